@@ -1,0 +1,2 @@
+/** The discrete-event broker simulator. */
+package io.eventflow.simulator;
