@@ -19,6 +19,7 @@ public abstract class ElementSkin extends Region {
     protected ElementSkin(String elementId, double width, double height, boolean ports) {
         this.elementId = elementId;
         getStyleClass().add("element");
+        setId("skin-" + elementId);
         setMinSize(width, height);
         setPrefSize(width, height);
         setMaxSize(width, height);

@@ -52,6 +52,7 @@ public final class Form extends GridPane {
         f.setId("field-" + key(label));
         Label error = new Label();
         error.getStyleClass().add("field-error");
+        error.setId("error-" + key(label));
         error.setManaged(false);
         error.setVisible(false);
         String initial = f.getText();

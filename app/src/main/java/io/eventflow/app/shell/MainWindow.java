@@ -179,7 +179,8 @@ public final class MainWindow {
     public Scene show(Path file) {
         root.setTop(new VBox(menuBar(), toolBar()));
         root.setBottom(statusBar());
-        Scene scene = new Scene(root, 1360, 860);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         setTheme(theme, scene);
         actions.setScene(scene);
         actions.installKeys(scene);
