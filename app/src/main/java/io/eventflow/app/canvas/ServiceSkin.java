@@ -6,6 +6,7 @@ import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -25,6 +26,7 @@ public final class ServiceSkin extends ElementSkin {
     private final Label name = new Label();
     private final Label detail = new Label();
     private final VBox text = new VBox(2, name, detail);
+    private final Tooltip tooltip = new Tooltip();
     private String role = "";
 
     public ServiceSkin(String id) {
@@ -49,6 +51,7 @@ public final class ServiceSkin extends ElementSkin {
         name.setMaxWidth(W - 52);
         detail.setMaxWidth(W - 52);
         getChildren().addAll(stack2, stack1, body, icon, text);
+        Tooltip.install(body, tooltip);
         addPorts();
     }
 
@@ -67,7 +70,9 @@ public final class ServiceSkin extends ElementSkin {
                     case CONSUMER -> MaterialDesignD.DOWNLOAD;
                     case SERVICE -> MaterialDesignC.COG;
                 });
-        name.setText(s.title() != null ? s.title() : s.id());
+        name.setText(s.id());
+        String tip = s.title() == null ? s.id() : s.title();
+        tooltip.setText(s.description() == null ? tip : tip + "\n" + s.description());
         int n = s.instanceCount();
         stack1.setVisible(n > 1);
         stack2.setVisible(n > 2);

@@ -1,5 +1,6 @@
 package io.eventflow.app.shell;
 
+import io.eventflow.app.AppDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,20 +10,26 @@ import java.util.List;
 import org.tinylog.Logger;
 
 /**
- * The studio's own files: recent files and the autosave recovery file, under {@code ~/.eventflow} (or the
- * {@code eventflow.home} system property, used by tests).
+ * The studio's own files: recent files (in the configuration folder) and the autosave recovery file (in the data
+ * folder), as {@link AppDirs} places them.
  */
 public final class StudioHome {
     private static final int MAX_RECENT = 8;
     private final Path dir;
+    private final Path dataDir;
 
+    /** Everything in one folder (tests, benchmarks). */
     public StudioHome(Path dir) {
-        this.dir = dir;
+        this(dir, dir);
+    }
+
+    public StudioHome(Path configDir, Path dataDir) {
+        this.dir = configDir;
+        this.dataDir = dataDir;
     }
 
     public static StudioHome fromSystem() {
-        String p = System.getProperty("eventflow.home");
-        return new StudioHome(p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".eventflow"));
+        return new StudioHome(AppDirs.configDir(), AppDirs.dataDir());
     }
 
     public Path dir() {
@@ -31,12 +38,12 @@ public final class StudioHome {
 
     /** The autosave file: the design being edited, written while it has unsaved changes. */
     public Path recoveryFile() {
-        return dir.resolve("recovery").resolve("autosave.eventflow.yaml");
+        return dataDir.resolve("recovery").resolve("autosave.eventflow.yaml");
     }
 
     /** Beside the recovery file: the path the design belonged to (empty for a new design). */
     public Path recoveryOrigin() {
-        return dir.resolve("recovery").resolve("autosave.origin");
+        return dataDir.resolve("recovery").resolve("autosave.origin");
     }
 
     public List<Path> recentFiles() {
