@@ -55,6 +55,7 @@ public final class DesignCanvas extends Region {
         setFocusTraversable(true);
         world.getTransforms().addAll(translate, scale);
         world.getChildren().addAll(brokerLayer, edgeLayer, nodeLayer, overlay);
+        world.setManaged(false);
         getChildren().addAll(grid, world);
         setClip(clip);
         input = new CanvasInput(this, vm);
@@ -82,6 +83,7 @@ public final class DesignCanvas extends Region {
         translate.setX(vm.panXProperty().get());
         translate.setY(vm.panYProperty().get());
         grid.setViewport(z, translate.getX(), translate.getY());
+        cull();
         boolean far = z < FAR_ZOOM;
         if (far != world.getStyleClass().contains("far")) {
             if (far) {
@@ -95,8 +97,39 @@ public final class DesignCanvas extends Region {
     @Override
     protected void layoutChildren() {
         grid.resizeRelocate(0, 0, getWidth(), getHeight());
-        clip.setWidth(getWidth());
-        clip.setHeight(getHeight());
+        if (clip.getWidth() != getWidth() || clip.getHeight() != getHeight()) {
+            clip.setWidth(getWidth());
+            clip.setHeight(getHeight());
+            cull();
+        }
+    }
+
+    /**
+     * Hides skins and edges outside the view, so that panning, zooming and dragging cost what is visible, not what the
+     * design holds.
+     */
+    void cull() {
+        double z = vm.zoomProperty().get();
+        double margin = 40 / z;
+        double x0 = -translate.getX() / z - margin;
+        double y0 = -translate.getY() / z - margin;
+        double x1 = x0 + getWidth() / z + 2 * margin;
+        double y1 = y0 + getHeight() / z + 2 * margin;
+        for (ElementSkin s : skins.values()) {
+            boolean in = s.getLayoutX() + s.width() >= x0
+                    && s.getLayoutX() <= x1
+                    && s.getLayoutY() + s.height() >= y0
+                    && s.getLayoutY() <= y1;
+            if (s.isVisible() != in) {
+                s.setVisible(in);
+            }
+        }
+        for (EdgeSkin e : edges.values()) {
+            boolean in = e.intersects(x0, y0, x1, y1);
+            if (e.isVisible() != in) {
+                e.setVisible(in);
+            }
+        }
     }
 
     /** Brings the skins in line with the design: adds, updates and removes skins and edges. */
@@ -124,6 +157,7 @@ public final class DesignCanvas extends Region {
         syncEdges(d);
         layoutBrokers(d);
         showSelection();
+        cull();
     }
 
     private ElementSkin skin(String id, java.util.function.Supplier<ElementSkin> make, Group layer) {
@@ -188,6 +222,19 @@ public final class DesignCanvas extends Region {
                 if (done.add(e)) {
                     route(e);
                 }
+            }
+        }
+    }
+
+    /** Dragged elements and their edges stay visible while they move. */
+    void cullMoved(Collection<String> ids) {
+        for (String id : ids) {
+            ElementSkin s = skins.get(id);
+            if (s != null) {
+                s.setVisible(true);
+            }
+            for (EdgeSkin e : edgesByNode.getOrDefault(id, List.of())) {
+                e.setVisible(true);
             }
         }
     }

@@ -16,11 +16,17 @@ public final class EdgeSkin extends Group {
     private final CubicCurve line = new CubicCurve();
     private final Polygon arrow = new Polygon(0, 0, -10, -5, -10, 5);
     private final Label label = new Label();
+    private double minX;
+    private double minY;
+    private double maxX;
+    private double maxY;
 
     public EdgeSkin(EdgeRef ref) {
         this.ref = ref;
         getStyleClass().addAll("edge", "edge-" + ref.kind().name().toLowerCase().replace('_', '-'));
         hit.getStyleClass().add("edge-hit");
+        // Invisible but pickable: opacity 0 skips rendering, unlike a transparent stroke.
+        hit.setOpacity(0);
         line.getStyleClass().add("edge-line");
         arrow.getStyleClass().add("edge-arrow");
         label.getStyleClass().addAll("edge-label", "zoom-detail");
@@ -47,9 +53,18 @@ public final class EdgeSkin extends Group {
         pseudoClassStateChanged(SELECTED, value);
     }
 
+    /** Whether the edge may show inside the world rectangle (a cheap test on its control box). */
+    public boolean intersects(double x0, double y0, double x1, double y1) {
+        return maxX >= x0 && minX <= x1 && maxY >= y0 && minY <= y1;
+    }
+
     /** Routes the edge from {@code a} to {@code b} (world coordinates). */
     public void route(Point2D a, Point2D b) {
         double dx = Math.max(50, Math.abs(b.getX() - a.getX()) / 2);
+        minX = Math.min(a.getX(), b.getX()) - dx;
+        maxX = Math.max(a.getX(), b.getX()) + dx;
+        minY = Math.min(a.getY(), b.getY()) - 20;
+        maxY = Math.max(a.getY(), b.getY()) + 20;
         for (CubicCurve c : new CubicCurve[] {hit, line}) {
             c.setStartX(a.getX());
             c.setStartY(a.getY());
