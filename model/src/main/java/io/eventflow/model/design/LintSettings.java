@@ -13,7 +13,9 @@ import java.util.Map;
 public record LintSettings(
         Map<String, String> rules, DataSize maxMessageSize, String addressPattern, TimeSpan expectedDowntime) {
     public static final LintSettings DEFAULT = new LintSettings(Map.of(), null, null, null);
-    public static final String DEFAULT_ADDRESS_PATTERN = "^[a-z0-9{][a-z0-9._/{}-]*$";
+    /** Lower-case words separated by {@code . _ / -}, with {@code {parameter}} placeholders in any case. */
+    public static final String DEFAULT_ADDRESS_PATTERN =
+            "^(?:[a-z0-9]|\\{[A-Za-z_][A-Za-z0-9_]*})(?:[a-z0-9._/-]|\\{[A-Za-z_][A-Za-z0-9_]*})*$";
 
     public LintSettings {
         rules = rules == null ? Map.of() : Map.copyOf(rules);
