@@ -62,6 +62,16 @@ public final class DesignReader {
                     Problem.error("EF100", null, "", "a design file must be a map with 'eventflow: 1' on top", null));
             return Design.empty("Untitled");
         }
+        JsonNode asyncapi = root.get("asyncapi");
+        if (asyncapi != null && !root.has("eventflow")) {
+            problems.add(Problem.error(
+                    "EF100",
+                    null,
+                    "/asyncapi",
+                    "this is an AsyncAPI " + asyncapi.asText() + " document, not an EventFlow design",
+                    "import it instead: 'eventflow import FILE', or File > Import AsyncAPI in the app"));
+            return Design.empty("Untitled");
+        }
         Fields f = new Fields(root, "", problems, null);
         JsonNode version = f.raw("eventflow");
         if (version == null) {
@@ -238,7 +248,8 @@ public final class DesignReader {
                     prod.keyed("acks", Acks.class, "producer acks"),
                     prod.bool("idempotent"),
                     prod.bool("transactional"),
-                    retry(prod.object("retry", id)));
+                    retry(prod.object("retry", id)),
+                    prod.extensions());
             prod.rejectUnknown();
         }
         Service s = new Service(
@@ -306,7 +317,8 @@ public final class DesignReader {
                 a.timeSpan("off"),
                 a.rate("from"),
                 a.rate("to"),
-                a.timeSpan("over"));
+                a.timeSpan("over"),
+                a.extensions());
         a.rejectUnknown();
         return arrival;
     }
@@ -326,7 +338,8 @@ public final class DesignReader {
                 f.timeSpan("initial"),
                 f.timeSpan("max"),
                 f.number("multiplier"),
-                f.keyed("jitter", Jitter.class, "jitter"));
+                f.keyed("jitter", Jitter.class, "jitter"),
+                f.extensions());
         f.rejectUnknown();
         return r;
     }
@@ -337,13 +350,14 @@ public final class DesignReader {
         Fields c = f.object("commit", f.element());
         CommitPolicy commit = null;
         if (c != null) {
-            commit = new CommitPolicy(c.keyed("mode", CommitMode.class, "commit mode"), c.timeSpan("interval"));
+            commit = new CommitPolicy(
+                    c.keyed("mode", CommitMode.class, "commit mode"), c.timeSpan("interval"), c.extensions());
             c.rejectUnknown();
         }
         Fields r = f.object("reply", f.element());
         Reply reply = null;
         if (r != null) {
-            reply = new Reply(r.str("channel"), r.str("message"));
+            reply = new Reply(r.str("channel"), r.str("message"), r.extensions());
             r.rejectUnknown();
         }
         Subscription s = new Subscription(
@@ -386,7 +400,8 @@ public final class DesignReader {
                 d.timeSpan("mean"),
                 d.timeSpan("stddev"),
                 d.timeSpan("min"),
-                d.timeSpan("max"));
+                d.timeSpan("max"),
+                d.extensions());
         d.rejectUnknown();
         return dist;
     }
@@ -401,7 +416,8 @@ public final class DesignReader {
                 f.rate("rate"),
                 arrival(f),
                 f.timeSpan("timeout"),
-                retry(f.object("retry", f.element())));
+                retry(f.object("retry", f.element())),
+                f.extensions());
         f.rejectUnknown();
         return r;
     }
@@ -418,7 +434,7 @@ public final class DesignReader {
                 Double x = p.number("x");
                 Double y = p.number("y");
                 if (x != null && y != null) {
-                    layout.put(id, new Position(x, y));
+                    layout.put(id, new Position(x, y, p.extensions()));
                 } else if (x == null && y == null && !p.has("x") && !p.has("y")) {
                     p.error(null, "the position of '" + id + "' needs x and y", null);
                 }
@@ -460,7 +476,11 @@ public final class DesignReader {
             });
         }
         LintSettings s = new LintSettings(
-                rules, f.size("maxMessageSize"), f.str("addressPattern"), f.timeSpan("expectedDowntime"));
+                rules,
+                f.size("maxMessageSize"),
+                f.str("addressPattern"),
+                f.timeSpan("expectedDowntime"),
+                f.extensions());
         f.rejectUnknown();
         return s;
     }

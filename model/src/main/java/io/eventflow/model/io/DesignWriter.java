@@ -73,6 +73,7 @@ public final class DesignWriter {
                 ObjectNode p = layout.putObject(e.getKey());
                 p.set("x", num(e.getValue().x()));
                 p.set("y", num(e.getValue().y()));
+                e.getValue().extensions().forEach(p::set);
             }
         }
         if (!d.notes().isEmpty()) {
@@ -211,6 +212,7 @@ public final class DesignWriter {
         put(n, "from", a.from());
         put(n, "to", a.to());
         put(n, "over", a.over());
+        a.extensions().forEach(n::set);
     }
 
     private static ObjectNode producer(ProducerSettings p) {
@@ -226,6 +228,7 @@ public final class DesignWriter {
         if (p.retry() != null) {
             o.set("retry", retry(p.retry()));
         }
+        p.extensions().forEach(o::set);
         return o;
     }
 
@@ -239,6 +242,7 @@ public final class DesignWriter {
             o.set("multiplier", num(r.multiplier()));
         }
         put(o, "jitter", r.jitter());
+        r.extensions().forEach(o::set);
         return o;
     }
 
@@ -249,7 +253,12 @@ public final class DesignWriter {
         put(o, "startFrom", s.startFrom());
         Distribution d = s.processing();
         if (d != null) {
-            if (d.kind() == null && d.stddev() == null && d.min() == null && d.max() == null && d.mean() != null) {
+            if (d.kind() == null
+                    && d.stddev() == null
+                    && d.min() == null
+                    && d.max() == null
+                    && d.mean() != null
+                    && d.extensions().isEmpty()) {
                 put(o, "processing", d.mean());
             } else {
                 ObjectNode n = o.putObject("processing");
@@ -258,6 +267,7 @@ public final class DesignWriter {
                 put(n, "stddev", d.stddev());
                 put(n, "min", d.min());
                 put(n, "max", d.max());
+                d.extensions().forEach(n::set);
             }
         }
         put(o, "concurrency", s.concurrency());
@@ -270,6 +280,7 @@ public final class DesignWriter {
             ObjectNode c = o.putObject("commit");
             put(c, "mode", s.commit().mode());
             put(c, "interval", s.commit().interval());
+            s.commit().extensions().forEach(c::set);
         }
         if (s.retry() != null) {
             o.set("retry", retry(s.retry()));
@@ -279,6 +290,7 @@ public final class DesignWriter {
             ObjectNode r = o.putObject("reply");
             put(r, "channel", s.reply().channel());
             put(r, "message", s.reply().message());
+            s.reply().extensions().forEach(r::set);
         }
         put(o, "maxDowntime", s.maxDowntime());
         s.extensions().forEach(o::set);
@@ -297,6 +309,7 @@ public final class DesignWriter {
         if (r.retry() != null) {
             o.set("retry", retry(r.retry()));
         }
+        r.extensions().forEach(o::set);
         return o;
     }
 
@@ -309,6 +322,7 @@ public final class DesignWriter {
         put(o, "maxMessageSize", l.maxMessageSize());
         put(o, "addressPattern", l.addressPattern());
         put(o, "expectedDowntime", l.expectedDowntime());
+        l.extensions().forEach(o::set);
         return o;
     }
 
