@@ -32,6 +32,9 @@ public record TimeSpan(long nanos, String text) implements Comparable<TimeSpan> 
      * @throws IllegalArgumentException with a message saying what is accepted
      */
     public static TimeSpan parse(String text) {
+        if (text != null && text.strip().startsWith("-")) {
+            throw new IllegalArgumentException("a duration cannot be negative: '" + text.strip() + "'");
+        }
         Matcher m = FORMAT.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException(

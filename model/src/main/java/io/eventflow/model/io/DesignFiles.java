@@ -15,6 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Opening, checking and saving {@code .eventflow.yaml} files. */
 public final class DesignFiles {
@@ -53,8 +56,15 @@ public final class DesignFiles {
     private static Loaded check(SourceTree tree) {
         DesignReader.Result read = DesignReader.read(tree.root());
         List<Problem> all = new ArrayList<>(read.problems());
-        // Validation of references only makes sense once the file's structure is right.
-        all.addAll(Validator.validate(read.design()));
+        // A key the reader already rejected (e.g. a malformed rate) is missing from the design: the validator's
+        // complaint about the same key would only repeat it.
+        Set<String> rejected = read.problems().stream()
+                .map(Problem::pointer)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Validator.validate(read.design()).stream()
+                .filter(p -> p.pointer() == null || !rejected.contains(p.pointer()))
+                .forEach(all::add);
         return new Loaded(read.design(), tree, locatedAndSorted(tree, all));
     }
 
