@@ -467,7 +467,9 @@ public final class DesignReader {
         Fields r = f.object("rules", null);
         if (r != null) {
             r.node().fieldNames().forEachRemaining(id -> {
-                String level = r.str(id);
+                // YAML 1.1 reads an unquoted 'off' as false.
+                JsonNode raw = r.node().get(id);
+                String level = raw.isBoolean() && !raw.booleanValue() ? "off" : r.str(id);
                 if (level != null && !List.of("off", "info", "warning", "error").contains(level)) {
                     r.error(id, "rule level '" + level + "' is not one of off, info, warning, error", null);
                 } else if (level != null) {

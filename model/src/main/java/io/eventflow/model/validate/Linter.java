@@ -136,13 +136,13 @@ public final class Linter {
     }
 
     private void channel(Channel c, String p) {
-        if (c.messages().size() > 1) {
+        List<String> types = c.messages().stream().distinct().toList();
+        if (types.size() > 1) {
             report(
                     MULTIPLE_MESSAGE_TYPES,
                     c.id(),
                     p + "/messages",
-                    "channel '" + c.id() + "' carries " + c.messages().size() + " message types: "
-                            + String.join(", ", c.messages()),
+                    "channel '" + c.id() + "' carries " + types.size() + " message types: " + String.join(", ", types),
                     "use one channel per message type, unless they form one ordered stream (then keep them and"
                             + " switch EF001 off for this design)");
         }
