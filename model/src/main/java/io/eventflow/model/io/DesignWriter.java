@@ -39,6 +39,7 @@ public final class DesignWriter {
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                     .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                     .disable(YAMLGenerator.Feature.SPLIT_LINES)
                     .build())
@@ -352,10 +353,12 @@ public final class DesignWriter {
         } else if (value instanceof Keyed k) {
             o.put(key, k.key());
         } else if (value instanceof TimeSpan || value instanceof Rate || value instanceof DataSize) {
+            // A bare number is written as a YAML number only when it reads back as the same text (not 007, 1.50).
             String text = value.toString();
-            if (text.matches("[0-9]+")) {
+            if (text.matches("0|[1-9][0-9]{0,17}")) {
                 o.put(key, Long.parseLong(text));
-            } else if (text.matches("[0-9]+\\.[0-9]+")) {
+            } else if (text.matches("[0-9]+\\.[0-9]+")
+                    && Double.toString(Double.parseDouble(text)).equals(text)) {
                 o.put(key, Double.parseDouble(text));
             } else {
                 o.put(key, text);
