@@ -165,20 +165,24 @@ public final class Linter {
                             : "add a subscription to a service, or remove the channel");
         }
         if (c.isExternal()) {
-            for (int k = 0; k < c.messages().size(); k++) {
-                String mid = c.messages().get(k);
-                Optional<MessageType> m = d.message(mid);
-                if (m.isPresent() && !m.get().isSigned()) {
-                    report(
-                            UNSIGNED_EXTERNAL,
-                            c.id(),
-                            p + "/messages/" + k,
-                            "message '" + mid + "' is not signed but channel '" + c.id() + "' is external",
-                            "sign it ('signed: true' on message " + mid + ") so consumers can trust its origin");
-                }
-            }
+            unsignedMessages(c, p);
         }
         addressNaming(c, p);
+    }
+
+    private void unsignedMessages(Channel c, String p) {
+        for (int k = 0; k < c.messages().size(); k++) {
+            String mid = c.messages().get(k);
+            Optional<MessageType> m = d.message(mid);
+            if (m.isPresent() && !m.get().isSigned()) {
+                report(
+                        UNSIGNED_EXTERNAL,
+                        c.id(),
+                        p + "/messages/" + k,
+                        "message '" + mid + "' is not signed but channel '" + c.id() + "' is external",
+                        "sign it ('signed: true' on message " + mid + ") so consumers can trust its origin");
+            }
+        }
     }
 
     private void addressNaming(Channel c, String p) {
