@@ -54,6 +54,7 @@ public final class V2Converter {
                 root.set(e.getKey(), e.getValue().deepCopy());
             }
         });
+        BindingCompat.toV2(root);
         return root;
     }
 
