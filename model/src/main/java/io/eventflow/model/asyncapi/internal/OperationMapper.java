@@ -36,7 +36,8 @@ final class OperationMapper {
         if (channelId == null) {
             refs.error(
                     o.child("channel"),
-                    "operation '" + key + "' refers to a channel this document does not" + " define",
+                    "operation '" + key + "' refers to channel '"
+                            + o.child("channel").ref() + "', which this document does not define",
                     "use '#/channels/NAME' with a channel of this document");
             return;
         }
