@@ -3,8 +3,10 @@ package io.eventflow.app.cli;
 import io.eventflow.model.asyncapi.AsyncApiExporter;
 import io.eventflow.model.asyncapi.AsyncApiVersion;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.doc.HtmlDocWriter;
 import io.eventflow.model.io.DesignFiles;
 import io.eventflow.model.io.InputException;
+import io.eventflow.model.validate.Linter;
 import io.eventflow.model.validate.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Parameters;
         name = "export",
         mixinStandardHelpOptions = true,
         description = "Export a design as AsyncAPI 3.0 or 2.6 (YAML, or JSON with --json), one document for the"
-                + " system or one per service.")
+                + " system or one per service, or as one self-contained HTML documentation page.")
 final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +32,11 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DESIGN", description = "the design file (*.eventflow.yaml)")
     Path design;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "asyncapi-3.0 or asyncapi-2.6")
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "FORMAT",
+            description = "asyncapi-3.0, asyncapi-2.6 or html")
     String format;
 
     @Option(names = "--json", description = "write AsyncAPI as JSON instead of YAML")
@@ -52,6 +58,9 @@ final class ExportCommand implements Callable<Integer> {
         Export kind = Export.parse(format, spec.commandLine());
         if (perService && output == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--per-service needs -o DIR");
+        }
+        if (perService && kind == Export.HTML) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--per-service applies to AsyncAPI only");
         }
         Design d;
         try {
@@ -76,7 +85,9 @@ final class ExportCommand implements Callable<Integer> {
             }
             return EventflowCommand.OK;
         }
-        String text = AsyncApiExporter.export(d, kind.version, textFormat);
+        String text = kind == Export.HTML
+                ? HtmlDocWriter.write(d, Linter.lint(d))
+                : AsyncApiExporter.export(d, kind.version, textFormat);
         if (output == null) {
             out.print(text);
             out.flush();
@@ -89,7 +100,8 @@ final class ExportCommand implements Callable<Integer> {
 
     enum Export {
         ASYNCAPI_3(AsyncApiVersion.V3_0),
-        ASYNCAPI_2(AsyncApiVersion.V2_6);
+        ASYNCAPI_2(AsyncApiVersion.V2_6),
+        HTML(null);
 
         final AsyncApiVersion version;
 
@@ -101,8 +113,9 @@ final class ExportCommand implements Callable<Integer> {
             return switch (s) {
                 case "asyncapi-3.0", "asyncapi-3", "asyncapi" -> ASYNCAPI_3;
                 case "asyncapi-2.6", "asyncapi-2" -> ASYNCAPI_2;
+                case "html" -> HTML;
                 default -> throw new CommandLine.ParameterException(
-                        cl, "unknown format '" + s + "': use asyncapi-3.0 or asyncapi-2.6");
+                        cl, "unknown format '" + s + "': use asyncapi-3.0, asyncapi-2.6 or html");
             };
         }
     }

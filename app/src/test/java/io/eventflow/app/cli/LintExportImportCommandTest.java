@@ -83,6 +83,17 @@ class LintExportImportCommandTest {
     }
 
     @Test
+    void exportsHtmlDocumentation(@TempDir Path tmp) throws Exception {
+        Path html = tmp.resolve("doc.html");
+        CliRunner r = CliRunner.run("export", SAMPLE.toString(), "--format", "html", "-o", html.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("<svg").contains("orders.placed.v1").contains("OrderPlaced");
+        // Self-contained: nothing loaded from the network.
+        assertThat(page).doesNotContainPattern("(src|href)=\"https?:").doesNotContain("@import");
+    }
+
+    @Test
     void importThenExportRoundTrips(@TempDir Path tmp) throws Exception {
         Path spec = tmp.resolve("orders.asyncapi.yaml");
         CliRunner exp = CliRunner.run("export", SAMPLE.toString(), "--format", "asyncapi-3.0", "-o", spec.toString());
