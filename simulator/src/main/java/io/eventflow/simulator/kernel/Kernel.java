@@ -1,0 +1,94 @@
+package io.eventflow.simulator.kernel;
+
+import io.eventflow.simulator.kernel.internal.EventHeap;
+
+/**
+ * The discrete-event kernel: a nanosecond clock and an event list ordered by (time, priority, sequence). It runs
+ * headless at full speed on the calling thread; wall-clock pacing lives in a separate wrapper. Not thread-safe.
+ */
+public final class Kernel implements SimContext {
+    private final EventHeap heap = new EventHeap();
+    private long now;
+    private long fired;
+    private SimFailedException failure;
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    /** Number of events fired so far. */
+    public long firedEvents() {
+        return fired;
+    }
+
+    /** Number of events waiting. */
+    public int pending() {
+        return heap.size();
+    }
+
+    public boolean isEmpty() {
+        return heap.isEmpty();
+    }
+
+    /** Time of the next pending event, or {@link Long#MAX_VALUE} when there is none. */
+    public long nextTime() {
+        return heap.isEmpty() ? Long.MAX_VALUE : heap.peekTime();
+    }
+
+    /** The failure that stopped the run, or null. */
+    public SimFailedException failure() {
+        return failure;
+    }
+
+    @Override
+    public void schedule(long time, int priority, Event event, long arg) {
+        if (time < now) {
+            throw new IllegalArgumentException("cannot schedule in the past: " + time + " < " + now);
+        }
+        heap.push(time, priority, event, arg);
+    }
+
+    /** Fires the next event; returns false when there is none. A failing event stops the run for good. */
+    public boolean step() {
+        if (failure != null) {
+            throw failure;
+        }
+        if (heap.isEmpty()) {
+            return false;
+        }
+        heap.pop();
+        now = heap.poppedTime();
+        fired++;
+        Event ev = heap.poppedEvent();
+        try {
+            ev.fire(this, heap.poppedArg());
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = new SimFailedException(now, e);
+            throw failure;
+        }
+        return true;
+    }
+
+    /** Fires every event with time at most {@code until}, then sets the clock to {@code until}. */
+    public void runUntil(long until) {
+        while (!heap.isEmpty() && heap.peekTime() <= until) {
+            step();
+        }
+        if (until > now) {
+            now = until;
+        }
+    }
+
+    /** Fires events until none is left. */
+    public void runToEnd() {
+        while (step()) {
+            // keep firing
+        }
+    }
+
+    /** Drops all pending events (used to end a run early). */
+    public void clear() {
+        heap.clear();
+    }
+}
