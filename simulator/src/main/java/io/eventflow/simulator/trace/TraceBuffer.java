@@ -41,7 +41,9 @@ public final class TraceBuffer implements TraceSink {
         }
         ring[slot] = event;
         if (event.correlationId() >= 0) {
-            byCorrelation.computeIfAbsent(event.correlationId(), k -> new ArrayDeque<>()).addLast(written);
+            byCorrelation
+                    .computeIfAbsent(event.correlationId(), k -> new ArrayDeque<>())
+                    .addLast(written);
         }
         written++;
     }

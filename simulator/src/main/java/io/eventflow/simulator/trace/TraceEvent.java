@@ -46,7 +46,8 @@ public sealed interface TraceEvent {
             long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}
 
-    record Stored(long time, String element, String group, int partition, long offset, long messageId, long correlationId)
+    record Stored(
+            long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}
 
     record Delivered(
@@ -61,7 +62,8 @@ public sealed interface TraceEvent {
             long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}
 
-    record Acked(long time, String element, String group, int partition, long offset, long messageId, long correlationId)
+    record Acked(
+            long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}
 
     record Retried(
@@ -102,10 +104,12 @@ public sealed interface TraceEvent {
             long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}
 
-    record Expired(long time, String element, String group, int partition, long offset, long messageId, long correlationId)
+    record Expired(
+            long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}
 
-    record Evicted(long time, String element, String group, int partition, long offset, long messageId, long correlationId)
+    record Evicted(
+            long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}
 
     record Redelivered(

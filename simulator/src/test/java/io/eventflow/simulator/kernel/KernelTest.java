@@ -57,9 +57,12 @@ class KernelTest {
     @Test
     void failureStopsTheRunAndIsKept() {
         Kernel k = new Kernel();
-        k.schedule(5, (ctx, a) -> {
-            throw new IllegalStateException("boom");
-        }, 0);
+        k.schedule(
+                5,
+                (ctx, a) -> {
+                    throw new IllegalStateException("boom");
+                },
+                0);
         k.schedule(6, (ctx, a) -> {}, 0);
         assertThatThrownBy(k::runToEnd).isInstanceOf(SimFailedException.class).hasMessageContaining("boom");
         assertThat(k.failure().time()).isEqualTo(5);

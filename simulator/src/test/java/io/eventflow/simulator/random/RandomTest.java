@@ -17,8 +17,10 @@ class RandomTest {
         RandomStreams a = new RandomStreams(42);
         RandomStreams b = new RandomStreams(42);
         b.stream("svc:other"); // creating another component's stream changes nothing
-        assertThat(a.stream("svc:billing").nextLong()).isEqualTo(b.stream("svc:billing").nextLong());
-        assertThat(a.stream("svc:billing").nextLong()).isNotEqualTo(a.stream("svc:billing#1").nextLong());
+        assertThat(a.stream("svc:billing").nextLong())
+                .isEqualTo(b.stream("svc:billing").nextLong());
+        assertThat(a.stream("svc:billing").nextLong())
+                .isNotEqualTo(a.stream("svc:billing#1").nextLong());
         assertThat(new RandomStreams(43).stream("svc:billing").nextLong())
                 .isNotEqualTo(a.stream("svc:billing").nextLong());
     }
