@@ -1,0 +1,207 @@
+package io.eventflow.simulator.broker.internal;
+
+import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.Member;
+import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.Worker;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.ArrayDeque;
+
+/** One queue bound to an exchange, consumed by one group's members (competing consumers with prefetch). */
+final class AmqpQueue {
+    final AmqpBroker broker;
+    final GroupRt g;
+    final int index;
+    final String bindingKey;
+    final ArrayDeque<Msg> ready = new ArrayDeque<>();
+    final ArrayDeque<Member> ring = new ArrayDeque<>();
+    private long expiryAt = Long.MAX_VALUE;
+
+    AmqpQueue(AmqpBroker broker, GroupRt g, int index, String bindingKey) {
+        this.broker = broker;
+        this.g = g;
+        this.index = index;
+        this.bindingKey = bindingKey;
+    }
+
+    boolean autoAck() {
+        return g.atMostOnce();
+    }
+
+    boolean hasCredit(Member m) {
+        if (!m.active()) {
+            return false;
+        }
+        int prefetch = g.spec.prefetch() <= 0 ? Integer.MAX_VALUE : g.spec.prefetch();
+        return autoAck() ? m.buffer.size() + m.busy < Math.max(prefetch, m.workers.length) : m.unacked < prefetch;
+    }
+
+    void offerCredit(Member m) {
+        if (!m.inRing && hasCredit(m)) {
+            m.inRing = true;
+            ring.addLast(m);
+        }
+    }
+
+    /** Enqueues a routed message; returns false when max-length rejects it. */
+    boolean enqueue(Msg m) {
+        Plan.Channel spec = g.channel.spec;
+        if (spec.maxLength() != Plan.NONE && ready.size() >= spec.maxLength()) {
+            if (spec.overflow() == Plan.Overflow.DROP_HEAD) {
+                Msg head = ready.pollFirst();
+                g.channel.depthChanged(-1);
+                g.lagChanged(-1);
+                broker.world.processing.deadLetter(g, head, "maxlen");
+            } else if (spec.overflow() == Plan.Overflow.REJECT_PUBLISH_DLX) {
+                broker.world.processing.deadLetter(g, m, "maxlen");
+                return true;
+            } else {
+                return false;
+            }
+        }
+        if (spec.messageTtl() != Plan.NONE) {
+            m.expiresAt = broker.world.now() + spec.messageTtl();
+        }
+        if (ready.isEmpty() && deliverNow(m)) {
+            return true;
+        }
+        ready.addLast(m);
+        g.channel.depthChanged(1);
+        g.lagChanged(1);
+        scheduleExpiry();
+        return true;
+    }
+
+    private boolean deliverNow(Msg m) {
+        if (broker.down) {
+            return false;
+        }
+        Member c = nextConsumer();
+        if (c == null) {
+            return false;
+        }
+        g.lagChanged(1);
+        hand(c, m);
+        return true;
+    }
+
+    private Member nextConsumer() {
+        while (!ring.isEmpty()) {
+            Member c = ring.peekFirst();
+            if (hasCredit(c)) {
+                return c;
+            }
+            ring.pollFirst();
+            c.inRing = false;
+        }
+        return null;
+    }
+
+    private void hand(Member c, Msg m) {
+        ring.pollFirst();
+        c.inRing = false;
+        m.deliveries++;
+        m.tag = broker.connection;
+        if (autoAck()) {
+            g.lagChanged(-1);
+        } else {
+            c.unacked++;
+        }
+        Worker w = c.freeWorker();
+        if (w != null && c.buffer.isEmpty()) {
+            broker.world.processing.deliver(c, w, m, false, m.redelivered);
+        } else {
+            c.buffer.addLast(m);
+        }
+        offerCredit(c);
+    }
+
+    /** Delivers ready messages while consumers have credit. */
+    void dispatch() {
+        if (broker.down) {
+            return;
+        }
+        while (!ready.isEmpty()) {
+            Msg head = ready.peekFirst();
+            if (head.expiresAt <= broker.world.now()) {
+                expireHead();
+                continue;
+            }
+            Member c = nextConsumer();
+            if (c == null) {
+                return;
+            }
+            ready.pollFirst();
+            g.channel.depthChanged(-1);
+            hand(c, head);
+        }
+    }
+
+    void settled(Member c, Msg m) {
+        if (m.duplicateCopy || autoAck()) {
+            offerCredit(c);
+            dispatch();
+            return;
+        }
+        if (m.tag != broker.connection) {
+            return; // the channel this delivery came on is gone; the broker already requeued it
+        }
+        c.unacked--;
+        g.lagChanged(-1);
+        if (broker.world.tracing) {
+            broker.trace(new TraceEvent.Acked(broker.world.now(), g.channel.id(), g.name, -1, -1, m.id,
+                    m.correlationId));
+        }
+        offerCredit(c);
+        dispatch();
+    }
+
+    /** Nack with requeue (or requeue after a lost connection): back to the head, flagged redelivered. */
+    void requeue(Member c, Msg m, boolean countAck) {
+        if (countAck) {
+            c.unacked--;
+        }
+        m.redelivered = true;
+        ready.addFirst(m);
+        g.channel.depthChanged(1);
+        scheduleExpiry();
+    }
+
+    private void scheduleExpiry() {
+        if (g.channel.spec.messageTtl() == Plan.NONE || ready.isEmpty()) {
+            return;
+        }
+        long t = ready.peekFirst().expiresAt;
+        if (t < expiryAt) {
+            expiryAt = t;
+            broker.world.at(t, broker.expiry, index);
+        }
+    }
+
+    void expiryTimer() {
+        if (broker.world.now() < expiryAt) {
+            return; // a later reschedule superseded this one
+        }
+        expiryAt = Long.MAX_VALUE;
+        while (!ready.isEmpty() && ready.peekFirst().expiresAt <= broker.world.now()) {
+            expireHead();
+        }
+        scheduleExpiry();
+    }
+
+    private void expireHead() {
+        Msg m = ready.pollFirst();
+        g.channel.depthChanged(-1);
+        g.lagChanged(-1);
+        g.channel.expired++;
+        if (broker.world.tracing) {
+            broker.trace(new TraceEvent.Expired(broker.world.now(), g.channel.id(), g.name, -1, -1, m.id,
+                    m.correlationId));
+        }
+        if (g.states.get(m.id) == MsgState.PENDING) {
+            broker.world.processing.deadLetter(g, m, "expired");
+        }
+    }
+}
