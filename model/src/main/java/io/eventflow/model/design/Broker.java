@@ -1,0 +1,50 @@
+package io.eventflow.model.design;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A broker (cluster) that carries channels.
+ *
+ * @param id stable id, unique in the design
+ * @param kind what kind of broker it is
+ * @param nodes number of broker nodes (Kafka brokers, RabbitMQ nodes); {@code null} when not given (1)
+ * @param host host and port, e.g. {@code kafka:9092}
+ * @param protocol the AsyncAPI protocol when it differs from the kind's default (e.g. {@code kafka-secure}, {@code ws})
+ * @param protocolVersion the protocol version, e.g. {@code 3.5.0}
+ * @param description free text
+ * @param extensions {@code x-} keys kept verbatim
+ */
+public record Broker(
+        String id,
+        BrokerKind kind,
+        Integer nodes,
+        String host,
+        String protocol,
+        String protocolVersion,
+        String description,
+        Map<String, JsonNode> extensions) {
+    public Broker {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        extensions = Extensions.copy(extensions);
+    }
+
+    public Broker(String id, BrokerKind kind) {
+        this(id, kind, null, null, null, null, null, Map.of());
+    }
+
+    public int nodeCount() {
+        return nodes == null ? 1 : nodes;
+    }
+
+    /** The protocol to write in AsyncAPI: the given one or the kind's default. */
+    public String effectiveProtocol() {
+        return protocol != null ? protocol : kind.defaultProtocol();
+    }
+
+    public Broker withId(String newId) {
+        return new Broker(newId, kind, nodes, host, protocol, protocolVersion, description, extensions);
+    }
+}

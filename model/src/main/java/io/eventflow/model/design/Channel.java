@@ -1,0 +1,107 @@
+package io.eventflow.model.design;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A channel: a topic or a queue on a broker. In design files the per-kind settings are written flat on the channel
+ * ({@code partitions: 6}, {@code exchange: payments}, {@code qos: 1}).
+ *
+ * @param id stable id, unique in the design
+ * @param broker id of the broker that carries it
+ * @param address the topic or queue name on the broker, e.g. {@code orders.placed.v1}
+ * @param messages ids of the message types it carries
+ * @param title human title
+ * @param description free text
+ * @param external whether parties outside the organisation publish or read it (signing matters)
+ * @param deadLetter id of the channel rejected, expired or overflowing messages go to (AMQP dead-letter exchange)
+ * @param kafka Kafka-like settings
+ * @param amqp AMQP-like settings
+ * @param mqtt MQTT settings
+ * @param extensions {@code x-} keys kept verbatim
+ */
+public record Channel(
+        String id,
+        String broker,
+        String address,
+        List<String> messages,
+        String title,
+        String description,
+        Boolean external,
+        String deadLetter,
+        KafkaTopic kafka,
+        AmqpQueue amqp,
+        MqttTopic mqtt,
+        Map<String, JsonNode> extensions) {
+    public Channel {
+        Objects.requireNonNull(id, "id");
+        messages = messages == null ? List.of() : List.copyOf(messages);
+        kafka = kafka == null ? KafkaTopic.NONE : kafka;
+        amqp = amqp == null ? AmqpQueue.NONE : amqp;
+        mqtt = mqtt == null ? MqttTopic.NONE : mqtt;
+        extensions = Extensions.copy(extensions);
+    }
+
+    public Channel(String id, String broker, String address, List<String> messages) {
+        this(id, broker, address, messages, null, null, null, null, null, null, null, Map.of());
+    }
+
+    public boolean isExternal() {
+        return Boolean.TRUE.equals(external);
+    }
+
+    /** The address, or the id where no address is given. */
+    public String effectiveAddress() {
+        return address != null ? address : id;
+    }
+
+    public Channel withId(String newId) {
+        return new Channel(
+                newId,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                extensions);
+    }
+
+    public Channel withMessages(List<String> newMessages) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                newMessages,
+                title,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                extensions);
+    }
+
+    public Channel withKafka(KafkaTopic newKafka) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                newKafka,
+                amqp,
+                mqtt,
+                extensions);
+    }
+}

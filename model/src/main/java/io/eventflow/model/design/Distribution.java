@@ -1,0 +1,35 @@
+package io.eventflow.model.design;
+
+/**
+ * A distribution of durations, e.g. processing times: {@code {distribution: exponential, mean: 4ms}}.
+ *
+ * @param kind the shape (constant when null)
+ * @param mean the mean (for constant: the value)
+ * @param stddev standard deviation (normal, lognormal)
+ * @param min lower bound (uniform)
+ * @param max upper bound (uniform)
+ */
+public record Distribution(DistributionKind kind, TimeSpan mean, TimeSpan stddev, TimeSpan min, TimeSpan max) {
+    public static Distribution constant(TimeSpan value) {
+        return new Distribution(DistributionKind.CONSTANT, value, null, null, null);
+    }
+
+    public static Distribution exponential(TimeSpan mean) {
+        return new Distribution(DistributionKind.EXPONENTIAL, mean, null, null, null);
+    }
+
+    public DistributionKind kindOrDefault() {
+        return kind == null ? DistributionKind.CONSTANT : kind;
+    }
+
+    /** The mean in nanoseconds, from {@code mean} or, for uniform, the midpoint of min and max. */
+    public double meanNanos() {
+        if (mean != null) {
+            return mean.nanos();
+        }
+        if (min != null && max != null) {
+            return (min.nanos() + max.nanos()) / 2.0;
+        }
+        return 0;
+    }
+}

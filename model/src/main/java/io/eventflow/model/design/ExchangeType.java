@@ -1,0 +1,29 @@
+package io.eventflow.model.design;
+
+/** Exchange type. How an AMQP exchange routes to its bound queues. */
+public enum ExchangeType implements Keyed {
+    DIRECT("direct"),
+    TOPIC("topic"),
+    FANOUT("fanout"),
+    HEADERS("headers");
+
+    private final String key;
+
+    ExchangeType(String key) {
+        this.key = key;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    public static ExchangeType fromKey(String key) {
+        return Keyed.parse(ExchangeType.class, key, "exchange type");
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,96 @@
+package io.eventflow.model.design;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A message type that flows on channels.
+ *
+ * @param id stable id, unique among message types
+ * @param name the message name when it differs from the id (AsyncAPI {@code name})
+ * @param title human title
+ * @param summary one-line summary
+ * @param description longer text
+ * @param contentType e.g. {@code application/json}, {@code application/avro}
+ * @param schemaFormat the payload's schema format when not JSON Schema, e.g.
+ *     {@code application/vnd.apache.avro;version=1.9.0} or {@code application/vnd.google.protobuf;version=3}
+ * @param payload the payload schema: a JSON Schema object, an Avro schema (object) or Protobuf text (string node);
+ *     {@code null} when the message has no schema
+ * @param headers JSON Schema of the headers (an object schema) or a map of header name to schema; may be null
+ * @param correlationId where the correlation id lives: {@code header:NAME}, {@code payload:NAME}, or an AsyncAPI runtime
+ *     expression ({@code $message.header#/x}); null when none
+ * @param size typical size of one message
+ * @param signed whether the message is signed
+ * @param examples example messages (a list), or null
+ * @param extensions {@code x-} keys kept verbatim
+ */
+public record MessageType(
+        String id,
+        String name,
+        String title,
+        String summary,
+        String description,
+        String contentType,
+        String schemaFormat,
+        JsonNode payload,
+        JsonNode headers,
+        String correlationId,
+        DataSize size,
+        Boolean signed,
+        JsonNode examples,
+        Map<String, JsonNode> extensions) {
+    public MessageType {
+        Objects.requireNonNull(id, "id");
+        extensions = Extensions.copy(extensions);
+    }
+
+    public MessageType(String id) {
+        this(id, null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
+    }
+
+    public boolean isSigned() {
+        return Boolean.TRUE.equals(signed);
+    }
+
+    /** Size in bytes, 1 KiB when not given. */
+    public long sizeBytes() {
+        return size == null ? 1024 : size.bytes();
+    }
+
+    public MessageType withId(String newId) {
+        return new MessageType(
+                newId,
+                name,
+                title,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+
+    public MessageType withPayload(JsonNode newPayload) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                newPayload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+}

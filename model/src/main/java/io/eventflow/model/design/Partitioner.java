@@ -1,0 +1,27 @@
+package io.eventflow.model.design;
+
+/** Partitioner. How a Kafka-like producer picks a partition. */
+public enum Partitioner implements Keyed {
+    KEY("key"),
+    ROUND_ROBIN("round-robin");
+
+    private final String key;
+
+    Partitioner(String key) {
+        this.key = key;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    public static Partitioner fromKey(String key) {
+        return Keyed.parse(Partitioner.class, key, "partitioner");
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

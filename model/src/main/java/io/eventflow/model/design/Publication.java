@@ -1,0 +1,53 @@
+package io.eventflow.model.design;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A service publishing a message type on a channel, on its own (with a rate) or per message it processes.
+ *
+ * @param channel id of the channel
+ * @param message id of the message type (the channel's only type when null)
+ * @param rate how often, for a producer publishing on its own
+ * @param arrival arrival process (constant when null)
+ * @param key payload field used as the record key (Kafka) or routing key (AMQP)
+ * @param keys distribution of key values, e.g. {@code uniform(10000)}
+ * @param per {@code processed}: publish one message per message processed (a chain, carrying the correlation id on)
+ * @param from with {@code per}: the channel whose processed messages trigger it (any subscribed channel when null)
+ * @param routingKey AMQP routing key used when publishing
+ * @param extensions {@code x-} keys kept verbatim
+ */
+public record Publication(
+        String channel,
+        String message,
+        Rate rate,
+        Arrival arrival,
+        String key,
+        String keys,
+        String per,
+        String from,
+        String routingKey,
+        Map<String, JsonNode> extensions) {
+    public Publication {
+        Objects.requireNonNull(channel, "channel");
+        extensions = Extensions.copy(extensions);
+    }
+
+    public Publication(String channel, String message, Rate rate) {
+        this(channel, message, rate, null, null, null, null, null, null, Map.of());
+    }
+
+    /** True when this publication is driven by processing ({@code per: processed}) rather than a rate. */
+    public boolean isChained() {
+        return "processed".equals(per);
+    }
+
+    public Arrival arrivalOrDefault() {
+        return arrival == null ? Arrival.CONSTANT : arrival;
+    }
+
+    public Publication withChannel(String newChannel) {
+        return new Publication(newChannel, message, rate, arrival, key, keys, per, from, routingKey, extensions);
+    }
+}

@@ -1,0 +1,44 @@
+package io.eventflow.model.design;
+
+/**
+ * How failed work is retried. Fields are {@code null} when the design does not set them.
+ *
+ * @param maxAttempts attempts in all, the first one included (3)
+ * @param backoff fixed or exponential (exponential)
+ * @param initial the first wait (100ms)
+ * @param max the longest wait (30s)
+ * @param multiplier growth factor of exponential backoff (2)
+ * @param jitter how waits are randomised (none)
+ */
+public record RetryPolicy(
+        Integer maxAttempts, Backoff backoff, TimeSpan initial, TimeSpan max, Double multiplier, Jitter jitter) {
+    public RetryPolicy {
+        if (maxAttempts != null && maxAttempts < 0) {
+            throw new IllegalArgumentException("maxAttempts cannot be negative");
+        }
+    }
+
+    public int attempts() {
+        return maxAttempts == null ? 3 : maxAttempts;
+    }
+
+    public Backoff backoffOrDefault() {
+        return backoff == null ? Backoff.EXPONENTIAL : backoff;
+    }
+
+    public TimeSpan initialOrDefault() {
+        return initial == null ? TimeSpan.ofMillis(100) : initial;
+    }
+
+    public TimeSpan maxOrDefault() {
+        return max == null ? TimeSpan.ofSeconds(30) : max;
+    }
+
+    public double multiplierOrDefault() {
+        return multiplier == null ? 2.0 : multiplier;
+    }
+
+    public Jitter jitterOrDefault() {
+        return jitter == null ? Jitter.NONE : jitter;
+    }
+}

@@ -1,0 +1,92 @@
+package io.eventflow.model.design;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A service: one application (one AsyncAPI application). With only {@code publishes} it is drawn as a producer, with
+ * only {@code subscribes} as a consumer.
+ *
+ * @param id stable id, unique in the design
+ * @param title human title
+ * @param description free text
+ * @param instances running instances (1)
+ * @param publishes what it publishes
+ * @param subscribes what it consumes
+ * @param producer how it sends (acks, idempotence, retries)
+ * @param requests request/reply exchanges it starts
+ * @param external whether it is run by another organisation
+ * @param extensions {@code x-} keys kept verbatim
+ */
+public record Service(
+        String id,
+        String title,
+        String description,
+        Integer instances,
+        List<Publication> publishes,
+        List<Subscription> subscribes,
+        ProducerSettings producer,
+        List<RequestReply> requests,
+        Boolean external,
+        Map<String, JsonNode> extensions) {
+    public Service {
+        Objects.requireNonNull(id, "id");
+        publishes = publishes == null ? List.of() : List.copyOf(publishes);
+        subscribes = subscribes == null ? List.of() : List.copyOf(subscribes);
+        requests = requests == null ? List.of() : List.copyOf(requests);
+        extensions = Extensions.copy(extensions);
+    }
+
+    public Service(String id) {
+        this(id, null, null, null, List.of(), List.of(), null, List.of(), null, Map.of());
+    }
+
+    /** How the canvas shows it. */
+    public enum Role {
+        PRODUCER,
+        CONSUMER,
+        SERVICE
+    }
+
+    public Role role() {
+        boolean sends = !publishes.isEmpty() || !requests.isEmpty();
+        boolean receives = !subscribes.isEmpty();
+        if (sends && !receives) {
+            return Role.PRODUCER;
+        }
+        if (receives && !sends) {
+            return Role.CONSUMER;
+        }
+        return Role.SERVICE;
+    }
+
+    public int instanceCount() {
+        return instances == null ? 1 : instances;
+    }
+
+    public ProducerSettings producerOrDefault() {
+        return producer == null ? new ProducerSettings(null, null, null, null) : producer;
+    }
+
+    public Service withId(String newId) {
+        return new Service(
+                newId, title, description, instances, publishes, subscribes, producer, requests, external, extensions);
+    }
+
+    public Service withPublishes(List<Publication> newPublishes) {
+        return new Service(
+                id, title, description, instances, newPublishes, subscribes, producer, requests, external, extensions);
+    }
+
+    public Service withSubscribes(List<Subscription> newSubscribes) {
+        return new Service(
+                id, title, description, instances, publishes, newSubscribes, producer, requests, external, extensions);
+    }
+
+    public Service withInstances(Integer newInstances) {
+        return new Service(
+                id, title, description, newInstances, publishes, subscribes, producer, requests, external, extensions);
+    }
+}

@@ -1,0 +1,113 @@
+package io.eventflow.model.design;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A service consuming a channel as a member of a group. Fields are {@code null} when the design does not set them.
+ *
+ * @param channel id of the channel
+ * @param group consumer group (the service id when null)
+ * @param startFrom where a new group starts reading (latest)
+ * @param processing processing time per message (constant 1ms)
+ * @param concurrency messages one instance processes at once (1)
+ * @param prefetch messages fetched ahead per instance (AMQP prefetch; Kafka max poll records)
+ * @param delivery at-most-once, at-least-once or exactly-once (at-least-once)
+ * @param mechanism for exactly-once: dedup (idempotent processing with a dedup store) or transactional
+ * @param dedupWindow how long the dedup store remembers a message id (unbounded)
+ * @param commit when offsets are committed / messages acked
+ * @param retry retries of failed processing
+ * @param deadLetter id of the channel that failed messages go to after the last retry (dropped when null)
+ * @param qos MQTT subscription QoS
+ * @param reply for request/reply: the answer sent per processed request
+ * @param maxDowntime the longest outage this subscriber is expected to have (lint: retention must cover it)
+ * @param extensions {@code x-} keys kept verbatim
+ */
+public record Subscription(
+        String channel,
+        String group,
+        StartFrom startFrom,
+        Distribution processing,
+        Integer concurrency,
+        Integer prefetch,
+        DeliveryGuarantee delivery,
+        ExactlyOnceMechanism mechanism,
+        TimeSpan dedupWindow,
+        CommitPolicy commit,
+        RetryPolicy retry,
+        String deadLetter,
+        Integer qos,
+        Reply reply,
+        TimeSpan maxDowntime,
+        Map<String, JsonNode> extensions) {
+    public Subscription {
+        Objects.requireNonNull(channel, "channel");
+        extensions = Extensions.copy(extensions);
+    }
+
+    public Subscription(String channel, String group) {
+        this(channel, group, null, null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
+    }
+
+    /** The group, or the given service id when none is set. */
+    public String groupOr(String serviceId) {
+        return group != null ? group : serviceId;
+    }
+
+    public DeliveryGuarantee deliveryOrDefault() {
+        return delivery == null ? DeliveryGuarantee.AT_LEAST_ONCE : delivery;
+    }
+
+    public Distribution processingOrDefault() {
+        return processing == null ? Distribution.constant(TimeSpan.ofMillis(1)) : processing;
+    }
+
+    public int concurrencyOrDefault() {
+        return concurrency == null ? 1 : concurrency;
+    }
+
+    public StartFrom startFromOrDefault() {
+        return startFrom == null ? StartFrom.LATEST : startFrom;
+    }
+
+    public Subscription withChannel(String newChannel) {
+        return new Subscription(
+                newChannel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                extensions);
+    }
+
+    public Subscription withDeadLetter(String newDeadLetter) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                newDeadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                extensions);
+    }
+}

@@ -1,0 +1,107 @@
+package io.eventflow.model.io;
+
+import io.eventflow.model.design.Design;
+import io.eventflow.model.validate.Problem;
+import io.eventflow.model.validate.Validator;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Opening, checking and saving {@code .eventflow.yaml} files. */
+public final class DesignFiles {
+    /** The extension of design files. */
+    public static final String EXTENSION = ".eventflow.yaml";
+
+    private DesignFiles() {}
+
+    /**
+     * A design file read and checked.
+     *
+     * @param design the design as far as it could be read
+     * @param source the parsed file, for locations
+     * @param problems every problem found while reading and validating (errors first, then by line), with locations
+     */
+    public record Loaded(Design design, SourceTree source, List<Problem> problems) {
+        public boolean hasErrors() {
+            return problems.stream().anyMatch(Problem::isError);
+        }
+    }
+
+    /**
+     * Reads and validates a design file, collecting every problem.
+     *
+     * @throws InputException when the file cannot be read or is not YAML at all
+     */
+    public static Loaded load(Path path) throws InputException {
+        return check(SourceTree.read(path));
+    }
+
+    /** Reads and validates design text; {@code name} names it in problems. */
+    public static Loaded parse(String name, String text) throws InputException {
+        return check(SourceTree.parse(name, text));
+    }
+
+    private static Loaded check(SourceTree tree) {
+        DesignReader.Result read = DesignReader.read(tree.root());
+        List<Problem> all = new ArrayList<>(read.problems());
+        // Validation of references only makes sense once the file's structure is right.
+        all.addAll(Validator.validate(read.design()));
+        List<Problem> located = new ArrayList<>(all.stream().map(tree::locate).toList());
+        located.sort(Comparator.comparing((Problem p) -> p.severity().ordinal())
+                .thenComparingInt(Problem::line)
+                .thenComparingInt(Problem::column));
+        return new Loaded(read.design(), tree, List.copyOf(located));
+    }
+
+    /**
+     * Opens a design for editing or running: fails with every error when the file has any.
+     *
+     * @throws InputException naming file, line and problem for each error
+     */
+    public static Design open(Path path) throws InputException {
+        Loaded loaded = load(path);
+        if (loaded.hasErrors()) {
+            throw new InputException(
+                    loaded.problems().stream().filter(Problem::isError).toList());
+        }
+        return loaded.design();
+    }
+
+    /**
+     * Saves atomically: the text goes to a temporary file beside the target, is flushed to disk, then renamed over
+     * the target, so a crash never leaves a half-written design.
+     */
+    public static void save(Design design, Path path) throws IOException {
+        writeAtomically(path, DesignWriter.toYaml(design));
+    }
+
+    /** Writes text to a file atomically (temporary file + rename). */
+    public static void writeAtomically(Path path, String text) throws IOException {
+        Path target = path.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch =
+                    FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(StandardCharsets.UTF_8.encode(text));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

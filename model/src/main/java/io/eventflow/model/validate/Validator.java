@@ -1,0 +1,461 @@
+package io.eventflow.model.validate;
+
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.MessageType;
+import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.RequestReply;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Subscription;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * Checks that a design is consistent: references resolve, ids are unique, settings fit the broker kind and values are
+ * possible. Returns every problem at once, each with a JSON pointer and a one-line fix hint.
+ */
+public final class Validator {
+    /** Rule ids of validation errors. */
+    public static final String SYNTAX = "EF100";
+
+    public static final String UNKNOWN_REFERENCE = "EF101";
+    public static final String DUPLICATE_ID = "EF102";
+    public static final String WRONG_BROKER_KIND = "EF103";
+    public static final String IMPOSSIBLE_VALUE = "EF104";
+    public static final String BAD_KEY_OR_TYPE = "EF105";
+    public static final String MESSAGE_NOT_ON_CHANNEL = "EF106";
+
+    private final Design d;
+    private final List<Problem> out = new ArrayList<>();
+
+    private Validator(Design design) {
+        this.d = design;
+    }
+
+    /** Every validation error of the design. */
+    public static List<Problem> validate(Design design) {
+        Validator v = new Validator(design);
+        v.run();
+        return List.copyOf(v.out);
+    }
+
+    private void run() {
+        duplicates();
+        for (int i = 0; i < d.brokers().size(); i++) {
+            broker(d.brokers().get(i), "/brokers/" + i);
+        }
+        for (int i = 0; i < d.channels().size(); i++) {
+            channel(d.channels().get(i), "/channels/" + i);
+        }
+        for (int i = 0; i < d.services().size(); i++) {
+            service(d.services().get(i), "/services/" + i);
+        }
+        if (d.lint().addressPattern() != null) {
+            try {
+                Pattern.compile(d.lint().addressPattern());
+            } catch (PatternSyntaxException e) {
+                error(
+                        IMPOSSIBLE_VALUE,
+                        null,
+                        "/lint/addressPattern",
+                        "addressPattern is not a valid regular expression: " + e.getDescription(),
+                        "write a Java regular expression, e.g. ^[a-z0-9.]+$");
+            }
+        }
+    }
+
+    private void duplicates() {
+        Map<String, String> seen = new HashMap<>();
+        check(seen, "broker", "/brokers/", d.brokers().stream().map(Broker::id).toList());
+        check(
+                seen,
+                "message",
+                "/messages/",
+                d.messages().stream().map(MessageType::id).toList());
+        check(
+                seen,
+                "channel",
+                "/channels/",
+                d.channels().stream().map(Channel::id).toList());
+        check(
+                seen,
+                "service",
+                "/services/",
+                d.services().stream().map(Service::id).toList());
+    }
+
+    private void check(Map<String, String> seen, String what, String prefix, List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String earlier = seen.putIfAbsent(id, what);
+            if (earlier != null) {
+                error(
+                        DUPLICATE_ID,
+                        id,
+                        prefix + i + "/id",
+                        "the id '" + id + "' is used twice (" + earlier + " and " + what + ")",
+                        "ids must be unique across brokers, messages, channels and services: rename one");
+            }
+        }
+    }
+
+    private void broker(Broker b, String p) {
+        if (b.nodes() != null && b.nodes() < 1) {
+            error(IMPOSSIBLE_VALUE, b.id(), p + "/nodes", "a broker needs at least 1 node, not " + b.nodes(), null);
+        }
+    }
+
+    private void channel(Channel c, String p) {
+        Optional<Broker> broker = Optional.empty();
+        if (c.broker() == null) {
+            error(
+                    UNKNOWN_REFERENCE,
+                    c.id(),
+                    p,
+                    "channel '" + c.id() + "' names no broker",
+                    "add 'broker:' with the id of one of: "
+                            + ids(d.brokers().stream().map(Broker::id).toList()));
+        } else {
+            broker = d.broker(c.broker());
+            if (broker.isEmpty()) {
+                unknown(
+                        c.id(),
+                        p + "/broker",
+                        "broker",
+                        c.broker(),
+                        d.brokers().stream().map(Broker::id).toList());
+            }
+        }
+        for (int i = 0; i < c.messages().size(); i++) {
+            String m = c.messages().get(i);
+            if (d.message(m).isEmpty()) {
+                unknown(c.id(), p + "/messages/" + i, "message", m, messageIds());
+            }
+        }
+        if (c.deadLetter() != null && d.channel(c.deadLetter()).isEmpty()) {
+            unknown(c.id(), p + "/deadLetter", "channel", c.deadLetter(), channelIds());
+        }
+        var k = c.kafka();
+        positive(c.id(), p + "/partitions", "partitions", k.partitions());
+        positive(c.id(), p + "/replicationFactor", "replicationFactor", k.replicationFactor());
+        positive(c.id(), p + "/minInSyncReplicas", "minInSyncReplicas", k.minInSyncReplicas());
+        if (k.minInSyncReplicas() != null && k.minInSyncReplicas() > k.replicas()) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    c.id(),
+                    p + "/minInSyncReplicas",
+                    "minInSyncReplicas (" + k.minInSyncReplicas() + ") is more than the replication factor ("
+                            + k.replicas() + ")",
+                    "acks=all writes could never succeed: lower minInSyncReplicas or raise replicationFactor");
+        }
+        if (broker.isPresent()
+                && k.replicationFactor() != null
+                && k.replicationFactor() > broker.get().nodeCount()) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    c.id(),
+                    p + "/replicationFactor",
+                    "replicationFactor " + k.replicationFactor() + " is more than the "
+                            + broker.get().nodeCount() + " node(s) of broker '"
+                            + broker.get().id() + "'",
+                    "raise the broker's nodes or lower replicationFactor");
+        }
+        if (c.amqp().maxLength() != null && c.amqp().maxLength() < 0) {
+            error(IMPOSSIBLE_VALUE, c.id(), p + "/maxLength", "maxLength cannot be negative", null);
+        }
+        if (c.mqtt().qos() != null && (c.mqtt().qos() < 0 || c.mqtt().qos() > 2)) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    c.id(),
+                    p + "/qos",
+                    "MQTT QoS is 0, 1 or 2, not " + c.mqtt().qos(),
+                    null);
+        }
+        broker.ifPresent(b -> kindFits(c, b, p));
+    }
+
+    private void kindFits(Channel c, Broker b, String p) {
+        BrokerKind kind = b.kind();
+        if (!c.kafka().isEmpty() && kind != BrokerKind.KAFKA && kind != BrokerKind.OTHER) {
+            error(
+                    WRONG_BROKER_KIND,
+                    c.id(),
+                    p + "/broker",
+                    "channel '" + c.id() + "' has Kafka settings (partitions," + " retention, ...) but broker '"
+                            + b.id() + "' is " + kind,
+                    "put the channel on a kafka broker or remove the Kafka settings");
+        }
+        if (!c.amqp().isEmpty() && kind != BrokerKind.AMQP && kind != BrokerKind.JMS && kind != BrokerKind.OTHER) {
+            error(
+                    WRONG_BROKER_KIND,
+                    c.id(),
+                    p + "/broker",
+                    "channel '" + c.id() + "' has AMQP settings (exchange," + " ttl, ...) but broker '" + b.id()
+                            + "' is " + kind,
+                    "put the channel on an amqp broker or remove the AMQP settings");
+        }
+        if (!c.mqtt().isEmpty() && kind != BrokerKind.MQTT && kind != BrokerKind.OTHER) {
+            error(
+                    WRONG_BROKER_KIND,
+                    c.id(),
+                    p + "/broker",
+                    "channel '" + c.id() + "' has MQTT settings (qos, retained)" + " but broker '" + b.id() + "' is "
+                            + kind,
+                    "put the channel on an mqtt broker or remove qos/retained");
+        }
+    }
+
+    private void service(Service s, String p) {
+        if (s.instances() != null && s.instances() < 0) {
+            error(IMPOSSIBLE_VALUE, s.id(), p + "/instances", "instances cannot be negative", null);
+        }
+        for (int i = 0; i < s.publishes().size(); i++) {
+            publication(s, s.publishes().get(i), p + "/publishes/" + i);
+        }
+        for (int i = 0; i < s.subscribes().size(); i++) {
+            subscription(s, s.subscribes().get(i), p + "/subscribes/" + i);
+        }
+        for (int i = 0; i < s.requests().size(); i++) {
+            request(s, s.requests().get(i), p + "/requests/" + i);
+        }
+        if (s.producer() != null
+                && s.producer().retry() != null
+                && s.producer().retry().maxAttempts() != null
+                && s.producer().retry().maxAttempts() < 1) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    s.id(),
+                    p + "/producer/retry/maxAttempts",
+                    "maxAttempts counts the first attempt:" + " it must be at least 1",
+                    null);
+        }
+    }
+
+    private void publication(Service s, Publication pub, String p) {
+        Optional<Channel> ch = channelRef(s.id(), pub.channel(), p + "/channel");
+        messageRef(s.id(), pub.message(), ch, p + "/message");
+        if (pub.isChained()) {
+            if (pub.rate() != null) {
+                error(
+                        IMPOSSIBLE_VALUE,
+                        s.id(),
+                        p + "/rate",
+                        "a publication has either a rate or 'per: processed'," + " not both",
+                        "remove the rate: it follows from what the service processes");
+            }
+            if (s.subscribes().isEmpty()) {
+                error(
+                        IMPOSSIBLE_VALUE,
+                        s.id(),
+                        p + "/per",
+                        "'per: processed' needs the service to subscribe to" + " something",
+                        "add a subscription to service '" + s.id() + "'");
+            }
+            if (pub.from() != null
+                    && s.subscribes().stream().noneMatch(x -> x.channel().equals(pub.from()))) {
+                error(
+                        UNKNOWN_REFERENCE,
+                        s.id(),
+                        p + "/from",
+                        "'from: " + pub.from() + "' is not a channel service '" + s.id() + "' subscribes to",
+                        "use one of: "
+                                + ids(s.subscribes().stream()
+                                        .map(Subscription::channel)
+                                        .toList()));
+            }
+        } else if (pub.rate() == null) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    s.id(),
+                    p,
+                    "publication on '" + pub.channel() + "' has neither a rate nor" + " 'per: processed'",
+                    "add e.g. 'rate: 100/s', or 'per: processed' for a chained service");
+        }
+        var a = pub.arrival();
+        if (a != null
+                && a.kind() == io.eventflow.model.design.ArrivalKind.BURSTS
+                && (a.on() == null || a.off() == null)) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    s.id(),
+                    p + "/arrival",
+                    "bursts need 'on' and 'off' durations",
+                    "e.g. arrival: {kind: bursts, on: 2s, off: 8s}");
+        }
+        if (a != null
+                && a.kind() == io.eventflow.model.design.ArrivalKind.RAMP
+                && (a.to() == null || a.over() == null)) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    s.id(),
+                    p + "/arrival",
+                    "a ramp needs 'to' and 'over'",
+                    "e.g. arrival: {kind: ramp, from: 10/s, to: 500/s, over: 60s}");
+        }
+    }
+
+    private void subscription(Service s, Subscription sub, String p) {
+        channelRef(s.id(), sub.channel(), p + "/channel");
+        if (sub.deadLetter() != null) {
+            channelRef(s.id(), sub.deadLetter(), p + "/deadLetter");
+            if (sub.deadLetter().equals(sub.channel())) {
+                error(
+                        IMPOSSIBLE_VALUE,
+                        s.id(),
+                        p + "/deadLetter",
+                        "the dead-letter channel is the channel itself",
+                        "failed messages would loop for ever: use a separate channel such as " + sub.channel()
+                                + "-dlq");
+            }
+        }
+        positive(s.id(), p + "/concurrency", "concurrency", sub.concurrency());
+        if (sub.prefetch() != null && sub.prefetch() < 0) {
+            error(IMPOSSIBLE_VALUE, s.id(), p + "/prefetch", "prefetch cannot be negative", null);
+        }
+        if (sub.qos() != null && (sub.qos() < 0 || sub.qos() > 2)) {
+            error(IMPOSSIBLE_VALUE, s.id(), p + "/qos", "MQTT QoS is 0, 1 or 2, not " + sub.qos(), null);
+        }
+        if (sub.retry() != null
+                && sub.retry().maxAttempts() != null
+                && sub.retry().maxAttempts() < 1) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    s.id(),
+                    p + "/retry/maxAttempts",
+                    "maxAttempts counts the first attempt: it must" + " be at least 1",
+                    null);
+        }
+        if (sub.mechanism() != null
+                && sub.deliveryOrDefault() != io.eventflow.model.design.DeliveryGuarantee.EXACTLY_ONCE) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    s.id(),
+                    p + "/mechanism",
+                    "'mechanism' only applies to exactly-once delivery",
+                    "set delivery: exactly-once or remove mechanism");
+        }
+        var dist = sub.processing();
+        if (dist != null && dist.mean() == null && (dist.min() == null || dist.max() == null)) {
+            error(
+                    IMPOSSIBLE_VALUE,
+                    s.id(),
+                    p + "/processing",
+                    "the processing time needs a mean (or min and max for" + " uniform)",
+                    "e.g. processing: {distribution: exponential, mean: 4ms}");
+        }
+        if (dist != null
+                && dist.min() != null
+                && dist.max() != null
+                && dist.min().compareTo(dist.max()) > 0) {
+            error(IMPOSSIBLE_VALUE, s.id(), p + "/processing", "min is larger than max", null);
+        }
+        if (sub.reply() != null) {
+            Optional<Channel> rc = channelRef(s.id(), sub.reply().channel(), p + "/reply/channel");
+            messageRef(s.id(), sub.reply().message(), rc, p + "/reply/message");
+        }
+    }
+
+    private void request(Service s, RequestReply r, String p) {
+        Optional<Channel> ch = channelRef(s.id(), r.channel(), p + "/channel");
+        messageRef(s.id(), r.message(), ch, p + "/message");
+        if (r.replyChannel() == null) {
+            error(UNKNOWN_REFERENCE, s.id(), p, "a request needs a 'replyChannel'", null);
+        } else {
+            Optional<Channel> rc = channelRef(s.id(), r.replyChannel(), p + "/replyChannel");
+            messageRef(s.id(), r.replyMessage(), rc, p + "/replyMessage");
+        }
+        if (r.rate() == null) {
+            error(IMPOSSIBLE_VALUE, s.id(), p, "a request needs a 'rate'", "e.g. rate: 10/s");
+        }
+    }
+
+    private Optional<Channel> channelRef(String element, String id, String pointer) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<Channel> c = d.channel(id);
+        if (c.isEmpty()) {
+            unknown(element, pointer, "channel", id, channelIds());
+        }
+        return c;
+    }
+
+    private void messageRef(String element, String id, Optional<Channel> channel, String pointer) {
+        if (id == null) {
+            return;
+        }
+        if (d.message(id).isEmpty()) {
+            unknown(element, pointer, "message", id, messageIds());
+        } else if (channel.isPresent()
+                && !channel.get().messages().isEmpty()
+                && !channel.get().messages().contains(id)) {
+            error(
+                    MESSAGE_NOT_ON_CHANNEL,
+                    element,
+                    pointer,
+                    "message '" + id + "' is not carried by channel '"
+                            + channel.get().id() + "'",
+                    "add it to the channel's messages, or use one of: "
+                            + ids(channel.get().messages()));
+        }
+    }
+
+    private void positive(String element, String pointer, String key, Integer value) {
+        if (value != null && value < 1) {
+            error(IMPOSSIBLE_VALUE, element, pointer, key + " must be at least 1, not " + value, null);
+        }
+    }
+
+    private void unknown(String element, String pointer, String what, String id, List<String> known) {
+        String close = closest(id, known);
+        error(
+                UNKNOWN_REFERENCE,
+                element,
+                pointer,
+                "unknown " + what + " '" + id + "'",
+                close != null
+                        ? "did you mean '" + close + "'?"
+                        : known.isEmpty()
+                                ? "the design has no " + what + "s yet"
+                                : "known " + what + "s: " + ids(known));
+    }
+
+    private List<String> channelIds() {
+        return d.channels().stream().map(Channel::id).toList();
+    }
+
+    private List<String> messageIds() {
+        return d.messages().stream().map(MessageType::id).toList();
+    }
+
+    private static String ids(List<String> ids) {
+        return ids.size() <= 8 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 8)) + ", ...";
+    }
+
+    private static String closest(String id, List<String> known) {
+        Set<String> set = known.stream().collect(Collectors.toSet());
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : set) {
+            int dd = Levenshtein.distance(id, k);
+            if (dd < bestD || (dd == bestD && best != null && k.compareTo(best) < 0)) {
+                bestD = dd;
+                best = k;
+            }
+        }
+        return bestD <= Math.max(2, id.length() / 3) ? best : null;
+    }
+
+    private void error(String rule, String element, String pointer, String message, String hint) {
+        out.add(Problem.error(rule, element, pointer, message, hint));
+    }
+}
