@@ -26,6 +26,14 @@ public interface BrokerRuntime {
 
     String id();
 
+    /**
+     * True when all subscriptions of a channel compete for one queue (amqp); false when each group gets every
+     * message (kafka consumer groups).
+     */
+    default boolean oneQueuePerChannel() {
+        return false;
+    }
+
     /** Called once per channel on this broker, before any group. */
     void attachChannel(ChannelRt channel);
 

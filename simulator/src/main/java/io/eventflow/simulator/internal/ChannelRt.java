@@ -14,6 +14,10 @@ public final class ChannelRt {
     public long maxDepth;
     public long expired;
     public long evicted;
+    /** Share of newly published messages made poison by a fault (0 = none). */
+    public double poisonRate;
+
+    public io.eventflow.simulator.random.SplitMix64 poisonRng;
     /** Broker-specific data (topic partitions, exchange bindings). */
     public Object data;
 

@@ -13,6 +13,9 @@ public final class GroupRt {
     public final List<Member> members = new ArrayList<>();
     public final StateTable states = new StateTable();
     public final Histogram latency = new Histogram(3_600_000_000_000L, 2);
+    /** True for the hidden group through which a requester receives its replies. */
+    public boolean replyListener;
+
     public long owed;
     public long delivered;
     public long duplicates;

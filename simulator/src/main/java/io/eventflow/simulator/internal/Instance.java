@@ -15,6 +15,7 @@ public final class Instance {
     public boolean alive = true;
     /** False when scaled in. */
     public boolean active = true;
+
     public double slowFactor = 1.0;
 
     public Instance(ServiceRt service, int index, SplitMix64 rng) {

@@ -16,6 +16,7 @@ public final class Link {
     public long reorderWindow = 50_000_000L;
     /** Bytes per second, 0 = unlimited. */
     public double bandwidth;
+
     public long freeAt;
     private boolean quiet = true;
 

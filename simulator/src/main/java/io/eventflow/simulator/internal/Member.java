@@ -13,6 +13,7 @@ public final class Member {
     public int unacked;
     /** Assigned partitions (kafka). */
     public int[] partitions = new int[0];
+
     public int cursor;
     public boolean inRing;
     /** The link from the broker to this instance. */

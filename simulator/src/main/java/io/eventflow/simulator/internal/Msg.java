@@ -12,6 +12,9 @@ public final class Msg {
     public final String routingKey;
     public final Producer producer;
     public ChannelRt channel;
+    /** The channel the message was published (or dead-lettered, or re-driven) to: what routing starts from. */
+    public ChannelRt origin;
+
     public int partition = -1;
     public long offset = -1;
     public long storedAt;
@@ -23,6 +26,7 @@ public final class Msg {
     public GroupRt deadLetterFrom;
     /** Producer-side send attempts so far. */
     public int sendAttempts;
+
     public long lastBackoff;
     /** True for the extra copy made by a duplicate fault on a link. */
     public boolean duplicateCopy;
@@ -50,11 +54,13 @@ public final class Msg {
         this.routingKey = routingKey;
         this.producer = producer;
         this.channel = channel;
+        this.origin = channel;
     }
 
     /** A copy with the same identity and fresh per-queue delivery state. */
     public Msg copy() {
         Msg m = new Msg(id, correlationId, publishTime, key, sizeBytes, routingKey, producer, channel);
+        m.origin = origin;
         m.partition = partition;
         m.offset = offset;
         m.storedAt = storedAt;

@@ -54,8 +54,10 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             int minInSync,
             long retentionTime,
             long retentionBytes,
+            String exchange,
             String exchangeType,
             String routingKey,
+            List<String> bindings,
             long messageTtl,
             long maxLength,
             Overflow overflow,
@@ -77,11 +79,18 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             String channel,
             String message,
             boolean perProcessed,
+            String from,
             double ratePerSecond,
             Arrival arrival,
             int keys,
             String routingKey,
-            int sizeBytes) {}
+            int sizeBytes,
+            Shape shape) {}
+
+    /** Time-varying rate: bursts (on for {@code on}, off for {@code off}) or a ramp to {@code rampTo}/s. */
+    public record Shape(long on, long off, double rampTo, long rampOver) {
+        public static final Shape STEADY = new Shape(0, 0, -1, 0);
+    }
 
     public record Subscription(
             String channel,
@@ -96,11 +105,18 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             Retry retry,
             String deadLetter,
             boolean startEarliest,
-            String bindingKey,
-            long rebalancePause) {}
+            long rebalancePause,
+            String replyChannel) {}
 
-    /** Request/reply: send on {@code channel}, await the answer on {@code replyChannel}. */
-    public record Request(String channel, String replyChannel, double ratePerSecond, long timeout, int maxAttempts) {}
+    /** Request/reply: send on {@code channel}, await the answer on {@code replyChannel}, retry on timeout. */
+    public record Request(
+            String channel,
+            String replyChannel,
+            double ratePerSecond,
+            Arrival arrival,
+            long timeout,
+            Retry retry,
+            int sizeBytes) {}
 
     public record Service(
             String id,
@@ -108,8 +124,7 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             List<Publication> publishes,
             List<Subscription> subscribes,
             Producer producer,
-            List<Request> requests,
-            List<String> repliesOn) {}
+            List<Request> requests) {}
 
     public Channel channel(String id) {
         return channels.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);

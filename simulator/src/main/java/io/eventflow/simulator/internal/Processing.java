@@ -43,8 +43,8 @@ public final class Processing implements Event {
                 dup.duplicateCopy = true;
                 mem.buffer.addLast(dup);
                 if (world.tracing) {
-                    world.emit(new TraceEvent.Duplicated(world.now(), link.edge(), mem.group.name, m.partition,
-                            m.offset, m.id, m.correlationId));
+                    world.emit(new TraceEvent.Duplicated(
+                            world.now(), link.edge(), mem.group.name, m.partition, m.offset, m.id, m.correlationId));
                 }
             }
             long t = link.transferTime(world.now(), m.sizeBytes);
@@ -71,10 +71,9 @@ public final class Processing implements Event {
         }
         if (world.tracing) {
             TraceEvent e = m.redelivered
-                    ? new TraceEvent.Redelivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id,
-                            m.correlationId)
-                    : new TraceEvent.Delivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id,
-                            m.correlationId);
+                    ? new TraceEvent.Redelivered(
+                            w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId)
+                    : new TraceEvent.Delivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId);
             world.emit(e);
         }
         long d = g.spec.processing().sample(mem.instance.rng);
@@ -113,8 +112,8 @@ public final class Processing implements Event {
             if (w.replay) {
                 g.reprocessed++;
                 if (world.tracing) {
-                    world.emit(new TraceEvent.Reprocessed(world.now(), mem.id(), g.name, m.partition, m.offset, m.id,
-                            m.correlationId));
+                    world.emit(new TraceEvent.Reprocessed(
+                            world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
                 }
             } else if (g.exactlyOnce()) {
                 effects = false; // dedup store / transaction: no second effect
@@ -134,19 +133,22 @@ public final class Processing implements Event {
         }
         if (effects) {
             if (world.tracing) {
-                world.emit(new TraceEvent.Processed(world.now(), mem.id(), g.name, m.partition, m.offset, m.id,
-                        m.correlationId));
+                world.emit(new TraceEvent.Processed(
+                        world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
             }
-            chain(mem.instance, m);
+            chain(mem.instance, m, g);
+            if (g.replyListener) {
+                world.requests.replied(m.correlationId);
+            }
         }
         settle(mem, w, m);
     }
 
-    private void chain(Instance inst, Msg m) {
+    private void chain(Instance inst, Msg m, GroupRt g) {
         List<Producer> ps = inst.producers;
         for (int i = 0; i < ps.size(); i++) {
             Producer p = ps.get(i);
-            if (p.spec.perProcessed()) {
+            if (p.spec.perProcessed() && (p.spec.from() == null || p.spec.from().equals(g.channel.id()))) {
                 p.publish(m.correlationId);
             }
         }
@@ -160,8 +162,8 @@ public final class Processing implements Event {
             long d = retry.backoff().delay(w.attempt, w.lastBackoff, mem.instance.rng);
             w.lastBackoff = d;
             if (world.tracing) {
-                world.emit(new TraceEvent.Retried(world.now(), mem.id(), g.name, m.partition, m.offset, m.id,
-                        m.correlationId, w.attempt, d));
+                world.emit(new TraceEvent.Retried(
+                        world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId, w.attempt, d));
             }
             if (g.channel.broker.retriesInPlace()) {
                 w.phase = Worker.BACKOFF;
@@ -193,11 +195,25 @@ public final class Processing implements Event {
         next(mem);
     }
 
-    /** Sends {@code m} to the group's dead-letter channel, or drops it when there is none. */
+    /** Dead-letters a message that failed processing in group {@code g}. */
     public void deadLetter(GroupRt g, Msg m, String reason) {
-        String target = g.spec.deadLetter() != null ? g.spec.deadLetter() : g.channel.spec.deadLetterChannel();
+        deadLetter(g.channel, g, m, reason);
+    }
+
+    /**
+     * Sends {@code m} to a dead-letter channel, or drops it when there is none. Processing failures go to the
+     * subscription's dead-letter channel first; expiry and overflow to the channel's (the AMQP dead-letter exchange).
+     * {@code g} may be null for a queue nobody consumes.
+     */
+    public void deadLetter(ChannelRt ch, GroupRt g, Msg m, String reason) {
+        String sub = g == null ? null : g.spec.deadLetter();
+        String own = ch.spec.deadLetterChannel();
+        String target = reason.equals("rejected") ? (sub != null ? sub : own) : (own != null ? own : sub);
         ChannelRt dlq = target == null ? null : world.channels.get(target);
         if (dlq == null) {
+            if (g == null) {
+                return;
+            }
             if (reason.equals("expired")) {
                 g.states.set(m.id, MsgState.EXPIRED);
             } else {
@@ -205,22 +221,30 @@ public final class Processing implements Event {
             }
             return;
         }
-        byte st = g.states.get(m.id);
-        if (st != MsgState.PROCESSED) {
+        if (g != null && g.states.get(m.id) != MsgState.PROCESSED) {
             g.states.set(m.id, MsgState.DEAD_LETTERED);
         }
         Msg copy = m.copy();
         copy.channel = dlq;
+        copy.origin = dlq;
         copy.partition = -1;
         copy.offset = -1;
+        copy.storedAt = 0;
         copy.expiresAt = Long.MAX_VALUE;
         copy.redelivered = false;
         copy.failures = 0;
         copy.deadLetterFrom = g;
         dlq.broker.targetGroups(copy, dg -> dg.owe(copy.id));
         if (world.tracing) {
-            world.emit(new TraceEvent.DeadLettered(world.now(), g.channel.id(), g.name, m.partition, m.offset, m.id,
-                    m.correlationId, reason));
+            world.emit(new TraceEvent.DeadLettered(
+                    world.now(),
+                    ch.id(),
+                    g == null ? "" : g.name,
+                    m.partition,
+                    m.offset,
+                    m.id,
+                    m.correlationId,
+                    reason));
         }
         dlq.broker.store(copy);
     }

@@ -14,10 +14,14 @@ public final class Producer implements Event {
     private final World world;
     private final SplitMix64 rng;
     public double ratePerSecond;
+    /** Set when this producer sends requests and awaits replies. */
+    public Plan.Request request;
+
     public int epoch;
     public long sent;
 
-    public Producer(World world, Instance instance, Plan.Publication spec, ChannelRt channel, Link link, SplitMix64 rng) {
+    public Producer(
+            World world, Instance instance, Plan.Publication spec, ChannelRt channel, Link link, SplitMix64 rng) {
         this.world = world;
         this.instance = instance;
         this.spec = spec;
@@ -39,13 +43,30 @@ public final class Producer implements Event {
     }
 
     private void scheduleNext() {
-        if (spec.perProcessed() || ratePerSecond <= 0 || !instance.running()) {
+        if (spec.perProcessed() || !instance.running()) {
+            return;
+        }
+        long now = world.kernel.now();
+        Plan.Shape shape = spec.shape();
+        double rate = ratePerSecond;
+        long from = now;
+        if (shape.rampTo() >= 0 && shape.rampOver() > 0) {
+            double f = Math.min(1.0, now / (double) shape.rampOver());
+            rate = ratePerSecond + (shape.rampTo() - ratePerSecond) * f;
+        } else if (shape.on() > 0) {
+            long cycle = shape.on() + shape.off();
+            long phase = now % cycle;
+            if (phase >= shape.on()) {
+                from = now + (cycle - phase); // silent until the next burst
+            }
+        }
+        if (rate <= 0) {
             return;
         }
         long gap = spec.arrival() == Plan.Arrival.CONSTANT
-                ? Math.round(1e9 / ratePerSecond)
-                : Math.round(rng.exponential(ratePerSecond) * 1e9);
-        world.kernel.schedule(world.kernel.now() + gap, this, epoch);
+                ? Math.round(1e9 / rate)
+                : Math.round(rng.exponential(rate) * 1e9);
+        world.kernel.schedule(from + gap, this, epoch);
     }
 
     @Override
@@ -65,6 +86,9 @@ public final class Producer implements Event {
         long key = spec.keys() > 0 ? rng.nextInt(spec.keys()) : -1;
         Msg m = world.newMessage(this, correlationId, key);
         sent++;
+        if (request != null) {
+            world.requests.sent(this, m);
+        }
         world.publish(m);
         return m;
     }

@@ -25,6 +25,7 @@ public final class World {
     public final Map<String, ServiceRt> services = new LinkedHashMap<>();
     public final List<GroupRt> groups = new ArrayList<>();
     public final Processing processing = new Processing(this);
+    public final Requests requests = new Requests(this);
     private final Map<String, Link> links = new HashMap<>();
     private final List<Worker> workers = new ArrayList<>();
     private final List<TraceSink> sinks = new ArrayList<>();
@@ -33,6 +34,7 @@ public final class World {
     public ProcessingProbe probe;
     /** When true, kafka logs keep consumed messages (needed for replays). */
     public boolean keepConsumed = true;
+
     private long nextId;
     private long published;
     private long publishLimit = Long.MAX_VALUE;
@@ -100,8 +102,8 @@ public final class World {
     public Msg newMessage(Producer p, long correlationId, long key) {
         long id = nextId++;
         String rk = p.spec.routingKey() != null ? p.spec.routingKey() : p.channel.spec.routingKey();
-        Msg m = new Msg(id, correlationId < 0 ? id : correlationId, kernel.now(), key, p.spec.sizeBytes(), rk, p,
-                p.channel);
+        Msg m = new Msg(
+                id, correlationId < 0 ? id : correlationId, kernel.now(), key, p.spec.sizeBytes(), rk, p, p.channel);
         published++;
         p.channel.published++;
         return m;
@@ -109,6 +111,10 @@ public final class World {
 
     /** A new message leaves its producer: it is owed to the channel's groups from now on. */
     public void publish(Msg m) {
+        ChannelRt ch = m.channel;
+        if (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate)) {
+            m.poison = true;
+        }
         m.channel.broker.targetGroups(m, g -> g.owe(m.id));
         if (tracing) {
             emit(new TraceEvent.Published(now(), m.producer.instance.id, "", -1, -1, m.id, m.correlationId));
@@ -179,8 +185,8 @@ public final class World {
             long d = retry.backoff().delay(m.sendAttempts, m.lastBackoff, m.producer.instance.rng);
             m.lastBackoff = d;
             if (tracing) {
-                emit(new TraceEvent.Retried(now(), m.producer.instance.id, "", -1, -1, m.id, m.correlationId,
-                        m.sendAttempts, d));
+                emit(new TraceEvent.Retried(
+                        now(), m.producer.instance.id, "", -1, -1, m.id, m.correlationId, m.sendAttempts, d));
             }
             transit.add(m, InTransit.RESEND, now() + d);
             return;
@@ -206,8 +212,8 @@ public final class World {
         if (g.states.get(m.id) == MsgState.PENDING) {
             g.states.set(m.id, MsgState.lostState(cause));
             if (tracing) {
-                emit(new TraceEvent.Dropped(now(), g.channel.id(), g.name, m.partition, m.offset, m.id,
-                        m.correlationId, cause));
+                emit(new TraceEvent.Dropped(
+                        now(), g.channel.id(), g.name, m.partition, m.offset, m.id, m.correlationId, cause));
             }
         }
     }

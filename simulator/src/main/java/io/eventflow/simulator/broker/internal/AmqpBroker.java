@@ -8,8 +8,8 @@ import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.internal.Worker;
+import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * RabbitMQ-like semantics: each channel is an exchange (direct, topic or fanout); each subscribing group gets a
- * durable queue bound with its binding key. One broker node: a crash makes it unavailable, closes every consumer
- * channel (unacked deliveries are requeued as redelivered) and keeps the queued messages.
+ * RabbitMQ-like semantics. Each channel is a durable queue bound to an exchange (direct, topic or fanout; the
+ * default exchange routes by queue name). All subscriptions of a channel compete for its queue. One node: a crash
+ * makes the broker unavailable, closes every consumer channel (unacked deliveries are requeued as redelivered) and
+ * keeps the queued messages.
  */
 public final class AmqpBroker implements BrokerRuntime {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
@@ -40,7 +41,7 @@ public final class AmqpBroker implements BrokerRuntime {
     final Plan.Broker spec;
     final World world;
     final List<AmqpQueue> queues = new ArrayList<>();
-    private final Map<ChannelRt, List<AmqpQueue>> bindings = new HashMap<>();
+    private final Map<String, List<AmqpQueue>> exchanges = new HashMap<>();
     boolean down;
     int connection;
     final Event expiry = (ctx, arg) -> queues.get((int) arg).expiryTimer();
@@ -56,16 +57,29 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     @Override
+    public boolean oneQueuePerChannel() {
+        return true;
+    }
+
+    @Override
     public void attachChannel(ChannelRt ch) {
-        bindings.put(ch, new ArrayList<>());
+        List<String> keys = ch.spec.bindings() != null && !ch.spec.bindings().isEmpty()
+                ? ch.spec.bindings()
+                : List.of(ch.spec.routingKey());
+        AmqpQueue q = new AmqpQueue(this, ch, queues.size(), keys);
+        queues.add(q);
+        ch.data = q;
+        if (ch.spec.exchange() != null) {
+            exchanges
+                    .computeIfAbsent(ch.spec.exchange(), k -> new ArrayList<>())
+                    .add(q);
+        }
     }
 
     @Override
     public void attachGroup(GroupRt g) {
-        String key = g.spec.bindingKey() != null ? g.spec.bindingKey() : g.channel.spec.routingKey();
-        AmqpQueue q = new AmqpQueue(this, g, queues.size(), key);
-        queues.add(q);
-        bindings.get(g.channel).add(q);
+        AmqpQueue q = (AmqpQueue) g.channel.data;
+        q.g = g;
         g.data = q;
         for (Member m : g.members) {
             q.offerCredit(m);
@@ -76,26 +90,39 @@ public final class AmqpBroker implements BrokerRuntime {
         return (AmqpQueue) g.data;
     }
 
-    boolean routes(ChannelRt ch, AmqpQueue q, String routingKey) {
+    /** The queues a message published on {@code ch} with {@code routingKey} reaches. */
+    private void route(ChannelRt ch, String routingKey, Consumer<AmqpQueue> out) {
+        if (ch.spec.exchange() == null) {
+            out.accept((AmqpQueue) ch.data);
+            return;
+        }
         String type = ch.spec.exchangeType() == null ? "direct" : ch.spec.exchangeType();
-        if (type.equals("fanout") || q.bindingKey == null || routingKey == null) {
+        for (AmqpQueue q : exchanges.get(ch.spec.exchange())) {
+            if (matches(type, q, routingKey)) {
+                out.accept(q);
+            }
+        }
+    }
+
+    private static boolean matches(String type, AmqpQueue q, String routingKey) {
+        if (type.equals("fanout") || type.equals("headers") || routingKey == null) {
             return true;
         }
-        if (type.equals("topic")) {
-            return TopicMatcher.matches(q.bindingKey, routingKey);
+        for (String b : q.bindingKeys) {
+            if (b == null || (type.equals("topic") ? TopicMatcher.matches(b, routingKey) : b.equals(routingKey))) {
+                return true;
+            }
         }
-        return q.bindingKey.equals(routingKey);
+        return false;
     }
 
     @Override
     public void targetGroups(Msg msg, Consumer<GroupRt> out) {
-        List<AmqpQueue> qs = bindings.get(msg.channel);
-        for (int i = 0; i < qs.size(); i++) {
-            AmqpQueue q = qs.get(i);
-            if (routes(msg.channel, q, msg.routingKey)) {
+        route(msg.origin, msg.routingKey, q -> {
+            if (q.g != null) {
                 out.accept(q.g);
             }
-        }
+        });
     }
 
     @Override
@@ -103,34 +130,29 @@ public final class AmqpBroker implements BrokerRuntime {
         if (down) {
             return StoreResult.UNAVAILABLE;
         }
-        List<AmqpQueue> qs = bindings.get(m.channel);
-        int routed = 0;
-        int rejected = 0;
-        boolean first = m.storedAt == 0 && m.deliveries == 0 && !m.redelivered;
-        m.storedAt = world.now();
-        for (int i = 0; i < qs.size(); i++) {
-            AmqpQueue q = qs.get(i);
-            if (!routes(m.channel, q, m.routingKey)) {
-                continue;
-            }
-            routed++;
-            Msg copy = (routed == 1 && first) ? m : m.copy();
+        ChannelRt origin = m.origin;
+        boolean first = m.storedAt == 0 && m.deliveries == 0;
+        m.storedAt = Math.max(1, world.now());
+        int[] counts = new int[2];
+        route(origin, m.routingKey, q -> {
+            counts[0]++;
+            Msg copy = (counts[0] == 1 && first) ? m : m.copy();
             if (world.tracing) {
-                world.emit(new TraceEvent.Stored(world.now(), m.channel.id(), q.g.name, -1, -1, m.id,
-                        m.correlationId));
+                world.emit(new TraceEvent.Stored(
+                        world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
             }
             if (!q.enqueue(copy)) {
-                rejected++;
-                if (qs.size() > 1) {
+                counts[1]++;
+                if (q.g != null) {
                     world.lose(q.g, copy, "overflow");
                 }
             }
+        });
+        if (counts[0] == 0 && world.tracing) {
+            world.emit(
+                    new TraceEvent.Dropped(world.now(), origin.id(), "", -1, -1, m.id, m.correlationId, "unroutable"));
         }
-        if (routed == 0 && world.tracing) {
-            world.emit(new TraceEvent.Dropped(world.now(), m.channel.id(), "", -1, -1, m.id, m.correlationId,
-                    "unroutable"));
-        }
-        return rejected > 0 && rejected == routed && qs.size() == 1 ? StoreResult.REJECTED_OVERFLOW : StoreResult.STORED;
+        return StoreResult.STORED;
     }
 
     @Override
@@ -153,15 +175,12 @@ public final class AmqpBroker implements BrokerRuntime {
     @Override
     public void requeue(Member mem, Msg m) {
         AmqpQueue q = queue(mem.group);
-        if (q.autoAck() || m.tag != connection) {
-            if (q.autoAck()) {
-                q.requeue(mem, m, false); // the consumer republishes it itself
-                q.g.lagChanged(1);
-            }
-            q.dispatch();
-            return;
+        if (q.autoAck()) {
+            q.requeue(mem, m, false); // auto-ack: the consumer republishes the message itself
+            q.g.lagChanged(1);
+        } else if (m.tag == connection) {
+            q.requeue(mem, m, true);
         }
-        q.requeue(mem, m, true);
         q.dispatch();
     }
 
@@ -183,51 +202,55 @@ public final class AmqpBroker implements BrokerRuntime {
 
     @Override
     public void memberUp(Member mem) {
-        AmqpQueue q = queue(mem.group);
-        q.offerCredit(mem);
-        q.dispatch();
+        pull(mem);
     }
 
     @Override
     public void node(int node, boolean up) {
         if (node != 0) {
-            throw new IllegalArgumentException("amqp broker " + id() + " has one node: 0");
+            throw new IllegalArgumentException("amqp broker " + id() + " is simulated as one node: 0");
         }
         if (!up) {
             down = true;
             for (AmqpQueue q : queues) {
-                closeChannels(q);
+                if (q.g != null) {
+                    closeChannels(q);
+                }
             }
             connection++;
         } else {
             down = false;
             for (AmqpQueue q : queues) {
-                for (Member m : q.g.members) {
-                    q.offerCredit(m);
+                if (q.g != null) {
+                    for (Member m : q.g.members) {
+                        q.offerCredit(m);
+                    }
+                    q.dispatch();
                 }
-                q.dispatch();
             }
         }
     }
 
-    /** Connections drop: unacked deliveries go back to their queue; prefetched ones are discarded by clients. */
+    /** Connections drop: unacked deliveries go back to the queue; clients discard what they had prefetched. */
     private void closeChannels(AmqpQueue q) {
         for (Member m : q.g.members) {
-            for (Msg b : m.buffer) {
-                if (!b.duplicateCopy && !q.autoAck()) {
-                    q.requeue(m, b, false);
-                } else if (!b.duplicateCopy) {
-                    continue; // auto-acked: the client still has it and processes it
-                }
-            }
             if (!q.autoAck()) {
-                m.buffer.removeIf(b -> !b.duplicateCopy);
+                List<Msg> back = new ArrayList<>();
                 for (Worker w : m.workers) {
                     if (w.msg != null && !w.msg.duplicateCopy && w.msg.tag == connection) {
                         Msg again = w.msg.copy();
                         again.failures = w.msg.failures;
-                        q.requeue(m, again, false);
+                        back.add(again);
                     }
+                }
+                for (Msg b : m.buffer) {
+                    if (!b.duplicateCopy && b.tag == connection) {
+                        back.add(b);
+                    }
+                }
+                m.buffer.removeIf(b -> !b.duplicateCopy);
+                for (int i = back.size() - 1; i >= 0; i--) {
+                    q.requeue(m, back.get(i), false);
                 }
             }
             m.unacked = 0;
@@ -238,18 +261,19 @@ public final class AmqpBroker implements BrokerRuntime {
 
     @Override
     public List<Msg> drain(ChannelRt ch) {
+        AmqpQueue q = (AmqpQueue) ch.data;
         List<Msg> out = new ArrayList<>();
-        for (AmqpQueue q : bindings.get(ch)) {
-            while (!q.ready.isEmpty()) {
-                Msg m = q.ready.pollFirst();
-                ch.depthChanged(-1);
+        while (!q.ready.isEmpty()) {
+            Msg m = q.ready.pollFirst();
+            ch.depthChanged(-1);
+            if (q.g != null) {
                 q.g.lagChanged(-1);
                 if (q.g.states.get(m.id) == MsgState.PENDING) {
                     q.g.states.set(m.id, MsgState.NONE); // moved away: no longer owed to the dead-letter queue
                     q.g.owed--;
                 }
-                out.add(m);
             }
+            out.add(m);
         }
         return out;
     }
@@ -263,12 +287,7 @@ public final class AmqpBroker implements BrokerRuntime {
 
     @Override
     public long[] depths(ChannelRt ch) {
-        List<AmqpQueue> qs = bindings.get(ch);
-        long[] d = new long[qs.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = qs.get(i).ready.size();
-        }
-        return d;
+        return new long[] {((AmqpQueue) ch.data).ready.size()};
     }
 
     void trace(TraceEvent e) {

@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
@@ -8,26 +9,36 @@ import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
+import java.util.List;
 
 /** One queue bound to an exchange, consumed by one group's members (competing consumers with prefetch). */
 final class AmqpQueue {
     final AmqpBroker broker;
-    final GroupRt g;
+    final ChannelRt ch;
     final int index;
-    final String bindingKey;
+    final List<String> bindingKeys;
+    /** The group consuming this queue, or null while nobody subscribes (messages then only pile up). */
+    GroupRt g;
+
     final ArrayDeque<Msg> ready = new ArrayDeque<>();
     final ArrayDeque<Member> ring = new ArrayDeque<>();
     private long expiryAt = Long.MAX_VALUE;
 
-    AmqpQueue(AmqpBroker broker, GroupRt g, int index, String bindingKey) {
+    AmqpQueue(AmqpBroker broker, ChannelRt ch, int index, List<String> bindingKeys) {
         this.broker = broker;
-        this.g = g;
+        this.ch = ch;
         this.index = index;
-        this.bindingKey = bindingKey;
+        this.bindingKeys = bindingKeys;
     }
 
     boolean autoAck() {
-        return g.atMostOnce();
+        return g != null && g.atMostOnce();
+    }
+
+    private void lag(long d) {
+        if (g != null) {
+            g.lagChanged(d);
+        }
     }
 
     boolean hasCredit(Member m) {
@@ -47,15 +58,16 @@ final class AmqpQueue {
 
     /** Enqueues a routed message; returns false when max-length rejects it. */
     boolean enqueue(Msg m) {
-        Plan.Channel spec = g.channel.spec;
+        Plan.Channel spec = ch.spec;
+        m.channel = ch;
         if (spec.maxLength() != Plan.NONE && ready.size() >= spec.maxLength()) {
             if (spec.overflow() == Plan.Overflow.DROP_HEAD) {
                 Msg head = ready.pollFirst();
-                g.channel.depthChanged(-1);
-                g.lagChanged(-1);
-                broker.world.processing.deadLetter(g, head, "maxlen");
+                ch.depthChanged(-1);
+                lag(-1);
+                broker.world.processing.deadLetter(ch, g, head, "maxlen");
             } else if (spec.overflow() == Plan.Overflow.REJECT_PUBLISH_DLX) {
-                broker.world.processing.deadLetter(g, m, "maxlen");
+                broker.world.processing.deadLetter(ch, g, m, "maxlen");
                 return true;
             } else {
                 return false;
@@ -64,12 +76,12 @@ final class AmqpQueue {
         if (spec.messageTtl() != Plan.NONE) {
             m.expiresAt = broker.world.now() + spec.messageTtl();
         }
-        if (ready.isEmpty() && deliverNow(m)) {
+        if (g != null && ready.isEmpty() && deliverNow(m)) {
             return true;
         }
         ready.addLast(m);
-        g.channel.depthChanged(1);
-        g.lagChanged(1);
+        ch.depthChanged(1);
+        lag(1);
         scheduleExpiry();
         return true;
     }
@@ -82,7 +94,7 @@ final class AmqpQueue {
         if (c == null) {
             return false;
         }
-        g.lagChanged(1);
+        lag(1);
         hand(c, m);
         return true;
     }
@@ -105,7 +117,7 @@ final class AmqpQueue {
         m.deliveries++;
         m.tag = broker.connection;
         if (autoAck()) {
-            g.lagChanged(-1);
+            lag(-1);
         } else {
             c.unacked++;
         }
@@ -120,7 +132,7 @@ final class AmqpQueue {
 
     /** Delivers ready messages while consumers have credit. */
     void dispatch() {
-        if (broker.down) {
+        if (broker.down || g == null) {
             return;
         }
         while (!ready.isEmpty()) {
@@ -134,7 +146,7 @@ final class AmqpQueue {
                 return;
             }
             ready.pollFirst();
-            g.channel.depthChanged(-1);
+            ch.depthChanged(-1);
             hand(c, head);
         }
     }
@@ -149,10 +161,9 @@ final class AmqpQueue {
             return; // the channel this delivery came on is gone; the broker already requeued it
         }
         c.unacked--;
-        g.lagChanged(-1);
+        lag(-1);
         if (broker.world.tracing) {
-            broker.trace(new TraceEvent.Acked(broker.world.now(), g.channel.id(), g.name, -1, -1, m.id,
-                    m.correlationId));
+            broker.trace(new TraceEvent.Acked(broker.world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
         }
         offerCredit(c);
         dispatch();
@@ -165,12 +176,12 @@ final class AmqpQueue {
         }
         m.redelivered = true;
         ready.addFirst(m);
-        g.channel.depthChanged(1);
+        ch.depthChanged(1);
         scheduleExpiry();
     }
 
     private void scheduleExpiry() {
-        if (g.channel.spec.messageTtl() == Plan.NONE || ready.isEmpty()) {
+        if (ch.spec.messageTtl() == Plan.NONE || ready.isEmpty()) {
             return;
         }
         long t = ready.peekFirst().expiresAt;
@@ -193,15 +204,15 @@ final class AmqpQueue {
 
     private void expireHead() {
         Msg m = ready.pollFirst();
-        g.channel.depthChanged(-1);
-        g.lagChanged(-1);
-        g.channel.expired++;
+        ch.depthChanged(-1);
+        lag(-1);
+        ch.expired++;
         if (broker.world.tracing) {
-            broker.trace(new TraceEvent.Expired(broker.world.now(), g.channel.id(), g.name, -1, -1, m.id,
-                    m.correlationId));
+            broker.trace(new TraceEvent.Expired(
+                    broker.world.now(), ch.id(), g == null ? "" : g.name, -1, -1, m.id, m.correlationId));
         }
-        if (g.states.get(m.id) == MsgState.PENDING) {
-            broker.world.processing.deadLetter(g, m, "expired");
+        if (g == null || g.states.get(m.id) == MsgState.PENDING) {
+            broker.world.processing.deadLetter(ch, g, m, "expired");
         }
     }
 }

@@ -6,11 +6,10 @@ import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
-import io.eventflow.simulator.internal.MsgLog;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.internal.Worker;
+import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -170,6 +169,7 @@ public final class KafkaBroker implements BrokerRuntime {
 
     /** One-shot event helper: events carry the group or topic index in the argument. */
     final Event rebalanceEnd = (ctx, arg) -> groups.get((int) (arg >>> 32)).rebalanceTimer((int) arg);
+
     final Event autoCommit = (ctx, arg) -> groups.get((int) arg).autoCommit();
     final Event retention = (ctx, arg) -> topics.get((int) arg).retentionTimer();
     final Event failover = (ctx, arg) -> topics.get((int) (arg >>> 32)).failoverDone((int) arg);

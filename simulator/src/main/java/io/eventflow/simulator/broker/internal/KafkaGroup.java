@@ -295,13 +295,15 @@ final class KafkaGroup {
     void seek(String mode, long value) {
         for (int p = 0; p < pos.length; p++) {
             MsgLog log = topic.parts[p].log;
-            long target = switch (mode) {
-                case "earliest" -> log.base();
-                case "latest" -> log.end();
-                case "offset" -> Math.max(log.base(), Math.min(value, log.end()));
-                case "time" -> firstAtOrAfter(log, value);
-                default -> throw new IllegalArgumentException("replay to earliest|latest|offset|time, not " + mode);
-            };
+            long target =
+                    switch (mode) {
+                        case "earliest" -> log.base();
+                        case "latest" -> log.end();
+                        case "offset" -> Math.max(log.base(), Math.min(value, log.end()));
+                        case "time" -> firstAtOrAfter(log, value);
+                        default -> throw new IllegalArgumentException(
+                                "replay to earliest|latest|offset|time, not " + mode);
+                    };
             replayUntil[p] = Math.max(replayUntil[p], pos[p]);
             g.lagChanged(committed[p] - target);
             pos[p] = target;

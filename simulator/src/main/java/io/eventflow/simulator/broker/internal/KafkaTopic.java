@@ -186,7 +186,9 @@ final class KafkaTopic {
                 truncateUnreplicated(p);
                 if (aliveReplicas(p) > 0) {
                     p.failoverPending = true;
-                    broker.world.at(broker.world.now() + broker.spec.failoverTime(), broker.failover,
+                    broker.world.at(
+                            broker.world.now() + broker.spec.failoverTime(),
+                            broker.failover,
                             ((long) index << 32) | p.index);
                 }
             } else if (up && !p.online && !p.failoverPending) {
