@@ -113,8 +113,13 @@ public final class Simulation {
         long t0 = System.nanoTime();
         drainCommands();
         while (due(until)) {
-            for (int i = 0; i < SNAPSHOT_CHECK && due(until); i++) {
-                guarded(world.kernel::step);
+            try {
+                for (int i = 0; i < SNAPSHOT_CHECK && due(until); i++) {
+                    world.kernel.step();
+                }
+            } catch (SimFailedException e) {
+                world.emit(new TraceEvent.SimFailed(e.time(), "kernel", String.valueOf(e.getCause())));
+                throw e;
             }
             if (snapshotWanted) {
                 publishSnapshot();

@@ -7,7 +7,6 @@ import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Worker;
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * One broker kind's semantics. The kernel and the message bookkeeping never depend on a kind; a new kind implements
@@ -43,8 +42,11 @@ public interface BrokerRuntime {
     /** Called when every channel and group is attached, before the first event. */
     default void start() {}
 
-    /** The groups a message published on its channel is owed to (e.g. amqp queues whose binding matches). */
-    void targetGroups(Msg msg, Consumer<GroupRt> out);
+    /**
+     * The groups a message published on its channel is owed to (e.g. amqp queues whose binding matches). The list
+     * may be cached and shared: do not modify it.
+     */
+    List<GroupRt> targetGroups(Msg msg);
 
     /** Stores a message that reached the broker. */
     StoreResult store(Msg msg);

@@ -16,12 +16,15 @@ public final class Member {
 
     public int cursor;
     public boolean inRing;
+    /** Position in the group's member list. */
+    public final int indexInGroup;
     /** The link from the broker to this instance. */
     public Link link;
 
     public Member(Instance instance, GroupRt group, World world) {
         this.instance = instance;
         this.group = group;
+        this.indexInGroup = group.members.size();
         int n = Math.max(1, group.spec.concurrency());
         workers = new Worker[n];
         for (int i = 0; i < n; i++) {

@@ -10,9 +10,17 @@ import java.util.List;
 public final class Processing implements Event {
     private static final long RETRANSMIT = 200_000_000L;
     private final World world;
+    private int handler = -1;
 
     Processing(World world) {
         this.world = world;
+    }
+
+    private void at(long time, long arg) {
+        if (handler < 0) {
+            handler = world.kernel.register(this);
+        }
+        world.kernel.schedule(time, SimContext.NORMAL, handler, arg);
     }
 
     /** The broker hands {@code m} to a free worker of {@code mem}. */
@@ -35,7 +43,7 @@ public final class Processing implements Event {
                 }
                 w.phase = Worker.TRANSIT;
                 w.end = world.now() + RETRANSMIT + link.transferTime(world.now(), m.sizeBytes);
-                world.at(w.end, this, w.eventArg());
+                at(w.end, w.eventArg());
                 return;
             }
             if (link.duplicates()) {
@@ -52,7 +60,7 @@ public final class Processing implements Event {
                 w.phase = Worker.TRANSIT;
                 w.start = world.now();
                 w.end = world.now() + t;
-                world.at(w.end, this, w.eventArg());
+                at(w.end, w.eventArg());
                 return;
             }
         }
@@ -82,7 +90,7 @@ public final class Processing implements Event {
             d = Math.round(d * f);
         }
         w.end = w.start + d;
-        world.at(w.end, this, w.eventArg());
+        at(w.end, w.eventArg());
     }
 
     @Override
@@ -168,7 +176,7 @@ public final class Processing implements Event {
             if (g.channel.broker.retriesInPlace()) {
                 w.phase = Worker.BACKOFF;
                 w.end = world.now() + d;
-                world.at(w.end, this, w.eventArg());
+                at(w.end, w.eventArg());
             } else {
                 m.failures = w.attempt;
                 w.phase = Worker.BACKOFF;
@@ -234,7 +242,7 @@ public final class Processing implements Event {
         copy.redelivered = false;
         copy.failures = 0;
         copy.deadLetterFrom = g;
-        dlq.broker.targetGroups(copy, dg -> dg.owe(copy.id));
+        dlq.broker.targetGroups(copy).forEach(dg -> dg.owe(copy.id));
         if (world.tracing) {
             world.emit(new TraceEvent.DeadLettered(
                     world.now(),

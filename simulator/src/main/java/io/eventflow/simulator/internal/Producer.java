@@ -19,6 +19,7 @@ public final class Producer implements Event {
 
     public int epoch;
     public long sent;
+    private final int handler;
 
     public Producer(
             World world, Instance instance, Plan.Publication spec, ChannelRt channel, Link link, SplitMix64 rng) {
@@ -30,6 +31,7 @@ public final class Producer implements Event {
         this.link = link;
         this.rng = rng;
         this.ratePerSecond = spec.ratePerSecond();
+        this.handler = world.kernel.register(this);
     }
 
     /** (Re)starts the arrival process from now, cancelling any pending arrival. */
@@ -66,7 +68,7 @@ public final class Producer implements Event {
         long gap = spec.arrival() == Plan.Arrival.CONSTANT
                 ? Math.round(1e9 / rate)
                 : Math.round(rng.exponential(rate) * 1e9);
-        world.kernel.schedule(from + gap, this, epoch);
+        world.kernel.schedule(from + gap, SimContext.NORMAL, handler, epoch);
     }
 
     @Override

@@ -115,7 +115,10 @@ public final class World {
         if (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate)) {
             m.poison = true;
         }
-        m.channel.broker.targetGroups(m, g -> g.owe(m.id));
+        List<GroupRt> gs = m.channel.broker.targetGroups(m);
+        for (int i = 0; i < gs.size(); i++) {
+            gs.get(i).owe(m.id);
+        }
         if (tracing) {
             emit(new TraceEvent.Published(now(), m.producer.instance.id, "", -1, -1, m.id, m.correlationId));
         }
@@ -197,11 +200,11 @@ public final class World {
     /** Marks the message lost for every group still waiting for it. */
     public void lose(Msg m, String cause, String where) {
         byte lost = MsgState.lostState(cause);
-        m.channel.broker.targetGroups(m, g -> {
+        for (GroupRt g : m.channel.broker.targetGroups(m)) {
             if (g.states.get(m.id) == MsgState.PENDING) {
                 g.states.set(m.id, lost);
             }
-        });
+        }
         if (tracing) {
             emit(new TraceEvent.Dropped(now(), where, "", m.partition, m.offset, m.id, m.correlationId, cause));
         }

@@ -8,6 +8,11 @@ import io.eventflow.simulator.kernel.internal.EventHeap;
  */
 public final class Kernel implements SimContext {
     private final EventHeap heap = new EventHeap();
+    private Event[] handlers = new Event[64];
+    private boolean[] oneShot = new boolean[64];
+    private int[] free = new int[64];
+    private int freeCount;
+    private int used;
     private long now;
     private long fired;
     private SimFailedException failure;
@@ -42,11 +47,47 @@ public final class Kernel implements SimContext {
     }
 
     @Override
+    public int register(Event event) {
+        int slot = slot(event);
+        oneShot[slot] = false;
+        return slot;
+    }
+
+    private int slot(Event event) {
+        int slot;
+        if (freeCount > 0) {
+            slot = free[--freeCount];
+        } else {
+            if (used == handlers.length) {
+                int n = used * 2;
+                handlers = java.util.Arrays.copyOf(handlers, n);
+                oneShot = java.util.Arrays.copyOf(oneShot, n);
+                free = java.util.Arrays.copyOf(free, n);
+            }
+            slot = used++;
+        }
+        handlers[slot] = event;
+        return slot;
+    }
+
+    @Override
     public void schedule(long time, int priority, Event event, long arg) {
+        check(time);
+        int slot = slot(event);
+        oneShot[slot] = true;
+        heap.push(time, priority, slot, arg);
+    }
+
+    @Override
+    public void schedule(long time, int priority, int handler, long arg) {
+        check(time);
+        heap.push(time, priority, handler, arg);
+    }
+
+    private void check(long time) {
         if (time < now) {
             throw new IllegalArgumentException("cannot schedule in the past: " + time + " < " + now);
         }
-        heap.push(time, priority, event, arg);
     }
 
     /** Fires the next event; returns false when there is none. A failing event stops the run for good. */
@@ -60,7 +101,12 @@ public final class Kernel implements SimContext {
         heap.pop();
         now = heap.poppedTime();
         fired++;
-        Event ev = heap.poppedEvent();
+        int slot = heap.poppedHandler();
+        Event ev = handlers[slot];
+        if (oneShot[slot]) {
+            handlers[slot] = null;
+            free[freeCount++] = slot;
+        }
         try {
             ev.fire(this, heap.poppedArg());
         } catch (RuntimeException | StackOverflowError e) {

@@ -17,7 +17,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * RabbitMQ-like semantics. Each channel is a durable queue bound to an exchange (direct, topic or fanout; the
@@ -80,6 +79,7 @@ public final class AmqpBroker implements BrokerRuntime {
     public void attachGroup(GroupRt g) {
         AmqpQueue q = (AmqpQueue) g.channel.data;
         q.g = g;
+        q.groupList = List.of(g);
         g.data = q;
         for (Member m : g.members) {
             q.offerCredit(m);
@@ -90,18 +90,25 @@ public final class AmqpBroker implements BrokerRuntime {
         return (AmqpQueue) g.data;
     }
 
-    /** The queues a message published on {@code ch} with {@code routingKey} reaches. */
-    private void route(ChannelRt ch, String routingKey, Consumer<AmqpQueue> out) {
+    /** The queues a message published on {@code ch} with {@code routingKey} reaches (cached per key). */
+    private List<AmqpQueue> route(ChannelRt ch, String routingKey) {
+        AmqpQueue own = (AmqpQueue) ch.data;
         if (ch.spec.exchange() == null) {
-            out.accept((AmqpQueue) ch.data);
-            return;
+            return own.self;
+        }
+        if (routingKey != null && routingKey.equals(own.lastKey)) {
+            return own.lastRoute;
         }
         String type = ch.spec.exchangeType() == null ? "direct" : ch.spec.exchangeType();
+        List<AmqpQueue> out = new ArrayList<>();
         for (AmqpQueue q : exchanges.get(ch.spec.exchange())) {
             if (matches(type, q, routingKey)) {
-                out.accept(q);
+                out.add(q);
             }
         }
+        own.lastKey = routingKey;
+        own.lastRoute = List.copyOf(out);
+        return own.lastRoute;
     }
 
     private static boolean matches(String type, AmqpQueue q, String routingKey) {
@@ -117,12 +124,18 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     @Override
-    public void targetGroups(Msg msg, Consumer<GroupRt> out) {
-        route(msg.origin, msg.routingKey, q -> {
+    public List<GroupRt> targetGroups(Msg msg) {
+        List<AmqpQueue> qs = route(msg.origin, msg.routingKey);
+        if (qs.size() == 1) {
+            return qs.get(0).groupList;
+        }
+        List<GroupRt> out = new ArrayList<>(qs.size());
+        for (AmqpQueue q : qs) {
             if (q.g != null) {
-                out.accept(q.g);
+                out.add(q.g);
             }
-        });
+        }
+        return out;
     }
 
     @Override
@@ -133,22 +146,19 @@ public final class AmqpBroker implements BrokerRuntime {
         ChannelRt origin = m.origin;
         boolean first = m.storedAt == 0 && m.deliveries == 0;
         m.storedAt = Math.max(1, world.now());
-        int[] counts = new int[2];
-        route(origin, m.routingKey, q -> {
-            counts[0]++;
-            Msg copy = (counts[0] == 1 && first) ? m : m.copy();
+        List<AmqpQueue> qs = route(origin, m.routingKey);
+        for (int i = 0; i < qs.size(); i++) {
+            AmqpQueue q = qs.get(i);
+            Msg copy = (i == 0 && first) ? m : m.copy();
             if (world.tracing) {
                 world.emit(new TraceEvent.Stored(
                         world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
             }
-            if (!q.enqueue(copy)) {
-                counts[1]++;
-                if (q.g != null) {
-                    world.lose(q.g, copy, "overflow");
-                }
+            if (!q.enqueue(copy) && q.g != null) {
+                world.lose(q.g, copy, "overflow");
             }
-        });
-        if (counts[0] == 0 && world.tracing) {
+        }
+        if (qs.isEmpty() && world.tracing) {
             world.emit(
                     new TraceEvent.Dropped(world.now(), origin.id(), "", -1, -1, m.id, m.correlationId, "unroutable"));
         }
@@ -187,7 +197,7 @@ public final class AmqpBroker implements BrokerRuntime {
     @Override
     public void memberDown(Member mem, List<Msg> held, boolean crash) {
         AmqpQueue q = queue(mem.group);
-        q.ring.remove(mem);
+        q.ring.remove(mem.indexInGroup);
         mem.inRing = false;
         for (Msg m : held) {
             if (q.autoAck()) {

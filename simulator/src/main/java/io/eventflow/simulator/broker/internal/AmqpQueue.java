@@ -2,6 +2,7 @@ package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.IntRing;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
@@ -20,8 +21,14 @@ final class AmqpQueue {
     /** The group consuming this queue, or null while nobody subscribes (messages then only pile up). */
     GroupRt g;
 
+    List<GroupRt> groupList = List.of();
+    final List<AmqpQueue> self = List.of(this);
+    String lastKey;
+    List<AmqpQueue> lastRoute;
+
     final ArrayDeque<Msg> ready = new ArrayDeque<>();
-    final ArrayDeque<Member> ring = new ArrayDeque<>();
+    /** Members with credit, by index in the group, in the order they got it (round robin, longest idle first). */
+    final IntRing ring = new IntRing();
     private long expiryAt = Long.MAX_VALUE;
 
     AmqpQueue(AmqpBroker broker, ChannelRt ch, int index, List<String> bindingKeys) {
@@ -52,7 +59,7 @@ final class AmqpQueue {
     void offerCredit(Member m) {
         if (!m.inRing && hasCredit(m)) {
             m.inRing = true;
-            ring.addLast(m);
+            ring.addLast(m.indexInGroup);
         }
     }
 
@@ -101,7 +108,7 @@ final class AmqpQueue {
 
     private Member nextConsumer() {
         while (!ring.isEmpty()) {
-            Member c = ring.peekFirst();
+            Member c = g.members.get(ring.peekFirst());
             if (hasCredit(c)) {
                 return c;
             }
@@ -151,10 +158,9 @@ final class AmqpQueue {
         }
     }
 
+    /** Acks; the member then pulls more through {@link AmqpBroker#pull}. */
     void settled(Member c, Msg m) {
         if (m.duplicateCopy || autoAck()) {
-            offerCredit(c);
-            dispatch();
             return;
         }
         if (m.tag != broker.connection) {
@@ -165,8 +171,6 @@ final class AmqpQueue {
         if (broker.world.tracing) {
             broker.trace(new TraceEvent.Acked(broker.world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
         }
-        offerCredit(c);
-        dispatch();
     }
 
     /** Nack with requeue (or requeue after a lost connection): back to the head, flagged redelivered. */

@@ -15,7 +15,6 @@ import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Kafka-like semantics: partitioned logs with leaders on nodes, consumer groups with assignment, rebalance pause,
@@ -75,11 +74,8 @@ public final class KafkaBroker implements BrokerRuntime {
     }
 
     @Override
-    public void targetGroups(Msg msg, Consumer<GroupRt> out) {
-        List<GroupRt> gs = msg.channel.groups;
-        for (int i = 0; i < gs.size(); i++) {
-            out.accept(gs.get(i));
-        }
+    public List<GroupRt> targetGroups(Msg msg) {
+        return msg.origin.groups;
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.eventflow.simulator.kernel.internal;
 
-import io.eventflow.simulator.kernel.Event;
 import java.util.Arrays;
 
 /**
  * Binary min-heap of events over parallel primitive arrays, ordered by (time, priority, sequence). Priority and
  * sequence share one long ({@code priority << 55 | sequence}), so a comparison is at most two long compares.
- * Nothing is allocated per event; the arrays grow by doubling.
+ * Handlers are int ids, so no reference is stored per event (no GC write barrier); the arrays grow by doubling.
  */
 public final class EventHeap {
     private static final int SEQ_BITS = 55;
@@ -15,13 +14,13 @@ public final class EventHeap {
     private long[] time = new long[256];
     private long[] order = new long[256];
     private long[] args = new long[256];
-    private Event[] events = new Event[256];
+    private int[] handlers = new int[256];
     private int size;
     private long sequence;
 
     private long poppedTime;
     private long poppedArg;
-    private Event poppedEvent;
+    private int poppedHandler;
 
     public int size() {
         return size;
@@ -36,7 +35,7 @@ public final class EventHeap {
         return time[0];
     }
 
-    public void push(long t, int priority, Event event, long arg) {
+    public void push(long t, int priority, int handler, long arg) {
         if (priority < 0 || priority > 255) {
             throw new IllegalArgumentException("priority must be 0..255: " + priority);
         }
@@ -54,20 +53,19 @@ public final class EventHeap {
             move(parent, i);
             i = parent;
         }
-        set(i, t, ord, event, arg);
+        set(i, t, ord, handler, arg);
     }
 
     /** Removes the first event; read it with {@link #poppedTime()}, {@link #poppedEvent()}, {@link #poppedArg()}. */
     public void pop() {
         poppedTime = time[0];
         poppedArg = args[0];
-        poppedEvent = events[0];
+        poppedHandler = handlers[0];
         int last = --size;
         long t = time[last];
         long ord = order[last];
-        Event ev = events[last];
+        int ev = handlers[last];
         long arg = args[last];
-        events[last] = null;
         if (last == 0) {
             return;
         }
@@ -97,13 +95,12 @@ public final class EventHeap {
         return poppedArg;
     }
 
-    public Event poppedEvent() {
-        return poppedEvent;
+    public int poppedHandler() {
+        return poppedHandler;
     }
 
     /** Removes every pending event. */
     public void clear() {
-        Arrays.fill(events, 0, size, null);
         size = 0;
     }
 
@@ -116,14 +113,14 @@ public final class EventHeap {
     private void move(int from, int to) {
         time[to] = time[from];
         order[to] = order[from];
-        events[to] = events[from];
+        handlers[to] = handlers[from];
         args[to] = args[from];
     }
 
-    private void set(int i, long t, long ord, Event ev, long arg) {
+    private void set(int i, long t, long ord, int ev, long arg) {
         time[i] = t;
         order[i] = ord;
-        events[i] = ev;
+        handlers[i] = ev;
         args[i] = arg;
     }
 
@@ -132,6 +129,6 @@ public final class EventHeap {
         time = Arrays.copyOf(time, n);
         order = Arrays.copyOf(order, n);
         args = Arrays.copyOf(args, n);
-        events = Arrays.copyOf(events, n);
+        handlers = Arrays.copyOf(handlers, n);
     }
 }
