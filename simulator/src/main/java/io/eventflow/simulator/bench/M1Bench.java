@@ -51,25 +51,56 @@ public final class M1Bench {
         Broker broker = new Broker("broker", shared ? BrokerKind.AMQP : BrokerKind.KAFKA);
         KafkaTopic topic = shared
                 ? null
-                : new KafkaTopic(o.consumers(), 1, 1, null, null, null,
+                : new KafkaTopic(
+                        o.consumers(),
+                        1,
+                        1,
+                        null,
+                        null,
+                        null,
                         o.dispatch().equals("rr") ? Partitioner.ROUND_ROBIN : Partitioner.KEY);
-        Channel ch = new Channel("topic", "broker", "m1", List.of("Msg"), null, null, null, null, topic, null, null,
+        Channel ch = new Channel(
+                "topic", "broker", "m1", List.of("Msg"), null, null, null, null, topic, null, null, Map.of());
+        Publication pub = new Publication(
+                "topic",
+                "Msg",
+                Rate.perSecond(o.rate()),
+                Arrival.POISSON,
+                o.dispatch().equals("hash") ? "id" : null,
+                o.dispatch().equals("hash") ? "uniform(1073741824)" : null,
+                null,
+                null,
+                null,
                 Map.of());
-        Publication pub = new Publication("topic", "Msg", Rate.perSecond(o.rate()), Arrival.POISSON,
-                o.dispatch().equals("hash") ? "id" : null, o.dispatch().equals("hash") ? "uniform(1073741824)" : null,
-                null, null, null, Map.of());
-        Service producers = new Service("producers", null, null, o.producers(), List.of(pub), List.of(), null,
-                List.of(), null, Map.of());
+        Service producers = new Service(
+                "producers", null, null, o.producers(), List.of(pub), List.of(), null, List.of(), null, Map.of());
         TimeSpan mean = TimeSpan.ofSeconds(1.0 / o.mu());
         Distribution dist = o.service().equals("exp") ? Distribution.exponential(mean) : Distribution.constant(mean);
-        Subscription sub = new Subscription("topic", "consumers", null, dist, 1, 1, DeliveryGuarantee.AT_LEAST_ONCE,
-                null, null, new CommitPolicy(CommitMode.AFTER_PROCESSING, null), null, null, null, null, null,
+        Subscription sub = new Subscription(
+                "topic",
+                "consumers",
+                null,
+                dist,
+                1,
+                1,
+                DeliveryGuarantee.AT_LEAST_ONCE,
+                null,
+                null,
+                new CommitPolicy(CommitMode.AFTER_PROCESSING, null),
+                null,
+                null,
+                null,
+                null,
+                null,
                 Map.of());
-        Service consumers = new Service("consumers", null, null, o.consumers(), List.of(), List.of(sub), null,
-                List.of(), null, Map.of());
+        Service consumers = new Service(
+                "consumers", null, null, o.consumers(), List.of(), List.of(sub), null, List.of(), null, Map.of());
         MessageType msg = new MessageType("Msg");
-        return Design.empty("M1").withBrokers(List.of(broker)).withMessages(List.of(msg))
-                .withChannels(List.of(ch)).withServices(List.of(producers, consumers));
+        return Design.empty("M1")
+                .withBrokers(List.of(broker))
+                .withMessages(List.of(msg))
+                .withChannels(List.of(ch))
+                .withServices(List.of(producers, consumers));
     }
 
     static String runOnce(M1Options o, int run) {
@@ -89,8 +120,8 @@ public final class M1Bench {
         double cpu = (tmx.getCurrentThreadCpuTime() - c0) * 1e-9;
         SimulationReport rep = sim.report();
         if (st.done != o.messages() || !rep.ok()) {
-            throw new IllegalStateException("M1 run incomplete: processed " + st.done + " of " + o.messages() + ", "
-                    + rep.violations());
+            throw new IllegalStateException(
+                    "M1 run incomplete: processed " + st.done + " of " + o.messages() + ", " + rep.violations());
         }
         long maxDepth = rep.channels().get("topic").maxDepth();
         return json(o, run, st, maxDepth, sim.kernelEvents(), wall, cpu);
@@ -105,34 +136,64 @@ public final class M1Bench {
         Double ciW = st.ci(st.bwait);
         StringBuilder b = new StringBuilder(1024);
         b.append("{\"impl\": \"eventflow\"")
-                .append(", \"java_version\": \"").append(System.getProperty("java.version")).append('"')
+                .append(", \"java_version\": \"")
+                .append(System.getProperty("java.version"))
+                .append('"')
                 .append(", \"model\": \"M1\"")
-                .append(", \"producers\": ").append(p.producers())
-                .append(", \"rate\": ").append(num(p.rate()))
-                .append(", \"consumers\": ").append(p.consumers())
-                .append(", \"mu\": ").append(num(p.mu()))
-                .append(", \"service\": \"").append(p.service()).append('"')
-                .append(", \"dispatch\": \"").append(p.dispatch()).append('"')
-                .append(", \"messages\": ").append(p.messages())
-                .append(", \"seed\": ").append(p.seed())
-                .append(", \"warmup\": ").append(p.warmup())
-                .append(", \"lambda_total\": ").append(num(p.producers() * p.rate()))
-                .append(", \"sim_time\": ").append(num(makespan))
-                .append(", \"throughput\": ").append(num(makespan > 0 ? p.messages() / makespan : 0))
-                .append(", \"mean_latency\": ").append(num(n > 0 ? st.soj / n : 0))
-                .append(", \"mean_latency_ci95\": ").append(ciS == null ? "null" : num(ciS))
-                .append(", \"mean_wait\": ").append(num(n > 0 ? st.wait / n : 0))
-                .append(", \"mean_wait_ci95\": ").append(ciW == null ? "null" : num(ciW))
-                .append(", \"max_queue_depth\": ").append(maxDepth)
-                .append(", \"utilisation\": ").append(num(makespan > 0 ? st.busy / (p.consumers() * makespan) : 0))
-                .append(", \"model_events\": ").append(modelEvents)
-                .append(", \"kernel_events\": ").append(kernelEvents)
-                .append(", \"wall_s\": ").append(num(wall))
-                .append(", \"events_per_sec\": ").append(num(modelEvents / wall))
-                .append(", \"msgs_per_sec\": ").append(num(p.messages() / wall))
-                .append(", \"cpu_s\": ").append(num(cpu))
-                .append(", \"events_per_cpu_sec\": ").append(num(cpu > 0 ? modelEvents / cpu : 0))
-                .append(", \"run\": ").append(run)
+                .append(", \"producers\": ")
+                .append(p.producers())
+                .append(", \"rate\": ")
+                .append(num(p.rate()))
+                .append(", \"consumers\": ")
+                .append(p.consumers())
+                .append(", \"mu\": ")
+                .append(num(p.mu()))
+                .append(", \"service\": \"")
+                .append(p.service())
+                .append('"')
+                .append(", \"dispatch\": \"")
+                .append(p.dispatch())
+                .append('"')
+                .append(", \"messages\": ")
+                .append(p.messages())
+                .append(", \"seed\": ")
+                .append(p.seed())
+                .append(", \"warmup\": ")
+                .append(p.warmup())
+                .append(", \"lambda_total\": ")
+                .append(num(p.producers() * p.rate()))
+                .append(", \"sim_time\": ")
+                .append(num(makespan))
+                .append(", \"throughput\": ")
+                .append(num(makespan > 0 ? p.messages() / makespan : 0))
+                .append(", \"mean_latency\": ")
+                .append(num(n > 0 ? st.soj / n : 0))
+                .append(", \"mean_latency_ci95\": ")
+                .append(ciS == null ? "null" : num(ciS))
+                .append(", \"mean_wait\": ")
+                .append(num(n > 0 ? st.wait / n : 0))
+                .append(", \"mean_wait_ci95\": ")
+                .append(ciW == null ? "null" : num(ciW))
+                .append(", \"max_queue_depth\": ")
+                .append(maxDepth)
+                .append(", \"utilisation\": ")
+                .append(num(makespan > 0 ? st.busy / (p.consumers() * makespan) : 0))
+                .append(", \"model_events\": ")
+                .append(modelEvents)
+                .append(", \"kernel_events\": ")
+                .append(kernelEvents)
+                .append(", \"wall_s\": ")
+                .append(num(wall))
+                .append(", \"events_per_sec\": ")
+                .append(num(modelEvents / wall))
+                .append(", \"msgs_per_sec\": ")
+                .append(num(p.messages() / wall))
+                .append(", \"cpu_s\": ")
+                .append(num(cpu))
+                .append(", \"events_per_cpu_sec\": ")
+                .append(num(cpu > 0 ? modelEvents / cpu : 0))
+                .append(", \"run\": ")
+                .append(run)
                 .append('}');
         return b.toString();
     }

@@ -21,7 +21,8 @@ public final class Msg {
     public long expiresAt = Long.MAX_VALUE;
     public boolean redelivered;
     public int deliveries;
-    public boolean poison;
+    /** The channel whose consumers always fail on this message (a poison fault), else null. */
+    public ChannelRt poisonOn;
     /** The group whose failure put this message in a dead-letter channel, else null. */
     public GroupRt deadLetterFrom;
     /** Producer-side send attempts so far. */
@@ -65,7 +66,7 @@ public final class Msg {
         m.offset = offset;
         m.storedAt = storedAt;
         m.expiresAt = expiresAt;
-        m.poison = poison;
+        m.poisonOn = poisonOn;
         m.deadLetterFrom = deadLetterFrom;
         return m;
     }

@@ -110,7 +110,7 @@ public final class Processing implements Event {
         Member mem = w.member;
         GroupRt g = mem.group;
         Msg m = w.msg;
-        if (m.poison) {
+        if (m.poisonOn == g.channel) {
             failed(w, mem, g, m);
             return;
         }
@@ -242,6 +242,7 @@ public final class Processing implements Event {
         copy.redelivered = false;
         copy.failures = 0;
         copy.deadLetterFrom = g;
+        dlq.published++;
         dlq.broker.targetGroups(copy).forEach(dg -> dg.owe(copy.id));
         if (world.tracing) {
             world.emit(new TraceEvent.DeadLettered(

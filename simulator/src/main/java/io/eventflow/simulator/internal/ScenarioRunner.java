@@ -259,6 +259,7 @@ public final class ScenarioRunner {
             copy.deliveries = 0;
             copy.redelivered = false;
             copy.expiresAt = Long.MAX_VALUE;
+            to.published++;
             to.broker.targetGroups(copy).forEach(g -> g.owe(copy.id));
             if (to.broker.store(copy) != io.eventflow.simulator.broker.BrokerRuntime.StoreResult.STORED) {
                 w.lose(copy, "crash", to.id());

@@ -113,7 +113,7 @@ public final class World {
     public void publish(Msg m) {
         ChannelRt ch = m.channel;
         if (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate)) {
-            m.poison = true;
+            m.poisonOn = ch;
         }
         List<GroupRt> gs = m.channel.broker.targetGroups(m);
         for (int i = 0; i < gs.size(); i++) {

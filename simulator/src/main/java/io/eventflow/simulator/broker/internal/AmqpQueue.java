@@ -29,6 +29,7 @@ final class AmqpQueue {
     final ArrayDeque<Msg> ready = new ArrayDeque<>();
     /** Members with credit, by index in the group, in the order they got it (round robin, longest idle first). */
     final IntRing ring = new IntRing();
+
     private long expiryAt = Long.MAX_VALUE;
 
     AmqpQueue(AmqpBroker broker, ChannelRt ch, int index, List<String> bindingKeys) {
