@@ -103,26 +103,60 @@ public final class M1Bench {
                 .withServices(List.of(producers, consumers));
     }
 
-    static String runOnce(M1Options o, int run) {
+    /** Figures of one run (times in seconds). */
+    public record Result(
+            double meanLatency,
+            double meanWait,
+            double throughput,
+            double utilisation,
+            double simTime,
+            long maxQueueDepth,
+            long kernelEvents) {}
+
+    /** Runs once and returns the figures without timing. */
+    public static Result measure(M1Options o) {
         Stats st = new Stats(o.messages(), o.warmup());
-        Simulation sim = Simulation.builder(design(o))
+        Simulation sim = simulation(o, st);
+        sim.runToEnd();
+        return result(o, st, check(o, st, sim), sim.kernelEvents());
+    }
+
+    private static Simulation simulation(M1Options o, Stats st) {
+        return Simulation.builder(design(o))
                 .seed(o.seed())
                 .messages(o.messages())
                 .traceCapacity(0)
                 .retainConsumed(false)
                 .probe(st::complete)
                 .build();
+    }
+
+    private static SimulationReport check(M1Options o, Stats st, Simulation sim) {
+        SimulationReport rep = sim.report();
+        if (st.done != o.messages() || !rep.ok()) {
+            throw new IllegalStateException(
+                    "M1 run incomplete: processed " + st.done + " of " + o.messages() + ", " + rep.violations());
+        }
+        return rep;
+    }
+
+    private static Result result(M1Options o, Stats st, SimulationReport rep, long kernelEvents) {
+        long n = o.messages() - o.warmup();
+        return new Result(st.soj / n, st.wait / n, st.last > 0 ? o.messages() / st.last : 0,
+                st.last > 0 ? st.busy / (o.consumers() * st.last) : 0, st.last,
+                rep.channels().get("topic").maxDepth(), kernelEvents);
+    }
+
+    static String runOnce(M1Options o, int run) {
+        Stats st = new Stats(o.messages(), o.warmup());
+        Simulation sim = simulation(o, st);
         ThreadMXBean tmx = ManagementFactory.getThreadMXBean();
         long c0 = tmx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         sim.runToEnd();
         double wall = (System.nanoTime() - t0) * 1e-9;
         double cpu = (tmx.getCurrentThreadCpuTime() - c0) * 1e-9;
-        SimulationReport rep = sim.report();
-        if (st.done != o.messages() || !rep.ok()) {
-            throw new IllegalStateException(
-                    "M1 run incomplete: processed " + st.done + " of " + o.messages() + ", " + rep.violations());
-        }
+        SimulationReport rep = check(o, st, sim);
         long maxDepth = rep.channels().get("topic").maxDepth();
         return json(o, run, st, maxDepth, sim.kernelEvents(), wall, cpu);
     }
