@@ -142,9 +142,14 @@ public final class M1Bench {
 
     private static Result result(M1Options o, Stats st, SimulationReport rep, long kernelEvents) {
         long n = o.messages() - o.warmup();
-        return new Result(st.soj / n, st.wait / n, st.last > 0 ? o.messages() / st.last : 0,
-                st.last > 0 ? st.busy / (o.consumers() * st.last) : 0, st.last,
-                rep.channels().get("topic").maxDepth(), kernelEvents);
+        return new Result(
+                st.soj / n,
+                st.wait / n,
+                st.last > 0 ? o.messages() / st.last : 0,
+                st.last > 0 ? st.busy / (o.consumers() * st.last) : 0,
+                st.last,
+                rep.channels().get("topic").maxDepth(),
+                kernelEvents);
     }
 
     static String runOnce(M1Options o, int run) {

@@ -25,6 +25,11 @@ public final class Processing implements Event {
 
     /** The broker hands {@code m} to a free worker of {@code mem}. */
     public void deliver(Member mem, Worker w, Msg m, boolean replay, boolean redelivered) {
+        deliver(mem, w, m, replay, redelivered, true);
+    }
+
+    /** As above; {@code overLink} false for messages already at the consumer (its prefetch buffer). */
+    private void deliver(Member mem, Worker w, Msg m, boolean replay, boolean redelivered, boolean overLink) {
         w.msg = m;
         w.replay = replay;
         w.attempt = m.failures;
@@ -34,7 +39,7 @@ public final class Processing implements Event {
             m.redelivered = true;
         }
         Link link = mem.link;
-        if (link != null && !link.quiet()) {
+        if (overLink && link != null && !link.quiet()) {
             if (link.partitioned || link.drops()) {
                 if (mem.group.atMostOnce()) {
                     world.lose(mem.group, m, "network");
@@ -282,7 +287,7 @@ public final class Processing implements Event {
                 return;
             }
             Msg m = mem.buffer.pollFirst();
-            deliver(mem, w, m, false, m.redelivered);
+            deliver(mem, w, m, false, m.redelivered, false);
         }
         mem.group.channel.broker.pull(mem);
     }

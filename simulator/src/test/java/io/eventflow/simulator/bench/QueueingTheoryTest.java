@@ -21,15 +21,19 @@ class QueueingTheoryTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("mm1", new M1Options(4, 0.2, 1, 1, MESSAGES, 0, "exp", "shared", 0, 1),
-                        Theory.mm1(0.8, 1)),
-                Arguments.of("mm4", new M1Options(7, 0.5, 4, 1, MESSAGES, 0, "exp", "shared", 0, 1),
-                        Theory.mmc(3.5, 1, 4)),
-                Arguments.of("md1", new M1Options(4, 0.2, 1, 1, MESSAGES, 0, "det", "shared", 0, 1),
-                        Theory.md1(0.8, 1)),
-                Arguments.of("rr4", new M1Options(7, 0.5, 4, 1, MESSAGES, 0, "exp", "rr", 0, 1),
+                Arguments.of(
+                        "mm1", new M1Options(4, 0.2, 1, 1, MESSAGES, 0, "exp", "shared", 0, 1), Theory.mm1(0.8, 1)),
+                Arguments.of(
+                        "mm4", new M1Options(7, 0.5, 4, 1, MESSAGES, 0, "exp", "shared", 0, 1), Theory.mmc(3.5, 1, 4)),
+                Arguments.of(
+                        "md1", new M1Options(4, 0.2, 1, 1, MESSAGES, 0, "det", "shared", 0, 1), Theory.md1(0.8, 1)),
+                Arguments.of(
+                        "rr4",
+                        new M1Options(7, 0.5, 4, 1, MESSAGES, 0, "exp", "rr", 0, 1),
                         perPartition(Theory.ekm1(3.5 / 4, 1, 4), 3.5)),
-                Arguments.of("hash4", new M1Options(7, 0.5, 4, 1, MESSAGES, 0, "exp", "hash", 0, 1),
+                Arguments.of(
+                        "hash4",
+                        new M1Options(7, 0.5, 4, 1, MESSAGES, 0, "exp", "hash", 0, 1),
                         perPartition(Theory.mm1(3.5 / 4, 1), 3.5)));
     }
 
@@ -46,8 +50,17 @@ class QueueingTheoryTest {
         double util = 0;
         double thr = 0;
         for (int s = 0; s < SEEDS; s++) {
-            M1Options o = new M1Options(base.producers(), base.rate(), base.consumers(), base.mu(), base.messages(),
-                    s + 1, base.service(), base.dispatch(), base.warmup(), 1);
+            M1Options o = new M1Options(
+                    base.producers(),
+                    base.rate(),
+                    base.consumers(),
+                    base.mu(),
+                    base.messages(),
+                    s + 1,
+                    base.service(),
+                    base.dispatch(),
+                    base.warmup(),
+                    1);
             M1Bench.Result r = M1Bench.measure(o);
             w[s] = r.meanLatency();
             wq[s] = r.meanWait();
@@ -70,7 +83,8 @@ class QueueingTheoryTest {
             var += (x - mean) * (x - mean) / (xs.length - 1);
         }
         double half = T_975_DF19 * Math.sqrt(var / xs.length);
-        assertThat(theory).as("%s: theory %.4f vs mean %.4f ± %.4f", what, theory, mean, half)
+        assertThat(theory)
+                .as("%s: theory %.4f vs mean %.4f ± %.4f", what, theory, mean, half)
                 .isBetween(mean - half, mean + half);
     }
 
