@@ -18,14 +18,17 @@ class ScenarioReaderTest {
 
     @Test
     void readsEveryFaultAndActionOfTheIssueExample() throws Exception {
-        Scenario s = ScenarioReader.read(Path.of(System.getProperty("eventflow.repo", ".."))
-                .resolve("assets/samples/order-pipeline.scenario.yaml"), sample());
+        Scenario s = ScenarioReader.read(
+                Path.of(System.getProperty("eventflow.repo", ".."))
+                        .resolve("assets/samples/order-pipeline.scenario.yaml"),
+                sample());
         assertThat(s.seed()).isEqualTo(42);
         assertThat(s.duration()).isEqualTo(60_000_000_000L);
         assertThat(s.faults()).hasSize(8);
         assertThat(s.faults().get(0)).isEqualTo(new Fault.Crash(12_500_000_000L, "billing", 0, 500_000_000L));
-        assertThat(s.faults().get(3)).isEqualTo(
-                new Fault.Latency(30_000_000_000L, "kafka", "billing", 200_000_000L, 50_000_000L, 10_000_000_000L));
+        assertThat(s.faults().get(3))
+                .isEqualTo(new Fault.Latency(
+                        30_000_000_000L, "kafka", "billing", 200_000_000L, 50_000_000L, 10_000_000_000L));
         assertThat(s.actions()).hasSize(4);
         assertThat(s.actions().get(3)).isEqualTo(new Action.Rate(55_000_000_000L, "checkout", "orders", 400));
         assertThat(s.replays()).isTrue();
@@ -33,7 +36,8 @@ class ScenarioReaderTest {
 
     @Test
     void reportsEveryProblemWithLineAndColumn() {
-        String text = """
+        String text =
+                """
                 eventflow-scenario: 1
                 duration: 10 parsecs
                 faults:
@@ -45,16 +49,22 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> ScenarioReader.parse("bad.scenario.yaml", text, null))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
                         .extracting(Problem::format)
-                        .anySatisfy(f -> assertThat(f).startsWith("bad.scenario.yaml:2:").contains("duration"))
-                        .anySatisfy(f -> assertThat(f).startsWith("bad.scenario.yaml:4:").contains("unknown fault kind 'crush'"))
-                        .anySatisfy(f -> assertThat(f).startsWith("bad.scenario.yaml:5:").contains("'link' must name two"))
-                        .anySatisfy(f -> assertThat(f).startsWith("bad.scenario.yaml:5:").contains("percent"))
-                        .anySatisfy(f -> assertThat(f).startsWith("bad.scenario.yaml:7:").contains("yesterday")));
+                        .anySatisfy(f ->
+                                assertThat(f).startsWith("bad.scenario.yaml:2:").contains("duration"))
+                        .anySatisfy(f ->
+                                assertThat(f).startsWith("bad.scenario.yaml:4:").contains("unknown fault kind 'crush'"))
+                        .anySatisfy(f ->
+                                assertThat(f).startsWith("bad.scenario.yaml:5:").contains("'link' must name two"))
+                        .anySatisfy(f ->
+                                assertThat(f).startsWith("bad.scenario.yaml:5:").contains("percent"))
+                        .anySatisfy(f ->
+                                assertThat(f).startsWith("bad.scenario.yaml:7:").contains("yesterday")));
     }
 
     @Test
     void checksTargetsAgainstTheDesign() throws Exception {
-        String text = """
+        String text =
+                """
                 eventflow-scenario: 1
                 faults:
                   - {at: 1s, kind: crash, target: bililng, instance: 0}
@@ -65,8 +75,10 @@ class ScenarioReaderTest {
         assertThatThrownBy(() -> ScenarioReader.parse("t.scenario.yaml", text, sample()))
                 .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
                         .extracting(Problem::format)
-                        .anySatisfy(f -> assertThat(f).startsWith("t.scenario.yaml:3:").contains("no service 'bililng'"))
-                        .anySatisfy(f -> assertThat(f).startsWith("t.scenario.yaml:4:").contains("nodes 0..2"))
+                        .anySatisfy(f ->
+                                assertThat(f).startsWith("t.scenario.yaml:3:").contains("no service 'bililng'"))
+                        .anySatisfy(f ->
+                                assertThat(f).startsWith("t.scenario.yaml:4:").contains("nodes 0..2"))
                         .anySatisfy(f -> assertThat(f).contains("does not publish on 'orders'")));
     }
 
