@@ -30,4 +30,28 @@ class SampleScenarioTest {
         again.report();
         assertThat(t2.toString()).isEqualTo(t1.toString());
     }
+
+    @Test
+    void paymentsScenarioConserves() throws Exception {
+        Design d = DesignFiles.open(SampleRunTest.samples().resolve("payments-rabbitmq.eventflow.yaml"));
+        Scenario s = ScenarioReader.read(SampleRunTest.samples().resolve("payments-rabbitmq.scenario.yaml"), d);
+        Simulation sim = Simulation.builder(d).scenario(s).build();
+        sim.runToEnd();
+        SimulationReport r = sim.report();
+        System.err.println(r.summaryTable());
+        assertThat(r.invariants().get("conservation"))
+                .as(r.violations().toString())
+                .isTrue();
+        assertThat(r.groups().get("payments").processed()).isGreaterThan(1000);
+        assertThat(r.channels().get("payment-requests-dlq").published()).isPositive();
+    }
+
+    @Test
+    void iotDesignIsRefusedWithAClearMessage() throws Exception {
+        Design d = DesignFiles.open(SampleRunTest.samples().resolve("iot-telemetry.eventflow.yaml"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Simulation.builder(d).build())
+                .isInstanceOf(UnsupportedDesignException.class)
+                .hasMessageContaining("mqtt");
+    }
 }

@@ -12,6 +12,8 @@ public final class Msg {
     public final String routingKey;
     public final Producer producer;
     public ChannelRt channel;
+    /** True for dead-lettered and re-driven copies: they go to their channel's own queue, not through routing. */
+    public boolean direct;
     /** The channel the message was published (or dead-lettered, or re-driven) to: what routing starts from. */
     public ChannelRt origin;
 
@@ -62,6 +64,7 @@ public final class Msg {
     public Msg copy() {
         Msg m = new Msg(id, correlationId, publishTime, key, sizeBytes, routingKey, producer, channel);
         m.origin = origin;
+        m.direct = direct;
         m.partition = partition;
         m.offset = offset;
         m.storedAt = storedAt;

@@ -240,6 +240,7 @@ public final class Processing implements Event {
         Msg copy = m.copy();
         copy.channel = dlq;
         copy.origin = dlq;
+        copy.direct = true;
         copy.partition = -1;
         copy.offset = -1;
         copy.storedAt = 0;

@@ -251,6 +251,7 @@ public final class ScenarioRunner {
             Msg copy = m.copy();
             copy.channel = to;
             copy.origin = to;
+            copy.direct = true;
             copy.deadLetterFrom = null;
             copy.partition = -1;
             copy.offset = -1;

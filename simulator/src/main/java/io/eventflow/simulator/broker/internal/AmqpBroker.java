@@ -125,7 +125,7 @@ public final class AmqpBroker implements BrokerRuntime {
 
     @Override
     public List<GroupRt> targetGroups(Msg msg) {
-        List<AmqpQueue> qs = route(msg.origin, msg.routingKey);
+        List<AmqpQueue> qs = msg.direct ? ((AmqpQueue) msg.origin.data).self : route(msg.origin, msg.routingKey);
         if (qs.size() == 1) {
             return qs.get(0).groupList;
         }
@@ -146,7 +146,7 @@ public final class AmqpBroker implements BrokerRuntime {
         ChannelRt origin = m.origin;
         boolean first = m.storedAt == 0 && m.deliveries == 0;
         m.storedAt = Math.max(1, world.now());
-        List<AmqpQueue> qs = route(origin, m.routingKey);
+        List<AmqpQueue> qs = m.direct ? ((AmqpQueue) origin.data).self : route(origin, m.routingKey);
         for (int i = 0; i < qs.size(); i++) {
             AmqpQueue q = qs.get(i);
             Msg copy = (i == 0 && first) ? m : m.copy();
