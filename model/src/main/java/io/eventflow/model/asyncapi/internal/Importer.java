@@ -1,0 +1,177 @@
+package io.eventflow.model.asyncapi.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.io.DesignReader;
+import io.eventflow.model.io.InputException;
+import io.eventflow.model.layout.AutoLayout;
+import io.eventflow.model.validate.Problem;
+import io.eventflow.model.validate.Severity;
+import io.eventflow.model.validate.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Runs an import: checks every document, maps them into one design tree, reads it, lays it out. */
+public final class Importer {
+    private final RefResolver refs;
+    private final List<Doc> docs;
+    private final String name;
+    private final ImportState st;
+    private final List<Problem> warnings = new ArrayList<>();
+
+    public Importer(RefResolver refs, List<Doc> docs, String name) {
+        this.refs = refs;
+        this.docs = docs;
+        this.name = name;
+        this.st = new ImportState(refs);
+    }
+
+    /** The design and the warnings; throws with every error when any document has one. */
+    public Map.Entry<Design, List<Problem>> run() throws InputException {
+        for (Doc d : docs) {
+            DocChecks.check(d, refs);
+        }
+        failOnErrors();
+        for (Doc d : docs) {
+            new DocMapper(st, d).map();
+        }
+        cyclicSchemas();
+        failOnErrors();
+        PostPass.apply(st, warnings);
+        ObjectNode tree = tree();
+        DesignReader.Result read = DesignReader.read(tree);
+        List<Problem> errors = new ArrayList<>();
+        for (Problem p : read.problems()) {
+            errors.add(locate(p));
+        }
+        if (errors.stream().anyMatch(Problem::isError)) {
+            throw new InputException(errors);
+        }
+        Design design = AutoLayout.ensureLayout(read.design());
+        for (Problem p : Validator.validate(design)) {
+            warnings.add(locate(p).withSeverity(Severity.WARNING));
+        }
+        refs.problems().stream().filter(p -> !p.isError()).forEach(warnings::add);
+        return Map.entry(design, List.copyOf(warnings));
+    }
+
+    private void failOnErrors() throws InputException {
+        if (refs.hasErrors()) {
+            List<Problem> all = new ArrayList<>(refs.problems());
+            all.sort(Comparator.comparing((Problem p) -> p.severity().ordinal())
+                    .thenComparing(p -> p.file() == null ? "" : p.file())
+                    .thenComparingInt(Problem::line));
+            throw new InputException(all);
+        }
+    }
+
+    private void cyclicSchemas() {
+        if (refs.cyclic.isEmpty()) {
+            return;
+        }
+        ObjectNode comps = st.rootRaw.has("components")
+                ? (ObjectNode) st.rootRaw.get("components")
+                : st.rootRaw.putObject("components");
+        ObjectNode schemas = comps.has("schemas") ? (ObjectNode) comps.get("schemas") : comps.putObject("schemas");
+        for (int guard = 0; guard < 1000; guard++) {
+            var pending = refs.cyclic.entrySet().stream()
+                    .filter(e -> !schemas.has(e.getKey()))
+                    .findFirst();
+            if (pending.isEmpty()) {
+                break;
+            }
+            schemas.set(pending.get().getKey(), refs.inline(pending.get().getValue()));
+        }
+    }
+
+    private ObjectNode tree() {
+        ObjectNode t = Trees.NF.objectNode();
+        t.put("eventflow", Design.FORMAT_VERSION);
+        String n = name != null ? name : docs.size() == 1 ? Trees.text(st.design, "name") : commonFolder();
+        t.put("name", n != null ? n : "Imported system");
+        Trees.put(t, "version", Trees.text(st.design, "version"));
+        Trees.put(t, "description", docs.size() == 1 ? Trees.text(st.design, "description") : null);
+        put(t, "brokers", st.brokers);
+        put(t, "messages", st.messages);
+        put(t, "channels", st.channels);
+        put(t, "services", st.services);
+        for (String k : List.of("layout", "notes", "lint")) {
+            if (st.rootEf.has(k)) {
+                t.set(k, st.rootEf.get(k));
+            }
+        }
+        st.design.fields().forEachRemaining(e -> {
+            if (e.getKey().startsWith("x-")) {
+                t.set(e.getKey(), e.getValue());
+            }
+        });
+        if (!st.rootRaw.isEmpty()) {
+            t.set(Ext.RAW, st.rootRaw);
+        }
+        return t;
+    }
+
+    private static void put(ObjectNode t, String key, ArrayNode a) {
+        if (!a.isEmpty()) {
+            t.set(key, a);
+        }
+    }
+
+    private String commonFolder() {
+        java.nio.file.Path common = null;
+        for (Doc d : docs) {
+            java.nio.file.Path p = "file".equals(d.uri.getScheme())
+                    ? java.nio.file.Path.of(d.uri).getParent()
+                    : null;
+            if (p == null) {
+                return null;
+            }
+            common = common == null ? p : commonPrefix(common, p);
+        }
+        return common == null || common.getFileName() == null
+                ? null
+                : common.getFileName().toString();
+    }
+
+    private static java.nio.file.Path commonPrefix(java.nio.file.Path a, java.nio.file.Path b) {
+        java.nio.file.Path p = a;
+        while (p != null && !b.startsWith(p)) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    /** A problem of the design tree, placed at the AsyncAPI object its element came from. */
+    private Problem locate(Problem p) {
+        String ptr = p.pointer() == null ? "" : p.pointer();
+        String best = null;
+        for (String k : st.origin.keySet()) {
+            if ((ptr.equals(k) || ptr.startsWith(k + "/")) && (best == null || k.length() > best.length())) {
+                best = k;
+            }
+        }
+        if (best == null) {
+            return p;
+        }
+        Located from = st.origin.get(best);
+        int[] loc = from.doc().location(from.pointer());
+        return new Problem(
+                p.rule(),
+                p.severity(),
+                p.element(),
+                p.message(),
+                p.hint(),
+                from.doc().filePointer(from.pointer()),
+                from.doc().name(),
+                loc[0],
+                loc[1]);
+    }
+
+    static JsonNode unused(JsonNode n) {
+        return n;
+    }
+}
