@@ -37,6 +37,7 @@ public final class DesignCanvas extends Region {
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
+    private final Group content = new Group();
     private final Rectangle clip = new Rectangle();
     private final Translate translate = new Translate();
     private final Scale scale = new Scale();
@@ -54,7 +55,8 @@ public final class DesignCanvas extends Region {
         getStyleClass().add("design-canvas");
         setFocusTraversable(true);
         world.getTransforms().addAll(translate, scale);
-        world.getChildren().addAll(brokerLayer, edgeLayer, nodeLayer, overlay);
+        content.getChildren().addAll(brokerLayer, edgeLayer, nodeLayer);
+        world.getChildren().addAll(content, overlay);
         world.setManaged(false);
         getChildren().addAll(grid, world);
         setClip(clip);
@@ -241,32 +243,7 @@ public final class DesignCanvas extends Region {
 
     /** Sizes each broker's region around its channels (or at its own position when it has none). */
     void layoutBrokers(Design d) {
-        for (Broker b : d.brokers()) {
-            ElementSkin s = skins.get(b.id());
-            if (!(s instanceof BrokerSkin bs)) {
-                continue;
-            }
-            double minX = Double.MAX_VALUE;
-            double minY = Double.MAX_VALUE;
-            double maxX = -Double.MAX_VALUE;
-            double maxY = -Double.MAX_VALUE;
-            for (Channel c : d.channels()) {
-                ElementSkin cs = skins.get(c.id());
-                if (b.id().equals(c.broker()) && cs != null) {
-                    minX = Math.min(minX, cs.getLayoutX());
-                    minY = Math.min(minY, cs.getLayoutY());
-                    maxX = Math.max(maxX, cs.getLayoutX() + cs.width());
-                    maxY = Math.max(maxY, cs.getLayoutY() + cs.height());
-                }
-            }
-            if (minX == Double.MAX_VALUE) {
-                Position p = CanvasViewModel.positionOf(d, b.id());
-                bs.setRegion(p.x(), p.y(), BrokerSkin.MIN_W, BrokerSkin.MIN_H);
-            } else {
-                double pad = BrokerSkin.PAD;
-                bs.setRegion(minX - pad, minY - pad - 10, maxX - minX + 2 * pad, maxY - minY + 2 * pad + 10);
-            }
-        }
+        BrokerSkin.fitAll(d, skins);
     }
 
     private void showSelection() {
@@ -299,6 +276,17 @@ public final class DesignCanvas extends Region {
     public Point2D worldToScreen(double x, double y) {
         double z = vm.zoomProperty().get();
         return new Point2D(x * z + translate.getX(), y * z + translate.getY());
+    }
+
+    /** The whole diagram at 100 %, every element shown, on the canvas colour (PNG export). */
+    public javafx.scene.image.WritableImage snapshotDiagram(javafx.scene.paint.Paint background) {
+        skins.values().forEach(s -> s.setVisible(true));
+        edges.values().forEach(e -> e.setVisible(true));
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setFill(background);
+        javafx.scene.image.WritableImage img = content.snapshot(p, null);
+        cull();
+        return img;
     }
 
     /** Fits every element into view (F, Ctrl+0). */
