@@ -211,7 +211,11 @@ public final class DesignCanvas extends Region {
     private void route(EdgeSkin e) {
         ElementSkin a = skins.get(e.ref().from());
         ElementSkin b = skins.get(e.ref().to());
-        if (a != null && b != null) {
+        if (a != null && b != null && e.ref().kind() == EdgeRef.Kind.DEAD_LETTER) {
+            e.routeDown(
+                    new Point2D(a.getLayoutX() + a.width() / 2, a.getLayoutY() + a.height()),
+                    new Point2D(b.getLayoutX() + b.width() / 2, b.getLayoutY()));
+        } else if (a != null && b != null) {
             e.route(a.outAnchor(), b.inAnchor());
         }
     }

@@ -16,7 +16,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 /** A service: a rounded box with its name, its role (producer, consumer, service), instances as a stack, groups. */
 public final class ServiceSkin extends ElementSkin {
-    public static final double W = 180;
+    public static final double W = 164;
     public static final double H = 64;
 
     private final Region stack1 = new Region();

@@ -62,6 +62,7 @@ public final class MainWindow {
     private InspectorView inspector;
     private Theme theme = Theme.LIGHT;
     private Timeline autosave;
+    private Button themeButton;
 
     public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
         this.stage = stage;
@@ -213,7 +214,10 @@ public final class MainWindow {
                 "Zoom %d%%   ·   %d selected",
                 Math.round(canvasVm.zoomProperty().get() * 100),
                 doc.getSelection().size()));
-        problemsCount.setText(errors + " errors, " + others + " warnings");
+        problemsCount.setText(errors
+                + (errors == 1 ? " error · " : " errors · ")
+                + others
+                + (others == 1 ? " finding" : " findings"));
     }
 
     /** Builds the scene, shows the window, and opens {@code file}, restored work, or the sample. */
@@ -280,24 +284,30 @@ public final class MainWindow {
     private ToolBar toolBar() {
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button theme = actions.button(ActionId.TOGGLE_THEME);
+        themeButton = actions.button(ActionId.TOGGLE_THEME);
+        Button theme = themeButton;
         return new ToolBar(
                 actions.button(ActionId.NEW),
                 actions.button(ActionId.OPEN),
                 actions.button(ActionId.SAVE),
-                new javafx.scene.control.Separator(),
+                vsep(),
                 actions.button(ActionId.UNDO),
                 actions.button(ActionId.REDO),
-                new javafx.scene.control.Separator(),
+                vsep(),
                 actions.button(ActionId.DELETE),
                 actions.button(ActionId.COPY),
                 actions.button(ActionId.PASTE),
-                new javafx.scene.control.Separator(),
+                vsep(),
                 actions.button(ActionId.ZOOM_OUT),
                 actions.button(ActionId.ZOOM_IN),
                 actions.button(ActionId.FIT),
+                actions.button(ActionId.AUTO_LAYOUT),
                 spacer,
                 theme);
+    }
+
+    private static javafx.scene.control.Separator vsep() {
+        return new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
     }
 
     private HBox statusBar() {
@@ -324,6 +334,12 @@ public final class MainWindow {
 
     private void setTheme(Theme t, Scene scene) {
         theme = t;
+        if (themeButton != null) {
+            themeButton.setGraphic(io.eventflow.app.fx.Icons.of(
+                    t == Theme.LIGHT
+                            ? org.kordamp.ikonli.materialdesign2.MaterialDesignW.WEATHER_NIGHT
+                            : org.kordamp.ikonli.materialdesign2.MaterialDesignW.WHITE_BALANCE_SUNNY));
+        }
         if (scene != null) {
             t.apply(scene);
         }
