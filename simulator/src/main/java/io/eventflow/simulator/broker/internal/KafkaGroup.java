@@ -207,11 +207,6 @@ final class KafkaGroup {
     }
 
     void memberDown(Member mem, List<Msg> held, boolean crash) {
-        for (Msg m : held) {
-            if (g.atMostOnce()) {
-                broker.world.lose(g, m, "crash");
-            }
-        }
         for (int p : mem.partitions) {
             busy[p] = false;
             if (!crash && !g.atMostOnce()) {
@@ -219,6 +214,15 @@ final class KafkaGroup {
             }
             pos[p] = committed[p];
             done[p] = committed[p];
+        }
+        for (Msg m : held) {
+            if (g.atMostOnce()) {
+                broker.world.lose(g, m, "crash");
+            } else if (m.offset < pos[m.partition]) {
+                // the committed offset moved past it (retention evicted it, or a seek): it will not be read again
+                boolean evicted = m.offset < topic.parts[m.partition].log.base();
+                broker.world.lose(g, m, evicted ? "retention" : "crash");
+            }
         }
         recount();
         rebalance();
