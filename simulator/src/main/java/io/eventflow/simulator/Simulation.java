@@ -4,7 +4,6 @@ import io.eventflow.model.design.Design;
 import io.eventflow.simulator.internal.Accounting;
 import io.eventflow.simulator.internal.DesignCompiler;
 import io.eventflow.simulator.internal.Plan;
-import io.eventflow.simulator.internal.ProcessingProbe;
 import io.eventflow.simulator.internal.ScenarioRunner;
 import io.eventflow.simulator.internal.Snapshots;
 import io.eventflow.simulator.internal.World;
