@@ -45,6 +45,44 @@ public final class Processing implements Event {
         begin(w);
     }
 
+    /**
+     * A broker hands {@code m} to a member whose workers are busy: it goes to the member's prefetch buffer, over the
+     * link (so latency, drops and duplicates apply to prefetched messages too).
+     */
+    public void toBuffer(Member mem, Msg m) {
+        Link link = mem.link;
+        if (link == null || link.quiet()) {
+            mem.buffer.addLast(m);
+            return;
+        }
+        long now = world.now();
+        if (link.partitioned || link.drops()) {
+            if (mem.group.atMostOnce()) {
+                world.lose(mem.group, m, "network");
+            } else {
+                world.transit().toMember(m, mem, now + RETRANSMIT + link.transferTime(now, m.sizeBytes));
+            }
+            return;
+        }
+        if (link.duplicates()) {
+            Msg dup = m.copy();
+            dup.duplicateCopy = true;
+            world.transit().toMember(dup, mem, now + link.transferTime(now, m.sizeBytes));
+        }
+        long t = link.transferTime(now, m.sizeBytes);
+        if (t > 0) {
+            world.transit().toMember(m, mem, now + t);
+        } else {
+            mem.buffer.addLast(m);
+        }
+    }
+
+    /** A prefetched message reached its member. */
+    void arrived(Member mem, Msg m) {
+        mem.buffer.addLast(m);
+        next(mem);
+    }
+
     /** Applies link faults to a delivery; returns true when the delivery does not start processing now. */
     private boolean disturbed(Member mem, Worker w, Msg m, Link link) {
         if (link.partitioned || link.drops()) {
@@ -345,6 +383,11 @@ public final class Processing implements Event {
                 }
             }
             mem.buffer.clear();
+            for (Msg m : world.transit().removeFor(mem)) {
+                if (!m.duplicateCopy) {
+                    held.add(m);
+                }
+            }
             mem.busy = 0;
             mem.group.channel.broker.memberDown(mem, held, crash);
         }

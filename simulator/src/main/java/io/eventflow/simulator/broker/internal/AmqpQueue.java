@@ -133,7 +133,7 @@ final class AmqpQueue {
         if (w != null && c.buffer.isEmpty()) {
             broker.world.processing.deliver(c, w, m, false, m.redelivered);
         } else {
-            c.buffer.addLast(m);
+            broker.world.processing.toBuffer(c, m);
         }
         offerCredit(c);
     }
