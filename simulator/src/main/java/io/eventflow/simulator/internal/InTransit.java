@@ -101,11 +101,11 @@ public final class InTransit implements Event {
         }
     }
 
-    /** Visits (message, kind, start, end) of everything in transit. */
+    /** Visits (message, kind, start, end, target member or null) of everything in transit. */
     public void forEach(Consumer<Object[]> visitor) {
         for (int i = 0; i < used; i++) {
             if (msgs[i] != null) {
-                visitor.accept(new Object[] {msgs[i], kinds[i], starts[i], ends[i]});
+                visitor.accept(new Object[] {msgs[i], kinds[i], starts[i], ends[i], targets[i]});
             }
         }
     }
