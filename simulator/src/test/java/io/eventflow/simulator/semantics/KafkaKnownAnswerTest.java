@@ -331,4 +331,15 @@ class KafkaKnownAnswerTest {
                 "{at: 5.05s, kind: rate, target: p, channel: orders, rate: 20/s}");
         assertThat(r.report.totals().published()).isEqualTo(149);
     }
+
+    @Test
+    void rebalancePauseHoldsTheGroup() throws Exception {
+        // x-rebalancePause 500 ms: c restarts at 3.005 s and reads again from 3.505 s. The 2.0 s message (never
+        // committed) is the first one processed, done at 3.515 s: latency 1.515 s, the largest of the run.
+        Runs r = run(kafka("", "all", "", 1, AFTER + ", x-rebalancePause: 500ms"), "10.05s",
+                "{at: 2.005s, kind: crash, target: c, instance: 0, restartAfter: 1s}", "");
+        assertThat(r.group("c").processed()).isEqualTo(100);
+        assertThat(r.report.latencyMs().max()).isBetween(1500.0, 1535.0);
+        assertThat(r.trace).contains("{\"kind\":\"processed\",\"time\":3515000000,\"element\":\"c#0\"");
+    }
 }
