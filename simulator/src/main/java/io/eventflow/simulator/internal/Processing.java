@@ -183,6 +183,9 @@ public final class Processing implements Event {
             g.owed++; // replayed to a group that was not owed it before
         }
         g.states.set(m.id, MsgState.PROCESSED);
+        if (g.dedupForgets()) {
+            g.firstProcessedAt(m.id, world.now());
+        }
         g.recordLatency(world.now() - m.publishTime);
         if (world.probe != null) {
             world.probe.processed(m.id, m.publishTime, w.start, world.now());
@@ -199,7 +202,7 @@ public final class Processing implements Event {
             }
             return true;
         }
-        if (g.exactlyOnce()) {
+        if (g.exactlyOnce() && g.remembers(m.id, world.now())) {
             return false; // dedup store / transaction: no second effect
         }
         g.duplicates++;

@@ -9,7 +9,6 @@ class RegressionTest {
     @Test
     void exactlyOnceKafkaSample1628() throws Exception {
         RandomRuns rr = new RandomRuns(1628, true, "exactly-once", false);
-        System.err.println(rr);
         assertThat(rr.run().report.ok()).isTrue();
     }
 

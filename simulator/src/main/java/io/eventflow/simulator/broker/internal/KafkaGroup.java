@@ -51,8 +51,13 @@ final class KafkaGroup {
         busy = new boolean[n];
     }
 
+    /** Transactional exactly-once commits with each message; at-least-once and dedup follow the commit mode. */
+    private boolean transactional() {
+        return g.spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE && g.spec.transactional();
+    }
+
     private boolean autoCommits() {
-        return g.spec.guarantee() == Plan.Guarantee.AT_LEAST_ONCE && g.spec.commitMode() == Plan.CommitMode.AUTO;
+        return !g.atMostOnce() && !transactional() && g.spec.commitMode() == Plan.CommitMode.AUTO;
     }
 
     /** Round-robin assignment of partitions to the running members, ordered by instance. */
@@ -168,9 +173,7 @@ final class KafkaGroup {
         if (m.offset + 1 > done[p] && m.offset < pos[p]) {
             done[p] = m.offset + 1;
         }
-        if (g.spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE
-                || (g.spec.guarantee() == Plan.Guarantee.AT_LEAST_ONCE
-                        && g.spec.commitMode() == Plan.CommitMode.AFTER_PROCESSING)) {
+        if (transactional() || (!g.atMostOnce() && g.spec.commitMode() == Plan.CommitMode.AFTER_PROCESSING)) {
             commit(p, done[p]);
         } else if (autoCommits() && !commitPending) {
             commitPending = true;
