@@ -29,7 +29,7 @@ public final class ExampleGenerator {
             return NF.nullNode();
         }
         JsonNode given = given(s);
-        if (given != null) {
+        if (given != null && fitsType(given, s)) {
             return given.deepCopy();
         }
         for (String combiner : new String[] {"allOf", "oneOf", "anyOf"}) {
@@ -66,6 +66,40 @@ public final class ExampleGenerator {
             return e.get(0);
         }
         return null;
+    }
+
+    /** Whether a value given in the schema ({@code default}, {@code example}, ...) has the schema's type. */
+    private static boolean fitsType(JsonNode v, JsonNode s) {
+        JsonNode t = s.get("type");
+        if (t == null || !t.isTextual()) {
+            return true;
+        }
+        return switch (t.asText()) {
+            case "string" -> v.isTextual();
+            case "boolean" -> v.isBoolean();
+            case "integer" -> v.isIntegralNumber();
+            case "number" -> v.isNumber();
+            case "object" -> v.isObject();
+            case "array" -> v.isArray();
+            case "null" -> v.isNull();
+            default -> true;
+        };
+    }
+
+    /** True when the schema has a {@code oneOf} anywhere, where a generated example may match several branches. */
+    public static boolean hasOneOf(JsonNode schema) {
+        if (schema == null) {
+            return false;
+        }
+        if (schema.isObject() && schema.has("oneOf")) {
+            return true;
+        }
+        for (JsonNode child : schema) {
+            if (hasOneOf(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode combined(JsonNode s, String combiner, JsonNode parts, String name, int depth) {
