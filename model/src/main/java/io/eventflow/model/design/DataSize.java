@@ -28,6 +28,9 @@ public record DataSize(long bytes, String text) {
      * @throws IllegalArgumentException with a message saying what is accepted
      */
     public static DataSize parse(String text) {
+        if (text != null && text.strip().startsWith("-")) {
+            throw new IllegalArgumentException("a size cannot be negative: '" + text.strip() + "'");
+        }
         Matcher m = FORMAT.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException(

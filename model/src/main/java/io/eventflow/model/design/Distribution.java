@@ -1,5 +1,8 @@
 package io.eventflow.model.design;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
 /**
  * A distribution of durations, e.g. processing times: {@code {distribution: exponential, mean: 4ms}}.
  *
@@ -8,8 +11,23 @@ package io.eventflow.model.design;
  * @param stddev standard deviation (normal, lognormal)
  * @param min lower bound (uniform)
  * @param max upper bound (uniform)
+ * @param extensions {@code x-} keys kept verbatim
  */
-public record Distribution(DistributionKind kind, TimeSpan mean, TimeSpan stddev, TimeSpan min, TimeSpan max) {
+public record Distribution(
+        DistributionKind kind,
+        TimeSpan mean,
+        TimeSpan stddev,
+        TimeSpan min,
+        TimeSpan max,
+        Map<String, JsonNode> extensions) {
+    public Distribution {
+        extensions = Extensions.copy(extensions);
+    }
+
+    public Distribution(DistributionKind kind, TimeSpan mean, TimeSpan stddev, TimeSpan min, TimeSpan max) {
+        this(kind, mean, stddev, min, max, Map.of());
+    }
+
     public static Distribution constant(TimeSpan value) {
         return new Distribution(DistributionKind.CONSTANT, value, null, null, null);
     }

@@ -1,5 +1,6 @@
 package io.eventflow.model.design;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -9,14 +10,27 @@ import java.util.Map;
  * @param maxMessageSize messages larger than this should use a claim check (256KiB)
  * @param addressPattern regular expression channel addresses must match
  * @param expectedDowntime the outage every subscriber should survive when it sets none itself (1d)
+ * @param extensions {@code x-} keys kept verbatim
  */
 public record LintSettings(
-        Map<String, String> rules, DataSize maxMessageSize, String addressPattern, TimeSpan expectedDowntime) {
+        Map<String, String> rules,
+        DataSize maxMessageSize,
+        String addressPattern,
+        TimeSpan expectedDowntime,
+        Map<String, JsonNode> extensions) {
     public static final LintSettings DEFAULT = new LintSettings(Map.of(), null, null, null);
-    public static final String DEFAULT_ADDRESS_PATTERN = "^[a-z0-9{][a-z0-9._/{}-]*$";
+    /** Lower-case words separated by {@code . _ / -}, with {@code {parameter}} placeholders in any case. */
+    public static final String DEFAULT_ADDRESS_PATTERN =
+            "^(?:[a-z0-9]|\\{[A-Za-z_][A-Za-z0-9_]*})(?:[a-z0-9._/-]|\\{[A-Za-z_][A-Za-z0-9_]*})*$";
 
     public LintSettings {
+        extensions = Extensions.copy(extensions);
         rules = rules == null ? Map.of() : Map.copyOf(rules);
+    }
+
+    public LintSettings(
+            Map<String, String> rules, DataSize maxMessageSize, String addressPattern, TimeSpan expectedDowntime) {
+        this(rules, maxMessageSize, addressPattern, expectedDowntime, Map.of());
     }
 
     public DataSize maxMessageSizeOrDefault() {
@@ -32,6 +46,10 @@ public record LintSettings(
     }
 
     public boolean isEmpty() {
-        return rules.isEmpty() && maxMessageSize == null && addressPattern == null && expectedDowntime == null;
+        return rules.isEmpty()
+                && maxMessageSize == null
+                && addressPattern == null
+                && expectedDowntime == null
+                && extensions.isEmpty();
     }
 }

@@ -27,6 +27,9 @@ public record Rate(double perSecond, String text) {
      * @throws IllegalArgumentException with a message saying what is accepted
      */
     public static Rate parse(String text) {
+        if (text != null && text.strip().startsWith("-")) {
+            throw new IllegalArgumentException("a rate cannot be negative: '" + text.strip() + "'");
+        }
         Matcher m = FORMAT.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException(

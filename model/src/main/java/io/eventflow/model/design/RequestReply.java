@@ -1,5 +1,7 @@
 package io.eventflow.model.design;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Objects;
  * @param arrival arrival process of requests
  * @param timeout how long to wait for a reply before retrying (5s)
  * @param retry retries after a timeout
+ * @param extensions {@code x-} keys kept verbatim
  */
 public record RequestReply(
         String channel,
@@ -22,9 +25,23 @@ public record RequestReply(
         Rate rate,
         Arrival arrival,
         TimeSpan timeout,
-        RetryPolicy retry) {
+        RetryPolicy retry,
+        Map<String, JsonNode> extensions) {
     public RequestReply {
+        extensions = Extensions.copy(extensions);
         Objects.requireNonNull(channel, "channel");
+    }
+
+    public RequestReply(
+            String channel,
+            String message,
+            String replyChannel,
+            String replyMessage,
+            Rate rate,
+            Arrival arrival,
+            TimeSpan timeout,
+            RetryPolicy retry) {
+        this(channel, message, replyChannel, replyMessage, rate, arrival, timeout, retry, Map.of());
     }
 
     public TimeSpan timeoutOrDefault() {

@@ -1,5 +1,8 @@
 package io.eventflow.model.design;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
 /**
  * How failed work is retried. Fields are {@code null} when the design does not set them.
  *
@@ -9,13 +12,26 @@ package io.eventflow.model.design;
  * @param max the longest wait (30s)
  * @param multiplier growth factor of exponential backoff (2)
  * @param jitter how waits are randomised (none)
+ * @param extensions {@code x-} keys kept verbatim
  */
 public record RetryPolicy(
-        Integer maxAttempts, Backoff backoff, TimeSpan initial, TimeSpan max, Double multiplier, Jitter jitter) {
+        Integer maxAttempts,
+        Backoff backoff,
+        TimeSpan initial,
+        TimeSpan max,
+        Double multiplier,
+        Jitter jitter,
+        Map<String, JsonNode> extensions) {
     public RetryPolicy {
+        extensions = Extensions.copy(extensions);
         if (maxAttempts != null && maxAttempts < 0) {
             throw new IllegalArgumentException("maxAttempts cannot be negative");
         }
+    }
+
+    public RetryPolicy(
+            Integer maxAttempts, Backoff backoff, TimeSpan initial, TimeSpan max, Double multiplier, Jitter jitter) {
+        this(maxAttempts, backoff, initial, max, multiplier, jitter, Map.of());
     }
 
     public int attempts() {

@@ -1,6 +1,6 @@
 package io.eventflow.model.design;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +32,9 @@ public record TimeSpan(long nanos, String text) implements Comparable<TimeSpan> 
      * @throws IllegalArgumentException with a message saying what is accepted
      */
     public static TimeSpan parse(String text) {
+        if (text != null && text.strip().startsWith("-")) {
+            throw new IllegalArgumentException("a duration cannot be negative: '" + text.strip() + "'");
+        }
         Matcher m = FORMAT.matcher(text == null ? "" : text);
         if (!m.matches()) {
             throw new IllegalArgumentException(
@@ -85,7 +88,8 @@ public record TimeSpan(long nanos, String text) implements Comparable<TimeSpan> 
             return "0s";
         }
         if (nanos >= 1_000_000L) {
-            return String.format(Locale.ROOT, "%.3fms", nanos / 1e6).replaceAll("0+ms$", "ms");
+            // Exact decimal milliseconds, e.g. 1.5ms or 2.000001ms.
+            return BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + "ms";
         }
         return nanos + "ns";
     }

@@ -1,6 +1,7 @@
 package io.eventflow.model.io;
 
 import io.eventflow.model.design.Design;
+import io.eventflow.model.validate.Linter;
 import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Validator;
 import java.io.IOException;
@@ -14,6 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Opening, checking and saving {@code .eventflow.yaml} files. */
 public final class DesignFiles {
@@ -52,13 +56,34 @@ public final class DesignFiles {
     private static Loaded check(SourceTree tree) {
         DesignReader.Result read = DesignReader.read(tree.root());
         List<Problem> all = new ArrayList<>(read.problems());
-        // Validation of references only makes sense once the file's structure is right.
-        all.addAll(Validator.validate(read.design()));
-        List<Problem> located = new ArrayList<>(all.stream().map(tree::locate).toList());
+        // A key the reader already rejected (e.g. a malformed rate) is missing from the design: the validator's
+        // complaint about the same key would only repeat it.
+        Set<String> rejected = read.problems().stream()
+                .map(Problem::pointer)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Validator.validate(read.design()).stream()
+                .filter(p -> p.pointer() == null || !rejected.contains(p.pointer()))
+                .forEach(all::add);
+        return new Loaded(read.design(), tree, locatedAndSorted(tree, all));
+    }
+
+    /**
+     * The lint findings of a loaded design, located (file, line, column) in its source and sorted like {@link
+     * Loaded#problems()}: errors first (rules re-levelled to error), then by line.
+     */
+    public static List<Problem> lint(Loaded loaded) {
+        return locatedAndSorted(loaded.source(), Linter.lint(loaded.design()));
+    }
+
+    private static List<Problem> locatedAndSorted(SourceTree tree, List<Problem> problems) {
+        List<Problem> located =
+                new ArrayList<>(problems.stream().map(tree::locate).toList());
         located.sort(Comparator.comparing((Problem p) -> p.severity().ordinal())
                 .thenComparingInt(Problem::line)
-                .thenComparingInt(Problem::column));
-        return new Loaded(read.design(), tree, List.copyOf(located));
+                .thenComparingInt(Problem::column)
+                .thenComparing(Problem::rule));
+        return List.copyOf(located);
     }
 
     /**

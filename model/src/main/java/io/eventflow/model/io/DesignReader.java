@@ -1,23 +1,12 @@
 package io.eventflow.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventflow.model.design.Acks;
 import io.eventflow.model.design.AmqpQueue;
-import io.eventflow.model.design.Arrival;
-import io.eventflow.model.design.ArrivalKind;
-import io.eventflow.model.design.Backoff;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
-import io.eventflow.model.design.CommitMode;
-import io.eventflow.model.design.CommitPolicy;
-import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.Distribution;
-import io.eventflow.model.design.DistributionKind;
-import io.eventflow.model.design.ExactlyOnceMechanism;
 import io.eventflow.model.design.ExchangeType;
-import io.eventflow.model.design.Jitter;
 import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.LintSettings;
 import io.eventflow.model.design.MessageType;
@@ -25,15 +14,7 @@ import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Overflow;
 import io.eventflow.model.design.Partitioner;
 import io.eventflow.model.design.Position;
-import io.eventflow.model.design.ProducerSettings;
-import io.eventflow.model.design.Publication;
-import io.eventflow.model.design.Reply;
-import io.eventflow.model.design.RequestReply;
-import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.StartFrom;
-import io.eventflow.model.design.Subscription;
-import io.eventflow.model.design.TimeSpan;
 import io.eventflow.model.validate.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +41,16 @@ public final class DesignReader {
         if (!root.isObject()) {
             problems.add(
                     Problem.error("EF100", null, "", "a design file must be a map with 'eventflow: 1' on top", null));
+            return Design.empty("Untitled");
+        }
+        JsonNode asyncapi = root.get("asyncapi");
+        if (asyncapi != null && !root.has("eventflow")) {
+            problems.add(Problem.error(
+                    "EF100",
+                    null,
+                    "/asyncapi",
+                    "this is an AsyncAPI " + asyncapi.asText() + " document, not an EventFlow design",
+                    "import it instead: 'eventflow import FILE', or File > Import AsyncAPI in the app"));
             return Design.empty("Untitled");
         }
         Fields f = new Fields(root, "", problems, null);
@@ -99,7 +90,7 @@ public final class DesignReader {
         List<Service> services = new ArrayList<>();
         for (Fields s : f.objects("services", DesignReader::idOf)) {
             if (s != null) {
-                services.add(service(s));
+                services.add(ServiceReader.service(s));
             }
         }
         Design d = new Design(
@@ -123,7 +114,7 @@ public final class DesignReader {
         return id != null && id.isValueNode() ? id.asText() : null;
     }
 
-    private String id(Fields f, String what) {
+    static String id(Fields f, String what) {
         String id = f.str("id");
         if (id == null || id.isBlank()) {
             f.error(null, "this " + what + " has no 'id'", "give every " + what + " a unique id");
@@ -211,201 +202,6 @@ public final class DesignReader {
         return c;
     }
 
-    private Service service(Fields f) {
-        String id = id(f, "service");
-        List<Publication> pubs = new ArrayList<>();
-        for (Fields p : f.objects("publishes", n -> id)) {
-            if (p != null) {
-                pubs.add(publication(p));
-            }
-        }
-        List<Subscription> subs = new ArrayList<>();
-        for (Fields s : f.objects("subscribes", n -> id)) {
-            if (s != null) {
-                subs.add(subscription(s));
-            }
-        }
-        List<RequestReply> reqs = new ArrayList<>();
-        for (Fields r : f.objects("requests", n -> id)) {
-            if (r != null) {
-                reqs.add(request(r));
-            }
-        }
-        Fields prod = f.object("producer", id);
-        ProducerSettings producer = null;
-        if (prod != null) {
-            producer = new ProducerSettings(
-                    prod.keyed("acks", Acks.class, "producer acks"),
-                    prod.bool("idempotent"),
-                    prod.bool("transactional"),
-                    retry(prod.object("retry", id)));
-            prod.rejectUnknown();
-        }
-        Service s = new Service(
-                id,
-                f.str("title"),
-                f.str("description"),
-                f.integer("instances"),
-                pubs,
-                subs,
-                producer,
-                reqs,
-                f.bool("external"),
-                f.extensions());
-        f.rejectUnknown();
-        return s;
-    }
-
-    private Publication publication(Fields f) {
-        String channel = required(f, "channel", "publication");
-        Publication p = new Publication(
-                channel,
-                f.str("message"),
-                f.rate("rate"),
-                arrival(f),
-                f.str("key"),
-                f.str("keys"),
-                f.str("per"),
-                f.str("from"),
-                f.str("routingKey"),
-                f.extensions());
-        if (p.per() != null && !p.isChained()) {
-            f.error("per", "'per' must be 'processed'", "write per: processed to publish once per processed message");
-        }
-        f.rejectUnknown();
-        return p;
-    }
-
-    private String required(Fields f, String key, String what) {
-        String v = f.str(key);
-        if (v == null) {
-            f.error(null, "this " + what + " has no '" + key + "'", null);
-            return "(none)";
-        }
-        return v;
-    }
-
-    private Arrival arrival(Fields f) {
-        JsonNode v = f.node().get("arrival");
-        if (v == null || v.isNull()) {
-            f.raw("arrival");
-            return null;
-        }
-        if (v.isValueNode()) {
-            ArrivalKind kind = f.keyed("arrival", ArrivalKind.class, "arrival process");
-            return kind == null ? null : new Arrival(kind, null, null, null, null, null);
-        }
-        Fields a = f.object("arrival", f.element());
-        if (a == null) {
-            return null;
-        }
-        ArrivalKind kind = a.keyed("kind", ArrivalKind.class, "arrival process");
-        Arrival arrival = new Arrival(
-                kind == null ? ArrivalKind.CONSTANT : kind,
-                a.timeSpan("on"),
-                a.timeSpan("off"),
-                a.rate("from"),
-                a.rate("to"),
-                a.timeSpan("over"));
-        a.rejectUnknown();
-        return arrival;
-    }
-
-    private RetryPolicy retry(Fields f) {
-        if (f == null) {
-            return null;
-        }
-        Integer attempts = f.integer("maxAttempts");
-        if (attempts != null && attempts < 0) {
-            f.error("maxAttempts", "'maxAttempts' cannot be negative", null);
-            attempts = null;
-        }
-        RetryPolicy r = new RetryPolicy(
-                attempts,
-                f.keyed("backoff", Backoff.class, "backoff"),
-                f.timeSpan("initial"),
-                f.timeSpan("max"),
-                f.number("multiplier"),
-                f.keyed("jitter", Jitter.class, "jitter"));
-        f.rejectUnknown();
-        return r;
-    }
-
-    private Subscription subscription(Fields f) {
-        String channel = required(f, "channel", "subscription");
-        Distribution processing = distribution(f, "processing");
-        Fields c = f.object("commit", f.element());
-        CommitPolicy commit = null;
-        if (c != null) {
-            commit = new CommitPolicy(c.keyed("mode", CommitMode.class, "commit mode"), c.timeSpan("interval"));
-            c.rejectUnknown();
-        }
-        Fields r = f.object("reply", f.element());
-        Reply reply = null;
-        if (r != null) {
-            reply = new Reply(r.str("channel"), r.str("message"));
-            r.rejectUnknown();
-        }
-        Subscription s = new Subscription(
-                channel,
-                f.str("group"),
-                f.keyed("startFrom", StartFrom.class, "start position"),
-                processing,
-                f.integer("concurrency"),
-                f.integer("prefetch"),
-                f.keyed("delivery", DeliveryGuarantee.class, "delivery guarantee"),
-                f.keyed("mechanism", ExactlyOnceMechanism.class, "exactly-once mechanism"),
-                f.timeSpan("dedupWindow"),
-                commit,
-                retry(f.object("retry", f.element())),
-                f.str("deadLetter"),
-                f.integer("qos"),
-                reply,
-                f.timeSpan("maxDowntime"),
-                f.extensions());
-        f.rejectUnknown();
-        return s;
-    }
-
-    private Distribution distribution(Fields f, String key) {
-        JsonNode v = f.node().get(key);
-        if (v == null || v.isNull()) {
-            f.raw(key);
-            return null;
-        }
-        if (v.isValueNode()) {
-            TimeSpan t = f.timeSpan(key);
-            return t == null ? null : new Distribution(null, t, null, null, null);
-        }
-        Fields d = f.object(key, f.element());
-        if (d == null) {
-            return null;
-        }
-        Distribution dist = new Distribution(
-                d.keyed("distribution", DistributionKind.class, "distribution"),
-                d.timeSpan("mean"),
-                d.timeSpan("stddev"),
-                d.timeSpan("min"),
-                d.timeSpan("max"));
-        d.rejectUnknown();
-        return dist;
-    }
-
-    private RequestReply request(Fields f) {
-        String channel = required(f, "channel", "request");
-        RequestReply r = new RequestReply(
-                channel,
-                f.str("message"),
-                f.str("replyChannel"),
-                f.str("replyMessage"),
-                f.rate("rate"),
-                arrival(f),
-                f.timeSpan("timeout"),
-                retry(f.object("retry", f.element())));
-        f.rejectUnknown();
-        return r;
-    }
-
     private Map<String, Position> layout(Fields f) {
         Fields l = f.object("layout", null);
         Map<String, Position> layout = new LinkedHashMap<>();
@@ -418,7 +214,7 @@ public final class DesignReader {
                 Double x = p.number("x");
                 Double y = p.number("y");
                 if (x != null && y != null) {
-                    layout.put(id, new Position(x, y));
+                    layout.put(id, new Position(x, y, p.extensions()));
                 } else if (x == null && y == null && !p.has("x") && !p.has("y")) {
                     p.error(null, "the position of '" + id + "' needs x and y", null);
                 }
@@ -451,7 +247,9 @@ public final class DesignReader {
         Fields r = f.object("rules", null);
         if (r != null) {
             r.node().fieldNames().forEachRemaining(id -> {
-                String level = r.str(id);
+                // YAML 1.1 reads an unquoted 'off' as false.
+                JsonNode raw = r.node().get(id);
+                String level = raw.isBoolean() && !raw.booleanValue() ? "off" : r.str(id);
                 if (level != null && !List.of("off", "info", "warning", "error").contains(level)) {
                     r.error(id, "rule level '" + level + "' is not one of off, info, warning, error", null);
                 } else if (level != null) {
@@ -460,7 +258,11 @@ public final class DesignReader {
             });
         }
         LintSettings s = new LintSettings(
-                rules, f.size("maxMessageSize"), f.str("addressPattern"), f.timeSpan("expectedDowntime"));
+                rules,
+                f.size("maxMessageSize"),
+                f.str("addressPattern"),
+                f.timeSpan("expectedDowntime"),
+                f.extensions());
         f.rejectUnknown();
         return s;
     }

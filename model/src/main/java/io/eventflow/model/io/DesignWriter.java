@@ -74,6 +74,7 @@ public final class DesignWriter {
                 ObjectNode p = layout.putObject(e.getKey());
                 p.set("x", num(e.getValue().x()));
                 p.set("y", num(e.getValue().y()));
+                e.getValue().extensions().forEach(p::set);
             }
         }
         if (!d.notes().isEmpty()) {
@@ -212,6 +213,7 @@ public final class DesignWriter {
         put(n, "from", a.from());
         put(n, "to", a.to());
         put(n, "over", a.over());
+        a.extensions().forEach(n::set);
     }
 
     private static ObjectNode producer(ProducerSettings p) {
@@ -227,6 +229,7 @@ public final class DesignWriter {
         if (p.retry() != null) {
             o.set("retry", retry(p.retry()));
         }
+        p.extensions().forEach(o::set);
         return o;
     }
 
@@ -240,6 +243,7 @@ public final class DesignWriter {
             o.set("multiplier", num(r.multiplier()));
         }
         put(o, "jitter", r.jitter());
+        r.extensions().forEach(o::set);
         return o;
     }
 
@@ -250,7 +254,12 @@ public final class DesignWriter {
         put(o, "startFrom", s.startFrom());
         Distribution d = s.processing();
         if (d != null) {
-            if (d.kind() == null && d.stddev() == null && d.min() == null && d.max() == null && d.mean() != null) {
+            if (d.kind() == null
+                    && d.stddev() == null
+                    && d.min() == null
+                    && d.max() == null
+                    && d.mean() != null
+                    && d.extensions().isEmpty()) {
                 put(o, "processing", d.mean());
             } else {
                 ObjectNode n = o.putObject("processing");
@@ -259,6 +268,7 @@ public final class DesignWriter {
                 put(n, "stddev", d.stddev());
                 put(n, "min", d.min());
                 put(n, "max", d.max());
+                d.extensions().forEach(n::set);
             }
         }
         put(o, "concurrency", s.concurrency());
@@ -271,6 +281,7 @@ public final class DesignWriter {
             ObjectNode c = o.putObject("commit");
             put(c, "mode", s.commit().mode());
             put(c, "interval", s.commit().interval());
+            s.commit().extensions().forEach(c::set);
         }
         if (s.retry() != null) {
             o.set("retry", retry(s.retry()));
@@ -280,6 +291,7 @@ public final class DesignWriter {
             ObjectNode r = o.putObject("reply");
             put(r, "channel", s.reply().channel());
             put(r, "message", s.reply().message());
+            s.reply().extensions().forEach(r::set);
         }
         put(o, "maxDowntime", s.maxDowntime());
         s.extensions().forEach(o::set);
@@ -298,6 +310,7 @@ public final class DesignWriter {
         if (r.retry() != null) {
             o.set("retry", retry(r.retry()));
         }
+        r.extensions().forEach(o::set);
         return o;
     }
 
@@ -310,6 +323,7 @@ public final class DesignWriter {
         put(o, "maxMessageSize", l.maxMessageSize());
         put(o, "addressPattern", l.addressPattern());
         put(o, "expectedDowntime", l.expectedDowntime());
+        l.extensions().forEach(o::set);
         return o;
     }
 
@@ -339,10 +353,12 @@ public final class DesignWriter {
         } else if (value instanceof Keyed k) {
             o.put(key, k.key());
         } else if (value instanceof TimeSpan || value instanceof Rate || value instanceof DataSize) {
+            // A bare number is written as a YAML number only when it reads back as the same text (not 007, 1.50).
             String text = value.toString();
-            if (text.matches("[0-9]+")) {
+            if (text.matches("0|[1-9][0-9]{0,17}")) {
                 o.put(key, Long.parseLong(text));
-            } else if (text.matches("[0-9]+\\.[0-9]+")) {
+            } else if (text.matches("[0-9]+\\.[0-9]+")
+                    && Double.toString(Double.parseDouble(text)).equals(text)) {
                 o.put(key, Double.parseDouble(text));
             } else {
                 o.put(key, text);

@@ -127,7 +127,9 @@ final class Fields {
         try {
             return parser.apply(v.asText());
         } catch (IllegalArgumentException e) {
-            error(key, e.getMessage(), null);
+            // A negative number is a value that cannot be, the rest is a wrong notation.
+            String rule = v.asText().strip().startsWith("-") ? "EF104" : "EF105";
+            problems.add(Problem.error(rule, element, pointer(key), e.getMessage(), null));
             return null;
         }
     }

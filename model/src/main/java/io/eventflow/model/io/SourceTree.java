@@ -1,9 +1,11 @@
 package io.eventflow.model.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -15,6 +17,10 @@ import io.eventflow.model.validate.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,8 +39,17 @@ public final class SourceTree {
     public static final long MAX_BYTES = 16L * 1024 * 1024;
     /** The deepest nesting of maps and lists accepted. */
     public static final int MAX_DEPTH = 128;
+    /** The longest line accepted in YAML text (the YAML scanner slows down quadratically on longer tokens). */
+    public static final int MAX_YAML_LINE = 100_000;
 
     private static final YAMLFactory FACTORY = buildFactory();
+    private static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH + 2)
+                    .maxStringLength(8 * 1024 * 1024)
+                    .build())
+            .build();
 
     private final String file;
     private final JsonNode root;
@@ -75,25 +90,113 @@ public final class SourceTree {
                                 size / 1e6, MAX_BYTES / (1024 * 1024)),
                         "split it, or check that it is the file you meant"));
             }
-            String text = Files.readString(path, StandardCharsets.UTF_8);
-            return parse(name, text);
+            return parse(name, decode(name, Files.readAllBytes(path)));
         } catch (NoSuchFileException e) {
             throw new InputException(fileProblem(name, "no such file", "check the path"));
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InputException(fileProblem(name, "the file is not UTF-8 text", "save it as UTF-8"));
         } catch (IOException e) {
             throw new InputException(fileProblem(name, "cannot read the file: " + e.getMessage(), null));
         }
     }
 
-    /** Parses text; {@code file} names it in problems. */
+    /** UTF-8 bytes as text; a problem at the line and column of the first byte that is not UTF-8. */
+    static String decode(String file, byte[] bytes) throws InputException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            int bad = in.position();
+            int lineStart = 0;
+            int line = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8).length() + 1;
+            throw new InputException(new Problem(
+                    "EF100",
+                    io.eventflow.model.validate.Severity.ERROR,
+                    null,
+                    String.format("the file is not UTF-8 text (byte 0x%02X at offset %d)", bytes[bad] & 0xff, bad),
+                    "save it as UTF-8",
+                    null,
+                    file,
+                    line,
+                    column));
+        }
+    }
+
+    /** Parses text; {@code file} names it in problems. JSON text is read as JSON, anything else as YAML. */
     public static SourceTree parse(String file, String text) throws InputException {
         if (text.length() > MAX_BYTES) {
-            throw new InputException(fileProblem(file, "the document is larger than 16 MB", null));
+            throw new InputException(
+                    fileProblem(file, "the document is larger than " + MAX_BYTES / (1024 * 1024) + " MB", "split it"));
         }
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (body.isBlank()
+                || body.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+            throw new InputException(new Problem(
+                    "EF100",
+                    io.eventflow.model.validate.Severity.ERROR,
+                    null,
+                    "the file is empty",
+                    "start a design with 'eventflow: 1'",
+                    null,
+                    file,
+                    1,
+                    1));
+        }
+        String start = body.stripLeading();
+        if (start.startsWith("{") || start.startsWith("[")) {
+            try {
+                return parse(file, body, JSON_FACTORY);
+            } catch (InputException jsonProblem) {
+                // Flow-style YAML also starts with { or [: it is YAML unless YAML fails too.
+                try {
+                    checkLines(file, body);
+                    return parse(file, body, FACTORY);
+                } catch (InputException yamlProblem) {
+                    throw jsonProblem;
+                }
+            }
+        }
+        checkLines(file, body);
+        return parse(file, body, FACTORY);
+    }
+
+    private static void checkLines(String file, String text) throws InputException {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > MAX_YAML_LINE) {
+                    throw new InputException(new Problem(
+                            "EF100",
+                            io.eventflow.model.validate.Severity.ERROR,
+                            null,
+                            "line " + line + " is " + (i - lineStart) + " characters long; YAML lines longer than "
+                                    + MAX_YAML_LINE + " characters are refused",
+                            "break the value over several lines (e.g. a YAML block scalar with |)",
+                            null,
+                            file,
+                            line,
+                            MAX_YAML_LINE + 1));
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+    }
+
+    private static SourceTree parse(String file, String text, JsonFactory factory) throws InputException {
         Map<String, int[]> locations = new HashMap<>();
         try (Reader reader = new StringReader(text);
-                JsonParser parser = FACTORY.createParser(reader)) {
+                JsonParser parser = factory.createParser(reader)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new InputException(fileProblem(file, "the file is empty", null));
@@ -104,11 +207,12 @@ public final class SourceTree {
             }
             return new SourceTree(file, root, locations);
         } catch (StreamConstraintsException e) {
-            throw new InputException(fileProblem(file, "the document is nested too deeply or too large", null));
+            JsonLocation loc = e.getLocation() != null ? e.getLocation() : JsonLocation.NA;
+            throw new InputException(at(file, loc, null, "the document is nested too deeply or has too long a value"));
         } catch (InputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new InputException(syntaxProblem(file, e));
+            throw new InputException(syntaxProblem(file, e, factory == JSON_FACTORY ? "JSON" : "YAML"));
         }
     }
 
@@ -195,15 +299,15 @@ public final class SourceTree {
                 null,
                 pointer,
                 file,
-                loc.getLineNr(),
-                loc.getColumnNr());
+                Math.max(loc.getLineNr(), 0),
+                Math.max(loc.getColumnNr(), 0));
     }
 
     static Problem fileProblem(String file, String message, String hint) {
         return new Problem("EF100", io.eventflow.model.validate.Severity.ERROR, null, message, hint, null, file, 0, 0);
     }
 
-    private static Problem syntaxProblem(String file, Exception e) {
+    private static Problem syntaxProblem(String file, Exception e, String language) {
         int line = 0;
         int col = 0;
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -227,7 +331,7 @@ public final class SourceTree {
                 "EF100",
                 io.eventflow.model.validate.Severity.ERROR,
                 null,
-                "not valid YAML: " + msg,
+                "not valid " + language + ": " + msg,
                 null,
                 null,
                 file,

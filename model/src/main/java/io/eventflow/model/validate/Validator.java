@@ -276,7 +276,7 @@ public final class Validator {
             error(
                     IMPOSSIBLE_VALUE,
                     s.id(),
-                    p,
+                    p + "/rate",
                     "publication on '" + pub.channel() + "' has neither a rate nor" + " 'per: processed'",
                     "add e.g. 'rate: 100/s', or 'per: processed' for a chained service");
         }
@@ -374,7 +374,7 @@ public final class Validator {
             messageRef(s.id(), r.replyMessage(), rc, p + "/replyMessage");
         }
         if (r.rate() == null) {
-            error(IMPOSSIBLE_VALUE, s.id(), p, "a request needs a 'rate'", "e.g. rate: 10/s");
+            error(IMPOSSIBLE_VALUE, s.id(), p + "/rate", "a request needs a 'rate'", "e.g. rate: 10/s");
         }
     }
 

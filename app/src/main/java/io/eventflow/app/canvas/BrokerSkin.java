@@ -1,0 +1,58 @@
+package io.eventflow.app.canvas;
+
+import io.eventflow.app.fx.Icons;
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.Design;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** A broker: a soft background region around its channels, labelled with kind, nodes and host. */
+public final class BrokerSkin extends ElementSkin {
+    public static final double PAD = 28;
+    public static final double MIN_W = 220;
+    public static final double MIN_H = 120;
+
+    private final Region body = new Region();
+    private final Label title = new Label();
+    private final HBox header = new HBox(6, Icons.of(MaterialDesignS.SERVER, 14), title);
+
+    public BrokerSkin(String id) {
+        super(id, MIN_W, MIN_H, false);
+        getStyleClass().add("broker");
+        body.getStyleClass().add("body");
+        body.setManaged(false);
+        header.getStyleClass().add("header");
+        header.setManaged(false);
+        header.relocate(10, 6);
+        getChildren().addAll(body, header);
+        setPickOnBounds(false);
+        body.setMouseTransparent(false);
+    }
+
+    /** Sets the region's world bounds. */
+    public void setRegion(double x, double y, double w, double h) {
+        relocate(x, y);
+        setMinSize(w, h);
+        setPrefSize(w, h);
+        setMaxSize(w, h);
+        resize(w, h);
+        body.resizeRelocate(0, 0, w, h);
+        header.resize(Math.max(40, w - 20), 20);
+    }
+
+    @Override
+    public void update(Object element, Design design) {
+        Broker b = (Broker) element;
+        StringBuilder sb =
+                new StringBuilder(b.id()).append(" · ").append(b.kind().key());
+        if (b.nodes() != null) {
+            sb.append(" · ").append(b.nodes()).append(b.nodes() == 1 ? " node" : " nodes");
+        }
+        if (b.host() != null) {
+            sb.append(" · ").append(b.host());
+        }
+        title.setText(sb.toString());
+    }
+}

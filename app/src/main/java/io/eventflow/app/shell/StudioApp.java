@@ -1,0 +1,34 @@
+package io.eventflow.app.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.tinylog.Logger;
+
+/**
+ * The EventFlow Studio desktop application. The jar's launcher calls {@link #launchGui(String[])}; the first argument,
+ * if any, is a design file to open; without one the bundled sample design opens (or autosaved work is offered).
+ */
+public final class StudioApp extends Application {
+    private MainWindow window;
+
+    /** Starts the GUI and returns when its last window closes. {@code args}: optional design file path. */
+    public static void launchGui(String[] args) {
+        Application.launch(StudioApp.class, args == null ? new String[0] : args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> Logger.error(e, "unexpected error in the UI"));
+        List<String> args = getParameters().getUnnamed();
+        Path file = args.isEmpty() ? null : Path.of(args.get(0));
+        window = new MainWindow(stage, StudioHome.fromSystem(), null, TaskExecutor.background());
+        window.show(file);
+        Logger.info("EventFlow Studio started{}", file == null ? "" : " with " + file);
+    }
+
+    MainWindow window() {
+        return window;
+    }
+}

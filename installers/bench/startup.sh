@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Cold start to the first window: EventFlow Studio (app-image launcher) vs a minimal JavaFX window started with the
+# same bundled runtime, interleaved, under Xvfb. Prints each run and the medians.
+#   installers/build.sh app-image && installers/bench/startup.sh [RUNS]
+# Needs: xvfb, xdotool (apt-get install xvfb xauth xdotool libgtk-3-0).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${1:-5}
+IMAGE=installers/target/eventflow
+[ -x "$IMAGE/bin/eventflow" ] || { echo "build the app-image first: installers/build.sh app-image" >&2; exit 2; }
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"; [ -n "${XPID:-}" ] && kill $XPID 2>/dev/null || true' EXIT
+JAR=$IMAGE/lib/app/eventflow.jar
+# The baseline is packaged exactly like the app: jpackage app-image, same trimmed runtime, same JavaFX jar.
+BASE=installers/target/bench/hellofx
+if [ ! -x "$BASE/bin/hellofx" ] || [ "$JAR" -nt "$BASE/bin/hellofx" ]; then
+    rm -rf installers/target/bench
+    mkdir -p installers/target/bench/input "$WORK/classes"
+    javac -cp "$JAR" -d "$WORK/classes" installers/bench/HelloFx.java
+    jar --create --file installers/target/bench/input/hellofx.jar -C "$WORK/classes" .
+    cp "$JAR" installers/target/bench/input/
+    jpackage --type app-image --name hellofx --input installers/target/bench/input --main-jar hellofx.jar \
+        --main-class HelloFxLauncher --dest installers/target/bench \
+        --add-modules "$(sed -n 's/^MODULES=//p' installers/build.sh)" \
+        --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --compress=2"
+fi
+
+DISPLAY_NO=:$(( 90 + RANDOM % 9 ))
+Xvfb "$DISPLAY_NO" -screen 0 1280x800x24 >/dev/null 2>&1 &
+XPID=$!
+export DISPLAY=$DISPLAY_NO
+sleep 1
+export XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config
+
+# time_to_window TITLE COMMAND...: milliseconds from start until a visible window with TITLE exists.
+time_to_window() {
+    local title=$1
+    shift
+    local t0 t1
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1 &
+    local pid=$!
+    if timeout 60 xdotool search --sync --onlyvisible --name "$title" >/dev/null 2>&1; then
+        t1=$(date +%s%N)
+        echo $(( (t1 - t0) / 1000000 ))
+    else
+        echo "timeout"
+    fi
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    sleep 0.5
+}
+
+app=()
+base=()
+for i in $(seq 1 "$RUNS"); do
+    a=$(time_to_window "EventFlow Studio" "$IMAGE/bin/eventflow")
+    b=$(time_to_window "HelloFx baseline" "$BASE/bin/hellofx")
+    echo "run $i: eventflow ${a} ms, minimal JavaFX ${b} ms"
+    app+=("$a")
+    base+=("$b")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ma=$(median "${app[@]}")
+mb=$(median "${base[@]}")
+echo "median: eventflow $ma ms, minimal JavaFX $mb ms, ratio $(awk -v a="$ma" -v b="$mb" 'BEGIN{printf "%.2f", a/b}')"
+du -sh "$IMAGE" | awk '{print "app-image size: " $1}'
+ls -l installers/target/*.deb installers/target/*.rpm 2>/dev/null | awk '{printf "%s %.1f MB\n", $NF, $5/1e6}'

@@ -1,0 +1,347 @@
+package io.eventflow.model.validate;
+
+import static io.eventflow.model.validate.LintRules.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.DeliveryGuarantee;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.MessageType;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Subscription;
+import io.eventflow.model.design.TimeSpan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * Lint rules: advice about a design that is valid but probably not what its author wants. Every finding is a {@link
+ * Problem} with a stable rule id ({@code EF001}...), a severity, the element's id and a JSON pointer that starts with
+ * the element's pointer (e.g. {@code /channels/3}) and may go down to the key concerned, so that {@code
+ * SourceTree.locate} finds its line. A design re-levels or switches off rules with {@code lint: {rules: {EF005:
+ * off}}}.
+ */
+public final class Linter {
+    private final Design d;
+    private final DesignFacts facts;
+    private final List<Problem> out = new ArrayList<>();
+
+    private Linter(Design design) {
+        this.d = design;
+        this.facts = new DesignFacts(design);
+    }
+
+    /** Every rule, in id order. */
+    public static List<RuleInfo> rules() {
+        return LintRules.ALL;
+    }
+
+    /** The rule with this id, if there is one. */
+    public static Optional<RuleInfo> rule(String id) {
+        return LintRules.ALL.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Every lint finding of the design, with the severities the design's {@code lint.rules} give (rules set to {@code
+     * off} report nothing). Findings have pointers but no file locations; see {@code DesignFiles.lint}.
+     */
+    public static List<Problem> lint(Design design) {
+        Linter l = new Linter(design);
+        l.run();
+        return l.relevel();
+    }
+
+    private void run() {
+        configuredRules();
+        for (int i = 0; i < d.messages().size(); i++) {
+            message(d.messages().get(i), "/messages/" + i);
+        }
+        for (int i = 0; i < d.channels().size(); i++) {
+            channel(d.channels().get(i), "/channels/" + i);
+        }
+        for (int i = 0; i < d.services().size(); i++) {
+            Service s = d.services().get(i);
+            for (int j = 0; j < s.subscribes().size(); j++) {
+                subscription(s, s.subscribes().get(j), "/services/" + i + "/subscribes/" + j);
+            }
+        }
+        idleConsumers();
+    }
+
+    private void configuredRules() {
+        Set<String> known = LintRules.ALL.stream().map(RuleInfo::id).collect(Collectors.toCollection(TreeSet::new));
+        for (String id : d.lint().rules().keySet()) {
+            if (!known.contains(id)) {
+                String close = known.stream()
+                        .filter(k -> Levenshtein.distance(k, id.toUpperCase(Locale.ROOT)) <= 1)
+                        .findFirst()
+                        .orElse(null);
+                report(
+                        CONFIG,
+                        null,
+                        "/lint/rules/" + id.replace("~", "~0").replace("/", "~1"),
+                        "lint.rules names '" + id + "', which is not a lint rule",
+                        close != null ? "did you mean '" + close + "'?" : "rules are EF001 to EF013");
+            }
+        }
+    }
+
+    private void message(MessageType m, String p) {
+        if (hasNoSchema(m.payload())) {
+            report(
+                    NO_SCHEMA,
+                    m.id(),
+                    p,
+                    "message '" + m.id() + "' has no payload schema",
+                    "add 'payload:' with a JSON Schema (or an Avro/Protobuf schema and its schemaFormat)");
+        }
+        long max = d.lint().maxMessageSizeOrDefault().bytes();
+        if (m.size() != null && m.size().bytes() > max) {
+            report(
+                    LARGE_MESSAGE,
+                    m.id(),
+                    p + "/sizeBytes",
+                    "message '" + m.id() + "' is " + m.size() + ", more than the "
+                            + d.lint().maxMessageSizeOrDefault() + " limit",
+                    "use a claim check: store the payload (e.g. in object storage) and send a reference");
+        }
+        Set<String> publishers = facts.publishersOf(m.id());
+        Set<String> consumers = facts.consumersOf(m.id());
+        boolean crosses = publishers.stream().anyMatch(pub -> consumers.stream().anyMatch(c -> !c.equals(pub)));
+        if (crosses && (m.correlationId() == null || m.correlationId().isBlank())) {
+            report(
+                    NO_CORRELATION_ID,
+                    m.id(),
+                    p,
+                    "message '" + m.id() + "' goes from " + String.join(", ", publishers) + " to "
+                            + String.join(", ", consumers) + " but has no correlation ID",
+                    "add e.g. 'correlationId: header:correlationId' and a correlationId header");
+        }
+    }
+
+    private static boolean hasNoSchema(JsonNode payload) {
+        return payload == null
+                || payload.isNull()
+                || (payload.isObject() && payload.isEmpty())
+                || (payload.isTextual() && payload.asText().isBlank());
+    }
+
+    private void channel(Channel c, String p) {
+        List<String> types = c.messages().stream().distinct().toList();
+        if (types.size() > 1) {
+            report(
+                    MULTIPLE_MESSAGE_TYPES,
+                    c.id(),
+                    p + "/messages",
+                    "channel '" + c.id() + "' carries " + types.size() + " message types: " + String.join(", ", types),
+                    "use one channel per message type, unless they form one ordered stream (then keep them and"
+                            + " switch EF001 off for this design)");
+        }
+        if (!facts.isPublished(c.id())) {
+            report(
+                    NO_PUBLISHER,
+                    c.id(),
+                    p,
+                    "nothing publishes on channel '" + c.id() + "'",
+                    "add a publication to a service, or remove the channel");
+        }
+        if (!facts.isSubscribed(c.id())) {
+            report(
+                    NO_SUBSCRIBER,
+                    c.id(),
+                    p,
+                    "nobody subscribes to channel '" + c.id() + "'",
+                    c.id().endsWith("dlq") || facts.isDeadLetter(c.id())
+                            ? "let a service (or an operator's tool) read the dead letters, or they pile up unseen"
+                            : "add a subscription to a service, or remove the channel");
+        }
+        if (c.isExternal()) {
+            unsignedMessages(c, p);
+        }
+        addressNaming(c, p);
+    }
+
+    private void unsignedMessages(Channel c, String p) {
+        for (int k = 0; k < c.messages().size(); k++) {
+            String mid = c.messages().get(k);
+            Optional<MessageType> m = d.message(mid);
+            if (m.isPresent() && !m.get().isSigned()) {
+                report(
+                        UNSIGNED_EXTERNAL,
+                        c.id(),
+                        p + "/messages/" + k,
+                        "message '" + mid + "' is not signed but channel '" + c.id() + "' is external",
+                        "sign it ('signed: true' on message " + mid + ") so consumers can trust its origin");
+            }
+        }
+    }
+
+    private void addressNaming(Channel c, String p) {
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(d.lint().addressPatternOrDefault());
+        } catch (PatternSyntaxException e) {
+            return; // the validator reports it (EF104)
+        }
+        String address = c.effectiveAddress();
+        if (!pattern.matcher(address).matches()) {
+            report(
+                    ADDRESS_NAMING,
+                    c.id(),
+                    c.address() != null ? p + "/address" : p,
+                    "address '" + address + "' of channel '" + c.id() + "' does not match the naming convention "
+                            + pattern.pattern(),
+                    "rename it, or change lint.addressPattern");
+        }
+    }
+
+    private void subscription(Service s, Subscription sub, String p) {
+        Optional<Channel> ch = d.channel(sub.channel());
+        if (sub.deliveryOrDefault() == DeliveryGuarantee.AT_LEAST_ONCE) {
+            boolean channelDlq = ch.map(c -> c.deadLetter() != null).orElse(false);
+            if (sub.deadLetter() == null && !channelDlq && !facts.isDeadLetter(sub.channel())) {
+                report(
+                        NO_DEAD_LETTER,
+                        s.id(),
+                        p,
+                        "'" + s.id() + "' reads '" + sub.channel()
+                                + "' at least once but has no dead-letter channel for messages that keep failing",
+                        "add 'deadLetter: " + sub.channel() + "-dlq' (and that channel)");
+            }
+            if (sub.dedupWindow() == null) {
+                report(
+                        NO_IDEMPOTENCY,
+                        s.id(),
+                        p,
+                        "'" + s.id() + "' reads '" + sub.channel() + "' at least once and will see duplicates",
+                        "set 'dedupWindow' (a dedup store), or make the processing idempotent and switch EF005 off");
+            }
+        }
+        ch.ifPresent(c -> retention(s, sub, c, p));
+        ch.ifPresent(c -> deadLetterTypes(s, sub, c, p));
+    }
+
+    private void deadLetterTypes(Service s, Subscription sub, Channel c, String p) {
+        Optional<Channel> dlq = Optional.ofNullable(sub.deadLetter()).flatMap(d::channel);
+        if (dlq.isEmpty() || dlq.get().messages().isEmpty()) {
+            return;
+        }
+        List<String> missing = c.messages().stream()
+                .filter(m -> !dlq.get().messages().contains(m))
+                .toList();
+        if (!missing.isEmpty()) {
+            report(
+                    DEAD_LETTER_TYPES,
+                    s.id(),
+                    p + "/deadLetter",
+                    "'" + s.id() + "' dead-letters " + String.join(", ", missing) + " from '" + c.id() + "' into '"
+                            + dlq.get().id() + "', which carries only "
+                            + String.join(", ", dlq.get().messages()),
+                    "use a dead-letter channel for " + String.join(", ", missing) + ", or add the type to '"
+                            + dlq.get().id() + "'");
+        }
+    }
+
+    private void retention(Service s, Subscription sub, Channel c, String p) {
+        BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
+        TimeSpan kept;
+        String what;
+        if (kind == BrokerKind.KAFKA && !"compact".equals(c.kafka().cleanupPolicy())) {
+            kept = c.kafka().retentionOrDefault();
+            what = "retention";
+        } else if (kind == BrokerKind.AMQP && c.amqp().ttl() != null) {
+            kept = c.amqp().ttl();
+            what = "ttl";
+        } else {
+            return;
+        }
+        boolean own = sub.maxDowntime() != null;
+        TimeSpan down = own ? sub.maxDowntime() : d.lint().expectedDowntimeOrDefault();
+        if (kept.compareTo(down) < 0) {
+            report(
+                    SHORT_RETENTION,
+                    s.id(),
+                    own ? p + "/maxDowntime" : p,
+                    "channel '" + c.id() + "' keeps messages for " + kept + " (" + what + ") but '" + s.id()
+                            + "' may be down for " + down + (own ? "" : " (lint.expectedDowntime)"),
+                    "raise the channel's " + what + " above " + down + ", or plan for a shorter outage");
+        }
+    }
+
+    private void idleConsumers() {
+        for (Channel c : d.channels()) {
+            if (d.kindOf(c).orElse(null) != BrokerKind.KAFKA) {
+                continue;
+            }
+            Map<String, List<int[]>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < d.services().size(); i++) {
+                Service s = d.services().get(i);
+                for (int j = 0; j < s.subscribes().size(); j++) {
+                    Subscription sub = s.subscribes().get(j);
+                    if (sub.channel().equals(c.id())) {
+                        groups.computeIfAbsent(sub.groupOr(s.id()), g -> new ArrayList<>())
+                                .add(new int[] {i, j});
+                    }
+                }
+            }
+            groups.forEach((group, members) -> idleConsumers(c, group, members));
+        }
+    }
+
+    private void idleConsumers(Channel c, String group, List<int[]> members) {
+        Set<Integer> services = new TreeSet<>();
+        members.forEach(m -> services.add(m[0]));
+        int instances = services.stream()
+                .mapToInt(i -> d.services().get(i).instanceCount())
+                .sum();
+        int partitions = c.kafka().partitionCount();
+        if (instances > partitions) {
+            int[] last = members.get(members.size() - 1);
+            Service s = d.services().get(last[0]);
+            report(
+                    IDLE_CONSUMERS,
+                    s.id(),
+                    "/services/" + last[0] + "/subscribes/" + last[1],
+                    "group '" + group + "' runs " + instances + " instances on channel '" + c.id() + "' with "
+                            + partitions + " partition(s): " + (instances - partitions) + " will sit idle",
+                    "raise the channel's partitions to at least " + instances + ", or run fewer instances");
+        }
+    }
+
+    private void report(String rule, String element, String pointer, String message, String hint) {
+        Severity severity = rule(rule).map(RuleInfo::defaultSeverity).orElse(Severity.WARNING);
+        out.add(new Problem(rule, severity, element, message, hint, pointer, null, 0, 0));
+    }
+
+    private List<Problem> relevel() {
+        Map<String, String> levels = d.lint().rules();
+        List<Problem> result = new ArrayList<>();
+        for (Problem p : out) {
+            String level = levels.get(p.rule());
+            if (level == null) {
+                result.add(p);
+            } else if (!"off".equals(level)) {
+                result.add(p.withSeverity(severity(level, p.severity())));
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static Severity severity(String level, Severity otherwise) {
+        for (Severity s : Severity.values()) {
+            if (s.key().equals(level)) {
+                return s;
+            }
+        }
+        return otherwise;
+    }
+}

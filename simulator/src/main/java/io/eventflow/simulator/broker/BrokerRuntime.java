@@ -1,0 +1,95 @@
+package io.eventflow.simulator.broker;
+
+import io.eventflow.simulator.internal.ChannelRt;
+import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.Member;
+import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.Worker;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * One broker kind's semantics. The kernel and the message bookkeeping never depend on a kind; a new kind implements
+ * this interface and registers a {@link BrokerKindProvider}.
+ */
+public interface BrokerRuntime {
+    /** Result of {@link #store}. */
+    enum StoreResult {
+        STORED,
+        /** Already stored (idempotent producer): acknowledged, not stored again. */
+        DUPLICATE_IGNORED,
+        UNAVAILABLE,
+        NOT_ENOUGH_REPLICAS,
+        REJECTED_OVERFLOW
+    }
+
+    String id();
+
+    /**
+     * True when all subscriptions of a channel compete for one queue (amqp); false when each group gets every
+     * message (kafka consumer groups).
+     */
+    default boolean oneQueuePerChannel() {
+        return false;
+    }
+
+    /** Called once per channel on this broker, before any group. */
+    void attachChannel(ChannelRt channel);
+
+    /** Called once per group subscribing to a channel on this broker, after its members exist. */
+    void attachGroup(GroupRt group);
+
+    /** Called when every channel and group is attached, before the first event. */
+    default void start() {}
+
+    /**
+     * The groups a message published on its channel is owed to (e.g. amqp queues whose binding matches). The list
+     * may be cached and shared: do not modify it.
+     */
+    List<GroupRt> targetGroups(Msg msg);
+
+    /** Stores a message that reached the broker. */
+    StoreResult store(Msg msg);
+
+    /** A member has a free worker (or became active): hand it work if there is any. */
+    void pull(Member member);
+
+    /** The member's worker finished with its message (processed, dead-lettered or dropped): ack or commit. */
+    void settled(Member member, Worker worker, Msg msg);
+
+    /** The member failed processing and wants the message back in the queue (amqp nack with requeue). */
+    default void requeue(Member member, Msg msg) {
+        throw new UnsupportedOperationException(id() + " does not requeue");
+    }
+
+    /** True when retries are done in place on the worker; false when the message goes back to the broker. */
+    default boolean retriesInPlace() {
+        return true;
+    }
+
+    /** The member's instance crashed (or was scaled in); {@code held} is what it was holding. */
+    void memberDown(Member member, List<Msg> held, boolean crash);
+
+    /** The member's instance (re)started or was scaled out. */
+    void memberUp(Member member);
+
+    /** Broker node crash ({@code up} false) or restart. */
+    void node(int node, boolean up);
+
+    /** Moves a group's read position (kafka replay). {@code mode} is earliest, latest, offset or time. */
+    default void seek(GroupRt group, String mode, long value) {
+        throw new UnsupportedOperationException(id() + " does not support replay");
+    }
+
+    /** Removes and returns the messages currently in a dead-letter channel, for a re-drive. */
+    List<Msg> drain(ChannelRt channel);
+
+    /** Limits the channel's stored bytes (retention pressure), or lifts the limit with {@code Long.MAX_VALUE}. */
+    default void diskLimit(ChannelRt channel, long bytes) {}
+
+    /** Adds the ids of messages physically held for the group (queued, in a partition unread) to {@code out}. */
+    void collectHeld(GroupRt group, BitSet out);
+
+    /** Depth per partition or per queue for snapshots. */
+    long[] depths(ChannelRt channel);
+}

@@ -1,0 +1,306 @@
+package io.eventflow.simulator.broker.internal;
+
+import io.eventflow.simulator.broker.BrokerKindProvider;
+import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.internal.ChannelRt;
+import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.Member;
+import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.Worker;
+import io.eventflow.simulator.internal.World;
+import io.eventflow.simulator.kernel.Event;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RabbitMQ-like semantics. Each channel is a durable queue bound to an exchange (direct, topic or fanout; the
+ * default exchange routes by queue name). All subscriptions of a channel compete for its queue. One node: a crash
+ * makes the broker unavailable, closes every consumer channel (unacked deliveries are requeued as redelivered) and
+ * keeps the queued messages.
+ */
+public final class AmqpBroker implements BrokerRuntime {
+    public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
+        @Override
+        public String kind() {
+            return "amqp";
+        }
+
+        @Override
+        public BrokerRuntime create(Plan.Broker broker, World world) {
+            return new AmqpBroker(broker, world);
+        }
+    };
+
+    final Plan.Broker spec;
+    final World world;
+    final List<AmqpQueue> queues = new ArrayList<>();
+    private final Map<String, List<AmqpQueue>> exchanges = new HashMap<>();
+    boolean down;
+    int connection;
+    final Event expiry = (ctx, arg) -> queues.get((int) arg).expiryTimer();
+
+    AmqpBroker(Plan.Broker spec, World world) {
+        this.spec = spec;
+        this.world = world;
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public boolean oneQueuePerChannel() {
+        return true;
+    }
+
+    @Override
+    public void attachChannel(ChannelRt ch) {
+        List<String> keys = ch.spec.bindings() != null && !ch.spec.bindings().isEmpty()
+                ? ch.spec.bindings()
+                : List.of(ch.spec.routingKey());
+        AmqpQueue q = new AmqpQueue(this, ch, queues.size(), keys);
+        queues.add(q);
+        ch.data = q;
+        if (ch.spec.exchange() != null) {
+            exchanges
+                    .computeIfAbsent(ch.spec.exchange(), k -> new ArrayList<>())
+                    .add(q);
+        }
+    }
+
+    @Override
+    public void attachGroup(GroupRt g) {
+        AmqpQueue q = (AmqpQueue) g.channel.data;
+        q.g = g;
+        q.groupList = List.of(g);
+        g.data = q;
+        for (Member m : g.members) {
+            q.offerCredit(m);
+        }
+    }
+
+    private static AmqpQueue queue(GroupRt g) {
+        return (AmqpQueue) g.data;
+    }
+
+    /** The queues a message published on {@code ch} with {@code routingKey} reaches (cached per key). */
+    private List<AmqpQueue> route(ChannelRt ch, String routingKey) {
+        AmqpQueue own = (AmqpQueue) ch.data;
+        if (ch.spec.exchange() == null) {
+            return own.self;
+        }
+        if (routingKey != null && routingKey.equals(own.lastKey)) {
+            return own.lastRoute;
+        }
+        String type = ch.spec.exchangeType() == null ? "direct" : ch.spec.exchangeType();
+        List<AmqpQueue> out = new ArrayList<>();
+        for (AmqpQueue q : exchanges.get(ch.spec.exchange())) {
+            if (matches(type, q, routingKey)) {
+                out.add(q);
+            }
+        }
+        own.lastKey = routingKey;
+        own.lastRoute = List.copyOf(out);
+        return own.lastRoute;
+    }
+
+    private static boolean matches(String type, AmqpQueue q, String routingKey) {
+        if (type.equals("fanout") || type.equals("headers") || routingKey == null) {
+            return true;
+        }
+        for (String b : q.bindingKeys) {
+            if (b == null || (type.equals("topic") ? TopicMatcher.matches(b, routingKey) : b.equals(routingKey))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<GroupRt> targetGroups(Msg msg) {
+        List<AmqpQueue> qs = msg.direct ? ((AmqpQueue) msg.origin.data).self : route(msg.origin, msg.routingKey);
+        if (qs.size() == 1) {
+            return qs.get(0).groupList;
+        }
+        List<GroupRt> out = new ArrayList<>(qs.size());
+        for (AmqpQueue q : qs) {
+            if (q.g != null) {
+                out.add(q.g);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public StoreResult store(Msg m) {
+        if (down) {
+            return StoreResult.UNAVAILABLE;
+        }
+        ChannelRt origin = m.origin;
+        boolean first = m.storedAt == 0 && m.deliveries == 0;
+        m.storedAt = Math.max(1, world.now());
+        List<AmqpQueue> qs = m.direct ? ((AmqpQueue) origin.data).self : route(origin, m.routingKey);
+        for (int i = 0; i < qs.size(); i++) {
+            AmqpQueue q = qs.get(i);
+            Msg copy = (i == 0 && first) ? m : m.copy();
+            if (world.tracing) {
+                world.emit(new TraceEvent.Stored(
+                        world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
+            }
+            if (!q.enqueue(copy) && q.g != null) {
+                world.lose(q.g, copy, "overflow");
+            }
+        }
+        if (qs.isEmpty() && world.tracing) {
+            world.emit(
+                    new TraceEvent.Dropped(world.now(), origin.id(), "", -1, -1, m.id, m.correlationId, "unroutable"));
+        }
+        return StoreResult.STORED;
+    }
+
+    @Override
+    public void pull(Member mem) {
+        AmqpQueue q = queue(mem.group);
+        q.offerCredit(mem);
+        q.dispatch();
+    }
+
+    @Override
+    public void settled(Member mem, Worker w, Msg m) {
+        queue(mem.group).settled(mem, m);
+    }
+
+    @Override
+    public boolean retriesInPlace() {
+        return false;
+    }
+
+    @Override
+    public void requeue(Member mem, Msg m) {
+        AmqpQueue q = queue(mem.group);
+        if (q.autoAck()) {
+            q.requeue(mem, m, false); // auto-ack: the consumer republishes the message itself
+            q.g.lagChanged(1);
+        } else if (m.tag == connection) {
+            q.requeue(mem, m, true);
+        }
+        q.dispatch();
+    }
+
+    @Override
+    public void memberDown(Member mem, List<Msg> held, boolean crash) {
+        AmqpQueue q = queue(mem.group);
+        q.ring.remove(mem.indexInGroup);
+        mem.inRing = false;
+        for (Msg m : held) {
+            if (q.autoAck()) {
+                world.lose(q.g, m, "crash");
+            } else if (m.tag == connection) {
+                q.requeue(mem, m, true);
+            }
+        }
+        mem.unacked = 0;
+        q.dispatch();
+    }
+
+    @Override
+    public void memberUp(Member mem) {
+        pull(mem);
+    }
+
+    @Override
+    public void node(int node, boolean up) {
+        if (node != 0) {
+            throw new IllegalArgumentException("amqp broker " + id() + " is simulated as one node: 0");
+        }
+        if (!up) {
+            down = true;
+            for (AmqpQueue q : queues) {
+                if (q.g != null) {
+                    closeChannels(q);
+                }
+            }
+            connection++;
+        } else {
+            down = false;
+            for (AmqpQueue q : queues) {
+                if (q.g != null) {
+                    for (Member m : q.g.members) {
+                        q.offerCredit(m);
+                    }
+                    q.dispatch();
+                }
+            }
+        }
+    }
+
+    /** Connections drop: unacked deliveries go back to the queue; clients discard what they had prefetched. */
+    private void closeChannels(AmqpQueue q) {
+        for (Member m : q.g.members) {
+            if (!q.autoAck()) {
+                List<Msg> back = new ArrayList<>();
+                for (Worker w : m.workers) {
+                    if (w.msg != null && !w.msg.duplicateCopy && w.msg.tag == connection) {
+                        Msg again = w.msg.copy();
+                        again.failures = w.msg.failures;
+                        back.add(again);
+                    }
+                }
+                for (Msg b : m.buffer) {
+                    if (!b.duplicateCopy && b.tag == connection) {
+                        back.add(b);
+                    }
+                }
+                m.buffer.removeIf(b -> !b.duplicateCopy);
+                for (int i = back.size() - 1; i >= 0; i--) {
+                    q.requeue(m, back.get(i), false);
+                }
+            }
+            m.unacked = 0;
+            m.inRing = false;
+        }
+        q.ring.clear();
+    }
+
+    @Override
+    public List<Msg> drain(ChannelRt ch) {
+        AmqpQueue q = (AmqpQueue) ch.data;
+        List<Msg> out = new ArrayList<>();
+        while (!q.ready.isEmpty()) {
+            Msg m = q.ready.pollFirst();
+            ch.depthChanged(-1);
+            if (q.g != null) {
+                q.g.lagChanged(-1);
+                if (q.g.states.get(m.id) == MsgState.PENDING) {
+                    q.g.states.set(m.id, MsgState.NONE); // moved away: no longer owed to the dead-letter queue
+                    q.g.owed--;
+                }
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    @Override
+    public void collectHeld(GroupRt g, BitSet out) {
+        for (Msg m : queue(g).ready) {
+            out.set((int) m.id);
+        }
+    }
+
+    @Override
+    public long[] depths(ChannelRt ch) {
+        return new long[] {((AmqpQueue) ch.data).ready.size()};
+    }
+
+    void trace(TraceEvent e) {
+        world.emit(e);
+    }
+}

@@ -1,0 +1,223 @@
+package io.eventflow.simulator.broker.internal;
+
+import io.eventflow.simulator.internal.ChannelRt;
+import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.IntRing;
+import io.eventflow.simulator.internal.Member;
+import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.Worker;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/** One queue bound to an exchange, consumed by one group's members (competing consumers with prefetch). */
+final class AmqpQueue {
+    final AmqpBroker broker;
+    final ChannelRt ch;
+    final int index;
+    final List<String> bindingKeys;
+    /** The group consuming this queue, or null while nobody subscribes (messages then only pile up). */
+    GroupRt g;
+
+    List<GroupRt> groupList = List.of();
+    final List<AmqpQueue> self = List.of(this);
+    String lastKey;
+    List<AmqpQueue> lastRoute;
+
+    final ArrayDeque<Msg> ready = new ArrayDeque<>();
+    /** Members with credit, by index in the group, in the order they got it (round robin, longest idle first). */
+    final IntRing ring = new IntRing();
+
+    private long expiryAt = Long.MAX_VALUE;
+
+    AmqpQueue(AmqpBroker broker, ChannelRt ch, int index, List<String> bindingKeys) {
+        this.broker = broker;
+        this.ch = ch;
+        this.index = index;
+        this.bindingKeys = bindingKeys;
+    }
+
+    boolean autoAck() {
+        return g != null && g.atMostOnce();
+    }
+
+    private void lag(long d) {
+        if (g != null) {
+            g.lagChanged(d);
+        }
+    }
+
+    boolean hasCredit(Member m) {
+        if (!m.active()) {
+            return false;
+        }
+        int prefetch = g.spec.prefetch() <= 0 ? Integer.MAX_VALUE : g.spec.prefetch();
+        return autoAck() ? m.buffer.size() + m.busy < Math.max(prefetch, m.workers.length) : m.unacked < prefetch;
+    }
+
+    void offerCredit(Member m) {
+        if (!m.inRing && hasCredit(m)) {
+            m.inRing = true;
+            ring.addLast(m.indexInGroup);
+        }
+    }
+
+    /** Enqueues a routed message; returns false when max-length rejects it. */
+    boolean enqueue(Msg m) {
+        Plan.Channel spec = ch.spec;
+        m.channel = ch;
+        if (spec.maxLength() != Plan.NONE && ready.size() >= spec.maxLength()) {
+            if (spec.overflow() == Plan.Overflow.DROP_HEAD) {
+                Msg head = ready.pollFirst();
+                ch.depthChanged(-1);
+                lag(-1);
+                broker.world.processing.deadLetter(ch, g, head, "maxlen");
+            } else if (spec.overflow() == Plan.Overflow.REJECT_PUBLISH_DLX) {
+                broker.world.processing.deadLetter(ch, g, m, "maxlen");
+                return true;
+            } else {
+                return false;
+            }
+        }
+        if (spec.messageTtl() != Plan.NONE) {
+            m.expiresAt = broker.world.now() + spec.messageTtl();
+        }
+        if (g != null && ready.isEmpty() && deliverNow(m)) {
+            return true;
+        }
+        ready.addLast(m);
+        ch.depthChanged(1);
+        lag(1);
+        scheduleExpiry();
+        return true;
+    }
+
+    private boolean deliverNow(Msg m) {
+        if (broker.down) {
+            return false;
+        }
+        Member c = nextConsumer();
+        if (c == null) {
+            return false;
+        }
+        lag(1);
+        hand(c, m);
+        return true;
+    }
+
+    private Member nextConsumer() {
+        while (!ring.isEmpty()) {
+            Member c = g.members.get(ring.peekFirst());
+            if (hasCredit(c)) {
+                return c;
+            }
+            ring.pollFirst();
+            c.inRing = false;
+        }
+        return null;
+    }
+
+    private void hand(Member c, Msg m) {
+        ring.pollFirst();
+        c.inRing = false;
+        m.deliveries++;
+        m.tag = broker.connection;
+        if (autoAck()) {
+            lag(-1);
+        } else {
+            c.unacked++;
+        }
+        Worker w = c.freeWorker();
+        if (w != null && c.buffer.isEmpty()) {
+            broker.world.processing.deliver(c, w, m, false, m.redelivered);
+        } else {
+            c.buffer.addLast(m);
+        }
+        offerCredit(c);
+    }
+
+    /** Delivers ready messages while consumers have credit. */
+    void dispatch() {
+        if (broker.down || g == null) {
+            return;
+        }
+        while (!ready.isEmpty()) {
+            Msg head = ready.peekFirst();
+            if (head.expiresAt <= broker.world.now()) {
+                expireHead();
+                continue;
+            }
+            Member c = nextConsumer();
+            if (c == null) {
+                return;
+            }
+            ready.pollFirst();
+            ch.depthChanged(-1);
+            hand(c, head);
+        }
+    }
+
+    /** Acks; the member then pulls more through {@link AmqpBroker#pull}. */
+    void settled(Member c, Msg m) {
+        if (m.duplicateCopy || autoAck()) {
+            return;
+        }
+        if (m.tag != broker.connection) {
+            return; // the channel this delivery came on is gone; the broker already requeued it
+        }
+        c.unacked--;
+        lag(-1);
+        if (broker.world.tracing) {
+            broker.trace(new TraceEvent.Acked(broker.world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
+        }
+    }
+
+    /** Nack with requeue (or requeue after a lost connection): back to the head, flagged redelivered. */
+    void requeue(Member c, Msg m, boolean countAck) {
+        if (countAck) {
+            c.unacked--;
+        }
+        m.redelivered = true;
+        ready.addFirst(m);
+        ch.depthChanged(1);
+        scheduleExpiry();
+    }
+
+    private void scheduleExpiry() {
+        if (ch.spec.messageTtl() == Plan.NONE || ready.isEmpty()) {
+            return;
+        }
+        long t = ready.peekFirst().expiresAt;
+        if (t < expiryAt) {
+            expiryAt = t;
+            broker.world.at(t, broker.expiry, index);
+        }
+    }
+
+    void expiryTimer() {
+        if (broker.world.now() < expiryAt) {
+            return; // a later reschedule superseded this one
+        }
+        expiryAt = Long.MAX_VALUE;
+        while (!ready.isEmpty() && ready.peekFirst().expiresAt <= broker.world.now()) {
+            expireHead();
+        }
+        scheduleExpiry();
+    }
+
+    private void expireHead() {
+        Msg m = ready.pollFirst();
+        ch.depthChanged(-1);
+        lag(-1);
+        ch.expired++;
+        if (broker.world.tracing) {
+            broker.trace(new TraceEvent.Expired(
+                    broker.world.now(), ch.id(), g == null ? "" : g.name, -1, -1, m.id, m.correlationId));
+        }
+        if (g == null || g.states.get(m.id) == MsgState.PENDING) {
+            broker.world.processing.deadLetter(ch, g, m, "expired");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.eventflow.simulator.broker.internal;
+
+import io.eventflow.simulator.broker.BrokerKindProvider;
+import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.internal.ChannelRt;
+import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.Member;
+import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.Worker;
+import io.eventflow.simulator.internal.World;
+import io.eventflow.simulator.kernel.Event;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Kafka-like semantics: partitioned logs with leaders on nodes, consumer groups with assignment, rebalance pause,
+ * committed offsets, retention, seek, acks and failover. Group bookkeeping is in {@link KafkaGroup}.
+ */
+public final class KafkaBroker implements BrokerRuntime {
+    public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
+        @Override
+        public String kind() {
+            return "kafka";
+        }
+
+        @Override
+        public BrokerRuntime create(Plan.Broker broker, World world) {
+            return new KafkaBroker(broker, world);
+        }
+    };
+
+    final Plan.Broker spec;
+    final World world;
+    final boolean[] nodeUp;
+    final List<KafkaTopic> topics = new ArrayList<>();
+    final List<KafkaGroup> groups = new ArrayList<>();
+
+    KafkaBroker(Plan.Broker spec, World world) {
+        this.spec = spec;
+        this.world = world;
+        this.nodeUp = new boolean[Math.max(1, spec.nodes())];
+        java.util.Arrays.fill(nodeUp, true);
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public void attachChannel(ChannelRt ch) {
+        KafkaTopic t = new KafkaTopic(this, ch, topics.size());
+        ch.data = t;
+        topics.add(t);
+    }
+
+    @Override
+    public void attachGroup(GroupRt g) {
+        KafkaGroup kg = new KafkaGroup(this, g, (KafkaTopic) g.channel.data, groups.size());
+        g.data = kg;
+        groups.add(kg);
+        kg.topic.groups.add(kg);
+    }
+
+    @Override
+    public void start() {
+        for (KafkaGroup kg : groups) {
+            kg.assign();
+        }
+    }
+
+    @Override
+    public List<GroupRt> targetGroups(Msg msg) {
+        return msg.origin.groups;
+    }
+
+    @Override
+    public StoreResult store(Msg m) {
+        KafkaTopic t = (KafkaTopic) m.channel.data;
+        return t.store(m);
+    }
+
+    @Override
+    public void pull(Member mem) {
+        ((KafkaGroup) mem.group.data).pull(mem);
+    }
+
+    @Override
+    public void settled(Member mem, Worker w, Msg m) {
+        ((KafkaGroup) mem.group.data).settled(mem, m);
+    }
+
+    @Override
+    public void memberDown(Member mem, List<Msg> held, boolean crash) {
+        ((KafkaGroup) mem.group.data).memberDown(mem, held, crash);
+    }
+
+    @Override
+    public void memberUp(Member mem) {
+        ((KafkaGroup) mem.group.data).rebalance();
+    }
+
+    @Override
+    public void node(int node, boolean up) {
+        if (node < 0 || node >= nodeUp.length) {
+            throw new IllegalArgumentException("broker " + id() + " has nodes 0.." + (nodeUp.length - 1));
+        }
+        nodeUp[node] = up;
+        for (KafkaTopic t : topics) {
+            t.nodeChanged(node, up);
+        }
+    }
+
+    @Override
+    public void seek(GroupRt g, String mode, long value) {
+        ((KafkaGroup) g.data).seek(mode, value);
+    }
+
+    @Override
+    public List<Msg> drain(ChannelRt ch) {
+        KafkaTopic t = (KafkaTopic) ch.data;
+        List<Msg> out = new ArrayList<>();
+        for (KafkaTopic.Part p : t.parts) {
+            for (long o = p.log.base(); o < p.log.end(); o++) {
+                Msg m = p.log.get(o);
+                if (m.deadLetterFrom != null
+                        && m.deadLetterFrom.states.get(m.id) == MsgState.DEAD_LETTERED
+                        && !m.truncated) {
+                    out.add(m);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void diskLimit(ChannelRt ch, long bytes) {
+        ((KafkaTopic) ch.data).setDiskLimit(bytes);
+    }
+
+    @Override
+    public void collectHeld(GroupRt g, BitSet out) {
+        ((KafkaGroup) g.data).collectHeld(out);
+    }
+
+    @Override
+    public long[] depths(ChannelRt ch) {
+        KafkaTopic t = (KafkaTopic) ch.data;
+        long[] d = new long[t.parts.length];
+        for (int p = 0; p < d.length; p++) {
+            for (KafkaGroup kg : t.groups) {
+                d[p] = Math.max(d[p], t.parts[p].log.end() - kg.pos[p]);
+            }
+        }
+        return d;
+    }
+
+    void trace(TraceEvent e) {
+        world.emit(e);
+    }
+
+    /** One-shot event helper: events carry the group or topic index in the argument. */
+    final Event rebalanceEnd = (ctx, arg) -> groups.get((int) (arg >>> 32)).rebalanceTimer((int) arg);
+
+    final Event autoCommit = (ctx, arg) -> groups.get((int) arg).autoCommit();
+    final Event retention = (ctx, arg) -> topics.get((int) arg).retentionTimer();
+    final Event failover = (ctx, arg) -> topics.get((int) (arg >>> 32)).failoverDone((int) arg);
+}

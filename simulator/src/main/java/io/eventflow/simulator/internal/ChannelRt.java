@@ -1,0 +1,39 @@
+package io.eventflow.simulator.internal;
+
+import io.eventflow.simulator.broker.BrokerRuntime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runtime state of one channel (topic or exchange). */
+public final class ChannelRt {
+    public final Plan.Channel spec;
+    public final BrokerRuntime broker;
+    public final List<GroupRt> groups = new ArrayList<>();
+    public long published;
+    public long depth;
+    public long maxDepth;
+    public long expired;
+    public long evicted;
+    /** Share of newly published messages made poison by a fault (0 = none). */
+    public double poisonRate;
+
+    public io.eventflow.simulator.random.SplitMix64 poisonRng;
+    /** Broker-specific data (topic partitions, exchange bindings). */
+    public Object data;
+
+    public ChannelRt(Plan.Channel spec, BrokerRuntime broker) {
+        this.spec = spec;
+        this.broker = broker;
+    }
+
+    public String id() {
+        return spec.id();
+    }
+
+    public void depthChanged(long delta) {
+        depth += delta;
+        if (depth > maxDepth) {
+            maxDepth = depth;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.eventflow.simulator.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/** A consumer group (kafka) or a queue with competing consumers (amqp), with its accounting. */
+public final class GroupRt {
+    public final String name;
+    public final ChannelRt channel;
+    public final Plan.Subscription spec;
+    public final ServiceRt service;
+    public final List<Member> members = new ArrayList<>();
+    public final StateTable states = new StateTable();
+    public final Histogram latency = new Histogram(3_600_000_000_000L, 2);
+    /** True for the hidden group through which a requester receives its replies. */
+    public boolean replyListener;
+
+    public long owed;
+    public long delivered;
+    public long duplicates;
+    public long reprocessed;
+    public long redelivered;
+    public long retries;
+    public long lag;
+    public long maxLag;
+    public double latencySumNanos;
+    public long latencyCount;
+    /** Broker-specific consumer state. */
+    public Object data;
+
+    public GroupRt(String name, ChannelRt channel, Plan.Subscription spec, ServiceRt service) {
+        this.name = name;
+        this.channel = channel;
+        this.spec = spec;
+        this.service = service;
+    }
+
+    /** Makes message {@code id} owed to this group if it was not; returns true if it became owed now. */
+    public boolean owe(long id) {
+        byte s = states.get(id);
+        if (s == MsgState.NONE) {
+            states.set(id, MsgState.PENDING);
+            owed++;
+            return true;
+        }
+        return false;
+    }
+
+    public void lagChanged(long delta) {
+        lag += delta;
+        if (lag > maxLag) {
+            maxLag = lag;
+        }
+    }
+
+    public boolean exactlyOnce() {
+        return spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE;
+    }
+
+    public boolean atMostOnce() {
+        return spec.guarantee() == Plan.Guarantee.AT_MOST_ONCE;
+    }
+
+    public void recordLatency(long nanos) {
+        latency.recordValue(Math.min(Math.max(nanos, 0), latency.getHighestTrackableValue()));
+        latencySumNanos += nanos;
+        latencyCount++;
+    }
+}

@@ -1,0 +1,54 @@
+package io.eventflow.simulator.internal;
+
+import java.util.ArrayDeque;
+
+/** One service instance's membership in one group: its workers, prefetch buffer and assignment. */
+public final class Member {
+    public final Instance instance;
+    public final GroupRt group;
+    public final Worker[] workers;
+    public final ArrayDeque<Msg> buffer = new ArrayDeque<>();
+    public int busy;
+    /** Unacknowledged deliveries (amqp prefetch accounting). */
+    public int unacked;
+    /** Assigned partitions (kafka). */
+    public int[] partitions = new int[0];
+
+    public int cursor;
+    public boolean inRing;
+    /** Position in the group's member list. */
+    public final int indexInGroup;
+    /** The link from the broker to this instance. */
+    public Link link;
+
+    public Member(Instance instance, GroupRt group, World world) {
+        this.instance = instance;
+        this.group = group;
+        this.indexInGroup = group.members.size();
+        int n = Math.max(1, group.spec.concurrency());
+        workers = new Worker[n];
+        for (int i = 0; i < n; i++) {
+            workers[i] = world.newWorker(this);
+        }
+    }
+
+    public boolean active() {
+        return instance.alive && instance.active;
+    }
+
+    public Worker freeWorker() {
+        if (busy >= workers.length) {
+            return null;
+        }
+        for (Worker w : workers) {
+            if (w.phase == Worker.IDLE) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    public String id() {
+        return instance.id;
+    }
+}

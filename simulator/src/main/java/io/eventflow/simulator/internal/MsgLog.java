@@ -1,0 +1,74 @@
+package io.eventflow.simulator.internal;
+
+import java.util.Arrays;
+
+/** An append-only log of messages addressed by offset, whose head can be trimmed (ring buffer). */
+public final class MsgLog {
+    private Msg[] ring = new Msg[16];
+    private int head;
+    private int size;
+    private long base;
+    private long bytes;
+
+    /** Offset of the first retained message. */
+    public long base() {
+        return base;
+    }
+
+    /** Offset the next message will get. */
+    public long end() {
+        return base + size;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public long append(Msg m) {
+        if (size == ring.length) {
+            Msg[] n = new Msg[ring.length * 2];
+            for (int i = 0; i < size; i++) {
+                n[i] = ring[(head + i) & (ring.length - 1)];
+            }
+            ring = n;
+            head = 0;
+        }
+        ring[(head + size) & (ring.length - 1)] = m;
+        size++;
+        bytes += m.sizeBytes;
+        return base + size - 1;
+    }
+
+    /** The message at {@code offset}, which must be in [base, end). */
+    public Msg get(long offset) {
+        return ring[(int) ((head + (offset - base)) & (ring.length - 1))];
+    }
+
+    public Msg first() {
+        return size == 0 ? null : ring[head];
+    }
+
+    /** Removes the first message. */
+    public Msg removeFirst() {
+        Msg m = ring[head];
+        ring[head] = null;
+        head = (head + 1) & (ring.length - 1);
+        size--;
+        base++;
+        bytes -= m.sizeBytes;
+        return m;
+    }
+
+    /** Drops everything; the next offset stays the same. */
+    public void clear() {
+        Arrays.fill(ring, null);
+        base += size;
+        size = 0;
+        head = 0;
+        bytes = 0;
+    }
+}

@@ -1,0 +1,35 @@
+package io.eventflow.simulator.internal;
+
+/** The state of one message id for one group. Every owed message is in exactly one of these. */
+public final class MsgState {
+    public static final byte NONE = 0;
+    public static final byte PENDING = 1;
+    public static final byte PROCESSED = 2;
+    public static final byte DEAD_LETTERED = 3;
+    public static final byte EXPIRED = 4;
+    public static final byte LOST_CRASH = 5;
+    public static final byte LOST_NETWORK = 6;
+    public static final byte LOST_RETENTION = 7;
+    public static final byte LOST_OVERFLOW = 8;
+    public static final byte LOST_QOS0 = 9;
+    public static final byte LOST_REJECTED = 10;
+    public static final int COUNT = 11;
+
+    /** Names of the loss causes, indexed by state - LOST_CRASH. */
+    public static final String[] LOSS_CAUSES = {"crash", "network", "retention", "overflow", "qos0", "rejected"};
+
+    private MsgState() {}
+
+    public static boolean isLost(byte s) {
+        return s >= LOST_CRASH;
+    }
+
+    public static byte lostState(String cause) {
+        for (int i = 0; i < LOSS_CAUSES.length; i++) {
+            if (LOSS_CAUSES[i].equals(cause)) {
+                return (byte) (LOST_CRASH + i);
+            }
+        }
+        throw new IllegalArgumentException("unknown loss cause " + cause);
+    }
+}

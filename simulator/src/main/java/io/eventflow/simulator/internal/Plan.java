@@ -1,0 +1,136 @@
+package io.eventflow.simulator.internal;
+
+import io.eventflow.simulator.random.Backoff;
+import io.eventflow.simulator.random.Delay;
+import java.util.List;
+
+/**
+ * The design, resolved for running: ids checked, durations in nanoseconds, distributions as {@link Delay}s. Built
+ * from a design by {@link DesignCompiler}; tests may also build one directly.
+ */
+public record Plan(String name, List<Broker> brokers, List<Channel> channels, List<Service> services) {
+    public static final long NONE = Long.MAX_VALUE;
+
+    public enum Acks {
+        NONE,
+        LEADER,
+        ALL
+    }
+
+    public enum Guarantee {
+        AT_MOST_ONCE,
+        AT_LEAST_ONCE,
+        EXACTLY_ONCE
+    }
+
+    public enum CommitMode {
+        /** Commit the consumed position every {@code commitInterval}. */
+        AUTO,
+        /** Commit (or ack) after each processed message. */
+        AFTER_PROCESSING
+    }
+
+    public enum Overflow {
+        DROP_HEAD,
+        REJECT_PUBLISH,
+        REJECT_PUBLISH_DLX
+    }
+
+    public enum Arrival {
+        POISSON,
+        CONSTANT
+    }
+
+    /** A broker cluster; {@code kind} is the design's broker kind ("kafka", "amqp", ...). */
+    public record Broker(String id, String kind, int nodes, long failoverTime, long replicationLag) {}
+
+    /** A topic (kafka) or an exchange with one queue per subscribing group (amqp). */
+    public record Channel(
+            String id,
+            String broker,
+            int partitions,
+            boolean keyPartitioner,
+            int replicationFactor,
+            int minInSync,
+            long retentionTime,
+            long retentionBytes,
+            String exchange,
+            String exchangeType,
+            String routingKey,
+            List<String> bindings,
+            long messageTtl,
+            long maxLength,
+            Overflow overflow,
+            String deadLetterChannel) {}
+
+    public record Retry(int maxAttempts, Backoff backoff) {
+        public static final Retry NONE = new Retry(1, Backoff.fixed(0));
+    }
+
+    public record Producer(Acks acks, boolean idempotent, Retry retry, long requestTimeout) {
+        public static final Producer DEFAULT = new Producer(Acks.ALL, false, Retry.NONE, 30_000_000_000L);
+    }
+
+    /**
+     * A publication: either on its own ({@code perProcessed} false; rate per instance, per second) or one message
+     * per processed message of the service (a chain carrying the correlation id on).
+     */
+    public record Publication(
+            String channel,
+            String message,
+            boolean perProcessed,
+            String from,
+            double ratePerSecond,
+            Arrival arrival,
+            int keys,
+            String routingKey,
+            int sizeBytes,
+            Shape shape) {}
+
+    /** Time-varying rate: bursts (on for {@code on}, off for {@code off}) or a ramp to {@code rampTo}/s. */
+    public record Shape(long on, long off, double rampTo, long rampOver) {
+        public static final Shape STEADY = new Shape(0, 0, -1, 0);
+    }
+
+    public record Subscription(
+            String channel,
+            String group,
+            Delay processing,
+            int concurrency,
+            int prefetch,
+            Guarantee guarantee,
+            boolean transactional,
+            CommitMode commitMode,
+            long commitInterval,
+            Retry retry,
+            String deadLetter,
+            boolean startEarliest,
+            long rebalancePause,
+            String replyChannel) {}
+
+    /** Request/reply: send on {@code channel}, await the answer on {@code replyChannel}, retry on timeout. */
+    public record Request(
+            String channel,
+            String replyChannel,
+            double ratePerSecond,
+            Arrival arrival,
+            long timeout,
+            Retry retry,
+            int sizeBytes) {}
+
+    public record Service(
+            String id,
+            int instances,
+            List<Publication> publishes,
+            List<Subscription> subscribes,
+            Producer producer,
+            List<Request> requests) {}
+
+    public Channel channel(String id) {
+        return channels.stream().filter(c -> c.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public Broker broker(String id) {
+        return brokers.stream().filter(b -> b.id().equals(id)).findFirst().orElse(null);
+    }
+}

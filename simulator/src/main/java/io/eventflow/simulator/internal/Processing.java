@@ -1,0 +1,340 @@
+package io.eventflow.simulator.internal;
+
+import io.eventflow.simulator.kernel.Event;
+import io.eventflow.simulator.kernel.SimContext;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The consumer side: delivery over the link, processing, retries, dead-lettering, chains, crashes. */
+public final class Processing implements Event {
+    private static final long RETRANSMIT = 200_000_000L;
+    private final World world;
+    private int handler = -1;
+
+    Processing(World world) {
+        this.world = world;
+    }
+
+    private void at(long time, long arg) {
+        if (handler < 0) {
+            handler = world.kernel.register(this);
+        }
+        world.kernel.schedule(time, SimContext.NORMAL, handler, arg);
+    }
+
+    /** The broker hands {@code m} to a free worker of {@code mem}. */
+    public void deliver(Member mem, Worker w, Msg m, boolean replay, boolean redelivered) {
+        deliver(mem, w, m, replay, redelivered, true);
+    }
+
+    /** As above; {@code overLink} false for messages already at the consumer (its prefetch buffer). */
+    private void deliver(Member mem, Worker w, Msg m, boolean replay, boolean redelivered, boolean overLink) {
+        w.msg = m;
+        w.replay = replay;
+        w.attempt = m.failures;
+        w.lastBackoff = 0;
+        mem.busy++;
+        if (redelivered) {
+            m.redelivered = true;
+        }
+        Link link = mem.link;
+        if (overLink && link != null && !link.quiet()) {
+            if (link.partitioned || link.drops()) {
+                if (mem.group.atMostOnce()) {
+                    world.lose(mem.group, m, "network");
+                    settle(mem, w, m);
+                    return;
+                }
+                w.phase = Worker.TRANSIT;
+                w.end = world.now() + RETRANSMIT + link.transferTime(world.now(), m.sizeBytes);
+                at(w.end, w.eventArg());
+                return;
+            }
+            if (link.duplicates()) {
+                Msg dup = m.copy();
+                dup.duplicateCopy = true;
+                mem.buffer.addLast(dup);
+                if (world.tracing) {
+                    world.emit(new TraceEvent.Duplicated(
+                            world.now(), link.edge(), mem.group.name, m.partition, m.offset, m.id, m.correlationId));
+                }
+            }
+            long t = link.transferTime(world.now(), m.sizeBytes);
+            if (t > 0) {
+                w.phase = Worker.TRANSIT;
+                w.start = world.now();
+                w.end = world.now() + t;
+                at(w.end, w.eventArg());
+                return;
+            }
+        }
+        begin(w);
+    }
+
+    private void begin(Worker w) {
+        Member mem = w.member;
+        GroupRt g = mem.group;
+        Msg m = w.msg;
+        w.phase = Worker.PROCESSING;
+        w.start = world.now();
+        g.delivered++;
+        if (m.redelivered) {
+            g.redelivered++;
+        }
+        if (world.tracing) {
+            TraceEvent e = m.redelivered
+                    ? new TraceEvent.Redelivered(
+                            w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId)
+                    : new TraceEvent.Delivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId);
+            world.emit(e);
+        }
+        long d = g.spec.processing().sample(mem.instance.rng);
+        double f = mem.instance.slowFactor * mem.instance.service.slowFactor;
+        if (f != 1.0) {
+            d = Math.round(d * f);
+        }
+        w.end = w.start + d;
+        at(w.end, w.eventArg());
+    }
+
+    @Override
+    public void fire(SimContext ctx, long arg) {
+        Worker w = world.worker((int) arg);
+        if ((int) (arg >>> 32) != w.epoch) {
+            return;
+        }
+        switch (w.phase) {
+            case Worker.TRANSIT, Worker.BACKOFF -> begin(w);
+            case Worker.PROCESSING -> complete(w);
+            default -> throw new IllegalStateException("worker event in phase " + w.phase);
+        }
+    }
+
+    private void complete(Worker w) {
+        Member mem = w.member;
+        GroupRt g = mem.group;
+        Msg m = w.msg;
+        if (m.poisonOn == g.channel) {
+            failed(w, mem, g, m);
+            return;
+        }
+        byte st = g.states.get(m.id);
+        boolean effects = true;
+        if (st == MsgState.PROCESSED) {
+            if (w.replay) {
+                g.reprocessed++;
+                if (world.tracing) {
+                    world.emit(new TraceEvent.Reprocessed(
+                            world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
+                }
+            } else if (g.exactlyOnce()) {
+                effects = false; // dedup store / transaction: no second effect
+            } else {
+                g.duplicates++;
+            }
+        } else {
+            if (st == MsgState.NONE) {
+                g.owed++; // replayed to a group that was not owed it before
+            }
+            g.states.set(m.id, MsgState.PROCESSED);
+            long lat = world.now() - m.publishTime;
+            g.recordLatency(lat);
+            if (world.probe != null) {
+                world.probe.processed(m.id, m.publishTime, w.start, world.now());
+            }
+        }
+        if (effects) {
+            if (world.tracing) {
+                world.emit(new TraceEvent.Processed(
+                        world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
+            }
+            chain(mem.instance, m, g);
+            if (g.replyListener) {
+                world.requests.replied(m.correlationId);
+            }
+        }
+        settle(mem, w, m);
+    }
+
+    private void chain(Instance inst, Msg m, GroupRt g) {
+        List<Producer> ps = inst.producers;
+        for (int i = 0; i < ps.size(); i++) {
+            Producer p = ps.get(i);
+            if (p.spec.perProcessed() && (p.spec.from() == null || p.spec.from().equals(g.channel.id()))) {
+                p.publish(m.correlationId);
+            }
+        }
+    }
+
+    private void failed(Worker w, Member mem, GroupRt g, Msg m) {
+        w.attempt++;
+        Plan.Retry retry = g.spec.retry();
+        if (w.attempt < retry.maxAttempts()) {
+            g.retries++;
+            long d = retry.backoff().delay(w.attempt, w.lastBackoff, mem.instance.rng);
+            w.lastBackoff = d;
+            if (world.tracing) {
+                world.emit(new TraceEvent.Retried(
+                        world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId, w.attempt, d));
+            }
+            if (g.channel.broker.retriesInPlace()) {
+                w.phase = Worker.BACKOFF;
+                w.end = world.now() + d;
+                at(w.end, w.eventArg());
+            } else {
+                m.failures = w.attempt;
+                w.phase = Worker.BACKOFF;
+                w.end = world.now() + d;
+                world.at(w.end, requeue, w.eventArg());
+            }
+            return;
+        }
+        deadLetter(g, m, "rejected");
+        settle(mem, w, m);
+    }
+
+    private final Event requeue = this::requeueAfterBackoff;
+
+    private void requeueAfterBackoff(SimContext ctx, long arg) {
+        Worker w = world.worker((int) arg);
+        if ((int) (arg >>> 32) != w.epoch) {
+            return;
+        }
+        Member mem = w.member;
+        Msg m = w.msg;
+        release(w);
+        mem.group.channel.broker.requeue(mem, m);
+        next(mem);
+    }
+
+    /** Dead-letters a message that failed processing in group {@code g}. */
+    public void deadLetter(GroupRt g, Msg m, String reason) {
+        deadLetter(g.channel, g, m, reason);
+    }
+
+    /**
+     * Sends {@code m} to a dead-letter channel, or drops it when there is none. Processing failures go to the
+     * subscription's dead-letter channel first; expiry and overflow to the channel's (the AMQP dead-letter exchange).
+     * {@code g} may be null for a queue nobody consumes.
+     */
+    public void deadLetter(ChannelRt ch, GroupRt g, Msg m, String reason) {
+        String sub = g == null ? null : g.spec.deadLetter();
+        String own = ch.spec.deadLetterChannel();
+        String target = reason.equals("rejected") ? (sub != null ? sub : own) : (own != null ? own : sub);
+        ChannelRt dlq = target == null ? null : world.channels.get(target);
+        if (dlq == null) {
+            if (g == null) {
+                return;
+            }
+            if (reason.equals("expired")) {
+                g.states.set(m.id, MsgState.EXPIRED);
+            } else {
+                world.lose(g, m, reason.equals("maxlen") ? "overflow" : "rejected");
+            }
+            return;
+        }
+        if (g != null && g.states.get(m.id) != MsgState.PROCESSED) {
+            g.states.set(m.id, MsgState.DEAD_LETTERED);
+        }
+        Msg copy = m.copy();
+        copy.channel = dlq;
+        copy.origin = dlq;
+        copy.direct = true;
+        copy.partition = -1;
+        copy.offset = -1;
+        copy.storedAt = 0;
+        copy.expiresAt = Long.MAX_VALUE;
+        copy.redelivered = false;
+        copy.failures = 0;
+        copy.deadLetterFrom = g;
+        dlq.published++;
+        dlq.broker.targetGroups(copy).forEach(dg -> dg.owe(copy.id));
+        if (world.tracing) {
+            world.emit(new TraceEvent.DeadLettered(
+                    world.now(),
+                    ch.id(),
+                    g == null ? "" : g.name,
+                    m.partition,
+                    m.offset,
+                    m.id,
+                    m.correlationId,
+                    reason));
+        }
+        dlq.broker.store(copy);
+    }
+
+    /** The worker is done with its message: the broker acks or commits, then the worker takes more work. */
+    public void settle(Member mem, Worker w, Msg m) {
+        release(w);
+        mem.group.channel.broker.settled(mem, w, m);
+        next(mem);
+    }
+
+    private void release(Worker w) {
+        w.phase = Worker.IDLE;
+        w.msg = null;
+        w.member.busy--;
+    }
+
+    /** Gives the member's free workers work: its local buffer first, then the broker. */
+    public void next(Member mem) {
+        if (!mem.active()) {
+            return;
+        }
+        while (!mem.buffer.isEmpty()) {
+            Worker w = mem.freeWorker();
+            if (w == null) {
+                return;
+            }
+            Msg m = mem.buffer.pollFirst();
+            deliver(mem, w, m, false, m.redelivered, false);
+        }
+        mem.group.channel.broker.pull(mem);
+    }
+
+    /** Stops an instance abruptly ({@code crash}) or by scale-in; returns nothing, the brokers get what it held. */
+    public void stop(Instance inst, boolean crash) {
+        if (crash) {
+            inst.alive = false;
+        } else {
+            inst.active = false;
+        }
+        for (Producer p : inst.producers) {
+            p.stop();
+        }
+        for (Member mem : inst.members) {
+            List<Msg> held = new ArrayList<>();
+            for (Worker w : mem.workers) {
+                if (w.phase != Worker.IDLE) {
+                    if (!w.msg.duplicateCopy) {
+                        held.add(w.msg);
+                    }
+                    w.epoch++;
+                    w.phase = Worker.IDLE;
+                    w.msg = null;
+                }
+            }
+            for (Msg m : mem.buffer) {
+                if (!m.duplicateCopy) {
+                    held.add(m);
+                }
+            }
+            mem.buffer.clear();
+            mem.busy = 0;
+            mem.group.channel.broker.memberDown(mem, held, crash);
+        }
+    }
+
+    /** Brings a crashed or scaled-in instance back. */
+    public void start(Instance inst) {
+        inst.alive = true;
+        inst.active = true;
+        for (Producer p : inst.producers) {
+            p.start();
+        }
+        for (Member mem : inst.members) {
+            mem.group.channel.broker.memberUp(mem);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.eventflow.simulator.internal;
+
+import io.eventflow.simulator.kernel.Event;
+import io.eventflow.simulator.kernel.SimContext;
+import io.eventflow.simulator.random.SplitMix64;
+
+/** One instance's publication: a timed arrival process (or, for chains, only the send path). */
+public final class Producer implements Event {
+    public final Instance instance;
+    public final Plan.Publication spec;
+    public final Plan.Producer config;
+    public final ChannelRt channel;
+    public final Link link;
+    private final World world;
+    private final SplitMix64 rng;
+    public double ratePerSecond;
+    /** Set when this producer sends requests and awaits replies. */
+    public Plan.Request request;
+
+    public int epoch;
+    public long sent;
+    private final int handler;
+
+    public Producer(
+            World world, Instance instance, Plan.Publication spec, ChannelRt channel, Link link, SplitMix64 rng) {
+        this.world = world;
+        this.instance = instance;
+        this.spec = spec;
+        this.config = instance.service.spec.producer();
+        this.channel = channel;
+        this.link = link;
+        this.rng = rng;
+        this.ratePerSecond = spec.ratePerSecond();
+        this.handler = world.kernel.register(this);
+    }
+
+    /** (Re)starts the arrival process from now, cancelling any pending arrival. */
+    public void start() {
+        epoch++;
+        scheduleNext();
+    }
+
+    public void stop() {
+        epoch++;
+    }
+
+    private void scheduleNext() {
+        if (spec.perProcessed() || !instance.running()) {
+            return;
+        }
+        long now = world.kernel.now();
+        Plan.Shape shape = spec.shape();
+        double rate = ratePerSecond;
+        long from = now;
+        if (shape.rampTo() >= 0 && shape.rampOver() > 0) {
+            double f = Math.min(1.0, now / (double) shape.rampOver());
+            rate = ratePerSecond + (shape.rampTo() - ratePerSecond) * f;
+        } else if (shape.on() > 0) {
+            long cycle = shape.on() + shape.off();
+            long phase = now % cycle;
+            if (phase >= shape.on()) {
+                from = now + (cycle - phase); // silent until the next burst
+            }
+        }
+        if (rate <= 0) {
+            return;
+        }
+        long gap = spec.arrival() == Plan.Arrival.CONSTANT
+                ? Math.round(1e9 / rate)
+                : Math.round(rng.exponential(rate) * 1e9);
+        world.kernel.schedule(from + gap, SimContext.NORMAL, handler, epoch);
+    }
+
+    @Override
+    public void fire(SimContext ctx, long arg) {
+        if (arg != epoch || !instance.running()) {
+            return;
+        }
+        if (world.publishingStopped()) {
+            return;
+        }
+        publish(-1);
+        scheduleNext();
+    }
+
+    /** Publishes one message; {@code correlationId} -1 starts a new conversation. */
+    public Msg publish(long correlationId) {
+        long key = spec.keys() > 0 ? rng.nextInt(spec.keys()) : -1;
+        Msg m = world.newMessage(this, correlationId, key);
+        sent++;
+        if (request != null) {
+            world.requests.sent(this, m);
+        }
+        world.publish(m);
+        return m;
+    }
+}

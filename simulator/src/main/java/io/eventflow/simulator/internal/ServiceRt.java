@@ -1,0 +1,26 @@
+package io.eventflow.simulator.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runtime state of one service. */
+public final class ServiceRt {
+    public final Plan.Service spec;
+    public final List<Instance> instances = new ArrayList<>();
+    public final List<Plan.Publication> chained = new ArrayList<>();
+    public final List<GroupRt> groups = new ArrayList<>();
+    public double slowFactor = 1.0;
+
+    public ServiceRt(Plan.Service spec) {
+        this.spec = spec;
+        for (Plan.Publication p : spec.publishes()) {
+            if (p.perProcessed()) {
+                chained.add(p);
+            }
+        }
+    }
+
+    public String id() {
+        return spec.id();
+    }
+}

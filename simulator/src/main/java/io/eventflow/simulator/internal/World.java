@@ -1,0 +1,228 @@
+package io.eventflow.simulator.internal;
+
+import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.kernel.Event;
+import io.eventflow.simulator.kernel.Kernel;
+import io.eventflow.simulator.kernel.SimContext;
+import io.eventflow.simulator.random.RandomStreams;
+import io.eventflow.simulator.trace.TraceEvent;
+import io.eventflow.simulator.trace.TraceSink;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run simulates: the kernel, the runtime elements, the network and the producer send path. The
+ * consumer side lives in {@link Processing}. Single-threaded.
+ */
+public final class World {
+    public final Kernel kernel = new Kernel();
+    public final RandomStreams streams;
+    public final Map<String, BrokerRuntime> brokers = new LinkedHashMap<>();
+    public final Map<String, ChannelRt> channels = new LinkedHashMap<>();
+    public final Map<String, ServiceRt> services = new LinkedHashMap<>();
+    public final List<GroupRt> groups = new ArrayList<>();
+    public final Processing processing = new Processing(this);
+    public final Requests requests = new Requests(this);
+    private final Map<String, Link> links = new HashMap<>();
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<TraceSink> sinks = new ArrayList<>();
+    private final InTransit transit = new InTransit(this);
+    public boolean tracing;
+    public ProcessingProbe probe;
+    /** When true, kafka logs keep consumed messages (needed for replays). */
+    public boolean keepConsumed = true;
+
+    private long nextId;
+    private long published;
+    private long publishLimit = Long.MAX_VALUE;
+    private long publishUntil = Long.MAX_VALUE;
+
+    public World(long seed) {
+        this.streams = new RandomStreams(seed);
+    }
+
+    public void addSink(TraceSink sink) {
+        sinks.add(sink);
+        tracing = true;
+    }
+
+    public void emit(TraceEvent e) {
+        for (int i = 0; i < sinks.size(); i++) {
+            sinks.get(i).accept(e);
+        }
+    }
+
+    public long now() {
+        return kernel.now();
+    }
+
+    public long published() {
+        return published;
+    }
+
+    public long nextMessageId() {
+        return nextId;
+    }
+
+    public void limitPublishing(long messages, long until) {
+        publishLimit = messages;
+        publishUntil = until;
+    }
+
+    public boolean publishingStopped() {
+        return published >= publishLimit || kernel.now() >= publishUntil;
+    }
+
+    public Worker newWorker(Member m) {
+        Worker w = new Worker(workers.size(), m);
+        workers.add(w);
+        return w;
+    }
+
+    public Worker worker(int index) {
+        return workers.get(index);
+    }
+
+    public List<Worker> workers() {
+        return workers;
+    }
+
+    public InTransit transit() {
+        return transit;
+    }
+
+    /** The directed link between two elements, created on first use. */
+    public Link link(String from, String to) {
+        return links.computeIfAbsent(from + "->" + to, k -> new Link(from, to, streams.stream("link:" + k)));
+    }
+
+    public Msg newMessage(Producer p, long correlationId, long key) {
+        long id = nextId++;
+        String rk = p.spec.routingKey() != null ? p.spec.routingKey() : p.channel.spec.routingKey();
+        Msg m = new Msg(
+                id, correlationId < 0 ? id : correlationId, kernel.now(), key, p.spec.sizeBytes(), rk, p, p.channel);
+        published++;
+        p.channel.published++;
+        return m;
+    }
+
+    /** A new message leaves its producer: it is owed to the channel's groups from now on. */
+    public void publish(Msg m) {
+        ChannelRt ch = m.channel;
+        if (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate)) {
+            m.poisonOn = ch;
+        }
+        List<GroupRt> gs = m.channel.broker.targetGroups(m);
+        for (int i = 0; i < gs.size(); i++) {
+            gs.get(i).owe(m.id);
+        }
+        if (tracing) {
+            emit(new TraceEvent.Published(now(), m.producer.instance.id, "", -1, -1, m.id, m.correlationId));
+        }
+        send(m);
+    }
+
+    /** Sends (or re-sends) a message over the producer's link to its broker. */
+    public void send(Msg m) {
+        m.sendAttempts++;
+        Link link = m.producer.link;
+        if (!link.quiet()) {
+            if (link.partitioned || link.drops()) {
+                producerFailure(m, "network");
+                return;
+            }
+            if (link.duplicates()) {
+                if (tracing) {
+                    emit(new TraceEvent.Duplicated(now(), link.edge(), "", -1, -1, m.id, m.correlationId));
+                }
+                long t2 = link.transferTime(now(), m.sizeBytes);
+                transit.add(m, InTransit.TO_BROKER_COPY, now() + t2);
+            }
+            long t = link.transferTime(now(), m.sizeBytes);
+            if (t > 0) {
+                transit.add(m, InTransit.TO_BROKER, now() + t);
+                return;
+            }
+        }
+        arrive(m, false);
+    }
+
+    /** The message reached its broker. */
+    void arrive(Msg m, boolean extraCopy) {
+        if (!m.producer.instance.alive && !extraCopy) {
+            // the send was cut by a crash of the producing instance; the broker still receives it
+        }
+        BrokerRuntime.StoreResult r = m.channel.broker.store(m);
+        switch (r) {
+            case STORED, DUPLICATE_IGNORED -> {}
+            case UNAVAILABLE -> {
+                if (!extraCopy) {
+                    producerFailure(m, "crash");
+                }
+            }
+            case NOT_ENOUGH_REPLICAS -> {
+                if (!extraCopy) {
+                    producerFailure(m, "crash");
+                }
+            }
+            case REJECTED_OVERFLOW -> {
+                if (!extraCopy) {
+                    producerFailure(m, "overflow");
+                }
+            }
+        }
+    }
+
+    /** A send failed with {@code cause}: retry per the producer's policy, or lose the message. */
+    void producerFailure(Msg m, String cause) {
+        Plan.Producer cfg = m.producer.config;
+        if (cfg.acks() == Plan.Acks.NONE) {
+            lose(m, "qos0", m.producer.link.edge());
+            return;
+        }
+        Plan.Retry retry = cfg.retry();
+        if (m.sendAttempts < retry.maxAttempts() && m.producer.instance.alive) {
+            long d = retry.backoff().delay(m.sendAttempts, m.lastBackoff, m.producer.instance.rng);
+            m.lastBackoff = d;
+            if (tracing) {
+                emit(new TraceEvent.Retried(
+                        now(), m.producer.instance.id, "", -1, -1, m.id, m.correlationId, m.sendAttempts, d));
+            }
+            transit.add(m, InTransit.RESEND, now() + d);
+            return;
+        }
+        lose(m, cause, m.producer.link.edge());
+    }
+
+    /** Marks the message lost for every group still waiting for it. */
+    public void lose(Msg m, String cause, String where) {
+        byte lost = MsgState.lostState(cause);
+        for (GroupRt g : m.channel.broker.targetGroups(m)) {
+            if (g.states.get(m.id) == MsgState.PENDING) {
+                g.states.set(m.id, lost);
+            }
+        }
+        if (tracing) {
+            emit(new TraceEvent.Dropped(now(), where, "", m.partition, m.offset, m.id, m.correlationId, cause));
+        }
+    }
+
+    /** Marks the message lost for one group if it is still waiting for it. */
+    public void lose(GroupRt g, Msg m, String cause) {
+        if (g.states.get(m.id) == MsgState.PENDING) {
+            g.states.set(m.id, MsgState.lostState(cause));
+            if (tracing) {
+                emit(new TraceEvent.Dropped(
+                        now(), g.channel.id(), g.name, m.partition, m.offset, m.id, m.correlationId, cause));
+            }
+        }
+    }
+
+    /** Schedules an event. */
+    public void at(long time, Event e, long arg) {
+        kernel.schedule(time, SimContext.NORMAL, e, arg);
+    }
+}

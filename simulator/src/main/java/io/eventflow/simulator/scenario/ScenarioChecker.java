@@ -1,0 +1,155 @@
+package io.eventflow.simulator.scenario;
+
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.validate.Problem;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a scenario's targets against a design. */
+public final class ScenarioChecker {
+    private final Design d;
+    private final List<Problem> out;
+
+    private ScenarioChecker(Design d, List<Problem> out) {
+        this.d = d;
+        this.out = out;
+    }
+
+    /** Problems of {@code s} against {@code design} (empty when it fits). */
+    public static List<Problem> check(Scenario s, Design design) {
+        List<Problem> out = new ArrayList<>();
+        check(s, design, out);
+        return out;
+    }
+
+    static void check(Scenario s, Design design, List<Problem> out) {
+        ScenarioChecker c = new ScenarioChecker(design, out);
+        for (int i = 0; i < s.faults().size(); i++) {
+            c.fault("/faults/" + i, s.faults().get(i));
+        }
+        for (int i = 0; i < s.actions().size(); i++) {
+            c.action("/actions/" + i, s.actions().get(i));
+        }
+    }
+
+    private void err(String ptr, String element, String msg, String hint) {
+        out.add(Problem.error("EF302", element, ptr, msg, hint));
+    }
+
+    private void service(String ptr, String id, Integer instance) {
+        Service s = d.service(id).orElse(null);
+        if (s == null) {
+            err(
+                    ptr + "/target",
+                    id,
+                    "no service '" + id + "' in the design",
+                    "services: "
+                            + String.join(
+                                    ", ", d.services().stream().map(Service::id).toList()));
+        } else if (instance != null && instance >= s.instanceCount()) {
+            err(ptr + "/instance", id, "service '" + id + "' has instances 0.." + (s.instanceCount() - 1), null);
+        }
+    }
+
+    private void channel(String ptr, String id) {
+        if (d.channel(id).isEmpty()) {
+            err(ptr, id, "no channel '" + id + "' in the design", null);
+        }
+    }
+
+    private void element(String ptr, String id) {
+        if (d.elementIds().noneMatch(id::equals)) {
+            err(ptr, id, "no element '" + id + "' in the design", "name a service, broker or channel");
+        }
+    }
+
+    private void fault(String ptr, Fault f) {
+        if (f instanceof Fault.Crash c) {
+            service(ptr, c.target(), c.instance());
+        } else if (f instanceof Fault.Slow s) {
+            service(ptr, s.target(), s.instance());
+        } else if (f instanceof Fault.BrokerCrash b) {
+            brokerCrash(ptr, b);
+        } else if (f instanceof Fault.Partition p) {
+            element(ptr + "/between/0", p.a());
+            element(ptr + "/between/1", p.b());
+        } else if (f instanceof Fault.Latency l) {
+            link(ptr, l.from(), l.to());
+        } else if (f instanceof Fault.Bandwidth l) {
+            link(ptr, l.from(), l.to());
+        } else if (f instanceof Fault.Drop l) {
+            link(ptr, l.from(), l.to());
+        } else if (f instanceof Fault.Duplicate l) {
+            link(ptr, l.from(), l.to());
+        } else if (f instanceof Fault.Reorder l) {
+            link(ptr, l.from(), l.to());
+        } else if (f instanceof Fault.Poison p) {
+            channel(ptr + "/target", p.target());
+        } else if (f instanceof Fault.DiskLimit r) {
+            channel(ptr + "/target", r.target());
+        }
+    }
+
+    private void brokerCrash(String ptr, Fault.BrokerCrash b) {
+        Broker br = d.broker(b.target()).orElse(null);
+        if (br == null) {
+            err(ptr + "/target", b.target(), "no broker '" + b.target() + "' in the design", null);
+        } else if (br.kind() == BrokerKind.KAFKA && b.node() >= br.nodeCount()) {
+            err(
+                    ptr + "/node",
+                    b.target(),
+                    "broker '" + b.target() + "' has nodes 0.." + (br.nodeCount() - 1),
+                    "nodes are numbered from 0");
+        } else if (br.kind() != BrokerKind.KAFKA && b.node() != 0) {
+            err(ptr + "/node", b.target(), "the simulator runs " + br.kind() + " brokers as one node: 0", null);
+        }
+    }
+
+    private void link(String ptr, String from, String to) {
+        element(ptr + "/link/0", from);
+        element(ptr + "/link/1", to);
+    }
+
+    private void action(String ptr, Action a) {
+        if (a instanceof Action.Replay r) {
+            replay(ptr, r);
+        } else if (a instanceof Action.Redrive r) {
+            channel(ptr + "/from", r.from());
+            channel(ptr + "/to", r.to());
+        } else if (a instanceof Action.Scale s) {
+            service(ptr, s.target(), null);
+        } else if (a instanceof Action.Rate r) {
+            service(ptr, r.target(), null);
+            d.service(r.target()).ifPresent(s -> {
+                if (s.publishes().stream().noneMatch(p -> p.channel().equals(r.channel()))) {
+                    err(
+                            ptr + "/channel",
+                            r.target(),
+                            "service '" + r.target() + "' does not publish on '" + r.channel() + "'",
+                            null);
+                }
+            });
+        }
+    }
+
+    private void replay(String ptr, Action.Replay r) {
+        channel(ptr + "/channel", r.channel());
+        boolean found = d.services().stream()
+                .flatMap(s -> s.subscribes().stream().map(sub -> sub.groupOr(s.id()) + "\u0000" + sub.channel()))
+                .anyMatch(k -> k.equals(r.group() + "\u0000" + r.channel()));
+        if (!found) {
+            err(ptr + "/group", r.group(), "no group '" + r.group() + "' subscribes to '" + r.channel() + "'", null);
+        }
+        d.channel(r.channel())
+                .flatMap(d::kindOf)
+                .filter(k -> k != BrokerKind.KAFKA)
+                .ifPresent(k -> err(
+                        ptr + "/channel",
+                        r.channel(),
+                        "replay needs a log (kafka); '" + r.channel() + "' is " + k,
+                        null));
+    }
+}

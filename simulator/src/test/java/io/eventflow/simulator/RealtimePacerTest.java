@@ -1,0 +1,60 @@
+package io.eventflow.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventflow.model.design.Design;
+import io.eventflow.model.io.DesignFiles;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class RealtimePacerTest {
+    static Design design() throws Exception {
+        return DesignFiles.open(SampleRunTest.samples().resolve("order-pipeline.eventflow.yaml"));
+    }
+
+    @Test
+    void followsAnInjectedWallClockAtTheFactor() throws Exception {
+        Simulation sim = Simulation.builder(design()).build();
+        AtomicLong wall = new AtomicLong(1_000);
+        RealtimePacer pacer = new RealtimePacer(sim, 10, wall::get);
+        pacer.tick();
+        wall.addAndGet(100_000_000L); // 0.1 s of wall time at 10x = 1 s simulated
+        assertThat(pacer.tick()).isEqualTo(1_000_000_000L);
+        pacer.pause();
+        wall.addAndGet(500_000_000L);
+        assertThat(pacer.tick()).isEqualTo(1_000_000_000L);
+        pacer.resume();
+        pacer.tick();
+        wall.addAndGet(10_000_000L);
+        pacer.setFactor(0.5);
+        pacer.tick();
+        wall.addAndGet(2_000_000_000L); // 2 s at 0.5x = 1 s
+        assertThat(pacer.tick()).isEqualTo(2_000_000_000L + 0);
+        assertThatThrownBy(() -> pacer.setFactor(20_000)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void snapshotsCanBeReadFromAnotherThreadWhileRunning() throws Exception {
+        Simulation sim = Simulation.builder(design()).duration(30_000_000_000L).build();
+        Thread runner = new Thread(sim::runToEnd, "sim");
+        runner.start();
+        long lastTime = -1;
+        int reads = 0;
+        while (runner.isAlive() || reads == 0) {
+            SimulationSnapshot s = sim.snapshot();
+            assertThat(s.time()).isGreaterThanOrEqualTo(lastTime);
+            lastTime = s.time();
+            assertThat(s.channels()).hasSize(4);
+            reads++;
+        }
+        runner.join();
+        SimulationSnapshot end = sim.snapshot();
+        assertThat(end.time()).isEqualTo(30_000_000_000L);
+        assertThat(end.instances())
+                .extracting(SimulationSnapshot.InstanceState::id)
+                .contains("billing#2");
+        assertThat(end.channels().get(0).depths()).hasSize(6);
+        assertThat(sim.trace().since(0)).isNotEmpty();
+    }
+}

@@ -1,0 +1,69 @@
+package io.eventflow.simulator.semantics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** Random designs and fault schedules (tries capped to keep the suite within the CI budget). */
+class SimulationProperties {
+    static final String[] GUARANTEES = {"at-most-once", "at-least-once", "exactly-once"};
+
+    @Property(tries = 40)
+    void conservationAlwaysHolds(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+            @ForAll boolean kafka,
+            @ForAll @IntRange(min = 0, max = 2) int guaranteeIndex)
+            throws Exception {
+        RandomRuns rr = new RandomRuns(seed, kafka, GUARANTEES[guaranteeIndex], true);
+        Runs r = rr.run(); // throws when an invariant fails
+        assertThat(r.report.invariants().get("conservation")).as(rr.toString()).isTrue();
+    }
+
+    @Property(tries = 25)
+    void exactlyOnceNeverDuplicates(@ForAll @LongRange(min = 0, max = 1_000_000) long seed, @ForAll boolean kafka)
+            throws Exception {
+        RandomRuns rr = new RandomRuns(seed, kafka, "exactly-once", true);
+        Runs r = rr.run();
+        assertThat(r.group("g").duplicates()).as(rr.toString()).isZero();
+    }
+
+    @Property(tries = 25)
+    void firstProcessingsFollowOffsetOrderWithinAPartition(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+            @ForAll @IntRange(min = 0, max = 2) int guaranteeIndex)
+            throws Exception {
+        RandomRuns rr = new RandomRuns(seed, true, GUARANTEES[guaranteeIndex], false);
+        Runs r = rr.run();
+        Map<String, Long> lastOffset = new HashMap<>();
+        Set<Long> seen = new HashSet<>();
+        r.trace
+                .lines()
+                .filter(l -> l.startsWith("{\"kind\":\"processed\"") && l.contains("\"group\":\"g\""))
+                .forEach(l -> {
+                    long id = Long.parseLong(l.replaceAll(".*\"messageId\":(\\d+).*", "$1"));
+                    String part = l.replaceAll(".*\"partition\":(-?\\d+).*", "$1");
+                    long off = Long.parseLong(l.replaceAll(".*\"offset\":(-?\\d+).*", "$1"));
+                    if (seen.add(id)) {
+                        Long prev = lastOffset.get(part);
+                        lastOffset.put(part, off);
+                        assertThat(prev == null || prev < off)
+                                .as("partition %s: offset %d after %d\n%s", part, off, prev, rr)
+                                .isTrue();
+                    }
+                });
+    }
+
+    @Property(tries = 15)
+    void sameSeedSameTrace(@ForAll @LongRange(min = 0, max = 1_000_000) long seed, @ForAll boolean kafka)
+            throws Exception {
+        RandomRuns rr = new RandomRuns(seed, kafka, "at-least-once", true);
+        assertThat(rr.run().trace).isEqualTo(rr.run().trace);
+    }
+}
