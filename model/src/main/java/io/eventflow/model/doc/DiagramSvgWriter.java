@@ -11,7 +11,6 @@ import io.eventflow.model.design.Subscription;
 import io.eventflow.model.layout.AutoLayout;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -258,9 +257,5 @@ public final class DiagramSvgWriter {
 
     private static String n(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static Map<String, Position> layoutOf(Design d) {
-        return AutoLayout.ensureLayout(d).layout();
     }
 }
