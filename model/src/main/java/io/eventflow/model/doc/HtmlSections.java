@@ -129,6 +129,10 @@ final class HtmlSections {
             if (c.deadLetter() != null) {
                 rows.add(new String[] {"Dead letters to", link(c.deadLetter())});
             }
+            List<String> deadLettered = deadLetterSources(c.id());
+            if (!deadLettered.isEmpty()) {
+                rows.add(new String[] {"Dead letters from", links(deadLettered)});
+            }
             rows.add(new String[] {"Sent by", links(senders(c.id()))});
             rows.add(new String[] {"Received by", links(receivers(c.id()))});
             kvRaw(rows);
@@ -156,6 +160,16 @@ final class HtmlSections {
         MqttTopic m = c.mqtt();
         add(rows, "QoS", m.qos());
         add(rows, "Retained", m.retained());
+    }
+
+    /** Channels (broker dead-lettering) and services (failed processing) whose dead letters go to a channel. */
+    private List<String> deadLetterSources(String channel) {
+        List<String> out = new ArrayList<>();
+        d.channels().stream().filter(c -> channel.equals(c.deadLetter())).forEach(c -> out.add(c.id()));
+        d.services().stream()
+                .filter(s -> s.subscribes().stream().anyMatch(sub -> channel.equals(sub.deadLetter())))
+                .forEach(s -> out.add(s.id()));
+        return out;
     }
 
     private List<String> senders(String channel) {
