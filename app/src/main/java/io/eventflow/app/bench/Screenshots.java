@@ -46,7 +46,10 @@ public final class Screenshots {
                     new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
             Scene scene = w.show(null);
             later(1.0, () -> {
-                w.canvas().fitToView();
+                // A readable zoom on the head of the pipeline; billing selected, so the inspector shows a service.
+                w.canvas().viewModel().zoomProperty().set(0.8);
+                w.canvas().viewModel().panXProperty().set(-10);
+                w.canvas().viewModel().panYProperty().set(-40);
                 w.document().getSelection().add("billing");
                 later(0.6, () -> {
                     shoot(scene, out.resolve("screenshot-light.png"));

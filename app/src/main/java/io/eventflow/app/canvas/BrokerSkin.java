@@ -31,6 +31,37 @@ public final class BrokerSkin extends ElementSkin {
         body.setMouseTransparent(false);
     }
 
+    /** Sizes each broker's region around its channels (or at its own position when it has none). */
+    static void fitAll(Design d, java.util.Map<String, ElementSkin> skins) {
+        for (io.eventflow.model.design.Broker b : d.brokers()) {
+            if (skins.get(b.id()) instanceof BrokerSkin bs) {
+                bs.fitAround(d, skins);
+            }
+        }
+    }
+
+    private void fitAround(Design d, java.util.Map<String, ElementSkin> skins) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (io.eventflow.model.design.Channel c : d.channels()) {
+            ElementSkin cs = skins.get(c.id());
+            if (elementId().equals(c.broker()) && cs != null) {
+                minX = Math.min(minX, cs.getLayoutX());
+                minY = Math.min(minY, cs.getLayoutY());
+                maxX = Math.max(maxX, cs.getLayoutX() + cs.width());
+                maxY = Math.max(maxY, cs.getLayoutY() + cs.height());
+            }
+        }
+        if (minX == Double.MAX_VALUE) {
+            io.eventflow.model.design.Position p = CanvasViewModel.positionOf(d, elementId());
+            setRegion(p.x(), p.y(), MIN_W, MIN_H);
+        } else {
+            setRegion(minX - PAD, minY - PAD - 10, maxX - minX + 2 * PAD, maxY - minY + 2 * PAD + 10);
+        }
+    }
+
     /** Sets the region's world bounds. */
     public void setRegion(double x, double y, double w, double h) {
         relocate(x, y);

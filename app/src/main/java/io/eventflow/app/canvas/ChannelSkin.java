@@ -19,7 +19,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
  * with address, partitions or QoS and message types.
  */
 public final class ChannelSkin extends ElementSkin {
-    public static final double W = 200;
+    public static final double W = 184;
     public static final double H = 76;
 
     private final Region body = new Region();

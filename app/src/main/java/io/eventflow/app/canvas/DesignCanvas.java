@@ -37,6 +37,7 @@ public final class DesignCanvas extends Region {
     private final Group edgeLayer = new Group();
     private final Group nodeLayer = new Group();
     private final Group overlay = new Group();
+    private final Group content = new Group();
     private final Rectangle clip = new Rectangle();
     private final Translate translate = new Translate();
     private final Scale scale = new Scale();
@@ -54,7 +55,9 @@ public final class DesignCanvas extends Region {
         getStyleClass().add("design-canvas");
         setFocusTraversable(true);
         world.getTransforms().addAll(translate, scale);
-        world.getChildren().addAll(brokerLayer, edgeLayer, nodeLayer, overlay);
+        content.getChildren().addAll(brokerLayer, edgeLayer, nodeLayer);
+        world.getChildren().addAll(content, overlay);
+        world.setManaged(false);
         getChildren().addAll(grid, world);
         setClip(clip);
         input = new CanvasInput(this, vm);
@@ -82,6 +85,7 @@ public final class DesignCanvas extends Region {
         translate.setX(vm.panXProperty().get());
         translate.setY(vm.panYProperty().get());
         grid.setViewport(z, translate.getX(), translate.getY());
+        cull();
         boolean far = z < FAR_ZOOM;
         if (far != world.getStyleClass().contains("far")) {
             if (far) {
@@ -95,8 +99,39 @@ public final class DesignCanvas extends Region {
     @Override
     protected void layoutChildren() {
         grid.resizeRelocate(0, 0, getWidth(), getHeight());
-        clip.setWidth(getWidth());
-        clip.setHeight(getHeight());
+        if (clip.getWidth() != getWidth() || clip.getHeight() != getHeight()) {
+            clip.setWidth(getWidth());
+            clip.setHeight(getHeight());
+            cull();
+        }
+    }
+
+    /**
+     * Hides skins and edges outside the view, so that panning, zooming and dragging cost what is visible, not what the
+     * design holds.
+     */
+    void cull() {
+        double z = vm.zoomProperty().get();
+        double margin = 40 / z;
+        double x0 = -translate.getX() / z - margin;
+        double y0 = -translate.getY() / z - margin;
+        double x1 = x0 + getWidth() / z + 2 * margin;
+        double y1 = y0 + getHeight() / z + 2 * margin;
+        for (ElementSkin s : skins.values()) {
+            boolean in = s.getLayoutX() + s.width() >= x0
+                    && s.getLayoutX() <= x1
+                    && s.getLayoutY() + s.height() >= y0
+                    && s.getLayoutY() <= y1;
+            if (s.isVisible() != in) {
+                s.setVisible(in);
+            }
+        }
+        for (EdgeSkin e : edges.values()) {
+            boolean in = e.intersects(x0, y0, x1, y1);
+            if (e.isVisible() != in) {
+                e.setVisible(in);
+            }
+        }
     }
 
     /** Brings the skins in line with the design: adds, updates and removes skins and edges. */
@@ -124,6 +159,7 @@ public final class DesignCanvas extends Region {
         syncEdges(d);
         layoutBrokers(d);
         showSelection();
+        cull();
     }
 
     private ElementSkin skin(String id, java.util.function.Supplier<ElementSkin> make, Group layer) {
@@ -175,7 +211,11 @@ public final class DesignCanvas extends Region {
     private void route(EdgeSkin e) {
         ElementSkin a = skins.get(e.ref().from());
         ElementSkin b = skins.get(e.ref().to());
-        if (a != null && b != null) {
+        if (a != null && b != null && e.ref().kind() == EdgeRef.Kind.DEAD_LETTER) {
+            e.routeDown(
+                    new Point2D(a.getLayoutX() + a.width() / 2, a.getLayoutY() + a.height()),
+                    new Point2D(b.getLayoutX() + b.width() / 2, b.getLayoutY()));
+        } else if (a != null && b != null) {
             e.route(a.outAnchor(), b.inAnchor());
         }
     }
@@ -192,34 +232,22 @@ public final class DesignCanvas extends Region {
         }
     }
 
-    /** Sizes each broker's region around its channels (or at its own position when it has none). */
-    void layoutBrokers(Design d) {
-        for (Broker b : d.brokers()) {
-            ElementSkin s = skins.get(b.id());
-            if (!(s instanceof BrokerSkin bs)) {
-                continue;
+    /** Dragged elements and their edges stay visible while they move. */
+    void cullMoved(Collection<String> ids) {
+        for (String id : ids) {
+            ElementSkin s = skins.get(id);
+            if (s != null) {
+                s.setVisible(true);
             }
-            double minX = Double.MAX_VALUE;
-            double minY = Double.MAX_VALUE;
-            double maxX = -Double.MAX_VALUE;
-            double maxY = -Double.MAX_VALUE;
-            for (Channel c : d.channels()) {
-                ElementSkin cs = skins.get(c.id());
-                if (b.id().equals(c.broker()) && cs != null) {
-                    minX = Math.min(minX, cs.getLayoutX());
-                    minY = Math.min(minY, cs.getLayoutY());
-                    maxX = Math.max(maxX, cs.getLayoutX() + cs.width());
-                    maxY = Math.max(maxY, cs.getLayoutY() + cs.height());
-                }
-            }
-            if (minX == Double.MAX_VALUE) {
-                Position p = CanvasViewModel.positionOf(d, b.id());
-                bs.setRegion(p.x(), p.y(), BrokerSkin.MIN_W, BrokerSkin.MIN_H);
-            } else {
-                double pad = BrokerSkin.PAD;
-                bs.setRegion(minX - pad, minY - pad - 10, maxX - minX + 2 * pad, maxY - minY + 2 * pad + 10);
+            for (EdgeSkin e : edgesByNode.getOrDefault(id, List.of())) {
+                e.setVisible(true);
             }
         }
+    }
+
+    /** Sizes each broker's region around its channels (or at its own position when it has none). */
+    void layoutBrokers(Design d) {
+        BrokerSkin.fitAll(d, skins);
     }
 
     private void showSelection() {
@@ -252,6 +280,17 @@ public final class DesignCanvas extends Region {
     public Point2D worldToScreen(double x, double y) {
         double z = vm.zoomProperty().get();
         return new Point2D(x * z + translate.getX(), y * z + translate.getY());
+    }
+
+    /** The whole diagram at 100 %, every element shown, on the canvas colour (PNG export). */
+    public javafx.scene.image.WritableImage snapshotDiagram(javafx.scene.paint.Paint background) {
+        skins.values().forEach(s -> s.setVisible(true));
+        edges.values().forEach(e -> e.setVisible(true));
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setFill(background);
+        javafx.scene.image.WritableImage img = content.snapshot(p, null);
+        cull();
+        return img;
     }
 
     /** Fits every element into view (F, Ctrl+0). */

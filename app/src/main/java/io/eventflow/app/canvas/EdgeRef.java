@@ -14,7 +14,7 @@ import java.util.List;
  * @param kind what it stands for
  * @param service the service's id
  * @param channel the channel's id
- * @param label message type and rate, e.g. {@code OrderPlaced · 200/s}
+ * @param label message type and rate on two lines, e.g. {@code OrderPlaced} and {@code 200/s}
  */
 public record EdgeRef(Kind kind, String service, String channel, String label) {
     /** What an edge stands for. */
@@ -91,7 +91,7 @@ public record EdgeRef(Kind kind, String service, String channel, String label) {
         String rate = p.isChained()
                 ? "per processed"
                 : p.rate() == null ? "" : p.rate().text();
-        return message.isEmpty() ? rate : rate.isEmpty() ? message : message + " · " + rate;
+        return message.isEmpty() ? rate : rate.isEmpty() ? message : message + "\n" + rate;
     }
 
     private static String subscriptionLabel(Subscription x) {

@@ -20,6 +20,8 @@ public abstract class ElementSkin extends Region {
         this.elementId = elementId;
         getStyleClass().add("element");
         setId("skin-" + elementId);
+        // Placed by the canvas, never by its parent's layout: moving one skin must not lay out the others.
+        setManaged(false);
         setMinSize(width, height);
         setPrefSize(width, height);
         setMaxSize(width, height);

@@ -54,6 +54,7 @@ final class MoveGesture implements Gesture {
         });
         canvas.rerouteEdges(start.keySet());
         canvas.layoutBrokers(vm.document().getDesign());
+        canvas.cullMoved(start.keySet());
     }
 
     @Override

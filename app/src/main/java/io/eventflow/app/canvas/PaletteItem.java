@@ -20,7 +20,7 @@ public enum PaletteItem {
     AMQP_QUEUE("AMQP queue", "queue", MaterialDesignT.TRAY_FULL, BrokerKind.AMQP),
     MQTT_TOPIC("MQTT topic", "telemetry", MaterialDesignA.ACCESS_POINT, BrokerKind.MQTT),
     KAFKA_BROKER("Kafka cluster", "kafka", MaterialDesignS.SERVER, BrokerKind.KAFKA),
-    AMQP_BROKER("RabbitMQ broker", "rabbitmq", MaterialDesignS.SERVER, BrokerKind.AMQP),
+    AMQP_BROKER("AMQP broker", "rabbitmq", MaterialDesignS.SERVER, BrokerKind.AMQP),
     MQTT_BROKER("MQTT broker", "mqtt", MaterialDesignS.SERVER, BrokerKind.MQTT),
     MESSAGE("Message type", "Message", MaterialDesignE.EMAIL_OUTLINE, null);
 

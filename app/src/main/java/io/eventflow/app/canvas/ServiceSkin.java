@@ -16,12 +16,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 /** A service: a rounded box with its name, its role (producer, consumer, service), instances as a stack, groups. */
 public final class ServiceSkin extends ElementSkin {
-    public static final double W = 180;
+    public static final double W = 164;
     public static final double H = 64;
 
     private final Region stack1 = new Region();
     private final Region stack2 = new Region();
     private final Region body = new Region();
+    private final Region strip = new Region();
     private final FontIcon icon = Icons.of(MaterialDesignC.COG, 18);
     private final Label name = new Label();
     private final Label detail = new Label();
@@ -42,6 +43,10 @@ public final class ServiceSkin extends ElementSkin {
             r.setManaged(false);
             r.resizeRelocate(0, 0, W, H);
         }
+        strip.getStyleClass().add("role-strip");
+        strip.setManaged(false);
+        strip.setMouseTransparent(true);
+        strip.resizeRelocate(0, 0, 6, H);
         stack1.relocate(4, -4);
         stack2.relocate(8, -8);
         icon.setManaged(false);
@@ -50,7 +55,7 @@ public final class ServiceSkin extends ElementSkin {
         text.resizeRelocate(40, 12, W - 52, H - 20);
         name.setMaxWidth(W - 52);
         detail.setMaxWidth(W - 52);
-        getChildren().addAll(stack2, stack1, body, icon, text);
+        getChildren().addAll(stack2, stack1, body, strip, icon, text);
         Tooltip.install(body, tooltip);
         addPorts();
     }

@@ -30,7 +30,12 @@ final class ServiceForms {
     static Form service(InspectorViewModel vm, Design d, Service s) {
         Form f = new Form();
         String id = s.id();
-        f.section("Service · " + s.role().name().toLowerCase());
+        f.section(
+                switch (s.role()) {
+                    case PRODUCER -> "Producer";
+                    case CONSUMER -> "Consumer";
+                    case SERVICE -> "Service (consumes and publishes)";
+                });
         f.text("Id", id, Parsers.ID, v -> vm.editElement(id, "id", v));
         f.text("Title", s.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
         f.text("Description", s.description(), Parsers.TEXT, v -> vm.editElement(id, "description", v));

@@ -7,6 +7,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -33,6 +34,15 @@ public enum ActionId {
     TOGGLE_PALETTE("Palette", null, null),
     TOGGLE_INSPECTOR("Inspector", null, null),
     TOGGLE_DOCK("Bottom panel", null, null),
+    IMPORT_ASYNCAPI("Import AsyncAPI…", "Shortcut+I", MaterialDesignF.FILE_IMPORT_OUTLINE),
+    EXPORT_ASYNCAPI_30_YAML("AsyncAPI 3.0 (YAML)…", "Shortcut+E", MaterialDesignF.FILE_EXPORT_OUTLINE),
+    EXPORT_ASYNCAPI_30_JSON("AsyncAPI 3.0 (JSON)…", null, null),
+    EXPORT_ASYNCAPI_26_YAML("AsyncAPI 2.6 (YAML)…", null, null),
+    EXPORT_ASYNCAPI_26_JSON("AsyncAPI 2.6 (JSON)…", null, null),
+    EXPORT_HTML("HTML documentation…", null, null),
+    EXPORT_SVG("Diagram as SVG…", null, null),
+    EXPORT_PNG("Diagram as PNG…", null, null),
+    AUTO_LAYOUT("Arrange automatically", "Shortcut+Shift+L", MaterialDesignS.SITEMAP_OUTLINE),
     QUIT("Quit", "Shortcut+Q", null);
 
     private final String label;

@@ -23,4 +23,7 @@ public interface Dialogs {
     Optional<Path> chooseOpen(Path initialDir);
 
     Optional<Path> chooseSave(Path initialDir, String initialName);
+
+    /** Any other file: imports and exports. {@code patterns} such as {@code *.yaml}. */
+    Optional<Path> chooseFile(String title, boolean save, String initialName, String... patterns);
 }

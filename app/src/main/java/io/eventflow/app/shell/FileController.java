@@ -43,6 +43,11 @@ public final class FileController {
         afterOpen = action;
     }
 
+    /** Fits and refreshes views after another design was loaded. */
+    void afterOpen() {
+        afterOpen.run();
+    }
+
     public ObservableList<Path> getRecent() {
         return recent;
     }

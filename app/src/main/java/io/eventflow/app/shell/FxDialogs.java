@@ -85,4 +85,16 @@ final class FxDialogs implements Dialogs {
         }
         return fc;
     }
+
+    @Override
+    public Optional<Path> chooseFile(String title, boolean save, String initialName, String... patterns) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
+        if (initialName != null) {
+            fc.setInitialFileName(initialName);
+        }
+        File f = save ? fc.showSaveDialog(owner) : fc.showOpenDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
 }

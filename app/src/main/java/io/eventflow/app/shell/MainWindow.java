@@ -1,14 +1,19 @@
 package io.eventflow.app.shell;
 
+import static io.eventflow.model.asyncapi.AsyncApiVersion.V2_6;
+import static io.eventflow.model.asyncapi.AsyncApiVersion.V3_0;
+
 import io.eventflow.app.canvas.CanvasViewModel;
 import io.eventflow.app.canvas.DesignCanvas;
 import io.eventflow.app.canvas.PaletteView;
 import io.eventflow.app.fx.Theme;
 import io.eventflow.app.inspector.InspectorView;
 import io.eventflow.app.inspector.InspectorViewModel;
+import io.eventflow.model.asyncapi.AsyncApiExporter;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.edit.DesignDocument;
 import io.eventflow.model.io.DesignFiles;
+import io.eventflow.model.validate.Linter;
 import io.eventflow.model.validate.Severity;
 import java.io.File;
 import java.nio.file.Path;
@@ -18,13 +23,8 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -49,6 +49,8 @@ public final class MainWindow {
     private final CanvasViewModel canvasVm;
     private final DesignCanvas canvas;
     private final FileController files;
+    private final ExportController exports;
+    private final AsyncApiPreview preview;
     private final Actions actions = new Actions();
     private final BorderPane root = new BorderPane();
     private final SplitPane main = new SplitPane();
@@ -60,13 +62,18 @@ public final class MainWindow {
     private InspectorView inspector;
     private Theme theme = Theme.LIGHT;
     private Timeline autosave;
+    private Button themeButton;
 
     public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
         this.stage = stage;
         this.doc = new DocumentViewModel(new DesignDocument(Design.empty("Untitled"), null));
         this.canvasVm = new CanvasViewModel(doc);
         this.canvas = new DesignCanvas(canvasVm);
-        this.files = new FileController(doc, home, dialogs == null ? new FxDialogs(stage) : dialogs, executor);
+        Dialogs asker = dialogs == null ? new FxDialogs(stage) : dialogs;
+        this.files = new FileController(doc, home, asker, executor);
+        this.exports = new ExportController(doc, files, asker);
+        this.preview = new AsyncApiPreview(doc);
+        doc.addChecker(Linter::lint);
         files.setAfterOpen(() -> javafx.application.Platform.runLater(canvas::fitToView));
         createView();
         initActions();
@@ -83,7 +90,11 @@ public final class MainWindow {
         Tab problems = new Tab("Problems", new ProblemsView(doc, canvas::reveal));
         problems.setId("tab-problems");
         problems.setClosable(false);
-        dock.getTabs().add(problems);
+        Tab asyncapi = new Tab("AsyncAPI", preview);
+        asyncapi.setId("tab-asyncapi");
+        asyncapi.setClosable(false);
+        asyncapi.selectedProperty().addListener((o, was, now) -> preview.setShown(now));
+        dock.getTabs().addAll(problems, asyncapi);
         dock.setMinHeight(80);
         StackPaneCanvas centre = new StackPaneCanvas(canvas);
         vertical.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -135,9 +146,40 @@ public final class MainWindow {
         actions.bind(ActionId.ZOOM_IN, () -> canvasVm.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
         actions.bind(ActionId.ZOOM_OUT, () -> canvasVm.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
         actions.bind(ActionId.TOGGLE_THEME, () -> setTheme(theme.other()));
+        actions.bind(ActionId.IMPORT_ASYNCAPI, exports::importAsyncApi);
+        actions.bind(
+                ActionId.EXPORT_ASYNCAPI_30_YAML, () -> exports.exportAsyncApi(V3_0, AsyncApiExporter.Format.YAML));
+        actions.bind(
+                ActionId.EXPORT_ASYNCAPI_30_JSON, () -> exports.exportAsyncApi(V3_0, AsyncApiExporter.Format.JSON));
+        actions.bind(
+                ActionId.EXPORT_ASYNCAPI_26_YAML, () -> exports.exportAsyncApi(V2_6, AsyncApiExporter.Format.YAML));
+        actions.bind(
+                ActionId.EXPORT_ASYNCAPI_26_JSON, () -> exports.exportAsyncApi(V2_6, AsyncApiExporter.Format.JSON));
+        actions.bind(ActionId.EXPORT_HTML, exports::exportHtml);
+        actions.bind(ActionId.EXPORT_SVG, exports::exportSvg);
+        actions.bind(ActionId.EXPORT_PNG, this::exportPng);
+        actions.bind(ActionId.AUTO_LAYOUT, () -> {
+            exports.autoLayout();
+            javafx.application.Platform.runLater(canvas::fitToView);
+        });
         actions.bind(ActionId.QUIT, () -> {
             if (confirmClose()) {
                 stage.close();
+            }
+        });
+    }
+
+    /** Asks where to and writes the whole diagram as PNG (File, Export). */
+    public void exportPng() {
+        exports.choosePng().ifPresent(p -> {
+            Color bg = theme == Theme.LIGHT ? Color.web("#f6f8fa") : Color.web("#0d1117");
+            try {
+                javax.imageio.ImageIO.write(
+                        javafx.embed.swing.SwingFXUtils.fromFXImage(canvas.snapshotDiagram(bg), null),
+                        "png",
+                        p.toFile());
+            } catch (java.io.IOException e) {
+                org.tinylog.Logger.error(e, "cannot write {}", p);
             }
         });
     }
@@ -172,12 +214,15 @@ public final class MainWindow {
                 "Zoom %d%%   ·   %d selected",
                 Math.round(canvasVm.zoomProperty().get() * 100),
                 doc.getSelection().size()));
-        problemsCount.setText(errors + " errors, " + others + " warnings");
+        problemsCount.setText(errors
+                + (errors == 1 ? " error · " : " errors · ")
+                + others
+                + (others == 1 ? " finding" : " findings"));
     }
 
     /** Builds the scene, shows the window, and opens {@code file}, restored work, or the sample. */
     public Scene show(Path file) {
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(new VBox(new MainMenu(this, actions).build(), toolBar()));
         root.setBottom(statusBar());
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
@@ -236,108 +281,33 @@ public final class MainWindow {
         });
     }
 
-    private MenuBar menuBar() {
-        Menu recent = new Menu("Open Recent");
-        Runnable fillRecent = () -> {
-            recent.getItems().clear();
-            for (Path p : files.getRecent()) {
-                MenuItem item = new MenuItem(p.toString());
-                item.setOnAction(e -> files.openAsked(p));
-                recent.getItems().add(item);
-            }
-            recent.setDisable(recent.getItems().isEmpty());
-        };
-        files.getRecent().addListener((ListChangeListener<Path>) c -> fillRecent.run());
-        fillRecent.run();
-        Menu file = new Menu(
-                "File",
-                null,
-                item(ActionId.NEW),
-                item(ActionId.OPEN),
-                recent,
-                item(ActionId.OPEN_SAMPLE),
-                new SeparatorMenuItem(),
-                item(ActionId.SAVE),
-                item(ActionId.SAVE_AS),
-                new SeparatorMenuItem(),
-                item(ActionId.QUIT));
-        MenuItem undo = item(ActionId.UNDO);
-        undo.textProperty().bind(doc.undoTextProperty());
-        MenuItem redo = item(ActionId.REDO);
-        redo.textProperty().bind(doc.redoTextProperty());
-        Menu edit = new Menu(
-                "Edit",
-                null,
-                undo,
-                redo,
-                new SeparatorMenuItem(),
-                item(ActionId.COPY),
-                item(ActionId.PASTE),
-                item(ActionId.DUPLICATE),
-                item(ActionId.DELETE),
-                new SeparatorMenuItem(),
-                item(ActionId.SELECT_ALL));
-        CheckMenuItem snap = new CheckMenuItem(ActionId.SNAP.label());
-        snap.selectedProperty().bindBidirectional(canvasVm.snapToGridProperty());
-        CheckMenuItem dark = new CheckMenuItem(ActionId.TOGGLE_THEME.label());
-        dark.setOnAction(e -> setTheme(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
-        Menu view = new Menu(
-                "View",
-                null,
-                item(ActionId.FIT),
-                item(ActionId.ZOOM_IN),
-                item(ActionId.ZOOM_OUT),
-                snap,
-                new SeparatorMenuItem(),
-                toggle("Palette", paletteScroll, main),
-                toggle("Inspector", inspector, main),
-                toggle("Bottom panel", dock, vertical),
-                new SeparatorMenuItem(),
-                dark);
-        MenuBar bar = new MenuBar(file, edit, view);
-        bar.setUseSystemMenuBar(true);
-        return bar;
-    }
-
-    private MenuItem item(ActionId id) {
-        return actions.menuItem(id);
-    }
-
-    private static CheckMenuItem toggle(String label, javafx.scene.Node panel, SplitPane pane) {
-        CheckMenuItem item = new CheckMenuItem(label);
-        item.setSelected(true);
-        int index = pane.getItems().indexOf(panel);
-        item.setOnAction(e -> {
-            if (item.isSelected() && !pane.getItems().contains(panel)) {
-                pane.getItems().add(Math.min(index, pane.getItems().size()), panel);
-            } else if (!item.isSelected()) {
-                pane.getItems().remove(panel);
-            }
-        });
-        return item;
-    }
-
     private ToolBar toolBar() {
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button theme = actions.button(ActionId.TOGGLE_THEME);
+        themeButton = actions.button(ActionId.TOGGLE_THEME);
+        Button theme = themeButton;
         return new ToolBar(
                 actions.button(ActionId.NEW),
                 actions.button(ActionId.OPEN),
                 actions.button(ActionId.SAVE),
-                new javafx.scene.control.Separator(),
+                vsep(),
                 actions.button(ActionId.UNDO),
                 actions.button(ActionId.REDO),
-                new javafx.scene.control.Separator(),
+                vsep(),
                 actions.button(ActionId.DELETE),
                 actions.button(ActionId.COPY),
                 actions.button(ActionId.PASTE),
-                new javafx.scene.control.Separator(),
+                vsep(),
                 actions.button(ActionId.ZOOM_OUT),
                 actions.button(ActionId.ZOOM_IN),
                 actions.button(ActionId.FIT),
+                actions.button(ActionId.AUTO_LAYOUT),
                 spacer,
                 theme);
+    }
+
+    private static javafx.scene.control.Separator vsep() {
+        return new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
     }
 
     private HBox statusBar() {
@@ -364,6 +334,12 @@ public final class MainWindow {
 
     private void setTheme(Theme t, Scene scene) {
         theme = t;
+        if (themeButton != null) {
+            themeButton.setGraphic(io.eventflow.app.fx.Icons.of(
+                    t == Theme.LIGHT
+                            ? org.kordamp.ikonli.materialdesign2.MaterialDesignW.WEATHER_NIGHT
+                            : org.kordamp.ikonli.materialdesign2.MaterialDesignW.WHITE_BALANCE_SUNNY));
+        }
         if (scene != null) {
             t.apply(scene);
         }
@@ -372,12 +348,40 @@ public final class MainWindow {
                 t == Theme.LIGHT ? Color.web("#afb8c1") : Color.web("#484f58"));
     }
 
+    CanvasViewModel canvasViewModel() {
+        return canvasVm;
+    }
+
+    ScrollPane palettePanel() {
+        return paletteScroll;
+    }
+
+    InspectorView inspectorPanel() {
+        return inspector;
+    }
+
+    TabPane dock() {
+        return dock;
+    }
+
+    SplitPane mainSplit() {
+        return main;
+    }
+
+    SplitPane verticalSplit() {
+        return vertical;
+    }
+
     public DocumentViewModel document() {
         return doc;
     }
 
     public DesignCanvas canvas() {
         return canvas;
+    }
+
+    public ExportController exports() {
+        return exports;
     }
 
     public FileController files() {

@@ -13,6 +13,7 @@ public final class ScriptedDialogs implements Dialogs {
     private boolean restore;
     private Path openPath;
     private Path savePath;
+    private Path filePath;
 
     public ScriptedDialogs discardAnswer(Discard answer) {
         discard = answer;
@@ -31,6 +32,11 @@ public final class ScriptedDialogs implements Dialogs {
 
     public ScriptedDialogs saveAnswer(Path path) {
         savePath = path;
+        return this;
+    }
+
+    public ScriptedDialogs fileAnswer(Path path) {
+        filePath = path;
         return this;
     }
 
@@ -63,5 +69,10 @@ public final class ScriptedDialogs implements Dialogs {
     @Override
     public Optional<Path> chooseSave(Path initialDir, String initialName) {
         return Optional.ofNullable(savePath);
+    }
+
+    @Override
+    public Optional<Path> chooseFile(String title, boolean save, String initialName, String... patterns) {
+        return Optional.ofNullable(filePath);
     }
 }

@@ -160,4 +160,65 @@ class DesignerGuiTest {
                 .contains(":5:")
                 .contains("nowhere");
     }
+
+    @Test
+    void previewExportImportLaidOutWithoutOverlap(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-asyncapi");
+        String preview = robot.lookup("#asyncapi-text")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        assertThat(preview).contains("asyncapi: 3.0.0").contains("orders.placed.v1");
+
+        // The preview follows edits.
+        robot.clickOn("#skin-orders");
+        robot.doubleClickOn("#field-address")
+                .eraseText(20)
+                .write("orders.created.v2")
+                .type(KeyCode.ENTER);
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        preview = robot.lookup("#asyncapi-text")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        assertThat(preview).contains("orders.created.v2");
+
+        // Export from the menu, then import the export as a new design.
+        Path spec = tmp.resolve("shop.asyncapi.yaml");
+        dialogs.fileAnswer(spec);
+        robot.clickOn("File").clickOn("Export").clickOn("AsyncAPI 3.0 (YAML)…");
+        assertThat(Files.readString(spec)).isEqualTo(preview);
+        // The other exports, as the menu items call them (TestFX finds stale menu popups on a second visit).
+        Path html = tmp.resolve("shop.html");
+        dialogs.fileAnswer(html);
+        robot.interact(() -> window.exports().exportHtml());
+        assertThat(Files.readString(html)).contains("<html").contains("orders.created.v2");
+        Path svg = tmp.resolve("shop.svg");
+        dialogs.fileAnswer(svg);
+        robot.interact(() -> window.exports().exportSvg());
+        assertThat(Files.readString(svg)).contains("<svg").contains("orders");
+        Path png = tmp.resolve("shop.png");
+        dialogs.fileAnswer(png);
+        robot.interact(window::exportPng);
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(1000);
+
+        dialogs.fileAnswer(spec);
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(design().service("billing")).isPresent();
+        assertThat(design().channels()).extracting(c -> c.address()).contains("orders.created.v2");
+        var skins = robot.lookup(".element").queryAll().stream()
+                .filter(n -> !n.getStyleClass().contains("broker"))
+                .map(n -> n.getBoundsInParent())
+                .toList();
+        assertThat(skins).hasSizeGreaterThanOrEqualTo(9);
+        for (int i = 0; i < skins.size(); i++) {
+            for (int j = i + 1; j < skins.size(); j++) {
+                assertThat(skins.get(i).intersects(skins.get(j)))
+                        .as("skins %s and %s overlap", skins.get(i), skins.get(j))
+                        .isFalse();
+            }
+        }
+    }
 }
