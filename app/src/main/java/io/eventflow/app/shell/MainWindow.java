@@ -60,6 +60,7 @@ public final class MainWindow {
     private InspectorView inspector;
     private Theme theme = Theme.LIGHT;
     private Timeline autosave;
+    private io.eventflow.app.simview.SimulateMode simulate;
 
     public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
         this.stage = stage;
@@ -86,8 +87,9 @@ public final class MainWindow {
         dock.getTabs().add(problems);
         dock.setMinHeight(80);
         StackPaneCanvas centre = new StackPaneCanvas(canvas);
+        simulate = new io.eventflow.app.simview.SimulateMode(doc, canvas, dock);
         vertical.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        vertical.getItems().addAll(centre, dock);
+        vertical.getItems().addAll(simulate.wrapCentre(centre), dock);
         vertical.setDividerPositions(0.78);
         main.getItems().addAll(paletteScroll, vertical, inspector);
         main.setDividerPositions(0.13, 0.75);
@@ -214,6 +216,7 @@ public final class MainWindow {
         if (autosave != null) {
             autosave.stop();
         }
+        simulate.dispose();
         return true;
     }
 
@@ -336,6 +339,8 @@ public final class MainWindow {
                 actions.button(ActionId.ZOOM_OUT),
                 actions.button(ActionId.ZOOM_IN),
                 actions.button(ActionId.FIT),
+                new javafx.scene.control.Separator(),
+                simulate.modeToggle(),
                 spacer,
                 theme);
     }
@@ -353,7 +358,7 @@ public final class MainWindow {
         problemsCount.setId("status-problems");
         problemsCount.setOnMouseClicked(e -> dock.getSelectionModel().select(0));
         status.setId("status-text");
-        HBox bar = new HBox(16, status, spacer, file, problemsCount);
+        HBox bar = new HBox(16, status, simulate.statusLabel(), spacer, file, problemsCount);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
@@ -378,6 +383,10 @@ public final class MainWindow {
 
     public DesignCanvas canvas() {
         return canvas;
+    }
+
+    public io.eventflow.app.simview.SimulateMode simulate() {
+        return simulate;
     }
 
     public FileController files() {

@@ -191,6 +191,23 @@ public final class SimulationRunner implements AutoCloseable {
         return t == null ? List.of() : t.since(seq);
     }
 
+    /** New trace events: those from {@code seq} on, the sequence number to ask from next, and how many were lost. */
+    public record TraceBatch(List<TraceEvent> events, long next, long lost) {}
+
+    /** The trace events written since {@code seq} that are still in the ring (one consistent read). */
+    public TraceBatch traceBatch(long seq) {
+        Simulation s = sim;
+        TraceBuffer t = s == null ? null : s.trace();
+        if (t == null) {
+            return new TraceBatch(List.of(), seq, 0);
+        }
+        synchronized (t) { // TraceBuffer's methods lock the buffer itself: written() and since() read together
+            long written = t.written();
+            List<TraceEvent> events = t.since(seq);
+            return new TraceBatch(events, written, Math.max(0, written - seq - events.size()));
+        }
+    }
+
     /** Every trace event still in the ring for one correlation id. */
     public List<TraceEvent> traceOf(long correlationId) {
         Simulation s = sim;
