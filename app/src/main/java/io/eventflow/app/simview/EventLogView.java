@@ -189,6 +189,18 @@ final class EventLogView extends SplitPane {
         return c;
     }
 
+    /** Shows the rows only while the tab is visible: a hidden table need not follow every change. */
+    void setShowing(boolean on) {
+        table.setItems(on ? filtered : null);
+    }
+
+    /** Keeps the newest rows in view while nothing is selected. */
+    void follow() {
+        if (table.getSelectionModel().isEmpty() && !filtered.isEmpty()) {
+            table.scrollTo(filtered.size() - 1);
+        }
+    }
+
     TableView<TraceEvent> table() {
         return table;
     }

@@ -21,9 +21,13 @@ import javafx.collections.ObservableList;
  */
 public final class LiveModel {
     /** Most trace events taken per frame; the rest are counted in the report but not shown one by one. */
-    static final int MAX_PER_FRAME = 4000;
+    static final int MAX_PER_FRAME = 1500;
 
     static final int MAX_LOG = 20_000;
+
+    /** Most rows added to the event log per frame (more than anyone reads at 60 frames a second). */
+    static final int MAX_LOG_PER_FRAME = 500;
+
     private static final int MAX_MARKED = 50_000;
     private static final int MAX_EFFECTS = 400;
 
@@ -73,15 +77,12 @@ public final class LiveModel {
         for (TraceEvent e : take) {
             note(e, wallNanos);
         }
-        if (take.size() >= MAX_LOG) {
-            log.setAll(take.subList(take.size() - MAX_LOG, take.size()));
-        } else {
-            int over = log.size() + take.size() - MAX_LOG;
-            if (over > 0) {
-                log.remove(0, over);
-            }
-            log.addAll(take);
+        List<TraceEvent> rows = take.subList(Math.max(0, take.size() - MAX_LOG_PER_FRAME), take.size());
+        int over = log.size() + rows.size() - MAX_LOG;
+        if (over > 0) {
+            log.remove(0, over);
         }
+        log.addAll(rows);
     }
 
     private void note(TraceEvent e, long wall) {

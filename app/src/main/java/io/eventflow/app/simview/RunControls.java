@@ -129,19 +129,12 @@ final class RunControls extends javafx.scene.layout.FlowPane {
                         reset,
                         until,
                         new Separator(javafx.geometry.Orientation.VERTICAL),
-                        new Label("Speed"),
-                        speed,
-                        speedLabel,
-                        flat,
+                        new javafx.scene.layout.HBox(6, new Label("Speed"), speed, speedLabel, flat),
                         new Separator(javafx.geometry.Orientation.VERTICAL),
-                        new Label("Seed"),
-                        seed,
-                        new Label("Duration"),
-                        duration,
+                        new javafx.scene.layout.HBox(6, new Label("Seed"), seed, new Label("Duration"), duration),
                         scenarios,
                         new Separator(javafx.geometry.Orientation.VERTICAL),
-                        clock,
-                        state,
+                        new javafx.scene.layout.HBox(6, clock, state),
                         message);
     }
 

@@ -98,7 +98,7 @@ public final class SimSession implements AutoCloseable {
             }
         }
         snapshot = runner.snapshot();
-        SimulationRunner.TraceBatch b = runner.traceBatch(seq);
+        SimulationRunner.TraceBatch b = runner.traceBatch(seq, LiveModel.MAX_PER_FRAME);
         seq = b.next();
         if (!b.events().isEmpty() || b.lost() > 0) {
             live.ingest(b.events(), b.lost(), wallNanos);

@@ -38,6 +38,8 @@ public final class SimViews {
         chartsTab = tab("Charts", "tab-charts", charts);
         logTab = tab("Event log", "tab-log", log);
         timelineTab = tab("Timeline", "tab-timeline", timeline);
+        logTab.selectedProperty().addListener((o, a, b) -> log.setShowing(b));
+        log.setShowing(false);
         doc.getSelection().addListener((SetChangeListener<String>) c -> selectionChanged());
     }
 
@@ -93,6 +95,9 @@ public final class SimViews {
         }
         if (session.snapshot() != null) {
             timeline.frame(session.snapshot().time());
+        }
+        if (session.runner().state() == SimulationRunner.State.RUNNING && logTab.isSelected()) {
+            log.follow();
         }
     }
 

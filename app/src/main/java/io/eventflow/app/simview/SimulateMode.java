@@ -140,11 +140,27 @@ public final class SimulateMode {
                 session.reset();
             }
             timer.start();
+            canvas.setCache(true); // the diagram does not change while the overlay redraws every frame
+            growDock(0.6);
+            javafx.application.Platform.runLater(canvas::fitToView);
         } else {
             session.runner().pause();
             timer.stop();
+            canvas.setCache(false);
             overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
             status.setText("");
+            growDock(0.78);
+        }
+    }
+
+    /** Gives the bottom dock more room in Simulate (its split pane is found from the dock). */
+    private void growDock(double divider) {
+        for (javafx.scene.Parent p = dock.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.SplitPane sp
+                    && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                sp.setDividerPositions(divider);
+                return;
+            }
         }
     }
 
@@ -232,6 +248,12 @@ public final class SimulateMode {
 
     public SimViews views() {
         return views;
+    }
+
+    /** Brings a dock tab to the front by id ({@code tab-run}, {@code tab-charts}, {@code tab-log}, ...). */
+    public void showTab(String id) {
+        dock.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> dock.getSelectionModel()
+                .select(t));
     }
 
     /** Stops the timer and the simulation thread. */

@@ -194,8 +194,11 @@ public final class SimulationRunner implements AutoCloseable {
     /** New trace events: those from {@code seq} on, the sequence number to ask from next, and how many were lost. */
     public record TraceBatch(List<TraceEvent> events, long next, long lost) {}
 
-    /** The trace events written since {@code seq} that are still in the ring (one consistent read). */
-    public TraceBatch traceBatch(long seq) {
+    /**
+     * The trace events written since {@code seq} that are still in the ring, at most the newest {@code max} of them
+     * (one consistent read; the rest count as lost).
+     */
+    public TraceBatch traceBatch(long seq, int max) {
         Simulation s = sim;
         TraceBuffer t = s == null ? null : s.trace();
         if (t == null) {
@@ -203,7 +206,7 @@ public final class SimulationRunner implements AutoCloseable {
         }
         synchronized (t) { // TraceBuffer's methods lock the buffer itself: written() and since() read together
             long written = t.written();
-            List<TraceEvent> events = t.since(seq);
+            List<TraceEvent> events = t.since(Math.max(seq, written - max));
             return new TraceBatch(events, written, Math.max(0, written - seq - events.size()));
         }
     }
