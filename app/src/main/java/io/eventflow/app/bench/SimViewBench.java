@@ -67,6 +67,7 @@ public final class SimViewBench {
                     new ScriptedDialogs(),
                     TaskExecutor.sameThread());
             w.show(null);
+            stage.setUserData(w);
             Thread t = new Thread(() -> run(w, stage), "bench");
             t.setDaemon(true);
             t.start();
@@ -110,6 +111,7 @@ public final class SimViewBench {
 
     /** Paced at 1× with 3,000 orders/s held 1 s on the wire: the snapshot carries its maximum of 2,000 tokens. */
     private static double viewFps(MainWindow w, double seconds) throws Exception {
+        on(() -> w.simulate().setSimulating(true));
         SimSession s = w.simulate().session();
         Scenario sc = new Scenario(
                 null,
@@ -150,8 +152,9 @@ public final class SimViewBench {
         return fps;
     }
 
-    /** A bare Canvas of the same size in its own window moving 2,000 circles. */
+    /** A bare Canvas of the same size in its own window moving 2,000 circles (the view is off meanwhile). */
     private static double bareFps(Stage owner, double w, double h, double seconds) throws Exception {
+        on(() -> ((MainWindow) owner.getUserData()).simulate().setSimulating(false));
         long[] frames = new long[1];
         Canvas c = new Canvas(w, h);
         Random rnd = new Random(1);

@@ -44,7 +44,7 @@ final class EventLogView extends SplitPane {
         table.getColumns().add(col("group", e -> e instanceof TraceEvent.MessageEvent m ? m.group() : ""));
         table.getColumns().add(col("message", e -> e.messageId() < 0 ? "" : Long.toString(e.messageId())));
         table.getColumns().add(col("correlation", e -> e.correlationId() < 0 ? "" : Long.toString(e.correlationId())));
-        table.getColumns().add(col("detail", EventLogView::detail));
+        table.getColumns().add(col("detail", TracePath::detail));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.correlationId() >= 0) {
@@ -148,30 +148,6 @@ final class EventLogView extends SplitPane {
         } catch (NumberFormatException e) {
             return dflt;
         }
-    }
-
-    /** The event's own fields beyond the common ones. */
-    static String detail(TraceEvent e) {
-        if (e instanceof TraceEvent.Retried r) {
-            return "attempt " + r.attempt() + ", wait " + r.delay() / 1_000_000 + " ms";
-        } else if (e instanceof TraceEvent.DeadLettered d) {
-            return d.reason();
-        } else if (e instanceof TraceEvent.Dropped d) {
-            return d.cause();
-        } else if (e instanceof TraceEvent.FaultStarted f) {
-            return f.fault() + " " + f.detail();
-        } else if (e instanceof TraceEvent.FaultEnded f) {
-            return f.fault();
-        } else if (e instanceof TraceEvent.ActionApplied a) {
-            return a.action() + " " + a.detail();
-        } else if (e instanceof TraceEvent.Rebalanced r) {
-            return r.assignment();
-        } else if (e instanceof TraceEvent.SimFailed f) {
-            return f.message();
-        } else if (e instanceof TraceEvent.MessageEvent m && m.partition() >= 0) {
-            return "partition " + m.partition() + (m.offset() >= 0 ? " offset " + m.offset() : "");
-        }
-        return "";
     }
 
     private static TableColumn<TraceEvent, String> col(String name, java.util.function.Function<TraceEvent, String> f) {

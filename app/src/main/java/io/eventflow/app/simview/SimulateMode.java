@@ -62,7 +62,10 @@ public final class SimulateMode {
         controls.setVisible(false);
         controls.setManaged(false);
         status.setId("status-sim");
-        doc.designProperty().addListener((o, a, b) -> geometry.markDirty());
+        doc.designProperty().addListener((o, a, b) -> {
+            geometry.markDirty();
+            overlay.invalidate();
+        });
         initInput();
         canvas.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && a == null) {
@@ -134,6 +137,7 @@ public final class SimulateMode {
         overlay.setVisible(on);
         if (on) {
             geometry.markDirty();
+            overlay.invalidate();
             views.install(dock);
             controls.refreshScenarios();
             if (session.runner().state() == SimulationRunner.State.EMPTY) {

@@ -38,6 +38,9 @@ public final class TokenOverlay extends Canvas {
     private int hits;
     private int drawn;
     private Set<String> tracedEdges = Set.of();
+    private SimulationSnapshot lastSnapshot;
+    private double[] lastView = new double[0];
+    private boolean dirty;
 
     public TokenOverlay(CanvasGeometry geo) {
         this.geo = geo;
@@ -48,6 +51,12 @@ public final class TokenOverlay extends Canvas {
     /** Edge keys ({@code from>to}) to highlight for the traced correlation id. */
     public void setTracedEdges(Set<String> edges) {
         tracedEdges = edges;
+        dirty = true;
+    }
+
+    /** Forces a redraw on the next frame (theme, geometry or mode changed). */
+    public void invalidate() {
+        dirty = true;
     }
 
     /** Tokens drawn in the last frame. */
@@ -70,6 +79,14 @@ public final class TokenOverlay extends Canvas {
     }
 
     public void draw(SimulationSnapshot s, LiveModel live, long now) {
+        double[] view = {geo.zoom(), geo.panX(), geo.panY(), getWidth(), getHeight()};
+        boolean quiet = !live.effects().iterator().hasNext();
+        if (s == lastSnapshot && quiet && java.util.Arrays.equals(view, lastView) && !dirty) {
+            return; // paused and nothing moving: the last frame still stands
+        }
+        lastSnapshot = s;
+        lastView = view;
+        dirty = false;
         GraphicsContext g = getGraphicsContext2D();
         g.clearRect(0, 0, getWidth(), getHeight());
         if (s == null) {

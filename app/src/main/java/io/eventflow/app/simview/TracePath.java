@@ -17,13 +17,7 @@ public record TracePath(long correlationId, List<Hop> hops, Set<String> edges) {
         long t0 = events.isEmpty() ? 0 : events.get(0).time();
         String last = null;
         for (TraceEvent e : events) {
-            hops.add(new Hop(
-                    e.time() / 1e6,
-                    (e.time() - t0) / 1e6,
-                    e.kind(),
-                    e.element(),
-                    e.messageId(),
-                    EventLogView.detail(e)));
+            hops.add(new Hop(e.time() / 1e6, (e.time() - t0) / 1e6, e.kind(), e.element(), e.messageId(), detail(e)));
             String el = LiveModel.elementOf(e.element());
             if (last != null && !last.equals(el) && !el.isEmpty()) {
                 edges.add(last + ">" + el);
@@ -33,5 +27,29 @@ public record TracePath(long correlationId, List<Hop> hops, Set<String> edges) {
             }
         }
         return new TracePath(correlationId, hops, edges);
+    }
+
+    /** The event's own fields beyond the common ones. */
+    public static String detail(TraceEvent e) {
+        if (e instanceof TraceEvent.Retried r) {
+            return "attempt " + r.attempt() + ", wait " + r.delay() / 1_000_000 + " ms";
+        } else if (e instanceof TraceEvent.DeadLettered d) {
+            return d.reason();
+        } else if (e instanceof TraceEvent.Dropped d) {
+            return d.cause();
+        } else if (e instanceof TraceEvent.FaultStarted f) {
+            return f.fault() + " " + f.detail();
+        } else if (e instanceof TraceEvent.FaultEnded f) {
+            return f.fault();
+        } else if (e instanceof TraceEvent.ActionApplied a) {
+            return a.action() + " " + a.detail();
+        } else if (e instanceof TraceEvent.Rebalanced r) {
+            return r.assignment();
+        } else if (e instanceof TraceEvent.SimFailed f) {
+            return f.message();
+        } else if (e instanceof TraceEvent.MessageEvent m && m.partition() >= 0) {
+            return "partition " + m.partition() + (m.offset() >= 0 ? " offset " + m.offset() : "");
+        }
+        return "";
     }
 }
