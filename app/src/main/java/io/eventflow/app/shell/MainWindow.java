@@ -9,6 +9,7 @@ import io.eventflow.app.canvas.PaletteView;
 import io.eventflow.app.fx.Theme;
 import io.eventflow.app.inspector.InspectorView;
 import io.eventflow.app.inspector.InspectorViewModel;
+import io.eventflow.app.simview.SimulateMode;
 import io.eventflow.model.asyncapi.AsyncApiExporter;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.edit.DesignDocument;
@@ -63,6 +64,7 @@ public final class MainWindow {
     private Theme theme = Theme.LIGHT;
     private Timeline autosave;
     private Button themeButton;
+    private SimulateMode simulate;
 
     public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
         this.stage = stage;
@@ -97,8 +99,9 @@ public final class MainWindow {
         dock.getTabs().addAll(problems, asyncapi);
         dock.setMinHeight(80);
         StackPaneCanvas centre = new StackPaneCanvas(canvas);
+        simulate = new SimulateMode(doc, canvas, dock);
         vertical.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        vertical.getItems().addAll(centre, dock);
+        vertical.getItems().addAll(simulate.wrapCentre(centre), dock);
         vertical.setDividerPositions(0.78);
         main.getItems().addAll(paletteScroll, vertical, inspector);
         main.setDividerPositions(0.13, 0.75);
@@ -259,6 +262,7 @@ public final class MainWindow {
         if (autosave != null) {
             autosave.stop();
         }
+        simulate.dispose();
         return true;
     }
 
@@ -302,6 +306,8 @@ public final class MainWindow {
                 actions.button(ActionId.ZOOM_IN),
                 actions.button(ActionId.FIT),
                 actions.button(ActionId.AUTO_LAYOUT),
+                vsep(),
+                simulate.modeToggle(),
                 spacer,
                 theme);
     }
@@ -323,7 +329,7 @@ public final class MainWindow {
         problemsCount.setId("status-problems");
         problemsCount.setOnMouseClicked(e -> dock.getSelectionModel().select(0));
         status.setId("status-text");
-        HBox bar = new HBox(16, status, spacer, file, problemsCount);
+        HBox bar = new HBox(16, status, simulate.statusLabel(), spacer, file, problemsCount);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
@@ -382,6 +388,10 @@ public final class MainWindow {
 
     public ExportController exports() {
         return exports;
+    }
+
+    public SimulateMode simulate() {
+        return simulate;
     }
 
     public FileController files() {
