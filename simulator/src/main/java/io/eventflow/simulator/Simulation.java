@@ -4,7 +4,6 @@ import io.eventflow.model.design.Design;
 import io.eventflow.simulator.internal.Accounting;
 import io.eventflow.simulator.internal.DesignCompiler;
 import io.eventflow.simulator.internal.Plan;
-import io.eventflow.simulator.internal.ProcessingProbe;
 import io.eventflow.simulator.internal.ScenarioRunner;
 import io.eventflow.simulator.internal.Snapshots;
 import io.eventflow.simulator.internal.World;
@@ -20,6 +19,7 @@ import io.eventflow.simulator.trace.TraceEvent;
 import io.eventflow.simulator.trace.TraceSink;
 import java.io.Writer;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.tinylog.Logger;
 
 /**
  * One simulation run of a design under a scenario. Build it with {@link #builder(Design)}; drive it from one thread
@@ -69,6 +69,13 @@ public final class Simulation {
         sc.actions().forEach(scenario::schedule);
         WorldBuilder.start(world);
         latest = Snapshots.take(world, 0);
+        Logger.debug(
+                "Simulation of '{}': seed {}, {} faults, {} actions, end {}",
+                designName,
+                seed,
+                sc.faults().size(),
+                sc.actions().size(),
+                endTime == Long.MAX_VALUE ? "when drained" : endTime + "ns");
     }
 
     public static Builder builder(Design design) {
@@ -112,29 +119,22 @@ public final class Simulation {
         long until = Math.min(time, endTime);
         long t0 = System.nanoTime();
         drainCommands();
-        while (due(until)) {
-            try {
-                for (int i = 0; i < SNAPSHOT_CHECK && due(until); i++) {
-                    world.kernel.step();
+        try {
+            while (world.kernel.runBatch(until, SNAPSHOT_CHECK) == SNAPSHOT_CHECK) {
+                if (snapshotWanted) {
+                    publishSnapshot();
                 }
-            } catch (SimFailedException e) {
-                world.emit(new TraceEvent.SimFailed(e.time(), "kernel", String.valueOf(e.getCause())));
-                throw e;
+                drainCommands();
             }
-            if (snapshotWanted) {
-                publishSnapshot();
-            }
-            drainCommands();
+        } catch (SimFailedException e) {
+            world.emit(new TraceEvent.SimFailed(e.time(), "kernel", String.valueOf(e.getCause())));
+            throw e;
         }
         if (until != Long.MAX_VALUE) {
             world.kernel.runUntil(until);
         }
         wallNanos += System.nanoTime() - t0;
         publishSnapshot();
-    }
-
-    private boolean due(long until) {
-        return !world.kernel.isEmpty() && world.kernel.nextTime() <= until;
     }
 
     /** Runs to the end time, or until every message is processed when the run is limited by messages. */
@@ -202,7 +202,11 @@ public final class Simulation {
         if (file != null) {
             file.close();
         }
-        return Accounting.report(world, designName, seed, wallNanos / 1e9);
+        SimulationReport r = Accounting.report(world, designName, seed, wallNanos / 1e9);
+        if (!r.ok()) {
+            Logger.warn("Invariant violated in '{}' (seed {}): {}", designName, seed, r.violations());
+        }
+        return r;
     }
 
     /** Configures a run. */

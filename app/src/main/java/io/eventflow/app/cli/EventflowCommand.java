@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             LintCommand.class,
             ExportCommand.class,
             ImportCommand.class,
+            SimulateCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -9,6 +9,7 @@ import io.eventflow.app.canvas.PaletteView;
 import io.eventflow.app.fx.Theme;
 import io.eventflow.app.inspector.InspectorView;
 import io.eventflow.app.inspector.InspectorViewModel;
+import io.eventflow.app.simview.SimulateMode;
 import io.eventflow.model.asyncapi.AsyncApiExporter;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.edit.DesignDocument;
@@ -64,6 +65,7 @@ public final class MainWindow {
     private Timeline autosave;
     private Button themeButton;
     private final WindowState windowState;
+    private SimulateMode simulate;
 
     public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
         this.stage = stage;
@@ -100,8 +102,9 @@ public final class MainWindow {
         dock.getTabs().addAll(problems, asyncapi);
         dock.setMinHeight(80);
         StackPaneCanvas centre = new StackPaneCanvas(canvas);
+        simulate = new SimulateMode(doc, canvas, dock);
         vertical.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        vertical.getItems().addAll(centre, dock);
+        vertical.getItems().addAll(simulate.wrapCentre(centre), dock);
         vertical.setDividerPositions(0.78);
         main.getItems().addAll(paletteScroll, vertical, inspector);
         main.setDividerPositions(0.13, 0.75);
@@ -109,22 +112,6 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(inspector, false);
         root.setCenter(main);
         root.getStyleClass().add("studio");
-    }
-
-    /** Wraps the canvas so it fills its split-pane cell. */
-    private static final class StackPaneCanvas extends Pane {
-        private final DesignCanvas canvas;
-
-        StackPaneCanvas(DesignCanvas canvas) {
-            this.canvas = canvas;
-            getChildren().add(canvas);
-            setMinSize(100, 100);
-        }
-
-        @Override
-        protected void layoutChildren() {
-            canvas.resizeRelocate(0, 0, getWidth(), getHeight());
-        }
     }
 
     private void initActions() {
@@ -258,6 +245,7 @@ public final class MainWindow {
         if (autosave != null) {
             autosave.stop();
         }
+        simulate.dispose();
         return true;
     }
 
@@ -301,6 +289,8 @@ public final class MainWindow {
                 actions.button(ActionId.ZOOM_IN),
                 actions.button(ActionId.FIT),
                 actions.button(ActionId.AUTO_LAYOUT),
+                vsep(),
+                simulate.modeToggle(),
                 spacer,
                 theme);
     }
@@ -322,7 +312,7 @@ public final class MainWindow {
         problemsCount.setId("status-problems");
         problemsCount.setOnMouseClicked(e -> dock.getSelectionModel().select(0));
         status.setId("status-text");
-        HBox bar = new HBox(16, status, spacer, file, problemsCount);
+        HBox bar = new HBox(16, status, simulate.statusLabel(), spacer, file, problemsCount);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
@@ -381,6 +371,10 @@ public final class MainWindow {
 
     public ExportController exports() {
         return exports;
+    }
+
+    public SimulateMode simulate() {
+        return simulate;
     }
 
     public FileController files() {

@@ -11,7 +11,6 @@ import io.eventflow.model.design.Subscription;
 import io.eventflow.model.layout.AutoLayout;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -241,18 +240,22 @@ public final class DiagramSvgWriter {
                         n(y2),
                         n(x2),
                         n(y2));
+        String stroke = cls.contains("dlq") ? "#dc2626" : "#64748b";
+        String dash = cls.contains("dlq")
+                ? " stroke-dasharray=\"6 4\""
+                : cls.contains("reply") ? " stroke-dasharray=\"2 3\"" : "";
         sb.append("<path class=\"ef-edge")
                 .append(cls)
                 .append("\" d=\"")
                 .append(path)
-                .append("\" marker-end=\"url(#ef-arrow)\"/>\n");
+                .append("\" fill=\"none\" stroke=\"")
+                .append(stroke)
+                .append("\" stroke-width=\"1.6\"")
+                .append(dash)
+                .append(" marker-end=\"url(#ef-arrow)\"/>\n");
     }
 
     private static String n(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    static Map<String, Position> layoutOf(Design d) {
-        return AutoLayout.ensureLayout(d).layout();
     }
 }

@@ -1,16 +1,10 @@
 package io.eventflow.model.doc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.KafkaTopic;
-import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
@@ -23,8 +17,6 @@ import java.util.List;
 
 /** The sections of the HTML page. */
 final class HtmlSections {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Design d;
     private final StringBuilder sb;
 
@@ -53,7 +45,7 @@ final class HtmlSections {
         sb.append("</header>\n");
     }
 
-    private void para(String text) {
+    void para(String text) {
         if (text != null && !text.isBlank()) {
             sb.append("<p>")
                     .append(Html.esc(text).replace("\n\n", "</p><p>").replace("\n", "<br>"))
@@ -137,6 +129,10 @@ final class HtmlSections {
             if (c.deadLetter() != null) {
                 rows.add(new String[] {"Dead letters to", link(c.deadLetter())});
             }
+            List<String> deadLettered = deadLetterSources(c.id());
+            if (!deadLettered.isEmpty()) {
+                rows.add(new String[] {"Dead letters from", links(deadLettered)});
+            }
             rows.add(new String[] {"Sent by", links(senders(c.id()))});
             rows.add(new String[] {"Received by", links(receivers(c.id()))});
             kvRaw(rows);
@@ -166,6 +162,16 @@ final class HtmlSections {
         add(rows, "Retained", m.retained());
     }
 
+    /** Channels (broker dead-lettering) and services (failed processing) whose dead letters go to a channel. */
+    private List<String> deadLetterSources(String channel) {
+        List<String> out = new ArrayList<>();
+        d.channels().stream().filter(c -> channel.equals(c.deadLetter())).forEach(c -> out.add(c.id()));
+        d.services().stream()
+                .filter(s -> s.subscribes().stream().anyMatch(sub -> channel.equals(sub.deadLetter())))
+                .forEach(s -> out.add(s.id()));
+        return out;
+    }
+
     private List<String> senders(String channel) {
         List<String> out = new ArrayList<>();
         for (Service s : d.services()) {
@@ -193,85 +199,7 @@ final class HtmlSections {
     }
 
     void messages() {
-        sb.append("<h2 id=\"messages\">Messages</h2>\n");
-        for (MessageType m : d.messages()) {
-            open("message", m.id(), m.title() != null ? m.title() : m.id(), m.contentType());
-            para(m.summary());
-            para(describe(m.id(), m.description()));
-            List<String[]> rows = new ArrayList<>();
-            add(rows, "Name", m.name());
-            add(rows, "Schema format", m.schemaFormat());
-            add(rows, "Correlation id", m.correlationId());
-            add(rows, "Typical size", m.size());
-            add(rows, "Signed", m.signed());
-            List<String> channels = d.channels().stream()
-                    .filter(c -> c.messages().contains(m.id()))
-                    .map(Channel::id)
-                    .toList();
-            String[] on = {"Carried on", links(channels)};
-            kv(rows);
-            kvRaw(List.<String[]>of(on));
-            schema("Payload", m.payload(), m.schemaFormat());
-            schema("Headers", m.headers(), null);
-            example(m);
-            sb.append("</section>\n");
-        }
-    }
-
-    private void schema(String title, JsonNode schema, String format) {
-        if (schema == null) {
-            return;
-        }
-        sb.append("<h4>").append(title).append("</h4>\n");
-        boolean json = format == null || format.contains("schema+") || format.contains("vnd.aai.asyncapi");
-        List<SchemaTable.Row> rows = json ? SchemaTable.rows(schema) : List.of();
-        if (rows.isEmpty()) {
-            sb.append("<pre>")
-                    .append(Html.esc(schema.isTextual() ? schema.asText() : pretty(schema)))
-                    .append("</pre>\n");
-            return;
-        }
-        sb.append("<table><tr><th>Field</th><th>Type</th><th>Description</th><th>Constraints</th></tr>\n");
-        for (SchemaTable.Row r : rows) {
-            sb.append("<tr><td><code>")
-                    .append(Html.esc(r.path()))
-                    .append("</code>")
-                    .append(r.required() ? " <span class=\"req\" title=\"required\">*</span>" : "")
-                    .append("</td><td>")
-                    .append(Html.esc(r.type()))
-                    .append("</td><td>")
-                    .append(Html.esc(r.description()))
-                    .append("</td><td>")
-                    .append(Html.esc(r.constraints()))
-                    .append("</td></tr>\n");
-        }
-        sb.append("</table>\n");
-    }
-
-    private void example(MessageType m) {
-        JsonNode example = null;
-        if (m.examples() != null && m.examples().isArray() && !m.examples().isEmpty()) {
-            JsonNode first = m.examples().get(0);
-            example = first.has("payload") ? first.get("payload") : first;
-        } else if (m.payload() != null
-                && m.payload().isObject()
-                && (m.schemaFormat() == null || m.schemaFormat().contains("schema+"))) {
-            example = ExampleGenerator.generate(m.payload());
-        }
-        if (example != null && !example.isNull()) {
-            sb.append("<h4>Example</h4>\n<pre>")
-                    .append(Html.esc(pretty(example)))
-                    .append("</pre>\n");
-        }
-    }
-
-    private static String pretty(JsonNode n) {
-        try {
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return JSON.writer(pp).writeValueAsString(n).replace("\" : ", "\": ");
-        } catch (JsonProcessingException e) {
-            return n.toString();
-        }
+        new HtmlMessageSection(d, sb, this).write();
     }
 
     void services() {
@@ -366,7 +294,7 @@ final class HtmlSections {
         sb.append("</tr>\n");
     }
 
-    private void open(String kind, String id, String title, String badge) {
+    void open(String kind, String id, String title, String badge) {
         sb.append("<section class=\"card\" id=\"")
                 .append(kind)
                 .append('-')
@@ -383,7 +311,7 @@ final class HtmlSections {
         sb.append("</h3>\n");
     }
 
-    private String describe(String id, String description) {
+    String describe(String id, String description) {
         String note = d.notes().get(id);
         if (description == null) {
             return note;
@@ -391,17 +319,17 @@ final class HtmlSections {
         return note == null || note.equals(description) ? description : description + "\n\nNote: " + note;
     }
 
-    private static void add(List<String[]> rows, String key, Object value) {
+    static void add(List<String[]> rows, String key, Object value) {
         if (value != null) {
             rows.add(new String[] {key, Html.esc(value.toString())});
         }
     }
 
-    private void kv(List<String[]> rows) {
+    void kv(List<String[]> rows) {
         kvRaw(rows);
     }
 
-    private void kvRaw(List<String[]> rows) {
+    void kvRaw(List<String[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -416,7 +344,7 @@ final class HtmlSections {
         sb.append("</table>\n");
     }
 
-    private String links(List<String> ids) {
+    String links(List<String> ids) {
         if (ids.isEmpty()) {
             return "<span class=\"meta\">none</span>";
         }
@@ -426,7 +354,7 @@ final class HtmlSections {
     }
 
     /** A link to the section of the element with this id (plain text when there is none). */
-    private String link(String id) {
+    String link(String id) {
         String kind = d.channel(id).isPresent()
                 ? "channel"
                 : d.message(id).isPresent()

@@ -258,7 +258,8 @@ public final class DesignCompiler {
                 sub.deadLetter(),
                 sub.startFromOrDefault() == StartFrom.EARLIEST,
                 span(sub.extensions(), "x-rebalancePause", DEFAULT_REBALANCE_PAUSE),
-                sub.reply() == null ? null : sub.reply().channel());
+                sub.reply() == null ? null : sub.reply().channel(),
+                sub.dedupWindow() == null ? Plan.NONE : sub.dedupWindow().nanos());
     }
 
     private Plan.Subscription replyListener(Service s, RequestReply r) {
@@ -276,7 +277,8 @@ public final class DesignCompiler {
                 null,
                 false,
                 0,
-                null);
+                null,
+                Plan.NONE);
     }
 
     static Plan.Retry retry(RetryPolicy r) {

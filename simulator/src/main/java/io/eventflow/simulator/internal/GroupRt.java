@@ -26,6 +26,9 @@ public final class GroupRt {
     public long maxLag;
     public double latencySumNanos;
     public long latencyCount;
+    /** When each id was first processed (only for an exactly-once dedup store with a finite window). */
+    private long[] firstProcessed;
+
     /** Broker-specific consumer state. */
     public Object data;
 
@@ -60,6 +63,32 @@ public final class GroupRt {
 
     public boolean atMostOnce() {
         return spec.guarantee() == Plan.Guarantee.AT_MOST_ONCE;
+    }
+
+    /** True when a limited dedup store forgets ids: then first-processing times are kept. */
+    public boolean dedupForgets() {
+        return exactlyOnce() && !spec.transactional() && spec.dedupWindow() != Plan.NONE;
+    }
+
+    public void firstProcessedAt(long id, long time) {
+        if (firstProcessed == null) {
+            firstProcessed = new long[1024];
+        }
+        if (id >= firstProcessed.length) {
+            firstProcessed =
+                    java.util.Arrays.copyOf(firstProcessed, (int) Math.max(id + 1, firstProcessed.length * 2L));
+        }
+        firstProcessed[(int) id] = time;
+    }
+
+    /** Whether the dedup store still remembers {@code id} at {@code now}. */
+    public boolean remembers(long id, long now) {
+        if (!dedupForgets()) {
+            return true;
+        }
+        return firstProcessed != null
+                && id < firstProcessed.length
+                && now - firstProcessed[(int) id] <= spec.dedupWindow();
     }
 
     public void recordLatency(long nanos) {

@@ -11,10 +11,15 @@ public final class InTransit implements Event {
     public static final byte TO_BROKER = 0;
     public static final byte TO_BROKER_COPY = 1;
     public static final byte RESEND = 2;
+    /** On the way from the broker into a consumer's prefetch buffer. */
+    public static final byte TO_MEMBER = 3;
+
+    private static final byte CANCELLED = 4;
 
     private final World world;
     private Msg[] msgs = new Msg[64];
     private byte[] kinds = new byte[64];
+    private Member[] targets = new Member[64];
     private long[] starts = new long[64];
     private long[] ends = new long[64];
     private int[] free = new int[64];
@@ -25,7 +30,27 @@ public final class InTransit implements Event {
         this.world = world;
     }
 
-    void add(Msg m, byte kind, long end) {
+    /** Sends {@code m} towards a consumer's prefetch buffer, arriving at {@code end}. */
+    public void toMember(Msg m, Member target, long end) {
+        int slot = add(m, TO_MEMBER, end);
+        targets[slot] = target;
+    }
+
+    /** Removes (and returns) what is on the way to {@code target}: it crashed or its connection closed. */
+    public java.util.List<Msg> removeFor(Member target) {
+        java.util.List<Msg> out = new java.util.ArrayList<>();
+        for (int i = 0; i < used; i++) {
+            if (targets[i] == target && kinds[i] == TO_MEMBER) {
+                out.add(msgs[i]);
+                msgs[i] = null;
+                targets[i] = null;
+                kinds[i] = CANCELLED;
+            }
+        }
+        return out;
+    }
+
+    int add(Msg m, byte kind, long end) {
         int slot;
         if (freeCount > 0) {
             slot = free[--freeCount];
@@ -34,6 +59,7 @@ public final class InTransit implements Event {
                 int n = used * 2;
                 msgs = Arrays.copyOf(msgs, n);
                 kinds = Arrays.copyOf(kinds, n);
+                targets = Arrays.copyOf(targets, n);
                 starts = Arrays.copyOf(starts, n);
                 ends = Arrays.copyOf(ends, n);
                 free = Arrays.copyOf(free, n);
@@ -45,6 +71,7 @@ public final class InTransit implements Event {
         starts[slot] = world.now();
         ends[slot] = end;
         world.at(end, this, slot);
+        return slot;
     }
 
     @Override
@@ -52,11 +79,15 @@ public final class InTransit implements Event {
         int slot = (int) arg;
         Msg m = msgs[slot];
         byte kind = kinds[slot];
+        Member target = targets[slot];
         msgs[slot] = null;
+        targets[slot] = null;
         free[freeCount++] = slot;
         switch (kind) {
             case TO_BROKER -> world.arrive(m, false);
             case TO_BROKER_COPY -> world.arrive(m, true);
+            case TO_MEMBER -> world.processing.arrived(target, m);
+            case CANCELLED -> {}
             default -> world.send(m);
         }
     }
@@ -64,17 +95,17 @@ public final class InTransit implements Event {
     /** Adds the ids of messages still travelling (not the extra copies) to {@code out}. */
     public void collect(BitSet out) {
         for (int i = 0; i < used; i++) {
-            if (msgs[i] != null && kinds[i] != TO_BROKER_COPY) {
+            if (msgs[i] != null && kinds[i] != TO_BROKER_COPY && !msgs[i].duplicateCopy) {
                 out.set((int) msgs[i].id);
             }
         }
     }
 
-    /** Visits (message, kind, start, end) of everything in transit. */
+    /** Visits (message, kind, start, end, target member or null) of everything in transit. */
     public void forEach(Consumer<Object[]> visitor) {
         for (int i = 0; i < used; i++) {
             if (msgs[i] != null) {
-                visitor.accept(new Object[] {msgs[i], kinds[i], starts[i], ends[i]});
+                visitor.accept(new Object[] {msgs[i], kinds[i], starts[i], ends[i], targets[i]});
             }
         }
     }

@@ -106,7 +106,8 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             String deadLetter,
             boolean startEarliest,
             long rebalancePause,
-            String replyChannel) {}
+            String replyChannel,
+            long dedupWindow) {}
 
     /** Request/reply: send on {@code channel}, await the answer on {@code replyChannel}, retry on timeout. */
     public record Request(

@@ -39,37 +39,81 @@ public final class Processing implements Event {
             m.redelivered = true;
         }
         Link link = mem.link;
-        if (overLink && link != null && !link.quiet()) {
-            if (link.partitioned || link.drops()) {
-                if (mem.group.atMostOnce()) {
-                    world.lose(mem.group, m, "network");
-                    settle(mem, w, m);
-                    return;
-                }
-                w.phase = Worker.TRANSIT;
-                w.end = world.now() + RETRANSMIT + link.transferTime(world.now(), m.sizeBytes);
-                at(w.end, w.eventArg());
-                return;
-            }
-            if (link.duplicates()) {
-                Msg dup = m.copy();
-                dup.duplicateCopy = true;
-                mem.buffer.addLast(dup);
-                if (world.tracing) {
-                    world.emit(new TraceEvent.Duplicated(
-                            world.now(), link.edge(), mem.group.name, m.partition, m.offset, m.id, m.correlationId));
-                }
-            }
-            long t = link.transferTime(world.now(), m.sizeBytes);
-            if (t > 0) {
-                w.phase = Worker.TRANSIT;
-                w.start = world.now();
-                w.end = world.now() + t;
-                at(w.end, w.eventArg());
-                return;
-            }
+        if (overLink && link != null && !link.quiet() && disturbed(mem, w, m, link)) {
+            return;
         }
         begin(w);
+    }
+
+    /**
+     * A broker hands {@code m} to a member whose workers are busy: it goes to the member's prefetch buffer, over the
+     * link (so latency, drops and duplicates apply to prefetched messages too).
+     */
+    public void toBuffer(Member mem, Msg m) {
+        Link link = mem.link;
+        if (link == null || link.quiet()) {
+            mem.buffer.addLast(m);
+            return;
+        }
+        long now = world.now();
+        if (link.partitioned || link.drops()) {
+            if (mem.group.atMostOnce()) {
+                world.lose(mem.group, m, "network");
+            } else {
+                world.transit().toMember(m, mem, now + RETRANSMIT + link.transferTime(now, m.sizeBytes));
+            }
+            return;
+        }
+        if (link.duplicates()) {
+            Msg dup = m.copy();
+            dup.duplicateCopy = true;
+            world.transit().toMember(dup, mem, now + link.transferTime(now, m.sizeBytes));
+        }
+        long t = link.transferTime(now, m.sizeBytes);
+        if (t > 0) {
+            world.transit().toMember(m, mem, now + t);
+        } else {
+            mem.buffer.addLast(m);
+        }
+    }
+
+    /** A prefetched message reached its member. */
+    void arrived(Member mem, Msg m) {
+        mem.buffer.addLast(m);
+        next(mem);
+    }
+
+    /** Applies link faults to a delivery; returns true when the delivery does not start processing now. */
+    private boolean disturbed(Member mem, Worker w, Msg m, Link link) {
+        if (link.partitioned || link.drops()) {
+            if (mem.group.atMostOnce()) {
+                world.lose(mem.group, m, "network");
+                settle(mem, w, m);
+                return true;
+            }
+            w.phase = Worker.TRANSIT;
+            w.end = world.now() + RETRANSMIT + link.transferTime(world.now(), m.sizeBytes);
+            at(w.end, w.eventArg());
+            return true;
+        }
+        if (link.duplicates()) {
+            Msg dup = m.copy();
+            dup.duplicateCopy = true;
+            mem.buffer.addLast(dup);
+            if (world.tracing) {
+                world.emit(new TraceEvent.Duplicated(
+                        world.now(), link.edge(), mem.group.name, m.partition, m.offset, m.id, m.correlationId));
+            }
+        }
+        long t = link.transferTime(world.now(), m.sizeBytes);
+        if (t > 0) {
+            w.phase = Worker.TRANSIT;
+            w.start = world.now();
+            w.end = world.now() + t;
+            at(w.end, w.eventArg());
+            return true;
+        }
+        return false;
     }
 
     private void begin(Worker w) {
@@ -83,11 +127,7 @@ public final class Processing implements Event {
             g.redelivered++;
         }
         if (world.tracing) {
-            TraceEvent e = m.redelivered
-                    ? new TraceEvent.Redelivered(
-                            w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId)
-                    : new TraceEvent.Delivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId);
-            world.emit(e);
+            traceDelivery(w, mem, g, m);
         }
         long d = g.spec.processing().sample(mem.instance.rng);
         double f = mem.instance.slowFactor * mem.instance.service.slowFactor;
@@ -96,6 +136,13 @@ public final class Processing implements Event {
         }
         w.end = w.start + d;
         at(w.end, w.eventArg());
+    }
+
+    private void traceDelivery(Worker w, Member mem, GroupRt g, Msg m) {
+        TraceEvent e = m.redelivered
+                ? new TraceEvent.Redelivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId)
+                : new TraceEvent.Delivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId);
+        world.emit(e);
     }
 
     @Override
@@ -120,41 +167,59 @@ public final class Processing implements Event {
             return;
         }
         byte st = g.states.get(m.id);
-        boolean effects = true;
         if (st == MsgState.PROCESSED) {
-            if (w.replay) {
-                g.reprocessed++;
-                if (world.tracing) {
-                    world.emit(new TraceEvent.Reprocessed(
-                            world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
-                }
-            } else if (g.exactlyOnce()) {
-                effects = false; // dedup store / transaction: no second effect
-            } else {
-                g.duplicates++;
+            if (again(w, mem, g, m)) {
+                effects(mem, g, m);
             }
         } else {
-            if (st == MsgState.NONE) {
-                g.owed++; // replayed to a group that was not owed it before
-            }
-            g.states.set(m.id, MsgState.PROCESSED);
-            long lat = world.now() - m.publishTime;
-            g.recordLatency(lat);
-            if (world.probe != null) {
-                world.probe.processed(m.id, m.publishTime, w.start, world.now());
-            }
-        }
-        if (effects) {
-            if (world.tracing) {
-                world.emit(new TraceEvent.Processed(
-                        world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
-            }
-            chain(mem.instance, m, g);
-            if (g.replyListener) {
-                world.requests.replied(m.correlationId);
-            }
+            first(w, g, m, st);
+            effects(mem, g, m);
         }
         settle(mem, w, m);
+    }
+
+    private void first(Worker w, GroupRt g, Msg m, byte st) {
+        if (st == MsgState.NONE) {
+            g.owed++; // replayed to a group that was not owed it before
+        }
+        g.states.set(m.id, MsgState.PROCESSED);
+        if (g.dedupForgets()) {
+            g.firstProcessedAt(m.id, world.now());
+        }
+        g.recordLatency(world.now() - m.publishTime);
+        if (world.probe != null) {
+            world.probe.processed(m.id, m.publishTime, w.start, world.now());
+        }
+    }
+
+    /** A processing beyond the first; returns whether it has effects (not under exactly-once). */
+    private boolean again(Worker w, Member mem, GroupRt g, Msg m) {
+        if (w.replay) {
+            g.reprocessed++;
+            if (world.tracing) {
+                world.emit(new TraceEvent.Reprocessed(
+                        world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
+            }
+            return true;
+        }
+        if (g.exactlyOnce() && g.remembers(m.id, world.now())) {
+            return false; // dedup store / transaction: no second effect
+        }
+        g.duplicates++;
+        return true;
+    }
+
+    private void effects(Member mem, GroupRt g, Msg m) {
+        if (world.tracing) {
+            world.emit(new TraceEvent.Processed(
+                    world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
+        }
+        if (!mem.instance.producers.isEmpty()) {
+            chain(mem.instance, m, g);
+        }
+        if (g.replyListener) {
+            world.requests.replied(m.correlationId);
+        }
     }
 
     private void chain(Instance inst, Msg m, GroupRt g) {
@@ -321,6 +386,11 @@ public final class Processing implements Event {
                 }
             }
             mem.buffer.clear();
+            for (Msg m : world.transit().removeFor(mem)) {
+                if (!m.duplicateCopy) {
+                    held.add(m);
+                }
+            }
             mem.busy = 0;
             mem.group.channel.broker.memberDown(mem, held, crash);
         }

@@ -65,11 +65,14 @@ public final class Snapshots {
                 byte kind = (Byte) o[1];
                 long start = (Long) o[2];
                 long end = (Long) o[3];
+                Member target = (Member) o[4];
+                String from = target != null ? m.channel.id() : m.producer.instance.service.id();
+                String to = target != null ? target.instance.service.id() : m.channel.id();
                 flying.add(new InFlight(
                         m.id,
                         m.correlationId,
-                        m.producer.instance.service.id(),
-                        m.channel.id(),
+                        from,
+                        to,
                         progress(now, start, end),
                         kind == InTransit.RESEND ? "retry-wait" : "wire"));
             }

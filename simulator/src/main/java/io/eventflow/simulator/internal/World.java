@@ -1,5 +1,6 @@
 package io.eventflow.simulator.internal;
 
+import io.eventflow.simulator.ProcessingProbe;
 import io.eventflow.simulator.broker.BrokerRuntime;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.kernel.Kernel;

@@ -116,6 +116,36 @@ public final class Kernel implements SimContext {
         return true;
     }
 
+    /**
+     * Fires up to {@code maxEvents} events with time at most {@code until} in one tight loop; returns how many fired.
+     * The clock stays at the last event's time.
+     */
+    public int runBatch(long until, int maxEvents) {
+        if (failure != null) {
+            throw failure;
+        }
+        int n = 0;
+        try {
+            while (n < maxEvents && !heap.isEmpty() && heap.peekTime() <= until) {
+                heap.pop();
+                now = heap.poppedTime();
+                fired++;
+                n++;
+                int slot = heap.poppedHandler();
+                Event ev = handlers[slot];
+                if (oneShot[slot]) {
+                    handlers[slot] = null;
+                    free[freeCount++] = slot;
+                }
+                ev.fire(this, heap.poppedArg());
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            failure = new SimFailedException(now, e);
+            throw failure;
+        }
+        return n;
+    }
+
     /** Fires every event with time at most {@code until}, then sets the clock to {@code until}. */
     public void runUntil(long until) {
         while (!heap.isEmpty() && heap.peekTime() <= until) {

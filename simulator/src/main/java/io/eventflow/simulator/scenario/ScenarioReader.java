@@ -34,6 +34,15 @@ public final class ScenarioReader {
         return run(SourceTree.read(path), design);
     }
 
+    /** The design file a scenario names, resolved against the scenario file's folder; null when it names none. */
+    public static Path designPath(Path scenarioFile, Scenario scenario) {
+        if (scenario.design() == null) {
+            return null;
+        }
+        Path dir = scenarioFile.toAbsolutePath().getParent();
+        return dir == null ? Path.of(scenario.design()) : dir.resolve(scenario.design());
+    }
+
     /** Reads scenario text; {@code name} names it in problems. */
     public static Scenario parse(String name, String text, Design design) throws InputException {
         return run(SourceTree.parse(name, text), design);

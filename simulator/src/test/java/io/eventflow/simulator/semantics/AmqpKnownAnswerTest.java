@@ -117,4 +117,29 @@ class AmqpKnownAnswerTest {
         assertThat(r.group("c").inFlight()).isEqualTo(84);
         assertThat(r.group("c").owed()).isEqualTo(95); // 10 processed before the crash + 1 + 84
     }
+
+    @Test
+    void linkFaultsApplyToPrefetchedDeliveriesToo() throws Exception {
+        // c needs 150 ms per message but gets one every 100 ms, so with prefetch 5 most deliveries go to its
+        // prefetch buffer. A 100 % drop on the rabbit -> c link with auto-ack loses every one of the 100.
+        Runs r = run(
+                amqp("", "all", "delivery: at-most-once, prefetch: 5").replace("processing: 10ms", "processing: 150ms"),
+                "10.05s",
+                "{at: 0s, kind: drop, link: [rabbit, c], percent: 100}",
+                "");
+        assertThat(r.lost("c", "network")).isEqualTo(100);
+        assertThat(r.group("c").processed()).isZero();
+    }
+
+    @Test
+    void latencyDelaysPrefetchedDeliveries() throws Exception {
+        // every delivery takes 1 s to arrive; c processes 150 ms each: the first message (0.1 s) is done at 1.25 s
+        Runs r = run(
+                amqp("", "all", ACK + ", prefetch: 5").replace("processing: 10ms", "processing: 150ms"),
+                "1.3s",
+                "{at: 0s, kind: latency, link: [rabbit, c], delay: 1s}",
+                "");
+        assertThat(r.group("c").processed()).isEqualTo(1);
+        assertThat(r.report.latencyMs().mean()).isCloseTo(1150.0, org.assertj.core.api.Assertions.within(1e-6));
+    }
 }

@@ -331,4 +331,34 @@ class KafkaKnownAnswerTest {
                 "{at: 5.05s, kind: rate, target: p, channel: orders, rate: 20/s}");
         assertThat(r.report.totals().published()).isEqualTo(149);
     }
+
+    @Test
+    void rebalancePauseHoldsTheGroup() throws Exception {
+        // x-rebalancePause 500 ms: c restarts at 3.005 s and reads again from 3.505 s. The 2.0 s message (never
+        // committed) is the first one processed, done at 3.515 s: latency 1.515 s, the largest of the run.
+        Runs r = run(
+                kafka("", "all", "", 1, AFTER + ", x-rebalancePause: 500ms"),
+                "10.05s",
+                "{at: 2.005s, kind: crash, target: c, instance: 0, restartAfter: 1s}",
+                "");
+        assertThat(r.group("c").processed()).isEqualTo(100);
+        assertThat(r.report.latencyMs().max()).isBetween(1500.0, 1535.0);
+        assertThat(r.trace).contains("{\"kind\":\"processed\",\"time\":3515000000,\"element\":\"c#0\"");
+    }
+
+    @Test
+    void dedupStoreWithAShortWindowLetsOldDuplicatesThrough() throws Exception {
+        // auto-commit every 1 s, crash at 2.505 s: the 2.0..2.4 s messages are processed again from 3.505 s, about
+        // 1.1-1.5 s after their first processing. A 500 ms dedup window has forgotten them: 5 duplicates.
+        String sub = "delivery: exactly-once, mechanism: dedup, dedupWindow: %s, commit: {mode: auto, interval: 1s}";
+        String crash = "{at: 2.505s, kind: crash, target: c, instance: 0, restartAfter: 1s}";
+        assertThat(run(kafka("", "all", "", 1, sub.formatted("500ms")), "10.05s", crash, "")
+                        .group("c")
+                        .duplicates())
+                .isEqualTo(5);
+        assertThat(run(kafka("", "all", "", 1, sub.formatted("1h")), "10.05s", crash, "")
+                        .group("c")
+                        .duplicates())
+                .isZero();
+    }
 }

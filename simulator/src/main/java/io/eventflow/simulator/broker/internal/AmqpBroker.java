@@ -259,6 +259,11 @@ public final class AmqpBroker implements BrokerRuntime {
                     }
                 }
                 m.buffer.removeIf(b -> !b.duplicateCopy);
+                for (Msg b : world.transit().removeFor(m)) {
+                    if (!b.duplicateCopy) {
+                        back.add(b);
+                    }
+                }
                 for (int i = back.size() - 1; i >= 0; i--) {
                     q.requeue(m, back.get(i), false);
                 }

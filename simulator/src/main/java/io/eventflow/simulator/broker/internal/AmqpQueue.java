@@ -133,7 +133,7 @@ final class AmqpQueue {
         if (w != null && c.buffer.isEmpty()) {
             broker.world.processing.deliver(c, w, m, false, m.redelivered);
         } else {
-            c.buffer.addLast(m);
+            broker.world.processing.toBuffer(c, m);
         }
         offerCredit(c);
     }
@@ -189,7 +189,8 @@ final class AmqpQueue {
         if (ch.spec.messageTtl() == Plan.NONE || ready.isEmpty()) {
             return;
         }
-        long t = ready.peekFirst().expiresAt;
+        // a requeued message may have expired while it was out: check it now
+        long t = Math.max(ready.peekFirst().expiresAt, broker.world.now());
         if (t < expiryAt) {
             expiryAt = t;
             broker.world.at(t, broker.expiry, index);

@@ -51,8 +51,13 @@ final class KafkaGroup {
         busy = new boolean[n];
     }
 
+    /** Transactional exactly-once commits with each message; at-least-once and dedup follow the commit mode. */
+    private boolean transactional() {
+        return g.spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE && g.spec.transactional();
+    }
+
     private boolean autoCommits() {
-        return g.spec.guarantee() == Plan.Guarantee.AT_LEAST_ONCE && g.spec.commitMode() == Plan.CommitMode.AUTO;
+        return !g.atMostOnce() && !transactional() && g.spec.commitMode() == Plan.CommitMode.AUTO;
     }
 
     /** Round-robin assignment of partitions to the running members, ordered by instance. */
@@ -168,9 +173,7 @@ final class KafkaGroup {
         if (m.offset + 1 > done[p] && m.offset < pos[p]) {
             done[p] = m.offset + 1;
         }
-        if (g.spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE
-                || (g.spec.guarantee() == Plan.Guarantee.AT_LEAST_ONCE
-                        && g.spec.commitMode() == Plan.CommitMode.AFTER_PROCESSING)) {
+        if (transactional() || (!g.atMostOnce() && g.spec.commitMode() == Plan.CommitMode.AFTER_PROCESSING)) {
             commit(p, done[p]);
         } else if (autoCommits() && !commitPending) {
             commitPending = true;
@@ -207,11 +210,6 @@ final class KafkaGroup {
     }
 
     void memberDown(Member mem, List<Msg> held, boolean crash) {
-        for (Msg m : held) {
-            if (g.atMostOnce()) {
-                broker.world.lose(g, m, "crash");
-            }
-        }
         for (int p : mem.partitions) {
             busy[p] = false;
             if (!crash && !g.atMostOnce()) {
@@ -219,6 +217,15 @@ final class KafkaGroup {
             }
             pos[p] = committed[p];
             done[p] = committed[p];
+        }
+        for (Msg m : held) {
+            if (g.atMostOnce()) {
+                broker.world.lose(g, m, "crash");
+            } else if (m.offset < pos[m.partition]) {
+                // the committed offset moved past it (retention evicted it, or a seek): it will not be read again
+                boolean evicted = m.offset < topic.parts[m.partition].log.base();
+                broker.world.lose(g, m, evicted ? "retention" : "crash");
+            }
         }
         recount();
         rebalance();

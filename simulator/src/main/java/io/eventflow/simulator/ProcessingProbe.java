@@ -1,4 +1,4 @@
-package io.eventflow.simulator.internal;
+package io.eventflow.simulator;
 
 /** Observes each first processing (for benchmarks and statistics); called on the simulation thread. */
 @FunctionalInterface

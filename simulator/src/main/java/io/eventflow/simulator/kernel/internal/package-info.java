@@ -1,0 +1,2 @@
+/** The kernel's event heap; not API. */
+package io.eventflow.simulator.kernel.internal;

@@ -1,0 +1,2 @@
+/** The run report of eventflow simulate. */
+package io.eventflow.simulator.report;

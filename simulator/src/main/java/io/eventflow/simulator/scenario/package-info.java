@@ -1,0 +1,2 @@
+/** Scenario files: timed faults and actions, their reader and checker. */
+package io.eventflow.simulator.scenario;
