@@ -57,7 +57,13 @@ public final class Screenshots {
                     w.setTheme(Theme.DARK);
                     later(0.6, () -> {
                         shoot(scene, out.resolve("screenshot-dark.png"));
-                        Platform.exit();
+                        w.setTheme(Theme.LIGHT);
+                        w.document().getSelection().clear();
+                        w.document().getSelection().add("OrderPlaced");
+                        later(0.6, () -> {
+                            shoot(scene, out.resolve("screenshot-message-editor.png"));
+                            Platform.exit();
+                        });
                     });
                 });
             });

@@ -14,6 +14,8 @@ import javafx.scene.layout.VBox;
  */
 public final class PaletteView extends VBox {
     private final DesignCanvas canvas;
+    private final VBox messages = new VBox();
+    private java.util.List<String> shownMessages = java.util.List.of();
     private Label ghost;
 
     public PaletteView(DesignCanvas canvas) {
@@ -24,6 +26,31 @@ public final class PaletteView extends VBox {
         addSection("Channels", PaletteItem.KAFKA_TOPIC, PaletteItem.AMQP_QUEUE, PaletteItem.MQTT_TOPIC);
         addSection("Brokers", PaletteItem.KAFKA_BROKER, PaletteItem.AMQP_BROKER, PaletteItem.MQTT_BROKER);
         addSection("Messages", PaletteItem.MESSAGE);
+        Label header = new Label("In this design");
+        header.getStyleClass().add("palette-header");
+        getChildren().addAll(header, messages);
+        messages.getStyleClass().add("palette-messages");
+        canvas.viewModel().document().designProperty().addListener((o, a, d) -> showMessages(d));
+        showMessages(canvas.viewModel().document().getDesign());
+    }
+
+    /** Lists the design's message types; clicking one opens it in the message editor. */
+    private void showMessages(io.eventflow.model.design.Design d) {
+        java.util.List<String> ids = d.messages().stream().map(m -> m.id()).toList();
+        if (ids.equals(shownMessages)) {
+            return;
+        }
+        shownMessages = ids;
+        messages.getChildren().clear();
+        for (String id : ids) {
+            javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(id);
+            link.setId("message-" + id);
+            link.setOnAction(e -> {
+                canvas.viewModel().document().getSelection().clear();
+                canvas.viewModel().document().getSelection().add(id);
+            });
+            messages.getChildren().add(link);
+        }
     }
 
     private void addSection(String title, PaletteItem... items) {

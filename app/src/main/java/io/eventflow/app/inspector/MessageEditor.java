@@ -61,7 +61,7 @@ final class MessageEditor {
         apply.setOnAction(e -> vm.editElement(m.id(), "payload", check.get().schema()));
         f.wide(text);
         f.wide(new HBox(8, apply, status));
-        f.section("Fields");
+        f.section("Fields (* required)");
         f.wide(fieldTable(m));
         f.section("Example message");
         TextArea example = new TextArea(SchemaTools.pretty(SchemaTools.example(m.payload())));
@@ -77,18 +77,19 @@ final class MessageEditor {
         table.setId("schema-fields");
         table.setPrefHeight(170);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("Field", SchemaTools.Field::path));
-        table.getColumns().add(column("Type", SchemaTools.Field::type));
-        table.getColumns().add(column("Req.", x -> x.required() ? "yes" : ""));
-        table.getColumns().add(column("Details", SchemaTools.Field::detail));
+        table.getColumns().add(column("Field", 115, x -> x.path() + (x.required() ? " *" : "")));
+        table.getColumns().add(column("Type", 72, SchemaTools.Field::type));
+        table.getColumns().add(column("Details", 110, SchemaTools.Field::detail));
         table.getItems().setAll(SchemaTools.fields(m.payload()));
         table.setPlaceholder(new Label("No fields: the payload has no object schema"));
         return table;
     }
 
     private static TableColumn<SchemaTools.Field, String> column(
-            String title, java.util.function.Function<SchemaTools.Field, String> value) {
+            String title, double width, java.util.function.Function<SchemaTools.Field, String> value) {
         TableColumn<SchemaTools.Field, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 44));
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
         return c;
     }

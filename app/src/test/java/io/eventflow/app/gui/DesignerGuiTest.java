@@ -221,4 +221,38 @@ class DesignerGuiTest {
             }
         }
     }
+
+    @Test
+    void messageEditorChecksSchemaShowsFieldsAndExample(FxRobot robot) {
+        robot.clickOn("#message-OrderPlaced");
+        var fields = robot.lookup("#schema-fields").queryTableView();
+        assertThat(fields.getItems()).hasSizeGreaterThanOrEqualTo(5);
+        String example = robot.lookup("#schema-example")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        assertThat(example).contains("\"orderId\"").contains("\"currency\" : \"EUR\"");
+
+        var text = robot.lookup("#schema-text").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> text.setText("{\n  \"type\": \"object\",\n  \"properties\": {\n}"));
+        assertThat(robot.lookup(".schema-status").queryAs(Label.class).getText())
+                .startsWith("Line 4");
+        assertThat(robot.lookup("#schema-apply").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> text.setText("{\"type\": \"object\", \"properties\": {\"id\": {\"type\": \"string\"}}}"));
+        robot.clickOn("#schema-apply");
+        assertThat(design().message("OrderPlaced")
+                        .orElseThrow()
+                        .payload()
+                        .path("properties")
+                        .has("id"))
+                .isTrue();
+        robot.clickOn(window.canvas(), MouseButton.PRIMARY);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertThat(design().message("OrderPlaced")
+                        .orElseThrow()
+                        .payload()
+                        .path("properties")
+                        .has("orderId"))
+                .isTrue();
+    }
 }
