@@ -45,7 +45,7 @@ class RealtimePacerTest {
             SimulationSnapshot s = sim.snapshot();
             assertThat(s.time()).isGreaterThanOrEqualTo(lastTime);
             lastTime = s.time();
-            assertThat(s.channels()).hasSize(4);
+            assertThat(s.channels()).hasSize(design().channels().size());
             reads++;
         }
         runner.join();

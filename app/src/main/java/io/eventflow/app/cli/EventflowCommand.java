@@ -17,7 +17,15 @@ import picocli.CommandLine.Command;
             "EventFlow Studio: design, check, document and simulate event-driven systems.",
             "Run without a subcommand (or with a design file) to open the designer."
         },
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ValidateCommand.class,
+            LintCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            SimulateCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Exit codes: 0 success, 1 errors found or a check failed, 2 usage error or unreadable input.",

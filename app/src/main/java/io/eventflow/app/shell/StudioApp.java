@@ -1,58 +1,34 @@
 package io.eventflow.app.shell;
 
-import io.eventflow.model.design.Design;
-import io.eventflow.model.io.DesignFiles;
-import io.eventflow.model.io.InputException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.tinylog.Logger;
 
-/** Minimal shell: shows the elements of the design given on the command line, or of the bundled sample. */
+/**
+ * The EventFlow Studio desktop application. The jar's launcher calls {@link #launchGui(String[])}; the first argument,
+ * if any, is a design file to open; without one the bundled sample design opens (or autosaved work is offered).
+ */
 public final class StudioApp extends Application {
-    static final String SAMPLE = "/assets/samples/order-pipeline.eventflow.yaml";
+    private MainWindow window;
 
+    /** Starts the GUI and returns when its last window closes. {@code args}: optional design file path. */
     public static void launchGui(String[] args) {
-        Application.launch(StudioApp.class, args);
+        Application.launch(StudioApp.class, args == null ? new String[0] : args);
     }
 
     @Override
-    public void start(Stage stage) throws Exception {
-        List<String> args = getParameters().getRaw();
-        Design design;
-        String where;
-        if (args.isEmpty()) {
-            try (InputStream in = StudioApp.class.getResourceAsStream(SAMPLE)) {
-                design = DesignFiles.parse(
-                                "order-pipeline.eventflow.yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8))
-                        .design();
-            }
-            where = "sample: order-pipeline.eventflow.yaml";
-        } else {
-            Path path = Path.of(args.get(0)).toAbsolutePath();
-            design = load(path);
-            where = path.toString();
-        }
-        VBox box = new VBox(4);
-        design.services().forEach(s -> box.getChildren().add(new Label("service " + s.id())));
-        design.channels()
-                .forEach(c -> box.getChildren().add(new Label("channel " + c.id() + " " + c.effectiveAddress())));
-        stage.setTitle(design.name() + " — " + where + " — EventFlow Studio");
-        stage.setScene(new Scene(box, 800, 600));
-        stage.show();
+    public void start(Stage stage) {
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> Logger.error(e, "unexpected error in the UI"));
+        List<String> args = getParameters().getUnnamed();
+        Path file = args.isEmpty() ? null : Path.of(args.get(0));
+        window = new MainWindow(stage, StudioHome.fromSystem(), null, TaskExecutor.background());
+        window.show(file);
+        Logger.info("EventFlow Studio started{}", file == null ? "" : " with " + file);
     }
 
-    private static Design load(Path path) throws IOException {
-        try {
-            return DesignFiles.open(path);
-        } catch (InputException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+    MainWindow window() {
+        return window;
     }
 }

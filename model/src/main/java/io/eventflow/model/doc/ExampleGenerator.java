@@ -29,7 +29,7 @@ public final class ExampleGenerator {
             return NF.nullNode();
         }
         JsonNode given = given(s);
-        if (given != null) {
+        if (given != null && fitsType(given, s)) {
             return given.deepCopy();
         }
         for (String combiner : new String[] {"allOf", "oneOf", "anyOf"}) {
@@ -66,6 +66,40 @@ public final class ExampleGenerator {
             return e.get(0);
         }
         return null;
+    }
+
+    /** Whether a value given in the schema ({@code default}, {@code example}, ...) has the schema's type. */
+    private static boolean fitsType(JsonNode v, JsonNode s) {
+        JsonNode t = s.get("type");
+        if (t == null || !t.isTextual()) {
+            return true;
+        }
+        return switch (t.asText()) {
+            case "string" -> v.isTextual();
+            case "boolean" -> v.isBoolean();
+            case "integer" -> v.isIntegralNumber();
+            case "number" -> v.isNumber();
+            case "object" -> v.isObject();
+            case "array" -> v.isArray();
+            case "null" -> v.isNull();
+            default -> true;
+        };
+    }
+
+    /** True when the schema has a {@code oneOf} anywhere, where a generated example may match several branches. */
+    public static boolean hasOneOf(JsonNode schema) {
+        if (schema == null) {
+            return false;
+        }
+        if (schema.isObject() && schema.has("oneOf")) {
+            return true;
+        }
+        for (JsonNode child : schema) {
+            if (hasOneOf(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode combined(JsonNode s, String combiner, JsonNode parts, String name, int depth) {
@@ -152,6 +186,41 @@ public final class ExampleGenerator {
         return NF.numberNode(s.has("maximum") ? Math.min(1.5, s.get("maximum").asDouble()) : 1.5);
     }
 
+    /** A word that matches a {@code pattern} (JSON Schema semantics: found anywhere), tried from likely ones. */
+    private static String matching(String pattern, String name) {
+        java.util.regex.Pattern p;
+        try {
+            p = java.util.regex.Pattern.compile(pattern);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return name;
+        }
+        String kebab = name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        String[] candidates = {
+            name,
+            kebab,
+            kebab.replace("-", ""),
+            kebab.replace('-', '_'),
+            kebab.toUpperCase(java.util.Locale.ROOT),
+            kebab + "-1",
+            "example",
+            "abc123",
+            "ABC",
+            "123",
+            "1",
+            "a",
+            "A",
+            "a1",
+            "x-1"
+        };
+        for (String c : candidates) {
+            if (p.matcher(c).find()) {
+                return c;
+            }
+        }
+        String built = PatternSample.of(pattern);
+        return built != null && p.matcher(built).find() ? built : name;
+    }
+
     private static String string(JsonNode s, String name) {
         String format = s.path("format").asText("");
         String v =
@@ -167,6 +236,10 @@ public final class ExampleGenerator {
                     case "ipv6" -> "2001:db8::1";
                     default -> name;
                 };
+        String pattern = s.path("pattern").asText(null);
+        if (pattern != null && format.isEmpty()) {
+            v = matching(pattern, name);
+        }
         int min = s.path("minLength").asInt(0);
         int max = s.has("maxLength") ? s.get("maxLength").asInt() : Integer.MAX_VALUE;
         StringBuilder sb = new StringBuilder(v);

@@ -272,11 +272,12 @@ public final class SourceTree {
             case VALUE_NUMBER_FLOAT -> {
                 return nf.numberNode(p.getDoubleValue());
             }
-            case VALUE_TRUE -> {
-                return nf.booleanNode(true);
-            }
-            case VALUE_FALSE -> {
-                return nf.booleanNode(false);
+            case VALUE_TRUE, VALUE_FALSE -> {
+                // YAML 1.2 (what AsyncAPI tools and most editors use): only true/false are booleans;
+                // YAML 1.1's on/off/yes/no stay words, e.g. enum: [on, off].
+                String text = p.getText();
+                boolean value = t == JsonToken.VALUE_TRUE;
+                return text.equalsIgnoreCase(Boolean.toString(value)) ? nf.booleanNode(value) : nf.textNode(text);
             }
             case VALUE_NULL -> {
                 return nf.nullNode();

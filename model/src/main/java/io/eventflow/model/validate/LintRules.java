@@ -17,6 +17,7 @@ final class LintRules {
     static final String IDLE_CONSUMERS = "EF010";
     static final String SHORT_RETENTION = "EF011";
     static final String ADDRESS_NAMING = "EF012";
+    static final String DEAD_LETTER_TYPES = "EF013";
 
     static final List<RuleInfo> ALL = List.of(
             new RuleInfo(
@@ -96,7 +97,14 @@ final class LintRules {
                     Severity.WARNING,
                     "address breaks the naming convention",
                     "Consistent addresses make ACLs, wildcards and monitoring work. The whole address must match"
-                            + " lint.addressPattern."));
+                            + " lint.addressPattern."),
+            new RuleInfo(
+                    DEAD_LETTER_TYPES,
+                    Severity.WARNING,
+                    "dead-letter channel does not carry the failing message type",
+                    "A message dead-lettered into a channel declared for other types breaks whoever reads that"
+                            + " channel (and its schema checks). Give each failing type a dead-letter channel that"
+                            + " carries it."));
 
     private LintRules() {}
 }

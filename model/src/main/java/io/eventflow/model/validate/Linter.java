@@ -90,7 +90,7 @@ public final class Linter {
                         null,
                         "/lint/rules/" + id.replace("~", "~0").replace("/", "~1"),
                         "lint.rules names '" + id + "', which is not a lint rule",
-                        close != null ? "did you mean '" + close + "'?" : "rules are EF001 to EF012");
+                        close != null ? "did you mean '" + close + "'?" : "rules are EF001 to EF013");
             }
         }
     }
@@ -227,6 +227,28 @@ public final class Linter {
             }
         }
         ch.ifPresent(c -> retention(s, sub, c, p));
+        ch.ifPresent(c -> deadLetterTypes(s, sub, c, p));
+    }
+
+    private void deadLetterTypes(Service s, Subscription sub, Channel c, String p) {
+        Optional<Channel> dlq = Optional.ofNullable(sub.deadLetter()).flatMap(d::channel);
+        if (dlq.isEmpty() || dlq.get().messages().isEmpty()) {
+            return;
+        }
+        List<String> missing = c.messages().stream()
+                .filter(m -> !dlq.get().messages().contains(m))
+                .toList();
+        if (!missing.isEmpty()) {
+            report(
+                    DEAD_LETTER_TYPES,
+                    s.id(),
+                    p + "/deadLetter",
+                    "'" + s.id() + "' dead-letters " + String.join(", ", missing) + " from '" + c.id() + "' into '"
+                            + dlq.get().id() + "', which carries only "
+                            + String.join(", ", dlq.get().messages()),
+                    "use a dead-letter channel for " + String.join(", ", missing) + ", or add the type to '"
+                            + dlq.get().id() + "'");
+        }
     }
 
     private void retention(Service s, Subscription sub, Channel c, String p) {

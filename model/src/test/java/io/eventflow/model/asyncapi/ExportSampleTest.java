@@ -58,4 +58,17 @@ class ExportSampleTest {
                 .isEqualTo(json)
                 .isEqualTo(AsyncApiExporter.write((ObjectNode) fromJson, AsyncApiExporter.Format.JSON));
     }
+
+    @ParameterizedTest
+    @MethodSource("samplesAndVersions")
+    void sampleSurvivesExportAndImport(Path sample, AsyncApiVersion version) throws Exception {
+        Design d = DesignFiles.open(sample);
+        String text = AsyncApiExporter.export(d, version, AsyncApiExporter.Format.YAML);
+        Design back = AsyncApiImporter.importText(
+                        "export.yaml", text, sample.getParent(), AsyncApiImporter.Options.DEFAULT)
+                .design();
+        assertThat(back).usingRecursiveComparison().isEqualTo(d);
+        assertThat(AsyncApiExporter.export(back, version, AsyncApiExporter.Format.YAML))
+                .isEqualTo(text);
+    }
 }

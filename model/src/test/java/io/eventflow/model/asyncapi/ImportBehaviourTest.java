@@ -60,6 +60,7 @@ class ImportBehaviourTest {
                 .design();
         assertThat(d.name()).isEqualTo("social-media");
         assertThat(d.services()).hasSize(5);
+        assertThat(io.eventflow.model.validate.Validator.validate(d)).isEmpty();
         assertThat(d.channels().stream().map(Channel::address)).doesNotHaveDuplicates();
         Channel liked = d.channels().stream()
                 .filter(c -> "comment/liked".equals(c.address()))

@@ -55,6 +55,9 @@ class ImportExamplesTest {
     @MethodSource("examples")
     void importsAndReexportsAsThreeZero(Path example) throws Exception {
         AsyncApiImporter.Result r = AsyncApiImporter.importFiles(List.of(example), AsyncApiImporter.Options.DEFAULT);
+        assertThat(io.eventflow.model.validate.Validator.validate(r.design()))
+                .as("validation errors of the imported design")
+                .isEmpty();
         ObjectNode out = AsyncApiExporter.toTree(r.design(), AsyncApiVersion.V3_0);
         assertThat(SchemaCheck.errors(out)).as("schema errors of the re-export").isEmpty();
         JsonNode original = SourceTree.read(example).root();

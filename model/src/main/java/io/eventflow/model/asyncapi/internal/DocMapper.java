@@ -70,7 +70,9 @@ final class DocMapper {
         Trees.fillFrom(st.rootRaw, raw);
         if (!st.design.has("name")) {
             Trees.put(st.design, "name", Trees.text(info, "title"));
-            Trees.put(st.design, "version", Trees.text(info, "version"));
+            if (ef == null || !ef.path("noVersion").asBoolean()) {
+                Trees.put(st.design, "version", Trees.text(info, "version"));
+            }
             Trees.put(st.design, "description", Trees.text(info, "description"));
         }
         ImportState.userExtensions(doc.root, st.design);

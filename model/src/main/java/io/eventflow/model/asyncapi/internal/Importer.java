@@ -1,6 +1,5 @@
 package io.eventflow.model.asyncapi.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.Design;
@@ -169,9 +168,5 @@ public final class Importer {
                 from.doc().name(),
                 loc[0],
                 loc[1]);
-    }
-
-    static JsonNode unused(JsonNode n) {
-        return n;
     }
 }

@@ -49,23 +49,20 @@ final class PostPass {
             boolean subscribes = s.path("subscribes").size() > 0;
             for (JsonNode p : s.path("publishes")) {
                 if (!p.has("rate") && !p.has("per")) {
-                    if (subscribes) {
-                        ((ObjectNode) p).put("per", "processed");
-                    } else {
-                        ((ObjectNode) p).put("rate", "1/s");
-                        warnings.add(new Problem(
-                                RefResolver.RULE,
-                                Severity.INFO,
-                                s.get("id").asText(),
-                                "'" + s.get("id").asText() + "' sends on '"
-                                        + p.path("channel").asText()
-                                        + "' without a rate (AsyncAPI has none): assumed 1/s",
-                                "set the real rate before simulating",
-                                null,
-                                null,
-                                0,
-                                0));
-                    }
+                    String id = s.get("id").asText();
+                    String assumed = subscribes ? "one message per message it processes" : "1/s";
+                    ((ObjectNode) p).put(subscribes ? "per" : "rate", subscribes ? "processed" : "1/s");
+                    warnings.add(new Problem(
+                            RefResolver.RULE,
+                            Severity.INFO,
+                            id,
+                            "'" + id + "' sends on '" + p.path("channel").asText()
+                                    + "' at no stated rate (AsyncAPI has none): assumed " + assumed,
+                            "set the real rate before simulating",
+                            null,
+                            null,
+                            0,
+                            0));
                 }
             }
             for (JsonNode r : s.path("requests")) {

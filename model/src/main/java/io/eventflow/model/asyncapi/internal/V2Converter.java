@@ -124,7 +124,7 @@ public final class V2Converter {
         if (!key.equals(address)) {
             extra.put("key", key);
         }
-        if (plainMessageKeys(c.get("messages"))) {
+        if (plainMessageKeys(c.get("messages")) && slotMessages(o).equals(Trees.fieldNames(c.get("messages")))) {
             extra.remove("messages");
         }
         if (c.has("address") && c.get("address").isNull()) {
@@ -137,6 +137,28 @@ public final class V2Converter {
         });
         moveToV3(o, extra);
         return o;
+    }
+
+    /** Component message keys the channel's subscribe and publish operations carry, in order. */
+    private static List<String> slotMessages(JsonNode channel) {
+        List<String> keys = new ArrayList<>();
+        for (String slot : List.of("subscribe", "publish")) {
+            JsonNode m = channel.path(slot).path("message");
+            for (JsonNode one :
+                    m.has("oneOf") ? list(m.get("oneOf")) : m.isMissingNode() ? List.<JsonNode>of() : List.of(m)) {
+                String ref = Trees.text(one, "$ref");
+                String key = ref != null && ref.startsWith("#/components/messages/")
+                        ? Trees.unescape(ref.substring("#/components/messages/".length()))
+                        : null;
+                if (key == null) {
+                    return List.of("(inline)");
+                }
+                if (!keys.contains(key)) {
+                    keys.add(key);
+                }
+            }
+        }
+        return keys;
     }
 
     /** True when every channel message is a reference to the component message of the same key. */

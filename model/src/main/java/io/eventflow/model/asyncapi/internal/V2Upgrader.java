@@ -114,6 +114,9 @@ final class V2Upgrader {
                 c.set(e.getKey(), e.getValue().deepCopy());
             }
         });
+        if (v3ext != null && v3ext.get("messages") instanceof ObjectNode listed) {
+            messages.setAll(listed.deepCopy());
+        }
         operations(key, item, "subscribe", "send", filePointer, messages);
         operations(key, item, "publish", "receive", filePointer, messages);
         if (v3ext != null) {

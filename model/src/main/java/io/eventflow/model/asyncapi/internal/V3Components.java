@@ -157,7 +157,9 @@ final class V3Components {
             o.set("examples", examples);
         } else if (m.payload() != null
                 && isJsonSchema(m.schemaFormat())
-                && !m.payload().has("$ref")) {
+                && !m.payload().has("$ref")
+                && !ExampleGenerator.hasOneOf(m.payload())
+                && !ExampleGenerator.hasOneOf(m.headers())) {
             ArrayNode ex = o.putArray("examples");
             ObjectNode e = ex.addObject();
             e.put("name", "example");

@@ -163,6 +163,9 @@ public final class V3Writer {
     private ObjectNode rootExtension() {
         ObjectNode ef = Trees.NF.objectNode();
         ef.put("format", Design.FORMAT_VERSION);
+        if (cx.design.version() == null) {
+            ef.put("noVersion", true);
+        }
         ArrayNode services = Trees.NF.arrayNode();
         for (Service s : cx.services) {
             ObjectNode t =

@@ -1,0 +1,83 @@
+package io.eventflow.app.bench;
+
+import io.eventflow.app.fx.Theme;
+import io.eventflow.app.shell.MainWindow;
+import io.eventflow.app.shell.ScriptedDialogs;
+import io.eventflow.app.shell.StudioHome;
+import io.eventflow.app.shell.TaskExecutor;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.tinylog.Logger;
+
+/**
+ * Writes screenshots of the main window with the sample design, light and dark, to a folder (default {@code docs/}).
+ * Run under Xvfb or headless Monocle; see docs/gui.md.
+ */
+public final class Screenshots {
+    private static Path out = Path.of("docs");
+
+    private Screenshots() {}
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            out = Path.of(args[0]);
+        }
+        Application.launch(App.class);
+    }
+
+    /** The JavaFX application (the main class must not extend Application). */
+    public static final class App extends Application {
+
+        @Override
+        public void start(Stage stage) throws IOException {
+            Path home = Files.createTempDirectory("eventflow-shots");
+            MainWindow w =
+                    new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
+            Scene scene = w.show(null);
+            later(1.0, () -> {
+                // A readable zoom on the head of the pipeline; billing selected, so the inspector shows a service.
+                w.canvas().viewModel().zoomProperty().set(0.8);
+                w.canvas().viewModel().panXProperty().set(-10);
+                w.canvas().viewModel().panYProperty().set(-40);
+                w.document().getSelection().add("billing");
+                later(0.6, () -> {
+                    shoot(scene, out.resolve("screenshot-light.png"));
+                    w.setTheme(Theme.DARK);
+                    later(0.6, () -> {
+                        shoot(scene, out.resolve("screenshot-dark.png"));
+                        Platform.exit();
+                    });
+                });
+            });
+        }
+    }
+
+    private static void later(double seconds, Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.seconds(seconds));
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+
+    static void shoot(Scene scene, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            WritableImage img = scene.snapshot(null);
+            BufferedImage b = SwingFXUtils.fromFXImage(img, null);
+            ImageIO.write(b, "png", file.toFile());
+            Logger.info("wrote {}", file);
+        } catch (IOException e) {
+            Logger.error(e, "cannot write {}", file);
+        }
+    }
+}

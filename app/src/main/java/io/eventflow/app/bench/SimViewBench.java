@@ -1,0 +1,294 @@
+package io.eventflow.app.bench;
+
+import io.eventflow.app.shell.MainWindow;
+import io.eventflow.app.shell.ScriptedDialogs;
+import io.eventflow.app.shell.StudioHome;
+import io.eventflow.app.shell.TaskExecutor;
+import io.eventflow.app.simview.RunConfig;
+import io.eventflow.app.simview.SimSession;
+import io.eventflow.app.simview.SimulateMode;
+import io.eventflow.app.simview.SimulationRunner;
+import io.eventflow.simulator.scenario.Action;
+import io.eventflow.simulator.scenario.Fault;
+import io.eventflow.simulator.scenario.Scenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.tinylog.Logger;
+
+/**
+ * Not a test: measures the simulation view (issue 6). (1) Frame rate of the open view with 2,000 tokens drawn against a
+ * bare Canvas moving 2,000 circles of the same size, in the same run (bare, view, bare). (2) Flat-out speed of the
+ * order pipeline with and without the open view (alternating, several rounds). Writes the figures to the log and to
+ * the file named by the first argument (default target/simview-bench.txt). Run under Xvfb or headless Monocle.
+ */
+public final class SimViewBench {
+    private static final long S = 1_000_000_000L;
+    private static final List<String> lines = new ArrayList<>();
+    private static Path out = Path.of("target", "simview-bench.txt");
+
+    private SimViewBench() {}
+
+    public static void main(String[] args) {
+        if (args.length > 0) {
+            out = Path.of(args[0]);
+        }
+        Application.launch(App.class);
+    }
+
+    private static void report(String format, Object... args) {
+        String s = String.format(Locale.ROOT, format, args);
+        lines.add(s);
+        Logger.info(s);
+    }
+
+    /** The JavaFX application (the main class must not extend Application). */
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            MainWindow w = new MainWindow(
+                    stage,
+                    new StudioHome(Files.createTempDirectory("eventflow-bench")),
+                    new ScriptedDialogs(),
+                    TaskExecutor.sameThread());
+            w.show(null);
+            stage.setUserData(w);
+            Thread t = new Thread(() -> run(w, stage), "bench");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private static void run(MainWindow w, Stage stage) {
+        try {
+            double seconds = Double.parseDouble(System.getProperty("bench.seconds", "5"));
+            on(() -> w.simulate().setSimulating(true));
+            Thread.sleep(1500);
+            SimulateMode mode = w.simulate();
+            double width = call(() -> mode.overlay().getWidth());
+            double height = call(() -> mode.overlay().getHeight());
+            report("canvas %.0f x %.0f, prism.order=%s", width, height, System.getProperty("prism.order"));
+            List<Double> bares = new ArrayList<>();
+            List<Double> views = new ArrayList<>();
+            List<Double> ratios = new ArrayList<>();
+            double before = bareFps(stage, width, height, seconds);
+            for (int r = 0; r < Integer.getInteger("bench.frameRounds", 3); r++) {
+                double view = viewFps(w, seconds);
+                double after = bareFps(stage, width, height, seconds);
+                bares.add(round1(before));
+                views.add(round1(view));
+                ratios.add(Math.round(100 * view / ((before + after) / 2)) / 100.0);
+                before = after;
+            }
+            report(
+                    "frame rate: bare %s fps, view with 2,000 tokens %s fps; view / mean of the bare runs around it: %s,"
+                            + " median %.2f (target >= 0.8)",
+                    bares, views, ratios, median(ratios));
+            flatOut(w, Integer.getInteger("bench.rounds", 3));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.write(out, lines);
+        } catch (Exception e) {
+            Logger.error(e, "benchmark failed");
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    /** Paced at 1× with 3,000 orders/s held 1 s on the wire: the snapshot carries its maximum of 2,000 tokens. */
+    private static double viewFps(MainWindow w, double seconds) throws Exception {
+        on(() -> w.simulate().setSimulating(true));
+        SimSession s = w.simulate().session();
+        Scenario sc = new Scenario(
+                null,
+                1L,
+                600 * S,
+                List.of(new Fault.Latency(0, "checkout", "orders", S, 0, -1)),
+                List.of(new Action.Rate(0, "checkout", "orders", 3000)));
+        on(() -> {
+            s.scenarioProperty().set(sc);
+            s.flatOutProperty().set(false);
+            s.speedProperty().set(1.0);
+            s.reset();
+            s.runner().run();
+        });
+        Thread.sleep(2500);
+        long f0 = call(() -> w.simulate().frames());
+        long[] tokens = new long[2];
+        CountDownLatch done = new CountDownLatch(1);
+        AnimationTimer count = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                tokens[0] += w.simulate().overlay().drawn();
+                tokens[1]++;
+            }
+        };
+        on(count::start);
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        long f1 = call(() -> w.simulate().frames());
+        double fps = (f1 - f0) / ((System.nanoTime() - t0) / 1e9);
+        on(() -> {
+            count.stop();
+            s.runner().pause();
+            done.countDown();
+        });
+        done.await(5, TimeUnit.SECONDS);
+        report("view: %.1f fps, %.0f tokens drawn per frame on average", fps, tokens[0] / (double) tokens[1]);
+        return fps;
+    }
+
+    /** A bare Canvas of the same size in its own window moving 2,000 circles (the view is off meanwhile). */
+    private static double bareFps(Stage owner, double w, double h, double seconds) throws Exception {
+        on(() -> ((MainWindow) owner.getUserData()).simulate().setSimulating(false));
+        long[] frames = new long[1];
+        Canvas c = new Canvas(w, h);
+        Random rnd = new Random(1);
+        double[] x = new double[2000];
+        double[] y = new double[2000];
+        double[] dx = new double[2000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextDouble() * w;
+            y[i] = rnd.nextDouble() * h;
+            dx[i] = 0.5 + rnd.nextDouble() * 2;
+        }
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                GraphicsContext g = c.getGraphicsContext2D();
+                g.clearRect(0, 0, w, h);
+                g.setFill(Color.web("#2f6fde"));
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (x[i] + dx[i]) % w;
+                    g.fillOval(x[i] - 5, y[i] - 5, 10, 10);
+                }
+                frames[0]++;
+            }
+        };
+        Stage[] st = new Stage[1];
+        on(() -> {
+            st[0] = new Stage();
+            st[0].initOwner(owner);
+            st[0].setScene(new Scene(new Pane(c), w, h));
+            st[0].show();
+            timer.start();
+        });
+        Thread.sleep(1000);
+        long f0 = call(() -> frames[0]);
+        long t0 = System.nanoTime();
+        Thread.sleep((long) (seconds * 1000));
+        double fps = (call(() -> frames[0]) - f0) / ((System.nanoTime() - t0) / 1e9);
+        on(() -> {
+            timer.stop();
+            st[0].close();
+        });
+        report("bare canvas: %.1f fps", fps);
+        return fps;
+    }
+
+    /** The same flat-out run of the order pipeline (1,200 simulated seconds), without and with the open view. */
+    private static void flatOut(MainWindow w, int rounds) throws Exception {
+        var design = call(() -> w.document().getDesign());
+        RunConfig cfg = new RunConfig(design, Scenario.EMPTY, 1L, 1200 * S, RunConfig.DEFAULT_TRACE);
+        List<Double> without = new ArrayList<>();
+        List<Double> with = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            try (SimulationRunner alone = new SimulationRunner()) {
+                without.add(timeRun(alone, cfg));
+            }
+            SimSession s = w.simulate().session();
+            on(() -> {
+                s.scenarioProperty().set(Scenario.EMPTY);
+                s.seedProperty().set("1");
+                s.durationProperty().set("1200s");
+                s.flatOutProperty().set(true);
+            });
+            with.add(timeRun(s.runner(), null, () -> {
+                try {
+                    on(s::reset);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        double a = median(without);
+        double b = median(with);
+        report(
+                "flat out, 1200 simulated s: without view %s s (median %.2f), with view %s s (median %.2f): "
+                        + "slowdown %.1f%% (target <= 20%%)",
+                without, a, with, b, 100 * (b / a - 1));
+    }
+
+    private static double timeRun(SimulationRunner r, RunConfig cfg) throws Exception {
+        return timeRun(r, cfg, null);
+    }
+
+    private static double timeRun(SimulationRunner r, RunConfig cfg, Runnable reset) throws Exception {
+        if (cfg != null) {
+            r.reset(cfg);
+            r.setSpeed(SimulationRunner.FLAT_OUT);
+        } else {
+            reset.run();
+        }
+        r.awaitIdle(10_000);
+        while (r.state() != SimulationRunner.State.READY) {
+            Thread.sleep(5);
+        }
+        long t0 = System.nanoTime();
+        r.run();
+        while (r.state() != SimulationRunner.State.FINISHED && r.state() != SimulationRunner.State.FAILED) {
+            Thread.sleep(2);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return Math.round(secs * 100) / 100.0;
+    }
+
+    private static double round1(double x) {
+        return Math.round(x * 10) / 10.0;
+    }
+
+    private static double median(List<Double> xs) {
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        return s.get(s.size() / 2);
+    }
+
+    private static void on(Runnable r) throws Exception {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                f.complete(null);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        f.get(10, TimeUnit.SECONDS);
+    }
+
+    private static <T> T call(java.util.concurrent.Callable<T> c) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(c.call());
+            } catch (Exception e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(10, TimeUnit.SECONDS);
+    }
+}

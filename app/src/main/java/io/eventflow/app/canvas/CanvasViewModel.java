@@ -1,0 +1,314 @@
+package io.eventflow.app.canvas;
+
+import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.KafkaTopic;
+import io.eventflow.model.design.MessageType;
+import io.eventflow.model.design.MqttTopic;
+import io.eventflow.model.design.Position;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.edit.DesignChange;
+import io.eventflow.model.edit.DesignEdits;
+import io.eventflow.model.edit.Fragments;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+
+/** State and commands of the canvas: viewport, snapping, and the edits users make by hand. No nodes. */
+public final class CanvasViewModel {
+    public static final double GRID = 20;
+    public static final double MIN_ZOOM = 0.1;
+    public static final double MAX_ZOOM = 4;
+
+    private final DocumentViewModel doc;
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
+    private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
+    private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
+    private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
+    private Design clipboard;
+    private int pasteCount;
+
+    public CanvasViewModel(DocumentViewModel doc) {
+        this.doc = doc;
+    }
+
+    public DocumentViewModel document() {
+        return doc;
+    }
+
+    /** Where an element sits: its layout entry, or a default slot by kind and index. */
+    public static Position positionOf(Design d, String id) {
+        Position p = d.layout().get(id);
+        if (p != null) {
+            return p;
+        }
+        int row = indexOf(d, id);
+        double x = d.service(id).isPresent()
+                ? 40
+                : d.channel(id).isPresent() ? 320 : d.broker(id).isPresent() ? 40 : 600;
+        return new Position(x + (row / 8) * 600, 120 + (row % 8) * 120);
+    }
+
+    private static int indexOf(Design d, String id) {
+        List<String> ids = d.elementIds().toList();
+        return Math.max(0, ids.indexOf(id));
+    }
+
+    public double snap(double v) {
+        return snapToGrid.get() ? Math.round(v / GRID) * GRID : v;
+    }
+
+    /** Zooms by {@code factor} around a point of the view (screen coordinates), clamped to the zoom range. */
+    public void zoomAt(double factor, double sx, double sy) {
+        double z0 = zoom.get();
+        double z1 = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z0 * factor));
+        double wx = (sx - panX.get()) / z0;
+        double wy = (sy - panY.get()) / z0;
+        zoom.set(z1);
+        panX.set(sx - wx * z1);
+        panY.set(sy - wy * z1);
+    }
+
+    public void panBy(double dx, double dy) {
+        panX.set(panX.get() + dx);
+        panY.set(panY.get() + dy);
+    }
+
+    /** Fits the world rectangle into a view of the given size with a margin. */
+    public void fit(double minX, double minY, double maxX, double maxY, double viewW, double viewH) {
+        if (maxX <= minX || viewW <= 0 || viewH <= 0) {
+            zoom.set(1);
+            panX.set(0);
+            panY.set(0);
+            return;
+        }
+        double margin = 40;
+        double z = Math.min((viewW - 2 * margin) / (maxX - minX), (viewH - 2 * margin) / (maxY - minY));
+        z = Math.max(MIN_ZOOM, Math.min(1.5, z));
+        zoom.set(z);
+        panX.set((viewW - (maxX - minX) * z) / 2 - minX * z);
+        panY.set((viewH - (maxY - minY) * z) / 2 - minY * z);
+    }
+
+    /** Moves elements to new positions: one command for the whole drag. */
+    public void move(Map<String, Position> positions) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        String what = positions.size() == 1 ? positions.keySet().iterator().next() : positions.size() + " elements";
+        doc.execute(DesignChange.of("Move " + what, d -> DesignEdits.withPositions(d, positions)));
+    }
+
+    /** Creates an element from the palette at a world position; returns its id. */
+    public String drop(PaletteItem item, double wx, double wy, String targetId) {
+        Design d = doc.getDesign();
+        Position at = new Position(snap(wx), snap(wy));
+        String id = DesignEdits.uniqueId(d, item.baseId());
+        if (item == PaletteItem.MESSAGE) {
+            String channel = targetId != null && d.channel(targetId).isPresent() ? targetId : null;
+            doc.execute(DesignChange.of("Add message type " + id, x -> addMessage(x, id, channel)));
+        } else if (item.isService()) {
+            doc.execute(DesignChange.of(
+                    "Add " + item.label().toLowerCase() + " " + id, x -> DesignEdits.add(x, new Service(id), at)));
+        } else if (item.isBroker()) {
+            doc.execute(DesignChange.of("Add broker " + id, x -> DesignEdits.add(x, new Broker(id, item.kind()), at)));
+        } else {
+            doc.execute(DesignChange.of("Add channel " + id, x -> addChannel(x, item.kind(), id, at)));
+        }
+        doc.getSelection().clear();
+        doc.getSelection().add(id);
+        return id;
+    }
+
+    private static Design addMessage(Design d, String id, String channel) {
+        Design out = DesignEdits.add(d, new MessageType(id), null);
+        if (channel == null) {
+            return out;
+        }
+        Channel c = out.channel(channel).orElseThrow();
+        List<String> ms = new ArrayList<>(c.messages());
+        ms.add(id);
+        return DesignEdits.replace(out, channel, c.withMessages(ms));
+    }
+
+    private static Design addChannel(Design d, BrokerKind kind, String id, Position at) {
+        Design out = d;
+        String broker = d.brokers().stream()
+                .filter(b -> b.kind() == kind)
+                .map(Broker::id)
+                .findFirst()
+                .orElse(null);
+        if (broker == null) {
+            broker = DesignEdits.uniqueId(d, kind.key());
+            out = DesignEdits.add(out, new Broker(broker, kind), new Position(at.x() - 20, at.y() - 60));
+        }
+        Channel c = new Channel(id, broker, id, List.of());
+        if (kind == BrokerKind.KAFKA) {
+            c = c.withKafka(new KafkaTopic(3, null, null, null, null, null, null));
+        } else if (kind == BrokerKind.MQTT) {
+            c = new Channel(
+                    id,
+                    broker,
+                    "devices/+/" + id,
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    new MqttTopic(1, null),
+                    Map.of());
+        }
+        return DesignEdits.add(out, c, at);
+    }
+
+    /** Whether an edge may run from one element to another: service → channel or channel → service. */
+    public boolean canConnect(String from, String to) {
+        Design d = doc.getDesign();
+        return (d.service(from).isPresent() && d.channel(to).isPresent())
+                || (d.channel(from).isPresent() && d.service(to).isPresent());
+    }
+
+    /** Connects two elements: service → channel publishes, channel → service subscribes. */
+    public boolean connect(String from, String to) {
+        if (!canConnect(from, to)) {
+            return false;
+        }
+        Design d = doc.getDesign();
+        if (d.service(from).isPresent()) {
+            doc.execute(DesignChange.of("Connect " + from + " → " + to, x -> DesignEdits.connectPublish(x, from, to)));
+        } else {
+            doc.execute(
+                    DesignChange.of("Connect " + from + " → " + to, x -> DesignEdits.connectSubscribe(x, from, to)));
+        }
+        return true;
+    }
+
+    /** Deletes the selected elements and edges (and the edges of deleted elements). */
+    public void deleteSelection() {
+        Set<String> sel = new LinkedHashSet<>(doc.getSelection());
+        if (sel.isEmpty()) {
+            return;
+        }
+        Set<String> elements = new HashSet<>();
+        List<EdgeRef> edges = new ArrayList<>();
+        for (String id : sel) {
+            EdgeRef e = EdgeRef.parse(id);
+            if (e == null) {
+                elements.add(id);
+            } else {
+                edges.add(e);
+            }
+        }
+        doc.getSelection().clear();
+        doc.execute(
+                DesignChange.of("Delete " + (sel.size() == 1 ? sel.iterator().next() : sel.size() + " items"), d -> {
+                    Design out = d;
+                    for (EdgeRef e : edges) {
+                        out = disconnect(out, e);
+                    }
+                    return DesignEdits.remove(out, elements);
+                }));
+    }
+
+    private static Design disconnect(Design d, EdgeRef e) {
+        if (d.service(e.service()).isEmpty()) {
+            return d;
+        }
+        return switch (e.kind()) {
+            case PUBLISH -> DesignEdits.disconnectPublish(d, e.service(), e.channel());
+            case SUBSCRIBE -> DesignEdits.disconnectSubscribe(d, e.channel(), e.service());
+            case DEAD_LETTER -> DesignEdits.updateService(
+                    d,
+                    e.service(),
+                    s -> s.withSubscribes(s.subscribes().stream()
+                            .map(x -> e.channel().equals(x.deadLetter()) ? x.withDeadLetter(null) : x)
+                            .toList()));
+        };
+    }
+
+    public void selectAll() {
+        doc.getSelection().addAll(doc.getDesign().elementIds().toList());
+    }
+
+    private Set<String> selectedElements() {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : doc.getSelection()) {
+            if (EdgeRef.parse(id) == null) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    public boolean copy() {
+        Set<String> ids = selectedElements();
+        if (ids.isEmpty()) {
+            return false;
+        }
+        clipboard = Fragments.copy(doc.getDesign(), ids);
+        pasteCount = 0;
+        return true;
+    }
+
+    public boolean hasClipboard() {
+        return clipboard != null;
+    }
+
+    public void paste() {
+        if (clipboard == null) {
+            return;
+        }
+        pasteCount++;
+        double off = GRID * 2 * pasteCount;
+        Design frag = withLayoutFor(clipboard);
+        List<String> ids = new ArrayList<>();
+        doc.execute(DesignChange.of("Paste " + frag.elementIds().count() + " elements", d -> {
+            Fragments.Pasted p = Fragments.paste(d, frag, off, off);
+            ids.clear();
+            ids.addAll(p.ids());
+            return p.design();
+        }));
+        doc.getSelection().clear();
+        doc.getSelection().addAll(ids);
+    }
+
+    public void duplicate() {
+        if (copy()) {
+            paste();
+        }
+    }
+
+    private Design withLayoutFor(Design frag) {
+        Map<String, Position> layout = new java.util.LinkedHashMap<>(frag.layout());
+        frag.elementIds().forEach(id -> layout.computeIfAbsent(id, k -> positionOf(doc.getDesign(), k)));
+        return frag.withLayout(layout);
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public DoubleProperty panXProperty() {
+        return panX;
+    }
+
+    public DoubleProperty panYProperty() {
+        return panY;
+    }
+
+    public BooleanProperty snapToGridProperty() {
+        return snapToGrid;
+    }
+}

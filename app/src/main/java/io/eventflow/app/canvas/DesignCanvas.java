@@ -1,0 +1,394 @@
+package io.eventflow.app.canvas;
+
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Position;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.edit.DesignEdits;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.Scale;
+import javafx.scene.transform.Translate;
+
+/**
+ * The infinite canvas: a grid behind, then layers for brokers, edges, elements and gesture overlays, all in world
+ * coordinates under one translate + scale. Skins are kept per element id and updated, not rebuilt, on each change.
+ */
+public final class DesignCanvas extends Region {
+    private static final double FAR_ZOOM = 0.55;
+
+    private final CanvasViewModel vm;
+    private final GridLayer grid = new GridLayer();
+    private final Group world = new Group();
+    private final Group brokerLayer = new Group();
+    private final Group edgeLayer = new Group();
+    private final Group nodeLayer = new Group();
+    private final Group overlay = new Group();
+    private final Group content = new Group();
+    private final Rectangle clip = new Rectangle();
+    private final Translate translate = new Translate();
+    private final Scale scale = new Scale();
+    private final Map<String, ElementSkin> skins = new LinkedHashMap<>();
+    private final Map<String, EdgeSkin> edges = new LinkedHashMap<>();
+    private final Map<String, List<EdgeSkin>> edgesByNode = new HashMap<>();
+    private final CanvasInput input;
+
+    public CanvasViewModel viewModel() {
+        return vm;
+    }
+
+    public DesignCanvas(CanvasViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("design-canvas");
+        setFocusTraversable(true);
+        world.getTransforms().addAll(translate, scale);
+        content.getChildren().addAll(brokerLayer, edgeLayer, nodeLayer);
+        world.getChildren().addAll(content, overlay);
+        world.setManaged(false);
+        getChildren().addAll(grid, world);
+        setClip(clip);
+        input = new CanvasInput(this, vm);
+        initListeners();
+        sync(vm.document().getDesign());
+    }
+
+    private void initListeners() {
+        vm.document().designProperty().addListener((obs, o, d) -> sync(d));
+        vm.document().getSelection().addListener((SetChangeListener<String>) c -> showSelection());
+        vm.zoomProperty().addListener(o -> applyViewport());
+        vm.panXProperty().addListener(o -> applyViewport());
+        vm.panYProperty().addListener(o -> applyViewport());
+    }
+
+    /** Sets the grid's colours (the theme's looked-up colours are resolved by the shell). */
+    public void setGridColors(Color minor, Color major) {
+        grid.setColors(minor, major);
+    }
+
+    private void applyViewport() {
+        double z = vm.zoomProperty().get();
+        scale.setX(z);
+        scale.setY(z);
+        translate.setX(vm.panXProperty().get());
+        translate.setY(vm.panYProperty().get());
+        grid.setViewport(z, translate.getX(), translate.getY());
+        cull();
+        boolean far = z < FAR_ZOOM;
+        if (far != world.getStyleClass().contains("far")) {
+            if (far) {
+                world.getStyleClass().add("far");
+            } else {
+                world.getStyleClass().remove("far");
+            }
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        grid.resizeRelocate(0, 0, getWidth(), getHeight());
+        if (clip.getWidth() != getWidth() || clip.getHeight() != getHeight()) {
+            clip.setWidth(getWidth());
+            clip.setHeight(getHeight());
+            cull();
+        }
+    }
+
+    /**
+     * Hides skins and edges outside the view, so that panning, zooming and dragging cost what is visible, not what the
+     * design holds.
+     */
+    void cull() {
+        double z = vm.zoomProperty().get();
+        double margin = 40 / z;
+        double x0 = -translate.getX() / z - margin;
+        double y0 = -translate.getY() / z - margin;
+        double x1 = x0 + getWidth() / z + 2 * margin;
+        double y1 = y0 + getHeight() / z + 2 * margin;
+        for (ElementSkin s : skins.values()) {
+            boolean in = s.getLayoutX() + s.width() >= x0
+                    && s.getLayoutX() <= x1
+                    && s.getLayoutY() + s.height() >= y0
+                    && s.getLayoutY() <= y1;
+            if (s.isVisible() != in) {
+                s.setVisible(in);
+            }
+        }
+        for (EdgeSkin e : edges.values()) {
+            boolean in = e.intersects(x0, y0, x1, y1);
+            if (e.isVisible() != in) {
+                e.setVisible(in);
+            }
+        }
+    }
+
+    /** Brings the skins in line with the design: adds, updates and removes skins and edges. */
+    void sync(Design d) {
+        Set<String> alive = new HashSet<>();
+        for (Broker b : d.brokers()) {
+            alive.add(b.id());
+            skin(b.id(), () -> new BrokerSkin(b.id()), brokerLayer).update(b, d);
+        }
+        for (Channel c : d.channels()) {
+            alive.add(c.id());
+            place(skin(c.id(), () -> new ChannelSkin(c.id()), nodeLayer), d).update(c, d);
+        }
+        for (Service s : d.services()) {
+            alive.add(s.id());
+            place(skin(s.id(), () -> new ServiceSkin(s.id()), nodeLayer), d).update(s, d);
+        }
+        skins.entrySet().removeIf(e -> {
+            if (!alive.contains(e.getKey())) {
+                ((Group) e.getValue().getParent()).getChildren().remove(e.getValue());
+                return true;
+            }
+            return false;
+        });
+        syncEdges(d);
+        layoutBrokers(d);
+        showSelection();
+        cull();
+    }
+
+    private ElementSkin skin(String id, java.util.function.Supplier<ElementSkin> make, Group layer) {
+        ElementSkin s = skins.get(id);
+        if (s != null && s.getParent() != layer) {
+            ((Group) s.getParent()).getChildren().remove(s);
+            s = null;
+        }
+        if (s == null) {
+            s = make.get();
+            skins.put(id, s);
+            layer.getChildren().add(s);
+        }
+        return s;
+    }
+
+    private ElementSkin place(ElementSkin s, Design d) {
+        Position p = CanvasViewModel.positionOf(d, s.elementId());
+        s.relocate(p.x(), p.y());
+        return s;
+    }
+
+    private void syncEdges(Design d) {
+        Map<String, EdgeRef> refs = new LinkedHashMap<>();
+        for (EdgeRef r : EdgeRef.of(d)) {
+            refs.put(r.id(), r);
+        }
+        edges.entrySet().removeIf(e -> {
+            if (!refs.containsKey(e.getKey())) {
+                edgeLayer.getChildren().remove(e.getValue());
+                return true;
+            }
+            return false;
+        });
+        edgesByNode.clear();
+        for (EdgeRef r : refs.values()) {
+            EdgeSkin e = edges.computeIfAbsent(r.id(), k -> {
+                EdgeSkin n = new EdgeSkin(r);
+                edgeLayer.getChildren().add(n);
+                return n;
+            });
+            e.update(r);
+            edgesByNode.computeIfAbsent(r.from(), k -> new ArrayList<>()).add(e);
+            edgesByNode.computeIfAbsent(r.to(), k -> new ArrayList<>()).add(e);
+            route(e);
+        }
+    }
+
+    private void route(EdgeSkin e) {
+        ElementSkin a = skins.get(e.ref().from());
+        ElementSkin b = skins.get(e.ref().to());
+        if (a != null && b != null && e.ref().kind() == EdgeRef.Kind.DEAD_LETTER) {
+            e.routeDown(
+                    new Point2D(a.getLayoutX() + a.width() / 2, a.getLayoutY() + a.height()),
+                    new Point2D(b.getLayoutX() + b.width() / 2, b.getLayoutY()));
+        } else if (a != null && b != null) {
+            e.route(a.outAnchor(), b.inAnchor());
+        }
+    }
+
+    /** Re-routes the edges touching these elements (during a drag). */
+    void rerouteEdges(Collection<String> ids) {
+        Set<EdgeSkin> done = new HashSet<>();
+        for (String id : ids) {
+            for (EdgeSkin e : edgesByNode.getOrDefault(id, List.of())) {
+                if (done.add(e)) {
+                    route(e);
+                }
+            }
+        }
+    }
+
+    /** Dragged elements and their edges stay visible while they move. */
+    void cullMoved(Collection<String> ids) {
+        for (String id : ids) {
+            ElementSkin s = skins.get(id);
+            if (s != null) {
+                s.setVisible(true);
+            }
+            for (EdgeSkin e : edgesByNode.getOrDefault(id, List.of())) {
+                e.setVisible(true);
+            }
+        }
+    }
+
+    /** Sizes each broker's region around its channels (or at its own position when it has none). */
+    void layoutBrokers(Design d) {
+        BrokerSkin.fitAll(d, skins);
+    }
+
+    private void showSelection() {
+        Set<String> sel = vm.document().getSelection();
+        skins.forEach((id, s) -> s.setSelected(sel.contains(id)));
+        edges.forEach((id, e) -> e.setSelected(sel.contains(id)));
+    }
+
+    /** The topmost element skin at a world point: services and channels before brokers. */
+    ElementSkin skinAt(double wx, double wy) {
+        ElementSkin broker = null;
+        List<ElementSkin> all = new ArrayList<>(skins.values());
+        for (int i = all.size() - 1; i >= 0; i--) {
+            ElementSkin s = all.get(i);
+            if (s.containsWorld(wx, wy)) {
+                if (!(s instanceof BrokerSkin)) {
+                    return s;
+                }
+                broker = broker == null ? s : broker;
+            }
+        }
+        return broker;
+    }
+
+    public Point2D screenToWorld(double x, double y) {
+        double z = vm.zoomProperty().get();
+        return new Point2D((x - translate.getX()) / z, (y - translate.getY()) / z);
+    }
+
+    public Point2D worldToScreen(double x, double y) {
+        double z = vm.zoomProperty().get();
+        return new Point2D(x * z + translate.getX(), y * z + translate.getY());
+    }
+
+    /** The whole diagram at 100 %, every element shown, on the canvas colour (PNG export). */
+    public javafx.scene.image.WritableImage snapshotDiagram(javafx.scene.paint.Paint background) {
+        skins.values().forEach(s -> s.setVisible(true));
+        edges.values().forEach(e -> e.setVisible(true));
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setFill(background);
+        javafx.scene.image.WritableImage img = content.snapshot(p, null);
+        cull();
+        return img;
+    }
+
+    /** Fits every element into view (F, Ctrl+0). */
+    public void fitToView() {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (ElementSkin s : skins.values()) {
+            minX = Math.min(minX, s.getLayoutX());
+            minY = Math.min(minY, s.getLayoutY());
+            maxX = Math.max(maxX, s.getLayoutX() + s.width());
+            maxY = Math.max(maxY, s.getLayoutY() + s.height());
+        }
+        if (skins.isEmpty()) {
+            vm.fit(0, 0, 0, 0, getWidth(), getHeight());
+        } else {
+            vm.fit(minX, minY, maxX, maxY, getWidth(), getHeight());
+        }
+    }
+
+    /** Selects and centres an element or edge (from the problems panel). */
+    public void reveal(String id) {
+        ElementSkin s = skins.get(id);
+        vm.document().getSelection().clear();
+        vm.document().getSelection().add(id);
+        if (s != null) {
+            double z = vm.zoomProperty().get();
+            vm.panXProperty().set(getWidth() / 2 - (s.getLayoutX() + s.width() / 2) * z);
+            vm.panYProperty().set(getHeight() / 2 - (s.getLayoutY() + s.height() / 2) * z);
+        }
+    }
+
+    /** Creates a palette element where the pointer was released, if it is over the canvas. */
+    public boolean dropFromScene(PaletteItem item, double sceneX, double sceneY) {
+        Point2D local = sceneToLocal(sceneX, sceneY);
+        if (local == null || !getLayoutBounds().contains(local)) {
+            return false;
+        }
+        Point2D w = screenToWorld(local.getX(), local.getY());
+        ElementSkin target = skinAt(w.getX(), w.getY());
+        double ox = item.isService() ? ServiceSkin.W / 2 : ChannelSkin.W / 2;
+        double oy = item.isService() ? ServiceSkin.H / 2 : ChannelSkin.H / 2;
+        vm.drop(item, w.getX() - ox, w.getY() - oy, target == null ? null : target.elementId());
+        requestFocus();
+        return true;
+    }
+
+    /** Renames an element in place (double-click). */
+    void rename(String id, String newId) {
+        Design d = vm.document().getDesign();
+        if (newId == null || newId.isBlank() || newId.equals(id) || DesignEdits.find(d, newId) != null) {
+            return;
+        }
+        Object e = DesignEdits.find(d, id);
+        Object renamed = e instanceof Service s
+                ? s.withId(newId)
+                : e instanceof Channel c ? c.withId(newId) : e instanceof Broker b ? b.withId(newId) : null;
+        if (renamed != null) {
+            vm.document().getSelection().clear();
+            vm.document()
+                    .execute(io.eventflow.model.edit.DesignChange.of(
+                            "Rename " + id + " to " + newId, x -> DesignEdits.replace(x, id, renamed)));
+            vm.document().getSelection().add(newId);
+        }
+    }
+
+    /** Adds a node drawn in view coordinates above the diagram (drag ghosts). */
+    void addDecoration(javafx.scene.Node node) {
+        getChildren().add(node);
+    }
+
+    void removeDecoration(javafx.scene.Node node) {
+        getChildren().remove(node);
+    }
+
+    Map<String, ElementSkin> skins() {
+        return skins;
+    }
+
+    Map<String, EdgeSkin> edgeSkins() {
+        return edges;
+    }
+
+    Group overlay() {
+        return overlay;
+    }
+
+    Group nodeLayer() {
+        return nodeLayer;
+    }
+
+    public CanvasInput input() {
+        return input;
+    }
+
+    /** Number of element skins and edge skins (tests, benchmark). */
+    public int skinCount() {
+        return skins.size() + edges.size();
+    }
+}

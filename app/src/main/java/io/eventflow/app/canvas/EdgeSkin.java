@@ -1,0 +1,132 @@
+package io.eventflow.app.canvas;
+
+import javafx.css.PseudoClass;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.shape.CubicCurve;
+import javafx.scene.shape.Polygon;
+
+/** An edge: a curve from port to port with an arrow head and a label (message type and rate, or group). */
+public final class EdgeSkin extends Group {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final EdgeRef ref;
+    private final CubicCurve hit = new CubicCurve();
+    private final CubicCurve line = new CubicCurve();
+    private final Polygon arrow = new Polygon(0, 0, -10, -5, -10, 5);
+    private final Label label = new Label();
+    private double labelX;
+    private double labelY;
+    private double roomX;
+    private double roomY;
+    private double minX;
+    private double minY;
+    private double maxX;
+    private double maxY;
+
+    public EdgeSkin(EdgeRef ref) {
+        this.ref = ref;
+        getStyleClass().addAll("edge", "edge-" + ref.kind().name().toLowerCase().replace('_', '-'));
+        hit.getStyleClass().add("edge-hit");
+        // Invisible but pickable: opacity 0 skips rendering, unlike a transparent stroke.
+        hit.setOpacity(0);
+        line.getStyleClass().add("edge-line");
+        arrow.getStyleClass().add("edge-arrow");
+        label.getStyleClass().addAll("edge-label", "zoom-detail");
+        label.setMouseTransparent(true);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        line.setMouseTransparent(true);
+        arrow.setMouseTransparent(true);
+        getChildren().addAll(hit, line, arrow, label);
+        label.widthProperty().addListener(o -> placeLabel());
+        label.heightProperty().addListener(o -> placeLabel());
+        update(ref);
+    }
+
+    public EdgeRef ref() {
+        return ref;
+    }
+
+    public String edgeId() {
+        return ref.id();
+    }
+
+    public void update(EdgeRef newRef) {
+        label.setText(newRef.label());
+    }
+
+    public void setSelected(boolean value) {
+        pseudoClassStateChanged(SELECTED, value);
+    }
+
+    /** Centres the label on the curve; it hides rather than run under the elements the edge connects. */
+    private void placeLabel() {
+        double w = label.getWidth() > 0 ? label.getWidth() : label.prefWidth(-1);
+        double h = label.getHeight() > 0 ? label.getHeight() : label.prefHeight(-1);
+        label.setLayoutX(labelX - w / 2);
+        label.setLayoutY(labelY - h / 2);
+        label.setVisible(roomX >= w + 12 || roomY >= h + 24);
+    }
+
+    /** Whether the edge may show inside the world rectangle (a cheap test on its control box). */
+    public boolean intersects(double x0, double y0, double x1, double y1) {
+        return maxX >= x0 && minX <= x1 && maxY >= y0 && minY <= y1;
+    }
+
+    /** Routes a dead-letter edge downwards: from the bottom of the service to the top of the channel. */
+    public void routeDown(Point2D a, Point2D b) {
+        double dy = Math.max(40, Math.abs(b.getY() - a.getY()) / 2);
+        minX = Math.min(a.getX(), b.getX()) - 20;
+        maxX = Math.max(a.getX(), b.getX()) + 20;
+        minY = Math.min(a.getY(), b.getY()) - dy;
+        maxY = Math.max(a.getY(), b.getY()) + dy;
+        for (CubicCurve c : new CubicCurve[] {hit, line}) {
+            c.setStartX(a.getX());
+            c.setStartY(a.getY());
+            c.setControlX1(a.getX());
+            c.setControlY1(a.getY() + dy);
+            c.setControlX2(b.getX());
+            c.setControlY2(b.getY() - dy);
+            c.setEndX(b.getX());
+            c.setEndY(b.getY() - 6);
+        }
+        arrow.setTranslateX(b.getX());
+        arrow.setTranslateY(b.getY() - 6);
+        arrow.setRotate(90);
+        labelX = (a.getX() + b.getX()) / 2;
+        labelY = (a.getY() + b.getY()) / 2;
+        roomX = Math.abs(b.getX() - a.getX());
+        roomY = Math.abs(b.getY() - a.getY());
+        placeLabel();
+    }
+
+    /** Routes the edge from {@code a} to {@code b} (world coordinates). */
+    public void route(Point2D a, Point2D b) {
+        arrow.setRotate(0);
+        double dx = Math.max(50, Math.abs(b.getX() - a.getX()) / 2);
+        minX = Math.min(a.getX(), b.getX()) - dx;
+        maxX = Math.max(a.getX(), b.getX()) + dx;
+        minY = Math.min(a.getY(), b.getY()) - 20;
+        maxY = Math.max(a.getY(), b.getY()) + 20;
+        for (CubicCurve c : new CubicCurve[] {hit, line}) {
+            c.setStartX(a.getX());
+            c.setStartY(a.getY());
+            c.setControlX1(a.getX() + dx);
+            c.setControlY1(a.getY());
+            c.setControlX2(b.getX() - dx);
+            c.setControlY2(b.getY());
+            c.setEndX(b.getX() - 6);
+            c.setEndY(b.getY());
+        }
+        arrow.setTranslateX(b.getX() - 6);
+        arrow.setTranslateY(b.getY());
+        // The label sits at the curve's midpoint (t = 0.5 of the cubic).
+        double mx = 0.125 * a.getX() + 0.375 * (a.getX() + dx) + 0.375 * (b.getX() - dx) + 0.125 * b.getX();
+        labelX = mx;
+        labelY = 0.5 * (a.getY() + b.getY());
+        roomX = b.getX() - a.getX();
+        roomY = Math.abs(b.getY() - a.getY());
+        placeLabel();
+    }
+}

@@ -1,0 +1,190 @@
+package io.eventflow.app.inspector;
+
+import io.eventflow.model.design.AmqpQueue;
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.ExchangeType;
+import io.eventflow.model.design.KafkaTopic;
+import io.eventflow.model.design.MqttTopic;
+import io.eventflow.model.design.Overflow;
+import io.eventflow.model.design.Partitioner;
+import java.util.Map;
+
+/** Forms for channels, brokers and the design as a whole. */
+final class ChannelForms {
+    private ChannelForms() {}
+
+    static Form channel(InspectorViewModel vm, Design d, Channel c) {
+        Form f = new Form();
+        String id = c.id();
+        f.section("Channel");
+        f.text("Id", id, Parsers.ID, v -> vm.editElement(id, "id", v));
+        String[] brokers = d.brokers().stream().map(Broker::id).toArray(String[]::new);
+        f.choice("Broker", brokers, c.broker(), v -> vm.editElement(id, "broker", v));
+        f.text("Address", c.address(), Parsers.TEXT, v -> vm.editElement(id, "address", v));
+        f.text("Message types", c.messages(), Parsers.ID_LIST, v -> vm.editElement(id, "messages", v));
+        f.text("Title", c.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
+        f.text("Description", c.description(), Parsers.TEXT, v -> vm.editElement(id, "description", v));
+        f.check("External", c.external(), v -> vm.editElement(id, "external", v));
+        String[] channels = d.channels().stream()
+                .map(Channel::id)
+                .filter(x -> !x.equals(id))
+                .toArray(String[]::new);
+        f.choice("Dead letter", channels, c.deadLetter(), v -> vm.editElement(id, "deadLetter", v));
+        BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
+        if (kind == BrokerKind.KAFKA || kind == BrokerKind.OTHER) {
+            kafka(f, vm, c);
+        }
+        if (kind == BrokerKind.AMQP) {
+            amqp(f, vm, c);
+        }
+        if (kind == BrokerKind.MQTT) {
+            f.section("MQTT");
+            MqttTopic m = c.mqtt();
+            f.text("QoS", m.qos(), Parsers.QOS, v -> vm.editElement(id, "mqtt", Records.with(m, "qos", v)));
+            f.check("Retained", m.retained(), v -> vm.editElement(id, "mqtt", Records.with(m, "retained", v)));
+        }
+        notes(f, vm, d, id);
+        return f;
+    }
+
+    private static void kafka(Form f, InspectorViewModel vm, Channel c) {
+        String id = c.id();
+        KafkaTopic k = c.kafka();
+        f.section("Kafka topic");
+        f.text(
+                "Partitions",
+                k.partitions(),
+                Parsers.POSITIVE_INT,
+                v -> vm.editElement(id, "kafka", Records.with(k, "partitions", v)));
+        f.text(
+                "Replication factor",
+                k.replicationFactor(),
+                Parsers.POSITIVE_INT,
+                v -> vm.editElement(id, "kafka", Records.with(k, "replicationFactor", v)));
+        f.text(
+                "Min in-sync",
+                k.minInSyncReplicas(),
+                Parsers.POSITIVE_INT,
+                v -> vm.editElement(id, "kafka", Records.with(k, "minInSyncReplicas", v)));
+        f.text(
+                "Retention",
+                k.retention(),
+                Parsers.DURATION,
+                v -> vm.editElement(id, "kafka", Records.with(k, "retention", v)));
+        f.text(
+                "Retention size",
+                k.retentionBytes(),
+                Parsers.SIZE,
+                v -> vm.editElement(id, "kafka", Records.with(k, "retentionBytes", v)));
+        f.choice(
+                "Cleanup policy",
+                new String[] {"delete", "compact"},
+                k.cleanupPolicy(),
+                v -> vm.editElement(id, "kafka", Records.with(k, "cleanupPolicy", v)));
+        f.choice(
+                "Partitioner",
+                Partitioner.values(),
+                k.partitioner(),
+                v -> vm.editElement(id, "kafka", Records.with(k, "partitioner", v)));
+    }
+
+    private static void amqp(Form f, InspectorViewModel vm, Channel c) {
+        String id = c.id();
+        AmqpQueue a = c.amqp();
+        f.section("AMQP queue");
+        f.text("Exchange", a.exchange(), Parsers.TEXT, v -> vm.editElement(id, "amqp", Records.with(a, "exchange", v)));
+        f.choice(
+                "Exchange type",
+                ExchangeType.values(),
+                a.exchangeType(),
+                v -> vm.editElement(id, "amqp", Records.with(a, "exchangeType", v)));
+        f.text(
+                "Routing key",
+                a.routingKey(),
+                Parsers.TEXT,
+                v -> vm.editElement(id, "amqp", Records.with(a, "routingKey", v)));
+        f.text(
+                "Bindings",
+                a.bindings(),
+                s -> java.util.Arrays.stream(s.split(",")).map(String::trim).toList(),
+                v -> vm.editElement(id, "amqp", Records.with(a, "bindings", v)));
+        f.text("Message TTL", a.ttl(), Parsers.DURATION, v -> vm.editElement(id, "amqp", Records.with(a, "ttl", v)));
+        f.text(
+                "Max length",
+                a.maxLength(),
+                Parsers.POSITIVE_INT,
+                v -> vm.editElement(id, "amqp", Records.with(a, "maxLength", v)));
+        f.choice(
+                "Overflow",
+                Overflow.values(),
+                a.overflow(),
+                v -> vm.editElement(id, "amqp", Records.with(a, "overflow", v)));
+        f.check("Durable", a.durable(), v -> vm.editElement(id, "amqp", Records.with(a, "durable", v)));
+    }
+
+    static Form broker(InspectorViewModel vm, Design d, Broker b) {
+        Form f = new Form();
+        String id = b.id();
+        f.section("Broker");
+        f.text("Id", id, Parsers.ID, v -> vm.editElement(id, "id", v));
+        f.choice("Kind", BrokerKind.values(), b.kind(), v -> {
+            if (v != null) {
+                vm.editElement(id, "kind", v);
+            }
+        });
+        f.text("Nodes", b.nodes(), Parsers.POSITIVE_INT, v -> vm.editElement(id, "nodes", v));
+        f.text("Host", b.host(), Parsers.TEXT, v -> vm.editElement(id, "host", v));
+        f.text("Protocol", b.protocol(), Parsers.TEXT, v -> vm.editElement(id, "protocol", v));
+        f.text("Protocol version", b.protocolVersion(), Parsers.TEXT, v -> vm.editElement(id, "protocolVersion", v));
+        f.text("Description", b.description(), Parsers.TEXT, v -> vm.editElement(id, "description", v));
+        f.section("Channels");
+        d.channels().stream()
+                .filter(c -> id.equals(c.broker()))
+                .forEach(c -> f.link(c.id() + "  ·  " + c.effectiveAddress(), () -> vm.select(c.id())));
+        notes(f, vm, d, id);
+        return f;
+    }
+
+    static Form design(InspectorViewModel vm, Design d) {
+        Form f = new Form();
+        f.section("Design");
+        f.text(
+                "Name",
+                d.name(),
+                Parsers.TEXT,
+                v -> vm.editDesign("name", x -> x.withName(v == null ? "Untitled" : (String) v)));
+        f.text("Version", d.version(), Parsers.TEXT, v -> vm.editDesign("version", x -> Records.with(x, "version", v)));
+        f.text(
+                "Description",
+                d.description(),
+                Parsers.TEXT,
+                v -> vm.editDesign("description", x -> Records.with(x, "description", v)));
+        f.info(
+                "Elements",
+                d.services().size() + " services, " + d.channels().size() + " channels, "
+                        + d.brokers().size() + " brokers, " + d.messages().size() + " message types");
+        f.section("Message types");
+        d.messages().forEach(m -> f.link(m.id(), () -> vm.select(m.id())));
+        return f;
+    }
+
+    static void notes(Form f, InspectorViewModel vm, Design d, String id) {
+        f.section("Notes");
+        f.text(
+                "Note",
+                d.notes().get(id),
+                Parsers.TEXT,
+                v -> vm.editDesign("note of " + id, x -> {
+                    Map<String, String> notes = new java.util.LinkedHashMap<>(x.notes());
+                    if (v == null) {
+                        notes.remove(id);
+                    } else {
+                        notes.put(id, (String) v);
+                    }
+                    return x.withNotes(notes);
+                }));
+    }
+}

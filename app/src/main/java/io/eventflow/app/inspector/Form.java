@@ -1,0 +1,162 @@
+package io.eventflow.app.inspector;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+/**
+ * A property form: label, field and an inline message under the field. Text fields check as the user types and commit
+ * on Enter or when focus leaves; choices and check boxes commit at once.
+ */
+public final class Form extends GridPane {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    private final Map<String, Control> fields = new LinkedHashMap<>();
+    private int row;
+
+    public Form() {
+        getStyleClass().add("inspector-form");
+        setHgap(8);
+        setVgap(2);
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(96);
+        c0.setPrefWidth(110);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        c1.setFillWidth(true);
+        getColumnConstraints().addAll(c0, c1);
+    }
+
+    public void section(String title) {
+        Label l = new Label(title);
+        l.getStyleClass().add("form-section");
+        add(l, 0, row++, 2, 1);
+    }
+
+    /** A text field; {@code parser} turns text into a value (blank: null) or throws with a message. */
+    public TextField text(String label, Object value, Function<String, Object> parser, Consumer<Object> commit) {
+        TextField f = new TextField(Parsers.show(value));
+        f.setId("field-" + key(label));
+        Label error = new Label();
+        error.getStyleClass().add("field-error");
+        error.setId("error-" + key(label));
+        error.setManaged(false);
+        error.setVisible(false);
+        String initial = f.getText();
+        f.textProperty().addListener((o, a, text) -> {
+            String msg = Parsers.error(parser, text);
+            f.pseudoClassStateChanged(INVALID, msg != null);
+            error.setText(msg == null ? "" : msg);
+            error.setVisible(msg != null);
+            error.setManaged(msg != null);
+        });
+        Runnable apply = () -> {
+            if (!f.getText().equals(initial) && Parsers.error(parser, f.getText()) == null) {
+                commit.accept(Parsers.parse(parser, f.getText()));
+            }
+        };
+        f.setOnAction(e -> apply.run());
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                apply.run();
+            }
+        });
+        addRow(label, f);
+        add(error, 1, row++);
+        return f;
+    }
+
+    /** A choice among enum values, with an empty "default" entry. */
+    public <E> ComboBox<E> choice(String label, E[] values, E current, Consumer<E> commit) {
+        ComboBox<E> box = new ComboBox<>();
+        box.setId("field-" + key(label));
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setValue(current);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setPromptText("default");
+        box.setOnAction(e -> {
+            if (box.getValue() != current) {
+                commit.accept(box.getValue());
+            }
+        });
+        addRow(label, box);
+        return box;
+    }
+
+    public CheckBox check(String label, Boolean value, Consumer<Boolean> commit) {
+        CheckBox c = new CheckBox();
+        c.setId("field-" + key(label));
+        c.setSelected(Boolean.TRUE.equals(value));
+        c.setOnAction(e -> commit.accept(c.isSelected() ? Boolean.TRUE : null));
+        addRow(label, c);
+        return c;
+    }
+
+    /** A read-only value. */
+    public void info(String label, String value) {
+        Label v = new Label(value);
+        v.getStyleClass().add("form-info");
+        v.setWrapText(true);
+        Label l = new Label(label);
+        l.getStyleClass().add("form-label");
+        add(l, 0, row);
+        add(v, 1, row++);
+    }
+
+    public void link(String text, Runnable action) {
+        Hyperlink h = new Hyperlink(text);
+        h.setOnAction(e -> action.run());
+        add(h, 0, row++, 2, 1);
+    }
+
+    /** A node over both columns. */
+    public void wide(Node node) {
+        GridPane.setHgrow(node, Priority.ALWAYS);
+        add(node, 0, row++, 2, 1);
+    }
+
+    private void addRow(String label, Control field) {
+        Label l = new Label(label);
+        l.getStyleClass().add("form-label");
+        l.setLabelFor(field);
+        field.setTooltip(new Tooltip(label));
+        field.setMaxWidth(Double.MAX_VALUE);
+        fields.put(key(label), field);
+        add(l, 0, row);
+        add(field, 1, row++);
+    }
+
+    /** The key of the field that has focus, if any. */
+    public String focusedKey() {
+        return fields.entrySet().stream()
+                .filter(e -> e.getValue().isFocused())
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
+    }
+
+    public void focus(String key) {
+        Control c = fields.get(key);
+        if (c != null) {
+            c.requestFocus();
+        }
+    }
+
+    static String key(String label) {
+        return label.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+}

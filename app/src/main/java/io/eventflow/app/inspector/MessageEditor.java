@@ -1,0 +1,95 @@
+package io.eventflow.app.inspector;
+
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.MessageType;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+
+/** The message editor: message fields, the payload schema as checked JSON text, a field table and an example. */
+final class MessageEditor {
+    private MessageEditor() {}
+
+    static Form message(InspectorViewModel vm, Design d, MessageType m) {
+        Form f = new Form();
+        String id = m.id();
+        f.section("Message type");
+        f.text("Id", id, Parsers.ID, v -> vm.editElement(id, "id", v));
+        f.text("Name", m.name(), Parsers.TEXT, v -> vm.editElement(id, "name", v));
+        f.text("Title", m.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
+        f.text("Summary", m.summary(), Parsers.TEXT, v -> vm.editElement(id, "summary", v));
+        f.text("Content type", m.contentType(), Parsers.TEXT, v -> vm.editElement(id, "contentType", v));
+        f.text("Schema format", m.schemaFormat(), Parsers.TEXT, v -> vm.editElement(id, "schemaFormat", v));
+        f.text("Correlation id", m.correlationId(), Parsers.TEXT, v -> vm.editElement(id, "correlationId", v));
+        f.text("Typical size", m.size(), Parsers.SIZE, v -> vm.editElement(id, "size", v));
+        f.check("Signed", m.signed(), v -> vm.editElement(id, "signed", v));
+        schema(f, vm, m);
+        f.section("Used on");
+        d.channels().stream()
+                .filter(c -> c.messages().contains(id))
+                .forEach(c -> f.link(c.id() + "  ·  " + c.effectiveAddress(), () -> vm.select(c.id())));
+        return f;
+    }
+
+    private static void schema(Form f, InspectorViewModel vm, MessageType m) {
+        f.section("Payload schema (JSON Schema)");
+        TextArea text = new TextArea(SchemaTools.pretty(m.payload()));
+        text.setId("schema-text");
+        text.getStyleClass().add("code");
+        text.setPrefRowCount(10);
+        Label status = new Label();
+        status.getStyleClass().add("schema-status");
+        status.setWrapText(true);
+        Button apply = new Button("Apply schema");
+        apply.setId("schema-apply");
+        String initial = text.getText();
+        ReadOnlyObjectWrapper<SchemaTools.Check> check = new ReadOnlyObjectWrapper<>(SchemaTools.check(initial));
+        Runnable recheck = () -> {
+            SchemaTools.Check c = SchemaTools.check(text.getText());
+            check.set(c);
+            status.setText(c.ok() ? "Valid JSON" : "Line " + c.line() + ", column " + c.column() + ": " + c.error());
+            status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !c.ok());
+            apply.setDisable(!c.ok() || text.getText().equals(initial));
+        };
+        text.textProperty().addListener(o -> recheck.run());
+        recheck.run();
+        apply.setOnAction(e -> vm.editElement(m.id(), "payload", check.get().schema()));
+        f.wide(text);
+        f.wide(new HBox(8, apply, status));
+        f.section("Fields");
+        f.wide(fieldTable(m));
+        f.section("Example message");
+        TextArea example = new TextArea(SchemaTools.pretty(SchemaTools.example(m.payload())));
+        example.setId("schema-example");
+        example.setEditable(false);
+        example.getStyleClass().add("code");
+        example.setPrefRowCount(8);
+        f.wide(example);
+    }
+
+    private static TableView<SchemaTools.Field> fieldTable(MessageType m) {
+        TableView<SchemaTools.Field> table = new TableView<>();
+        table.setId("schema-fields");
+        table.setPrefHeight(170);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("Field", SchemaTools.Field::path));
+        table.getColumns().add(column("Type", SchemaTools.Field::type));
+        table.getColumns().add(column("Req.", x -> x.required() ? "yes" : ""));
+        table.getColumns().add(column("Details", SchemaTools.Field::detail));
+        table.getItems().setAll(SchemaTools.fields(m.payload()));
+        table.setPlaceholder(new Label("No fields: the payload has no object schema"));
+        return table;
+    }
+
+    private static TableColumn<SchemaTools.Field, String> column(
+            String title, java.util.function.Function<SchemaTools.Field, String> value) {
+        TableColumn<SchemaTools.Field, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,103 @@
+package io.eventflow.app.shell;
+
+import io.eventflow.app.fx.Icons;
+import java.util.EnumMap;
+import java.util.Map;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+
+/**
+ * Binds action ids to what they do and when they are enabled. While a text field has focus, editing shortcuts go to the
+ * field, so typing never deletes or pastes on the canvas.
+ */
+final class Actions {
+    private record Binding(Runnable run, BooleanExpression enabled) {}
+
+    private final Map<ActionId, Binding> bindings = new EnumMap<>(ActionId.class);
+    private Scene scene;
+
+    void bind(ActionId id, Runnable run) {
+        bind(id, run, new SimpleBooleanProperty(true));
+    }
+
+    void bind(ActionId id, Runnable run, BooleanExpression enabled) {
+        bindings.put(id, new Binding(run, enabled));
+    }
+
+    void run(ActionId id) {
+        if (forwardToText(id, scene)) {
+            return;
+        }
+        Binding b = bindings.get(id);
+        if (b != null && b.enabled().get()) {
+            b.run().run();
+        }
+    }
+
+    MenuItem menuItem(ActionId id) {
+        MenuItem item = new MenuItem(id.label());
+        if (id.icon() != null) {
+            item.setGraphic(Icons.of(id.icon()));
+        }
+        item.setOnAction(e -> run(id));
+        item.setAccelerator(id.key());
+        Binding b = bindings.get(id);
+        if (b != null) {
+            item.disableProperty().bind(b.enabled().not());
+        }
+        return item;
+    }
+
+    Button button(ActionId id) {
+        Button button = new Button(null, Icons.of(id.icon()));
+        button.setId("action-" + id.name().toLowerCase().replace('_', '-'));
+        button.getStyleClass().addAll("flat", "button-icon");
+        button.setTooltip(new Tooltip(
+                id.label() + (id.key() == null ? "" : "  (" + id.key().getDisplayText() + ")")));
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> run(id));
+        Binding b = bindings.get(id);
+        if (b != null) {
+            button.disableProperty().bind(b.enabled().not());
+        }
+        return button;
+    }
+
+    /** Shortcuts of actions that have no menu item (Ctrl+Shift+Z). */
+    void installKeys(Scene scene) {
+        scene.getAccelerators().put(ActionId.REDO_ALT.key(), () -> run(ActionId.REDO_ALT));
+    }
+
+    /**
+     * While a text field has focus, editing shortcuts edit the text, not the design: they are forwarded to it.
+     *
+     * @return true when the action was forwarded
+     */
+    private static boolean forwardToText(ActionId id, Scene scene) {
+        if (scene == null || !(scene.getFocusOwner() instanceof TextInputControl t)) {
+            return false;
+        }
+        switch (id) {
+            case UNDO -> t.undo();
+            case REDO, REDO_ALT -> t.redo();
+            case COPY -> t.copy();
+            case PASTE -> t.paste();
+            case DELETE -> t.deleteNextChar();
+            case SELECT_ALL -> t.selectAll();
+            case DUPLICATE -> {}
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void setScene(Scene s) {
+        scene = s;
+    }
+}

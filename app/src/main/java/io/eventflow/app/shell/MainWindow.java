@@ -1,0 +1,404 @@
+package io.eventflow.app.shell;
+
+import static io.eventflow.model.asyncapi.AsyncApiVersion.V2_6;
+import static io.eventflow.model.asyncapi.AsyncApiVersion.V3_0;
+
+import io.eventflow.app.canvas.CanvasViewModel;
+import io.eventflow.app.canvas.DesignCanvas;
+import io.eventflow.app.canvas.PaletteView;
+import io.eventflow.app.fx.Theme;
+import io.eventflow.app.inspector.InspectorView;
+import io.eventflow.app.inspector.InspectorViewModel;
+import io.eventflow.app.simview.SimulateMode;
+import io.eventflow.model.asyncapi.AsyncApiExporter;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.edit.DesignDocument;
+import io.eventflow.model.io.DesignFiles;
+import io.eventflow.model.validate.Linter;
+import io.eventflow.model.validate.Severity;
+import java.io.File;
+import java.nio.file.Path;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The main window: menu and toolbar, palette on the left, canvas in the centre, inspector on the right, problems in a
+ * bottom dock, status bar. Builds the views and wires actions; the work happens in the view models.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final DocumentViewModel doc;
+    private final CanvasViewModel canvasVm;
+    private final DesignCanvas canvas;
+    private final FileController files;
+    private final ExportController exports;
+    private final AsyncApiPreview preview;
+    private final Actions actions = new Actions();
+    private final BorderPane root = new BorderPane();
+    private final SplitPane main = new SplitPane();
+    private final SplitPane vertical = new SplitPane();
+    private final Label status = new Label();
+    private final Label problemsCount = new Label();
+    private final TabPane dock = new TabPane();
+    private ScrollPane paletteScroll;
+    private InspectorView inspector;
+    private Theme theme = Theme.LIGHT;
+    private Timeline autosave;
+    private Button themeButton;
+    private SimulateMode simulate;
+
+    public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
+        this.stage = stage;
+        this.doc = new DocumentViewModel(new DesignDocument(Design.empty("Untitled"), null));
+        this.canvasVm = new CanvasViewModel(doc);
+        this.canvas = new DesignCanvas(canvasVm);
+        Dialogs asker = dialogs == null ? new FxDialogs(stage) : dialogs;
+        this.files = new FileController(doc, home, asker, executor);
+        this.exports = new ExportController(doc, files, asker);
+        this.preview = new AsyncApiPreview(doc);
+        doc.addChecker(Linter::lint);
+        files.setAfterOpen(() -> javafx.application.Platform.runLater(canvas::fitToView));
+        createView();
+        initActions();
+        initListeners();
+    }
+
+    private void createView() {
+        paletteScroll = new ScrollPane(new PaletteView(canvas));
+        paletteScroll.setFitToWidth(true);
+        paletteScroll.getStyleClass().add("side-panel");
+        paletteScroll.setMinWidth(150);
+        inspector = new InspectorView(new InspectorViewModel(doc));
+        inspector.setMinWidth(260);
+        Tab problems = new Tab("Problems", new ProblemsView(doc, canvas::reveal));
+        problems.setId("tab-problems");
+        problems.setClosable(false);
+        Tab asyncapi = new Tab("AsyncAPI", preview);
+        asyncapi.setId("tab-asyncapi");
+        asyncapi.setClosable(false);
+        asyncapi.selectedProperty().addListener((o, was, now) -> preview.setShown(now));
+        dock.getTabs().addAll(problems, asyncapi);
+        dock.setMinHeight(80);
+        StackPaneCanvas centre = new StackPaneCanvas(canvas);
+        simulate = new SimulateMode(doc, canvas, dock);
+        vertical.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        vertical.getItems().addAll(simulate.wrapCentre(centre), dock);
+        vertical.setDividerPositions(0.78);
+        main.getItems().addAll(paletteScroll, vertical, inspector);
+        main.setDividerPositions(0.13, 0.75);
+        SplitPane.setResizableWithParent(paletteScroll, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        root.setCenter(main);
+        root.getStyleClass().add("studio");
+    }
+
+    /** Wraps the canvas so it fills its split-pane cell. */
+    private static final class StackPaneCanvas extends Pane {
+        private final DesignCanvas canvas;
+
+        StackPaneCanvas(DesignCanvas canvas) {
+            this.canvas = canvas;
+            getChildren().add(canvas);
+            setMinSize(100, 100);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            canvas.resizeRelocate(0, 0, getWidth(), getHeight());
+        }
+    }
+
+    private void initActions() {
+        actions.bind(ActionId.NEW, files::newDesign);
+        actions.bind(ActionId.OPEN, files::open);
+        actions.bind(ActionId.OPEN_SAMPLE, () -> {
+            if (files.confirmDiscard()) {
+                files.openSample();
+            }
+        });
+        actions.bind(ActionId.SAVE, () -> commitEditsThen(files::saveNow));
+        actions.bind(ActionId.SAVE_AS, () -> commitEditsThen(files::saveAs));
+        actions.bind(ActionId.UNDO, doc::undo, doc.canUndoProperty());
+        actions.bind(ActionId.REDO, doc::redo, doc.canRedoProperty());
+        actions.bind(ActionId.REDO_ALT, doc::redo, doc.canRedoProperty());
+        actions.bind(ActionId.COPY, canvasVm::copy);
+        actions.bind(ActionId.PASTE, canvasVm::paste);
+        actions.bind(ActionId.DUPLICATE, canvasVm::duplicate);
+        actions.bind(ActionId.DELETE, canvasVm::deleteSelection, Bindings.isNotEmpty(doc.getSelection()));
+        actions.bind(ActionId.SELECT_ALL, canvasVm::selectAll);
+        actions.bind(ActionId.FIT, canvas::fitToView);
+        actions.bind(ActionId.ZOOM_IN, () -> canvasVm.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
+        actions.bind(ActionId.ZOOM_OUT, () -> canvasVm.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
+        actions.bind(ActionId.TOGGLE_THEME, () -> setTheme(theme.other()));
+        actions.bind(ActionId.IMPORT_ASYNCAPI, exports::importAsyncApi);
+        actions.bind(
+                ActionId.EXPORT_ASYNCAPI_30_YAML, () -> exports.exportAsyncApi(V3_0, AsyncApiExporter.Format.YAML));
+        actions.bind(
+                ActionId.EXPORT_ASYNCAPI_30_JSON, () -> exports.exportAsyncApi(V3_0, AsyncApiExporter.Format.JSON));
+        actions.bind(
+                ActionId.EXPORT_ASYNCAPI_26_YAML, () -> exports.exportAsyncApi(V2_6, AsyncApiExporter.Format.YAML));
+        actions.bind(
+                ActionId.EXPORT_ASYNCAPI_26_JSON, () -> exports.exportAsyncApi(V2_6, AsyncApiExporter.Format.JSON));
+        actions.bind(ActionId.EXPORT_HTML, exports::exportHtml);
+        actions.bind(ActionId.EXPORT_SVG, exports::exportSvg);
+        actions.bind(ActionId.EXPORT_PNG, this::exportPng);
+        actions.bind(ActionId.AUTO_LAYOUT, () -> {
+            exports.autoLayout();
+            javafx.application.Platform.runLater(canvas::fitToView);
+        });
+        actions.bind(ActionId.QUIT, () -> {
+            if (confirmClose()) {
+                stage.close();
+            }
+        });
+    }
+
+    /** Asks where to and writes the whole diagram as PNG (File, Export). */
+    public void exportPng() {
+        exports.choosePng().ifPresent(p -> {
+            Color bg = theme == Theme.LIGHT ? Color.web("#f6f8fa") : Color.web("#0d1117");
+            try {
+                javax.imageio.ImageIO.write(
+                        javafx.embed.swing.SwingFXUtils.fromFXImage(canvas.snapshotDiagram(bg), null),
+                        "png",
+                        p.toFile());
+            } catch (java.io.IOException e) {
+                org.tinylog.Logger.error(e, "cannot write {}", p);
+            }
+        });
+    }
+
+    private void commitEditsThen(Runnable action) {
+        canvas.requestFocus();
+        action.run();
+    }
+
+    private void initListeners() {
+        doc.getProblems().addListener((ListChangeListener<Object>) c -> updateStatus());
+        doc.getSelection().addListener((javafx.collections.SetChangeListener<String>) c -> updateStatus());
+        canvasVm.zoomProperty().addListener(o -> updateStatus());
+        canvas.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F && !e.isShortcutDown()) {
+                canvas.fitToView();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
+                canvasVm.deleteSelection();
+                e.consume();
+            }
+        });
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        long errors = doc.getProblems().stream()
+                .filter(p -> p.severity() == Severity.ERROR)
+                .count();
+        long others = doc.getProblems().size() - errors;
+        status.setText(String.format(
+                "Zoom %d%%   ·   %d selected",
+                Math.round(canvasVm.zoomProperty().get() * 100),
+                doc.getSelection().size()));
+        problemsCount.setText(errors
+                + (errors == 1 ? " error · " : " errors · ")
+                + others
+                + (others == 1 ? " finding" : " findings"));
+    }
+
+    /** Builds the scene, shows the window, and opens {@code file}, restored work, or the sample. */
+    public Scene show(Path file) {
+        root.setTop(new VBox(new MainMenu(this, actions).build(), toolBar()));
+        root.setBottom(statusBar());
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
+        setTheme(theme, scene);
+        actions.setScene(scene);
+        actions.installKeys(scene);
+        initDragAndDrop(scene);
+        stage.setScene(scene);
+        stage.titleProperty().bind(doc.titleProperty());
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        if (file != null) {
+            files.openPath(file);
+        } else if (!files.offerRecovery()) {
+            files.openSample();
+        }
+        autosave = new Timeline(new KeyFrame(
+                Duration.seconds(Integer.getInteger("eventflow.autosaveSeconds", 20)), e -> files.autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+        canvas.requestFocus();
+        return scene;
+    }
+
+    private boolean confirmClose() {
+        if (!files.confirmDiscard()) {
+            return false;
+        }
+        files.deleteRecovery();
+        if (autosave != null) {
+            autosave.stop();
+        }
+        simulate.dispose();
+        return true;
+    }
+
+    private void initDragAndDrop(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            boolean ok =
+                    e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+            if (ok) {
+                File f = e.getDragboard().getFiles().get(0);
+                javafx.application.Platform.runLater(() -> files.openAsked(f.toPath()));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private ToolBar toolBar() {
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        themeButton = actions.button(ActionId.TOGGLE_THEME);
+        Button theme = themeButton;
+        return new ToolBar(
+                actions.button(ActionId.NEW),
+                actions.button(ActionId.OPEN),
+                actions.button(ActionId.SAVE),
+                vsep(),
+                actions.button(ActionId.UNDO),
+                actions.button(ActionId.REDO),
+                vsep(),
+                actions.button(ActionId.DELETE),
+                actions.button(ActionId.COPY),
+                actions.button(ActionId.PASTE),
+                vsep(),
+                actions.button(ActionId.ZOOM_OUT),
+                actions.button(ActionId.ZOOM_IN),
+                actions.button(ActionId.FIT),
+                actions.button(ActionId.AUTO_LAYOUT),
+                vsep(),
+                simulate.modeToggle(),
+                spacer,
+                theme);
+    }
+
+    private static javafx.scene.control.Separator vsep() {
+        return new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL);
+    }
+
+    private HBox statusBar() {
+        Pane spacer = new Pane();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label file = new Label();
+        file.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> doc.pathProperty().get() == null
+                                ? "not saved"
+                                : doc.pathProperty().get().toString(),
+                        doc.pathProperty()));
+        problemsCount.setId("status-problems");
+        problemsCount.setOnMouseClicked(e -> dock.getSelectionModel().select(0));
+        status.setId("status-text");
+        HBox bar = new HBox(16, status, simulate.statusLabel(), spacer, file, problemsCount);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    public void setTheme(Theme t) {
+        setTheme(t, stage.getScene());
+    }
+
+    private void setTheme(Theme t, Scene scene) {
+        theme = t;
+        if (themeButton != null) {
+            themeButton.setGraphic(io.eventflow.app.fx.Icons.of(
+                    t == Theme.LIGHT
+                            ? org.kordamp.ikonli.materialdesign2.MaterialDesignW.WEATHER_NIGHT
+                            : org.kordamp.ikonli.materialdesign2.MaterialDesignW.WHITE_BALANCE_SUNNY));
+        }
+        if (scene != null) {
+            t.apply(scene);
+        }
+        canvas.setGridColors(
+                t == Theme.LIGHT ? Color.web("#d0d7de") : Color.web("#30363d"),
+                t == Theme.LIGHT ? Color.web("#afb8c1") : Color.web("#484f58"));
+    }
+
+    CanvasViewModel canvasViewModel() {
+        return canvasVm;
+    }
+
+    ScrollPane palettePanel() {
+        return paletteScroll;
+    }
+
+    InspectorView inspectorPanel() {
+        return inspector;
+    }
+
+    TabPane dock() {
+        return dock;
+    }
+
+    SplitPane mainSplit() {
+        return main;
+    }
+
+    SplitPane verticalSplit() {
+        return vertical;
+    }
+
+    public DocumentViewModel document() {
+        return doc;
+    }
+
+    public DesignCanvas canvas() {
+        return canvas;
+    }
+
+    public ExportController exports() {
+        return exports;
+    }
+
+    public SimulateMode simulate() {
+        return simulate;
+    }
+
+    public FileController files() {
+        return files;
+    }
+
+    static boolean isDesignFile(Path p) {
+        return p.getFileName().toString().endsWith(DesignFiles.EXTENSION);
+    }
+}

@@ -1,0 +1,134 @@
+package io.eventflow.app.simview;
+
+import io.eventflow.simulator.report.SimulationReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.tinylog.Logger;
+
+/** The counters of the report (published, processed, duplicates, lost by cause, ...) and the report export. */
+final class CountersView extends VBox {
+    private final Map<String, Label> values = new LinkedHashMap<>();
+    private final Label lostBy = new Label();
+    private final TextArea table = new TextArea();
+    private final SimSession session;
+    private final Supplier<java.util.List<Metrics.Sample>> samples;
+    private final Label exported = new Label();
+
+    CountersView(SimSession session, Supplier<java.util.List<Metrics.Sample>> samples) {
+        this.session = session;
+        this.samples = samples;
+        setId("sim-counters");
+        setSpacing(6);
+        FlowPane cards = new FlowPane(8, 8);
+        for (String k : new String[] {
+            "published",
+            "processed",
+            "duplicates",
+            "reprocessed",
+            "lost",
+            "dead-lettered",
+            "retries",
+            "redelivered",
+            "in flight",
+            "p50 ms",
+            "p99 ms"
+        }) {
+            Label v = new Label("0");
+            v.setId("count-" + k.replace(' ', '-'));
+            v.getStyleClass().add("counter-value");
+            VBox card = new VBox(new Label(k), v);
+            card.getStyleClass().add("counter-card");
+            card.setMinWidth(90);
+            cards.getChildren().add(card);
+            values.put(k, v);
+        }
+        lostBy.setId("count-lost-by");
+        Button json = new Button("Export JSON…");
+        json.setOnAction(e -> export("json"));
+        Button csv = new Button("Export CSV…");
+        csv.setOnAction(e -> export("csv"));
+        Button html = new Button("Export HTML…");
+        html.setOnAction(e -> export("html"));
+        table.setEditable(false);
+        table.setStyle("-fx-font-family: monospace;");
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(cards, lostBy, new HBox(8, json, csv, html, exported), table);
+    }
+
+    void update(SimulationReport r) {
+        if (r == null) {
+            return;
+        }
+        SimulationReport.Totals t = r.totals();
+        set("published", t.published());
+        set("processed", t.processed());
+        set("duplicates", t.duplicates());
+        set("reprocessed", t.reprocessed());
+        set("lost", t.lost());
+        set("dead-lettered", t.deadLettered());
+        set("retries", t.retries());
+        set("redelivered", t.redelivered());
+        set("in flight", t.inFlight());
+        values.get("p50 ms")
+                .setText(String.format(Locale.ROOT, "%.2f", r.latencyMs().p50()));
+        values.get("p99 ms")
+                .setText(String.format(Locale.ROOT, "%.2f", r.latencyMs().p99()));
+        StringBuilder b = new StringBuilder("Lost by cause: ");
+        r.lostByCause().forEach((k, v) -> {
+            if (v > 0) {
+                b.append(k).append(' ').append(v).append("  ");
+            }
+        });
+        lostBy.setText(b.toString());
+        table.setText(r.summaryTable());
+    }
+
+    private void set(String k, long v) {
+        values.get(k).setText(String.format(Locale.ROOT, "%,d", v));
+    }
+
+    private void export(String kind) {
+        SimulationReport r = session.reportProperty().get();
+        if (r == null) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName("simulation-report." + kind);
+        java.io.File f = fc.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            write(kind, f.toPath(), r);
+        }
+    }
+
+    /** Writes the report in one of the formats; the label beside the buttons says where or what went wrong. */
+    void write(String kind, Path file, SimulationReport r) {
+        String text =
+                switch (kind) {
+                    case "json" -> ReportExport.json(r);
+                    case "csv" -> ReportExport.csv(r);
+                    default -> ReportExport.html(
+                            r, samples.get(), session.scenarioProperty().get());
+                };
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            exported.setText("Saved " + file.getFileName());
+        } catch (IOException e) {
+            Logger.error(e, "cannot write the report to {}", file);
+            exported.setText("Could not save " + file + ": " + e.getMessage());
+        }
+    }
+}

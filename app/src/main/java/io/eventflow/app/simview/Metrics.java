@@ -1,0 +1,121 @@
+package io.eventflow.app.simview;
+
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Subscription;
+import io.eventflow.simulator.SimulationSnapshot;
+import io.eventflow.simulator.report.SimulationReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Time series over simulated time for the charts and the exported report: throughput (processed per simulated
+ * second), latency p50/p99 (cumulative, from the report), consumer lag and channel depth; for the whole design or for
+ * one selected service or channel. No nodes; one sample per report refresh.
+ */
+public final class Metrics {
+    /** One point: simulated seconds, processed per second, latency ms, lag and depth in messages. */
+    public record Sample(double t, double throughput, double p50, double p99, long lag, long depth) {}
+
+    static final int MAX_SAMPLES = 600;
+    private final List<Sample> samples = new ArrayList<>();
+    private String element;
+    private double lastT = -1;
+    private long lastProcessed;
+
+    /** Starts over, for the whole design ({@code element} null) or one service or channel. */
+    public void reset(String element) {
+        this.element = element;
+        samples.clear();
+        lastT = -1;
+        lastProcessed = 0;
+    }
+
+    public String element() {
+        return element;
+    }
+
+    /** Adds a sample if simulated time moved on; returns it, or null. */
+    public Sample add(SimulationSnapshot s, SimulationReport r, Design d) {
+        if (s == null || r == null) {
+            return null;
+        }
+        double t = r.simulatedSeconds();
+        if (t <= lastT) {
+            return null;
+        }
+        Set<String> groups = groupsOf(d);
+        long processed = 0;
+        double p50 = 0;
+        double p99 = 0;
+        if (element == null) {
+            processed = r.totals().processed();
+            p50 = r.latencyMs().p50();
+            p99 = r.latencyMs().p99();
+        } else {
+            for (var e : r.groups().entrySet()) {
+                SimulationReport.GroupReport g = e.getValue();
+                if (groups.contains(g.group() + "@" + g.channel())) {
+                    processed += g.processed();
+                    p50 = Math.max(p50, g.latencyMs().p50());
+                    p99 = Math.max(p99, g.latencyMs().p99());
+                }
+            }
+        }
+        long lag = 0;
+        for (SimulationSnapshot.GroupState g : s.groups()) {
+            if (element == null || groups.contains(g.group() + "@" + g.channel())) {
+                lag += g.lag();
+            }
+        }
+        long depth = 0;
+        for (SimulationSnapshot.ChannelState c : s.channels()) {
+            if (element == null || element.equals(c.id())) {
+                depth += c.depth();
+            }
+        }
+        double thr = lastT < 0 || t == lastT ? 0 : Math.max(0, (processed - lastProcessed) / (t - lastT));
+        lastT = t;
+        lastProcessed = processed;
+        Sample x = new Sample(t, thr, p50, p99, lag, depth);
+        samples.add(x);
+        if (samples.size() > MAX_SAMPLES) {
+            thin();
+        }
+        return x;
+    }
+
+    /** Halves the resolution of the older half, keeping memory bounded over long runs. */
+    private void thin() {
+        List<Sample> keep = new ArrayList<>(samples.size());
+        int half = samples.size() / 2;
+        for (int i = 0; i < samples.size(); i++) {
+            if (i >= half || i % 2 == 0) {
+                keep.add(samples.get(i));
+            }
+        }
+        samples.clear();
+        samples.addAll(keep);
+    }
+
+    /** The groups ({@code group@channel}) the selected element reads or whose channel it is. */
+    private Set<String> groupsOf(Design d) {
+        Set<String> out = new java.util.HashSet<>();
+        if (element == null) {
+            return out;
+        }
+        for (Service s : d.services()) {
+            for (Subscription x : s.subscribes()) {
+                if (element.equals(s.id()) || element.equals(x.channel())) {
+                    out.add(x.groupOr(s.id()) + "@" + x.channel());
+                }
+            }
+        }
+        return out;
+    }
+
+    public List<Sample> samples() {
+        return samples;
+    }
+}

@@ -1,0 +1,190 @@
+package io.eventflow.app.simview;
+
+import io.eventflow.app.fx.Icons;
+import io.eventflow.model.design.TimeSpan;
+import io.eventflow.simulator.scenario.Scenario;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.tinylog.Logger;
+
+/**
+ * The run controls shown in Simulate mode: run/pause, step, reset, run until, speed (0.01× to 10,000×, log slider)
+ * and flat out, seed, duration, scenario and the simulated clock.
+ */
+final class RunControls extends javafx.scene.layout.FlowPane {
+    private final SimSession session;
+    private final Supplier<Path> designFile;
+    private final ComboBox<ScenarioCatalog.Choice> scenarios = new ComboBox<>();
+    private final Label message = new Label();
+
+    RunControls(SimSession session, Supplier<Path> designFile) {
+        super(6, 4);
+        this.session = session;
+        this.designFile = designFile;
+        getStyleClass().add("run-controls");
+        setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setId("run-controls");
+        createView();
+    }
+
+    private void createView() {
+        Button run = new Button("Run", Icons.of(MaterialDesignP.PLAY));
+        run.setId("sim-run");
+        run.setTooltip(new Tooltip("Run or pause (F5)"));
+        run.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> session.stateProperty().get() == SimulationRunner.State.RUNNING ? "Pause" : "Run",
+                        session.stateProperty()));
+        run.setOnAction(e -> guarded(session::toggleRun));
+        Button step = new Button("Step", Icons.of(MaterialDesignS.SKIP_NEXT));
+        step.setId("sim-step");
+        step.setTooltip(new Tooltip("Fire the next event"));
+        step.setOnAction(e -> guarded(() -> {
+            ensureRun();
+            session.runner().step();
+        }));
+        Button reset = new Button("Reset", Icons.of(MaterialDesignR.RESTART));
+        reset.setId("sim-reset");
+        reset.setTooltip(new Tooltip("Start over with the current design, scenario, seed and duration (Shift+F5)"));
+        reset.setOnAction(e -> guarded(session::reset));
+        TextField until = new TextField();
+        until.setId("sim-until");
+        until.setPromptText("run until, e.g. 30s");
+        until.setPrefColumnCount(7);
+        until.setOnAction(e -> guarded(() -> {
+            ensureRun();
+            session.runner().runUntil(TimeSpan.parse(until.getText().trim()).nanos());
+        }));
+        Slider speed = new Slider(-2, 4, 0);
+        speed.setId("sim-speed");
+        speed.setPrefWidth(120);
+        speed.setTooltip(new Tooltip("Speed: simulated seconds per wall second, 0.01× to 10,000×"));
+        speed.valueProperty().addListener((o, a, b) -> session.speedProperty().set(Math.pow(10, b.doubleValue())));
+        Label speedLabel = new Label();
+        speedLabel.setMinWidth(64);
+        speedLabel
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> session.flatOutProperty().get()
+                                ? "flat out"
+                                : speedText(session.speedProperty().get()),
+                        session.speedProperty(),
+                        session.flatOutProperty()));
+        ToggleButton flat = new ToggleButton("Flat out");
+        flat.setId("sim-flat-out");
+        flat.selectedProperty().bindBidirectional(session.flatOutProperty());
+        speed.disableProperty().bind(flat.selectedProperty());
+        TextField seed = new TextField();
+        seed.setId("sim-seed");
+        seed.setPromptText("seed");
+        seed.setPrefColumnCount(4);
+        seed.textProperty().bindBidirectional(session.seedProperty());
+        TextField duration = new TextField();
+        duration.setId("sim-duration");
+        duration.setPromptText("duration");
+        duration.setPrefColumnCount(5);
+        duration.textProperty().bindBidirectional(session.durationProperty());
+        scenarios.setId("sim-scenario");
+        scenarios.setPrefWidth(230);
+        scenarios.setOnShowing(e -> refreshScenarios());
+        scenarios.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b != a) {
+                loadScenario(b);
+            }
+        });
+        Label clock = new Label();
+        clock.setId("sim-clock");
+        clock.getStyleClass().add("sim-clock");
+        clock.textProperty().bind(session.clockProperty());
+        Label state = new Label();
+        state.setId("sim-state");
+        state.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> session.stateProperty().get().name().toLowerCase(Locale.ROOT), session.stateProperty()));
+        message.setId("sim-message");
+        message.getStyleClass().add("sim-message");
+        session.messageProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) {
+                message.setText(b);
+            }
+        });
+        getChildren()
+                .addAll(
+                        run,
+                        step,
+                        reset,
+                        until,
+                        new Separator(javafx.geometry.Orientation.VERTICAL),
+                        new javafx.scene.layout.HBox(6, new Label("Speed"), speed, speedLabel, flat),
+                        new Separator(javafx.geometry.Orientation.VERTICAL),
+                        new javafx.scene.layout.HBox(6, new Label("Seed"), seed, new Label("Duration"), duration),
+                        scenarios,
+                        new Separator(javafx.geometry.Orientation.VERTICAL),
+                        new javafx.scene.layout.HBox(6, clock, state),
+                        message);
+    }
+
+    static String speedText(double f) {
+        return f >= 10 ? String.format(Locale.ROOT, "%.0f×", f) : String.format(Locale.ROOT, "%.2f×", f);
+    }
+
+    /** Lists the scenarios again and picks the design's sample scenario if nothing is chosen. */
+    void refreshScenarios() {
+        ScenarioCatalog.Choice keep = scenarios.getValue();
+        var list = ScenarioCatalog.choices(designFile.get());
+        scenarios.getItems().setAll(list);
+        if (keep != null && list.contains(keep)) {
+            scenarios.setValue(keep);
+        } else if (keep == null) {
+            ScenarioCatalog.Choice sample = ScenarioCatalog.sampleFor(list, session.currentDesign());
+            scenarios.setValue(sample == null ? ScenarioCatalog.Choice.NONE : sample);
+        }
+    }
+
+    private void loadScenario(ScenarioCatalog.Choice c) {
+        try {
+            Scenario s = ScenarioCatalog.load(c, session.currentDesign());
+            session.scenarioProperty().set(s);
+            session.scenarioFileProperty().set(c.file());
+            message.setText("");
+            session.reset();
+        } catch (io.eventflow.model.io.InputException e) {
+            message.setText(c.name() + ": " + e.problems().get(0).message());
+            Logger.warn("scenario {} has problems: {}", c.name(), e.problems());
+        } catch (java.io.IOException e) {
+            message.setText("Could not read " + c.name() + ": " + e.getMessage());
+            Logger.warn(e, "cannot read scenario {}", c.name());
+        }
+    }
+
+    private void ensureRun() {
+        if (session.runner().state() == SimulationRunner.State.EMPTY) {
+            session.reset();
+        }
+    }
+
+    /** Runs a command, showing bad input (seed, duration, time) next to the controls instead of in a dialog. */
+    private void guarded(Runnable r) {
+        try {
+            message.setText("");
+            r.run();
+        } catch (RuntimeException e) {
+            message.setText(e.getMessage() == null ? e.toString() : e.getMessage());
+            Logger.info("run control refused: {}", e.toString());
+        }
+    }
+}

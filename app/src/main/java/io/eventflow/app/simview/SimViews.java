@@ -1,0 +1,128 @@
+package io.eventflow.app.simview;
+
+import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.simulator.report.SimulationReport;
+import javafx.collections.SetChangeListener;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * The simulation tabs of the bottom dock (Run counters and export, Charts, Event log with tracing, Timeline) and their
+ * per-frame refresh. Charts and counters change only when the runner publishes a new report (a few times a second).
+ */
+public final class SimViews {
+    private final SimSession session;
+    private final TokenOverlay overlay;
+    private final DocumentViewModel doc;
+    private final Metrics metrics = new Metrics();
+    private final CountersView counters;
+    private final ChartsView charts = new ChartsView();
+    private final EventLogView log;
+    private final TimelineView timeline;
+    private final Tab runTab;
+    private final Tab chartsTab;
+    private final Tab logTab;
+    private final Tab timelineTab;
+    private SimulationReport shown;
+    private long generation = -1;
+    private boolean installed;
+
+    SimViews(SimSession session, TokenOverlay overlay, CanvasGeometry geometry, DocumentViewModel doc) {
+        this.session = session;
+        this.overlay = overlay;
+        this.doc = doc;
+        counters = new CountersView(session, metrics::samples);
+        log = new EventLogView(session.live(), this::trace);
+        timeline = new TimelineView(session, this::selectedId);
+        runTab = tab("Run", "tab-run", counters);
+        chartsTab = tab("Charts", "tab-charts", charts);
+        logTab = tab("Event log", "tab-log", log);
+        timelineTab = tab("Timeline", "tab-timeline", timeline);
+        logTab.selectedProperty().addListener((o, a, b) -> log.setShowing(b));
+        log.setShowing(false);
+        doc.getSelection().addListener((SetChangeListener<String>) c -> selectionChanged());
+    }
+
+    private static Tab tab(String name, String id, javafx.scene.Node content) {
+        Tab t = new Tab(name, content);
+        t.setId(id);
+        t.setClosable(false);
+        return t;
+    }
+
+    private String selectedId() {
+        return doc.getSelection().size() == 1 ? doc.getSelection().iterator().next() : null;
+    }
+
+    private void selectionChanged() {
+        String id = selectedId();
+        if (id != null && SimulateMode.isEdge(id)) {
+            id = null;
+        }
+        if (!java.util.Objects.equals(id, metrics.element())) {
+            metrics.reset(id);
+            charts.setTitle(id);
+            charts.clear();
+        }
+    }
+
+    /** Adds the tabs to the dock (once). */
+    void install(TabPane dock) {
+        if (!installed) {
+            installed = true;
+            dock.getTabs().addAll(runTab, chartsTab, logTab, timelineTab);
+            dock.getSelectionModel().select(runTab);
+            timeline.redraw();
+        }
+    }
+
+    void frame(long now) {
+        if (session.runner().generation() != generation) {
+            generation = session.runner().generation();
+            metrics.reset(metrics.element());
+            charts.clear();
+            overlay.setTracedEdges(java.util.Set.of());
+            timeline.redraw();
+        }
+        SimulationReport r = session.reportProperty().get();
+        if (r != shown) {
+            shown = r;
+            counters.update(r);
+            Metrics.Sample s = metrics.add(session.snapshot(), r, session.runDesign());
+            if (s != null) {
+                charts.add(s);
+            }
+        }
+        if (session.snapshot() != null) {
+            timeline.frame(session.snapshot().time());
+        }
+        if (session.runner().state() == SimulationRunner.State.RUNNING && logTab.isSelected()) {
+            log.follow();
+        }
+    }
+
+    /** Follows one correlation id: lists its hops and lights its path on the canvas. */
+    public TracePath trace(long correlationId) {
+        TracePath p = TracePath.of(correlationId, session.runner().traceOf(correlationId));
+        session.live().setTraced(correlationId);
+        overlay.setTracedEdges(p.edges());
+        log.showPath(p);
+        return p;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    TimelineView timeline() {
+        return timeline;
+    }
+
+    CountersView counters() {
+        return counters;
+    }
+
+    EventLogView log() {
+        return log;
+    }
+}

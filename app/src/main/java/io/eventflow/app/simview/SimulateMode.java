@@ -1,0 +1,268 @@
+package io.eventflow.app.simview;
+
+import io.eventflow.app.canvas.DesignCanvas;
+import io.eventflow.app.canvas.EdgeRef;
+import io.eventflow.app.shell.DocumentViewModel;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+
+/**
+ * Design/Simulate: the segmented toggle, the run controls above the canvas, the overlay that draws the run on the
+ * canvas, and the simulation tabs in the bottom dock. In Simulate, canvas edits are locked (inspector edits apply
+ * from the next reset); left click selects or traces a token, right click offers faults and operator actions. One
+ * {@link AnimationTimer} reads the runner once per frame and redraws; nothing is pushed to the FX thread per event.
+ */
+public final class SimulateMode {
+    private final DocumentViewModel doc;
+    private final DesignCanvas canvas;
+    private final TabPane dock;
+    private final SimSession session;
+    private final CanvasGeometry geometry;
+    private final TokenOverlay overlay;
+    private final RunControls controls;
+    private final FaultMenu menu;
+    private final SimViews views;
+    private final ReadOnlyBooleanWrapper simulating = new ReadOnlyBooleanWrapper();
+    private final ToggleButton designButton = new ToggleButton("Design");
+    private final ToggleButton simulateButton = new ToggleButton("Simulate");
+    private final Label status = new Label();
+    private final AnimationTimer timer;
+    private long frames;
+
+    public SimulateMode(DocumentViewModel doc, DesignCanvas canvas, TabPane dock) {
+        this.doc = doc;
+        this.canvas = canvas;
+        this.dock = dock;
+        this.session = new SimSession(doc::getDesign);
+        this.geometry = new CanvasGeometry(canvas);
+        this.overlay = new TokenOverlay(geometry);
+        this.controls = new RunControls(session, () -> doc.pathProperty().get());
+        this.menu = new FaultMenu(session);
+        this.views = new SimViews(session, overlay, geometry, doc);
+        this.timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frame(now);
+            }
+        };
+        controls.setVisible(false);
+        controls.setManaged(false);
+        status.setId("status-sim");
+        doc.designProperty().addListener((o, a, b) -> {
+            geometry.markDirty();
+            overlay.invalidate();
+        });
+        initInput();
+        canvas.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && a == null) {
+                installKeys(scene);
+            }
+        });
+    }
+
+    /** The Design/Simulate segmented toggle for the toolbar. */
+    public Node modeToggle() {
+        ToggleGroup group = new ToggleGroup();
+        designButton.setToggleGroup(group);
+        simulateButton.setToggleGroup(group);
+        designButton.setId("mode-design");
+        simulateButton.setId("mode-simulate");
+        designButton.getStyleClass().add("left-pill");
+        simulateButton.getStyleClass().add("right-pill");
+        designButton.setSelected(true);
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            } else {
+                setSimulating(b == simulateButton);
+            }
+        });
+        HBox box = new HBox(designButton, simulateButton);
+        box.getStyleClass().add("mode-toggle");
+        return box;
+    }
+
+    /** Wraps the canvas area: run controls on top (Simulate only) and the overlay over the canvas. */
+    public Node wrapCentre(Node canvasArea) {
+        StackPane stack = new StackPane(canvasArea, overlay);
+        overlay.widthProperty().bind(stack.widthProperty());
+        overlay.heightProperty().bind(stack.heightProperty());
+        overlay.setManaged(false);
+        BorderPane pane = new BorderPane(stack);
+        pane.setTop(controls);
+        return pane;
+    }
+
+    /** Simulated time and speed for the status bar (empty in Design). */
+    public Label statusLabel() {
+        return status;
+    }
+
+    /** F5 runs or pauses, Shift+F5 stops (resets) in Simulate. */
+    private void installKeys(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (simulating.get() && e.getCode() == KeyCode.F5) {
+                if (e.isShiftDown()) {
+                    session.reset();
+                } else {
+                    session.toggleRun();
+                }
+                e.consume();
+            }
+        });
+    }
+
+    public void setSimulating(boolean on) {
+        if (on == simulating.get()) {
+            return;
+        }
+        simulating.set(on);
+        (on ? simulateButton : designButton).setSelected(true);
+        controls.setVisible(on);
+        controls.setManaged(on);
+        overlay.setVisible(on);
+        if (on) {
+            geometry.markDirty();
+            overlay.invalidate();
+            views.install(dock);
+            controls.refreshScenarios();
+            if (session.runner().state() == SimulationRunner.State.EMPTY) {
+                session.reset();
+            }
+            timer.start();
+            canvas.setCache(true); // the diagram does not change while the overlay redraws every frame
+            growDock(0.6);
+            javafx.application.Platform.runLater(canvas::fitToView);
+        } else {
+            session.runner().pause();
+            timer.stop();
+            canvas.setCache(false);
+            overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+            status.setText("");
+            growDock(0.78);
+        }
+    }
+
+    /** Gives the bottom dock more room in Simulate (its split pane is found from the dock). */
+    private void growDock(double divider) {
+        for (javafx.scene.Parent p = dock.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.SplitPane sp
+                    && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                sp.setDividerPositions(divider);
+                return;
+            }
+        }
+    }
+
+    public ReadOnlyBooleanProperty simulatingProperty() {
+        return simulating.getReadOnlyProperty();
+    }
+
+    private void frame(long now) {
+        frames++;
+        session.frame(now);
+        overlay.draw(session.snapshot(), session.live(), now);
+        views.frame(now);
+        if (session.snapshot() != null) {
+            status.setText("Sim " + SimSession.formatTime(session.snapshot().time()) + "  ·  "
+                    + (session.flatOutProperty().get()
+                            ? "flat out"
+                            : RunControls.speedText(session.speedProperty().get())));
+        }
+    }
+
+    /** Frames drawn since Simulate was entered (benchmark). */
+    public long frames() {
+        return frames;
+    }
+
+    private void initInput() {
+        canvas.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!simulating.get() || e.getButton() == MouseButton.MIDDLE) {
+                return;
+            }
+            canvas.requestFocus();
+            String edge = CanvasGeometry.edgeIdOf(e.getTarget());
+            String hit = edge != null ? edge : geometry.elementAt(e.getX(), e.getY());
+            if (e.getButton() == MouseButton.SECONDARY) {
+                select(hit);
+                menu.show(hit, canvas, e.getScreenX(), e.getScreenY());
+            } else if (e.getButton() == MouseButton.PRIMARY) {
+                menu.hide();
+                long corr = overlay.tokenAt(e.getX(), e.getY());
+                if (corr >= 0) {
+                    views.trace(corr);
+                } else {
+                    select(hit);
+                }
+            }
+            e.consume();
+        });
+        canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> consumeIfLocked(e, e.getButton()));
+        canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> consumeIfLocked(e, e.getButton()));
+        canvas.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (simulating.get()
+                    && (e.getCode() == KeyCode.DELETE
+                            || e.getCode() == KeyCode.BACK_SPACE
+                            || (e.isShortcutDown() && (e.getCode() == KeyCode.V || e.getCode() == KeyCode.D)))) {
+                e.consume();
+            }
+        });
+    }
+
+    private void consumeIfLocked(MouseEvent e, MouseButton b) {
+        if (simulating.get() && b != MouseButton.MIDDLE) {
+            e.consume();
+        }
+    }
+
+    private void select(String id) {
+        doc.getSelection().clear();
+        if (id != null) {
+            doc.getSelection().add(id);
+        }
+    }
+
+    /** Whether an id names an edge rather than an element. */
+    static boolean isEdge(String id) {
+        return id != null && EdgeRef.parse(id) != null;
+    }
+
+    public SimSession session() {
+        return session;
+    }
+
+    public TokenOverlay overlay() {
+        return overlay;
+    }
+
+    public SimViews views() {
+        return views;
+    }
+
+    /** Brings a dock tab to the front by id ({@code tab-run}, {@code tab-charts}, {@code tab-log}, ...). */
+    public void showTab(String id) {
+        dock.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> dock.getSelectionModel()
+                .select(t));
+    }
+
+    /** Stops the timer and the simulation thread. */
+    public void dispose() {
+        timer.stop();
+        session.close();
+    }
+}

@@ -1,0 +1,382 @@
+package io.eventflow.app.simview;
+
+import io.eventflow.simulator.RealtimePacer;
+import io.eventflow.simulator.Simulation;
+import io.eventflow.simulator.SimulationSnapshot;
+import io.eventflow.simulator.report.SimulationReport;
+import io.eventflow.simulator.scenario.Action;
+import io.eventflow.simulator.scenario.Fault;
+import io.eventflow.simulator.trace.TraceBuffer;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.tinylog.Logger;
+
+/**
+ * Owns the one simulation thread. Every control command goes through a thread-safe queue and is carried out on that
+ * thread; the view reads the latest snapshot, report and trace (all immutable or thread-safe) whenever it draws. The
+ * simulation thread never waits for the view: flat out it runs ahead, and the view samples what is there.
+ */
+public final class SimulationRunner implements AutoCloseable {
+    /** Where the run is. */
+    public enum State {
+        EMPTY,
+        READY,
+        RUNNING,
+        PAUSED,
+        FINISHED,
+        FAILED
+    }
+
+    /** Speed factor meaning "as fast as the machine goes". */
+    public static final double FLAT_OUT = Double.POSITIVE_INFINITY;
+
+    private static final long REPORT_EVERY_NANOS = 250_000_000L;
+
+    private sealed interface Cmd {}
+
+    private record Reset(RunConfig config) implements Cmd {}
+
+    private record Run() implements Cmd {}
+
+    private record Pause() implements Cmd {}
+
+    private record Step() implements Cmd {}
+
+    private record Until(long time) implements Cmd {}
+
+    private record Speed(double factor) implements Cmd {}
+
+    private record Inject(Fault fault) implements Cmd {}
+
+    private record Apply(Action action) implements Cmd {}
+
+    private record Stop() implements Cmd {}
+
+    private final LinkedBlockingQueue<Cmd> commands = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long done;
+    private volatile Simulation sim;
+    private volatile SimulationReport report;
+    private volatile State state = State.EMPTY;
+    private volatile String error;
+    private volatile double factor = 1.0;
+    private volatile long generation;
+    private volatile long runUntil = -1;
+    private RealtimePacer pacer;
+    private long lastReport;
+    private long reportCost;
+    private long chunk = 10_000_000L;
+
+    public SimulationRunner() {
+        thread = new Thread(this::loop, "eventflow-simulation");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    // ---- commands (any thread) ----
+
+    /** Builds a fresh simulation from {@code config} (paused at time 0). */
+    public void reset(RunConfig config) {
+        send(new Reset(config));
+    }
+
+    public void run() {
+        send(new Run());
+    }
+
+    public void pause() {
+        send(new Pause());
+    }
+
+    /** Fires one event, then pauses. */
+    public void step() {
+        send(new Step());
+    }
+
+    /** Runs flat out up to simulated time {@code nanos}, then pauses. */
+    public void runUntil(long nanos) {
+        send(new Until(nanos));
+    }
+
+    /** Simulated seconds per wall second (0.01 to 10,000), or {@link #FLAT_OUT}. */
+    public void setSpeed(double f) {
+        if (f != FLAT_OUT && !(f >= RealtimePacer.MIN_FACTOR && f <= RealtimePacer.MAX_FACTOR)) {
+            throw new IllegalArgumentException("speed must be within 0.01..10000 or flat out: " + f);
+        }
+        send(new Speed(f));
+    }
+
+    /** Injects a fault now (its {@code at} is ignored when it has passed). */
+    public void inject(Fault fault) {
+        send(new Inject(fault));
+    }
+
+    /** Applies an operator action now. */
+    public void apply(Action action) {
+        send(new Apply(action));
+    }
+
+    @Override
+    public void close() {
+        send(new Stop());
+    }
+
+    /** Waits until every command sent so far has been carried out (tests). */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long want = sent.get();
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (done < want) {
+            if (System.currentTimeMillis() > end) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        return true;
+    }
+
+    private void send(Cmd c) {
+        sent.incrementAndGet();
+        commands.add(c);
+    }
+
+    // ---- what the view reads (any thread, never blocks for long) ----
+
+    public State state() {
+        return state;
+    }
+
+    /** Why the run failed, or null. */
+    public String error() {
+        return error;
+    }
+
+    public double speed() {
+        return factor;
+    }
+
+    /** Incremented on every reset, so views know to clear what they accumulated. */
+    public long generation() {
+        return generation;
+    }
+
+    /** The latest snapshot, or null before the first reset. */
+    public SimulationSnapshot snapshot() {
+        Simulation s = sim;
+        return s == null ? null : s.snapshot();
+    }
+
+    /** The latest report (refreshed a few times a second while running, and on every pause), or null. */
+    public SimulationReport report() {
+        return report;
+    }
+
+    /** Simulated end time in nanoseconds, or 0 without a simulation. */
+    public long endTime() {
+        Simulation s = sim;
+        return s == null ? 0 : s.endTime();
+    }
+
+    public long seed() {
+        Simulation s = sim;
+        return s == null ? 0 : s.seed();
+    }
+
+    /** Trace events with sequence number at least {@code seq} still in the ring. */
+    public List<TraceEvent> traceSince(long seq) {
+        Simulation s = sim;
+        TraceBuffer t = s == null ? null : s.trace();
+        return t == null ? List.of() : t.since(seq);
+    }
+
+    /** New trace events: those from {@code seq} on, the sequence number to ask from next, and how many were lost. */
+    public record TraceBatch(List<TraceEvent> events, long next, long lost) {}
+
+    /**
+     * The trace events written since {@code seq} that are still in the ring, at most the newest {@code max} of them
+     * (one consistent read; the rest count as lost).
+     */
+    public TraceBatch traceBatch(long seq, int max) {
+        Simulation s = sim;
+        TraceBuffer t = s == null ? null : s.trace();
+        if (t == null) {
+            return new TraceBatch(List.of(), seq, 0);
+        }
+        synchronized (t) { // TraceBuffer's methods lock the buffer itself: written() and since() read together
+            long written = t.written();
+            List<TraceEvent> events = t.since(Math.max(seq, written - max));
+            return new TraceBatch(events, written, Math.max(0, written - seq - events.size()));
+        }
+    }
+
+    /** Every trace event still in the ring for one correlation id. */
+    public List<TraceEvent> traceOf(long correlationId) {
+        Simulation s = sim;
+        TraceBuffer t = s == null ? null : s.trace();
+        return t == null ? List.of() : t.byCorrelationId(correlationId);
+    }
+
+    public int traceCapacity() {
+        Simulation s = sim;
+        TraceBuffer t = s == null ? null : s.trace();
+        return t == null ? 0 : t.capacity();
+    }
+
+    // ---- the simulation thread ----
+
+    private void loop() {
+        try {
+            while (true) {
+                boolean busy = state == State.RUNNING;
+                boolean flat = runUntil >= 0 || factor == FLAT_OUT;
+                Cmd c = busy && flat ? commands.poll() : commands.poll(busy ? 2 : 50, TimeUnit.MILLISECONDS);
+                while (c != null) {
+                    if (c instanceof Stop) {
+                        return;
+                    }
+                    handle(c);
+                    done++;
+                    c = commands.poll();
+                }
+                if (state == State.RUNNING) {
+                    advance();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(Cmd c) {
+        try {
+            if (c instanceof Reset r) {
+                build(r.config());
+            } else if (sim == null) {
+                Logger.debug("ignored {} without a simulation", c);
+            } else if (c instanceof Run) {
+                if (state == State.READY || state == State.PAUSED) {
+                    pacer = null;
+                    state = State.RUNNING;
+                }
+            } else if (c instanceof Pause) {
+                if (state == State.RUNNING) {
+                    runUntil = -1;
+                    paused();
+                }
+            } else if (c instanceof Step) {
+                if (state == State.READY || state == State.PAUSED || state == State.RUNNING) {
+                    sim.step();
+                    paused();
+                }
+            } else if (c instanceof Until u) {
+                if (state != State.FINISHED && state != State.FAILED && u.time() > sim.now()) {
+                    runUntil = u.time();
+                    state = State.RUNNING;
+                }
+            } else if (c instanceof Speed s) {
+                factor = s.factor();
+                pacer = null;
+            } else if (c instanceof Inject i) {
+                sim.inject(i.fault());
+                applyNow();
+            } else if (c instanceof Apply a) {
+                sim.apply(a.action());
+                applyNow();
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** When not running, carries out what was just injected at the current time so the view shows it at once. */
+    private void applyNow() {
+        if (state != State.RUNNING && state != State.FINISHED && state != State.FAILED) {
+            sim.runUntil(sim.now());
+            refreshReport();
+        }
+    }
+
+    private void build(RunConfig cfg) {
+        pacer = null;
+        runUntil = -1;
+        error = null;
+        sim = null;
+        report = null;
+        try {
+            Simulation.Builder b =
+                    Simulation.builder(cfg.design()).scenario(cfg.scenario()).traceCapacity(cfg.traceCapacity());
+            if (cfg.seed() != null) {
+                b.seed(cfg.seed());
+            }
+            if (cfg.duration() != null) {
+                b.duration(cfg.duration());
+            }
+            sim = b.build();
+            generation++;
+            refreshReport();
+            state = State.READY;
+        } catch (RuntimeException e) {
+            generation++;
+            fail(e);
+        }
+    }
+
+    private void advance() {
+        try {
+            Simulation s = sim;
+            if (runUntil >= 0 || factor == FLAT_OUT) {
+                long target = runUntil >= 0 ? Math.min(runUntil, s.now() + chunk) : s.now() + chunk;
+                long t0 = System.nanoTime();
+                s.runUntil(Math.min(target, s.endTime()));
+                tuneChunk(System.nanoTime() - t0);
+                if (runUntil >= 0 && s.now() >= runUntil) {
+                    runUntil = -1;
+                    paused();
+                    return;
+                }
+            } else {
+                if (pacer == null) {
+                    pacer = new RealtimePacer(s, factor);
+                }
+                pacer.tick();
+            }
+            if (s.finished() || s.now() >= s.endTime()) {
+                state = State.FINISHED;
+                refreshReport();
+            } else if (System.nanoTime() - lastReport > Math.max(REPORT_EVERY_NANOS, 20 * reportCost)) {
+                refreshReport();
+            }
+        } catch (RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /** Keeps each flat-out slice between about 5 and 20 ms of wall time, so commands are answered promptly. */
+    private void tuneChunk(long wall) {
+        if (wall < 5_000_000L && chunk < 3_600_000_000_000L) {
+            chunk *= 2;
+        } else if (wall > 20_000_000L && chunk > 1_000L) {
+            chunk /= 2;
+        }
+    }
+
+    private void paused() {
+        state = sim.finished() ? State.FINISHED : State.PAUSED;
+        refreshReport();
+    }
+
+    private void refreshReport() {
+        long t0 = System.nanoTime();
+        report = sim.report();
+        lastReport = System.nanoTime();
+        reportCost = lastReport - t0;
+    }
+
+    private void fail(RuntimeException e) {
+        Logger.error(e, "the simulation stopped");
+        error = e.getMessage() == null ? e.toString() : e.getMessage();
+        state = State.FAILED;
+    }
+}

@@ -1,0 +1,330 @@
+package io.eventflow.app.simview;
+
+import io.eventflow.app.simview.CanvasGeometry.Box;
+import io.eventflow.app.simview.CanvasGeometry.Curve;
+import io.eventflow.simulator.SimulationSnapshot;
+import io.eventflow.simulator.SimulationSnapshot.InFlight;
+import java.util.Set;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+
+/**
+ * A Canvas over the designer canvas that draws the run: message tokens moving along edges coloured by state, channel
+ * depth bars, consumer lag and instance states, broker nodes, effects that flash where failures hit, and the traced
+ * path. Mouse-transparent; redrawn from the latest snapshot once per frame. Tokens are drawn in one pass per colour.
+ */
+public final class TokenOverlay extends Canvas {
+    /** Token colours by state: normal, retried, redelivered or duplicate, dead-lettered, dropped. */
+    public static final Color NORMAL = Color.web("#2f6fde");
+
+    public static final Color RETRIED = Color.web("#d29922");
+    public static final Color REDELIVERED = Color.web("#e8590c");
+    public static final Color DEAD = Color.web("#cf222e");
+    public static final Color DROPPED = Color.web("#8c959f");
+    private static final Color OK = Color.web("#2da44e");
+    private static final Color BAR_BG = Color.web("#8c959f", 0.25);
+    private static final Color TRACE = Color.web("#a371f7", 0.8);
+    private static final long EFFECT_NANOS = 700_000_000L;
+    private static final int MAX_TOKENS = 4000;
+
+    private final CanvasGeometry geo;
+    private final double[][] xs = new double[4][MAX_TOKENS];
+    private final double[][] ys = new double[4][MAX_TOKENS];
+    private final int[] counts = new int[4];
+    private final double[] hitX = new double[MAX_TOKENS];
+    private final double[] hitY = new double[MAX_TOKENS];
+    private final long[] hitCorr = new long[MAX_TOKENS];
+    private int hits;
+    private int drawn;
+    private Set<String> tracedEdges = Set.of();
+    private SimulationSnapshot lastSnapshot;
+    private double[] lastView = new double[0];
+    private boolean dirty;
+
+    public TokenOverlay(CanvasGeometry geo) {
+        this.geo = geo;
+        setMouseTransparent(true);
+        getStyleClass().add("sim-overlay");
+    }
+
+    /** Edge keys ({@code from>to}) to highlight for the traced correlation id. */
+    public void setTracedEdges(Set<String> edges) {
+        tracedEdges = edges;
+        dirty = true;
+    }
+
+    /** Forces a redraw on the next frame (theme, geometry or mode changed). */
+    public void invalidate() {
+        dirty = true;
+    }
+
+    /** Tokens drawn in the last frame. */
+    public int drawn() {
+        return drawn;
+    }
+
+    /** The correlation id of the token nearest to a canvas point (within 8 px), or -1. */
+    public long tokenAt(double x, double y) {
+        long best = -1;
+        double bestD = 64;
+        for (int i = 0; i < hits; i++) {
+            double d = (hitX[i] - x) * (hitX[i] - x) + (hitY[i] - y) * (hitY[i] - y);
+            if (d < bestD) {
+                bestD = d;
+                best = hitCorr[i];
+            }
+        }
+        return best;
+    }
+
+    public void draw(SimulationSnapshot s, LiveModel live, long now) {
+        double[] view = {geo.zoom(), geo.panX(), geo.panY(), getWidth(), getHeight()};
+        boolean quiet = !live.effects().iterator().hasNext();
+        if (s == lastSnapshot && quiet && java.util.Arrays.equals(view, lastView) && !dirty) {
+            return; // paused and nothing moving: the last frame still stands
+        }
+        lastSnapshot = s;
+        lastView = view;
+        dirty = false;
+        GraphicsContext g = getGraphicsContext2D();
+        g.clearRect(0, 0, getWidth(), getHeight());
+        if (s == null) {
+            drawn = 0;
+            return;
+        }
+        double z = geo.zoom();
+        double px = geo.panX();
+        double py = geo.panY();
+        drawTraced(g, z, px, py);
+        drawChannels(g, s, z, px, py);
+        drawServices(g, s, z, px, py);
+        drawBrokers(g, live, z, px, py);
+        drawTokens(g, s, live, z, px, py);
+        drawEffects(g, live, now, z, px, py);
+    }
+
+    private void drawTraced(GraphicsContext g, double z, double px, double py) {
+        if (tracedEdges.isEmpty()) {
+            return;
+        }
+        g.setStroke(TRACE);
+        g.setLineWidth(Math.max(3, 6 * z));
+        for (String key : tracedEdges) {
+            Curve c = geo.curves().get(key);
+            if (c != null) {
+                g.beginPath();
+                g.moveTo(c.x0() * z + px, c.y0() * z + py);
+                g.bezierCurveTo(
+                        c.x1() * z + px,
+                        c.y1() * z + py,
+                        c.x2() * z + px,
+                        c.y2() * z + py,
+                        c.x3() * z + px,
+                        c.y3() * z + py);
+                g.stroke();
+            }
+        }
+    }
+
+    private void drawChannels(GraphicsContext g, SimulationSnapshot s, double z, double px, double py) {
+        for (SimulationSnapshot.ChannelState c : s.channels()) {
+            Box b = geo.box(c.id());
+            if (b == null || c.depths().isEmpty()) {
+                continue;
+            }
+            int n = c.depths().size();
+            double x0 = b.x() * z + px;
+            double y0 = (b.y() + b.h() + 4) * z + py;
+            double w = b.w() * z;
+            double h = 16 * z;
+            double gap = Math.min(2, w / n / 4);
+            double bw = (w - gap * (n - 1)) / n;
+            for (int i = 0; i < n; i++) {
+                long d = c.depths().get(i);
+                double f = Math.min(1, Math.log10(d + 1) / 4);
+                double x = x0 + i * (bw + gap);
+                g.setFill(BAR_BG);
+                g.fillRect(x, y0, bw, h);
+                g.setFill(d >= 1000 ? DEAD : RETRIED);
+                g.fillRect(x, y0 + h * (1 - f), bw, h * f);
+            }
+            label(g, "depth " + c.depth(), x0, y0 + h + 11 * z, z);
+        }
+    }
+
+    private void drawServices(GraphicsContext g, SimulationSnapshot s, double z, double px, double py) {
+        java.util.Map<String, Long> lag = new java.util.HashMap<>();
+        for (SimulationSnapshot.GroupState gs : s.groups()) {
+            lag.merge(gs.group() + "@" + gs.channel(), gs.lag(), Long::sum);
+        }
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (SimulationSnapshot.InstanceState i : s.instances()) {
+            Box b = geo.box(i.service());
+            if (b == null) {
+                continue;
+            }
+            int k = index.merge(i.service(), 1, Integer::sum) - 1;
+            double r = 5 * z;
+            double cx = (b.x() + 12 + k * 14) * z + px;
+            double cy = (b.y() + b.h() + 9) * z + py;
+            if (k >= 12) {
+                continue;
+            }
+            if (!i.alive() || !i.active()) {
+                g.setStroke(i.alive() ? DROPPED : DEAD);
+                g.setLineWidth(Math.max(1, 2 * z));
+                g.strokeLine(cx - r, cy - r, cx + r, cy + r);
+                g.strokeLine(cx - r, cy + r, cx + r, cy - r);
+            } else {
+                g.setFill(i.busy() > 0 ? OK : DROPPED);
+                g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            }
+        }
+        java.util.Map<String, String> serviceOf = new java.util.HashMap<>();
+        for (SimulationSnapshot.InstanceState i : s.instances()) {
+            serviceOf.put(i.id(), i.service());
+        }
+        for (SimulationSnapshot.GroupState gs : s.groups()) {
+            String svc = ownerOf(gs, serviceOf);
+            Box b = svc == null ? null : geo.box(svc);
+            if (b != null && gs.lag() > 0) {
+                double x = (b.x() + b.w() - 70) * z + px;
+                double y = (b.y() - 6) * z + py;
+                g.setFill(gs.lag() > 1000 ? DEAD : RETRIED);
+                g.fillRoundRect(x, y - 10 * z, 76 * z, 14 * z, 7 * z, 7 * z);
+                g.setFill(Color.WHITE);
+                g.setFont(javafx.scene.text.Font.font(10 * Math.max(z, 0.7)));
+                g.fillText("lag " + gs.lag(), x + 5 * z, y + 1);
+            }
+        }
+    }
+
+    /** The service that consumes for a group: the one owning an instance in the assignment, else the group name. */
+    private static String ownerOf(SimulationSnapshot.GroupState gs, java.util.Map<String, String> serviceOf) {
+        for (String a : gs.assignment()) {
+            int eq = a.indexOf('=');
+            String inst = eq > 0 ? a.substring(0, eq) : a;
+            int slash = inst.indexOf('/');
+            String svc = serviceOf.get(slash > 0 ? inst.substring(0, slash) : inst);
+            if (svc != null) {
+                return svc;
+            }
+        }
+        return gs.group();
+    }
+
+    private void drawBrokers(GraphicsContext g, LiveModel live, double z, double px, double py) {
+        for (Box b : geo.boxes().values()) {
+            if (!b.broker()) {
+                continue;
+            }
+            Set<Integer> down = live.brokerNodesDown(b.id());
+            String text = down.isEmpty() ? "all nodes up" : "node " + down + " DOWN";
+            g.setFill(down.isEmpty() ? OK : DEAD);
+            double x = (b.x() + b.w() - 120) * z + px;
+            double y = (b.y() + 16) * z + py;
+            g.fillOval(x - 12 * z, y - 8 * z, 8 * z, 8 * z);
+            g.setFont(javafx.scene.text.Font.font(11 * Math.max(z, 0.7)));
+            g.fillText(text, x, y);
+        }
+    }
+
+    private void drawTokens(GraphicsContext g, SimulationSnapshot s, LiveModel live, double z, double px, double py) {
+        java.util.Arrays.fill(counts, 0);
+        hits = 0;
+        for (InFlight f : s.inFlight()) {
+            double wx;
+            double wy;
+            if (f.phase().equals("processing")) {
+                Box b = geo.box(f.to());
+                if (b == null) {
+                    continue;
+                }
+                wx = b.x() + 10 + f.progress() * (b.w() - 20);
+                wy = b.y() + b.h() - 8;
+            } else {
+                Curve c = geo.edge(f.from(), f.to());
+                if (c == null) {
+                    continue;
+                }
+                wx = c.x(f.progress());
+                wy = c.y(f.progress());
+            }
+            int k = f.phase().equals("retry-wait") || f.phase().equals("backoff")
+                    ? 1
+                    : live.isMarked(f.messageId()) ? 2 : 0;
+            if (counts[k] < MAX_TOKENS) {
+                xs[k][counts[k]] = wx * z + px;
+                ys[k][counts[k]] = wy * z + py;
+                counts[k]++;
+            }
+            if (hits < MAX_TOKENS) {
+                hitX[hits] = wx * z + px;
+                hitY[hits] = wy * z + py;
+                hitCorr[hits++] = f.correlationId();
+            }
+        }
+        double r = Math.max(2.5, 5 * z);
+        Color[] colours = {NORMAL, RETRIED, REDELIVERED};
+        drawn = 0;
+        for (int k = 0; k < 3; k++) {
+            g.setFill(colours[k]);
+            for (int i = 0; i < counts[k]; i++) {
+                g.fillOval(xs[k][i] - r, ys[k][i] - r, 2 * r, 2 * r);
+            }
+            drawn += counts[k];
+        }
+    }
+
+    private void drawEffects(GraphicsContext g, LiveModel live, long now, double z, double px, double py) {
+        live.expire(now, EFFECT_NANOS);
+        double r = Math.max(3, 6 * z);
+        for (LiveModel.Effect e : live.effects()) {
+            double a = Math.min(1, (now - e.startNanos()) / (double) EFFECT_NANOS);
+            switch (e.kind()) {
+                case DEAD_LETTER -> {
+                    Curve c = geo.edge(e.from(), e.to());
+                    if (c != null) {
+                        g.setFill(DEAD);
+                        g.fillOval(c.x(a) * z + px - r, c.y(a) * z + py - r, 2 * r, 2 * r);
+                    }
+                }
+                case DROP -> {
+                    Box b = geo.box(e.from());
+                    if (b != null) {
+                        g.setFill(DROPPED.deriveColor(0, 1, 1, 1 - a));
+                        double x = (b.x() + b.w() / 2) * z + px;
+                        double y = (b.y() + b.h() + 30 * a + 20) * z + py;
+                        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+                    }
+                }
+                case FAULT -> {
+                    Box b = geo.box(e.from());
+                    if (b != null) {
+                        double grow = 4 + 16 * a;
+                        g.setStroke(DEAD.deriveColor(0, 1, 1, 1 - a));
+                        g.setLineWidth(3);
+                        g.strokeRoundRect(
+                                (b.x() - grow) * z + px,
+                                (b.y() - grow) * z + py,
+                                (b.w() + 2 * grow) * z,
+                                (b.h() + 2 * grow) * z,
+                                16 * z,
+                                16 * z);
+                    }
+                }
+                default -> {}
+            }
+        }
+    }
+
+    private static void label(GraphicsContext g, String text, double x, double y, double z) {
+        if (z < 0.45) {
+            return;
+        }
+        g.setFill(DROPPED);
+        g.setFont(javafx.scene.text.Font.font(10 * Math.max(z, 0.7)));
+        g.fillText(text, x, y);
+    }
+}

@@ -1,0 +1,97 @@
+package io.eventflow.app.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Position;
+import io.eventflow.model.edit.DesignDocument;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The canvas view model without a stage: palette drops, connections, delete, copy/paste, viewport maths. */
+class CanvasViewModelTest {
+    private final DocumentViewModel doc = new DocumentViewModel(new DesignDocument(Design.empty("t"), null));
+    private final CanvasViewModel vm = new CanvasViewModel(doc);
+
+    private Design d() {
+        return doc.getDesign();
+    }
+
+    @Test
+    void dropsSnapToGridAndCreateABrokerForTheFirstChannel() {
+        String topic = vm.drop(PaletteItem.KAFKA_TOPIC, 303, 117, null);
+        assertThat(topic).isEqualTo("topic");
+        assertThat(d().layout().get("topic")).isEqualTo(new Position(300, 120));
+        assertThat(d().broker("kafka").orElseThrow().kind()).isEqualTo(BrokerKind.KAFKA);
+        assertThat(d().channel("topic").orElseThrow().kafka().partitions()).isEqualTo(3);
+        vm.drop(PaletteItem.KAFKA_TOPIC, 300, 300, null);
+        assertThat(d().brokers()).hasSize(1);
+        assertThat(d().channel("topic-2")).isPresent();
+        assertThat(doc.getSelection()).containsExactly("topic-2");
+    }
+
+    @Test
+    void messageDroppedOnAChannelIsCarriedByIt() {
+        vm.drop(PaletteItem.AMQP_QUEUE, 0, 0, null);
+        vm.drop(PaletteItem.MESSAGE, 0, 0, "queue");
+        assertThat(d().channel("queue").orElseThrow().messages()).containsExactly("Message");
+    }
+
+    @Test
+    void connectsOnlyServiceToChannelAndChannelToService() {
+        vm.drop(PaletteItem.PRODUCER, 0, 0, null);
+        vm.drop(PaletteItem.KAFKA_TOPIC, 300, 0, null);
+        vm.drop(PaletteItem.CONSUMER, 600, 0, null);
+        assertThat(vm.canConnect("producer", "consumer")).isFalse();
+        assertThat(vm.connect("producer", "topic")).isTrue();
+        assertThat(vm.connect("topic", "consumer")).isTrue();
+        assertThat(EdgeRef.of(d())).extracting(EdgeRef::id).containsExactly("pub:producer>topic", "sub:topic>consumer");
+        int undo = doc.document().history().undoSize();
+        doc.getSelection().clear();
+        doc.getSelection().add("pub:producer>topic");
+        vm.deleteSelection();
+        assertThat(EdgeRef.of(d())).extracting(EdgeRef::id).containsExactly("sub:topic>consumer");
+        assertThat(doc.document().history().undoSize()).isEqualTo(undo + 1);
+    }
+
+    @Test
+    void moveIsOneCommand() {
+        vm.drop(PaletteItem.SERVICE, 0, 0, null);
+        int undo = doc.document().history().undoSize();
+        vm.move(Map.of("service", new Position(40, 40)));
+        assertThat(doc.document().history().undoSize()).isEqualTo(undo + 1);
+        doc.undo();
+        assertThat(d().layout().get("service")).isEqualTo(new Position(0, 0));
+    }
+
+    @Test
+    void duplicateGivesFreshIdsOffsetOnTheGrid() {
+        vm.drop(PaletteItem.SERVICE, 100, 100, null);
+        vm.duplicate();
+        assertThat(d().service("service-copy")).isPresent();
+        assertThat(d().layout().get("service-copy")).isEqualTo(new Position(140, 140));
+        assertThat(doc.getSelection()).containsExactly("service-copy");
+    }
+
+    @Test
+    void zoomKeepsThePointUnderTheCursor() {
+        vm.panXProperty().set(10);
+        vm.panYProperty().set(20);
+        double wx = (300 - 10) / 1.0;
+        vm.zoomAt(2, 300, 200);
+        assertThat(vm.zoomProperty().get()).isEqualTo(2);
+        assertThat((300 - vm.panXProperty().get()) / 2).isEqualTo(wx);
+        vm.zoomAt(1000, 0, 0);
+        assertThat(vm.zoomProperty().get()).isEqualTo(CanvasViewModel.MAX_ZOOM);
+    }
+
+    @Test
+    void edgeIdsRoundTrip() {
+        for (String id : new String[] {"pub:a>b", "sub:b>a", "dlq:a>c"}) {
+            assertThat(EdgeRef.parse(id).id()).isEqualTo(id);
+        }
+        assertThat(EdgeRef.parse("orders")).isNull();
+    }
+}

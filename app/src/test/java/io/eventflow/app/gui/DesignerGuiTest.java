@@ -1,0 +1,224 @@
+package io.eventflow.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.app.shell.MainWindow;
+import io.eventflow.app.shell.ScriptedDialogs;
+import io.eventflow.app.shell.StudioHome;
+import io.eventflow.app.shell.TaskExecutor;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.io.DesignFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real designer with plain mouse and key events, as a user would. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class DesignerGuiTest {
+    @TempDir
+    Path tmp;
+
+    private MainWindow window;
+    private ScriptedDialogs dialogs;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dialogs = new ScriptedDialogs();
+        window = new MainWindow(
+                stage, new StudioHome(Files.createTempDirectory("home")), dialogs, TaskExecutor.sameThread());
+        window.show(null);
+    }
+
+    private Design design() {
+        return window.document().getDesign();
+    }
+
+    /** A point on the canvas, in screen coordinates, at (x, y) from its top-left corner. */
+    private Point2D onCanvas(double x, double y) {
+        Bounds b = window.canvas().localToScreen(window.canvas().getLayoutBounds());
+        return new Point2D(b.getMinX() + x, b.getMinY() + y);
+    }
+
+    private void paletteDrag(FxRobot robot, String item, double x, double y) {
+        robot.drag("#palette-" + item, MouseButton.PRIMARY)
+                .moveTo(onCanvas(x, y))
+                .release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void portDrag(FxRobot robot, String from, String to) {
+        Node port = robot.lookup("#skin-" + from + " .out-port").query();
+        robot.drag(port, MouseButton.PRIMARY).moveTo("#skin-" + to).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void buildEditUndoSaveReopen(FxRobot robot) throws Exception {
+        robot.clickOn("#action-new");
+        assertThat(design().elementIds()).isEmpty();
+
+        paletteDrag(robot, "producer", 140, 120);
+        paletteDrag(robot, "kafka-topic", 440, 120);
+        paletteDrag(robot, "consumer", 740, 120);
+        assertThat(design().elementIds()).containsExactlyInAnyOrder("kafka", "topic", "producer", "consumer");
+
+        portDrag(robot, "producer", "topic");
+        portDrag(robot, "topic", "consumer");
+        Service producer = design().service("producer").orElseThrow();
+        assertThat(producer.publishes()).extracting(p -> p.channel()).containsExactly("topic");
+        assertThat(producer.role()).isEqualTo(Service.Role.PRODUCER);
+        assertThat(design().service("consumer").orElseThrow().subscribes())
+                .extracting(s -> s.channel())
+                .containsExactly("topic");
+        assertThat(robot.lookup(".edge").queryAll()).hasSize(2);
+
+        // Edit a property in the inspector: invalid text is flagged and not applied, valid text is.
+        robot.clickOn("#skin-producer");
+        robot.doubleClickOn("#field-instances").write("many").type(KeyCode.ENTER);
+        assertThat(robot.lookup("#error-instances").queryAs(Label.class).getText())
+                .contains("not a whole number");
+        assertThat(design().service("producer").orElseThrow().instances()).isNull();
+        robot.doubleClickOn("#field-instances").eraseText(4).write("3").type(KeyCode.ENTER);
+        assertThat(design().service("producer").orElseThrow().instances()).isEqualTo(3);
+        assertThat(window.document().titleProperty().get()).startsWith("●");
+
+        // Undo and redo from the keyboard, with the canvas focused.
+        robot.clickOn(window.canvas(), MouseButton.PRIMARY);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertThat(design().service("producer").orElseThrow().instances()).isNull();
+        robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
+        assertThat(design().service("producer").orElseThrow().instances()).isEqualTo(3);
+
+        // Save, then reopen and compare.
+        Path file = tmp.resolve("built.eventflow.yaml");
+        dialogs.saveAnswer(file);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        assertThat(file).exists();
+        assertThat(window.document().isDirty()).isFalse();
+        Design saved = design();
+        robot.clickOn("#action-new");
+        assertThat(design().elementIds()).isEmpty();
+        dialogs.openAnswer(file);
+        robot.clickOn("#action-open");
+        assertThat(design()).isEqualTo(saved);
+        assertThat(DesignFiles.open(file)).isEqualTo(saved);
+        assertThat(window.document().pathProperty().get()).isEqualTo(file);
+        assertThat(dialogs.errors()).isEmpty();
+    }
+
+    @Test
+    void moveIsOneUndoStepAndDeleteRemovesEdges(FxRobot robot) {
+        // The sample design is open.
+        assertThat(design().service("checkout")).isPresent();
+        robot.clickOn("#action-fit");
+        var before = design().layout().get("checkout");
+        robot.drag("#skin-checkout", MouseButton.PRIMARY)
+                .moveBy(30, 10)
+                .moveBy(30, 50)
+                .release(MouseButton.PRIMARY);
+        var after = design().layout().get("checkout");
+        assertThat(after).isNotEqualTo(before);
+        assertThat(window.document().document().history().undoSize()).isEqualTo(1);
+
+        robot.clickOn("#skin-orders");
+        robot.type(KeyCode.DELETE);
+        assertThat(design().channel("orders")).isEmpty();
+        assertThat(design().service("checkout").orElseThrow().publishes()).isEmpty();
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertThat(design().channel("orders")).isPresent();
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        assertThat(design().layout().get("checkout")).isEqualTo(before);
+    }
+
+    @Test
+    void brokenFileShowsLineAndKeepsDesign(FxRobot robot) throws Exception {
+        Design before = design();
+        Path bad = tmp.resolve("bad.eventflow.yaml");
+        Files.writeString(bad, "eventflow: 1\nname: Bad\nchannels:\n  - id: x\n    broker: nowhere\n");
+        dialogs.openAnswer(bad);
+        robot.clickOn("#action-open");
+        assertThat(design()).isEqualTo(before);
+        assertThat(dialogs.errors()).hasSize(1);
+        assertThat(dialogs.errors().get(0))
+                .contains("bad.eventflow.yaml")
+                .contains(":5:")
+                .contains("nowhere");
+    }
+
+    @Test
+    void previewExportImportLaidOutWithoutOverlap(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-asyncapi");
+        String preview = robot.lookup("#asyncapi-text")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        assertThat(preview).contains("asyncapi: 3.0.0").contains("orders.placed.v1");
+
+        // The preview follows edits.
+        robot.clickOn("#skin-orders");
+        robot.doubleClickOn("#field-address")
+                .eraseText(20)
+                .write("orders.created.v2")
+                .type(KeyCode.ENTER);
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        preview = robot.lookup("#asyncapi-text")
+                .queryAs(javafx.scene.control.TextArea.class)
+                .getText();
+        assertThat(preview).contains("orders.created.v2");
+
+        // Export from the menu, then import the export as a new design.
+        Path spec = tmp.resolve("shop.asyncapi.yaml");
+        dialogs.fileAnswer(spec);
+        robot.clickOn("File").clickOn("Export").clickOn("AsyncAPI 3.0 (YAML)…");
+        assertThat(Files.readString(spec)).isEqualTo(preview);
+        // The other exports, as the menu items call them (TestFX finds stale menu popups on a second visit).
+        Path html = tmp.resolve("shop.html");
+        dialogs.fileAnswer(html);
+        robot.interact(() -> window.exports().exportHtml());
+        assertThat(Files.readString(html)).contains("<html").contains("orders.created.v2");
+        Path svg = tmp.resolve("shop.svg");
+        dialogs.fileAnswer(svg);
+        robot.interact(() -> window.exports().exportSvg());
+        assertThat(Files.readString(svg)).contains("<svg").contains("orders");
+        Path png = tmp.resolve("shop.png");
+        dialogs.fileAnswer(png);
+        robot.interact(window::exportPng);
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(1000);
+
+        dialogs.fileAnswer(spec);
+        robot.press(KeyCode.CONTROL, KeyCode.I).release(KeyCode.I, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialogs.errors()).isEmpty();
+        assertThat(design().service("billing")).isPresent();
+        assertThat(design().channels()).extracting(c -> c.address()).contains("orders.created.v2");
+        var skins = robot.lookup(".element").queryAll().stream()
+                .filter(n -> !n.getStyleClass().contains("broker"))
+                .map(n -> n.getBoundsInParent())
+                .toList();
+        assertThat(skins).hasSizeGreaterThanOrEqualTo(9);
+        for (int i = 0; i < skins.size(); i++) {
+            for (int j = i + 1; j < skins.size(); j++) {
+                assertThat(skins.get(i).intersects(skins.get(j)))
+                        .as("skins %s and %s overlap", skins.get(i), skins.get(j))
+                        .isFalse();
+            }
+        }
+    }
+}

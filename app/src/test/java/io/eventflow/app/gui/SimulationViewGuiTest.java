@@ -1,0 +1,177 @@
+package io.eventflow.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.app.shell.MainWindow;
+import io.eventflow.app.shell.ScriptedDialogs;
+import io.eventflow.app.shell.StudioHome;
+import io.eventflow.app.shell.TaskExecutor;
+import io.eventflow.app.simview.ScenarioCatalog;
+import io.eventflow.app.simview.SimSession;
+import io.eventflow.app.simview.SimulationRunner;
+import io.eventflow.app.simview.TracePath;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The live simulation view on the Kafka sample, driven through its controls, menus and panels. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class SimulationViewGuiTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = new MainWindow(
+                stage,
+                new StudioHome(Files.createTempDirectory("home")),
+                new ScriptedDialogs(),
+                TaskExecutor.sameThread());
+        window.show(null);
+    }
+
+    @AfterEach
+    void stop() {
+        window.simulate().dispose();
+    }
+
+    private SimSession session() {
+        return window.simulate().session();
+    }
+
+    /** Simulate mode on the order pipeline without a scenario (faults come from the test). */
+    private void simulateWithoutScenario(FxRobot robot) {
+        robot.clickOn("#mode-simulate");
+        ComboBox<ScenarioCatalog.Choice> box = robot.lookup("#sim-scenario").query();
+        robot.interact(() -> box.setValue(ScenarioCatalog.Choice.NONE));
+        settle();
+    }
+
+    private void runUntil(FxRobot robot, String time, long nanos) throws Exception {
+        robot.doubleClickOn("#sim-until").eraseText(12).write(time).type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> session().runner().state() == SimulationRunner.State.PAUSED
+                        && session().runner().snapshot().time() >= nanos);
+        settle();
+    }
+
+    /** Lets a few frames pass so the view has read the runner's latest report. */
+    private static void settle() {
+        WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static long count(FxRobot robot, String id) {
+        Label l = robot.lookup("#count-" + id).query();
+        return Long.parseLong(l.getText().replace(",", ""));
+    }
+
+    private List<TraceEvent> trace() {
+        return session().runner().traceSince(0);
+    }
+
+    @Test
+    void consumerCrashFromTheContextMenuShowsRedelivery(FxRobot robot) throws Exception {
+        simulateWithoutScenario(robot);
+        runUntil(robot, "2s", 2_000_000_000L);
+        assertThat(count(robot, "published")).isGreaterThan(300);
+        assertThat(count(robot, "redelivered")).isZero();
+
+        robot.rightClickOn("#skin-billing");
+        robot.clickOn("Crash instance 0 (restart after 5s)");
+        runUntil(robot, "4s", 4_000_000_000L);
+
+        assertThat(session().runner().report().totals().redelivered()).isPositive();
+        assertThat(count(robot, "redelivered"))
+                .isEqualTo(session().runner().report().totals().redelivered());
+        assertThat(trace()).anySatisfy(e -> assertThat(e).isInstanceOf(TraceEvent.Redelivered.class));
+        assertThat(trace())
+                .anySatisfy(e -> assertThat(e.kind() + " " + e.element()).isEqualTo("fault-started billing#0"));
+        assertThat(window.simulate().overlay().drawn()).isPositive();
+    }
+
+    @Test
+    void poisonScheduledOnTheTimelineDeadLetters(FxRobot robot) throws Exception {
+        simulateWithoutScenario(robot);
+        robot.clickOn("#skin-orders");
+        assertThat(window.document().getSelection()).containsExactly("orders");
+        robot.clickOn("#tab-timeline");
+        robot.clickOn("#timeline-add");
+        robot.clickOn("Poison 10% of orders for 10s");
+        assertThat(session().scenarioProperty().get().faults()).hasSize(1);
+        robot.clickOn("#timeline-apply");
+        runUntil(robot, "12s", 12_000_000_000L);
+
+        long dead = session().runner().report().totals().deadLettered();
+        assertThat(dead).isPositive();
+        robot.clickOn("#tab-run");
+        assertThat(count(robot, "dead-lettered")).isEqualTo(dead);
+        assertThat(session().runner().report().groups().get("billing").deadLettered())
+                .isEqualTo(dead);
+    }
+
+    @Test
+    void replayingAGroupReprocesses(FxRobot robot) throws Exception {
+        simulateWithoutScenario(robot);
+        runUntil(robot, "2s", 2_000_000_000L);
+        assertThat(count(robot, "reprocessed")).isZero();
+        robot.rightClickOn("#skin-billing");
+        robot.clickOn("Replay group billing on orders from earliest");
+        runUntil(robot, "3s", 3_000_000_000L);
+
+        long again = session().runner().report().totals().reprocessed();
+        assertThat(again).isGreaterThan(300);
+        assertThat(count(robot, "reprocessed")).isEqualTo(again);
+        assertThat(count(robot, "duplicates")).isZero();
+        assertThat(trace()).anySatisfy(e -> assertThat(e).isInstanceOf(TraceEvent.Reprocessed.class));
+    }
+
+    @Test
+    void tracesACorrelationIdThroughAChainOfServices(FxRobot robot) throws Exception {
+        simulateWithoutScenario(robot);
+        runUntil(robot, "1s", 1_000_000_000L);
+        long corr = trace().stream()
+                .filter(e -> e instanceof TraceEvent.Processed && e.element().startsWith("shipping#"))
+                .mapToLong(TraceEvent::correlationId)
+                .findFirst()
+                .orElseThrow();
+
+        robot.clickOn("#tab-log");
+        robot.clickOn("#trace-id").write(Long.toString(corr));
+        robot.clickOn("#trace-go");
+
+        TableView<TracePath.Hop> hops = robot.lookup("#trace-hops").query();
+        List<String> seen = hops.getItems().stream()
+                .map(h -> h.kind() + " " + h.element().replaceAll("#.*", ""))
+                .toList();
+        assertThat(seen)
+                .containsSubsequence(
+                        "published checkout",
+                        "stored orders",
+                        "processed billing",
+                        "published billing",
+                        "stored invoices",
+                        "processed shipping");
+        assertThat(hops.getItems().get(hops.getItems().size() - 1).sinceStartMs())
+                .isPositive();
+        Label info = robot.lookup("#trace-info").query();
+        assertThat(info.getText())
+                .contains("checkout>orders", "orders>billing", "billing>invoices", "invoices>shipping");
+    }
+}

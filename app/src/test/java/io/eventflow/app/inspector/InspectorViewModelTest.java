@@ -1,0 +1,89 @@
+package io.eventflow.app.inspector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.KafkaTopic;
+import io.eventflow.model.design.RetryPolicy;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Subscription;
+import io.eventflow.model.design.TimeSpan;
+import io.eventflow.model.edit.DesignDocument;
+import io.eventflow.model.edit.DesignEdits;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The inspector's edits without a stage. */
+class InspectorViewModelTest {
+    private final DocumentViewModel doc = new DocumentViewModel(new DesignDocument(design(), null));
+    private final InspectorViewModel vm = new InspectorViewModel(doc);
+
+    private static Design design() {
+        Design d = Design.empty("t");
+        d = DesignEdits.add(d, new Channel("orders", null, "orders.v1", List.of()), null);
+        d = DesignEdits.add(d, new Service("billing"), null);
+        return DesignEdits.connectSubscribe(d, "orders", "billing");
+    }
+
+    @Test
+    void subjectFollowsSelection() {
+        assertThat(vm.getSubject()).isInstanceOf(Design.class);
+        doc.getSelection().add("billing");
+        assertThat(vm.getSubject()).isInstanceOf(Service.class);
+        doc.getSelection().clear();
+        doc.getSelection().add("sub:orders>billing");
+        assertThat(vm.getSubject()).isInstanceOf(InspectorViewModel.EdgeSubject.class);
+    }
+
+    @Test
+    void editsAreOneCommandEachAndRenamesKeepSelection() {
+        doc.getSelection().add("orders");
+        vm.editElement("orders", "kafka", Records.with(KafkaTopic.NONE, "partitions", 6));
+        assertThat(doc.getDesign().channel("orders").orElseThrow().kafka().partitions())
+                .isEqualTo(6);
+        vm.editElement("orders", "id", "orders2");
+        assertThat(doc.getSelection()).containsExactly("orders2");
+        assertThat(doc.getDesign()
+                        .service("billing")
+                        .orElseThrow()
+                        .subscribes()
+                        .get(0)
+                        .channel())
+                .isEqualTo("orders2");
+        assertThat(doc.document().history().undoSize()).isEqualTo(2);
+        doc.undo();
+        doc.undo();
+        assertThat(doc.getDesign()).isEqualTo(design());
+    }
+
+    @Test
+    void subscriptionSettingsEditNestedRecords() {
+        vm.editSubscription(
+                "billing",
+                "orders",
+                "retry",
+                s -> Records.with(
+                        s,
+                        "retry",
+                        Records.with(
+                                Records.orEmpty(s.retry(), RetryPolicy.class), "initial", TimeSpan.parse("250ms"))));
+        Subscription s =
+                doc.getDesign().service("billing").orElseThrow().subscribes().get(0);
+        assertThat(s.retry().initial().millis()).isEqualTo(250);
+        assertThat(s.retry().initial().text()).isEqualTo("250ms");
+    }
+
+    @Test
+    void parsersAcceptNaturalUnitsAndExplainErrors() {
+        assertThat(Parsers.parse(Parsers.RATE, "200/s")).hasToString("200/s");
+        assertThat(Parsers.parse(Parsers.DURATION, " 250ms ")).hasToString("250ms");
+        assertThat(Parsers.parse(Parsers.SIZE, "1MiB")).hasToString("1MiB");
+        assertThat(Parsers.parse(Parsers.POSITIVE_INT, "")).isNull();
+        assertThat(Parsers.error(Parsers.POSITIVE_INT, "0")).contains("1 or more");
+        assertThat(Parsers.error(Parsers.RATE, "fast")).contains("200/s");
+        assertThat(Parsers.error(Parsers.ID, "has space")).contains("no spaces");
+        assertThat(Parsers.error(Parsers.QOS, "3")).contains("0, 1 or 2");
+    }
+}

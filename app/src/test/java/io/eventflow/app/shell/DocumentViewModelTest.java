@@ -1,0 +1,67 @@
+package io.eventflow.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.edit.DesignChange;
+import io.eventflow.model.edit.DesignDocument;
+import io.eventflow.model.edit.DesignEdits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentViewModelTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void titleShowsNameDirtyMarkerAndPath() {
+        DocumentViewModel doc = new DocumentViewModel(new DesignDocument(Design.empty("Orders"), null));
+        assertThat(doc.titleProperty().get()).isEqualTo("Orders — not saved — EventFlow Studio");
+        doc.execute(DesignChange.of("Rename", d -> d.withName("Shop")));
+        assertThat(doc.titleProperty().get()).startsWith("● Shop");
+        assertThat(doc.undoTextProperty().get()).isEqualTo("Undo Rename");
+        assertThat(doc.canUndoProperty().get()).isTrue();
+    }
+
+    @Test
+    void problemsAreLive() {
+        DocumentViewModel doc = new DocumentViewModel(new DesignDocument(Design.empty("t"), null));
+        assertThat(doc.getProblems()).isEmpty();
+        doc.execute(
+                DesignChange.of("Add", d -> DesignEdits.add(d, new Channel("c", "nowhere", null, List.of()), null)));
+        assertThat(doc.getProblems()).extracting(p -> p.element()).contains("c");
+        doc.undo();
+        assertThat(doc.getProblems()).isEmpty();
+    }
+
+    @Test
+    void saveMarksCleanAndAutosaveRecovers() throws Exception {
+        DocumentViewModel doc = new DocumentViewModel(new DesignDocument(Design.empty("t"), null));
+        ScriptedDialogs dialogs = new ScriptedDialogs().restoreAnswer(true);
+        FileController files = new FileController(doc, new StudioHome(tmp), dialogs, TaskExecutor.sameThread());
+        doc.execute(DesignChange.of("Rename", d -> d.withName("Draft")));
+        files.autosave();
+        assertThat(Files.exists(tmp.resolve("recovery/autosave.eventflow.yaml")))
+                .isTrue();
+
+        DocumentViewModel next = new DocumentViewModel(new DesignDocument(Design.empty("x"), null));
+        FileController nextFiles = new FileController(next, new StudioHome(tmp), dialogs, TaskExecutor.sameThread());
+        assertThat(nextFiles.offerRecovery()).isTrue();
+        assertThat(next.getDesign().name()).isEqualTo("Draft");
+        assertThat(next.isDirty()).isTrue();
+
+        Path file = tmp.resolve("draft");
+        dialogs.saveAnswer(file);
+        assertThat(nextFiles.saveNow()).isTrue();
+        assertThat(next.isDirty()).isFalse();
+        assertThat(next.pathProperty().get()).isEqualTo(tmp.resolve("draft.eventflow.yaml"));
+        assertThat(Files.exists(tmp.resolve("recovery/autosave.eventflow.yaml")))
+                .isFalse();
+        assertThat(nextFiles.getRecent())
+                .contains(tmp.resolve("draft.eventflow.yaml").toAbsolutePath());
+    }
+}

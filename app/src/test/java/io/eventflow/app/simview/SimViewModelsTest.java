@@ -1,0 +1,130 @@
+package io.eventflow.app.simview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.model.design.Design;
+import io.eventflow.model.io.DesignFiles;
+import io.eventflow.simulator.Simulation;
+import io.eventflow.simulator.report.SimulationReport;
+import io.eventflow.simulator.scenario.Action;
+import io.eventflow.simulator.scenario.Fault;
+import io.eventflow.simulator.scenario.Scenario;
+import io.eventflow.simulator.scenario.ScenarioReader;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The simulation view's models without a window: scenario writing, report export, tracing, the live model. */
+class SimViewModelsTest {
+    private static final long S = 1_000_000_000L;
+    private static Design design;
+
+    @BeforeAll
+    static void load() throws Exception {
+        design = DesignFiles.open(SimulationRunnerTest.SAMPLES.resolve("order-pipeline.eventflow.yaml"));
+    }
+
+    @Test
+    void scenarioYamlReadsBackTheSameScenario() throws Exception {
+        Scenario sample =
+                ScenarioReader.read(SimulationRunnerTest.SAMPLES.resolve("order-pipeline.scenario.yaml"), design);
+        List<Fault> faults = new ArrayList<>(sample.faults());
+        faults.add(new Fault.Reorder(S, "checkout", "orders", 20, S / 20, 10 * S));
+        faults.add(new Fault.DiskLimit(2 * S, "orders", 65_536, -1));
+        faults.add(new Fault.Crash(3 * S, "billing", null, -1));
+        List<Action> actions = new ArrayList<>(sample.actions());
+        actions.add(new Action.Replay(4 * S, "billing", "orders", "time", 1_500_000_000L));
+        Scenario s = new Scenario(sample.design(), 42L, 60 * S, faults, actions);
+
+        String yaml = ScenarioYaml.write(s, "test");
+        Scenario back = ScenarioReader.parse("written", yaml, design);
+
+        assertThat(back).isEqualTo(s);
+        assertThat(yaml).startsWith("# test\neventflow-scenario: 1\n");
+    }
+
+    @Test
+    void reportExportsAsJsonCsvAndSelfContainedHtml() {
+        Simulation sim = Simulation.builder(design).seed(3).duration(2 * S).build();
+        sim.runToEnd();
+        SimulationReport r = sim.report();
+        Metrics m = new Metrics();
+        m.reset(null);
+
+        assertThat(ReportExport.json(r))
+                .contains("\"totals\"", "\"published\": " + r.totals().published());
+        String csv = ReportExport.csv(r);
+        assertThat(csv.lines().findFirst()).contains("scope,name,metric,value");
+        assertThat(csv).contains("totals,,processed," + r.totals().processed(), "group,billing,maxLag,");
+        String html = ReportExport.html(
+                r,
+                List.of(new Metrics.Sample(0, 0, 0, 0, 0, 0), new Metrics.Sample(1, 200, 4, 9, 3, 5)),
+                Scenario.EMPTY);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "<polyline", "eventflow-scenario: 1");
+        assertThat(html).doesNotContain("<script", "href=\"http", "src=\"http");
+    }
+
+    @Test
+    void tracePathFollowsTheChainAcrossServices() {
+        List<TraceEvent> events = List.of(
+                new TraceEvent.Published(0, "checkout#0", "", -1, -1, 1, 7),
+                new TraceEvent.Stored(1_000, "orders", "", 2, 10, 1, 7),
+                new TraceEvent.Delivered(2_000, "billing#1", "billing", 2, 10, 1, 7),
+                new TraceEvent.Processed(6_000, "billing#1", "billing", 2, 10, 1, 7),
+                new TraceEvent.Published(6_000, "billing#1", "", -1, -1, 2, 7),
+                new TraceEvent.Stored(7_000, "invoices", "", 0, 3, 2, 7),
+                new TraceEvent.Processed(9_000_000, "shipping#0", "shipping", 0, 3, 2, 7));
+        TracePath p = TracePath.of(7, events);
+        assertThat(p.edges())
+                .containsExactly("checkout>orders", "orders>billing", "billing>invoices", "invoices>shipping");
+        assertThat(p.hops()).hasSize(7);
+        assertThat(p.hops().get(6).sinceStartMs()).isEqualTo(9.0);
+    }
+
+    @Test
+    void liveModelKeepsTheLogBoundedAndRemembersRedeliveriesAndBrokerNodes() {
+        LiveModel live = new LiveModel();
+        live.reset(design);
+        List<TraceEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            batch.add(new TraceEvent.Published(i, "checkout#0", "", -1, -1, i, i));
+        }
+        batch.add(new TraceEvent.Redelivered(5000, "billing#0", "billing", 0, 1, 42, 42));
+        batch.add(new TraceEvent.FaultStarted(5001, "kafka", "broker-crash", "node 1"));
+        batch.add(new TraceEvent.DeadLettered(5002, "orders-dlq", "billing", 0, 1, 43, 43, "poison"));
+        live.ingest(batch, 10, 0);
+
+        assertThat(live.log()).hasSizeLessThanOrEqualTo(LiveModel.MAX_LOG_PER_FRAME);
+        assertThat(live.skipped()).isEqualTo(10 + batch.size() - LiveModel.MAX_PER_FRAME);
+        assertThat(live.isMarked(42)).isTrue();
+        assertThat(live.brokerNodesDown("kafka")).containsExactly(1);
+        assertThat(live.effects()).anySatisfy(e -> assertThat(e)
+                .isEqualTo(new LiveModel.Effect(LiveModel.Effect.Kind.DEAD_LETTER, "billing", "orders-dlq", 0)));
+        for (int k = 0; k < 60; k++) {
+            live.ingest(batch, 0, 0);
+        }
+        assertThat(live.log()).hasSize(LiveModel.MAX_LOG);
+        live.ingest(List.of(new TraceEvent.FaultEnded(9000, "kafka", "broker-crash")), 0, 0);
+        assertThat(live.brokerNodesDown("kafka")).isEmpty();
+        assertThat(LiveModel.elementOf("kafka->billing")).isEqualTo("kafka");
+        assertThat(LiveModel.elementOf("billing#2")).isEqualTo("billing");
+    }
+
+    @Test
+    void metricsFollowTheSelectionAndStayBounded() {
+        Simulation sim = Simulation.builder(design).seed(3).duration(20 * S).build();
+        Metrics m = new Metrics();
+        m.reset("orders");
+        for (int i = 1; i <= 800; i++) {
+            sim.runUntil(i * 25_000_000L);
+            m.add(sim.snapshot(), sim.report(), design);
+        }
+        assertThat(m.samples()).hasSizeLessThanOrEqualTo(Metrics.MAX_SAMPLES);
+        assertThat(m.samples().get(m.samples().size() - 1).t()).isEqualTo(20.0);
+        assertThat(m.samples()).anySatisfy(x -> assertThat(x.throughput()).isBetween(100.0, 400.0));
+        assertThat(Files.exists(SimulationRunnerTest.SAMPLES)).isTrue();
+    }
+}
