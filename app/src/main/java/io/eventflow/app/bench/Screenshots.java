@@ -30,6 +30,7 @@ public final class Screenshots {
     private Screenshots() {}
 
     public static void main(String[] args) {
+        io.eventflow.app.AppDirs.configureLogging();
         if (args.length > 0) {
             out = Path.of(args[0]);
         }

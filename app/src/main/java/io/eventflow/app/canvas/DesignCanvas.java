@@ -45,6 +45,7 @@ public final class DesignCanvas extends Region {
     private final Map<String, EdgeSkin> edges = new LinkedHashMap<>();
     private final Map<String, List<EdgeSkin>> edgesByNode = new HashMap<>();
     private final CanvasInput input;
+    private boolean cullPending = true;
 
     public CanvasViewModel viewModel() {
         return vm;
@@ -85,7 +86,9 @@ public final class DesignCanvas extends Region {
         translate.setX(vm.panXProperty().get());
         translate.setY(vm.panYProperty().get());
         grid.setViewport(z, translate.getX(), translate.getY());
-        cull();
+        // Pan sets x and y one after the other: cull once per pulse, in layout.
+        cullPending = true;
+        requestLayout();
         boolean far = z < FAR_ZOOM;
         if (far != world.getStyleClass().contains("far")) {
             if (far) {
@@ -102,6 +105,10 @@ public final class DesignCanvas extends Region {
         if (clip.getWidth() != getWidth() || clip.getHeight() != getHeight()) {
             clip.setWidth(getWidth());
             clip.setHeight(getHeight());
+            cullPending = true;
+        }
+        if (cullPending) {
+            cullPending = false;
             cull();
         }
     }

@@ -20,7 +20,7 @@ final class ChannelForms {
         Form f = new Form();
         String id = c.id();
         f.section("Channel");
-        f.text("Id", id, Parsers.ID, v -> vm.editElement(id, "id", v));
+        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
         String[] brokers = d.brokers().stream().map(Broker::id).toArray(String[]::new);
         f.choice("Broker", brokers, c.broker(), v -> vm.editElement(id, "broker", v));
         f.text("Address", c.address(), Parsers.TEXT, v -> vm.editElement(id, "address", v));
@@ -129,7 +129,7 @@ final class ChannelForms {
         Form f = new Form();
         String id = b.id();
         f.section("Broker");
-        f.text("Id", id, Parsers.ID, v -> vm.editElement(id, "id", v));
+        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
         f.choice("Kind", BrokerKind.values(), b.kind(), v -> {
             if (v != null) {
                 vm.editElement(id, "kind", v);

@@ -19,7 +19,7 @@ final class MessageEditor {
         Form f = new Form();
         String id = m.id();
         f.section("Message type");
-        f.text("Id", id, Parsers.ID, v -> vm.editElement(id, "id", v));
+        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
         f.text("Name", m.name(), Parsers.TEXT, v -> vm.editElement(id, "name", v));
         f.text("Title", m.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
         f.text("Summary", m.summary(), Parsers.TEXT, v -> vm.editElement(id, "summary", v));

@@ -23,6 +23,17 @@ public final class Parsers {
         return s;
     };
 
+    /** An id that no other element of the design has. */
+    public static Function<String, Object> uniqueId(io.eventflow.model.design.Design design, String currentId) {
+        return s -> {
+            ID.apply(s);
+            if (!s.equals(currentId) && design.elementIds().anyMatch(s::equals)) {
+                throw new IllegalArgumentException("'" + s + "' is already the id of another element");
+            }
+            return s;
+        };
+    }
+
     public static final Function<String, Object> POSITIVE_INT = s -> {
         try {
             int v = Integer.parseInt(s.trim());

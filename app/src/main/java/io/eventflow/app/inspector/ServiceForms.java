@@ -36,7 +36,7 @@ final class ServiceForms {
                     case CONSUMER -> "Consumer";
                     case SERVICE -> "Service (consumes and publishes)";
                 });
-        f.text("Id", id, Parsers.ID, v -> vm.editElement(id, "id", v));
+        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
         f.text("Title", s.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
         f.text("Description", s.description(), Parsers.TEXT, v -> vm.editElement(id, "description", v));
         f.text("Instances", s.instances(), Parsers.POSITIVE_INT, v -> vm.editElement(id, "instances", v));

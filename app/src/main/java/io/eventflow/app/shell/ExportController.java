@@ -98,9 +98,18 @@ public final class ExportController {
         export("Export diagram as SVG", ".svg", () -> DiagramSvgWriter.standalone(doc.getDesign()));
     }
 
-    /** Asks where to save a PNG; the caller renders it. */
-    public Optional<Path> choosePng() {
-        return dialogs.chooseFile("Export diagram as PNG", true, baseName() + ".png", "*.png");
+    /** Asks where to save a PNG and writes the image the canvas renders. */
+    public void exportPng(Supplier<javafx.scene.image.Image> render) {
+        dialogs.chooseFile("Export diagram as PNG", true, baseName() + ".png", "*.png")
+                .ifPresent(p -> {
+                    try {
+                        javax.imageio.ImageIO.write(
+                                javafx.embed.swing.SwingFXUtils.fromFXImage(render.get(), null), "png", p.toFile());
+                    } catch (IOException e) {
+                        Logger.error(e, "cannot write {}", p);
+                        dialogs.showError("Could not export " + p.getFileName(), p + ": " + e.getMessage());
+                    }
+                });
     }
 
     private void export(String title, String ext, Supplier<String> text) {

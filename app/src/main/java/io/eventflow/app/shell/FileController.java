@@ -220,7 +220,9 @@ public final class FileController {
                     ? Files.readString(home.recoveryOrigin(), StandardCharsets.UTF_8)
                             .trim()
                     : "";
-            String when = Files.getLastModifiedTime(file).toString();
+            String when = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm:ss")
+                    .format(java.time.LocalDateTime.ofInstant(
+                            Files.getLastModifiedTime(file).toInstant(), java.time.ZoneId.systemDefault()));
             String what = "EventFlow Studio closed with unsaved changes" + (origin.isEmpty() ? "" : " to " + origin)
                     + " (autosaved " + when + ").";
             if (!dialogs.confirmRestore(what)) {

@@ -64,6 +64,7 @@ public final class MainWindow {
     private Theme theme = Theme.LIGHT;
     private Timeline autosave;
     private Button themeButton;
+    private final WindowState windowState;
     private SimulateMode simulate;
 
     public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
@@ -75,6 +76,8 @@ public final class MainWindow {
         this.files = new FileController(doc, home, asker, executor);
         this.exports = new ExportController(doc, files, asker);
         this.preview = new AsyncApiPreview(doc);
+        this.windowState = new WindowState(home.dir());
+        this.theme = windowState.theme();
         doc.addChecker(Linter::lint);
         files.setAfterOpen(() -> javafx.application.Platform.runLater(canvas::fitToView));
         createView();
@@ -109,22 +112,6 @@ public final class MainWindow {
         SplitPane.setResizableWithParent(inspector, false);
         root.setCenter(main);
         root.getStyleClass().add("studio");
-    }
-
-    /** Wraps the canvas so it fills its split-pane cell. */
-    private static final class StackPaneCanvas extends Pane {
-        private final DesignCanvas canvas;
-
-        StackPaneCanvas(DesignCanvas canvas) {
-            this.canvas = canvas;
-            getChildren().add(canvas);
-            setMinSize(100, 100);
-        }
-
-        @Override
-        protected void layoutChildren() {
-            canvas.resizeRelocate(0, 0, getWidth(), getHeight());
-        }
     }
 
     private void initActions() {
@@ -174,17 +161,8 @@ public final class MainWindow {
 
     /** Asks where to and writes the whole diagram as PNG (File, Export). */
     public void exportPng() {
-        exports.choosePng().ifPresent(p -> {
-            Color bg = theme == Theme.LIGHT ? Color.web("#f6f8fa") : Color.web("#0d1117");
-            try {
-                javax.imageio.ImageIO.write(
-                        javafx.embed.swing.SwingFXUtils.fromFXImage(canvas.snapshotDiagram(bg), null),
-                        "png",
-                        p.toFile());
-            } catch (java.io.IOException e) {
-                org.tinylog.Logger.error(e, "cannot write {}", p);
-            }
-        });
+        Color bg = theme == Theme.LIGHT ? Color.web("#f6f8fa") : Color.web("#0d1117");
+        exports.exportPng(() -> canvas.snapshotDiagram(bg));
     }
 
     private void commitEditsThen(Runnable action) {
@@ -228,7 +206,10 @@ public final class MainWindow {
         root.setTop(new VBox(new MainMenu(this, actions).build(), toolBar()));
         root.setBottom(statusBar());
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
+        Scene scene = new Scene(
+                root,
+                Math.min(windowState.width(1360), screen.getWidth()),
+                Math.min(windowState.height(860), screen.getHeight()));
         setTheme(theme, scene);
         actions.setScene(scene);
         actions.installKeys(scene);
@@ -241,6 +222,7 @@ public final class MainWindow {
             }
         });
         stage.show();
+        windowState.restore(stage, main, vertical);
         if (file != null) {
             files.openPath(file);
         } else if (!files.offerRecovery()) {
@@ -259,6 +241,7 @@ public final class MainWindow {
             return false;
         }
         files.deleteRecovery();
+        windowState.save(stage, theme, main, vertical);
         if (autosave != null) {
             autosave.stop();
         }
