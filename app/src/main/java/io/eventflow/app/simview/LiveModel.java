@@ -21,12 +21,12 @@ import javafx.collections.ObservableList;
  */
 public final class LiveModel {
     /** Most trace events taken per frame; the rest are counted in the report but not shown one by one. */
-    static final int MAX_PER_FRAME = 1500;
+    static final int MAX_PER_FRAME = 600;
 
     static final int MAX_LOG = 20_000;
 
     /** Most rows added to the event log per frame (more than anyone reads at 60 frames a second). */
-    static final int MAX_LOG_PER_FRAME = 500;
+    static final int MAX_LOG_PER_FRAME = 300;
 
     private static final int MAX_MARKED = 50_000;
     private static final int MAX_EFFECTS = 400;
