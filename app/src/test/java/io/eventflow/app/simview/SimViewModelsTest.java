@@ -103,7 +103,7 @@ class SimViewModelsTest {
         assertThat(live.brokerNodesDown("kafka")).containsExactly(1);
         assertThat(live.effects()).anySatisfy(e -> assertThat(e)
                 .isEqualTo(new LiveModel.Effect(LiveModel.Effect.Kind.DEAD_LETTER, "billing", "orders-dlq", 0)));
-        for (int k = 0; k < 60; k++) {
+        for (int k = 0; k < LiveModel.MAX_LOG / LiveModel.MAX_LOG_PER_FRAME + 1; k++) {
             live.ingest(batch, 0, 0);
         }
         assertThat(live.log()).hasSize(LiveModel.MAX_LOG);
