@@ -72,6 +72,7 @@ public final class SimSession implements AutoCloseable {
                 ? null
                 : TimeSpan.parse(duration.get().trim()).nanos();
         live.reset(runDesign);
+        scenario.get().faults().forEach(f -> live.scheduleFault(f, false));
         seq = 0;
         runner.reset(new RunConfig(runDesign, scenario.get(), s, d, RunConfig.DEFAULT_TRACE));
         pushSpeed();
@@ -99,9 +100,13 @@ public final class SimSession implements AutoCloseable {
             seq = 0;
             if (runDesign != null) {
                 live.reset(runDesign);
+                scenario.get().faults().forEach(f -> live.scheduleFault(f, false));
             }
         }
         snapshot = runner.snapshot();
+        if (snapshot != null) {
+            live.setNow(snapshot.time());
+        }
         SimulationRunner.TraceBatch b = runner.traceBatch(seq, LiveModel.MAX_PER_FRAME);
         seq = b.next();
         if (!b.events().isEmpty() || b.lost() > 0) {
@@ -116,6 +121,12 @@ public final class SimSession implements AutoCloseable {
             clock.set(formatTime(snapshot.time()) + " / " + formatTime(runner.endTime()));
         }
         message.set(runner.error() == null ? "" : runner.error());
+    }
+
+    /** Injects a fault now and remembers it so the canvas shows it while it lasts. */
+    public void inject(io.eventflow.simulator.scenario.Fault f) {
+        live.scheduleFault(f, true);
+        runner.inject(f);
     }
 
     public static String formatTime(long nanos) {

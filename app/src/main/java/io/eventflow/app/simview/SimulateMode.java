@@ -186,6 +186,7 @@ public final class SimulateMode {
         lastFrame = now;
         frames++;
         session.frame(now);
+        overlay.setReport(session.reportProperty().get());
         overlay.draw(session.snapshot(), session.live(), now);
         views.frame(now);
         if (session.snapshot() != null && now - statusShown >= 100_000_000L) {

@@ -40,6 +40,7 @@ public final class TokenOverlay extends Canvas {
     private int drawn;
     private Set<String> tracedEdges = Set.of();
     private SimulationSnapshot lastSnapshot;
+    private io.eventflow.simulator.report.SimulationReport report;
     private double[] lastView = new double[0];
     private boolean dirty;
 
@@ -53,6 +54,11 @@ public final class TokenOverlay extends Canvas {
     public void setTracedEdges(Set<String> edges) {
         tracedEdges = edges;
         dirty = true;
+    }
+
+    /** The latest report, for the channels' eviction and expiry counts. */
+    public void setReport(io.eventflow.simulator.report.SimulationReport r) {
+        report = r;
     }
 
     /** Forces a redraw on the next frame (theme, geometry or mode changed). */
@@ -98,6 +104,7 @@ public final class TokenOverlay extends Canvas {
         double px = geo.panX();
         double py = geo.panY();
         drawTraced(g, z, px, py);
+        drawLinkFaults(g, live, z, px, py);
         drawChannels(g, s, z, px, py);
         drawServices(g, s, z, px, py);
         drawBrokers(g, live, z, px, py);
@@ -128,6 +135,30 @@ public final class TokenOverlay extends Canvas {
         }
     }
 
+    /** A red cut across partitioned edges, an amber tag on edges with latency, drops, duplicates or reordering. */
+    private void drawLinkFaults(GraphicsContext g, LiveModel live, double z, double px, double py) {
+        for (var e : geo.curves().entrySet()) {
+            String[] ft = e.getKey().split(">", 2);
+            String kind = live.linkFault(ft[0], ft[1]);
+            if (kind == null) {
+                continue;
+            }
+            Curve c = e.getValue();
+            double x = c.x(0.5) * z + px;
+            double y = c.y(0.5) * z + py;
+            if (kind.equals("partition")) {
+                g.setStroke(DEAD);
+                g.setLineWidth(3);
+                g.strokeLine(x - 6, y - 10, x + 6, y + 10);
+                g.strokeLine(x + 2, y - 10, x + 14, y + 10);
+            } else {
+                g.setFill(RETRIED);
+                g.setFont(FONT);
+                g.fillText(kind, x - 16, y + 16);
+            }
+        }
+    }
+
     private void drawChannels(GraphicsContext g, SimulationSnapshot s, double z, double px, double py) {
         for (SimulationSnapshot.ChannelState c : s.channels()) {
             Box b = geo.box(c.id());
@@ -150,7 +181,12 @@ public final class TokenOverlay extends Canvas {
                 g.setFill(d >= 1000 ? DEAD : RETRIED);
                 g.fillRect(x, y0 + h * (1 - f), bw, h * f);
             }
-            label(g, "depth " + c.depth(), x0, y0 + h + 11, z);
+            var cr = report == null ? null : report.channels().get(c.id());
+            String extra = cr == null
+                    ? ""
+                    : (cr.evicted() > 0 ? "  evicted " + cr.evicted() : "")
+                            + (cr.expired() > 0 ? "  expired " + cr.expired() : "");
+            label(g, "depth " + c.depth() + extra, x0, y0 + h + 11, z);
         }
     }
 
@@ -182,6 +218,23 @@ public final class TokenOverlay extends Canvas {
                 g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
             }
         }
+        java.util.Map<String, Integer> retrying = new java.util.HashMap<>();
+        for (InFlight f : s.inFlight()) {
+            if (f.phase().equals("backoff") || f.phase().equals("retry-wait")) {
+                retrying.merge(
+                        geo.box(f.to()) != null && !f.phase().equals("retry-wait") ? f.to() : f.from(),
+                        1,
+                        Integer::sum);
+            }
+        }
+        retrying.forEach((svc, n) -> {
+            Box b = geo.box(svc);
+            if (b != null) {
+                g.setFill(RETRIED);
+                g.setFont(FONT);
+                g.fillText("retrying " + n, (b.x() + b.w()) * z + px - 62, (b.y() + b.h()) * z + py + 12);
+            }
+        });
         java.util.Map<String, String> serviceOf = new java.util.HashMap<>();
         for (SimulationSnapshot.InstanceState i : s.instances()) {
             serviceOf.put(i.id(), i.service());
