@@ -57,4 +57,25 @@ class RealtimePacerTest {
         assertThat(end.channels().get(0).depths()).hasSize(6);
         assertThat(sim.trace().since(0)).isNotEmpty();
     }
+
+    @Test
+    void injectedFaultsApplyAtTheCurrentTime() throws Exception {
+        Simulation sim = Simulation.builder(design()).build();
+        sim.runUntil(1_000_000_000L);
+        sim.inject(new io.eventflow.simulator.scenario.Fault.Crash(0, "billing", 0, 500_000_000L));
+        sim.runUntil(1_200_000_000L);
+        assertThat(sim.snapshot().instances())
+                .filteredOn(i -> i.id().equals("billing#0"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.alive()).isFalse());
+        sim.runUntil(1_600_000_000L);
+        assertThat(sim.snapshot().instances())
+                .filteredOn(i -> i.id().equals("billing#0"))
+                .singleElement()
+                .satisfies(i -> assertThat(i.alive()).isTrue());
+        assertThat(sim.trace().since(0)).anySatisfy(e -> assertThat(e)
+                .isInstanceOf(io.eventflow.simulator.trace.TraceEvent.FaultStarted.class)
+                .extracting(io.eventflow.simulator.trace.TraceEvent::time)
+                .isEqualTo(1_000_000_000L));
+    }
 }

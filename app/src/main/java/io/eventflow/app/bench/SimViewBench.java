@@ -127,21 +127,32 @@ public final class SimViewBench {
             s.runner().run();
         });
         Thread.sleep(2500);
+        if (Boolean.getBoolean("bench.viewPaused")) {
+            on(s.runner()::pause); // diagnosis: the same 2,000 tokens redrawn every frame without the simulation
+        }
         long f0 = call(() -> w.simulate().frames());
         long[] tokens = new long[2];
         CountDownLatch done = new CountDownLatch(1);
         AnimationTimer count = new AnimationTimer() {
             @Override
             public void handle(long now) {
+                w.simulate().overlay().invalidate();
                 tokens[0] += w.simulate().overlay().drawn();
                 tokens[1]++;
             }
         };
         on(count::start);
         long t0 = System.nanoTime();
+        java.util.Map<String, Long> cpu0 = cpu();
         Thread.sleep((long) (seconds * 1000));
+        java.util.Map<String, Long> cpu1 = cpu();
         long f1 = call(() -> w.simulate().frames());
-        double fps = (f1 - f0) / ((System.nanoTime() - t0) / 1e9);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double fps = (f1 - f0) / wall;
+        StringBuilder use = new StringBuilder();
+        cpu1.forEach((k, v) -> use.append(
+                String.format(Locale.ROOT, " %s %.0f%%", k, 100 * (v - cpu0.getOrDefault(k, 0L)) / 1e9 / wall)));
+        report("view: CPU per thread:%s; %.1f ms CPU per frame", use, cpuMs(cpu0, cpu1) / (f1 - f0));
         on(() -> {
             count.stop();
             s.runner().pause();
@@ -190,8 +201,12 @@ public final class SimViewBench {
         Thread.sleep(1000);
         long f0 = call(() -> frames[0]);
         long t0 = System.nanoTime();
+        java.util.Map<String, Long> cpu0 = cpu();
         Thread.sleep((long) (seconds * 1000));
-        double fps = (call(() -> frames[0]) - f0) / ((System.nanoTime() - t0) / 1e9);
+        java.util.Map<String, Long> cpu1 = cpu();
+        long f1 = call(() -> frames[0]);
+        double fps = (f1 - f0) / ((System.nanoTime() - t0) / 1e9);
+        report("bare canvas: %.1f ms CPU per frame", cpuMs(cpu0, cpu1) / (f1 - f0));
         on(() -> {
             timer.stop();
             st[0].close();
@@ -207,23 +222,15 @@ public final class SimViewBench {
         List<Double> without = new ArrayList<>();
         List<Double> with = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
+            if (r % 2 == 1) {
+                with.add(withView(w));
+            }
             try (SimulationRunner alone = new SimulationRunner()) {
                 without.add(timeRun(alone, cfg));
             }
-            SimSession s = w.simulate().session();
-            on(() -> {
-                s.scenarioProperty().set(Scenario.EMPTY);
-                s.seedProperty().set("1");
-                s.durationProperty().set("1200s");
-                s.flatOutProperty().set(true);
-            });
-            with.add(timeRun(s.runner(), null, () -> {
-                try {
-                    on(s::reset);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
+            if (r % 2 == 0) {
+                with.add(withView(w));
+            }
         }
         double a = median(without);
         double b = median(with);
@@ -231,6 +238,23 @@ public final class SimViewBench {
                 "flat out, 1200 simulated s: without view %s s (median %.2f), with view %s s (median %.2f): "
                         + "slowdown %.1f%% (target <= 20%%)",
                 without, a, with, b, 100 * (b / a - 1));
+    }
+
+    private static double withView(MainWindow w) throws Exception {
+        SimSession s = w.simulate().session();
+        on(() -> {
+            s.scenarioProperty().set(Scenario.EMPTY);
+            s.seedProperty().set("1");
+            s.durationProperty().set("1200s");
+            s.flatOutProperty().set(true);
+        });
+        return timeRun(s.runner(), null, () -> {
+            try {
+                on(s::reset);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static double timeRun(SimulationRunner r, RunConfig cfg) throws Exception {
@@ -255,6 +279,29 @@ public final class SimViewBench {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         return Math.round(secs * 100) / 100.0;
+    }
+
+    /** CPU time of the threads that matter here: FX, renderer, simulation. */
+    private static java.util.Map<String, Long> cpu() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String n = t.getName();
+            if (n.startsWith("JavaFX Application")
+                    || n.startsWith("QuantumRenderer")
+                    || n.startsWith("eventflow-sim")) {
+                out.merge(n.replace(' ', '-'), mx.getThreadCpuTime(t.getId()), Long::sum);
+            }
+        }
+        return out;
+    }
+
+    private static double cpuMs(java.util.Map<String, Long> a, java.util.Map<String, Long> b) {
+        double sum = 0;
+        for (var e : b.entrySet()) {
+            sum += e.getValue() - a.getOrDefault(e.getKey(), 0L);
+        }
+        return sum / 1e6;
     }
 
     private static double round1(double x) {

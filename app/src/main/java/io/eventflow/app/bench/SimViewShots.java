@@ -20,7 +20,7 @@ import org.tinylog.Logger;
 
 /**
  * Screenshots of a simulation run of the Kafka sample under its scenario (docs/simview-*.png): the canvas just after
- * the billing crash in slow motion, the charts, and a traced correlation id. Run under Xvfb or headless Monocle.
+ * the billing crash in slow motion, during the link faults, the charts, and a traced correlation id. Run under Xvfb or headless Monocle.
  */
 public final class SimViewShots {
     private static Path out = Path.of("docs");
@@ -63,6 +63,16 @@ public final class SimViewShots {
 
     private static void shots(MainWindow w, Scene scene, SimSession s) {
         Screenshots.shoot(scene, out.resolve("simview-run.png"));
+        s.runner().runUntil(32_000_000_000L);
+        waitPaused(
+                s,
+                () -> later(0.8, () -> {
+                    Screenshots.shoot(scene, out.resolve("simview-faults.png"));
+                    charts(w, scene, s);
+                }));
+    }
+
+    private static void charts(MainWindow w, Scene scene, SimSession s) {
         w.simulate().showTab("tab-charts");
         s.runner().runUntil(40_000_000_000L);
         waitPaused(

@@ -131,7 +131,7 @@ final class FaultMenu {
     }
 
     private void fault(Fault f) {
-        session.runner().inject(f);
+        session.inject(f);
     }
 
     private void add(String text, Runnable r) {

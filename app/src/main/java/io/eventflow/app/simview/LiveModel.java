@@ -6,7 +6,6 @@ import io.eventflow.model.design.Subscription;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,12 @@ import javafx.collections.ObservableList;
  */
 public final class LiveModel {
     /** Most trace events taken per frame; the rest are counted in the report but not shown one by one. */
-    static final int MAX_PER_FRAME = 1500;
+    static final int MAX_PER_FRAME = 600;
 
     static final int MAX_LOG = 20_000;
 
     /** Most rows added to the event log per frame (more than anyone reads at 60 frames a second). */
-    static final int MAX_LOG_PER_FRAME = 500;
+    static final int MAX_LOG_PER_FRAME = 300;
 
     private static final int MAX_MARKED = 50_000;
     private static final int MAX_EFFECTS = 400;
@@ -48,8 +47,10 @@ public final class LiveModel {
         }
     };
     private final ArrayDeque<Effect> effects = new ArrayDeque<>();
-    private final Map<String, Set<Integer>> brokerDown = new HashMap<>();
     private final Map<String, String> serviceOfGroup = new HashMap<>();
+    private final Map<String, String> brokerOf = new HashMap<>();
+    private final FaultSchedule schedule = new FaultSchedule();
+    private long now;
     private long skipped;
     private long traced = -1;
 
@@ -58,8 +59,10 @@ public final class LiveModel {
         log.clear();
         marked.clear();
         effects.clear();
-        brokerDown.clear();
         serviceOfGroup.clear();
+        brokerOf.clear();
+        schedule.clear();
+        design.channels().forEach(c -> brokerOf.put(c.id(), c.broker()));
         skipped = 0;
         for (Service s : design.services()) {
             for (Subscription x : s.subscribes()) {
@@ -95,11 +98,6 @@ public final class LiveModel {
             effect(new Effect(Effect.Kind.DROP, elementOf(d.element()), null, wall));
         } else if (e instanceof TraceEvent.FaultStarted f) {
             effect(new Effect(Effect.Kind.FAULT, elementOf(f.element()), null, wall));
-            if (f.fault().equals("broker-crash")) {
-                brokerDown.computeIfAbsent(f.element(), k -> new HashSet<>()).add(node(f.detail()));
-            }
-        } else if (e instanceof TraceEvent.FaultEnded f && f.fault().equals("broker-crash")) {
-            brokerDown.remove(f.element());
         }
     }
 
@@ -108,14 +106,6 @@ public final class LiveModel {
             effects.pollFirst();
         }
         effects.addLast(e);
-    }
-
-    private static int node(String detail) {
-        try {
-            return Integer.parseInt(detail.replace("node", "").trim());
-        } catch (NumberFormatException x) {
-            return -1;
-        }
     }
 
     /** The design element a trace element names: {@code billing#0} and {@code billing#0/orders} are billing. */
@@ -136,6 +126,33 @@ public final class LiveModel {
         }
     }
 
+    /**
+     * The link fault active on the edge {@code from → to} (a partition in either direction, or latency, drop,
+     * duplicate, reorder or bandwidth on that direction), or null. A channel stands for its broker, as in scenarios.
+     */
+    public String linkFault(String from, String to) {
+        return schedule.linkFault(from, to, now, this::same);
+    }
+
+    /** Whether a design element is (or, for a channel, lives on) a scenario element. */
+    private boolean same(String element, String scenarioElement) {
+        return element.equals(scenarioElement) || scenarioElement.equals(brokerOf.get(element));
+    }
+
+    /** Faults of the run's scenario (at their times) and faults injected by hand (from the current time). */
+    public void scheduleFault(io.eventflow.simulator.scenario.Fault f, boolean injected) {
+        schedule.add(f, injected ? now : 0);
+    }
+
+    /** The simulated time the view is showing. */
+    public void setNow(long time) {
+        now = time;
+    }
+
+    public long now() {
+        return now;
+    }
+
     public boolean isMarked(long messageId) {
         return marked.containsKey(messageId);
     }
@@ -145,7 +162,7 @@ public final class LiveModel {
     }
 
     public Set<Integer> brokerNodesDown(String broker) {
-        return brokerDown.getOrDefault(broker, Set.of());
+        return schedule.brokerNodesDown(broker, now);
     }
 
     public ObservableList<TraceEvent> log() {

@@ -19,16 +19,25 @@ public final class Metrics {
     public record Sample(double t, double throughput, double p50, double p99, long lag, long depth) {}
 
     static final int MAX_SAMPLES = 600;
+
+    /** Throughput is averaged over about this many simulated seconds (slow motion would be all noise otherwise). */
+    static final double WINDOW = 1.0;
+
+    /** Samples closer than this in simulated seconds are not taken. */
+    static final double MIN_STEP = 0.02;
+
+    private final java.util.ArrayDeque<double[]> window = new java.util.ArrayDeque<>();
     private final List<Sample> samples = new ArrayList<>();
     private String element;
-    private double lastT = -1;
+    private double lastT = -MIN_STEP;
     private long lastProcessed;
 
     /** Starts over, for the whole design ({@code element} null) or one service or channel. */
     public void reset(String element) {
         this.element = element;
         samples.clear();
-        lastT = -1;
+        window.clear();
+        lastT = -MIN_STEP;
         lastProcessed = 0;
     }
 
@@ -42,7 +51,7 @@ public final class Metrics {
             return null;
         }
         double t = r.simulatedSeconds();
-        if (t <= lastT) {
+        if (t < lastT + MIN_STEP) {
             return null;
         }
         Set<String> groups = groupsOf(d);
@@ -75,7 +84,12 @@ public final class Metrics {
                 depth += c.depth();
             }
         }
-        double thr = lastT < 0 || t == lastT ? 0 : Math.max(0, (processed - lastProcessed) / (t - lastT));
+        window.addLast(new double[] {t, processed});
+        while (window.size() > 2 && t - window.peekFirst()[0] > WINDOW) {
+            window.pollFirst();
+        }
+        double[] first = window.peekFirst();
+        double thr = t - first[0] <= 0 ? 0 : Math.max(0, (processed - first[1]) / (t - first[0]));
         lastT = t;
         lastProcessed = processed;
         Sample x = new Sample(t, thr, p50, p99, lag, depth);

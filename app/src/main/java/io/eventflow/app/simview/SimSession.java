@@ -39,6 +39,10 @@ public final class SimSession implements AutoCloseable {
     private final ReadOnlyStringWrapper clock = new ReadOnlyStringWrapper("0.000 s");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SimulationReport> report = new ReadOnlyObjectWrapper<>();
+    /** Text that changes every frame costs a text layout and a repaint: the clock moves 10 times a second. */
+    private static final long CLOCK_NANOS = 100_000_000L;
+
+    private long clockShown = Long.MIN_VALUE / 2;
     private SimulationSnapshot snapshot;
     private long seq;
     private long generation = -1;
@@ -68,6 +72,7 @@ public final class SimSession implements AutoCloseable {
                 ? null
                 : TimeSpan.parse(duration.get().trim()).nanos();
         live.reset(runDesign);
+        scenario.get().faults().forEach(f -> live.scheduleFault(f, false));
         seq = 0;
         runner.reset(new RunConfig(runDesign, scenario.get(), s, d, RunConfig.DEFAULT_TRACE));
         pushSpeed();
@@ -95,9 +100,13 @@ public final class SimSession implements AutoCloseable {
             seq = 0;
             if (runDesign != null) {
                 live.reset(runDesign);
+                scenario.get().faults().forEach(f -> live.scheduleFault(f, false));
             }
         }
         snapshot = runner.snapshot();
+        if (snapshot != null) {
+            live.setNow(snapshot.time());
+        }
         SimulationRunner.TraceBatch b = runner.traceBatch(seq, LiveModel.MAX_PER_FRAME);
         seq = b.next();
         if (!b.events().isEmpty() || b.lost() > 0) {
@@ -107,10 +116,17 @@ public final class SimSession implements AutoCloseable {
         if (runner.report() != report.get()) {
             report.set(runner.report());
         }
-        if (snapshot != null) {
+        if (snapshot != null && wallNanos - clockShown >= CLOCK_NANOS) {
+            clockShown = wallNanos;
             clock.set(formatTime(snapshot.time()) + " / " + formatTime(runner.endTime()));
         }
         message.set(runner.error() == null ? "" : runner.error());
+    }
+
+    /** Injects a fault now and remembers it so the canvas shows it while it lasts. */
+    public void inject(io.eventflow.simulator.scenario.Fault f) {
+        live.scheduleFault(f, true);
+        runner.inject(f);
     }
 
     public static String formatTime(long nanos) {

@@ -41,7 +41,12 @@ public final class SimulateMode {
     private final ToggleButton simulateButton = new ToggleButton("Simulate");
     private final Label status = new Label();
     private final AnimationTimer timer;
+    /** While running flat out the view refreshes at most 20 times a second. */
+    private static final long FLAT_OUT_FRAME_NANOS = 50_000_000L;
+
     private long frames;
+    private long lastFrame;
+    private long statusShown;
 
     public SimulateMode(DocumentViewModel doc, DesignCanvas canvas, TabPane dock) {
         this.doc = doc;
@@ -173,11 +178,19 @@ public final class SimulateMode {
     }
 
     private void frame(long now) {
+        if (session.flatOutProperty().get()
+                && session.runner().state() == SimulationRunner.State.RUNNING
+                && now - lastFrame < FLAT_OUT_FRAME_NANOS) {
+            return; // flat out, tokens jump anyway: leave the cores to the simulation
+        }
+        lastFrame = now;
         frames++;
         session.frame(now);
+        overlay.setReport(session.reportProperty().get());
         overlay.draw(session.snapshot(), session.live(), now);
         views.frame(now);
-        if (session.snapshot() != null) {
+        if (session.snapshot() != null && now - statusShown >= 100_000_000L) {
+            statusShown = now;
             status.setText("Sim " + SimSession.formatTime(session.snapshot().time()) + "  ·  "
                     + (session.flatOutProperty().get()
                             ? "flat out"

@@ -68,6 +68,7 @@ public final class SimulationRunner implements AutoCloseable {
     private RealtimePacer pacer;
     private long lastReport;
     private long reportCost;
+    private long reportSimTime;
     private long chunk = 10_000_000L;
 
     public SimulationRunner() {
@@ -327,7 +328,8 @@ public final class SimulationRunner implements AutoCloseable {
         try {
             Simulation s = sim;
             if (runUntil >= 0 || factor == FLAT_OUT) {
-                long target = runUntil >= 0 ? Math.min(runUntil, s.now() + chunk) : s.now() + chunk;
+                long step = s.endTime() == Long.MAX_VALUE ? chunk : Math.min(chunk, Math.max(1, s.endTime() / 300));
+                long target = runUntil >= 0 ? Math.min(runUntil, s.now() + step) : s.now() + step;
                 long t0 = System.nanoTime();
                 s.runUntil(Math.min(target, s.endTime()));
                 tuneChunk(System.nanoTime() - t0);
@@ -345,12 +347,25 @@ public final class SimulationRunner implements AutoCloseable {
             if (s.finished() || s.now() >= s.endTime()) {
                 state = State.FINISHED;
                 refreshReport();
-            } else if (System.nanoTime() - lastReport > Math.max(REPORT_EVERY_NANOS, 20 * reportCost)) {
+            } else if (dueReport(s)) {
                 refreshReport();
             }
         } catch (RuntimeException e) {
             fail(e);
         }
+    }
+
+    /**
+     * A report is due every 250 ms of wall time, or flat out every 1/300 of the run's simulated span (so that the
+     * charts get points across a fast run), but never so often that reports take more than a tenth of the time.
+     */
+    private boolean dueReport(Simulation s) {
+        long wall = System.nanoTime() - lastReport;
+        if (wall > Math.max(REPORT_EVERY_NANOS, 20 * reportCost)) {
+            return true;
+        }
+        long span = s.endTime() == Long.MAX_VALUE ? 0 : s.endTime() / 300;
+        return span > 0 && s.now() - reportSimTime >= span && wall > 10 * reportCost;
     }
 
     /** Keeps each flat-out slice between about 5 and 20 ms of wall time, so commands are answered promptly. */
@@ -370,6 +385,7 @@ public final class SimulationRunner implements AutoCloseable {
     private void refreshReport() {
         long t0 = System.nanoTime();
         report = sim.report();
+        reportSimTime = sim.now();
         lastReport = System.nanoTime();
         reportCost = lastReport - t0;
     }

@@ -95,7 +95,8 @@ final class TimelineEditor {
     static String title(Object o) {
         String line = TimelineView.line(o);
         String kind = o instanceof Fault f ? f.kind() : ((Action) o).kind();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(target|between|link|group|from): ([^,}]+(\\])?)")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(target|between|link|group|from): (\\[[^\\]]*\\]|[^,}]+)")
                 .matcher(line);
         return m.find() ? kind + " " + m.group(2) : kind;
     }

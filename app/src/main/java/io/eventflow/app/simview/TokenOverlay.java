@@ -25,6 +25,7 @@ public final class TokenOverlay extends Canvas {
     private static final Color OK = Color.web("#2da44e");
     private static final Color BAR_BG = Color.web("#8c959f", 0.25);
     private static final Color TRACE = Color.web("#a371f7", 0.8);
+    private static final javafx.scene.text.Font FONT = javafx.scene.text.Font.font(10);
     private static final long EFFECT_NANOS = 700_000_000L;
     private static final int MAX_TOKENS = 4000;
 
@@ -39,6 +40,7 @@ public final class TokenOverlay extends Canvas {
     private int drawn;
     private Set<String> tracedEdges = Set.of();
     private SimulationSnapshot lastSnapshot;
+    private io.eventflow.simulator.report.SimulationReport report;
     private double[] lastView = new double[0];
     private boolean dirty;
 
@@ -52,6 +54,11 @@ public final class TokenOverlay extends Canvas {
     public void setTracedEdges(Set<String> edges) {
         tracedEdges = edges;
         dirty = true;
+    }
+
+    /** The latest report, for the channels' eviction and expiry counts. */
+    public void setReport(io.eventflow.simulator.report.SimulationReport r) {
+        report = r;
     }
 
     /** Forces a redraw on the next frame (theme, geometry or mode changed). */
@@ -97,6 +104,7 @@ public final class TokenOverlay extends Canvas {
         double px = geo.panX();
         double py = geo.panY();
         drawTraced(g, z, px, py);
+        drawLinkFaults(g, live, z, px, py);
         drawChannels(g, s, z, px, py);
         drawServices(g, s, z, px, py);
         drawBrokers(g, live, z, px, py);
@@ -127,6 +135,30 @@ public final class TokenOverlay extends Canvas {
         }
     }
 
+    /** A red cut across partitioned edges, an amber tag on edges with latency, drops, duplicates or reordering. */
+    private void drawLinkFaults(GraphicsContext g, LiveModel live, double z, double px, double py) {
+        for (var e : geo.curves().entrySet()) {
+            String[] ft = e.getKey().split(">", 2);
+            String kind = live.linkFault(ft[0], ft[1]);
+            if (kind == null) {
+                continue;
+            }
+            Curve c = e.getValue();
+            double x = c.x(0.5) * z + px;
+            double y = c.y(0.5) * z + py;
+            if (kind.equals("partition")) {
+                g.setStroke(DEAD);
+                g.setLineWidth(3);
+                g.strokeLine(x - 6, y - 10, x + 6, y + 10);
+                g.strokeLine(x + 2, y - 10, x + 14, y + 10);
+            } else {
+                g.setFill(RETRIED);
+                g.setFont(FONT);
+                g.fillText(kind, x - 16, y + 16);
+            }
+        }
+    }
+
     private void drawChannels(GraphicsContext g, SimulationSnapshot s, double z, double px, double py) {
         for (SimulationSnapshot.ChannelState c : s.channels()) {
             Box b = geo.box(c.id());
@@ -137,7 +169,7 @@ public final class TokenOverlay extends Canvas {
             double x0 = b.x() * z + px;
             double y0 = (b.y() + b.h() + 4) * z + py;
             double w = b.w() * z;
-            double h = 16 * z;
+            double h = Math.max(8, 16 * z);
             double gap = Math.min(2, w / n / 4);
             double bw = (w - gap * (n - 1)) / n;
             for (int i = 0; i < n; i++) {
@@ -149,7 +181,12 @@ public final class TokenOverlay extends Canvas {
                 g.setFill(d >= 1000 ? DEAD : RETRIED);
                 g.fillRect(x, y0 + h * (1 - f), bw, h * f);
             }
-            label(g, "depth " + c.depth(), x0, y0 + h + 11 * z, z);
+            var cr = report == null ? null : report.channels().get(c.id());
+            String extra = cr == null
+                    ? ""
+                    : (cr.evicted() > 0 ? "  evicted " + cr.evicted() : "")
+                            + (cr.expired() > 0 ? "  expired " + cr.expired() : "");
+            label(g, "depth " + c.depth() + extra, x0, y0 + h + 11, z);
         }
     }
 
@@ -165,9 +202,9 @@ public final class TokenOverlay extends Canvas {
                 continue;
             }
             int k = index.merge(i.service(), 1, Integer::sum) - 1;
-            double r = 5 * z;
-            double cx = (b.x() + 12 + k * 14) * z + px;
-            double cy = (b.y() + b.h() + 9) * z + py;
+            double r = Math.max(3, 5 * z);
+            double cx = b.x() * z + px + (k + 0.5) * (2 * r + 3);
+            double cy = (b.y() + b.h()) * z + py + r + 3;
             if (k >= 12) {
                 continue;
             }
@@ -181,6 +218,23 @@ public final class TokenOverlay extends Canvas {
                 g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
             }
         }
+        java.util.Map<String, Integer> retrying = new java.util.HashMap<>();
+        for (InFlight f : s.inFlight()) {
+            if (f.phase().equals("backoff") || f.phase().equals("retry-wait")) {
+                retrying.merge(
+                        geo.box(f.to()) != null && !f.phase().equals("retry-wait") ? f.to() : f.from(),
+                        1,
+                        Integer::sum);
+            }
+        }
+        retrying.forEach((svc, n) -> {
+            Box b = geo.box(svc);
+            if (b != null) {
+                g.setFill(RETRIED);
+                g.setFont(FONT);
+                g.fillText("retrying " + n, (b.x() + b.w()) * z + px - 62, (b.y() + b.h()) * z + py + 12);
+            }
+        });
         java.util.Map<String, String> serviceOf = new java.util.HashMap<>();
         for (SimulationSnapshot.InstanceState i : s.instances()) {
             serviceOf.put(i.id(), i.service());
@@ -189,13 +243,15 @@ public final class TokenOverlay extends Canvas {
             String svc = ownerOf(gs, serviceOf);
             Box b = svc == null ? null : geo.box(svc);
             if (b != null && gs.lag() > 0) {
-                double x = (b.x() + b.w() - 70) * z + px;
-                double y = (b.y() - 6) * z + py;
+                String text = "lag " + gs.lag();
+                double w = 6.2 * text.length() + 8;
+                double x = (b.x() + b.w()) * z + px - w;
+                double y = b.y() * z + py - 4;
                 g.setFill(gs.lag() > 1000 ? DEAD : RETRIED);
-                g.fillRoundRect(x, y - 10 * z, 76 * z, 14 * z, 7 * z, 7 * z);
+                g.fillRoundRect(x, y - 13, w, 15, 8, 8);
                 g.setFill(Color.WHITE);
-                g.setFont(javafx.scene.text.Font.font(10 * Math.max(z, 0.7)));
-                g.fillText("lag " + gs.lag(), x + 5 * z, y + 1);
+                g.setFont(FONT);
+                g.fillText(text, x + 4, y - 2);
             }
         }
     }
@@ -222,10 +278,10 @@ public final class TokenOverlay extends Canvas {
             Set<Integer> down = live.brokerNodesDown(b.id());
             String text = down.isEmpty() ? "all nodes up" : "node " + down + " DOWN";
             g.setFill(down.isEmpty() ? OK : DEAD);
-            double x = (b.x() + b.w() - 120) * z + px;
-            double y = (b.y() + 16) * z + py;
-            g.fillOval(x - 12 * z, y - 8 * z, 8 * z, 8 * z);
-            g.setFont(javafx.scene.text.Font.font(11 * Math.max(z, 0.7)));
+            double x = (b.x() + b.w()) * z + px - 6.2 * text.length() - 8;
+            double y = (b.y() + b.h()) * z + py - 6;
+            g.fillOval(x - 11, y - 8, 8, 8);
+            g.setFont(FONT);
             g.fillText(text, x, y);
         }
     }
@@ -265,7 +321,7 @@ public final class TokenOverlay extends Canvas {
                 hitCorr[hits++] = f.correlationId();
             }
         }
-        double r = Math.max(2.5, 5 * z);
+        double r = Math.max(3.5, 5 * z);
         Color[] colours = {NORMAL, RETRIED, REDELIVERED};
         drawn = 0;
         for (int k = 0; k < 3; k++) {
@@ -320,11 +376,11 @@ public final class TokenOverlay extends Canvas {
     }
 
     private static void label(GraphicsContext g, String text, double x, double y, double z) {
-        if (z < 0.45) {
+        if (z < 0.3) {
             return;
         }
         g.setFill(DROPPED);
-        g.setFont(javafx.scene.text.Font.font(10 * Math.max(z, 0.7)));
+        g.setFont(FONT);
         g.fillText(text, x, y);
     }
 }

@@ -100,15 +100,35 @@ class SimViewModelsTest {
         assertThat(live.log()).hasSizeLessThanOrEqualTo(LiveModel.MAX_LOG_PER_FRAME);
         assertThat(live.skipped()).isEqualTo(10 + batch.size() - LiveModel.MAX_PER_FRAME);
         assertThat(live.isMarked(42)).isTrue();
-        assertThat(live.brokerNodesDown("kafka")).containsExactly(1);
         assertThat(live.effects()).anySatisfy(e -> assertThat(e)
                 .isEqualTo(new LiveModel.Effect(LiveModel.Effect.Kind.DEAD_LETTER, "billing", "orders-dlq", 0)));
-        for (int k = 0; k < 60; k++) {
+        for (int k = 0; k < LiveModel.MAX_LOG / LiveModel.MAX_LOG_PER_FRAME + 1; k++) {
             live.ingest(batch, 0, 0);
         }
         assertThat(live.log()).hasSize(LiveModel.MAX_LOG);
-        live.ingest(List.of(new TraceEvent.FaultEnded(9000, "kafka", "broker-crash")), 0, 0);
+        assertThat(LiveModel.elementOf("kafka->billing")).isEqualTo("kafka");
+    }
+
+    @Test
+    void activeFaultsComeFromTheScheduleAndInjections() {
+        LiveModel live = new LiveModel();
+        live.reset(design);
+        live.scheduleFault(new Fault.BrokerCrash(20 * S, "kafka", 1, 10 * S), false);
+        live.scheduleFault(new Fault.Partition(25 * S, "checkout", "kafka", 5 * S), false);
+        live.scheduleFault(new Fault.Latency(30 * S, "kafka", "billing", S, 0, -1), false);
+        live.setNow(25 * S);
+        assertThat(live.brokerNodesDown("kafka")).containsExactly(1);
+        assertThat(live.linkFault("checkout", "orders")).isEqualTo("partition");
+        assertThat(live.linkFault("orders", "checkout")).isEqualTo("partition");
+        live.setNow(31 * S);
         assertThat(live.brokerNodesDown("kafka")).isEmpty();
+        assertThat(live.linkFault("checkout", "orders")).isNull();
+        assertThat(live.linkFault("orders", "billing")).isEqualTo("latency");
+        assertThat(live.linkFault("billing", "invoices")).isNull();
+        live.scheduleFault(new Fault.Drop(0, "billing", "kafka", 50, 2 * S), true);
+        assertThat(live.linkFault("billing", "invoices")).isEqualTo("drop");
+        live.setNow(34 * S);
+        assertThat(live.linkFault("billing", "invoices")).isNull();
         assertThat(LiveModel.elementOf("kafka->billing")).isEqualTo("kafka");
         assertThat(LiveModel.elementOf("billing#2")).isEqualTo("billing");
     }
