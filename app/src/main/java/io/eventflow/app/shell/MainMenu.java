@@ -11,7 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 
-/** The menu bar: File, Edit, View and Arrange, built from the window's actions. */
+/** The menu bar: File, Edit, View, Arrange and Help, built from the window's actions. */
 final class MainMenu {
     private final MainWindow w;
     private final Actions actions;
@@ -22,7 +22,7 @@ final class MainMenu {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(file(), edit(), view(), arrange());
+        MenuBar bar = new MenuBar(file(), edit(), view(), arrange(), help());
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -109,6 +109,13 @@ final class MainMenu {
 
     private Menu arrange() {
         return new Menu("Arrange", null, item(ActionId.AUTO_LAYOUT));
+    }
+
+    private Menu help() {
+        MenuItem about = new MenuItem("About EventFlow Studio");
+        about.setId("menu-about");
+        about.setOnAction(e -> AboutDialog.show(w.stage()));
+        return new Menu("Help", null, about);
     }
 
     private MenuItem item(ActionId id) {

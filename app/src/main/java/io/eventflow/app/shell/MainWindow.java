@@ -369,6 +369,10 @@ public final class MainWindow {
         return canvas;
     }
 
+    Stage stage() {
+        return stage;
+    }
+
     public ExportController exports() {
         return exports;
     }
