@@ -120,6 +120,7 @@ final class RunControls extends javafx.scene.layout.FlowPane {
         session.messageProperty().addListener((o, a, b) -> {
             if (!b.isEmpty()) {
                 message.setText(b);
+                message.setTooltip(new Tooltip(session.runner().error()));
             }
         });
         getChildren()

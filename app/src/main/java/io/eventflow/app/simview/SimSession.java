@@ -120,13 +120,22 @@ public final class SimSession implements AutoCloseable {
             clockShown = wallNanos;
             clock.set(formatTime(snapshot.time()) + " / " + formatTime(runner.endTime()));
         }
-        message.set(runner.error() == null ? "" : runner.error());
+        message.set(shortMessage(runner.error()));
     }
 
     /** Injects a fault now and remembers it so the canvas shows it while it lasts. */
     public void inject(io.eventflow.simulator.scenario.Fault f) {
         live.scheduleFault(f, true);
         runner.inject(f);
+    }
+
+    /** The first of several problems (separated by "; "), with how many more there are; "" for none. */
+    static String shortMessage(String error) {
+        if (error == null) {
+            return "";
+        }
+        String[] parts = error.split("; ");
+        return parts.length == 1 ? error : parts[0] + " (and " + (parts.length - 1) + " more problems)";
     }
 
     public static String formatTime(long nanos) {
