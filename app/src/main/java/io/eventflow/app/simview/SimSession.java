@@ -47,6 +47,7 @@ public final class SimSession implements AutoCloseable {
     private long seq;
     private long generation = -1;
     private Design runDesign;
+    private String inputError;
 
     public SimSession(Supplier<Design> design) {
         this.design = design;
@@ -120,7 +121,7 @@ public final class SimSession implements AutoCloseable {
             clockShown = wallNanos;
             clock.set(formatTime(snapshot.time()) + " / " + formatTime(runner.endTime()));
         }
-        message.set(shortMessage(runner.error()));
+        message.set(inputError != null ? inputError : shortMessage(runner.error()));
     }
 
     /** Injects a fault now and remembers it so the canvas shows it while it lasts. */
