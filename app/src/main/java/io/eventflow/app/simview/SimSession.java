@@ -65,13 +65,26 @@ public final class SimSession implements AutoCloseable {
 
     /** Builds a fresh run of the current design under the current scenario, seed and duration. */
     public void reset() {
+        Long s;
+        Long d;
+        try {
+            s = seed.get() == null || seed.get().isBlank()
+                    ? null
+                    : Long.parseLong(seed.get().trim());
+        } catch (NumberFormatException e) {
+            inputError = "The seed is a whole number, e.g. 42";
+            return;
+        }
+        try {
+            d = duration.get() == null || duration.get().isBlank()
+                    ? null
+                    : TimeSpan.parse(duration.get().trim()).nanos();
+        } catch (RuntimeException e) {
+            inputError = "The duration is a time such as 60s, 2min or 500ms";
+            return;
+        }
+        inputError = null;
         runDesign = design.get();
-        Long s = seed.get() == null || seed.get().isBlank()
-                ? null
-                : Long.parseLong(seed.get().trim());
-        Long d = duration.get() == null || duration.get().isBlank()
-                ? null
-                : TimeSpan.parse(duration.get().trim()).nanos();
         live.reset(runDesign);
         scenario.get().faults().forEach(f -> live.scheduleFault(f, false));
         seq = 0;
