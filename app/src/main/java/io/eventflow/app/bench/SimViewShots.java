@@ -63,6 +63,17 @@ public final class SimViewShots {
 
     private static void shots(MainWindow w, Scene scene, SimSession s) {
         Screenshots.shoot(scene, out.resolve("simview-run.png"));
+        w.setTheme(io.eventflow.app.fx.Theme.DARK);
+        w.simulate().overlay().invalidate();
+        later(0.4, () -> {
+            Screenshots.shoot(scene, out.resolve("simview-run-dark.png"));
+            w.setTheme(io.eventflow.app.fx.Theme.LIGHT);
+            w.simulate().overlay().invalidate();
+            later(0.4, () -> faults(w, scene, s));
+        });
+    }
+
+    private static void faults(MainWindow w, Scene scene, SimSession s) {
         s.runner().runUntil(32_000_000_000L);
         waitPaused(
                 s,

@@ -32,6 +32,7 @@ final class EventLogView extends SplitPane {
     private final TableView<TracePath.Hop> hops = new TableView<>();
     private final Label traceInfo = new Label();
     private final TableView<TraceEvent> table = new TableView<>();
+    private final Label skipped = new Label();
 
     EventLogView(LiveModel live, LongConsumer trace) {
         setId("sim-log");
@@ -88,7 +89,8 @@ final class EventLogView extends SplitPane {
             f.textProperty().addListener(o -> refilter());
         }
         kind.valueProperty().addListener(o -> refilter());
-        VBox left = new VBox(4, new HBox(6, element, kind, from, to), table);
+        skipped.setId("log-skipped");
+        VBox left = new VBox(4, new HBox(6, element, kind, from, to, skipped), table);
         VBox.setVgrow(table, Priority.ALWAYS);
         correlation.setId("trace-id");
         correlation.setPromptText("correlation id");
@@ -168,6 +170,11 @@ final class EventLogView extends SplitPane {
     /** Shows the rows only while the tab is visible: a hidden table need not follow every change. */
     void setShowing(boolean on) {
         table.setItems(on ? filtered : null);
+    }
+
+    /** Says how many trace events went by too fast to be listed (the counters still include them). */
+    void setSkipped(long n) {
+        skipped.setText(n == 0 ? "" : String.format(Locale.ROOT, "%,d events not listed (too fast)", n));
     }
 
     /** Keeps the newest rows in view while nothing is selected. */

@@ -118,9 +118,11 @@ final class RunControls extends javafx.scene.layout.FlowPane {
         message.setId("sim-message");
         message.getStyleClass().add("sim-message");
         session.messageProperty().addListener((o, a, b) -> {
-            if (!b.isEmpty()) {
-                message.setText(b);
-            }
+            message.setText(b);
+            message.setTooltip(
+                    b.isEmpty() || session.runner().error() == null
+                            ? null
+                            : new Tooltip(session.runner().error()));
         });
         getChildren()
                 .addAll(

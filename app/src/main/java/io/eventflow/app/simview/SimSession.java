@@ -47,6 +47,7 @@ public final class SimSession implements AutoCloseable {
     private long seq;
     private long generation = -1;
     private Design runDesign;
+    private String inputError;
 
     public SimSession(Supplier<Design> design) {
         this.design = design;
@@ -64,13 +65,26 @@ public final class SimSession implements AutoCloseable {
 
     /** Builds a fresh run of the current design under the current scenario, seed and duration. */
     public void reset() {
+        Long s;
+        Long d;
+        try {
+            s = seed.get() == null || seed.get().isBlank()
+                    ? null
+                    : Long.parseLong(seed.get().trim());
+        } catch (NumberFormatException e) {
+            inputError = "The seed is a whole number, e.g. 42";
+            return;
+        }
+        try {
+            d = duration.get() == null || duration.get().isBlank()
+                    ? null
+                    : TimeSpan.parse(duration.get().trim()).nanos();
+        } catch (RuntimeException e) {
+            inputError = "The duration is a time such as 60s, 2min or 500ms";
+            return;
+        }
+        inputError = null;
         runDesign = design.get();
-        Long s = seed.get() == null || seed.get().isBlank()
-                ? null
-                : Long.parseLong(seed.get().trim());
-        Long d = duration.get() == null || duration.get().isBlank()
-                ? null
-                : TimeSpan.parse(duration.get().trim()).nanos();
         live.reset(runDesign);
         scenario.get().faults().forEach(f -> live.scheduleFault(f, false));
         seq = 0;
@@ -120,13 +134,22 @@ public final class SimSession implements AutoCloseable {
             clockShown = wallNanos;
             clock.set(formatTime(snapshot.time()) + " / " + formatTime(runner.endTime()));
         }
-        message.set(runner.error() == null ? "" : runner.error());
+        message.set(inputError != null ? inputError : shortMessage(runner.error()));
     }
 
     /** Injects a fault now and remembers it so the canvas shows it while it lasts. */
     public void inject(io.eventflow.simulator.scenario.Fault f) {
         live.scheduleFault(f, true);
         runner.inject(f);
+    }
+
+    /** The first of several problems (separated by "; "), with how many more there are; "" for none. */
+    static String shortMessage(String error) {
+        if (error == null) {
+            return "";
+        }
+        String[] parts = error.split("; ");
+        return parts.length == 1 ? error : parts[0] + " (and " + (parts.length - 1) + " more problems)";
     }
 
     public static String formatTime(long nanos) {

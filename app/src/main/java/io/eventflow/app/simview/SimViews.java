@@ -98,6 +98,7 @@ public final class SimViews {
         }
         if (session.runner().state() == SimulationRunner.State.RUNNING && logTab.isSelected()) {
             log.follow();
+            log.setSkipped(session.live().skipped());
         }
     }
 

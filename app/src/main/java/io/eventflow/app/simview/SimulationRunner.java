@@ -34,26 +34,6 @@ public final class SimulationRunner implements AutoCloseable {
 
     private static final long REPORT_EVERY_NANOS = 250_000_000L;
 
-    private sealed interface Cmd {}
-
-    private record Reset(RunConfig config) implements Cmd {}
-
-    private record Run() implements Cmd {}
-
-    private record Pause() implements Cmd {}
-
-    private record Step() implements Cmd {}
-
-    private record Until(long time) implements Cmd {}
-
-    private record Speed(double factor) implements Cmd {}
-
-    private record Inject(Fault fault) implements Cmd {}
-
-    private record Apply(Action action) implements Cmd {}
-
-    private record Stop() implements Cmd {}
-
     private final LinkedBlockingQueue<Cmd> commands = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
@@ -81,25 +61,25 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** Builds a fresh simulation from {@code config} (paused at time 0). */
     public void reset(RunConfig config) {
-        send(new Reset(config));
+        send(new Cmd.Reset(config));
     }
 
     public void run() {
-        send(new Run());
+        send(new Cmd.Run());
     }
 
     public void pause() {
-        send(new Pause());
+        send(new Cmd.Pause());
     }
 
     /** Fires one event, then pauses. */
     public void step() {
-        send(new Step());
+        send(new Cmd.Step());
     }
 
     /** Runs flat out up to simulated time {@code nanos}, then pauses. */
     public void runUntil(long nanos) {
-        send(new Until(nanos));
+        send(new Cmd.Until(nanos));
     }
 
     /** Simulated seconds per wall second (0.01 to 10,000), or {@link #FLAT_OUT}. */
@@ -107,22 +87,22 @@ public final class SimulationRunner implements AutoCloseable {
         if (f != FLAT_OUT && !(f >= RealtimePacer.MIN_FACTOR && f <= RealtimePacer.MAX_FACTOR)) {
             throw new IllegalArgumentException("speed must be within 0.01..10000 or flat out: " + f);
         }
-        send(new Speed(f));
+        send(new Cmd.Speed(f));
     }
 
     /** Injects a fault now (its {@code at} is ignored when it has passed). */
     public void inject(Fault fault) {
-        send(new Inject(fault));
+        send(new Cmd.Inject(fault));
     }
 
     /** Applies an operator action now. */
     public void apply(Action action) {
-        send(new Apply(action));
+        send(new Cmd.Apply(action));
     }
 
     @Override
     public void close() {
-        send(new Stop());
+        send(new Cmd.Stop());
     }
 
     /** Waits until every command sent so far has been carried out (tests). */
@@ -234,7 +214,7 @@ public final class SimulationRunner implements AutoCloseable {
                 boolean flat = runUntil >= 0 || factor == FLAT_OUT;
                 Cmd c = busy && flat ? commands.poll() : commands.poll(busy ? 2 : 50, TimeUnit.MILLISECONDS);
                 while (c != null) {
-                    if (c instanceof Stop) {
+                    if (c instanceof Cmd.Stop) {
                         return;
                     }
                     handle(c);
@@ -252,37 +232,37 @@ public final class SimulationRunner implements AutoCloseable {
 
     private void handle(Cmd c) {
         try {
-            if (c instanceof Reset r) {
+            if (c instanceof Cmd.Reset r) {
                 build(r.config());
             } else if (sim == null) {
                 Logger.debug("ignored {} without a simulation", c);
-            } else if (c instanceof Run) {
+            } else if (c instanceof Cmd.Run) {
                 if (state == State.READY || state == State.PAUSED) {
                     pacer = null;
                     state = State.RUNNING;
                 }
-            } else if (c instanceof Pause) {
+            } else if (c instanceof Cmd.Pause) {
                 if (state == State.RUNNING) {
                     runUntil = -1;
                     paused();
                 }
-            } else if (c instanceof Step) {
+            } else if (c instanceof Cmd.Step) {
                 if (state == State.READY || state == State.PAUSED || state == State.RUNNING) {
                     sim.step();
                     paused();
                 }
-            } else if (c instanceof Until u) {
+            } else if (c instanceof Cmd.Until u) {
                 if (state != State.FINISHED && state != State.FAILED && u.time() > sim.now()) {
                     runUntil = u.time();
                     state = State.RUNNING;
                 }
-            } else if (c instanceof Speed s) {
+            } else if (c instanceof Cmd.Speed s) {
                 factor = s.factor();
                 pacer = null;
-            } else if (c instanceof Inject i) {
+            } else if (c instanceof Cmd.Inject i) {
                 sim.inject(i.fault());
                 applyNow();
-            } else if (c instanceof Apply a) {
+            } else if (c instanceof Cmd.Apply a) {
                 sim.apply(a.action());
                 applyNow();
             }
@@ -391,7 +371,11 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private void fail(RuntimeException e) {
-        Logger.error(e, "the simulation stopped");
+        if (e instanceof io.eventflow.simulator.UnsupportedDesignException) {
+            Logger.warn("the simulator cannot run this design: {}", e.getMessage());
+        } else {
+            Logger.error(e, "the simulation stopped");
+        }
         error = e.getMessage() == null ? e.toString() : e.getMessage();
         state = State.FAILED;
     }

@@ -71,6 +71,11 @@ public final class TokenOverlay extends Canvas {
         return drawn;
     }
 
+    /** Where the first token of the last frame was drawn (canvas coordinates), or null (tests). */
+    public javafx.geometry.Point2D firstToken() {
+        return hits == 0 ? null : new javafx.geometry.Point2D(hitX[0], hitY[0]);
+    }
+
     /** The correlation id of the token nearest to a canvas point (within 8 px), or -1. */
     public long tokenAt(double x, double y) {
         long best = -1;

@@ -143,6 +143,37 @@ class SimulationViewGuiTest {
     }
 
     @Test
+    void clickingATokenTracesItsCorrelationId(FxRobot robot) throws Exception {
+        simulateWithoutScenario(robot);
+        runUntil(robot, "1s", 1_000_000_000L);
+        javafx.geometry.Point2D p = window.simulate().overlay().firstToken();
+        assertThat(p).isNotNull();
+        robot.clickOn("#tab-log");
+        robot.clickOn(window.simulate().overlay().localToScreen(p));
+        TableView<TracePath.Hop> hops = robot.lookup("#trace-hops").query();
+        assertThat(hops.getItems()).isNotEmpty();
+        assertThat(hops.getItems().get(0).kind()).isEqualTo("published");
+        assertThat(window.document().getSelection()).isEmpty();
+    }
+
+    @Test
+    void aDesignTheSimulatorCannotRunSaysSoBesideTheControls(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files()
+                .openPath(java.nio.file.Path.of("..", "assets", "samples", "iot-telemetry.eventflow.yaml")
+                        .toAbsolutePath()
+                        .normalize()));
+        robot.clickOn("#mode-simulate");
+        WaitForAsyncUtils.waitFor(
+                10, TimeUnit.SECONDS, () -> session().runner().state() == SimulationRunner.State.FAILED);
+        settle();
+        Label message = robot.lookup("#sim-message").query();
+        assertThat(message.getText()).containsIgnoringCase("mqtt");
+        robot.clickOn("#sim-run");
+        settle();
+        assertThat(session().runner().state()).isEqualTo(SimulationRunner.State.FAILED);
+    }
+
+    @Test
     void tracesACorrelationIdThroughAChainOfServices(FxRobot robot) throws Exception {
         simulateWithoutScenario(robot);
         runUntil(robot, "1s", 1_000_000_000L);

@@ -50,4 +50,27 @@ class TimelineEditorTest {
             assertThat(session.scenarioFileProperty().get()).isEqualTo(file);
         }
     }
+
+    @Test
+    void badSeedOrDurationIsReportedNotThrown() throws Exception {
+        Design d = DesignFiles.open(SimulationRunnerTest.SAMPLES.resolve("order-pipeline.eventflow.yaml"));
+        try (SimSession session = new SimSession(() -> d)) {
+            session.seedProperty().set("forty-two");
+            session.reset();
+            session.frame(0);
+            assertThat(session.messageProperty().get()).contains("seed");
+            session.seedProperty().set("42");
+            session.durationProperty().set("soon");
+            session.reset();
+            session.frame(0);
+            assertThat(session.messageProperty().get()).contains("duration");
+            session.durationProperty().set("5s");
+            session.reset();
+            session.runner().awaitIdle(5000);
+            session.frame(0);
+            assertThat(session.messageProperty().get()).isEmpty();
+            assertThat(session.runner().endTime()).isEqualTo(5 * S);
+            assertThat(session.runner().seed()).isEqualTo(42);
+        }
+    }
 }
