@@ -78,7 +78,7 @@ public final class AmqpBroker implements BrokerRuntime {
     @Override
     public void attachGroup(GroupRt g) {
         AmqpQueue q = (AmqpQueue) g.channel.data;
-        q.g = g;
+        q.consumedBy(g);
         q.groupList = List.of(g);
         g.data = q;
         for (Member m : g.members) {
