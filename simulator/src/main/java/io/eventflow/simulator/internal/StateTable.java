@@ -12,17 +12,24 @@ public final class StateTable {
     }
 
     public void set(long id, byte s) {
-        if (id >= states.length) {
-            int n = states.length;
-            while (n <= id) {
-                n *= 2;
-            }
-            states = Arrays.copyOf(states, n);
+        byte[] st = states;
+        if (id >= st.length) {
+            st = grow(id);
         }
-        byte old = states[(int) id];
-        counts[old]--;
-        counts[s]++;
-        states[(int) id] = s;
+        int i = (int) id;
+        long[] c = counts;
+        c[st[i]]--;
+        c[s]++;
+        st[i] = s;
+    }
+
+    private byte[] grow(long id) {
+        int n = states.length;
+        while (n <= id) {
+            n *= 2;
+        }
+        states = Arrays.copyOf(states, n);
+        return states;
     }
 
     /** Running count of ids in state {@code s} (NONE is not meaningful). */

@@ -43,6 +43,10 @@ public final class EventHeap {
             grow();
         }
         long ord = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
+        long[] time = this.time;
+        long[] order = this.order;
+        long[] args = this.args;
+        int[] handlers = this.handlers;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
@@ -50,14 +54,24 @@ public final class EventHeap {
             if (pt < t || (pt == t && order[parent] < ord)) {
                 break;
             }
-            move(parent, i);
+            time[i] = pt;
+            order[i] = order[parent];
+            handlers[i] = handlers[parent];
+            args[i] = args[parent];
             i = parent;
         }
-        set(i, t, ord, handler, arg);
+        time[i] = t;
+        order[i] = ord;
+        handlers[i] = handler;
+        args[i] = arg;
     }
 
     /** Removes the first event; read it with {@link #poppedTime()}, {@link #poppedEvent()}, {@link #poppedArg()}. */
     public void pop() {
+        long[] time = this.time;
+        long[] order = this.order;
+        long[] args = this.args;
+        int[] handlers = this.handlers;
         poppedTime = time[0];
         poppedArg = args[0];
         poppedHandler = handlers[0];
@@ -74,17 +88,27 @@ public final class EventHeap {
         while (i < half) {
             int child = 2 * i + 1;
             int right = child + 1;
-            if (right < last && less(right, child)) {
-                child = right;
-            }
             long ct = time[child];
+            if (right < last) {
+                long rt = time[right];
+                if (rt < ct || (rt == ct && order[right] < order[child])) {
+                    child = right;
+                    ct = rt;
+                }
+            }
             if (t < ct || (t == ct && ord < order[child])) {
                 break;
             }
-            move(child, i);
+            time[i] = ct;
+            order[i] = order[child];
+            handlers[i] = handlers[child];
+            args[i] = args[child];
             i = child;
         }
-        set(i, t, ord, ev, arg);
+        time[i] = t;
+        order[i] = ord;
+        handlers[i] = ev;
+        args[i] = arg;
     }
 
     public long poppedTime() {
@@ -102,26 +126,6 @@ public final class EventHeap {
     /** Removes every pending event. */
     public void clear() {
         size = 0;
-    }
-
-    private boolean less(int a, int b) {
-        long ta = time[a];
-        long tb = time[b];
-        return ta < tb || (ta == tb && order[a] < order[b]);
-    }
-
-    private void move(int from, int to) {
-        time[to] = time[from];
-        order[to] = order[from];
-        handlers[to] = handlers[from];
-        args[to] = args[from];
-    }
-
-    private void set(int i, long t, long ord, int ev, long arg) {
-        time[i] = t;
-        order[i] = ord;
-        handlers[i] = ev;
-        args[i] = arg;
     }
 
     private void grow() {
