@@ -31,6 +31,9 @@ final class AmqpQueue {
 
     List<GroupRt> groupList = List.of();
     final List<AmqpQueue> self = List.of(this);
+    /** True when the channel publishes through an exchange (routing by key); else only to its own queue. */
+    final boolean routed;
+
     String lastKey;
     List<AmqpQueue> lastRoute;
 
@@ -45,6 +48,7 @@ final class AmqpQueue {
         this.ch = ch;
         this.index = index;
         this.bindingKeys = bindingKeys;
+        this.routed = ch.spec.exchange() != null;
         this.maxLength = ch.spec.maxLength();
         this.messageTtl = ch.spec.messageTtl();
     }
