@@ -74,7 +74,11 @@ final class AmqpQueue {
         if (!m.instance.alive || !m.instance.active) {
             return false;
         }
-        return autoAck ? m.buffer.size() + m.busy < Math.max(prefetch, m.workers.length) : m.unacked < prefetch;
+        return autoAck ? autoAckCredit(m) : m.unacked < prefetch;
+    }
+
+    private boolean autoAckCredit(Member m) {
+        return m.buffer.size() + m.busy < Math.max(prefetch, m.workers.length);
     }
 
     void offerCredit(Member m) {
