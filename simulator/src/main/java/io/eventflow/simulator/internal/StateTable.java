@@ -9,16 +9,16 @@ import java.util.Arrays;
  * order they were published.
  */
 public final class StateTable {
-    private static final int PAGE_BITS = 16;
+    private static final int PAGE_BITS = 12;
     static final int PAGE = 1 << PAGE_BITS;
     private static final int MASK = PAGE - 1;
 
     /** Materialised pages, or null where a page is uniform. */
-    private byte[][] pages = new byte[16][];
+    private byte[][] pages = new byte[1][];
     /** The state of every id of a page that is not materialised (NONE for pages never touched). */
-    private byte[] uniform = new byte[16];
+    private byte[] uniform = new byte[1];
     /** Per page, the number of its ids in each state (only meaningful for materialised pages). */
-    private int[] pageCounts = new int[16 * MsgState.COUNT];
+    private int[] pageCounts = new int[MsgState.COUNT];
 
     private final long[] counts = new long[MsgState.COUNT];
 
