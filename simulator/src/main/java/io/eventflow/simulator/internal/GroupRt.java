@@ -32,11 +32,20 @@ public final class GroupRt {
     /** Broker-specific consumer state. */
     public Object data;
 
+    /** Derived from the (immutable) spec once, as the hot path asks for them per message. */
+    private final boolean exactlyOnce;
+
+    private final boolean atMostOnce;
+    private final boolean dedupForgets;
+
     public GroupRt(String name, ChannelRt channel, Plan.Subscription spec, ServiceRt service) {
         this.name = name;
         this.channel = channel;
         this.spec = spec;
         this.service = service;
+        this.exactlyOnce = spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE;
+        this.atMostOnce = spec.guarantee() == Plan.Guarantee.AT_MOST_ONCE;
+        this.dedupForgets = exactlyOnce && !spec.transactional() && spec.dedupWindow() != Plan.NONE;
     }
 
     /** Makes message {@code id} owed to this group if it was not; returns true if it became owed now. */
@@ -58,16 +67,16 @@ public final class GroupRt {
     }
 
     public boolean exactlyOnce() {
-        return spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE;
+        return exactlyOnce;
     }
 
     public boolean atMostOnce() {
-        return spec.guarantee() == Plan.Guarantee.AT_MOST_ONCE;
+        return atMostOnce;
     }
 
     /** True when a limited dedup store forgets ids: then first-processing times are kept. */
     public boolean dedupForgets() {
-        return exactlyOnce() && !spec.transactional() && spec.dedupWindow() != Plan.NONE;
+        return dedupForgets;
     }
 
     public void firstProcessedAt(long id, long time) {

@@ -18,14 +18,18 @@ public final class IntRing {
 
     public void addLast(int v) {
         if (size == a.length) {
-            int[] n = new int[a.length * 2];
-            for (int i = 0; i < size; i++) {
-                n[i] = a[(head + i) & (a.length - 1)];
-            }
-            a = n;
-            head = 0;
+            grow();
         }
         a[(head + size++) & (a.length - 1)] = v;
+    }
+
+    private void grow() {
+        int[] n = new int[a.length * 2];
+        for (int i = 0; i < size; i++) {
+            n[i] = a[(head + i) & (a.length - 1)];
+        }
+        a = n;
+        head = 0;
     }
 
     public int peekFirst() {

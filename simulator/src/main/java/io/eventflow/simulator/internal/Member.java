@@ -37,10 +37,11 @@ public final class Member {
     }
 
     public Worker freeWorker() {
-        if (busy >= workers.length) {
+        Worker[] ws = workers;
+        if (busy >= ws.length) {
             return null;
         }
-        for (Worker w : workers) {
+        for (Worker w : ws) {
             if (w.phase == Worker.IDLE) {
                 return w;
             }

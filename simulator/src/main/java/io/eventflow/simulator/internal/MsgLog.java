@@ -30,17 +30,21 @@ public final class MsgLog {
 
     public long append(Msg m) {
         if (size == ring.length) {
-            Msg[] n = new Msg[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                n[i] = ring[(head + i) & (ring.length - 1)];
-            }
-            ring = n;
-            head = 0;
+            grow();
         }
         ring[(head + size) & (ring.length - 1)] = m;
         size++;
         bytes += m.sizeBytes;
         return base + size - 1;
+    }
+
+    private void grow() {
+        Msg[] n = new Msg[ring.length * 2];
+        for (int i = 0; i < size; i++) {
+            n[i] = ring[(head + i) & (ring.length - 1)];
+        }
+        ring = n;
+        head = 0;
     }
 
     /** The message at {@code offset}, which must be in [base, end). */

@@ -20,6 +20,15 @@ public final class Producer implements Event {
     public int epoch;
     public long sent;
     private final int handler;
+    /** Derived from the (immutable) spec once: the per-message path reads these. */
+    final String routingKey;
+
+    final int sizeBytes;
+    private final int keys;
+    private final boolean perProcessed;
+    private final boolean constant;
+    private final boolean ramp;
+    private final boolean bursts;
 
     public Producer(
             World world, Instance instance, Plan.Publication spec, ChannelRt channel, Link link, SplitMix64 rng) {
@@ -32,6 +41,14 @@ public final class Producer implements Event {
         this.rng = rng;
         this.ratePerSecond = spec.ratePerSecond();
         this.handler = world.kernel.register(this);
+        this.routingKey = spec.routingKey() != null ? spec.routingKey() : channel.spec.routingKey();
+        this.sizeBytes = spec.sizeBytes();
+        this.keys = spec.keys();
+        this.perProcessed = spec.perProcessed();
+        this.constant = spec.arrival() == Plan.Arrival.CONSTANT;
+        Plan.Shape shape = spec.shape();
+        this.ramp = shape.rampTo() >= 0 && shape.rampOver() > 0;
+        this.bursts = !ramp && shape.on() > 0;
     }
 
     /** (Re)starts the arrival process from now, cancelling any pending arrival. */
@@ -45,17 +62,18 @@ public final class Producer implements Event {
     }
 
     private void scheduleNext() {
-        if (spec.perProcessed() || !instance.running()) {
+        if (perProcessed || !instance.running()) {
             return;
         }
         long now = world.kernel.now();
-        Plan.Shape shape = spec.shape();
         double rate = ratePerSecond;
         long from = now;
-        if (shape.rampTo() >= 0 && shape.rampOver() > 0) {
+        if (ramp) {
+            Plan.Shape shape = spec.shape();
             double f = Math.min(1.0, now / (double) shape.rampOver());
             rate = ratePerSecond + (shape.rampTo() - ratePerSecond) * f;
-        } else if (shape.on() > 0) {
+        } else if (bursts) {
+            Plan.Shape shape = spec.shape();
             long cycle = shape.on() + shape.off();
             long phase = now % cycle;
             if (phase >= shape.on()) {
@@ -65,9 +83,7 @@ public final class Producer implements Event {
         if (rate <= 0) {
             return;
         }
-        long gap = spec.arrival() == Plan.Arrival.CONSTANT
-                ? Math.round(1e9 / rate)
-                : Math.round(rng.exponential(rate) * 1e9);
+        long gap = constant ? Math.round(1e9 / rate) : Math.round(rng.exponential(rate) * 1e9);
         world.kernel.schedule(from + gap, SimContext.NORMAL, handler, epoch);
     }
 
@@ -85,7 +101,7 @@ public final class Producer implements Event {
 
     /** Publishes one message; {@code correlationId} -1 starts a new conversation. */
     public Msg publish(long correlationId) {
-        long key = spec.keys() > 0 ? rng.nextInt(spec.keys()) : -1;
+        long key = keys > 0 ? rng.nextInt(keys) : -1;
         Msg m = world.newMessage(this, correlationId, key);
         sent++;
         if (request != null) {

@@ -2,27 +2,81 @@ package io.eventflow.simulator.internal;
 
 import java.util.Arrays;
 
-/** Per-group state of each message id (ids are dense), with running counts per state. */
+/**
+ * Per-group state of each message id (ids are dense), with running counts per state. Ids are kept in pages of
+ * {@value #PAGE} states; a page whose ids all reached the same state (typically: all processed) is dropped and
+ * remembered as that one state, so memory stays flat in the message count when messages are settled in roughly the
+ * order they were published.
+ */
 public final class StateTable {
-    private byte[] states = new byte[1024];
+    private static final int PAGE_BITS = 12;
+    static final int PAGE = 1 << PAGE_BITS;
+    private static final int MASK = PAGE - 1;
+
+    /** Materialised pages, or null where a page is uniform. */
+    private byte[][] pages = new byte[1][];
+    /** The state of every id of a page that is not materialised (NONE for pages never touched). */
+    private byte[] uniform = new byte[1];
+    /** Per page, the number of its ids in each state (only meaningful for materialised pages). */
+    private int[] pageCounts = new int[MsgState.COUNT];
+
     private final long[] counts = new long[MsgState.COUNT];
 
     public byte get(long id) {
-        return id < states.length ? states[(int) id] : MsgState.NONE;
+        int p = (int) (id >>> PAGE_BITS);
+        if (p >= pages.length) {
+            return MsgState.NONE;
+        }
+        byte[] pg = pages[p];
+        return pg == null ? uniform[p] : pg[(int) id & MASK];
     }
 
     public void set(long id, byte s) {
-        if (id >= states.length) {
-            int n = states.length;
-            while (n <= id) {
-                n *= 2;
-            }
-            states = Arrays.copyOf(states, n);
+        int p = (int) (id >>> PAGE_BITS);
+        if (p >= pages.length) {
+            grow(p);
         }
-        byte old = states[(int) id];
+        byte[] pg = pages[p];
+        if (pg == null) {
+            if (uniform[p] == s) {
+                return; // already in that state: nothing changes (the running counts included)
+            }
+            pg = materialise(p);
+        }
+        int i = (int) id & MASK;
+        byte old = pg[i];
         counts[old]--;
         counts[s]++;
-        states[(int) id] = s;
+        pg[i] = s;
+        int base = p * MsgState.COUNT;
+        pageCounts[base + old]--;
+        if (++pageCounts[base + s] == PAGE) {
+            pages[p] = null; // every id of the page is in state s now
+            uniform[p] = s;
+        }
+    }
+
+    private byte[] materialise(int p) {
+        byte u = uniform[p];
+        byte[] pg = new byte[PAGE];
+        if (u != MsgState.NONE) {
+            Arrays.fill(pg, u);
+        }
+        int base = p * MsgState.COUNT;
+        Arrays.fill(pageCounts, base, base + MsgState.COUNT, 0);
+        pageCounts[base + u] = PAGE;
+        pages[p] = pg;
+        return pg;
+    }
+
+    private void grow(int p) {
+        int n = pages.length;
+        while (n <= p) {
+            n *= 2;
+        }
+        pages = Arrays.copyOf(pages, n);
+        uniform = Arrays.copyOf(uniform, n);
+        pageCounts = Arrays.copyOf(pageCounts, n * MsgState.COUNT);
     }
 
     /** Running count of ids in state {@code s} (NONE is not meaningful). */
@@ -33,9 +87,20 @@ public final class StateTable {
     /** Counts ids per state by scanning the table (independent of the running counts). */
     public long[] scan(long maxId) {
         long[] c = new long[MsgState.COUNT];
-        int n = (int) Math.min(states.length, maxId);
-        for (int i = 0; i < n; i++) {
-            c[states[i]]++;
+        for (int p = 0; p < pages.length; p++) {
+            long start = (long) p << PAGE_BITS;
+            if (start >= maxId) {
+                break;
+            }
+            int n = (int) Math.min(PAGE, maxId - start);
+            byte[] pg = pages[p];
+            if (pg == null) {
+                c[uniform[p]] += n;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    c[pg[i]]++;
+                }
+            }
         }
         return c;
     }

@@ -29,6 +29,9 @@ public final class World {
     public final Requests requests = new Requests(this);
     private final Map<String, Link> links = new HashMap<>();
     private final List<Worker> workers = new ArrayList<>();
+    /** The same workers by index, for the per-event lookup. */
+    private Worker[] workerArray = new Worker[16];
+
     private final List<TraceSink> sinks = new ArrayList<>();
     private final InTransit transit = new InTransit(this);
     public boolean tracing;
@@ -79,12 +82,16 @@ public final class World {
 
     public Worker newWorker(Member m) {
         Worker w = new Worker(workers.size(), m);
+        if (w.index == workerArray.length) {
+            workerArray = java.util.Arrays.copyOf(workerArray, workerArray.length * 2);
+        }
+        workerArray[w.index] = w;
         workers.add(w);
         return w;
     }
 
     public Worker worker(int index) {
-        return workers.get(index);
+        return workerArray[index];
     }
 
     public List<Worker> workers() {
@@ -102,9 +109,8 @@ public final class World {
 
     public Msg newMessage(Producer p, long correlationId, long key) {
         long id = nextId++;
-        String rk = p.spec.routingKey() != null ? p.spec.routingKey() : p.channel.spec.routingKey();
         Msg m = new Msg(
-                id, correlationId < 0 ? id : correlationId, kernel.now(), key, p.spec.sizeBytes(), rk, p, p.channel);
+                id, correlationId < 0 ? id : correlationId, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
         published++;
         p.channel.published++;
         return m;
@@ -157,6 +163,9 @@ public final class World {
             // the send was cut by a crash of the producing instance; the broker still receives it
         }
         BrokerRuntime.StoreResult r = m.channel.broker.store(m);
+        if (r == BrokerRuntime.StoreResult.STORED) {
+            return;
+        }
         switch (r) {
             case STORED, DUPLICATE_IGNORED -> {}
             case UNAVAILABLE -> {

@@ -78,7 +78,7 @@ public final class AmqpBroker implements BrokerRuntime {
     @Override
     public void attachGroup(GroupRt g) {
         AmqpQueue q = (AmqpQueue) g.channel.data;
-        q.g = g;
+        q.consumedBy(g);
         q.groupList = List.of(g);
         g.data = q;
         for (Member m : g.members) {
@@ -125,7 +125,11 @@ public final class AmqpBroker implements BrokerRuntime {
 
     @Override
     public List<GroupRt> targetGroups(Msg msg) {
-        List<AmqpQueue> qs = msg.direct ? ((AmqpQueue) msg.origin.data).self : route(msg.origin, msg.routingKey);
+        AmqpQueue own = (AmqpQueue) msg.origin.data;
+        if (msg.direct || !own.routed) {
+            return own.groupList; // its own queue only
+        }
+        List<AmqpQueue> qs = route(msg.origin, msg.routingKey);
         if (qs.size() == 1) {
             return qs.get(0).groupList;
         }
@@ -146,23 +150,30 @@ public final class AmqpBroker implements BrokerRuntime {
         ChannelRt origin = m.origin;
         boolean first = m.storedAt == 0 && m.deliveries == 0;
         m.storedAt = Math.max(1, world.now());
-        List<AmqpQueue> qs = m.direct ? ((AmqpQueue) origin.data).self : route(origin, m.routingKey);
+        AmqpQueue own = (AmqpQueue) origin.data;
+        if (m.direct || !own.routed) {
+            enqueue(own, first ? m : m.copy(), m); // its own queue only
+            return StoreResult.STORED;
+        }
+        List<AmqpQueue> qs = route(origin, m.routingKey);
         for (int i = 0; i < qs.size(); i++) {
-            AmqpQueue q = qs.get(i);
-            Msg copy = (i == 0 && first) ? m : m.copy();
-            if (world.tracing) {
-                world.emit(new TraceEvent.Stored(
-                        world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
-            }
-            if (!q.enqueue(copy) && q.g != null) {
-                world.lose(q.g, copy, "overflow");
-            }
+            enqueue(qs.get(i), (i == 0 && first) ? m : m.copy(), m);
         }
         if (qs.isEmpty() && world.tracing) {
             world.emit(
                     new TraceEvent.Dropped(world.now(), origin.id(), "", -1, -1, m.id, m.correlationId, "unroutable"));
         }
         return StoreResult.STORED;
+    }
+
+    private void enqueue(AmqpQueue q, Msg copy, Msg m) {
+        if (world.tracing) {
+            world.emit(new TraceEvent.Stored(
+                    world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
+        }
+        if (!q.enqueue(copy) && q.g != null) {
+            world.lose(q.g, copy, "overflow");
+        }
     }
 
     @Override

@@ -20,9 +20,20 @@ final class AmqpQueue {
     final List<String> bindingKeys;
     /** The group consuming this queue, or null while nobody subscribes (messages then only pile up). */
     GroupRt g;
+    /** From the group's (immutable) spec, set with {@link #consumedBy}: consumer prefetch and auto-ack. */
+    private int prefetch = Integer.MAX_VALUE;
+
+    private boolean autoAck;
+    /** From the channel's (immutable) spec. */
+    private final long maxLength;
+
+    private final long messageTtl;
 
     List<GroupRt> groupList = List.of();
     final List<AmqpQueue> self = List.of(this);
+    /** True when the channel publishes through an exchange (routing by key); else only to its own queue. */
+    final boolean routed;
+
     String lastKey;
     List<AmqpQueue> lastRoute;
 
@@ -37,10 +48,20 @@ final class AmqpQueue {
         this.ch = ch;
         this.index = index;
         this.bindingKeys = bindingKeys;
+        this.routed = ch.spec.exchange() != null;
+        this.maxLength = ch.spec.maxLength();
+        this.messageTtl = ch.spec.messageTtl();
+    }
+
+    /** Attaches the consuming group. */
+    void consumedBy(GroupRt group) {
+        g = group;
+        prefetch = group.spec.prefetch() <= 0 ? Integer.MAX_VALUE : group.spec.prefetch();
+        autoAck = group.atMostOnce();
     }
 
     boolean autoAck() {
-        return g != null && g.atMostOnce();
+        return autoAck;
     }
 
     private void lag(long d) {
@@ -50,11 +71,14 @@ final class AmqpQueue {
     }
 
     boolean hasCredit(Member m) {
-        if (!m.active()) {
+        if (!m.instance.alive || !m.instance.active) {
             return false;
         }
-        int prefetch = g.spec.prefetch() <= 0 ? Integer.MAX_VALUE : g.spec.prefetch();
-        return autoAck() ? m.buffer.size() + m.busy < Math.max(prefetch, m.workers.length) : m.unacked < prefetch;
+        return autoAck ? autoAckCredit(m) : m.unacked < prefetch;
+    }
+
+    private boolean autoAckCredit(Member m) {
+        return m.buffer.size() + m.busy < Math.max(prefetch, m.workers.length);
     }
 
     void offerCredit(Member m) {
@@ -68,7 +92,7 @@ final class AmqpQueue {
     boolean enqueue(Msg m) {
         Plan.Channel spec = ch.spec;
         m.channel = ch;
-        if (spec.maxLength() != Plan.NONE && ready.size() >= spec.maxLength()) {
+        if (maxLength != Plan.NONE && ready.size() >= maxLength) {
             if (spec.overflow() == Plan.Overflow.DROP_HEAD) {
                 Msg head = ready.pollFirst();
                 ch.depthChanged(-1);
@@ -81,8 +105,8 @@ final class AmqpQueue {
                 return false;
             }
         }
-        if (spec.messageTtl() != Plan.NONE) {
-            m.expiresAt = broker.world.now() + spec.messageTtl();
+        if (messageTtl != Plan.NONE) {
+            m.expiresAt = broker.world.now() + messageTtl;
         }
         if (g != null && ready.isEmpty() && deliverNow(m)) {
             return true;
@@ -186,7 +210,7 @@ final class AmqpQueue {
     }
 
     private void scheduleExpiry() {
-        if (ch.spec.messageTtl() == Plan.NONE || ready.isEmpty()) {
+        if (messageTtl == Plan.NONE || ready.isEmpty()) {
             return;
         }
         // a requeued message may have expired while it was out: check it now

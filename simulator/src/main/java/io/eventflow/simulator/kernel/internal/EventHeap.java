@@ -3,18 +3,18 @@ package io.eventflow.simulator.kernel.internal;
 import java.util.Arrays;
 
 /**
- * Binary min-heap of events over parallel primitive arrays, ordered by (time, priority, sequence). Priority and
- * sequence share one long ({@code priority << 55 | sequence}), so a comparison is at most two long compares.
- * Handlers are int ids, so no reference is stored per event (no GC write barrier); the arrays grow by doubling.
+ * Binary min-heap of events in one primitive array, ordered by (time, priority, sequence). Each entry is four
+ * consecutive longs (time, priority and sequence, argument, handler), so a sift step touches one cache line. Priority
+ * and sequence share one long ({@code priority << 55 | sequence}), so a comparison is at most two long compares.
+ * Handlers are int ids, so no reference is stored per event (no GC write barrier); the array grows by doubling.
  */
 public final class EventHeap {
     private static final int SEQ_BITS = 55;
     private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
 
-    private long[] time = new long[256];
-    private long[] order = new long[256];
-    private long[] args = new long[256];
-    private int[] handlers = new int[256];
+    /** Entry i occupies [4i, 4i+4): time, order, argument, handler. */
+    private long[] heap = new long[4 * 256];
+
     private int size;
     private long sequence;
 
@@ -32,40 +32,52 @@ public final class EventHeap {
 
     /** Time of the next event; only valid when not empty. */
     public long peekTime() {
-        return time[0];
+        return heap[0];
     }
 
     public void push(long t, int priority, int handler, long arg) {
         if (priority < 0 || priority > 255) {
             throw new IllegalArgumentException("priority must be 0..255: " + priority);
         }
-        if (size == time.length) {
-            grow();
+        if (4 * size == heap.length) {
+            heap = Arrays.copyOf(heap, heap.length * 2);
         }
         long ord = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
+        long[] h = heap;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            long pt = time[parent];
-            if (pt < t || (pt == t && order[parent] < ord)) {
+            int p = parent << 2;
+            long pt = h[p];
+            if (pt < t || (pt == t && h[p + 1] < ord)) {
                 break;
             }
-            move(parent, i);
+            int c = i << 2;
+            h[c] = pt;
+            h[c + 1] = h[p + 1];
+            h[c + 2] = h[p + 2];
+            h[c + 3] = h[p + 3];
             i = parent;
         }
-        set(i, t, ord, handler, arg);
+        int c = i << 2;
+        h[c] = t;
+        h[c + 1] = ord;
+        h[c + 2] = arg;
+        h[c + 3] = handler;
     }
 
-    /** Removes the first event; read it with {@link #poppedTime()}, {@link #poppedEvent()}, {@link #poppedArg()}. */
+    /** Removes the first event; read it with {@link #poppedTime()}, {@link #poppedHandler()}, {@link #poppedArg()}. */
     public void pop() {
-        poppedTime = time[0];
-        poppedArg = args[0];
-        poppedHandler = handlers[0];
+        long[] h = heap;
+        poppedTime = h[0];
+        poppedArg = h[2];
+        poppedHandler = (int) h[3];
         int last = --size;
-        long t = time[last];
-        long ord = order[last];
-        int ev = handlers[last];
-        long arg = args[last];
+        int l = last << 2;
+        long t = h[l];
+        long ord = h[l + 1];
+        long arg = h[l + 2];
+        long ev = h[l + 3];
         if (last == 0) {
             return;
         }
@@ -73,18 +85,32 @@ public final class EventHeap {
         int half = last >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
-            int right = child + 1;
-            if (right < last && less(right, child)) {
-                child = right;
+            int c = child << 2;
+            long ct = h[c];
+            if (child + 1 < last) {
+                int r = c + 4;
+                long rt = h[r];
+                if (rt < ct || (rt == ct && h[r + 1] < h[c + 1])) {
+                    child++;
+                    c = r;
+                    ct = rt;
+                }
             }
-            long ct = time[child];
-            if (t < ct || (t == ct && ord < order[child])) {
+            if (t < ct || (t == ct && ord < h[c + 1])) {
                 break;
             }
-            move(child, i);
+            int d = i << 2;
+            h[d] = ct;
+            h[d + 1] = h[c + 1];
+            h[d + 2] = h[c + 2];
+            h[d + 3] = h[c + 3];
             i = child;
         }
-        set(i, t, ord, ev, arg);
+        int d = i << 2;
+        h[d] = t;
+        h[d + 1] = ord;
+        h[d + 2] = arg;
+        h[d + 3] = ev;
     }
 
     public long poppedTime() {
@@ -102,33 +128,5 @@ public final class EventHeap {
     /** Removes every pending event. */
     public void clear() {
         size = 0;
-    }
-
-    private boolean less(int a, int b) {
-        long ta = time[a];
-        long tb = time[b];
-        return ta < tb || (ta == tb && order[a] < order[b]);
-    }
-
-    private void move(int from, int to) {
-        time[to] = time[from];
-        order[to] = order[from];
-        handlers[to] = handlers[from];
-        args[to] = args[from];
-    }
-
-    private void set(int i, long t, long ord, int ev, long arg) {
-        time[i] = t;
-        order[i] = ord;
-        handlers[i] = ev;
-        args[i] = arg;
-    }
-
-    private void grow() {
-        int n = time.length * 2;
-        time = Arrays.copyOf(time, n);
-        order = Arrays.copyOf(order, n);
-        args = Arrays.copyOf(args, n);
-        handlers = Arrays.copyOf(handlers, n);
     }
 }
