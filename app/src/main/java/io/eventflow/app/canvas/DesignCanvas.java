@@ -145,7 +145,7 @@ public final class DesignCanvas extends Region {
     }
 
     /** Whether a pan or zoom is in progress (tests). */
-    boolean isViewChanging() {
+    public boolean isViewChanging() {
         return culler.isViewChanging();
     }
 

@@ -147,6 +147,35 @@ class DesignerGuiTest {
     }
 
     @Test
+    void panAndZoomMoveTheDiagramAsOneBitmapOnlyDuringTheGesture(FxRobot robot) {
+        var canvas = window.canvas();
+        var vm = canvas.viewModel();
+        robot.clickOn("#action-fit");
+        double panX = vm.panXProperty().get();
+        double panY = vm.panYProperty().get();
+        robot.moveTo(onCanvas(20, 20)).press(MouseButton.MIDDLE).moveBy(60, 10).moveBy(20, 20);
+        assertThat(canvas.isViewChanging()).isTrue();
+        robot.release(MouseButton.MIDDLE);
+        assertThat(canvas.isViewChanging()).isFalse();
+        assertThat(vm.panXProperty().get()).isCloseTo(panX + 80, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(vm.panYProperty().get()).isCloseTo(panY + 30, org.assertj.core.data.Offset.offset(1.0));
+        // Elements are still where the pointer finds them: click selects, the edges are still there.
+        robot.clickOn("#skin-orders");
+        assertThat(window.document().getSelection()).containsExactly("orders");
+        assertThat(robot.lookup(".edge").queryAll()).isNotEmpty();
+
+        double zoom = vm.zoomProperty().get();
+        robot.moveTo(onCanvas(200, 200))
+                .press(KeyCode.CONTROL)
+                .scroll(2, javafx.geometry.VerticalDirection.UP)
+                .release(KeyCode.CONTROL);
+        assertThat(vm.zoomProperty().get()).isNotEqualTo(zoom);
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.isViewChanging()).isFalse();
+    }
+
+    @Test
     void brokenFileShowsLineAndKeepsDesign(FxRobot robot) throws Exception {
         Design before = design();
         Path bad = tmp.resolve("bad.eventflow.yaml");
