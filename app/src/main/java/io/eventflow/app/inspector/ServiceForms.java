@@ -65,6 +65,7 @@ final class ServiceForms {
                 .forEach(x -> f.link(
                         "← " + x.channel() + "  ·  group " + x.groupOr(id),
                         () -> vm.select(new EdgeRef(EdgeRef.Kind.SUBSCRIBE, id, x.channel(), "").id())));
+        RequestForms.requests(f, vm, d, s);
         ChannelForms.notes(f, vm, d, id);
         return f;
     }

@@ -284,4 +284,41 @@ class DesignerGuiTest {
                         .has("orderId"))
                 .isTrue();
     }
+
+    @Test
+    void inspectorEditsHeadersSchemaAndRequestReply(FxRobot robot) {
+        robot.clickOn("#message-OrderPlaced");
+        var headers = robot.lookup("#headers-text").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> headers.setText("{\"type\": \"object\","));
+        assertThat(robot.lookup(".headers-status").queryAs(Label.class).getText())
+                .startsWith("Line");
+        var apply = robot.lookup("#headers-apply").queryButton();
+        assertThat(apply.isDisabled()).isTrue();
+        robot.interact(() -> headers.setText("{\"type\": \"object\", \"properties\": {\"traceId\": {}}}"));
+        robot.interact(apply::fire);
+        assertThat(design().message("OrderPlaced")
+                        .orElseThrow()
+                        .headers()
+                        .path("properties")
+                        .has("traceId"))
+                .isTrue();
+
+        robot.clickOn(window.canvas(), MouseButton.PRIMARY);
+        robot.interact(() -> window.document().getSelection().add("billing"));
+        javafx.scene.control.Hyperlink add = robot.lookup(".hyperlink")
+                .match((javafx.scene.control.Hyperlink h) -> h.getText().startsWith("Add a request"))
+                .query();
+        robot.interact(add::fire);
+        assertThat(design().service("billing").orElseThrow().requests()).hasSize(1);
+        var timeout = robot.lookup("#field-request-1-timeout").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> timeout.setText("soon"));
+        assertThat(timeout.getPseudoClassStates().toString()).contains("invalid");
+        robot.interact(() -> {
+            timeout.setText("2s");
+            timeout.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(design().service("billing").orElseThrow().requests().get(0).timeout())
+                .hasToString("2s");
+        assertThat(window.document().document().history().undoSize()).isEqualTo(3);
+    }
 }

@@ -141,4 +141,40 @@ class InspectorViewModelTest {
         assertThat(Parsers.error(Parsers.REGEX, "^[a-z")).contains("character");
         assertThat(Parsers.error(Parsers.REGEX, "^[a-z0-9.]+$")).isNull();
     }
+
+    @Test
+    void requestsAreAddedEditedAndRemovedOneStepEach() {
+        vm.addRequest("billing", "orders");
+        vm.editRequest("billing", 0, "reply channel", x -> Records.with(x, "replyChannel", "orders"));
+        vm.editRequest("billing", 0, "timeout", x -> Records.with(x, "timeout", TimeSpan.parse("2s")));
+        vm.editRequest("billing", 0, "rate", x -> Records.with(x, "rate", Rate.parse("5/s")));
+        var r = doc.getDesign().service("billing").orElseThrow().requests().get(0);
+        assertThat(r.channel()).isEqualTo("orders");
+        assertThat(r.replyChannel()).isEqualTo("orders");
+        assertThat(r.timeout()).hasToString("2s");
+        assertThat(r.rate()).hasToString("5/s");
+        vm.editRequest("billing", 0, "removed", x -> null);
+        assertThat(doc.getDesign().service("billing").orElseThrow().requests()).isEmpty();
+        assertThat(doc.document().history().undoSize()).isEqualTo(5);
+        doc.undo();
+        assertThat(doc.getDesign().service("billing").orElseThrow().requests()).hasSize(1);
+    }
+
+    @Test
+    void headersSchemaIsCheckedLikeThePayload() {
+        Design d = DesignEdits.add(design(), new io.eventflow.model.design.MessageType("Ping"), null);
+        DocumentViewModel doc2 = new DocumentViewModel(new DesignDocument(d, null));
+        InspectorViewModel vm2 = new InspectorViewModel(doc2);
+        assertThat(SchemaTools.check("{\"type\": \"object\",").ok()).isFalse();
+        var ok = SchemaTools.check("{\"type\": \"object\", \"properties\": {\"traceId\": {\"type\": \"string\"}}}");
+        vm2.editElement("Ping", "headers", ok.schema());
+        assertThat(doc2.getDesign()
+                        .message("Ping")
+                        .orElseThrow()
+                        .headers()
+                        .path("properties")
+                        .has("traceId"))
+                .isTrue();
+        assertThat(doc2.document().history().undoSize()).isEqualTo(1);
+    }
 }
