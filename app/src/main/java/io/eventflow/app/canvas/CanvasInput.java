@@ -42,7 +42,10 @@ public final class CanvasInput {
             }
         });
         canvas.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        canvas.addEventHandler(ZoomEvent.ZOOM, e -> vm.zoomAt(e.getZoomFactor(), e.getX(), e.getY()));
+        canvas.addEventHandler(ZoomEvent.ZOOM, e -> {
+            canvas.nudgeViewChange(true);
+            vm.zoomAt(e.getZoomFactor(), e.getX(), e.getY());
+        });
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         canvas.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
             if (e.getCode() == KeyCode.SPACE) {
@@ -63,7 +66,7 @@ public final class CanvasInput {
             return;
         }
         if (e.getButton() == MouseButton.MIDDLE || (e.getButton() == MouseButton.PRIMARY && spaceDown)) {
-            gesture = new PanGesture(vm, e.getX(), e.getY());
+            gesture = new PanGesture(canvas, vm, e.getX(), e.getY());
             return;
         }
         Point2D w = canvas.screenToWorld(e.getX(), e.getY());
@@ -136,6 +139,7 @@ public final class CanvasInput {
     }
 
     private void scrolled(ScrollEvent e) {
+        canvas.nudgeViewChange(e.isShortcutDown());
         if (e.isShortcutDown()) {
             vm.zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
         } else {
@@ -197,7 +201,7 @@ public final class CanvasInput {
         TextField f = editor;
         f.setOnAction(a -> {
             stopRename();
-            canvas.rename(id, f.getText().trim());
+            vm.rename(id, f.getText().trim());
         });
         f.addEventHandler(KeyEvent.KEY_PRESSED, k -> {
             if (k.getCode() == KeyCode.ESCAPE) {

@@ -311,4 +311,21 @@ public final class CanvasViewModel {
     public BooleanProperty snapToGridProperty() {
         return snapToGrid;
     }
+
+    /** Renames an element in place (double-click). */
+    public void rename(String id, String newId) {
+        Design d = doc.getDesign();
+        if (newId == null || newId.isBlank() || newId.equals(id) || DesignEdits.find(d, newId) != null) {
+            return;
+        }
+        Object e = DesignEdits.find(d, id);
+        Object renamed = e instanceof Service s
+                ? s.withId(newId)
+                : e instanceof Channel c ? c.withId(newId) : e instanceof Broker b ? b.withId(newId) : null;
+        if (renamed != null) {
+            doc.getSelection().clear();
+            doc.execute(DesignChange.of("Rename " + id + " to " + newId, x -> DesignEdits.replace(x, id, renamed)));
+            doc.getSelection().add(newId);
+        }
+    }
 }

@@ -5,7 +5,6 @@ import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.edit.DesignEdits;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.animation.PauseTransition;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -22,6 +22,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
+import javafx.util.Duration;
 
 /**
  * The infinite canvas: a grid behind, then layers for brokers, edges, elements and gesture overlays, all in world
@@ -45,6 +46,8 @@ public final class DesignCanvas extends Region {
     private final Map<String, EdgeSkin> edges = new LinkedHashMap<>();
     private final Map<String, List<EdgeSkin>> edgesByNode = new HashMap<>();
     private final CanvasInput input;
+    private final PauseTransition settle = new PauseTransition(Duration.millis(250));
+    private final ViewCuller culler = new ViewCuller(skins.values(), edges.values(), content);
     private boolean cullPending = true;
 
     public CanvasViewModel viewModel() {
@@ -62,6 +65,7 @@ public final class DesignCanvas extends Region {
         getChildren().addAll(grid, world);
         setClip(clip);
         input = new CanvasInput(this, vm);
+        settle.setOnFinished(e -> endViewChange());
         initListeners();
         sync(vm.document().getDesign());
     }
@@ -113,32 +117,36 @@ public final class DesignCanvas extends Region {
         }
     }
 
-    /**
-     * Hides skins and edges outside the view, so that panning, zooming and dragging cost what is visible, not what the
-     * design holds.
-     */
+    /** Hides skins and edges outside the view (see {@link ViewCuller}). */
     void cull() {
-        double z = vm.zoomProperty().get();
-        double margin = 40 / z;
-        double x0 = -translate.getX() / z - margin;
-        double y0 = -translate.getY() / z - margin;
-        double x1 = x0 + getWidth() / z + 2 * margin;
-        double y1 = y0 + getHeight() / z + 2 * margin;
-        for (ElementSkin s : skins.values()) {
-            boolean in = s.getLayoutX() + s.width() >= x0
-                    && s.getLayoutX() <= x1
-                    && s.getLayoutY() + s.height() >= y0
-                    && s.getLayoutY() <= y1;
-            if (s.isVisible() != in) {
-                s.setVisible(in);
-            }
+        culler.cull(vm.zoomProperty().get(), translate.getX(), translate.getY(), getWidth(), getHeight());
+    }
+
+    /** Starts a pan or zoom: the diagram is moved and scaled as one bitmap until {@link #endViewChange()}. */
+    void beginViewChange(boolean zooming) {
+        if (culler.begin(zooming)) {
+            cull();
         }
-        for (EdgeSkin e : edges.values()) {
-            boolean in = e.intersects(x0, y0, x1, y1);
-            if (e.isVisible() != in) {
-                e.setVisible(in);
-            }
+    }
+
+    /** Ends a pan or zoom: the diagram is drawn sharp again at the current zoom. */
+    void endViewChange() {
+        settle.stop();
+        if (culler.end()) {
+            cullPending = true;
+            requestLayout();
         }
+    }
+
+    /** A wheel or pinch step: the view change ends when the wheel has been still for a moment. */
+    void nudgeViewChange(boolean zooming) {
+        beginViewChange(zooming);
+        settle.playFromStart();
+    }
+
+    /** Whether a pan or zoom is in progress (tests). */
+    public boolean isViewChanging() {
+        return culler.isViewChanging();
     }
 
     /** Brings the skins in line with the design: adds, updates and removes skins and edges. */
@@ -344,25 +352,6 @@ public final class DesignCanvas extends Region {
         vm.drop(item, w.getX() - ox, w.getY() - oy, target == null ? null : target.elementId());
         requestFocus();
         return true;
-    }
-
-    /** Renames an element in place (double-click). */
-    void rename(String id, String newId) {
-        Design d = vm.document().getDesign();
-        if (newId == null || newId.isBlank() || newId.equals(id) || DesignEdits.find(d, newId) != null) {
-            return;
-        }
-        Object e = DesignEdits.find(d, id);
-        Object renamed = e instanceof Service s
-                ? s.withId(newId)
-                : e instanceof Channel c ? c.withId(newId) : e instanceof Broker b ? b.withId(newId) : null;
-        if (renamed != null) {
-            vm.document().getSelection().clear();
-            vm.document()
-                    .execute(io.eventflow.model.edit.DesignChange.of(
-                            "Rename " + id + " to " + newId, x -> DesignEdits.replace(x, id, renamed)));
-            vm.document().getSelection().add(newId);
-        }
     }
 
     /** Adds a node drawn in view coordinates above the diagram (drag ghosts). */

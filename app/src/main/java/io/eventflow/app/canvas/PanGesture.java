@@ -1,36 +1,41 @@
 package io.eventflow.app.canvas;
 
-/** Pans the view: middle button, or space + primary button. */
+/** Pans the view: middle button, or space + primary button; the diagram moves as one bitmap meanwhile. */
 final class PanGesture implements Gesture {
+    private final DesignCanvas canvas;
     private final CanvasViewModel vm;
     private final double startPanX;
     private final double startPanY;
-    private double lastX;
-    private double lastY;
+    private final double startX;
+    private final double startY;
 
-    PanGesture(CanvasViewModel vm, double x, double y) {
+    PanGesture(DesignCanvas canvas, CanvasViewModel vm, double x, double y) {
+        this.canvas = canvas;
         this.vm = vm;
-        this.lastX = x;
-        this.lastY = y;
+        this.startX = x;
+        this.startY = y;
         this.startPanX = vm.panXProperty().get();
         this.startPanY = vm.panYProperty().get();
+        canvas.beginViewChange(false);
     }
 
     @Override
     public void drag(double x, double y) {
-        vm.panBy(x - lastX, y - lastY);
-        lastX = x;
-        lastY = y;
+        // Whole pixels: the diagram's bitmap is then copied, not resampled, on each frame.
+        vm.panXProperty().set(Math.rint(startPanX + x - startX));
+        vm.panYProperty().set(Math.rint(startPanY + y - startY));
     }
 
     @Override
     public void release(double x, double y) {
         drag(x, y);
+        canvas.endViewChange();
     }
 
     @Override
     public void cancel() {
         vm.panXProperty().set(startPanX);
         vm.panYProperty().set(startPanY);
+        canvas.endViewChange();
     }
 }

@@ -168,6 +168,7 @@ final class ChannelForms {
                         + d.brokers().size() + " brokers, " + d.messages().size() + " message types");
         f.section("Message types");
         d.messages().forEach(m -> f.link(m.id(), () -> vm.select(m.id())));
+        LintForm.add(f, vm, d);
         return f;
     }
 

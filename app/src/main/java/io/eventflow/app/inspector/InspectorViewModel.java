@@ -4,6 +4,7 @@ import io.eventflow.app.canvas.EdgeRef;
 import io.eventflow.app.shell.DocumentViewModel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.edit.DesignChange;
@@ -101,6 +102,35 @@ public final class InspectorViewModel {
                         d,
                         service,
                         s -> s.withPublishes(map(s.publishes(), p -> p.channel().equals(channel) ? f.apply(p) : p)))));
+    }
+
+    /** Edits the service's request/reply exchange at {@code index}; a null result removes it. One undo step. */
+    public void editRequest(String service, int index, String what, UnaryOperator<RequestReply> f) {
+        doc.execute(DesignChange.of(
+                "Edit " + service + " request " + (index + 1) + " " + what,
+                d -> DesignEdits.updateService(d, service, s -> {
+                    List<RequestReply> out = new ArrayList<>();
+                    for (int i = 0; i < s.requests().size(); i++) {
+                        RequestReply r = i == index
+                                ? f.apply(s.requests().get(i))
+                                : s.requests().get(i);
+                        if (r != null) {
+                            out.add(r);
+                        }
+                    }
+                    return Records.with(s, "requests", out);
+                })));
+    }
+
+    /** Adds a request/reply exchange on a channel; its reply channel is chosen afterwards. */
+    public void addRequest(String service, String channel) {
+        doc.execute(DesignChange.of(
+                "Add a request to " + service,
+                d -> DesignEdits.updateService(d, service, s -> {
+                    List<RequestReply> out = new ArrayList<>(s.requests());
+                    out.add(new RequestReply(channel, null, null, null, null, null, null, null));
+                    return Records.with(s, "requests", out);
+                })));
     }
 
     public void editSubscription(String service, String channel, String what, UnaryOperator<Subscription> f) {

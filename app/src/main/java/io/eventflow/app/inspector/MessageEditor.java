@@ -1,5 +1,6 @@
 package io.eventflow.app.inspector;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.MessageType;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -37,16 +38,32 @@ final class MessageEditor {
     }
 
     private static void schema(Form f, InspectorViewModel vm, MessageType m) {
-        f.section("Payload schema (JSON Schema)");
-        TextArea text = new TextArea(SchemaTools.pretty(m.payload()));
-        text.setId("schema-text");
+        schemaText(f, vm, m.id(), m.payload(), "payload", "schema");
+        f.section("Fields (* required)");
+        f.wide(fieldTable(m));
+        f.section("Example message");
+        TextArea example = new TextArea(SchemaTools.pretty(SchemaTools.example(m.payload())));
+        example.setId("schema-example");
+        example.setEditable(false);
+        example.getStyleClass().add("code");
+        example.setPrefRowCount(8);
+        f.wide(example);
+        schemaText(f, vm, m.id(), m.headers(), "headers", "headers");
+    }
+
+    /** A JSON Schema text with a syntax check naming line and column, applied by its button (one undo step). */
+    private static void schemaText(
+            Form f, InspectorViewModel vm, String id, JsonNode value, String component, String idPrefix) {
+        f.section(("payload".equals(component) ? "Payload" : "Headers") + " schema (JSON Schema)");
+        TextArea text = new TextArea(SchemaTools.pretty(value));
+        text.setId(idPrefix + "-text");
         text.getStyleClass().add("code");
-        text.setPrefRowCount(10);
+        text.setPrefRowCount("payload".equals(component) ? 10 : 5);
         Label status = new Label();
-        status.getStyleClass().add("schema-status");
+        status.getStyleClass().add(idPrefix + "-status");
         status.setWrapText(true);
-        Button apply = new Button("Apply schema");
-        apply.setId("schema-apply");
+        Button apply = new Button("payload".equals(component) ? "Apply schema" : "Apply headers");
+        apply.setId(idPrefix + "-apply");
         String initial = text.getText();
         ReadOnlyObjectWrapper<SchemaTools.Check> check = new ReadOnlyObjectWrapper<>(SchemaTools.check(initial));
         Runnable recheck = () -> {
@@ -58,18 +75,9 @@ final class MessageEditor {
         };
         text.textProperty().addListener(o -> recheck.run());
         recheck.run();
-        apply.setOnAction(e -> vm.editElement(m.id(), "payload", check.get().schema()));
+        apply.setOnAction(e -> vm.editElement(id, component, check.get().schema()));
         f.wide(text);
         f.wide(new HBox(8, apply, status));
-        f.section("Fields (* required)");
-        f.wide(fieldTable(m));
-        f.section("Example message");
-        TextArea example = new TextArea(SchemaTools.pretty(SchemaTools.example(m.payload())));
-        example.setId("schema-example");
-        example.setEditable(false);
-        example.getStyleClass().add("code");
-        example.setPrefRowCount(8);
-        f.wide(example);
     }
 
     private static TableView<SchemaTools.Field> fieldTable(MessageType m) {

@@ -70,6 +70,16 @@ public final class Parsers {
     public static final Function<String, Object> RATE = Rate::parse;
     public static final Function<String, Object> SIZE = DataSize::parse;
 
+    /** A regular expression (Java syntax); the message names what is wrong and where. */
+    public static final Function<String, Object> REGEX = s -> {
+        try {
+            java.util.regex.Pattern.compile(s);
+            return s;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException(e.getDescription() + " at character " + (e.getIndex() + 1), e);
+        }
+    };
+
     public static final Function<String, Object> ID_LIST = s -> {
         List<String> ids = Arrays.stream(s.split(","))
                 .map(String::trim)

@@ -65,6 +65,7 @@ final class ServiceForms {
                 .forEach(x -> f.link(
                         "← " + x.channel() + "  ·  group " + x.groupOr(id),
                         () -> vm.select(new EdgeRef(EdgeRef.Kind.SUBSCRIBE, id, x.channel(), "").id())));
+        RequestForms.requests(f, vm, d, s);
         ChannelForms.notes(f, vm, d, id);
         return f;
     }
@@ -104,6 +105,12 @@ final class ServiceForms {
                                     x,
                                     "arrival",
                                     v == null ? null : Records.with(Records.orEmpty(a, Arrival.class), "kind", v))));
+            arrivalDetails(f, vm, svc, ch, a);
+            f.choice(
+                    "From",
+                    e.service().subscribes().stream().map(Subscription::channel).toArray(String[]::new),
+                    p.from(),
+                    v -> vm.editPublication(svc, ch, "from", x -> Records.with(x, "from", v)));
             f.text(
                     "Key field",
                     p.key(),
@@ -125,6 +132,28 @@ final class ServiceForms {
         }
         f.link("Open service " + svc, () -> vm.select(svc));
         return f;
+    }
+
+    /** On/off periods of bursts, start and end rate and duration of a ramp: shown for that kind of arrival. */
+    private static void arrivalDetails(Form f, InspectorViewModel vm, String svc, String ch, Arrival a) {
+        if (a == null || (a.kind() != ArrivalKind.BURSTS && a.kind() != ArrivalKind.RAMP)) {
+            return;
+        }
+        Consumer<Object[]> edit =
+                kv -> vm.editPublication(svc, ch, "arrival " + kv[0], x -> withArrival(x, (String) kv[0], kv[1]));
+        if (a.kind() == ArrivalKind.BURSTS) {
+            f.text("Burst on", a.on(), Parsers.DURATION, v -> edit.accept(new Object[] {"on", v}));
+            f.text("Burst off", a.off(), Parsers.DURATION, v -> edit.accept(new Object[] {"off", v}));
+        } else {
+            f.text("Ramp from", a.from(), Parsers.RATE, v -> edit.accept(new Object[] {"from", v}));
+            f.text("Ramp to", a.to(), Parsers.RATE, v -> edit.accept(new Object[] {"to", v}));
+            f.text("Ramp over", a.over(), Parsers.DURATION, v -> edit.accept(new Object[] {"over", v}));
+        }
+    }
+
+    /** The publication with one component of its arrival process changed. */
+    static Publication withArrival(Publication p, String component, Object value) {
+        return Records.with(p, "arrival", Records.with(Records.orEmpty(p.arrival(), Arrival.class), component, value));
     }
 
     private static void subscription(Form f, InspectorViewModel vm, Design d, String svc, Subscription x) {

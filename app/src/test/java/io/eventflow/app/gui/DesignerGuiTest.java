@@ -147,6 +147,35 @@ class DesignerGuiTest {
     }
 
     @Test
+    void panAndZoomMoveTheDiagramAsOneBitmapOnlyDuringTheGesture(FxRobot robot) {
+        var canvas = window.canvas();
+        var vm = canvas.viewModel();
+        robot.clickOn("#action-fit");
+        double panX = vm.panXProperty().get();
+        double panY = vm.panYProperty().get();
+        robot.moveTo(onCanvas(20, 20)).press(MouseButton.MIDDLE).moveBy(60, 10).moveBy(20, 20);
+        assertThat(canvas.isViewChanging()).isTrue();
+        robot.release(MouseButton.MIDDLE);
+        assertThat(canvas.isViewChanging()).isFalse();
+        assertThat(vm.panXProperty().get()).isCloseTo(panX + 80, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(vm.panYProperty().get()).isCloseTo(panY + 30, org.assertj.core.data.Offset.offset(1.0));
+        // Elements are still where the pointer finds them: click selects, the edges are still there.
+        robot.clickOn("#skin-orders");
+        assertThat(window.document().getSelection()).containsExactly("orders");
+        assertThat(robot.lookup(".edge").queryAll()).isNotEmpty();
+
+        double zoom = vm.zoomProperty().get();
+        robot.moveTo(onCanvas(200, 200))
+                .press(KeyCode.CONTROL)
+                .scroll(2, javafx.geometry.VerticalDirection.UP)
+                .release(KeyCode.CONTROL);
+        assertThat(vm.zoomProperty().get()).isNotEqualTo(zoom);
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas.isViewChanging()).isFalse();
+    }
+
+    @Test
     void brokenFileShowsLineAndKeepsDesign(FxRobot robot) throws Exception {
         Design before = design();
         Path bad = tmp.resolve("bad.eventflow.yaml");
@@ -254,5 +283,42 @@ class DesignerGuiTest {
                         .path("properties")
                         .has("orderId"))
                 .isTrue();
+    }
+
+    @Test
+    void inspectorEditsHeadersSchemaAndRequestReply(FxRobot robot) {
+        robot.clickOn("#message-OrderPlaced");
+        var headers = robot.lookup("#headers-text").queryAs(javafx.scene.control.TextArea.class);
+        robot.interact(() -> headers.setText("{\"type\": \"object\","));
+        assertThat(robot.lookup(".headers-status").queryAs(Label.class).getText())
+                .startsWith("Line");
+        var apply = robot.lookup("#headers-apply").queryButton();
+        assertThat(apply.isDisabled()).isTrue();
+        robot.interact(() -> headers.setText("{\"type\": \"object\", \"properties\": {\"traceId\": {}}}"));
+        robot.interact(apply::fire);
+        assertThat(design().message("OrderPlaced")
+                        .orElseThrow()
+                        .headers()
+                        .path("properties")
+                        .has("traceId"))
+                .isTrue();
+
+        robot.clickOn(window.canvas(), MouseButton.PRIMARY);
+        robot.interact(() -> window.document().getSelection().add("billing"));
+        javafx.scene.control.Hyperlink add = robot.lookup(".hyperlink")
+                .match((javafx.scene.control.Hyperlink h) -> h.getText().startsWith("Add a request"))
+                .query();
+        robot.interact(add::fire);
+        assertThat(design().service("billing").orElseThrow().requests()).hasSize(1);
+        var timeout = robot.lookup("#field-request-1-timeout").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> timeout.setText("soon"));
+        assertThat(timeout.getPseudoClassStates().toString()).contains("invalid");
+        robot.interact(() -> {
+            timeout.setText("2s");
+            timeout.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(design().service("billing").orElseThrow().requests().get(0).timeout())
+                .hasToString("2s");
+        assertThat(window.document().document().history().undoSize()).isEqualTo(3);
     }
 }

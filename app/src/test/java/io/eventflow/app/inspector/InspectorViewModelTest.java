@@ -3,9 +3,13 @@ package io.eventflow.app.inspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.model.design.ArrivalKind;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.DataSize;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.KafkaTopic;
+import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.Rate;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
@@ -89,5 +93,88 @@ class InspectorViewModelTest {
                 .contains("already");
         assertThat(Parsers.error(Parsers.uniqueId(design(), "orders"), "orders"))
                 .isNull();
+    }
+
+    @Test
+    void arrivalDetailsAndFromAreOneUndoStepEach() {
+        Design d = DesignEdits.add(design(), new Channel("invoices", null, "invoices.v1", List.of()), null);
+        DocumentViewModel doc2 =
+                new DocumentViewModel(new DesignDocument(DesignEdits.connectPublish(d, "billing", "invoices"), null));
+        InspectorViewModel vm2 = new InspectorViewModel(doc2);
+        vm2.editPublication(
+                "billing", "invoices", "arrival", p -> ServiceForms.withArrival(p, "kind", ArrivalKind.RAMP));
+        vm2.editPublication(
+                "billing", "invoices", "arrival to", p -> ServiceForms.withArrival(p, "to", Rate.parse("500/s")));
+        vm2.editPublication(
+                "billing", "invoices", "arrival over", p -> ServiceForms.withArrival(p, "over", TimeSpan.parse("5m")));
+        vm2.editPublication("billing", "invoices", "from", p -> Records.with(p, "from", "orders"));
+        Publication p =
+                doc2.getDesign().service("billing").orElseThrow().publishes().get(0);
+        assertThat(p.arrival().kind()).isEqualTo(ArrivalKind.RAMP);
+        assertThat(p.arrival().to()).hasToString("500/s");
+        assertThat(p.arrival().over()).hasToString("5m");
+        assertThat(p.from()).isEqualTo("orders");
+        assertThat(doc2.document().history().undoSize()).isEqualTo(4);
+        doc2.undo();
+        doc2.undo();
+        Publication back =
+                doc2.getDesign().service("billing").orElseThrow().publishes().get(0);
+        assertThat(back.from()).isNull();
+        assertThat(back.arrival().over()).isNull();
+        assertThat(back.arrival().to()).hasToString("500/s");
+    }
+
+    @Test
+    void lintSettingsEditOneRuleOrLimitPerStep() {
+        String rule = io.eventflow.model.validate.Linter.rules().get(0).id();
+        vm.editDesign("lint rule", x -> LintForm.withRule(x, rule, "off"));
+        vm.editDesign("lint size", x -> LintForm.withLint(x, "maxMessageSize", DataSize.parse("1MiB")));
+        vm.editDesign("lint downtime", x -> LintForm.withLint(x, "expectedDowntime", TimeSpan.parse("2h")));
+        assertThat(doc.getDesign().lint().rules()).containsEntry(rule, "off");
+        assertThat(doc.getDesign().lint().maxMessageSize()).hasToString("1MiB");
+        assertThat(doc.getDesign().lint().expectedDowntime()).hasToString("2h");
+        vm.editDesign("lint rule", x -> LintForm.withRule(x, rule, null));
+        assertThat(doc.getDesign().lint().rules()).doesNotContainKey(rule);
+        assertThat(doc.document().history().undoSize()).isEqualTo(4);
+        doc.undo();
+        assertThat(doc.getDesign().lint().rules()).containsEntry(rule, "off");
+        assertThat(Parsers.error(Parsers.REGEX, "^[a-z")).contains("character");
+        assertThat(Parsers.error(Parsers.REGEX, "^[a-z0-9.]+$")).isNull();
+    }
+
+    @Test
+    void requestsAreAddedEditedAndRemovedOneStepEach() {
+        vm.addRequest("billing", "orders");
+        vm.editRequest("billing", 0, "reply channel", x -> Records.with(x, "replyChannel", "orders"));
+        vm.editRequest("billing", 0, "timeout", x -> Records.with(x, "timeout", TimeSpan.parse("2s")));
+        vm.editRequest("billing", 0, "rate", x -> Records.with(x, "rate", Rate.parse("5/s")));
+        var r = doc.getDesign().service("billing").orElseThrow().requests().get(0);
+        assertThat(r.channel()).isEqualTo("orders");
+        assertThat(r.replyChannel()).isEqualTo("orders");
+        assertThat(r.timeout()).hasToString("2s");
+        assertThat(r.rate()).hasToString("5/s");
+        vm.editRequest("billing", 0, "removed", x -> null);
+        assertThat(doc.getDesign().service("billing").orElseThrow().requests()).isEmpty();
+        assertThat(doc.document().history().undoSize()).isEqualTo(5);
+        doc.undo();
+        assertThat(doc.getDesign().service("billing").orElseThrow().requests()).hasSize(1);
+    }
+
+    @Test
+    void headersSchemaIsCheckedLikeThePayload() {
+        Design d = DesignEdits.add(design(), new io.eventflow.model.design.MessageType("Ping"), null);
+        DocumentViewModel doc2 = new DocumentViewModel(new DesignDocument(d, null));
+        InspectorViewModel vm2 = new InspectorViewModel(doc2);
+        assertThat(SchemaTools.check("{\"type\": \"object\",").ok()).isFalse();
+        var ok = SchemaTools.check("{\"type\": \"object\", \"properties\": {\"traceId\": {\"type\": \"string\"}}}");
+        vm2.editElement("Ping", "headers", ok.schema());
+        assertThat(doc2.getDesign()
+                        .message("Ping")
+                        .orElseThrow()
+                        .headers()
+                        .path("properties")
+                        .has("traceId"))
+                .isTrue();
+        assertThat(doc2.document().history().undoSize()).isEqualTo(1);
     }
 }

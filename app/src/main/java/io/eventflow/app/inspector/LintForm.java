@@ -1,0 +1,61 @@
+package io.eventflow.app.inspector;
+
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.LintSettings;
+import io.eventflow.model.validate.Linter;
+import io.eventflow.model.validate.RuleInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The design's lint settings: each rule off or at a level, and the limits some rules check against. */
+final class LintForm {
+    /** The levels a rule can be set to; none (the empty entry) keeps the rule's default. */
+    static final String[] LEVELS = {"off", "info", "warning", "error"};
+
+    private LintForm() {}
+
+    static void add(Form f, InspectorViewModel vm, Design d) {
+        LintSettings l = d.lint() == null ? LintSettings.DEFAULT : d.lint();
+        f.section("Lint");
+        f.text(
+                "Max message size",
+                l.maxMessageSize(),
+                Parsers.SIZE,
+                v -> vm.editDesign("lint max message size", x -> withLint(x, "maxMessageSize", v)));
+        f.text(
+                "Address pattern",
+                l.addressPattern(),
+                Parsers.REGEX,
+                v -> vm.editDesign("lint address pattern", x -> withLint(x, "addressPattern", v)));
+        f.text(
+                "Expected downtime",
+                l.expectedDowntime(),
+                Parsers.DURATION,
+                v -> vm.editDesign("lint expected downtime", x -> withLint(x, "expectedDowntime", v)));
+        for (RuleInfo r : Linter.rules()) {
+            f.choice(
+                    r.id(),
+                    LEVELS,
+                    l.rules().get(r.id()),
+                    v -> vm.editDesign("lint rule " + r.id(), x -> withRule(x, r.id(), v)));
+        }
+    }
+
+    /** The design with one lint setting changed (null: its default). */
+    static Design withLint(Design d, String component, Object value) {
+        LintSettings l = d.lint() == null ? LintSettings.DEFAULT : d.lint();
+        return Records.with(d, "lint", Records.with(l, component, value));
+    }
+
+    /** The design with a rule set to a level, or back to its default when {@code level} is null. */
+    static Design withRule(Design d, String rule, String level) {
+        LintSettings l = d.lint() == null ? LintSettings.DEFAULT : d.lint();
+        Map<String, String> rules = new LinkedHashMap<>(l.rules());
+        if (level == null) {
+            rules.remove(rule);
+        } else {
+            rules.put(rule, level);
+        }
+        return withLint(d, "rules", rules);
+    }
+}

@@ -1,0 +1,67 @@
+package io.eventflow.app.inspector;
+
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.MessageType;
+import io.eventflow.model.design.RequestReply;
+import io.eventflow.model.design.Service;
+import java.util.List;
+
+/** The request/reply exchanges a service starts: request and reply channel and message, rate and timeout. */
+final class RequestForms {
+    private RequestForms() {}
+
+    static void requests(Form f, InspectorViewModel vm, Design d, Service s) {
+        String svc = s.id();
+        String[] channels = d.channels().stream().map(Channel::id).toArray(String[]::new);
+        String[] messages = d.messages().stream().map(MessageType::id).toArray(String[]::new);
+        List<RequestReply> requests = s.requests();
+        for (int i = 0; i < requests.size(); i++) {
+            RequestReply r = requests.get(i);
+            int at = i;
+            String n = "request-" + (i + 1) + "-";
+            f.section("Request " + (i + 1) + ": " + r.channel() + " ⇄ "
+                    + (r.replyChannel() == null ? "?" : r.replyChannel()));
+            f.choice("Channel", channels, r.channel(), v -> {
+                        if (v != null) {
+                            vm.editRequest(svc, at, "channel", x -> Records.with(x, "channel", v));
+                        }
+                    })
+                    .setId("field-" + n + "channel");
+            f.choice(
+                            "Message",
+                            messages,
+                            r.message(),
+                            v -> vm.editRequest(svc, at, "message", x -> Records.with(x, "message", v)))
+                    .setId("field-" + n + "message");
+            f.choice(
+                            "Reply channel",
+                            channels,
+                            r.replyChannel(),
+                            v -> vm.editRequest(svc, at, "reply channel", x -> Records.with(x, "replyChannel", v)))
+                    .setId("field-" + n + "reply-channel");
+            f.choice(
+                            "Reply message",
+                            messages,
+                            r.replyMessage(),
+                            v -> vm.editRequest(svc, at, "reply message", x -> Records.with(x, "replyMessage", v)))
+                    .setId("field-" + n + "reply-message");
+            f.text(
+                            "Rate",
+                            r.rate(),
+                            Parsers.RATE,
+                            v -> vm.editRequest(svc, at, "rate", x -> Records.with(x, "rate", v)))
+                    .setId("field-" + n + "rate");
+            f.text(
+                            "Timeout",
+                            r.timeout(),
+                            Parsers.DURATION,
+                            v -> vm.editRequest(svc, at, "timeout", x -> Records.with(x, "timeout", v)))
+                    .setId("field-" + n + "timeout");
+            f.link("Remove request " + (i + 1), () -> vm.editRequest(svc, at, "removed", x -> null));
+        }
+        if (channels.length > 0) {
+            f.link("Add a request/reply exchange", () -> vm.addRequest(svc, channels[0]));
+        }
+    }
+}
