@@ -40,7 +40,16 @@ time_to_window() {
     t0=$(date +%s%N)
     "$@" >/dev/null 2>&1 &
     local pid=$!
-    if timeout 60 xdotool search --sync --onlyvisible --name "$title" >/dev/null 2>&1; then
+    # Poll every 20 ms (xdotool's own --sync polls only every 0.5 s).
+    local deadline=$(( t0 + 60000000000 )) found=""
+    while [ "$(date +%s%N)" -lt "$deadline" ]; do
+        if xdotool search --onlyvisible --name "$title" >/dev/null 2>&1; then
+            found=1
+            break
+        fi
+        sleep 0.02
+    done
+    if [ -n "$found" ]; then
         t1=$(date +%s%N)
         echo $(( (t1 - t0) / 1000000 ))
     else
