@@ -198,6 +198,15 @@ public final class Simulation {
     }
 
     /** Counts everything from the simulation's state; call on the simulation thread. Flushes the trace file. */
+    /**
+     * Copies of every group's latency histogram (publish → processing done, nanoseconds), keyed like the report's
+     * groups. Subtracting an earlier copy gives the latencies of the messages processed in between, so a view can
+     * chart percentiles per time window. Call it on the thread that drives the simulation.
+     */
+    public java.util.Map<String, org.HdrHistogram.Histogram> latencyHistograms() {
+        return Accounting.latencyHistograms(world);
+    }
+
     public SimulationReport report() {
         if (file != null) {
             file.close();

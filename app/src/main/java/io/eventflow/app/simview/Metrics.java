@@ -7,11 +7,14 @@ import io.eventflow.simulator.SimulationSnapshot;
 import io.eventflow.simulator.report.SimulationReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.HdrHistogram.Histogram;
 
 /**
  * Time series over simulated time for the charts and the exported report: throughput (processed per simulated
- * second), latency p50/p99 (cumulative, from the report), consumer lag and channel depth; for the whole design or for
+ * second), latency p50/p99 of the messages processed since the previous sample (from the groups' histograms; the
+ * report's cumulative figures when none are given), consumer lag and channel depth; for the whole design or for
  * one selected service or channel. No nodes; one sample per report refresh.
  */
 public final class Metrics {
@@ -31,6 +34,9 @@ public final class Metrics {
     private String element;
     private double lastT = -MIN_STEP;
     private long lastProcessed;
+    private Map<String, Histogram> previousLatency = Map.of();
+    private double lastP50;
+    private double lastP99;
 
     /** Starts over, for the whole design ({@code element} null) or one service or channel. */
     public void reset(String element) {
@@ -39,14 +45,52 @@ public final class Metrics {
         window.clear();
         lastT = -MIN_STEP;
         lastProcessed = 0;
+        previousLatency = Map.of();
+        lastP50 = 0;
+        lastP99 = 0;
+    }
+
+    /** p50 and p99 in ms of the selected groups' messages processed since the previous call, or null if none. */
+    private double[] windowLatency(Map<String, Histogram> latency, SimulationReport r, Set<String> groups) {
+        Histogram interval = null;
+        for (Map.Entry<String, Histogram> e : latency.entrySet()) {
+            SimulationReport.GroupReport g = r.groups().get(e.getKey());
+            if (element != null && (g == null || !groups.contains(g.group() + "@" + g.channel()))) {
+                continue;
+            }
+            Histogram d = e.getValue().copy();
+            Histogram before = previousLatency.get(e.getKey());
+            if (before != null && before.getTotalCount() <= d.getTotalCount()) {
+                d.subtract(before);
+            }
+            if (interval == null) {
+                interval = d;
+            } else {
+                interval.add(d);
+            }
+        }
+        previousLatency = latency;
+        if (interval == null || interval.getTotalCount() == 0) {
+            return null;
+        }
+        return new double[] {interval.getValueAtPercentile(50) / 1e6, interval.getValueAtPercentile(99) / 1e6};
     }
 
     public String element() {
         return element;
     }
 
-    /** Adds a sample if simulated time moved on; returns it, or null. */
+    /** Adds a sample with cumulative latency percentiles (from the report); returns it, or null. */
     public Sample add(SimulationSnapshot s, SimulationReport r, Design d) {
+        return add(s, r, d, null);
+    }
+
+    /**
+     * Adds a sample if simulated time moved on; returns it, or null. With {@code latency} (the groups' cumulative
+     * histograms, keyed like the report's groups) the latency percentiles are those of the messages processed since
+     * the previous sample.
+     */
+    public Sample add(SimulationSnapshot s, SimulationReport r, Design d, Map<String, Histogram> latency) {
         if (s == null || r == null) {
             return null;
         }
@@ -71,6 +115,13 @@ public final class Metrics {
                     p99 = Math.max(p99, g.latencyMs().p99());
                 }
             }
+        }
+        if (latency != null && !latency.isEmpty()) {
+            double[] recent = windowLatency(latency, r, groups);
+            p50 = recent == null ? lastP50 : recent[0];
+            p99 = recent == null ? lastP99 : recent[1];
+            lastP50 = p50;
+            lastP99 = p99;
         }
         long lag = 0;
         for (SimulationSnapshot.GroupState g : s.groups()) {

@@ -88,7 +88,8 @@ public final class SimViews {
         if (r != shown) {
             shown = r;
             counters.update(r);
-            Metrics.Sample s = metrics.add(session.snapshot(), r, session.runDesign());
+            Metrics.Sample s = metrics.add(
+                    session.snapshot(), r, session.runDesign(), session.runner().latency());
             if (s != null) {
                 charts.add(s);
             }

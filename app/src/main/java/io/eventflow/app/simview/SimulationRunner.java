@@ -40,6 +40,7 @@ public final class SimulationRunner implements AutoCloseable {
     private volatile long done;
     private volatile Simulation sim;
     private volatile SimulationReport report;
+    private volatile java.util.Map<String, org.HdrHistogram.Histogram> latency = java.util.Map.of();
     private volatile State state = State.EMPTY;
     private volatile String error;
     private volatile double factor = 1.0;
@@ -152,6 +153,14 @@ public final class SimulationRunner implements AutoCloseable {
     /** The latest report (refreshed a few times a second while running, and on every pause), or null. */
     public SimulationReport report() {
         return report;
+    }
+
+    /**
+     * Copies of the groups' latency histograms taken with the latest report (keyed like its groups), for latency per
+     * time window; empty before the first report.
+     */
+    public java.util.Map<String, org.HdrHistogram.Histogram> latency() {
+        return latency;
     }
 
     /** Simulated end time in nanoseconds, or 0 without a simulation. */
@@ -364,6 +373,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     private void refreshReport() {
         long t0 = System.nanoTime();
+        latency = sim.latencyHistograms();
         report = sim.report();
         reportSimTime = sim.now();
         lastReport = System.nanoTime();

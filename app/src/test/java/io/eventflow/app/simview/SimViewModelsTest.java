@@ -147,4 +147,38 @@ class SimViewModelsTest {
         assertThat(m.samples()).anySatisfy(x -> assertThat(x.throughput()).isBetween(100.0, 400.0));
         assertThat(Files.exists(SimulationRunnerTest.SAMPLES)).isTrue();
     }
+
+    @Test
+    void latencyChartsShowEachWindowNotTheRunSoFar() throws Exception {
+        // Billing slows down 50x for the last 5 s: messages processed then wait seconds, while most of the run's
+        // messages were fast. The windowed percentiles must show the slow end; the run-so-far ones dilute it.
+        Scenario slow = ScenarioReader.parse(
+                "slow.scenario.yaml",
+                "eventflow-scenario: 1\nfaults:\n  - {at: 15s, kind: slow, target: billing, factor: 50, for: 5s}\n",
+                design);
+        Simulation sim = Simulation.builder(design)
+                .scenario(slow)
+                .seed(3)
+                .duration(20 * S)
+                .build();
+        Metrics windowed = new Metrics();
+        windowed.reset("billing");
+        Metrics cumulative = new Metrics();
+        cumulative.reset("billing");
+        Metrics.Sample beforeFault = null;
+        for (int i = 1; i <= 80; i++) {
+            sim.runUntil(i * 250_000_000L);
+            SimulationReport r = sim.report();
+            Metrics.Sample w = windowed.add(sim.snapshot(), r, design, sim.latencyHistograms());
+            cumulative.add(sim.snapshot(), r, design);
+            if (i == 56) {
+                beforeFault = w;
+            }
+        }
+        Metrics.Sample w = windowed.samples().get(windowed.samples().size() - 1);
+        Metrics.Sample c = cumulative.samples().get(cumulative.samples().size() - 1);
+        assertThat(beforeFault.p50()).isPositive().isLessThan(100.0);
+        assertThat(w.p50()).isGreaterThan(5 * c.p50());
+        assertThat(w.p50()).isGreaterThan(10 * beforeFault.p50());
+    }
 }

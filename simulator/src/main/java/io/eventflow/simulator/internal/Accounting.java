@@ -19,6 +19,22 @@ import org.HdrHistogram.Histogram;
 public final class Accounting {
     private Accounting() {}
 
+    /**
+     * Copies of every group's latency histogram (publish → processed, nanoseconds), keyed like the report's groups.
+     */
+    public static Map<String, Histogram> latencyHistograms(World w) {
+        Map<String, Integer> names = new HashMap<>();
+        for (GroupRt g : w.groups) {
+            names.merge(g.name, 1, Integer::sum);
+        }
+        Map<String, Histogram> out = new LinkedHashMap<>();
+        for (GroupRt g : w.groups) {
+            String key = names.get(g.name) > 1 ? g.name + "@" + g.channel.id() : g.name;
+            out.put(key, g.latency.copy());
+        }
+        return out;
+    }
+
     public static SimulationReport report(World w, String design, long seed, double wallSeconds) {
         BitSet transit = new BitSet();
         w.transit().collect(transit);
