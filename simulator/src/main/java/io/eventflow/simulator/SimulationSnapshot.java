@@ -18,8 +18,11 @@ public record SimulationSnapshot(
         List<InFlight> inFlight,
         long traceWritten) {
 
-    /** Depth per partition (kafka: not yet fetched by the slowest group) or per queue (amqp: ready messages). */
-    public record ChannelState(String id, List<Long> depths, long published) {
+    /**
+     * Depth per partition (kafka: not yet fetched by the slowest group) or per queue (amqp: ready messages), and for
+     * partitioned logs the node leading each partition ({@code -1} while it is offline; empty otherwise).
+     */
+    public record ChannelState(String id, List<Long> depths, long published, List<Integer> leaders) {
         public long depth() {
             return depths.stream().mapToLong(Long::longValue).sum();
         }

@@ -90,6 +90,8 @@ public final class TokenOverlay extends Canvas {
         return best;
     }
 
+    private final LeaderMoves leaderMoves = new LeaderMoves();
+
     public void draw(SimulationSnapshot s, LiveModel live, long now) {
         double[] view = {geo.zoom(), geo.panX(), geo.panY(), getWidth(), getHeight()};
         boolean quiet = !live.effects().iterator().hasNext();
@@ -115,6 +117,8 @@ public final class TokenOverlay extends Canvas {
         drawBrokers(g, live, z, px, py);
         drawTokens(g, s, live, z, px, py);
         drawEffects(g, live, now, z, px, py);
+        leaderMoves.update(s, now);
+        leaderMoves.draw(g, geo, now, z, px, py, FONT, RETRIED);
     }
 
     private void drawTraced(GraphicsContext g, double z, double px, double py) {

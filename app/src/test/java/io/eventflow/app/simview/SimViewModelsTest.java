@@ -181,4 +181,36 @@ class SimViewModelsTest {
         assertThat(w.p50()).isGreaterThan(5 * c.p50());
         assertThat(w.p50()).isGreaterThan(10 * beforeFault.p50());
     }
+
+    @Test
+    void leaderMovesAreNoticedBetweenSnapshotsAndExpire() throws Exception {
+        Scenario crash = ScenarioReader.parse(
+                "crash.scenario.yaml",
+                "eventflow-scenario: 1\nfaults:\n  - {at: 5s, kind: broker-crash, target: kafka, node: 0}\n",
+                design);
+        Simulation sim = Simulation.builder(design)
+                .scenario(crash)
+                .seed(3)
+                .duration(10 * S)
+                .build();
+        LeaderMoves moves = new LeaderMoves();
+        long wall = 0;
+        for (int i = 1; i <= 40; i++) {
+            sim.runUntil(i * 250_000_000L);
+            moves.update(sim.snapshot(), wall);
+        }
+        // The crash takes the partitions node 0 led offline, and the election gives each a new leader.
+        List<LeaderMoves.Move> seen = moves.visible(wall);
+        assertThat(seen).anySatisfy(m -> {
+            assertThat(m.from()).isZero();
+            assertThat(m.to()).isEqualTo(-1);
+            assertThat(m.text()).contains("offline");
+        });
+        assertThat(seen).anySatisfy(m -> {
+            assertThat(m.from()).isEqualTo(-1);
+            assertThat(m.to()).isIn(1, 2);
+            assertThat(m.text()).contains("leader elected");
+        });
+        assertThat(moves.visible(wall + LeaderMoves.SHOW_NANOS + 1)).isEmpty();
+    }
 }

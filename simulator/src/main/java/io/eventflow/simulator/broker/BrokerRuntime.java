@@ -92,4 +92,9 @@ public interface BrokerRuntime {
 
     /** Depth per partition or per queue for snapshots. */
     long[] depths(ChannelRt channel);
+
+    /** The node leading each partition ({@code -1} while a partition is offline); empty for brokers without them. */
+    default int[] leaders(ChannelRt channel) {
+        return new int[0];
+    }
 }

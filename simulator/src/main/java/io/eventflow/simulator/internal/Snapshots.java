@@ -23,7 +23,11 @@ public final class Snapshots {
             for (long x : c.broker.depths(c)) {
                 d.add(x);
             }
-            channels.add(new ChannelState(c.id(), List.copyOf(d), c.published));
+            List<Integer> leaders = new ArrayList<>();
+            for (int node : c.broker.leaders(c)) {
+                leaders.add(node);
+            }
+            channels.add(new ChannelState(c.id(), List.copyOf(d), c.published, List.copyOf(leaders)));
         }
         List<GroupState> groups = new ArrayList<>();
         for (GroupRt g : w.groups) {

@@ -116,6 +116,41 @@ class KafkaKnownAnswerTest {
     }
 
     @Test
+    void snapshotsShowTheLeaderMoveAfterFailover() throws Exception {
+        // replicas of the only partition are nodes 0, 1, 2 with node 0 leading; node 0 crashes at 5.05 s and the
+        // election takes 2 s: offline (-1) until 7.05 s, then led by a surviving in-sync replica
+        var d = Runs.design(kafka("", "all", "", 1, AFTER));
+        var scenario = io.eventflow.simulator.scenario.ScenarioReader.parse(
+                "t.scenario.yaml",
+                Runs.SCENARIO.formatted("10s", "{at: 5.05s, kind: broker-crash, target: kafka, node: 0}", ""),
+                d);
+        var sim = io.eventflow.simulator.Simulation.builder(d)
+                .scenario(scenario)
+                .seed(7)
+                .build();
+        sim.runUntil(5_000_000_000L);
+        assertThat(leaders(sim)).containsExactly(0);
+        sim.runUntil(6_000_000_000L);
+        assertThat(leaders(sim)).containsExactly(-1);
+        sim.runUntil(7_100_000_000L);
+        assertThat(leaders(sim)).singleElement().isIn(1, 2);
+        assertThat(sim.snapshot().channels().stream()
+                        .filter(c -> c.id().equals("dlq"))
+                        .findFirst()
+                        .orElseThrow()
+                        .leaders())
+                .hasSize(1);
+    }
+
+    private static java.util.List<Integer> leaders(io.eventflow.simulator.Simulation sim) {
+        return sim.snapshot().channels().stream()
+                .filter(c -> c.id().equals("orders"))
+                .findFirst()
+                .orElseThrow()
+                .leaders();
+    }
+
+    @Test
     void acksZeroLosesAsQos0() throws Exception {
         Runs r = run(
                 kafka("", "0", "", 1, AFTER), "10.05s", "{at: 5.05s, kind: broker-crash, target: kafka, node: 0}", "");

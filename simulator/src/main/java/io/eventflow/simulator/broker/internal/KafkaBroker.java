@@ -148,6 +148,16 @@ public final class KafkaBroker implements BrokerRuntime {
     }
 
     @Override
+    public int[] leaders(ChannelRt ch) {
+        KafkaTopic t = (KafkaTopic) ch.data;
+        int[] out = new int[t.parts.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t.parts[i].online ? t.parts[i].leader : -1;
+        }
+        return out;
+    }
+
+    @Override
     public long[] depths(ChannelRt ch) {
         KafkaTopic t = (KafkaTopic) ch.data;
         long[] d = new long[t.parts.length];
