@@ -70,16 +70,31 @@ final class LeaderMoves {
             double py,
             javafx.scene.text.Font font,
             javafx.scene.paint.Color colour) {
-        Map<String, Integer> row = new HashMap<>();
+        Map<String, List<Move>> byChannel = new java.util.LinkedHashMap<>();
+        for (Move m : visible(nowNanos)) {
+            byChannel.computeIfAbsent(m.channel(), k -> new ArrayList<>()).add(m);
+        }
         g.setFont(font);
         g.setFill(colour);
-        for (Move m : visible(nowNanos)) {
-            CanvasGeometry.Box b = geo.box(m.channel());
+        for (Map.Entry<String, List<Move>> e : byChannel.entrySet()) {
+            CanvasGeometry.Box b = geo.box(e.getKey());
             if (b != null) {
-                int k = row.merge(m.channel(), 1, Integer::sum);
-                g.fillText(m.text(), b.x() * z + px, b.y() * z + py - 4 - 12 * (k - 1));
+                // Below the channel's depth bars and depth label, so it does not cover the lag badges.
+                g.fillText(summary(e.getValue()), b.x() * z + px, (b.y() + b.h()) * z + py + 30);
             }
         }
+    }
+
+    /** One line per channel: the move itself, or how many partitions changed leader. */
+    static String summary(List<Move> moves) {
+        if (moves.size() == 1) {
+            return moves.get(0).text();
+        }
+        java.util.Set<String> parts = new java.util.TreeSet<>();
+        moves.forEach(m -> parts.add("p" + m.partition()));
+        Move last = moves.get(moves.size() - 1);
+        String state = last.to() < 0 ? "offline" : "new leaders";
+        return parts.size() + " partitions " + state + " (" + String.join(", ", parts) + ")";
     }
 
     /** The moves still to show, newest last. */
