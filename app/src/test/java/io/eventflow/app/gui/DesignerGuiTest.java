@@ -321,4 +321,17 @@ class DesignerGuiTest {
                 .hasToString("2s");
         assertThat(window.document().document().history().undoSize()).isEqualTo(3);
     }
+
+    @Test
+    void lintSettingsOpenInPlaceAndEditTheDesign(FxRobot robot) {
+        robot.clickOn("#action-new");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#field-ef005").tryQuery()).isEmpty();
+        robot.clickOn("#lint-settings-open");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn("#field-expected-downtime").write("2h").type(KeyCode.ENTER);
+        assertThat(design().lint().expectedDowntime()).hasToString("2h");
+        // A design that customises lint shows its settings at once.
+        assertThat(robot.lookup("#field-ef005").tryQuery()).isPresent();
+    }
 }
