@@ -20,7 +20,6 @@ class SampleRunTest {
                 Simulation.builder(d).seed(42).duration(10_000_000_000L).build();
         sim.runToEnd();
         SimulationReport r = sim.report();
-        System.err.println(r.summaryTable());
         assertThat(r.invariants().get("conservation"))
                 .as(r.violations().toString())
                 .isTrue();

@@ -19,8 +19,6 @@ class SampleScenarioTest {
         Simulation sim = Simulation.builder(d).scenario(s).traceWriter(t1).build();
         sim.runToEnd();
         SimulationReport r = sim.report();
-        System.err.println(r.summaryTable());
-        System.err.println(r.toJson());
         assertThat(r.invariants().get("conservation"))
                 .as(r.violations().toString())
                 .isTrue();
@@ -38,7 +36,6 @@ class SampleScenarioTest {
         Simulation sim = Simulation.builder(d).scenario(s).build();
         sim.runToEnd();
         SimulationReport r = sim.report();
-        System.err.println(r.summaryTable());
         assertThat(r.invariants().get("conservation"))
                 .as(r.violations().toString())
                 .isTrue();

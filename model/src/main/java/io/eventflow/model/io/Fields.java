@@ -214,7 +214,7 @@ final class Fields {
         ok.addAll(used);
         node.fieldNames().forEachRemaining(k -> {
             if (!ok.contains(k) && !k.startsWith("x-")) {
-                String suggestion = closest(k, ok);
+                String suggestion = io.eventflow.model.validate.Levenshtein.closest(k, ok, true);
                 problems.add(Problem.error(
                         "EF105",
                         element,
@@ -256,19 +256,5 @@ final class Fields {
 
     private static String describe(JsonNode v) {
         return v.isValueNode() ? "'" + v.asText() + "'" : kind(v);
-    }
-
-    static String closest(String key, Set<String> candidates) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = io.eventflow.model.validate.Levenshtein.distance(
-                    key.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c;
-            }
-        }
-        return bestDistance <= Math.max(2, key.length() / 3) ? best : null;
     }
 }

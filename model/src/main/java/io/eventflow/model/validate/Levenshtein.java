@@ -22,4 +22,24 @@ public final class Levenshtein {
         }
         return prev[b.length()];
     }
+
+    /**
+     * The candidate closest to {@code word}, for a "did you mean" hint, or null when none is close (more than a third
+     * of the word, and more than 2 edits, away). Ties go to the alphabetically first candidate.
+     *
+     * @param ignoreCase compare without regard to case (keys), or exactly (ids)
+     */
+    public static String closest(String word, java.util.Collection<String> candidates, boolean ignoreCase) {
+        String w = ignoreCase ? word.toLowerCase(java.util.Locale.ROOT) : word;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : new java.util.TreeSet<>(candidates)) {
+            int d = distance(w, ignoreCase ? c.toLowerCase(java.util.Locale.ROOT) : c);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return bestDistance <= Math.max(2, word.length() / 3) ? best : null;
+    }
 }

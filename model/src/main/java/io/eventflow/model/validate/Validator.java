@@ -14,10 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
 
 /**
  * Checks that a design is consistent: references resolve, ids are unique, settings fit the broker kind and values are
@@ -416,7 +414,7 @@ public final class Validator {
     }
 
     private void unknown(String element, String pointer, String what, String id, List<String> known) {
-        String close = closest(id, known);
+        String close = Levenshtein.closest(id, known, false);
         error(
                 UNKNOWN_REFERENCE,
                 element,
@@ -439,20 +437,6 @@ public final class Validator {
 
     private static String ids(List<String> ids) {
         return ids.size() <= 8 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 8)) + ", ...";
-    }
-
-    private static String closest(String id, List<String> known) {
-        Set<String> set = known.stream().collect(Collectors.toSet());
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String k : set) {
-            int dd = Levenshtein.distance(id, k);
-            if (dd < bestD || (dd == bestD && best != null && k.compareTo(best) < 0)) {
-                bestD = dd;
-                best = k;
-            }
-        }
-        return bestD <= Math.max(2, id.length() / 3) ? best : null;
     }
 
     private void error(String rule, String element, String pointer, String message, String hint) {

@@ -23,16 +23,22 @@ public final class Accounting {
      * Copies of every group's latency histogram (publish → processed, nanoseconds), keyed like the report's groups.
      */
     public static Map<String, Histogram> latencyHistograms(World w) {
+        Map<String, Histogram> out = new LinkedHashMap<>();
+        groupKeys(w).forEach((g, key) -> out.put(key, g.latency.copy()));
+        return out;
+    }
+
+    /** Each group's key in the report: its name, or name@channel where a name reads several channels. */
+    private static Map<GroupRt, String> groupKeys(World w) {
         Map<String, Integer> names = new HashMap<>();
         for (GroupRt g : w.groups) {
             names.merge(g.name, 1, Integer::sum);
         }
-        Map<String, Histogram> out = new LinkedHashMap<>();
+        Map<GroupRt, String> keys = new LinkedHashMap<>();
         for (GroupRt g : w.groups) {
-            String key = names.get(g.name) > 1 ? g.name + "@" + g.channel.id() : g.name;
-            out.put(key, g.latency.copy());
+            keys.put(g, names.get(g.name) > 1 ? g.name + "@" + g.channel.id() : g.name);
         }
-        return out;
+        return keys;
     }
 
     public static SimulationReport report(World w, String design, long seed, double wallSeconds) {
@@ -45,14 +51,10 @@ public final class Accounting {
         double latSum = 0;
         long latN = 0;
         long[] t = new long[11];
-        Map<String, Integer> names = new HashMap<>();
-        for (GroupRt g : w.groups) {
-            names.merge(g.name, 1, Integer::sum);
-        }
+        Map<GroupRt, String> keys = groupKeys(w);
         for (GroupRt g : w.groups) {
             GroupReport r = group(w, g, transit, violations);
-            String key = names.get(g.name) > 1 ? g.name + "@" + g.channel.id() : g.name;
-            groups.put(key, r);
+            groups.put(keys.get(g), r);
             r.lostByCause().forEach((k, v) -> lostTotal.merge(k, v, Long::sum));
             all.add(g.latency);
             latSum += g.latencySumNanos;
