@@ -156,19 +156,7 @@ public final class CanvasViewModel {
         if (kind == BrokerKind.KAFKA) {
             c = c.withKafka(new KafkaTopic(3, null, null, null, null, null, null));
         } else if (kind == BrokerKind.MQTT) {
-            c = new Channel(
-                    id,
-                    broker,
-                    "devices/+/" + id,
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    new MqttTopic(1, null),
-                    Map.of());
+            c = c.withAddress("devices/+/" + id).withMqtt(new MqttTopic(1, null));
         }
         return DesignEdits.add(out, c, at);
     }

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param kafka Kafka-like settings
  * @param amqp AMQP-like settings
  * @param mqtt MQTT settings
+ * @param sqs SQS/SNS-like settings
+ * @param redis Redis Streams settings
+ * @param jms JMS settings
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Channel(
@@ -34,6 +37,9 @@ public record Channel(
         KafkaTopic kafka,
         AmqpQueue amqp,
         MqttTopic mqtt,
+        SqsQueue sqs,
+        RedisStream redis,
+        JmsDestination jms,
         Map<String, JsonNode> extensions) {
     public Channel {
         Objects.requireNonNull(id, "id");
@@ -41,11 +47,14 @@ public record Channel(
         kafka = kafka == null ? KafkaTopic.NONE : kafka;
         amqp = amqp == null ? AmqpQueue.NONE : amqp;
         mqtt = mqtt == null ? MqttTopic.NONE : mqtt;
+        sqs = sqs == null ? SqsQueue.NONE : sqs;
+        redis = redis == null ? RedisStream.NONE : redis;
+        jms = jms == null ? JmsDestination.NONE : jms;
         extensions = Extensions.copy(extensions);
     }
 
     public Channel(String id, String broker, String address, List<String> messages) {
-        this(id, broker, address, messages, null, null, null, null, null, null, null, Map.of());
+        this(id, broker, address, messages, null, null, null, null, null, null, null, null, null, null, Map.of());
     }
 
     public boolean isExternal() {
@@ -70,6 +79,9 @@ public record Channel(
                 kafka,
                 amqp,
                 mqtt,
+                sqs,
+                redis,
+                jms,
                 extensions);
     }
 
@@ -86,6 +98,9 @@ public record Channel(
                 kafka,
                 amqp,
                 mqtt,
+                sqs,
+                redis,
+                jms,
                 extensions);
     }
 
@@ -102,6 +117,123 @@ public record Channel(
                 newKafka,
                 amqp,
                 mqtt,
+                sqs,
+                redis,
+                jms,
+                extensions);
+    }
+
+    public Channel withAmqp(AmqpQueue newAmqp) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                newAmqp,
+                mqtt,
+                sqs,
+                redis,
+                jms,
+                extensions);
+    }
+
+    public Channel withMqtt(MqttTopic newMqtt) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                newMqtt,
+                sqs,
+                redis,
+                jms,
+                extensions);
+    }
+
+    public Channel withSqs(SqsQueue newSqs) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                newSqs,
+                redis,
+                jms,
+                extensions);
+    }
+
+    public Channel withRedis(RedisStream newRedis) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                sqs,
+                newRedis,
+                jms,
+                extensions);
+    }
+
+    public Channel withJms(JmsDestination newJms) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                sqs,
+                redis,
+                newJms,
+                extensions);
+    }
+
+    public Channel withAddress(String newAddress) {
+        return new Channel(
+                id,
+                broker,
+                newAddress,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                sqs,
+                redis,
+                jms,
                 extensions);
     }
 }

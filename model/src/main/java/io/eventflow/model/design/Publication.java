@@ -16,6 +16,12 @@ import java.util.Objects;
  * @param per {@code processed}: publish one message per message processed (a chain, carrying the correlation id on)
  * @param from with {@code per}: the channel whose processed messages trigger it (any subscribed channel when null)
  * @param routingKey AMQP routing key used when publishing
+ * @param will MQTT: this is the service's last will, published by the broker for an instance that disconnects
+ *     uncleanly (a crash), not at a rate (false)
+ * @param transaction Postgres: each NOTIFY is sent inside a transaction that commits this long after it (none: sent
+ *     outside a transaction, delivered at once)
+ * @param rollbackPercent Postgres: the percentage of those transactions that roll back, taking their notifications
+ *     with them (0)
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Publication(
@@ -28,6 +34,9 @@ public record Publication(
         String per,
         String from,
         String routingKey,
+        Boolean will,
+        TimeSpan transaction,
+        Double rollbackPercent,
         Map<String, JsonNode> extensions) {
     public Publication {
         Objects.requireNonNull(channel, "channel");
@@ -35,7 +44,7 @@ public record Publication(
     }
 
     public Publication(String channel, String message, Rate rate) {
-        this(channel, message, rate, null, null, null, null, null, null, Map.of());
+        this(channel, message, rate, null, null, null, null, null, null, null, null, null, Map.of());
     }
 
     /** True when this publication is driven by processing ({@code per: processed}) rather than a rate. */
@@ -43,11 +52,29 @@ public record Publication(
         return "processed".equals(per);
     }
 
+    /** True when this publication is an MQTT last will rather than a stream of messages. */
+    public boolean isWill() {
+        return Boolean.TRUE.equals(will);
+    }
+
     public Arrival arrivalOrDefault() {
         return arrival == null ? Arrival.CONSTANT : arrival;
     }
 
     public Publication withChannel(String newChannel) {
-        return new Publication(newChannel, message, rate, arrival, key, keys, per, from, routingKey, extensions);
+        return new Publication(
+                newChannel,
+                message,
+                rate,
+                arrival,
+                key,
+                keys,
+                per,
+                from,
+                routingKey,
+                will,
+                transaction,
+                rollbackPercent,
+                extensions);
     }
 }

@@ -22,6 +22,11 @@ import java.util.Objects;
  * @param qos MQTT subscription QoS
  * @param reply for request/reply: the answer sent per processed request
  * @param maxDowntime the longest outage this subscriber is expected to have (lint: retention must cover it)
+ * @param durable JMS topic: a durable subscription keeps messages for the subscriber while it is away (false)
+ * @param sessionExpiry MQTT: how long the broker keeps a disconnected client's session and queued messages; 0 is a
+ *     clean session (0)
+ * @param receiveMaximum MQTT: QoS 1/2 messages the broker may have unacknowledged at one client (65535)
+ * @param claimIdle Redis Streams: pending entries idle longer than this are claimed by another consumer (never)
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Subscription(
@@ -40,6 +45,10 @@ public record Subscription(
         Integer qos,
         Reply reply,
         TimeSpan maxDowntime,
+        Boolean durable,
+        TimeSpan sessionExpiry,
+        Integer receiveMaximum,
+        TimeSpan claimIdle,
         Map<String, JsonNode> extensions) {
     public Subscription {
         Objects.requireNonNull(channel, "channel");
@@ -47,7 +56,9 @@ public record Subscription(
     }
 
     public Subscription(String channel, String group) {
-        this(channel, group, null, null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
+        this(
+                channel, group, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, Map.of());
     }
 
     /** The group, or the given service id when none is set. */
@@ -65,6 +76,10 @@ public record Subscription(
 
     public int concurrencyOrDefault() {
         return concurrency == null ? 1 : concurrency;
+    }
+
+    public boolean isDurable() {
+        return Boolean.TRUE.equals(durable);
     }
 
     public StartFrom startFromOrDefault() {
@@ -88,6 +103,10 @@ public record Subscription(
                 qos,
                 reply,
                 maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
                 extensions);
     }
 
@@ -108,6 +127,10 @@ public record Subscription(
                 qos,
                 reply,
                 maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
                 extensions);
     }
 }

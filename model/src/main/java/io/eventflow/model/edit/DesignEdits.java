@@ -121,7 +121,20 @@ public final class DesignEdits {
                 .orElse(null);
         Publication p = s.subscribes().isEmpty()
                 ? new Publication(channelId, message, Rate.parse("10/s"))
-                : new Publication(channelId, message, null, null, null, null, "processed", null, null, Map.of());
+                : new Publication(
+                        channelId,
+                        message,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "processed",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of());
         return replaceService(design, serviceId, s.withPublishes(append(s.publishes(), p)));
     }
 
@@ -134,7 +147,7 @@ public final class DesignEdits {
         Service withSub = s.withSubscribes(append(s.subscribes(), new Subscription(channelId, serviceId)));
         // A service that starts consuming turns its self-paced publications into chained ones.
         List<Publication> chained = withSub.publishes().stream()
-                .map(p -> p.rate() == null && !p.isChained()
+                .map(p -> p.rate() == null && !p.isChained() && !p.isWill()
                         ? new Publication(
                                 p.channel(),
                                 p.message(),
@@ -143,6 +156,9 @@ public final class DesignEdits {
                                 null,
                                 null,
                                 "processed",
+                                null,
+                                null,
+                                null,
                                 null,
                                 null,
                                 p.extensions())

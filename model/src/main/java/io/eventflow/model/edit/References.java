@@ -7,6 +7,7 @@ import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Reply;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,10 @@ final class References {
         String dl = ids.contains(c.deadLetter()) ? null : c.deadLetter();
         List<String> messages =
                 c.messages().stream().filter(m -> !ids.contains(m)).toList();
-        return mapChannel(c, x -> x == null ? null : x, broker, dl, messages);
+        List<String> topics = c.sqs().snsTopics() == null
+                ? null
+                : c.sqs().snsTopics().stream().filter(t -> !ids.contains(t)).toList();
+        return mapChannel(c, x -> x, broker, dl, messages, topics);
     }
 
     static Service dropFromService(Service s, Set<String> ids) {
@@ -59,7 +63,10 @@ final class References {
                                 r,
                                 r.apply(c.broker()),
                                 r.apply(c.deadLetter()),
-                                c.messages().stream().map(r).toList()))
+                                c.messages().stream().map(r).toList(),
+                                c.sqs().snsTopics() == null
+                                        ? null
+                                        : c.sqs().snsTopics().stream().map(r).toList()))
                         .toList())
                 .withServices(d.services().stream().map(s -> renameIn(s, r)).toList());
         Map<String, Position> layout = new LinkedHashMap<>();
@@ -118,6 +125,10 @@ final class References {
                 x.qos(),
                 reply,
                 x.maxDowntime(),
+                x.durable(),
+                x.sessionExpiry(),
+                x.receiveMaximum(),
+                x.claimIdle(),
                 x.extensions());
     }
 
@@ -132,11 +143,19 @@ final class References {
                 p.per(),
                 from,
                 p.routingKey(),
+                p.will(),
+                p.transaction(),
+                p.rollbackPercent(),
                 p.extensions());
     }
 
     private static Channel mapChannel(
-            Channel c, UnaryOperator<String> idMap, String broker, String deadLetter, List<String> messages) {
+            Channel c,
+            UnaryOperator<String> idMap,
+            String broker,
+            String deadLetter,
+            List<String> messages,
+            List<String> snsTopics) {
         return new Channel(
                 idMap.apply(c.id()),
                 broker,
@@ -149,6 +168,18 @@ final class References {
                 c.kafka(),
                 c.amqp(),
                 c.mqtt(),
+                snsTopics == null
+                        ? c.sqs()
+                        : new SqsQueue(
+                                c.sqs().snsTopic(),
+                                snsTopics,
+                                c.sqs().visibilityTimeout(),
+                                c.sqs().maxReceiveCount(),
+                                c.sqs().fifo(),
+                                c.sqs().receiveWait(),
+                                c.sqs().messageRetention()),
+                c.redis(),
+                c.jms(),
                 c.extensions());
     }
 }

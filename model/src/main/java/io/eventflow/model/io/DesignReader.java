@@ -7,6 +7,7 @@ import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ExchangeType;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.LintSettings;
 import io.eventflow.model.design.MessageType;
@@ -14,7 +15,9 @@ import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Overflow;
 import io.eventflow.model.design.Partitioner;
 import io.eventflow.model.design.Position;
+import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.validate.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -184,6 +187,16 @@ public final class DesignReader {
                 f.keyed("overflow", Overflow.class, "overflow policy"),
                 f.bool("durable"));
         MqttTopic mqtt = new MqttTopic(f.integer("qos"), f.bool("retained"));
+        SqsQueue sqs = new SqsQueue(
+                f.bool("snsTopic"),
+                f.strings("snsTopics"),
+                f.timeSpan("visibilityTimeout"),
+                f.integer("maxReceiveCount"),
+                f.bool("fifo"),
+                f.timeSpan("receiveWait"),
+                f.timeSpan("messageRetention"));
+        RedisStream redis = new RedisStream(f.integer("maxLen"));
+        JmsDestination jms = new JmsDestination(f.keyed("destination", JmsDestination.Type.class, "JMS destination"));
         List<String> messages = f.strings("messages");
         Channel c = new Channel(
                 id,
@@ -197,6 +210,9 @@ public final class DesignReader {
                 kafka,
                 amqp,
                 mqtt,
+                sqs,
+                redis,
+                jms,
                 f.extensions());
         f.rejectUnknown();
         return c;

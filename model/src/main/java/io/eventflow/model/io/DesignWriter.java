@@ -27,6 +27,7 @@ import io.eventflow.model.design.Rate;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
 import java.io.UncheckedIOException;
@@ -155,6 +156,19 @@ public final class DesignWriter {
         MqttTopic m = c.mqtt();
         put(o, "qos", m.qos());
         put(o, "retained", m.retained());
+        SqsQueue sq = c.sqs();
+        put(o, "snsTopic", sq.snsTopic());
+        if (sq.snsTopics() != null) {
+            ArrayNode a = o.putArray("snsTopics");
+            sq.snsTopics().forEach(a::add);
+        }
+        put(o, "visibilityTimeout", sq.visibilityTimeout());
+        put(o, "maxReceiveCount", sq.maxReceiveCount());
+        put(o, "fifo", sq.fifo());
+        put(o, "receiveWait", sq.receiveWait());
+        put(o, "messageRetention", sq.messageRetention());
+        put(o, "maxLen", c.redis().maxLen());
+        put(o, "destination", c.jms().type());
         put(o, "deadLetter", c.deadLetter());
         c.extensions().forEach(o::set);
         return o;
@@ -194,6 +208,11 @@ public final class DesignWriter {
         put(o, "routingKey", p.routingKey());
         put(o, "per", p.per());
         put(o, "from", p.from());
+        put(o, "will", p.will());
+        put(o, "transaction", p.transaction());
+        if (p.rollbackPercent() != null) {
+            o.set("rollbackPercent", num(p.rollbackPercent()));
+        }
         p.extensions().forEach(o::set);
         return o;
     }
@@ -294,6 +313,10 @@ public final class DesignWriter {
             s.reply().extensions().forEach(r::set);
         }
         put(o, "maxDowntime", s.maxDowntime());
+        put(o, "durable", s.durable());
+        put(o, "sessionExpiry", s.sessionExpiry());
+        put(o, "receiveMaximum", s.receiveMaximum());
+        put(o, "claimIdle", s.claimIdle());
         s.extensions().forEach(o::set);
         return o;
     }

@@ -86,6 +86,9 @@ final class ServiceReader {
                 f.str("per"),
                 f.str("from"),
                 f.str("routingKey"),
+                f.bool("will"),
+                f.timeSpan("transaction"),
+                f.number("rollbackPercent"),
                 f.extensions());
         if (p.per() != null && !p.isChained()) {
             f.error("per", "'per' must be 'processed'", "write per: processed to publish once per processed message");
@@ -183,6 +186,10 @@ final class ServiceReader {
                 f.integer("qos"),
                 reply,
                 f.timeSpan("maxDowntime"),
+                f.bool("durable"),
+                f.timeSpan("sessionExpiry"),
+                f.integer("receiveMaximum"),
+                f.timeSpan("claimIdle"),
                 f.extensions());
         f.rejectUnknown();
         return s;

@@ -34,9 +34,11 @@ public final class Validator {
 
     private final Design d;
     private final List<Problem> out = new ArrayList<>();
+    private final KindChecks kinds;
 
     private Validator(Design design) {
         this.d = design;
+        this.kinds = new KindChecks(design, this::error);
     }
 
     /** Every validation error of the design. */
@@ -179,6 +181,7 @@ public final class Validator {
                     null);
         }
         broker.ifPresent(b -> kindFits(c, b, p));
+        kinds.channel(c, p);
     }
 
     private void kindFits(Channel c, Broker b, String p) {
@@ -240,6 +243,7 @@ public final class Validator {
 
     private void publication(Service s, Publication pub, String p) {
         Optional<Channel> ch = channelRef(s.id(), pub.channel(), p + "/channel");
+        kinds.publication(s, pub, p);
         messageRef(s.id(), pub.message(), ch, p + "/message");
         if (pub.isChained()) {
             if (pub.rate() != null) {
@@ -270,7 +274,7 @@ public final class Validator {
                                         .map(Subscription::channel)
                                         .toList()));
             }
-        } else if (pub.rate() == null) {
+        } else if (pub.rate() == null && !pub.isWill()) {
             error(
                     IMPOSSIBLE_VALUE,
                     s.id(),
@@ -303,6 +307,7 @@ public final class Validator {
 
     private void subscription(Service s, Subscription sub, String p) {
         channelRef(s.id(), sub.channel(), p + "/channel");
+        kinds.subscription(s, sub, p);
         if (sub.deadLetter() != null) {
             channelRef(s.id(), sub.deadLetter(), p + "/deadLetter");
             if (sub.deadLetter().equals(sub.channel())) {

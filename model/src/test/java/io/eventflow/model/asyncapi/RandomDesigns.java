@@ -188,6 +188,9 @@ final class RandomDesigns {
                 kafka,
                 amqp,
                 mqtt,
+                null,
+                null,
+                null,
                 Map.of());
     }
 
@@ -204,6 +207,9 @@ final class RandomDesigns {
                         Rate.parse((1 + r.nextInt(500)) + "/s"),
                         maybe() ? Arrival.POISSON : null,
                         maybe() ? "id" : null,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         null,
@@ -229,6 +235,10 @@ final class RandomDesigns {
                         maybe() ? new RetryPolicy(3, null, TimeSpan.parse("1s"), null, null, null) : null,
                         null,
                         k == BrokerKind.MQTT && maybe() ? 1 : null,
+                        null,
+                        null,
+                        null,
+                        null,
                         null,
                         null,
                         Map.of()));

@@ -8,7 +8,6 @@ import io.eventflow.model.io.DesignWriter;
 import io.eventflow.model.io.InputException;
 import io.eventflow.model.io.SourceTree;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -23,7 +22,7 @@ class NotationProperties {
     /** A design holding one of each notation, written to YAML and read back. */
     private static Design roundTrip(TimeSpan span, Rate rate, DataSize size) throws InputException {
         KafkaTopic kafka = new KafkaTopic(2, null, null, span, size, null, null);
-        Channel channel = new Channel("c", "k", "c.v1", List.of(), null, null, null, null, kafka, null, null, Map.of());
+        Channel channel = new Channel("c", "k", "c.v1", List.of()).withKafka(kafka);
         Service service = new Service("s").withPublishes(List.of(new Publication("c", null, rate)));
         Design design = Design.empty("notations")
                 .withBrokers(List.of(new Broker("k", BrokerKind.KAFKA)))

@@ -59,8 +59,7 @@ public final class M1Bench {
                         null,
                         null,
                         o.dispatch().equals("rr") ? Partitioner.ROUND_ROBIN : Partitioner.KEY);
-        Channel ch = new Channel(
-                "topic", "broker", "m1", List.of("Msg"), null, null, null, null, topic, null, null, Map.of());
+        Channel ch = new Channel("topic", "broker", "m1", List.of("Msg")).withKafka(topic);
         Publication pub = new Publication(
                 "topic",
                 "Msg",
@@ -68,6 +67,9 @@ public final class M1Bench {
                 Arrival.POISSON,
                 o.dispatch().equals("hash") ? "id" : null,
                 o.dispatch().equals("hash") ? "uniform(1073741824)" : null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -87,6 +89,10 @@ public final class M1Bench {
                 null,
                 null,
                 new CommitPolicy(CommitMode.AFTER_PROCESSING, null),
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,

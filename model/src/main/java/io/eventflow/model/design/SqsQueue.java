@@ -1,0 +1,64 @@
+package io.eventflow.model.design;
+
+import java.util.List;
+
+/**
+ * SQS/SNS-like settings of a channel on an {@code sqs} broker. A channel is either an SNS-like topic ({@code snsTopic:
+ * true}: it stores nothing and copies every message to the queues subscribed to it) or an SQS-like queue. Every field
+ * is {@code null} when the design does not set it.
+ *
+ * @param snsTopic true when the channel is a fan-out topic rather than a queue (false)
+ * @param snsTopics for a queue: ids of the topic channels it is subscribed to
+ * @param visibilityTimeout how long a received message stays hidden before another receive may take it (30s)
+ * @param maxReceiveCount receives after which the message moves to the channel's dead-letter queue (never)
+ * @param fifo FIFO queue: order within a message group, a 5-minute deduplication window (false)
+ * @param receiveWait long-polling wait of a receive; 0 is short polling (0)
+ * @param messageRetention how long an unreceived message is kept (4 days)
+ */
+public record SqsQueue(
+        Boolean snsTopic,
+        List<String> snsTopics,
+        TimeSpan visibilityTimeout,
+        Integer maxReceiveCount,
+        Boolean fifo,
+        TimeSpan receiveWait,
+        TimeSpan messageRetention) {
+    public static final SqsQueue NONE = new SqsQueue(null, null, null, null, null, null, null);
+
+    /** SQS's default visibility timeout. */
+    public static final TimeSpan DEFAULT_VISIBILITY = TimeSpan.ofMillis(30_000);
+
+    /** SQS's default retention period (4 days). */
+    public static final TimeSpan DEFAULT_RETENTION = TimeSpan.ofMillis(4L * 24 * 3600 * 1000);
+
+    /** The fixed deduplication window of FIFO queues. */
+    public static final TimeSpan DEDUP_WINDOW = TimeSpan.ofMillis(5 * 60 * 1000);
+
+    public SqsQueue {
+        snsTopics = snsTopics == null ? null : List.copyOf(snsTopics);
+    }
+
+    public boolean isTopic() {
+        return Boolean.TRUE.equals(snsTopic);
+    }
+
+    public boolean isFifo() {
+        return Boolean.TRUE.equals(fifo);
+    }
+
+    public List<String> topicsOrEmpty() {
+        return snsTopics == null ? List.of() : snsTopics;
+    }
+
+    public TimeSpan visibilityTimeoutOrDefault() {
+        return visibilityTimeout == null ? DEFAULT_VISIBILITY : visibilityTimeout;
+    }
+
+    public TimeSpan messageRetentionOrDefault() {
+        return messageRetention == null ? DEFAULT_RETENTION : messageRetention;
+    }
+
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+}
