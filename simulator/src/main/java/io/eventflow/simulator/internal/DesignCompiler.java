@@ -68,7 +68,8 @@ public final class DesignCompiler {
                     b.kind().key(),
                     b.nodeCount(),
                     span(b.extensions(), "x-failoverTime", DEFAULT_FAILOVER),
-                    span(b.extensions(), "x-replicationLag", DEFAULT_REPLICATION_LAG)));
+                    span(b.extensions(), "x-replicationLag", DEFAULT_REPLICATION_LAG),
+                    b));
         }
         List<Plan.Channel> channels = new ArrayList<>();
         for (Channel c : design.channels()) {
@@ -107,7 +108,8 @@ public final class DesignCompiler {
                 a.ttl() == null ? Plan.NONE : a.ttl().nanos(),
                 a.maxLength() == null ? Plan.NONE : a.maxLength(),
                 Plan.Overflow.valueOf(a.overflowOrDefault().name()),
-                c.deadLetter());
+                c.deadLetter(),
+                c);
     }
 
     private Plan.Service service(Service s, List<Plan.Channel> channels) {
@@ -135,7 +137,8 @@ public final class DesignCompiler {
                         0,
                         null,
                         size(sub.reply().message(), sub.reply().channel()),
-                        Plan.Shape.STEADY));
+                        Plan.Shape.STEADY,
+                        null));
             }
         }
         for (RequestReply r : s.requests()) {
@@ -205,7 +208,8 @@ public final class DesignCompiler {
                 keys,
                 p.routingKey(),
                 size(p.message(), p.channel()),
-                shape);
+                shape,
+                p);
     }
 
     private static Plan.Arrival arrival(Arrival a) {
@@ -259,7 +263,8 @@ public final class DesignCompiler {
                 sub.startFromOrDefault() == StartFrom.EARLIEST,
                 span(sub.extensions(), "x-rebalancePause", DEFAULT_REBALANCE_PAUSE),
                 sub.reply() == null ? null : sub.reply().channel(),
-                sub.dedupWindow() == null ? Plan.NONE : sub.dedupWindow().nanos());
+                sub.dedupWindow() == null ? Plan.NONE : sub.dedupWindow().nanos(),
+                sub);
     }
 
     private Plan.Subscription replyListener(Service s, RequestReply r) {
@@ -278,7 +283,8 @@ public final class DesignCompiler {
                 false,
                 0,
                 null,
-                Plan.NONE);
+                Plan.NONE,
+                null);
     }
 
     static Plan.Retry retry(RetryPolicy r) {

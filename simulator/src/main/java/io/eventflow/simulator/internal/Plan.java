@@ -41,10 +41,22 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
         CONSTANT
     }
 
-    /** A broker cluster; {@code kind} is the design's broker kind ("kafka", "amqp", ...). */
-    public record Broker(String id, String kind, int nodes, long failoverTime, long replicationLag) {}
+    /**
+     * A broker cluster; {@code kind} is the design's broker kind ("kafka", "amqp", ...). {@code source} is the design's
+     * broker (null when a test builds the plan), for kind-specific settings.
+     */
+    public record Broker(
+            String id,
+            String kind,
+            int nodes,
+            long failoverTime,
+            long replicationLag,
+            io.eventflow.model.design.Broker source) {}
 
-    /** A topic (kafka) or an exchange with one queue per subscribing group (amqp). */
+    /**
+     * A topic (kafka) or an exchange with one queue per subscribing group (amqp). {@code source} is the design's
+     * channel (null when a test builds the plan): broker kinds read their own settings from it.
+     */
     public record Channel(
             String id,
             String broker,
@@ -61,7 +73,8 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             long messageTtl,
             long maxLength,
             Overflow overflow,
-            String deadLetterChannel) {}
+            String deadLetterChannel,
+            io.eventflow.model.design.Channel source) {}
 
     public record Retry(int maxAttempts, Backoff backoff) {
         public static final Retry NONE = new Retry(1, Backoff.fixed(0));
@@ -72,7 +85,8 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
     }
 
     /**
-     * A publication: either on its own ({@code perProcessed} false; rate per instance, per second) or one message
+     * {@code source} is the design's publication (null for replies and requests): broker kinds read their own settings
+     * from it. A publication: either on its own ({@code perProcessed} false; rate per instance, per second) or one message
      * per processed message of the service (a chain carrying the correlation id on).
      */
     public record Publication(
@@ -85,7 +99,8 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             int keys,
             String routingKey,
             int sizeBytes,
-            Shape shape) {}
+            Shape shape,
+            io.eventflow.model.design.Publication source) {}
 
     /** Time-varying rate: bursts (on for {@code on}, off for {@code off}) or a ramp to {@code rampTo}/s. */
     public record Shape(long on, long off, double rampTo, long rampOver) {
@@ -107,7 +122,8 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             boolean startEarliest,
             long rebalancePause,
             String replyChannel,
-            long dedupWindow) {}
+            long dedupWindow,
+            io.eventflow.model.design.Subscription source) {}
 
     /** Request/reply: send on {@code channel}, await the answer on {@code replyChannel}, retry on timeout. */
     public record Request(

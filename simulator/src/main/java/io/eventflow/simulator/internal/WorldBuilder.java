@@ -103,7 +103,8 @@ public final class WorldBuilder {
                     0,
                     null,
                     r.sizeBytes(),
-                    Plan.Shape.STEADY);
+                    Plan.Shape.STEADY,
+                    null);
             String id = "req:" + svc.id() + "#" + index + ":" + r.channel();
             Producer prod =
                     new Producer(world, inst, p, ch, world.link(svc.id(), ch.spec.broker()), world.streams.stream(id));
