@@ -1,0 +1,59 @@
+package io.eventflow.simulator.broker.internal;
+
+import io.eventflow.simulator.internal.Link;
+import io.eventflow.simulator.internal.Member;
+import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.kernel.Event;
+import java.util.LinkedHashSet;
+
+/**
+ * One MQTT client: a member (an instance's membership in a group) and the broker's view of its connection and
+ * session. The session outlives the connection when the subscription has a session expiry.
+ */
+final class MqttClient {
+    final Member mem;
+    /** Client → broker: where PUBACK / PUBCOMP travel. */
+    final Link ackLink;
+
+    boolean connected;
+    /** True while the broker holds a session for the client (connected, or away within its expiry). */
+    boolean session;
+    /** Session generation: deliveries of an older session are acknowledged into the void. */
+    int gen;
+    /** Bumped to cancel a scheduled session expiry. */
+    long expiryToken;
+    /** Bumped to cancel a scheduled reconnect attempt. */
+    long pollToken;
+
+    boolean polling;
+    /** QoS 1/2 deliveries not yet acknowledged (PUBACK, or PUBREC..PUBCOMP), in delivery order. */
+    final LinkedHashSet<Msg> unacked = new LinkedHashSet<>();
+
+    Event expiryEvent;
+    Event pollEvent;
+
+    MqttClient(Member mem, Link ackLink) {
+        this.mem = mem;
+        this.ackLink = ackLink;
+    }
+
+    /** The network between broker and client is cut (a partition) in either direction. */
+    boolean cut() {
+        return (mem.link != null && mem.link.partitioned) || ackLink.partitioned;
+    }
+
+    /** True when the client itself still holds {@code m}: being processed, in its buffer or on the way to it. */
+    boolean holds(Msg m, io.eventflow.simulator.internal.World world) {
+        for (var w : mem.workers) {
+            if (w.msg == m) {
+                return true;
+            }
+        }
+        if (mem.buffer.contains(m)) {
+            return true;
+        }
+        boolean[] found = {false};
+        world.transit().forEach(o -> found[0] |= o[0] == m && o[4] == mem);
+        return found[0];
+    }
+}
