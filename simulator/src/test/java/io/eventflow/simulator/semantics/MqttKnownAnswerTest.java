@@ -199,4 +199,25 @@ class MqttKnownAnswerTest {
                 "");
         assertThat(q0.lost("c", "qos0")).isEqualTo(10);
     }
+
+    @Test
+    void faultsThatNeedALogAreRefusedNamingTheTopic() throws Exception {
+        String scenario =
+                """
+                eventflow-scenario: 1
+                faults:
+                  - {at: 1s, kind: retention, target: t, maxBytes: 1KiB}
+                  - {at: 2s, kind: broker-crash, target: mqtt, node: 1}
+                actions:
+                  - {at: 3s, kind: replay, group: c, channel: t, to: earliest}
+                """;
+        var d = Runs.design(mqtt(1, "", "qos: 1"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> io.eventflow.simulator.scenario.ScenarioReader.parse("m.scenario.yaml", scenario, d))
+                .isInstanceOfSatisfying(io.eventflow.model.io.InputException.class, e -> assertThat(e.problems())
+                        .extracting(io.eventflow.model.validate.Problem::format)
+                        .anySatisfy(f -> assertThat(f).contains("'t' is an mqtt topic"))
+                        .anySatisfy(f -> assertThat(f).contains("one node: 0"))
+                        .anySatisfy(f -> assertThat(f).contains("replay needs a log")));
+    }
 }
