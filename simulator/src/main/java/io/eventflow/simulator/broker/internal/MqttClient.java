@@ -3,8 +3,12 @@ package io.eventflow.simulator.broker.internal;
 import io.eventflow.simulator.internal.Link;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * One MQTT client: a member (an instance's membership in a group) and the broker's view of its connection and
@@ -42,18 +46,20 @@ final class MqttClient {
         return (mem.link != null && mem.link.partitioned) || ackLink.partitioned;
     }
 
-    /** True when the client itself still holds {@code m}: being processed, in its buffer or on the way to it. */
-    boolean holds(Msg m, io.eventflow.simulator.internal.World world) {
+    /** What the client itself still holds: being processed, in its buffer or on the way to it (by identity). */
+    Set<Msg> held(World world) {
+        Set<Msg> out = Collections.newSetFromMap(new IdentityHashMap<>());
         for (var w : mem.workers) {
-            if (w.msg == m) {
-                return true;
+            if (w.msg != null) {
+                out.add(w.msg);
             }
         }
-        if (mem.buffer.contains(m)) {
-            return true;
-        }
-        boolean[] found = {false};
-        world.transit().forEach(o -> found[0] |= o[0] == m && o[4] == mem);
-        return found[0];
+        out.addAll(mem.buffer);
+        world.transit().forEach(o -> {
+            if (o[4] == mem) {
+                out.add((Msg) o[0]);
+            }
+        });
+        return out;
     }
 }

@@ -238,9 +238,10 @@ final class MqttSession {
         c.session = false;
         c.gen++;
         c.expiryToken++;
+        var held = c.held(world);
         for (Msg m : c.unacked) {
             g.lagChanged(-1);
-            if (!c.holds(m, world)) {
+            if (!held.contains(m)) {
                 world.lose(g, m, cause);
             }
         }
@@ -303,8 +304,9 @@ final class MqttSession {
 
     /** Re-sends the session's unacknowledged messages the client no longer holds, with the DUP flag. */
     private void resend(MqttClient c) {
+        var held = c.held(world);
         for (Msg m : new ArrayList<>(c.unacked)) {
-            if (c.holds(m, world)) {
+            if (held.contains(m)) {
                 continue;
             }
             if (qos == 2 && g.states.get(m.id) == MsgState.PROCESSED) {
@@ -350,9 +352,10 @@ final class MqttSession {
             c.session = false;
             c.gen++;
             c.expiryToken++;
+            var held = c.held(world);
             for (Msg m : c.unacked) {
                 g.lagChanged(-1);
-                if (!c.holds(m, world)) {
+                if (!held.contains(m)) {
                     world.lose(g, m, "crash");
                 }
             }
