@@ -77,6 +77,28 @@ class MqttKnownAnswerTest {
     }
 
     @Test
+    void atMostOnceAcknowledgesOnReceiptSoACrashLosesWorkInProgress() throws Exception {
+        // QoS 1, persistent session, but c acknowledges on receipt: the 2.0 s message is gone with the crash
+        // (crash: 1); 2.1..3.0 s wait in the session and are delivered on return: 99 processed, no redelivery
+        Runs r = run(mqtt(1, "", "qos: 1, sessionExpiry: 1h, delivery: at-most-once"), "10.05s", CRASH, "");
+        assertThat(r.lost("c", "crash")).isEqualTo(1);
+        assertThat(r.group("c").lost()).isEqualTo(1);
+        assertThat(r.group("c").processed()).isEqualTo(99);
+        assertThat(r.group("c").redelivered()).isZero();
+    }
+
+    @Test
+    void qos2PersistentSessionAfterACrashProcessesEachMessageOnce() throws Exception {
+        // as persistentSessionDeliversOnReturn at QoS 2: the 2.0 s message was not completed, so it is re-sent
+        // (redelivered 1) and processed for the first time; nothing lost, no duplicate
+        Runs r = run(mqtt(2, "", "qos: 2, sessionExpiry: 1h"), "10.05s", CRASH, "");
+        assertThat(r.group("c").processed()).isEqualTo(100);
+        assertThat(r.group("c").redelivered()).isEqualTo(1);
+        assertThat(r.group("c").duplicates()).isZero();
+        assertThat(r.group("c").lost()).isZero();
+    }
+
+    @Test
     void sessionExpiryShorterThanTheDowntimeLosesTheSession() throws Exception {
         // away 2.005..3.005 s, expiry 500 ms: at 2.505 s the session (2.0 s unacked + 2.1..2.5 s queued = 6) is
         // discarded; 2.6..3.0 s (5) find no session. 11 lost (sessionExpired), 89 processed.
