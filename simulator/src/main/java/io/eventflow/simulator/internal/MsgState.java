@@ -13,10 +13,19 @@ public final class MsgState {
     public static final byte LOST_OVERFLOW = 8;
     public static final byte LOST_QOS0 = 9;
     public static final byte LOST_REJECTED = 10;
-    public static final int COUNT = 11;
+    /** Postgres: no session of the group was listening when the notification was sent. */
+    public static final byte LOST_NOT_LISTENING = 11;
+    /** Postgres: the NOTIFY's transaction rolled back, so the notification was never sent. */
+    public static final byte LOST_ROLLBACK = 12;
+    /** JMS: a non-durable topic subscription did not exist (no subscriber connected) when the message came. */
+    public static final byte LOST_NOT_SUBSCRIBED = 13;
+
+    public static final int COUNT = 14;
 
     /** Names of the loss causes, indexed by state - LOST_CRASH. */
-    public static final String[] LOSS_CAUSES = {"crash", "network", "retention", "overflow", "qos0", "rejected"};
+    public static final String[] LOSS_CAUSES = {
+        "crash", "network", "retention", "overflow", "qos0", "rejected", "notListening", "rollback", "notSubscribed"
+    };
 
     private MsgState() {}
 
