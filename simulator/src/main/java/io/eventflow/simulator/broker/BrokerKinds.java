@@ -1,6 +1,7 @@
 package io.eventflow.simulator.broker;
 
 import io.eventflow.simulator.broker.internal.AmqpBroker;
+import io.eventflow.simulator.broker.internal.JmsBroker;
 import io.eventflow.simulator.broker.internal.KafkaBroker;
 import io.eventflow.simulator.broker.internal.PostgresBroker;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class BrokerKinds {
         register(KafkaBroker.PROVIDER);
         register(AmqpBroker.PROVIDER);
         register(PostgresBroker.PROVIDER);
+        register(JmsBroker.PROVIDER);
     }
 
     private BrokerKinds() {}
