@@ -165,4 +165,20 @@ class PostgresKnownAnswerTest {
         assertThat(r.lost("c", "notListening")).isEqualTo(10);
         assertThat(r.group("c").processed()).isEqualTo(90);
     }
+
+    @Test
+    void faultsAboutStoredMessagesAreRefusedClearly() throws Exception {
+        var d = Runs.design(design("", 1, "10ms"));
+        String text =
+                """
+                eventflow-scenario: 1
+                duration: 10s
+                faults: [{at: 1s, kind: retention, target: jobs, maxBytes: 1000}]
+                actions: [{at: 2s, kind: redrive, from: jobs, to: jobs}]
+                """;
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> io.eventflow.simulator.scenario.ScenarioReader.parse("t.scenario.yaml", text, d))
+                .hasMessageContaining("a retention limit needs stored messages; 'jobs' is a postgres")
+                .hasMessageContaining("a redrive needs stored messages");
+    }
 }
