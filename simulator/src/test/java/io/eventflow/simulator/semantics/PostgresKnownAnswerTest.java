@@ -167,6 +167,20 @@ class PostgresKnownAnswerTest {
     }
 
     @Test
+    void identicalNotifiesInOneTransactionAreFolded() throws Exception {
+        // every NOTIFY is sent twice (duplicate 100 % on p -> pg; the copy arrives at the same instant). Inside an
+        // open transaction Postgres folds the copy: 95 committed by 10.0 s, no duplicate. Without a transaction
+        // each copy is its own NOTIFY: 100 notifications, each delivered twice: 100 duplicates.
+        String dup = "{at: 0s, kind: duplicate, link: [p, pg], percent: 100}";
+        Runs folded = run(design(", transaction: 500ms", 1, "10ms"), "10.05s", dup, "");
+        assertThat(folded.group("c").processed()).isEqualTo(95);
+        assertThat(folded.group("c").duplicates()).isZero();
+        Runs twice = run(design("", 1, "10ms"), "10.05s", dup, "");
+        assertThat(twice.group("c").processed()).isEqualTo(100);
+        assertThat(twice.group("c").duplicates()).isEqualTo(100);
+    }
+
+    @Test
     void faultsAboutStoredMessagesAreRefusedClearly() throws Exception {
         var d = Runs.design(design("", 1, "10ms"));
         String text =
