@@ -181,6 +181,25 @@ class PostgresKnownAnswerTest {
     }
 
     @Test
+    void aDeadLetterSentWhileTheServerIsDownIsLost() throws Exception {
+        // every notification is poison, one attempt, dead-lettered to the postgres channel dlq (listened to by d).
+        // c takes 200 ms each, so it works through its connection buffer while the server is down (2.05 .. 3.05
+        // s): its k-th notification fails at 0.1 + 0.2 k s; k = 10..14 (2.1, 2.3, ..., 2.9 s) fail while the
+        // server is down, so their dead-letter NOTIFYs are refused: 5 lost for d (crash)
+        String yaml = design("", 1, "200ms")
+                        .replace("processing: 200ms", "processing: 200ms, deadLetter: dlq")
+                        .replace("channels:\n", "channels:\n  - {id: dlq, broker: pg, messages: [M]}\n")
+                + "  - id: d\n    subscribes: [{channel: dlq, group: d, processing: 1ms}]\n";
+        Runs r = run(
+                yaml,
+                "10.05s",
+                "{at: 0s, kind: poison, target: jobs, percent: 100},"
+                        + " {at: 2.05s, kind: broker-crash, target: pg, node: 0, restartAfter: 1s}",
+                "");
+        assertThat(r.lost("d", "crash")).isEqualTo(5);
+    }
+
+    @Test
     void faultsAboutStoredMessagesAreRefusedClearly() throws Exception {
         var d = Runs.design(design("", 1, "10ms"));
         String text =
