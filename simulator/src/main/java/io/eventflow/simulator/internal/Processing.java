@@ -375,6 +375,7 @@ public final class Processing implements Event {
         } else {
             inst.active = false;
         }
+        inst.stops++;
         for (Producer p : inst.producers) {
             p.stop();
         }

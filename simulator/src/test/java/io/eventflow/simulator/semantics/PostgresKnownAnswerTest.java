@@ -145,6 +145,20 @@ class PostgresKnownAnswerTest {
     }
 
     @Test
+    void aSenderThatRestartsBeforeTheCommitStillLosesItsTransactions() throws Exception {
+        // p crashes at 3.05 s and is back at 3.15 s (its session is a new one), restarting its clock: NOTIFYs at
+        // 3.25, 3.35, ... The transactions of 2.6..3.0 s (5) died with the old session, before their commits.
+        // A rate change at 5.05 s (same 10/s) restarts the clock too but is no crash: nothing more is lost.
+        Runs r = run(
+                design(", transaction: 500ms", 1, "10ms"),
+                "10.05s",
+                "{at: 3.05s, kind: crash, target: p, restartAfter: 100ms}",
+                "{at: 5.05s, kind: rate, target: p, channel: jobs, rate: 10/s}");
+        assertThat(r.lost("c", "crash")).isEqualTo(5);
+        assertThat(r.group("c").lost()).isEqualTo(5);
+    }
+
+    @Test
     void aServerCrashAbortsOpenTransactionsAndRefusesNotifies() throws Exception {
         // server down 3.05 .. 4.05 s. Open at 3.05 s: sent 2.6..3.0 s (5) abort (crash). NOTIFYs at 3.1..4.0 s
         // fail (10; the producer does not retry: crash). Total 15 lost; 100 - 15 - 5 still open at the end = 80

@@ -59,7 +59,8 @@ public final class PostgresBroker implements BrokerRuntime {
     private long nextTx;
     private final Event commit = (ctx, arg) -> commit(arg);
 
-    private record Pending(Msg msg, int producerEpoch) {}
+    /** A NOTIFY in an open transaction of the sending instance's session {@code stops} (its stop count then). */
+    private record Pending(Msg msg, int stops) {}
 
     PostgresBroker(Plan.Broker spec, World world) {
         this.spec = spec;
@@ -101,7 +102,7 @@ public final class PostgresBroker implements BrokerRuntime {
             return StoreResult.DUPLICATE_IGNORED; // same payload twice in one transaction: Postgres folds them
         }
         long tx = nextTx++;
-        open.put(tx, new Pending(m, m.producer.epoch));
+        open.put(tx, new Pending(m, m.producer.instance.stops));
         m.channel.depthChanged(1);
         world.at(world.now() + pub.transaction().nanos(), commit, tx);
         return StoreResult.STORED;
@@ -115,7 +116,7 @@ public final class PostgresBroker implements BrokerRuntime {
         Msg m = p.msg;
         openIds.remove(m.id);
         m.channel.depthChanged(-1);
-        if (m.producer.epoch != p.producerEpoch || !m.producer.instance.running()) {
+        if (m.producer.instance.stops != p.stops) {
             world.lose(m, "crash", m.producer.instance.id); // the sending session died: its transaction aborted
             return;
         }
