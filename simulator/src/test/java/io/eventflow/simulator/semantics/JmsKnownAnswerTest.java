@@ -76,6 +76,24 @@ class JmsKnownAnswerTest {
     }
 
     @Test
+    void queueReportEqualsTheAmqpOneFigureForFigure() throws Exception {
+        // the same design on a jms broker (queue) and an amqp one, through a consumer crash, a broker crash and
+        // poison with redelivery and dead-lettering: every figure of the group and of both channels is the same
+        String amqp =
+                Runs.amqp("", "1", ACK + ", retry: {maxAttempts: 3, backoff: fixed, initial: 100ms}, deadLetter: dlq");
+        String jms = amqp.replace("kind: amqp", "kind: jms");
+        String faults = "{at: 2.005s, kind: crash, target: c, restartAfter: 1s},"
+                + " {at: 5.005s, kind: broker-crash, target: rabbit, node: 0, restartAfter: 1s},"
+                + " {at: 7.05s, kind: poison, target: orders, percent: 100, for: 1s}";
+        Runs a = run(amqp, "10.05s", faults, "");
+        Runs j = run(jms, "10.05s", faults, "");
+        assertThat(j.group("c")).isEqualTo(a.group("c"));
+        assertThat(j.report.channels()).isEqualTo(a.report.channels());
+        assertThat(j.group("c").redelivered()).isPositive();
+        assertThat(j.group("c").deadLettered()).isEqualTo(10);
+    }
+
+    @Test
     void queueWithAutoAcknowledgeLosesTheMessageInProcessing() throws Exception {
         Runs r = run(
                 queue("", "all", "delivery: at-most-once"),
