@@ -1,8 +1,10 @@
 package io.eventflow.simulator.broker;
 
 import io.eventflow.simulator.broker.internal.AmqpBroker;
+import io.eventflow.simulator.broker.internal.JmsBroker;
 import io.eventflow.simulator.broker.internal.KafkaBroker;
 import io.eventflow.simulator.broker.internal.MqttBroker;
+import io.eventflow.simulator.broker.internal.PostgresBroker;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,6 +17,8 @@ public final class BrokerKinds {
         register(KafkaBroker.PROVIDER);
         register(AmqpBroker.PROVIDER);
         register(MqttBroker.PROVIDER);
+        register(PostgresBroker.PROVIDER);
+        register(JmsBroker.PROVIDER);
     }
 
     private BrokerKinds() {}

@@ -99,7 +99,21 @@ public final class ScenarioChecker {
                             "retention pressure needs a log (kafka); '" + r.target() + "' is an mqtt topic, which"
                                     + " stores nothing but sessions and one retained message",
                             "use a broker-crash or a crash with a short sessionExpiry to lose MQTT messages"));
+            storesNothing(ptr + "/target", r.target(), "a retention limit");
         }
+    }
+
+    /** Postgres LISTEN/NOTIFY keeps no notification: faults and actions about stored messages do not apply. */
+    private void storesNothing(String ptr, String channel, String what) {
+        d.channel(channel)
+                .flatMap(d::kindOf)
+                .filter(k -> k == BrokerKind.POSTGRES)
+                .ifPresent(k -> err(
+                        ptr,
+                        channel,
+                        what + " needs stored messages; '" + channel + "' is a postgres LISTEN/NOTIFY channel,"
+                                + " which stores none",
+                        "name a channel of a broker that stores messages"));
     }
 
     private void brokerCrash(String ptr, Fault.BrokerCrash b) {
@@ -127,6 +141,7 @@ public final class ScenarioChecker {
             replay(ptr, r);
         } else if (a instanceof Action.Redrive r) {
             channel(ptr + "/from", r.from());
+            storesNothing(ptr + "/from", r.from(), "a redrive");
             channel(ptr + "/to", r.to());
         } else if (a instanceof Action.Scale s) {
             service(ptr, s.target(), null);
