@@ -13,10 +13,15 @@ public final class MsgState {
     public static final byte LOST_OVERFLOW = 8;
     public static final byte LOST_QOS0 = 9;
     public static final byte LOST_REJECTED = 10;
-    public static final int COUNT = 11;
+    /** Redis Streams: trimmed by MAXLEN before the group read it (or while pending with no live holder). */
+    public static final byte LOST_TRIMMED = 11;
+
+    public static final int COUNT = 12;
 
     /** Names of the loss causes, indexed by state - LOST_CRASH. */
-    public static final String[] LOSS_CAUSES = {"crash", "network", "retention", "overflow", "qos0", "rejected"};
+    public static final String[] LOSS_CAUSES = {
+        "crash", "network", "retention", "overflow", "qos0", "rejected", "trimmed"
+    };
 
     private MsgState() {}
 

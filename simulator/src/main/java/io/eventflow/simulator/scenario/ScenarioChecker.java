@@ -145,11 +145,11 @@ public final class ScenarioChecker {
         }
         d.channel(r.channel())
                 .flatMap(d::kindOf)
-                .filter(k -> k != BrokerKind.KAFKA)
+                .filter(k -> k != BrokerKind.KAFKA && k != BrokerKind.REDIS)
                 .ifPresent(k -> err(
                         ptr + "/channel",
                         r.channel(),
-                        "replay needs a log (kafka); '" + r.channel() + "' is " + k,
+                        "replay needs a log (kafka) or a stream (redis); '" + r.channel() + "' is " + k,
                         null));
     }
 }
