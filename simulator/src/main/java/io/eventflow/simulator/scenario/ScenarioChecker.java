@@ -90,6 +90,14 @@ public final class ScenarioChecker {
             channel(ptr + "/target", p.target());
         } else if (f instanceof Fault.DiskLimit r) {
             channel(ptr + "/target", r.target());
+            d.channel(r.target())
+                    .flatMap(d::kindOf)
+                    .filter(k -> k == BrokerKind.REDIS)
+                    .ifPresent(k -> err(
+                            ptr + "/target",
+                            r.target(),
+                            "the retention fault limits a log's disk; '" + r.target() + "' is a redis stream",
+                            "bound a stream with the channel's maxLen"));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventflow.simulator.Simulation;
 import io.eventflow.simulator.UnsupportedDesignException;
+import io.eventflow.simulator.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -209,5 +210,15 @@ class RedisKnownAnswerTest {
                 .isInstanceOf(UnsupportedDesignException.class)
                 .hasMessageContaining("broker 'redis'")
                 .hasMessageContaining("sometimes");
+    }
+
+    @Test
+    void retentionFaultIsRefusedOnAStreamNamingIt() throws Exception {
+        var d = Runs.design(redis("", 1, ACK));
+        String scenario =
+                Runs.SCENARIO.formatted("5s", "{at: 1s, kind: retention, target: orders, maxBytes: 10KiB}", "");
+        assertThatThrownBy(() -> ScenarioReader.parse("t.scenario.yaml", scenario, d))
+                .hasMessageContaining("'orders' is a redis stream")
+                .hasMessageContaining("maxLen");
     }
 }
