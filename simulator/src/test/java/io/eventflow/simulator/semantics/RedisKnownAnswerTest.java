@@ -128,6 +128,28 @@ class RedisKnownAnswerTest {
     }
 
     @Test
+    void entryTrimmedWhileItsOwnerStillProcessesItIsNotLostByTheClaim() throws Exception {
+        // c#0 takes entry 21 at 2.1 s and, 200x slower, needs to 4.1 s. MAXLEN 5 trims it at 2.6 s (entry 26 added).
+        // At 3.1 s c#1's XAUTOCLAIM drops the deleted entry from the PEL, but c#0 still has its copy: it finishes at
+        // 4.1 s (its XACK finds nothing). processed = 100, nothing lost, nothing redelivered
+        String slow = "{at: 2.05s, kind: slow, target: c, instance: 0, factor: 200, for: 1s}";
+        Runs r = run(redis(", maxLen: 5", 2, ACK + ", claimIdle: 1s"), "10.05s", slow, "");
+        assertThat(r.group("c").processed()).isEqualTo(100);
+        assertThat(r.group("c").lost()).isZero();
+        assertThat(r.group("c").redelivered()).isZero();
+        assertThat(r.trace).doesNotContain("\"cause\":\"trimmed\"");
+        // if c#0 dies at 3.5 s instead, its copy was the last one anywhere: lost (trimmed) = 1, processed = 99
+        Runs dies = run(
+                redis(", maxLen: 5", 2, ACK + ", claimIdle: 1s"),
+                "10.05s",
+                slow + ", {at: 3.5s, kind: crash, target: c, instance: 0}",
+                "");
+        assertThat(dies.lost("c", "trimmed")).isEqualTo(1);
+        assertThat(dies.group("c").processed()).isEqualTo(99);
+        assertThat(dies.group("c").inFlight()).isZero();
+    }
+
+    @Test
     void noAckLosesWhatTheConsumerHeldOnACrash() throws Exception {
         // at-most-once reads with NOACK: entry 20 (2.0..2.01 s) is in no PEL when c dies at 2.005 s: lost (crash).
         // c is back at 3.005 s and reads 21..30 (added meanwhile), then the rest: processed = 99

@@ -33,6 +33,8 @@ final class RedisGroupRt {
         long deliveredAt;
         /** Failed processing attempts so far (the consumer's count, travelling with the entry). */
         int failures;
+        /** The owner holds a delivered copy (processing it): false once it failed, or the owner died. */
+        boolean inHand;
 
         Pending(long id, Msg entry) {
             this.id = id;
@@ -135,7 +137,7 @@ final class RedisGroupRt {
             if (pel.get(p.id) != p || p.owner != mem) {
                 continue; // acked meanwhile, or claimed by another consumer
             }
-            if (stream.deleted(p.id, p.entry)) {
+            if (stream.deleted(p.id)) {
                 dropDeleted(p); // the reply has the id and no fields: the consumer acks it
                 continue;
             }
@@ -154,7 +156,7 @@ final class RedisGroupRt {
             if (p.owner == mem || now - p.deliveredAt < claimIdle) {
                 continue;
             }
-            if (stream.deleted(p.id, p.entry)) {
+            if (stream.deleted(p.id)) {
                 if (gone == null) {
                     gone = new ArrayList<>();
                 }
@@ -175,14 +177,20 @@ final class RedisGroupRt {
         return true;
     }
 
-    /** A pending entry whose stream entry is gone leaves the PEL: lost for the group if never processed. */
+    /**
+     * A pending entry whose stream entry is gone leaves the PEL. Unless its live owner is still processing its copy
+     * (it then processes it and its XACK finds nothing), nobody has it any more: lost if never processed.
+     */
     private void dropDeleted(Pending p) {
         pel.remove(p.id);
-        broker.world.lose(g, p.entry, p.entry.truncated ? "crash" : "trimmed");
+        if (!(p.inHand && p.owner.active())) {
+            broker.world.lose(g, p.entry, stream.goneCause(p.id));
+        }
         syncLag();
     }
 
     private void redeliver(Member mem, Worker w, Pending p) {
+        p.inHand = true;
         p.deliveries++;
         p.deliveredAt = now();
         Msg c = p.entry.copy();
@@ -217,6 +225,7 @@ final class RedisGroupRt {
                 pel.put(o, p);
             }
             p.owner = mem; // re-read after SETID: the existing PEL entry moves to this consumer, count 1
+            p.inHand = true;
             p.deliveries = 1;
             p.deliveredAt = now();
             c.deliveries = 1;
@@ -248,17 +257,25 @@ final class RedisGroupRt {
         }
         Pending p = pel.get(m.offset);
         if (p != null && p.owner == mem) {
+            p.inHand = false;
             p.failures = m.failures;
             reread(mem).addLast(p);
+        } else if (p == null) {
+            // no longer pending: trimmed while processed here (XAUTOCLAIM dropped it) or acked by a claimer
+            broker.world.lose(g, m, stream.deleted(m.offset) ? stream.goneCause(m.offset) : "crash");
         }
     }
 
     /** A crash (or scale-in): NOACK deliveries are lost; pending entries stay in the PEL under the consumer's name. */
     void memberDown(Member mem, List<Msg> held) {
         reread(mem).clear();
-        if (noAck) {
-            for (Msg m : held) {
-                broker.world.lose(g, m, "crash");
+        for (Msg m : held) {
+            Pending p = noAck ? null : pel.get(m.offset);
+            if (p == null) {
+                // NOACK, or its PEL entry is gone (trimmed and dropped by a claim): nobody else has it
+                broker.world.lose(g, m, noAck || !stream.deleted(m.offset) ? "crash" : stream.goneCause(m.offset));
+            } else if (p.owner == mem) {
+                p.inHand = false;
             }
         }
         scheduleSweep();

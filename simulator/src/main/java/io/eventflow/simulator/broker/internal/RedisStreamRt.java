@@ -71,9 +71,14 @@ final class RedisStreamRt {
         }
     }
 
-    /** True when the entry is no longer in the stream (trimmed, or lost with a crash). */
-    boolean deleted(long offset, Msg entry) {
-        return offset < log.base() || entry.truncated;
+    /** True when entry {@code offset} is no longer in the stream (trimmed, or lost with a crash). */
+    boolean deleted(long offset) {
+        return offset < log.base() || log.get(offset).truncated;
+    }
+
+    /** Why entry {@code offset} is gone: "trimmed" by MAXLEN, or "crash" (not fsynced when the broker died). */
+    String goneCause(long offset) {
+        return offset < log.base() ? "trimmed" : "crash";
     }
 
     /** A crash: the entries added after {@code cutoff} were not fsynced to the AOF and are gone after the restart. */
