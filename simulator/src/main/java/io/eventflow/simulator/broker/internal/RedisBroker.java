@@ -194,7 +194,7 @@ public final class RedisBroker implements BrokerRuntime {
         for (RedisGroupRt rg : ((RedisStreamRt) ch.data).groups) {
             d = Math.max(d, rg.unread);
         }
-        return new long[] {d};
+        return new long[] {d}; // entries the slowest group has not read yet
     }
 
     void trace(TraceEvent e) {

@@ -103,12 +103,12 @@ final class RedisGroupRt {
             return;
         }
         int n = g.members.size();
+        int first = cursor;
         for (int k = 0; k < n && unread > 0; k++) {
-            Member mem = g.members.get((cursor + k) % n);
+            Member mem = g.members.get((first + k) % n);
             if (mem.active() && mem.freeWorker() != null) {
-                cursor = (cursor + k + 1) % n;
-                pull(mem);
-                return;
+                cursor = (first + k + 1) % n;
+                pull(mem); // it may first take an entry of its own PEL or a claim
             }
         }
     }
@@ -360,30 +360,16 @@ final class RedisGroupRt {
                     case "earliest" -> log.base();
                     case "latest" -> log.end();
                     case "offset" -> Math.max(log.base(), Math.min(value, log.end()));
-                    case "time" -> firstAtOrAfter(log, value);
+                    case "time" -> stream.firstAddedAtOrAfter(value);
                     default -> throw new IllegalArgumentException("replay to earliest|latest|offset|time, not " + mode);
                 };
         replayUntil = Math.max(replayUntil, pos);
         pos = target;
-        unread = 0;
-        for (long o = pos; o < log.end(); o++) {
-            if (!log.get(o).truncated) {
-                unread++;
-            }
-        }
+        unread = stream.liveFrom(target);
         syncLag();
         for (Member m : g.members) {
             broker.world.processing.next(m);
         }
-    }
-
-    private static long firstAtOrAfter(MsgLog log, long time) {
-        for (long o = log.base(); o < log.end(); o++) {
-            if (log.get(o).storedAt >= time) {
-                return o;
-            }
-        }
-        return log.end();
     }
 
     /** Unread entries and every PEL entry (a deleted entry stays pending until claimed or re-read). */

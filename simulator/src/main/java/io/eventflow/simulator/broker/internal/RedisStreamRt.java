@@ -98,11 +98,24 @@ final class RedisStreamRt {
         }
     }
 
-    long unreadMax() {
-        long d = 0;
-        for (RedisGroupRt g : groups) {
-            d = Math.max(d, g.unread);
+    /** Id of the first entry added at or after {@code time} (the end when none). */
+    long firstAddedAtOrAfter(long time) {
+        for (long o = log.base(); o < log.end(); o++) {
+            if (log.get(o).storedAt >= time) {
+                return o;
+            }
         }
-        return d;
+        return log.end();
+    }
+
+    /** Entries from {@code from} on that are still in the stream. */
+    long liveFrom(long from) {
+        long n = 0;
+        for (long o = Math.max(from, log.base()); o < log.end(); o++) {
+            if (!log.get(o).truncated) {
+                n++;
+            }
+        }
+        return n;
     }
 }
