@@ -68,6 +68,27 @@ class RedisKnownAnswerTest {
     }
 
     @Test
+    void eachClaimAddsADelivery() throws Exception {
+        // three consumers: entry k goes to c#((k-1) mod 3), so entry 21 (id 20) to c#2, which dies at 2.105 s.
+        // Afterwards even entries go to c#0 and odd ones to c#1. At 3.1 s the claim starts with c#1 (after c#0,
+        // which took entry 30): delivery 2. c#1 dies at 3.105 s holding it; at 4.1 s c#0 claims it: delivery 3,
+        // processed at 4.11 s. Two redeliveries, no duplicate, nothing left pending
+        Runs r = run(
+                redis("", 3, ACK + ", claimIdle: 1s"),
+                "10.05s",
+                "{at: 2.105s, kind: crash, target: c, instance: 2}, {at: 3.105s, kind: crash, target: c, instance: 1}",
+                "");
+        assertThat(r.group("c").processed()).isEqualTo(100);
+        assertThat(r.group("c").redelivered()).isEqualTo(2);
+        assertThat(r.group("c").duplicates()).isZero();
+        assertThat(r.group("c").inFlight()).isZero();
+        String prefix = "{\"kind\":\"redelivered\",\"time\":";
+        String id20 = "\"group\":\"c\",\"partition\":0,\"offset\":20,\"messageId\":20";
+        assertThat(r.trace).contains(prefix + "3100000000,\"element\":\"c#1\"," + id20);
+        assertThat(r.trace).contains(prefix + "4100000000,\"element\":\"c#0\"," + id20);
+    }
+
+    @Test
     void claimingFromAConsumerStillProcessingGivesADuplicate() throws Exception {
         // c#0 is 200x slower from 2.05 s to 3.05 s: entry 21 (2.1 s) takes 2 s, to 4.1 s, and is not acked before.
         // At 3.1 s it is idle 1 s: c#1 claims it and processes it (3.1..3.11 s, first processing). c#0 finishes at
@@ -223,6 +244,24 @@ class RedisKnownAnswerTest {
         Runs always = run(redis(", x-appendfsync: always", "", 1, "10ms", ACK), "10.05s", crashes, "");
         assertThat(always.lost("c", "crash")).isEqualTo(10);
         assertThat(always.group("c").processed()).isEqualTo(90);
+    }
+
+    @Test
+    void anXackLostWhileTheBrokerIsDownLeavesTheEntryPendingForAClaim() throws Exception {
+        // appendfsync always (nothing added is lost). The broker is down 2.105..2.605 s: c#0 finishes entry 21 at
+        // 2.11 s but its XACK fails, so entry 21 stays pending under c#0. The XADDs of 2.2..2.6 s fail (no producer
+        // retries): lost (crash) = 5. At 3.1 s entry 21 is idle 1 s: c#1 claims it and processes it again, a
+        // duplicate. processed = 100 - 5 = 95
+        Runs r = run(
+                redis(", x-appendfsync: always", "", 2, "10ms", ACK + ", claimIdle: 1s"),
+                "10.05s",
+                "{at: 2.105s, kind: broker-crash, target: redis, node: 0, restartAfter: 500ms}",
+                "");
+        assertThat(r.lost("c", "crash")).isEqualTo(5);
+        assertThat(r.group("c").processed()).isEqualTo(95);
+        assertThat(r.group("c").duplicates()).isEqualTo(1);
+        assertThat(r.group("c").redelivered()).isEqualTo(1);
+        assertThat(r.group("c").inFlight()).isZero();
     }
 
     @Test

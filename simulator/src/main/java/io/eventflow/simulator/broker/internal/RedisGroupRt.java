@@ -238,7 +238,14 @@ final class RedisGroupRt {
 
     /** XACK after processing (or dead-lettering); void while the broker is down. */
     void settled(Member mem, Msg m) {
-        if (m.duplicateCopy || noAck || broker.down) {
+        if (m.duplicateCopy || noAck) {
+            return;
+        }
+        if (broker.down) {
+            Pending p = pel.get(m.offset);
+            if (p != null && p.owner == mem) {
+                p.inHand = false; // done, but the XACK failed: pending until claimed or re-read
+            }
             return;
         }
         if (pel.remove(m.offset) != null) {
