@@ -5,6 +5,7 @@ import io.eventflow.simulator.broker.internal.JmsBroker;
 import io.eventflow.simulator.broker.internal.KafkaBroker;
 import io.eventflow.simulator.broker.internal.MqttBroker;
 import io.eventflow.simulator.broker.internal.PostgresBroker;
+import io.eventflow.simulator.broker.internal.RedisBroker;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,6 +20,7 @@ public final class BrokerKinds {
         register(MqttBroker.PROVIDER);
         register(PostgresBroker.PROVIDER);
         register(JmsBroker.PROVIDER);
+        register(RedisBroker.PROVIDER);
     }
 
     private BrokerKinds() {}

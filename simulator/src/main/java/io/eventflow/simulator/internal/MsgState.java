@@ -24,7 +24,10 @@ public final class MsgState {
     /** JMS: a non-durable topic subscription did not exist (no subscriber connected) when the message came. */
     public static final byte LOST_NOT_SUBSCRIBED = 15;
 
-    public static final int COUNT = 16;
+    /** Redis Streams: trimmed by MAXLEN before the group read it (or while pending with no live holder). */
+    public static final byte LOST_TRIMMED = 16;
+
+    public static final int COUNT = 17;
 
     /** Names of the loss causes, indexed by state - LOST_CRASH. */
     public static final String[] LOSS_CAUSES = {
@@ -38,7 +41,8 @@ public final class MsgState {
         "cleanSession",
         "notListening",
         "rollback",
-        "notSubscribed"
+        "notSubscribed",
+        "trimmed"
     };
 
     private MsgState() {}

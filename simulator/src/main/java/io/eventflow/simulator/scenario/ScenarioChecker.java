@@ -100,6 +100,14 @@ public final class ScenarioChecker {
                                     + " stores nothing but sessions and one retained message",
                             "use a broker-crash or a crash with a short sessionExpiry to lose MQTT messages"));
             storesNothing(ptr + "/target", r.target(), "a retention limit");
+            d.channel(r.target())
+                    .flatMap(d::kindOf)
+                    .filter(k -> k == BrokerKind.REDIS)
+                    .ifPresent(k -> err(
+                            ptr + "/target",
+                            r.target(),
+                            "the retention fault limits a log's disk; '" + r.target() + "' is a redis stream",
+                            "bound a stream with the channel's maxLen"));
         }
     }
 
@@ -169,11 +177,11 @@ public final class ScenarioChecker {
         }
         d.channel(r.channel())
                 .flatMap(d::kindOf)
-                .filter(k -> k != BrokerKind.KAFKA)
+                .filter(k -> k != BrokerKind.KAFKA && k != BrokerKind.REDIS)
                 .ifPresent(k -> err(
                         ptr + "/channel",
                         r.channel(),
-                        "replay needs a log (kafka); '" + r.channel() + "' is " + k,
+                        "replay needs a log (kafka) or a stream (redis); '" + r.channel() + "' is " + k,
                         null));
     }
 }
