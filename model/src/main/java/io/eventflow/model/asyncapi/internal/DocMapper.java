@@ -166,6 +166,7 @@ final class DocMapper {
         ImportState.userExtensions(s.node(), b);
         ObjectNode rest = (ObjectNode) refs.inline(s);
         rest.remove(List.of("host", "protocol", "protocolVersion", "description"));
+        MqttServerBinding.dropDerived(rest);
         if (doc.isV2()) {
             BindingCompat.toV3(rest, "server");
         }

@@ -61,6 +61,7 @@ final class OperationMapper {
                 t.put("message", ids.get(0));
             }
             sendBindings(rest, service, st.get("channels", channelId));
+            fanOut(rest, channelId, t);
             if (o.node().get("reply") != null) {
                 rest.set("reply", refs.inline(o.child("reply")));
             }
@@ -157,6 +158,20 @@ final class OperationMapper {
             dropVersion(mqtt, V3Operations.MQTT_VERSION);
         }
         cleanBindings(rest);
+    }
+
+    /** Queues subscribed to an SNS topic, named by a send operation's bindings: resolved by the post pass. */
+    private void fanOut(ObjectNode rest, String channelId, ObjectNode publication) {
+        ObjectNode b = Trees.obj(rest.get("bindings"));
+        if (b == null) {
+            return;
+        }
+        ObjectNode original = b.deepCopy();
+        List<String> queues = SqsBindings.readFanOut(b);
+        if (queues != null) {
+            st.fanOuts.add(new ImportState.FanOut(channelId, queues, publication, original));
+            cleanBindings(rest);
+        }
     }
 
     private static void moveIfAbsent(ObjectNode from, String key, ObjectNode to, String toKey) {

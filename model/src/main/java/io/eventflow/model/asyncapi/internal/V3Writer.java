@@ -76,6 +76,12 @@ public final class V3Writer {
         String description = b.description() != null ? b.description() : cx.note(b.id());
         Trees.put(s, "description", description);
         Trees.merge(s, b.extensions().get(Ext.RAW));
+        if (b.kind() == BrokerKind.MQTT && !s.path("bindings").has("mqtt")) {
+            ObjectNode mqtt = MqttServerBinding.derive(cx, b);
+            if (mqtt != null) {
+                (s.has("bindings") ? (ObjectNode) s.get("bindings") : s.putObject("bindings")).set("mqtt", mqtt);
+            }
+        }
         Ext.copyUserExtensions(b.extensions(), s);
         ObjectNode ef = Trees.without(cx.elementTree("brokers", b.id()), SERVER_NATIVE);
         ef.remove("kind");
@@ -121,7 +127,7 @@ public final class V3Writer {
             o.set("servers", servers);
         }
         Set<String> emitted = new LinkedHashSet<>(List.of("id", "address", "messages", "title", "description"));
-        ObjectNode bindings = ChannelBindings.write(c, cx.design.kindOf(c).orElse(null), emitted);
+        ObjectNode bindings = ChannelBindings.write(c, cx.design.kindOf(c).orElse(null), cx.design, emitted);
         if (!bindings.isEmpty()) {
             o.set("bindings", bindings);
         }
