@@ -65,6 +65,7 @@ class KindBindingsTest {
                   - {channel: notify, delivery: at-most-once}
               - id: device
                 publishes:
+                  - {channel: status, rate: 1/min}
                   - {channel: status, will: true}
                 subscribes:
                   - {channel: status, qos: 1, sessionExpiry: 1h, receiveMaximum: 20}
@@ -144,6 +145,19 @@ class KindBindingsTest {
         JsonNode notify = doc.at("/operations/shop.send.notify/x-eventflow");
         assertThat(notify.get("transaction").asText()).isEqualTo("200ms");
         assertThat(notify.get("rollbackPercent").asDouble()).isEqualTo(2.5);
+    }
+
+    @Test
+    void twoPublicationsOfOneServiceOnOneChannelGetNumberedKeysThatNeedNoExtension() throws Exception {
+        ObjectNode doc = export(AsyncApiVersion.V3_0);
+        assertThat(doc.at("/operations/device.send.status/action").asText()).isEqualTo("send");
+        assertThat(doc.at("/operations/device.send.status2/x-eventflow/will").asBoolean())
+                .isTrue();
+        String text = AsyncApiExporter.write(doc, AsyncApiExporter.Format.YAML);
+        Design back = AsyncApiImporter.importText("k.yaml", text, Path.of("."), AsyncApiImporter.Options.DEFAULT)
+                .design();
+        assertThat(back.services().get(2).publishes())
+                .allSatisfy(p -> assertThat(p.extensions()).isEmpty());
     }
 
     @ParameterizedTest

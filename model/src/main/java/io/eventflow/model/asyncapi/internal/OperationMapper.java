@@ -79,12 +79,23 @@ final class OperationMapper {
         ImportState.userExtensions(o.node(), t);
         ImportState.raw(t, rest);
         String verb = "send".equals(action) ? "send" : "receive";
-        if (!key.equals(V3Operations.defaultKey(service, verb, dm.exportKey("channels", channelId)))) {
+        String defaultKey = V3Operations.defaultKey(service, verb, dm.exportKey("channels", channelId));
+        if (!isDefaultKey(key, defaultKey)) {
             t.put(Ext.KEY, key);
         }
         String list = "send".equals(action) ? "publishes" : "subscribes";
         ArrayNode a = svc.has(list) ? (ArrayNode) svc.get(list) : svc.putArray(list);
         a.add(t);
+    }
+
+    /**
+     * True for the key the exporter gives: the default, or the default numbered from 2 when the service has several
+     * operations of the same kind on the channel (e.g. a status publication and a last will).
+     */
+    private static boolean isDefaultKey(String key, String defaultKey) {
+        return key.equals(defaultKey)
+                || (key.startsWith(defaultKey)
+                        && key.substring(defaultKey.length()).matches("[2-9]|[1-9][0-9]+"));
     }
 
     private ObjectNode rest(Located o) {
