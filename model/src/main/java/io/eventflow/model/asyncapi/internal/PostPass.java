@@ -73,6 +73,11 @@ final class PostPass {
         return null;
     }
 
+    /** The object under {@code key}, made (or replacing what is not an object) when needed. */
+    private static ObjectNode objectAt(ObjectNode o, String key) {
+        return o.get(key) instanceof ObjectNode existing ? existing : o.putObject(key);
+    }
+
     /** SQS redrive policies: the dead-letter queue named by the binding becomes the channel's deadLetter. */
     private static void deadLetterQueues(ImportState st) {
         for (JsonNode c : st.channels) {
@@ -91,7 +96,7 @@ final class PostPass {
             if (named != null) {
                 ch.put("deadLetter", named.get("id").asText());
             } else {
-                ObjectNode raw = ch.has(Ext.RAW) ? (ObjectNode) ch.get(Ext.RAW) : ch.putObject(Ext.RAW);
+                ObjectNode raw = objectAt(ch, Ext.RAW);
                 ObjectNode queue = Trees.NF.objectNode();
                 queue.putObject("redrivePolicy").putObject("deadLetterQueue").put("name", name);
                 ObjectNode wrap = Trees.NF.objectNode();
@@ -110,12 +115,17 @@ final class PostPass {
             }
             if (queues.contains(null)) {
                 ObjectNode p = f.publication();
-                ObjectNode raw = p.has(Ext.RAW) ? (ObjectNode) p.get(Ext.RAW) : p.putObject(Ext.RAW);
-                ObjectNode b = raw.has("bindings") ? (ObjectNode) raw.get("bindings") : raw.putObject("bindings");
+                ObjectNode b = objectAt(objectAt(p, Ext.RAW), "bindings");
                 b.setAll(f.bindings());
                 continue;
             }
             for (ObjectNode q : queues) {
+                JsonNode given = q.get("snsTopics");
+                if (given != null && given.isTextual()) {
+                    q.putArray("snsTopics").add(given.asText());
+                } else if (given != null && !given.isArray()) {
+                    continue; // not a list: the validator names it
+                }
                 ArrayNode topics = q.has("snsTopics") ? (ArrayNode) q.get("snsTopics") : q.putArray("snsTopics");
                 boolean listed = false;
                 for (JsonNode t : topics) {

@@ -76,10 +76,11 @@ public final class V3Writer {
         String description = b.description() != null ? b.description() : cx.note(b.id());
         Trees.put(s, "description", description);
         Trees.merge(s, b.extensions().get(Ext.RAW));
-        if (b.kind() == BrokerKind.MQTT && !s.path("bindings").has("mqtt")) {
+        JsonNode bindings = s.get("bindings");
+        if (b.kind() == BrokerKind.MQTT && (bindings == null || bindings.isObject() && !bindings.has("mqtt"))) {
             ObjectNode mqtt = MqttServerBinding.derive(cx, b);
             if (mqtt != null) {
-                (s.has("bindings") ? (ObjectNode) s.get("bindings") : s.putObject("bindings")).set("mqtt", mqtt);
+                (bindings == null ? s.putObject("bindings") : (ObjectNode) bindings).set("mqtt", mqtt);
             }
         }
         Ext.copyUserExtensions(b.extensions(), s);
