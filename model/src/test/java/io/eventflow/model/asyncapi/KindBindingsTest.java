@@ -138,6 +138,9 @@ class KindBindingsTest {
     @Test
     void redisAndPostgresSettingsTravelInTheExtension() {
         ObjectNode doc = export(AsyncApiVersion.V3_0);
+        assertThat(doc.at("/servers/pg/x-eventflow/note").asText()).contains("LISTEN/NOTIFY", "rollbackPercent");
+        assertThat(doc.at("/servers/rd/x-eventflow/note").asText()).contains("maxLen", "claimIdle");
+        assertThat(doc.at("/servers/aws/x-eventflow/note").isMissingNode()).isTrue();
         assertThat(doc.at("/channels/stream/x-eventflow/maxLen").asInt()).isEqualTo(10000);
         assertThat(doc.at("/operations/biller.receive.stream/x-eventflow/claimIdle")
                         .asText())

@@ -162,7 +162,7 @@ final class DocMapper {
         }
         Trees.put(b, "protocolVersion", Trees.text(s.node(), "protocolVersion"));
         Trees.put(b, "description", Trees.text(s.node(), "description"));
-        ImportState.fill(b, sef, "id", "kind", "noHost");
+        ImportState.fill(b, sef, "id", "kind", "noHost", "note");
         ImportState.userExtensions(s.node(), b);
         ObjectNode rest = (ObjectNode) refs.inline(s);
         rest.remove(List.of("host", "protocol", "protocolVersion", "description"));
