@@ -256,6 +256,38 @@ class KindBindingsTest {
     }
 
     @Test
+    void aDocumentsOwnMqttSessionExpiryReachesItsSubscriptionsAndTheBindingStays() throws Exception {
+        String text =
+                """
+                asyncapi: 3.0.0
+                info: {title: Gateway, version: 1.0.0}
+                servers:
+                  mq:
+                    host: broker:1883
+                    protocol: mqtt
+                    bindings:
+                      mqtt: {clientId: gw-1, cleanSession: false, sessionExpiryInterval: 600, keepAlive: 30}
+                channels:
+                  commands: {address: devices/commands}
+                operations:
+                  receiveCommands:
+                    action: receive
+                    channel: {$ref: '#/channels/commands'}
+                    bindings: {mqtt: {qos: 1}}
+                """;
+        Design d = AsyncApiImporter.importText("gw.yaml", text, Path.of("."), AsyncApiImporter.Options.DEFAULT)
+                .design();
+        Subscription sub = d.services().get(0).subscribes().get(0);
+        assertThat(sub.qos()).isEqualTo(1);
+        assertThat(sub.sessionExpiry().text()).isEqualTo("10min");
+        JsonNode server = AsyncApiExporter.toTree(d, AsyncApiVersion.V3_0).at("/servers/mq/bindings/mqtt");
+        assertThat(server.get("clientId").asText()).isEqualTo("gw-1");
+        assertThat(server.get("keepAlive").asInt()).isEqualTo(30);
+        assertThat(server.get("sessionExpiryInterval").asInt()).isEqualTo(600);
+        assertThat(server.has("x-eventflow-derived")).isFalse();
+    }
+
+    @Test
     void anEditedDerivedServerBindingIsStillDroppedButSessionSettingsComeFromOperations() throws Exception {
         String text = AsyncApiExporter.export(design(), AsyncApiVersion.V3_0, AsyncApiExporter.Format.YAML);
         Design back = AsyncApiImporter.importText("k.yaml", text, Path.of("."), AsyncApiImporter.Options.DEFAULT)

@@ -1,11 +1,13 @@
 package io.eventflow.model.asyncapi.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import io.eventflow.model.design.TimeSpan;
 import java.util.List;
 
 /**
@@ -65,6 +67,20 @@ final class MqttServerBinding {
 
     private static boolean on(ExportContext cx, String channelId, Broker b) {
         return cx.design.channel(channelId).map(c -> b.id().equals(c.broker())).orElse(false);
+    }
+
+    /**
+     * The session expiry a document's own MQTT server binding gives its application's subscriptions ({@code
+     * sessionExpiryInterval} in seconds, when above 0), as a design duration; null when none. The binding itself is
+     * kept verbatim.
+     */
+    static String sessionExpiry(ObjectNode server) {
+        ObjectNode mqtt = Trees.obj(server.path("bindings").get("mqtt"));
+        JsonNode n = mqtt == null ? null : mqtt.get("sessionExpiryInterval");
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() <= 0) {
+            return null;
+        }
+        return TimeSpan.format(Math.min(n.asLong(), 4_294_967_295L) * 1_000_000_000L);
     }
 
     /** Removes a binding the exporter derived from the server object's remaining fields. */

@@ -67,6 +67,10 @@ final class OperationMapper {
             }
         } else {
             receiveBindings(rest, service, t);
+            String broker = Trees.text(st.get("channels", channelId), "broker");
+            if (broker != null && dm.mqttSessionExpiry.containsKey(broker) && !t.has("sessionExpiry")) {
+                t.put("sessionExpiry", dm.mqttSessionExpiry.get(broker));
+            }
             reply(o, t, rest, oef);
         }
         if (ids != null && ids.size() > 1 && !sameAsChannel(ids, channelId)) {
