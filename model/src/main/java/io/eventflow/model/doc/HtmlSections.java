@@ -160,6 +160,17 @@ final class HtmlSections {
         MqttTopic m = c.mqtt();
         add(rows, "QoS", m.qos());
         add(rows, "Retained", m.retained());
+        KindRows.channel(d, c, rows);
+        if (!c.sqs().topicsOrEmpty().isEmpty()) {
+            rows.add(new String[] {"Subscribed to SNS topics", links(c.sqs().topicsOrEmpty())});
+        }
+        if (c.sqs().isTopic()) {
+            List<String> queues = d.channels().stream()
+                    .filter(other -> other.sqs().topicsOrEmpty().contains(c.id()))
+                    .map(Channel::id)
+                    .toList();
+            rows.add(new String[] {"Queues subscribed", links(queues)});
+        }
     }
 
     /** Channels (broker dead-lettering) and services (failed processing) whose dead letters go to a channel. */
@@ -238,6 +249,8 @@ final class HtmlSections {
                             ? ""
                             : p.rate()
                                     + (p.arrival() != null ? " (" + p.arrival().kind() + ")" : "");
+            String kindWhen = KindRows.publication(p);
+            when = when.isEmpty() ? kindWhen : kindWhen.isEmpty() ? when : when + ", " + kindWhen;
             row(
                     link(p.channel()),
                     p.message() == null ? "any" : link(p.message()),
@@ -273,7 +286,8 @@ final class HtmlSections {
             row(
                     link(sub.channel()),
                     Html.esc(sub.groupOr(s.id())),
-                    Html.esc(sub.deliveryOrDefault().key()),
+                    Html.esc(sub.deliveryOrDefault().key()
+                            + (KindRows.subscription(d, sub).isEmpty() ? "" : "; " + KindRows.subscription(d, sub))),
                     Html.esc(processing.trim()),
                     Html.esc(failure) + (sub.deadLetter() != null ? link(sub.deadLetter()) : ""));
         }

@@ -33,6 +33,19 @@ final class DesignFacts {
             service(s);
         }
         published.addAll(deadLetters);
+        snsFanOut(design);
+    }
+
+    /** A queue subscribed to a published SNS topic is published to; a topic with a queue is read by it. */
+    private void snsFanOut(Design design) {
+        for (Channel q : design.channels()) {
+            for (String topic : q.sqs().topicsOrEmpty()) {
+                subscribed.add(topic);
+                if (published.contains(topic)) {
+                    published.add(q.id());
+                }
+            }
+        }
     }
 
     private void service(Service s) {

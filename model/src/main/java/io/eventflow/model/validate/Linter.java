@@ -35,9 +35,12 @@ public final class Linter {
     private final DesignFacts facts;
     private final List<Problem> out = new ArrayList<>();
 
+    private final KindLint kinds;
+
     private Linter(Design design) {
         this.d = design;
         this.facts = new DesignFacts(design);
+        this.kinds = new KindLint(design, this::report);
     }
 
     /** Every rule, in id order. */
@@ -90,7 +93,12 @@ public final class Linter {
                         null,
                         "/lint/rules/" + id.replace("~", "~0").replace("/", "~1"),
                         "lint.rules names '" + id + "', which is not a lint rule",
-                        close != null ? "did you mean '" + close + "'?" : "rules are EF001 to EF013");
+                        close != null
+                                ? "did you mean '" + close + "'?"
+                                : "rules are EF001 to "
+                                        + LintRules.ALL
+                                                .get(LintRules.ALL.size() - 1)
+                                                .id());
             }
         }
     }
@@ -154,7 +162,7 @@ public final class Linter {
                     "nothing publishes on channel '" + c.id() + "'",
                     "add a publication to a service, or remove the channel");
         }
-        if (!facts.isSubscribed(c.id())) {
+        if (!facts.isSubscribed(c.id()) && !c.sqs().isTopic()) {
             report(
                     NO_SUBSCRIBER,
                     c.id(),
@@ -168,6 +176,7 @@ public final class Linter {
             unsignedMessages(c, p);
         }
         addressNaming(c, p);
+        kinds.channel(c, p);
     }
 
     private void unsignedMessages(Channel c, String p) {
@@ -228,6 +237,7 @@ public final class Linter {
         }
         ch.ifPresent(c -> retention(s, sub, c, p));
         ch.ifPresent(c -> deadLetterTypes(s, sub, c, p));
+        kinds.subscription(s, sub, p);
     }
 
     private void deadLetterTypes(Service s, Subscription sub, Channel c, String p) {
@@ -258,9 +268,13 @@ public final class Linter {
         if (kind == BrokerKind.KAFKA && !"compact".equals(c.kafka().cleanupPolicy())) {
             kept = c.kafka().retentionOrDefault();
             what = "retention";
-        } else if (kind == BrokerKind.AMQP && c.amqp().ttl() != null) {
+        } else if ((kind == BrokerKind.AMQP || kind == BrokerKind.JMS)
+                && c.amqp().ttl() != null) {
             kept = c.amqp().ttl();
             what = "ttl";
+        } else if (kind == BrokerKind.SQS && !c.sqs().isTopic()) {
+            kept = c.sqs().messageRetentionOrDefault();
+            what = "messageRetention";
         } else {
             return;
         }

@@ -4,12 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.validate.Severity;
+import io.eventflow.model.validate.Validator;
 import java.nio.file.Path;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** Generated designs: every export validates, and design → 3.0 → design keeps every field. */
 class ExportProperties {
+    @Property(tries = 100)
+    void generatedDesignsHaveNoErrors(@ForAll long seed) {
+        Design d = RandomDesigns.design(seed);
+        assertThat(Validator.validate(d).stream().filter(p -> p.severity() == Severity.ERROR))
+                .as("seed " + seed)
+                .isEmpty();
+    }
+
     @Property(tries = 60)
     void exportsOfGeneratedDesignsValidate(@ForAll long seed) {
         Design d = RandomDesigns.design(seed);

@@ -58,6 +58,24 @@ class MutatedInputProperties {
         }
     }
 
+    @Property(tries = 100)
+    void brokenExportsOfGeneratedDesignsGiveProblemsNotCrashes(@ForAll long seed) throws Exception {
+        Random r = new Random(seed);
+        AsyncApiVersion v = r.nextBoolean() ? AsyncApiVersion.V3_0 : AsyncApiVersion.V2_6;
+        JsonNode doc = AsyncApiExporter.toTree(RandomDesigns.design(seed), v);
+        for (int i = 0; i < 1 + r.nextInt(3); i++) {
+            mutate(doc, r);
+        }
+        try {
+            var result = AsyncApiImporter.importText(
+                    "mutated.json", doc.toString(), Path.of("."), AsyncApiImporter.Options.DEFAULT);
+            AsyncApiExporter.toTree(result.design(), AsyncApiVersion.V3_0);
+            AsyncApiExporter.toTree(result.design(), AsyncApiVersion.V2_6);
+        } catch (InputException e) {
+            assertThat(e.problems()).isNotEmpty();
+        }
+    }
+
     private static void mutate(JsonNode root, Random r) {
         List<JsonNode> containers = new ArrayList<>();
         collect(root, containers);

@@ -13,6 +13,7 @@ import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.ExchangeType;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.MqttTopic;
@@ -21,8 +22,10 @@ import io.eventflow.model.design.Position;
 import io.eventflow.model.design.ProducerSettings;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Rate;
+import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
 import java.util.ArrayList;
@@ -54,8 +57,15 @@ final class RandomDesigns {
 
     private Design build() {
         List<Broker> brokers = new ArrayList<>();
-        List<BrokerKind> kinds = List.of(BrokerKind.KAFKA, BrokerKind.AMQP, BrokerKind.MQTT);
-        int nb = 1 + r.nextInt(2);
+        List<BrokerKind> kinds = List.of(
+                BrokerKind.KAFKA,
+                BrokerKind.AMQP,
+                BrokerKind.MQTT,
+                BrokerKind.SQS,
+                BrokerKind.REDIS,
+                BrokerKind.POSTGRES,
+                BrokerKind.JMS);
+        int nb = 1 + r.nextInt(3);
         for (int i = 0; i < nb; i++) {
             BrokerKind k = pick(kinds);
             brokers.add(new Broker(
@@ -76,7 +86,7 @@ final class RandomDesigns {
         List<Channel> channels = new ArrayList<>();
         int nc = 1 + r.nextInt(4);
         for (int i = 0; i < nc; i++) {
-            channels.add(channel(i, pick(brokers), messages));
+            channels.add(channel(i, pick(brokers), messages, channels));
         }
         List<Service> services = new ArrayList<>();
         int ns = 1 + r.nextInt(3);
@@ -145,7 +155,41 @@ final class RandomDesigns {
                 Map.of());
     }
 
-    private Channel channel(int i, Broker b, List<MessageType> messages) {
+    private TimeSpan maybeSpan(String... texts) {
+        return maybe() ? TimeSpan.parse(pick(List.of(texts))) : null;
+    }
+
+    /** SQS queue or SNS topic settings; topics and dead-letter queues come from the channels drawn before. */
+    private SqsQueue sqs(Broker b, List<Channel> before) {
+        List<String> topics = new ArrayList<>();
+        for (Channel c : before) {
+            if (b.id().equals(c.broker()) && c.sqs().isTopic() && maybe()) {
+                topics.add(c.id());
+            }
+        }
+        if (topics.isEmpty() && maybe()) {
+            return new SqsQueue(true, null, null, null, maybe() ? maybe() : null, null, maybeSpan("1d", "2h"));
+        }
+        return new SqsQueue(
+                maybe() ? Boolean.FALSE : null,
+                topics.isEmpty() ? null : topics,
+                maybeSpan("30s", "1min", "90s", "1500ms", "12h", "0s"),
+                maybe() ? 1 + r.nextInt(5) : null,
+                maybe() ? maybe() : null,
+                maybeSpan("20s", "0s", "5s", "250ms"),
+                maybeSpan("4d", "14d", "60s", "1h", "90min", "1.5min", "90500ms"));
+    }
+
+    private String deadLetterQueue(Broker b, List<Channel> before) {
+        for (Channel c : before) {
+            if (b.id().equals(c.broker()) && !c.sqs().isTopic() && maybe()) {
+                return c.id();
+            }
+        }
+        return null;
+    }
+
+    private Channel channel(int i, Broker b, List<MessageType> messages, List<Channel> before) {
         List<String> ms = new ArrayList<>();
         for (MessageType m : messages) {
             if (ms.isEmpty() || maybe()) {
@@ -155,6 +199,10 @@ final class RandomDesigns {
         KafkaTopic kafka = null;
         AmqpQueue amqp = null;
         MqttTopic mqtt = null;
+        SqsQueue sqs = null;
+        RedisStream redis = null;
+        JmsDestination jms = null;
+        String deadLetter = null;
         switch (b.kind()) {
             case KAFKA -> kafka = new KafkaTopic(
                     1 + r.nextInt(12),
@@ -174,6 +222,13 @@ final class RandomDesigns {
                     null,
                     maybe() ? true : null);
             case MQTT -> mqtt = new MqttTopic(maybe() ? r.nextInt(3) : null, maybe() ? Boolean.TRUE : null);
+            case SQS -> {
+                sqs = sqs(b, before);
+                deadLetter = sqs.isTopic() ? null : deadLetterQueue(b, before);
+            }
+            case REDIS -> redis = new RedisStream(maybe() ? 1 + r.nextInt(100_000) : null);
+            case JMS -> jms = new JmsDestination(
+                    maybe() ? pick(List.of(JmsDestination.Type.QUEUE, JmsDestination.Type.TOPIC)) : null);
             default -> {}
         }
         return new Channel(
@@ -184,13 +239,13 @@ final class RandomDesigns {
                 maybe() ? "Channel " + i : null,
                 maybe() ? "Carries events " + i : null,
                 maybe() ? Boolean.TRUE : null,
-                null,
+                deadLetter,
                 kafka,
                 amqp,
                 mqtt,
-                null,
-                null,
-                null,
+                sqs,
+                redis,
+                jms,
                 Map.of());
     }
 
@@ -199,49 +254,18 @@ final class RandomDesigns {
         List<Subscription> subs = new ArrayList<>();
         for (Channel c : channels) {
             int what = r.nextInt(3);
+            BrokerKind k = brokers.stream()
+                    .filter(b -> b.id().equals(c.broker()))
+                    .findFirst()
+                    .get()
+                    .kind();
+            if (what == 2 && c.sqs().isTopic()) {
+                what = 1;
+            }
             if (what == 1) {
-                String m = maybe() ? c.messages().get(0) : null;
-                pubs.add(new Publication(
-                        c.id(),
-                        m,
-                        Rate.parse((1 + r.nextInt(500)) + "/s"),
-                        maybe() ? Arrival.POISSON : null,
-                        maybe() ? "id" : null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of()));
+                pubs.add(publication(c, k));
             } else if (what == 2) {
-                BrokerKind k = brokers.stream()
-                        .filter(b -> b.id().equals(c.broker()))
-                        .findFirst()
-                        .get()
-                        .kind();
-                subs.add(new Subscription(
-                        c.id(),
-                        maybe() ? "group" + i : null,
-                        null,
-                        maybe() ? Distribution.exponential(TimeSpan.parse("4ms")) : null,
-                        maybe() ? 2 : null,
-                        null,
-                        maybe() ? DeliveryGuarantee.AT_LEAST_ONCE : null,
-                        null,
-                        null,
-                        null,
-                        maybe() ? new RetryPolicy(3, null, TimeSpan.parse("1s"), null, null, null) : null,
-                        null,
-                        k == BrokerKind.MQTT && maybe() ? 1 : null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Map.of()));
+                subs.add(subscription(i, c, k));
             }
         }
         ProducerSettings producer = maybe() ? new ProducerSettings(null, true, null, null) : null;
@@ -255,6 +279,52 @@ final class RandomDesigns {
                 producer,
                 List.of(),
                 null,
+                Map.of());
+    }
+
+    private Publication publication(Channel c, BrokerKind k) {
+        String m = maybe() ? c.messages().get(0) : null;
+        boolean will = k == BrokerKind.MQTT && r.nextInt(4) == 0;
+        TimeSpan transaction = k == BrokerKind.POSTGRES ? maybeSpan("50ms", "1s", "2min") : null;
+        Double rollback = transaction != null && maybe() ? pick(List.of(5.0, 12.5, 100.0)) : null;
+        return new Publication(
+                c.id(),
+                m,
+                will ? null : Rate.parse((1 + r.nextInt(500)) + "/s"),
+                !will && maybe() ? Arrival.POISSON : null,
+                maybe() ? "id" : null,
+                null,
+                null,
+                null,
+                null,
+                will ? Boolean.TRUE : null,
+                transaction,
+                rollback,
+                Map.of());
+    }
+
+    private Subscription subscription(int i, Channel c, BrokerKind k) {
+        boolean mqtt = k == BrokerKind.MQTT;
+        return new Subscription(
+                c.id(),
+                maybe() ? "group" + i : null,
+                null,
+                maybe() ? Distribution.exponential(TimeSpan.parse("4ms")) : null,
+                maybe() ? 2 : null,
+                null,
+                maybe() ? pick(List.of(DeliveryGuarantee.AT_LEAST_ONCE, DeliveryGuarantee.AT_MOST_ONCE)) : null,
+                null,
+                null,
+                null,
+                maybe() ? new RetryPolicy(3, null, TimeSpan.parse("1s"), null, null, null) : null,
+                null,
+                mqtt && maybe() ? r.nextInt(3) : null,
+                null,
+                maybe() ? TimeSpan.parse("10min") : null,
+                k == BrokerKind.JMS && c.jms().isTopic() && maybe() ? maybe() : null,
+                mqtt ? maybeSpan("0s", "1h", "90s", "1500ms") : null,
+                mqtt && maybe() ? 1 + r.nextInt(100) : null,
+                k == BrokerKind.REDIS ? maybeSpan("30s", "1min") : null,
                 Map.of());
     }
 }

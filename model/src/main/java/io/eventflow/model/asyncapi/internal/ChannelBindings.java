@@ -6,27 +6,52 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.TimeSpan;
 import java.util.List;
 import java.util.Set;
 
-/** Kafka and AMQP channel bindings, both ways. Settings that do not map exactly stay in {@code x-eventflow}. */
+/**
+ * Kafka, AMQP and JMS channel bindings, both ways (SQS and SNS in {@link SqsBindings}). Settings that do not map
+ * exactly stay in {@code x-eventflow}.
+ */
 final class ChannelBindings {
     static final String KAFKA_VERSION = "0.5.0";
     static final String AMQP_VERSION = "0.3.0";
+    static final String JMS_VERSION = "0.0.1";
 
     private ChannelBindings() {}
 
     /** The channel's bindings; adds the design keys written exactly to {@code emitted}. */
-    static ObjectNode write(Channel c, BrokerKind kind, Set<String> emitted) {
+    static ObjectNode write(Channel c, BrokerKind kind, Design design, Set<String> emitted) {
         ObjectNode b = Trees.NF.objectNode();
         if (kind == BrokerKind.KAFKA && !c.kafka().isEmpty()) {
             b.set("kafka", kafka(c.kafka(), emitted));
         } else if (kind == BrokerKind.AMQP) {
             b.set("amqp", amqp(c, c.amqp(), emitted));
+        } else if (kind == BrokerKind.SQS) {
+            SqsBindings.writeChannel(c, design, b, emitted);
+        } else if (kind == BrokerKind.JMS && !c.jms().isTopic()) {
+            b.set("jms", jms(c, emitted));
         }
         return b;
+    }
+
+    /**
+     * The JMS binding knows queues and FIFO queues only: topics get no binding (their {@code destination: topic}
+     * stays in {@code x-eventflow}), a queue whose type is not set gets none either (the binding's default is queue).
+     */
+    private static ObjectNode jms(Channel c, Set<String> emitted) {
+        ObjectNode o = Trees.NF.objectNode();
+        o.put("destination", c.effectiveAddress());
+        if (c.jms().type() == JmsDestination.Type.QUEUE) {
+            o.put("destinationType", "queue");
+            emitted.add("destination");
+        }
+        o.put("bindingVersion", JMS_VERSION);
+        return o;
     }
 
     private static ObjectNode kafka(KafkaTopic k, Set<String> emitted) {
@@ -112,6 +137,11 @@ final class ChannelBindings {
             readAmqp(a, channel, address);
             dropIfEmpty(rest, "amqp");
         }
+        if (rest.get("jms") instanceof ObjectNode j) {
+            readJms(j, channel, address);
+            dropIfEmpty(rest, "jms");
+        }
+        SqsBindings.readChannel(rest, channel, address);
         return rest.isEmpty() ? null : rest;
     }
 
@@ -191,6 +221,20 @@ final class ChannelBindings {
         }
         if (AMQP_VERSION.equals(Trees.text(a, "bindingVersion"))) {
             a.remove("bindingVersion");
+        }
+    }
+
+    private static void readJms(ObjectNode j, ObjectNode ch, String address) {
+        String own = address != null ? address : Trees.text(ch, "id");
+        if (own != null && own.equals(Trees.text(j, "destination"))) {
+            j.remove("destination");
+        }
+        if ("queue".equals(Trees.text(j, "destinationType"))) {
+            ch.put("destination", "queue");
+            j.remove("destinationType");
+        }
+        if (JMS_VERSION.equals(Trees.text(j, "bindingVersion"))) {
+            j.remove("bindingVersion");
         }
     }
 

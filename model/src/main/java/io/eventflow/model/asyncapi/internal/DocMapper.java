@@ -22,6 +22,9 @@ final class DocMapper {
     final Map<String, String> servers = new LinkedHashMap<>();
     final Map<String, String> channels = new HashMap<>();
     final Map<String, Map<String, String>> channelMessages = new HashMap<>();
+    /** Broker id → the session expiry its (not derived) MQTT server binding gives the document's application. */
+    final Map<String, String> mqttSessionExpiry = new HashMap<>();
+
     private String defaultService;
 
     DocMapper(ImportState st, Doc doc) {
@@ -162,10 +165,15 @@ final class DocMapper {
         }
         Trees.put(b, "protocolVersion", Trees.text(s.node(), "protocolVersion"));
         Trees.put(b, "description", Trees.text(s.node(), "description"));
-        ImportState.fill(b, sef, "id", "kind", "noHost");
+        ImportState.fill(b, sef, "id", "kind", "noHost", "note");
         ImportState.userExtensions(s.node(), b);
         ObjectNode rest = (ObjectNode) refs.inline(s);
         rest.remove(List.of("host", "protocol", "protocolVersion", "description"));
+        MqttServerBinding.dropDerived(rest);
+        String expiry = kind == BrokerKind.MQTT ? MqttServerBinding.sessionExpiry(rest) : null;
+        if (expiry != null) {
+            mqttSessionExpiry.put(id, expiry);
+        }
         if (doc.isV2()) {
             BindingCompat.toV3(rest, "server");
         }

@@ -3,9 +3,11 @@ package io.eventflow.model.asyncapi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +31,18 @@ final class ImportState {
     final ObjectNode rootEf = Trees.NF.objectNode();
     /** Payload schema keys used as messages' payloads, per document. */
     final Set<String> payloadSchemas = new HashSet<>();
+    /** Send operations on SNS topics whose bindings list subscribed queues, resolved once every channel is read. */
+    final List<FanOut> fanOuts = new ArrayList<>();
+
+    /**
+     * The queues a send operation on an SNS topic names.
+     *
+     * @param topic id of the topic channel
+     * @param queues queue names (addresses)
+     * @param publication the publication's tree, which gets {@code bindings} back when a queue is not found
+     * @param bindings the bindings as the document had them
+     */
+    record FanOut(String topic, List<String> queues, ObjectNode publication, ObjectNode bindings) {}
 
     ImportState(RefResolver refs) {
         this.refs = refs;
@@ -100,10 +114,11 @@ final class ImportState {
     private static void keepText(ObjectNode element, String key, String text) {
         JsonNode cur = element.get(key);
         try {
-            if (key.equals("retention")) {
+            if (key.equals("retention") || SqsBindings.isSeconds(key)) {
+                long unit = key.equals("retention") ? 1_000_000 : 1_000_000_000;
                 var a = io.eventflow.model.design.TimeSpan.parse(text);
                 var b = io.eventflow.model.design.TimeSpan.parse(cur.asText());
-                if (a.nanos() / 1_000_000 == b.nanos() / 1_000_000) {
+                if (Math.round((double) a.nanos() / unit) == b.nanos() / unit) {
                     element.put(key, text);
                 }
             } else if (key.equals("retentionBytes")) {

@@ -61,11 +61,16 @@ final class OperationMapper {
                 t.put("message", ids.get(0));
             }
             sendBindings(rest, service, st.get("channels", channelId));
+            fanOut(rest, channelId, t);
             if (o.node().get("reply") != null) {
                 rest.set("reply", refs.inline(o.child("reply")));
             }
         } else {
             receiveBindings(rest, service, t);
+            String broker = Trees.text(st.get("channels", channelId), "broker");
+            if (broker != null && dm.mqttSessionExpiry.containsKey(broker) && !t.has("sessionExpiry")) {
+                t.put("sessionExpiry", dm.mqttSessionExpiry.get(broker));
+            }
             reply(o, t, rest, oef);
         }
         if (ids != null && ids.size() > 1 && !sameAsChannel(ids, channelId)) {
@@ -78,12 +83,23 @@ final class OperationMapper {
         ImportState.userExtensions(o.node(), t);
         ImportState.raw(t, rest);
         String verb = "send".equals(action) ? "send" : "receive";
-        if (!key.equals(V3Operations.defaultKey(service, verb, dm.exportKey("channels", channelId)))) {
+        String defaultKey = V3Operations.defaultKey(service, verb, dm.exportKey("channels", channelId));
+        if (!isDefaultKey(key, defaultKey)) {
             t.put(Ext.KEY, key);
         }
         String list = "send".equals(action) ? "publishes" : "subscribes";
         ArrayNode a = svc.has(list) ? (ArrayNode) svc.get(list) : svc.putArray(list);
         a.add(t);
+    }
+
+    /**
+     * True for the key the exporter gives: the default, or the default numbered from 2 when the service has several
+     * operations of the same kind on the channel (e.g. a status publication and a last will).
+     */
+    private static boolean isDefaultKey(String key, String defaultKey) {
+        return key.equals(defaultKey)
+                || (key.startsWith(defaultKey)
+                        && key.substring(defaultKey.length()).matches("[2-9]|[1-9][0-9]+"));
     }
 
     private ObjectNode rest(Located o) {
@@ -157,6 +173,20 @@ final class OperationMapper {
             dropVersion(mqtt, V3Operations.MQTT_VERSION);
         }
         cleanBindings(rest);
+    }
+
+    /** Queues subscribed to an SNS topic, named by a send operation's bindings: resolved by the post pass. */
+    private void fanOut(ObjectNode rest, String channelId, ObjectNode publication) {
+        ObjectNode b = Trees.obj(rest.get("bindings"));
+        if (b == null) {
+            return;
+        }
+        ObjectNode original = b.deepCopy();
+        List<String> queues = SqsBindings.readFanOut(b);
+        if (queues != null) {
+            st.fanOuts.add(new ImportState.FanOut(channelId, queues, publication, original));
+            cleanBindings(rest);
+        }
     }
 
     private static void moveIfAbsent(ObjectNode from, String key, ObjectNode to, String toKey) {

@@ -1,9 +1,11 @@
 package io.eventflow.model.asyncapi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Severity;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ final class PostPass {
     private PostPass() {}
 
     static void apply(ImportState st, List<Problem> warnings) {
+        deadLetterQueues(st);
+        fanOuts(st);
         implicitBrokers(st);
         rates(st, warnings);
         notes(st);
@@ -25,9 +29,7 @@ final class PostPass {
             if (ch.has("broker")) {
                 continue;
             }
-            String kind = ch.has("partitions") || ch.has("replicationFactor") || ch.has("retention")
-                    ? "kafka"
-                    : ch.has("exchange") || ch.has("durable") ? "amqp" : ch.has("qos") ? "mqtt" : "other";
+            String kind = implicitKind(ch);
             String id = byKind.computeIfAbsent(kind, k -> {
                 String b = st.claim(k.equals("other") ? "broker" : k, "broker");
                 ObjectNode broker = Trees.NF.objectNode().put("id", b).put("kind", k);
@@ -44,11 +46,103 @@ final class PostPass {
         }
     }
 
+    private static String implicitKind(ObjectNode ch) {
+        if (ch.has("partitions") || ch.has("replicationFactor") || ch.has("retention")) {
+            return "kafka";
+        }
+        if (ch.has("exchange") || ch.has("durable")) {
+            return "amqp";
+        }
+        if (ch.has("snsTopic") || ch.has("fifo") || ch.has("visibilityTimeout") || ch.has("maxReceiveCount")) {
+            return "sqs";
+        }
+        if (ch.has("destination")) {
+            return "jms";
+        }
+        return ch.has("qos") ? "mqtt" : "other";
+    }
+
+    /** The channel whose address (or id, without one) is {@code name}; null when none. */
+    private static ObjectNode byAddress(ImportState st, String name) {
+        for (JsonNode c : st.channels) {
+            String own = c.has("address") ? Trees.text(c, "address") : Trees.text(c, "id");
+            if (name.equals(own)) {
+                return (ObjectNode) c;
+            }
+        }
+        return null;
+    }
+
+    /** The object under {@code key}, made (or replacing what is not an object) when needed. */
+    private static ObjectNode objectAt(ObjectNode o, String key) {
+        return o.get(key) instanceof ObjectNode existing ? existing : o.putObject(key);
+    }
+
+    /** SQS redrive policies: the dead-letter queue named by the binding becomes the channel's deadLetter. */
+    private static void deadLetterQueues(ImportState st) {
+        for (JsonNode c : st.channels) {
+            ObjectNode ch = (ObjectNode) c;
+            String name = Trees.text(ch, Ext.PENDING_DLQ);
+            if (name == null) {
+                continue;
+            }
+            ch.remove(Ext.PENDING_DLQ);
+            String current = Trees.text(ch, "deadLetter");
+            ObjectNode named = byAddress(st, name);
+            ObjectNode target = current == null ? null : st.get("channels", current);
+            if (target != null && target == named) {
+                continue;
+            }
+            if (named != null) {
+                ch.put("deadLetter", named.get("id").asText());
+            } else {
+                ObjectNode raw = objectAt(ch, Ext.RAW);
+                ObjectNode queue = Trees.NF.objectNode();
+                queue.putObject("redrivePolicy").putObject("deadLetterQueue").put("name", name);
+                ObjectNode wrap = Trees.NF.objectNode();
+                wrap.putObject("bindings").putObject("sqs").set("queue", queue);
+                Trees.merge(raw, wrap);
+            }
+        }
+    }
+
+    /** Queues named by a send operation on an SNS topic list that topic in their snsTopics. */
+    private static void fanOuts(ImportState st) {
+        for (ImportState.FanOut f : st.fanOuts) {
+            List<ObjectNode> queues = new ArrayList<>();
+            for (String name : f.queues()) {
+                queues.add(byAddress(st, name));
+            }
+            if (queues.contains(null)) {
+                ObjectNode p = f.publication();
+                ObjectNode b = objectAt(objectAt(p, Ext.RAW), "bindings");
+                b.setAll(f.bindings());
+                continue;
+            }
+            for (ObjectNode q : queues) {
+                JsonNode given = q.get("snsTopics");
+                if (given != null && given.isTextual()) {
+                    q.putArray("snsTopics").add(given.asText());
+                } else if (given != null && !given.isArray()) {
+                    continue; // not a list: the validator names it
+                }
+                ArrayNode topics = q.has("snsTopics") ? (ArrayNode) q.get("snsTopics") : q.putArray("snsTopics");
+                boolean listed = false;
+                for (JsonNode t : topics) {
+                    listed |= t.asText().equals(f.topic());
+                }
+                if (!listed) {
+                    topics.add(f.topic());
+                }
+            }
+        }
+    }
+
     private static void rates(ImportState st, List<Problem> warnings) {
         for (JsonNode s : st.services) {
             boolean subscribes = s.path("subscribes").size() > 0;
             for (JsonNode p : s.path("publishes")) {
-                if (!p.has("rate") && !p.has("per")) {
+                if (!p.has("rate") && !p.has("per") && !p.path("will").asBoolean()) {
                     String id = s.get("id").asText();
                     String assumed = subscribes ? "one message per message it processes" : "1/s";
                     ((ObjectNode) p).put(subscribes ? "per" : "rate", subscribes ? "processed" : "1/s");

@@ -134,6 +134,8 @@ final class V3Operations {
             Trees.put(m, "qos", c.mqtt().qos());
             Trees.put(m, "retain", c.mqtt().retained());
             m.put("bindingVersion", MQTT_VERSION);
+        } else if (kind == BrokerKind.SQS && c.sqs().isTopic()) {
+            SqsBindings.writeFanOut(c, cx.design, b);
         }
         return b;
     }

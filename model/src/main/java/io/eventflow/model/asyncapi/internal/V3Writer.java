@@ -76,6 +76,13 @@ public final class V3Writer {
         String description = b.description() != null ? b.description() : cx.note(b.id());
         Trees.put(s, "description", description);
         Trees.merge(s, b.extensions().get(Ext.RAW));
+        JsonNode bindings = s.get("bindings");
+        if (b.kind() == BrokerKind.MQTT && (bindings == null || bindings.isObject() && !bindings.has("mqtt"))) {
+            ObjectNode mqtt = MqttServerBinding.derive(cx, b);
+            if (mqtt != null) {
+                (bindings == null ? s.putObject("bindings") : (ObjectNode) bindings).set("mqtt", mqtt);
+            }
+        }
         Ext.copyUserExtensions(b.extensions(), s);
         ObjectNode ef = Trees.without(cx.elementTree("brokers", b.id()), SERVER_NATIVE);
         ef.remove("kind");
@@ -86,11 +93,26 @@ public final class V3Writer {
         if (b.host() == null) {
             ef.put("noHost", true);
         }
+        Trees.put(ef, "note", kindNote(b.kind()));
         if (!b.id().equals(cx.brokerKeys.get(b.id()))) {
             ef.put("id", b.id());
         }
         putIfNotEmpty(s, Ext.EF, ef);
         return s;
+    }
+
+    /** For kinds AsyncAPI has no binding with fields for: where their settings are. Not read back. */
+    static String kindNote(BrokerKind kind) {
+        return switch (kind) {
+            case POSTGRES -> "Postgres LISTEN/NOTIFY (AsyncAPI defines no binding): a channel is a notification"
+                    + " channel; nothing is stored, a notification reaches only the sessions listening when it is"
+                    + " sent, and one sent in a transaction arrives on commit, not at all on rollback. A send"
+                    + " operation's x-eventflow holds transaction and rollbackPercent.";
+            case REDIS -> "Redis Streams (the redis binding has no fields): a channel is a stream read by consumer"
+                    + " groups; a channel's x-eventflow holds maxLen (MAXLEN trimming), a receive operation's"
+                    + " claimIdle (XAUTOCLAIM).";
+            default -> null;
+        };
     }
 
     static void removeExtensions(ObjectNode o) {
@@ -121,7 +143,7 @@ public final class V3Writer {
             o.set("servers", servers);
         }
         Set<String> emitted = new LinkedHashSet<>(List.of("id", "address", "messages", "title", "description"));
-        ObjectNode bindings = ChannelBindings.write(c, cx.design.kindOf(c).orElse(null), emitted);
+        ObjectNode bindings = ChannelBindings.write(c, cx.design.kindOf(c).orElse(null), cx.design, emitted);
         if (!bindings.isEmpty()) {
             o.set("bindings", bindings);
         }

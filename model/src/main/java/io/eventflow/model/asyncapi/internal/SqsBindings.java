@@ -1,0 +1,250 @@
+package io.eventflow.model.asyncapi.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.SqsQueue;
+import io.eventflow.model.design.TimeSpan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * SQS and SNS bindings, both ways. A queue channel gets the {@code sqs} channel binding (its {@code queue}, with the
+ * redrive policy towards the channel's {@code deadLetter}); a topic channel ({@code snsTopic: true}) the {@code sns}
+ * channel binding; a send operation on a topic lists the queues subscribed to it ({@code sns} consumers and
+ * {@code sqs} queues). Durations that are not whole seconds, or outside what SQS accepts, stay in {@code x-eventflow}.
+ */
+final class SqsBindings {
+    static final String SQS_VERSION = "0.2.0";
+    static final String SNS_VERSION = "0.1.0";
+
+    /** Design channel key → SQS queue attribute in seconds, with the range the binding schema accepts. */
+    private static final List<String[]> SECONDS = List.of(
+            new String[] {"visibilityTimeout", "visibilityTimeout", "0", "43200"},
+            new String[] {"receiveWait", "receiveMessageWaitTime", "0", "20"},
+            new String[] {"messageRetention", "messageRetentionPeriod", "60", "1209600"});
+
+    private SqsBindings() {}
+
+    /** The design keys whose AsyncAPI form is in seconds: the import keeps the design's text when it agrees. */
+    static boolean isSeconds(String designKey) {
+        return SECONDS.stream().anyMatch(s -> s[0].equals(designKey));
+    }
+
+    /** Writes the sqs or sns binding of a channel on an sqs broker. */
+    static void writeChannel(Channel c, Design design, ObjectNode bindings, Set<String> emitted) {
+        SqsQueue q = c.sqs();
+        if (q.isTopic()) {
+            ObjectNode sns = bindings.putObject("sns");
+            sns.put("name", c.effectiveAddress());
+            emitted.add("snsTopic");
+            if (q.fifo() != null) {
+                sns.putObject("ordering").put("type", q.isFifo() ? "FIFO" : "standard");
+                emitted.add("fifo");
+            }
+            sns.put("bindingVersion", SNS_VERSION);
+            return;
+        }
+        ObjectNode sqs = bindings.putObject("sqs");
+        ObjectNode queue = sqs.putObject("queue");
+        queue.put("name", c.effectiveAddress());
+        queue.put("fifoQueue", q.isFifo());
+        if (q.isFifo()) {
+            emitted.add("fifo");
+        }
+        seconds(queue, "visibilityTimeout", q.visibilityTimeout(), emitted);
+        seconds(queue, "receiveWait", q.receiveWait(), emitted);
+        seconds(queue, "messageRetention", q.messageRetention(), emitted);
+        Channel dl =
+                c.deadLetter() == null ? null : design.channel(c.deadLetter()).orElse(null);
+        if (dl != null) {
+            ObjectNode redrive = queue.putObject("redrivePolicy");
+            redrive.putObject("deadLetterQueue").put("name", dl.effectiveAddress());
+            if (q.maxReceiveCount() != null && q.maxReceiveCount() >= 1) {
+                redrive.put("maxReceiveCount", q.maxReceiveCount());
+                emitted.add("maxReceiveCount");
+            }
+            ObjectNode dlq = sqs.putObject("deadLetterQueue");
+            dlq.put("name", dl.effectiveAddress());
+            dlq.put("fifoQueue", dl.sqs().isFifo());
+        }
+        sqs.put("bindingVersion", SQS_VERSION);
+    }
+
+    private static void seconds(ObjectNode queue, String designKey, TimeSpan t, Set<String> emitted) {
+        String[] spec =
+                SECONDS.stream().filter(s -> s[0].equals(designKey)).findFirst().orElseThrow();
+        if (t == null || t.nanos() % 1_000_000_000L != 0) {
+            return;
+        }
+        long s = t.nanos() / 1_000_000_000L;
+        if (s < Long.parseLong(spec[2]) || s > Long.parseLong(spec[3])) {
+            return;
+        }
+        queue.put(spec[1], s);
+        if (TimeSpan.format(t.nanos()).equals(t.text())) {
+            emitted.add(designKey);
+        }
+    }
+
+    /** For a send operation on an SNS topic: the queues subscribed to it, as sns consumers and sqs queues. */
+    static void writeFanOut(Channel topic, Design design, ObjectNode bindings) {
+        List<String> names = new ArrayList<>();
+        for (Channel q : design.channels()) {
+            if (!q.sqs().isTopic() && q.sqs().topicsOrEmpty().contains(topic.id())) {
+                names.add(q.effectiveAddress());
+            }
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        ObjectNode sns = bindings.putObject("sns");
+        ArrayNode consumers = sns.putArray("consumers");
+        ObjectNode sqs = bindings.putObject("sqs");
+        ArrayNode queues = sqs.putArray("queues");
+        for (String n : names) {
+            ObjectNode consumer = consumers.addObject();
+            consumer.put("protocol", "sqs");
+            consumer.putObject("endpoint").put("name", n);
+            consumer.put("rawMessageDelivery", true);
+            queues.addObject().put("name", n);
+        }
+        sns.put("bindingVersion", SNS_VERSION);
+        sqs.put("bindingVersion", SQS_VERSION);
+    }
+
+    /** Reads the sqs and sns channel bindings into the design channel, removing what it took. */
+    static void readChannel(ObjectNode rest, ObjectNode ch, String address) {
+        String own = address != null ? address : Trees.text(ch, "id");
+        if (rest.get("sns") instanceof ObjectNode sns) {
+            ch.put("snsTopic", true);
+            if (own != null && own.equals(Trees.text(sns, "name"))) {
+                sns.remove("name");
+            }
+            if (sns.get("ordering") instanceof ObjectNode o) {
+                String type = Trees.text(o, "type");
+                if ("FIFO".equals(type) || "standard".equals(type)) {
+                    ch.put("fifo", "FIFO".equals(type));
+                    o.remove("type");
+                }
+                if (o.isEmpty()) {
+                    sns.remove("ordering");
+                }
+            }
+            dropVersion(sns, SNS_VERSION);
+            if (sns.isEmpty()) {
+                rest.remove("sns");
+            }
+        }
+        if (rest.get("sqs") instanceof ObjectNode sqs) {
+            String dlqName = null;
+            if (sqs.get("queue") instanceof ObjectNode q) {
+                dlqName = readQueue(q, ch, own);
+                if (q.isEmpty()) {
+                    sqs.remove("queue");
+                }
+            }
+            if (dlqName != null
+                    && sqs.get("deadLetterQueue") instanceof ObjectNode dlq
+                    && dlqName.equals(Trees.text(dlq, "name"))
+                    && Set.of("name", "fifoQueue").containsAll(Trees.fieldNames(dlq))) {
+                sqs.remove("deadLetterQueue");
+            }
+            dropVersion(sqs, SQS_VERSION);
+            if (sqs.isEmpty()) {
+                rest.remove("sqs");
+            }
+        }
+    }
+
+    /** Reads a queue; returns the name of its redrive dead-letter queue, left on the channel for the post pass. */
+    private static String readQueue(ObjectNode q, ObjectNode ch, String own) {
+        if (own != null && own.equals(Trees.text(q, "name"))) {
+            q.remove("name");
+        }
+        JsonNode fifo = q.get("fifoQueue");
+        if (fifo != null && fifo.isBoolean()) {
+            if (fifo.booleanValue()) {
+                ch.put("fifo", true);
+            }
+            q.remove("fifoQueue");
+        }
+        for (String[] spec : SECONDS) {
+            JsonNode v = q.get(spec[1]);
+            if (v != null && v.canConvertToLong() && v.isIntegralNumber() && v.asLong() >= 0) {
+                ch.put(spec[0], TimeSpan.format(v.asLong() * 1_000_000_000L));
+                q.remove(spec[1]);
+            }
+        }
+        String dlqName = null;
+        if (q.get("redrivePolicy") instanceof ObjectNode rp) {
+            JsonNode n = rp.get("maxReceiveCount");
+            if (n != null && n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 1) {
+                ch.put("maxReceiveCount", n.intValue());
+                rp.remove("maxReceiveCount");
+            }
+            if (rp.get("deadLetterQueue") instanceof ObjectNode dl
+                    && dl.size() == 1
+                    && Trees.text(dl, "name") != null) {
+                dlqName = Trees.text(dl, "name");
+                ch.put(Ext.PENDING_DLQ, dlqName);
+                rp.remove("deadLetterQueue");
+            }
+            if (rp.isEmpty()) {
+                q.remove("redrivePolicy");
+            }
+        }
+        return dlqName;
+    }
+
+    /**
+     * Takes the queue names of a send operation's fan-out bindings when they have the exporter's shape; returns null
+     * (and leaves them) otherwise.
+     */
+    static List<String> readFanOut(ObjectNode bindings) {
+        if (!(bindings.get("sns") instanceof ObjectNode sns) || !(sns.get("consumers") instanceof ArrayNode cs)) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode c : cs) {
+            String name = Trees.text(c.path("endpoint"), "name");
+            if (name == null
+                    || c.size() != 3
+                    || !"sqs".equals(Trees.text(c, "protocol"))
+                    || c.path("endpoint").size() != 1
+                    || !c.path("rawMessageDelivery").asBoolean()) {
+                return null;
+            }
+            names.add(name);
+        }
+        if (!plain(sns, "consumers", SNS_VERSION)) {
+            return null;
+        }
+        ObjectNode sqs = Trees.obj(bindings.get("sqs"));
+        if (sqs != null) {
+            List<String> queues = new ArrayList<>();
+            sqs.path("queues").forEach(q -> queues.add(q.size() == 1 ? Trees.text(q, "name") : null));
+            if (!queues.equals(names) || !plain(sqs, "queues", SQS_VERSION)) {
+                return null;
+            }
+            bindings.remove("sqs");
+        }
+        bindings.remove("sns");
+        return names;
+    }
+
+    /** True when the binding has only {@code key} and, if any, the version we write. */
+    private static boolean plain(ObjectNode b, String key, String version) {
+        String v = Trees.text(b, "bindingVersion");
+        return (v == null || v.equals(version)) && b.size() == (v == null ? 1 : 2) && b.has(key);
+    }
+
+    private static void dropVersion(ObjectNode b, String version) {
+        if (version.equals(Trees.text(b, "bindingVersion"))) {
+            b.remove("bindingVersion");
+        }
+    }
+}
