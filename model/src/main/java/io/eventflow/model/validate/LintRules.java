@@ -141,7 +141,7 @@ final class LintRules {
                             + " Status)."),
             new RuleInfo(
                     MQTT_CLEAN_SESSION,
-                    Severity.INFO,
+                    Severity.WARNING,
                     "MQTT QoS 1/2 subscriber with a clean session",
                     "With a clean session (no sessionExpiry) the broker keeps nothing for a disconnected client, so"
                             + " messages published while it is away are lost despite QoS 1 or 2. Set sessionExpiry"
