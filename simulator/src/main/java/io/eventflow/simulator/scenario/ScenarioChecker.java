@@ -90,6 +90,15 @@ public final class ScenarioChecker {
             channel(ptr + "/target", p.target());
         } else if (f instanceof Fault.DiskLimit r) {
             channel(ptr + "/target", r.target());
+            d.channel(r.target())
+                    .flatMap(d::kindOf)
+                    .filter(k -> k == BrokerKind.SQS)
+                    .ifPresent(k -> err(
+                            ptr + "/target",
+                            r.target(),
+                            "'" + r.target() + "' is an SQS/SNS channel: SQS has no disk to fill; its"
+                                    + " messageRetention deletes old messages",
+                            "set messageRetention on the queue instead"));
         }
     }
 
@@ -97,6 +106,13 @@ public final class ScenarioChecker {
         Broker br = d.broker(b.target()).orElse(null);
         if (br == null) {
             err(ptr + "/target", b.target(), "no broker '" + b.target() + "' in the design", null);
+        } else if (br.kind() == BrokerKind.SQS) {
+            err(
+                    ptr + "/target",
+                    b.target(),
+                    "broker '" + b.target() + "' is SQS/SNS, a managed regional service: the simulator does not"
+                            + " crash it",
+                    "for an outage, partition the services from '" + b.target() + "'");
         } else if (br.kind() == BrokerKind.KAFKA && b.node() >= br.nodeCount()) {
             err(
                     ptr + "/node",
