@@ -33,6 +33,15 @@ final class DesignFacts {
             service(s);
         }
         published.addAll(deadLetters);
+        for (Channel c : design.channels()) {
+            for (String topic : c.sqs().topicsOrEmpty()) {
+                // SNS fan-out: the queue gets what its topic gets, and the topic is read through the queue
+                if (published.contains(topic)) {
+                    published.add(c.id());
+                }
+                subscribed.add(topic);
+            }
+        }
     }
 
     private void service(Service s) {

@@ -2,7 +2,10 @@ package io.eventflow.simulator.semantics;
 
 import static io.eventflow.simulator.semantics.Runs.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventflow.model.io.InputException;
+import io.eventflow.simulator.scenario.ScenarioReader;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -276,6 +279,8 @@ class SqsKnownAnswerTest {
             assertThat(r.group(g).inFlight()).isEqualTo(1);
         }
         assertThat(r.report.lostByCause()).containsEntry("noSubscriber", 100L);
+        assertThat(r.report.channels().get("qa").published()).isEqualTo(100); // SNS deliveries arrive on the queue
+        assertThat(r.report.totals().lost()).isZero(); // owed to no group
     }
 
     @Test
@@ -304,5 +309,23 @@ class SqsKnownAnswerTest {
         Runs shortPoll = run(sqs("", ", rate: 1/s", 1, "100ms", ", x-pollInterval: 300ms"), "10.5s", "", "");
         assertThat(shortPoll.group("c").processed()).isEqualTo(10);
         assertThat(shortPoll.report.latencyMs().mean()).isEqualTo(300.0);
+    }
+
+    @Test
+    void brokerCrashAndDiskLimitAreRefusedOnAManagedService() throws Exception {
+        var d = Runs.design(sqs("", RATE, 1, "10ms", ""));
+        assertThatThrownBy(() -> ScenarioReader.parse(
+                        "s.yaml",
+                        Runs.SCENARIO.formatted("10s", "{at: 1s, kind: broker-crash, target: aws, node: 0}", ""),
+                        d))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("managed regional service")
+                .hasMessageContaining("partition");
+        assertThatThrownBy(() -> ScenarioReader.parse(
+                        "s.yaml",
+                        Runs.SCENARIO.formatted("10s", "{at: 1s, kind: retention, target: orders, maxBytes: 1KiB}", ""),
+                        d))
+                .isInstanceOf(InputException.class)
+                .hasMessageContaining("messageRetention");
     }
 }

@@ -43,7 +43,6 @@ public final class SqsBroker implements BrokerRuntime {
     final Plan.Broker spec;
     final World world;
     final List<SqsQueueRt> queues = new ArrayList<>();
-    private final List<SnsTopic> topics = new ArrayList<>();
     private final BitSet noSubscriber = new BitSet();
     private int lastHandle;
     final int visibilityEvent;
@@ -94,7 +93,7 @@ public final class SqsBroker implements BrokerRuntime {
         SqsQueue s = settings(ch);
         if (s.isTopic()) {
             SnsTopic t = new SnsTopic(ch);
-            topics.add(t);
+
             ch.data = t;
         } else {
             SqsQueueRt q = new SqsQueueRt(this, ch, queues.size(), s);
@@ -118,15 +117,18 @@ public final class SqsBroker implements BrokerRuntime {
         for (SqsQueueRt q : queues) {
             for (String t : settings(q.ch).topicsOrEmpty()) {
                 ChannelRt tc = world.channels.get(t);
-                if (tc == null || !(tc.data instanceof SnsTopic topic) || tc.broker != this) {
-                    throw new IllegalArgumentException("queue '" + q.ch.id() + "' subscribes to '" + t
-                            + "', which is not an SNS topic on broker '" + id() + "'");
+                if (tc == null || !(tc.data instanceof SnsTopic topic)) {
+                    throw new IllegalArgumentException(
+                            "queue '" + q.ch.id() + "' subscribes to '" + t + "', which is not an SNS topic");
                 }
                 topic.queues.add(q);
             }
         }
-        for (SnsTopic t : topics) {
-            t.resolveGroups();
+        // a topic may be on another sqs broker: every broker's start re-resolves all topics, the last one sees all
+        for (ChannelRt c : world.channels.values()) {
+            if (c.data instanceof SnsTopic t) {
+                t.resolveGroups();
+            }
         }
         for (SqsQueueRt q : queues) {
             if (q.g != null) {

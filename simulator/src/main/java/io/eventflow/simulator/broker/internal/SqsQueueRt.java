@@ -96,6 +96,12 @@ final class SqsQueueRt {
         c.direct = true;
         c.storedAt = Math.max(1, now);
         c.expiresAt = Long.MAX_VALUE;
+        if (m.channel != ch && !m.direct) { // an SNS delivery: a poison fault may target the topic or this queue
+            ch.published++;
+            if (m.poisonOn == m.channel || (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate))) {
+                c.poisonOn = ch;
+            }
+        }
         SqsEntry e = new SqsEntry(c, fifo ? m.key : 0, now + retention);
         if (world.tracing) {
             world.emit(new TraceEvent.Stored(now, ch.id(), groupName(), -1, -1, m.id, m.correlationId));
