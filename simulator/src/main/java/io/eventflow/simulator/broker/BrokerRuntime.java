@@ -69,10 +69,10 @@ public interface BrokerRuntime {
 
     /**
      * True when a failed processing is simply not acknowledged and the broker redelivers the message by itself later
-     * (SQS: after the visibility timeout); the subscription's retry policy then does not apply. The worker hands the
-     * message back through {@link #requeue} at once.
+     * (SQS: after the visibility timeout) to {@code group}; the subscription's retry policy then does not apply. The
+     * worker hands the message back through {@link #requeue} at once.
      */
-    default boolean keepsFailed() {
+    default boolean keepsFailed(GroupRt group) {
         return false;
     }
 

@@ -233,7 +233,7 @@ public final class Processing implements Event {
     }
 
     private void failed(Worker w, Member mem, GroupRt g, Msg m) {
-        if (g.channel.broker.keepsFailed()) {
+        if (g.channel.broker.keepsFailed(g)) {
             g.retries++; // not acknowledged: the broker redelivers it later by itself
             release(w);
             g.channel.broker.requeue(mem, m);

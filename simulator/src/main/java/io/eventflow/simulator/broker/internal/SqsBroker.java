@@ -187,15 +187,23 @@ public final class SqsBroker implements BrokerRuntime {
         return false;
     }
 
+    /** At-most-once consumers deleted the message when they received it: they retry as the subscription says. */
     @Override
-    public boolean keepsFailed() {
-        return true;
+    public boolean keepsFailed(GroupRt group) {
+        return !group.atMostOnce();
     }
 
-    /** Processing failed: the consumer does not delete; the message is received again after its visibility timeout. */
+    /**
+     * Processing failed: the consumer does not delete; the message is received again after its visibility timeout.
+     * An at-most-once consumer (which deleted it on receive) sends it to the queue again for its next attempt.
+     */
     @Override
     public void requeue(Member member, Msg msg) {
         SqsQueueRt q = queue(member.group);
+        if (q.atMostOnce) {
+            q.resend(msg);
+            return;
+        }
         SqsEntry e = q.handles.get(msg.tag);
         if (world.tracing && e != null && e.inFlight) {
             world.emit(new TraceEvent.Retried(

@@ -53,6 +53,9 @@ final class SqsQueueRt {
 
     private final ArrayDeque<long[]> dedupOrder = new ArrayDeque<>();
     private final long dedupWindow = SqsQueue.DEDUP_WINDOW.nanos();
+    /** Longest time between two retention checks while messages are visible. */
+    private static final long EXPIRY_CHECK = 60_000_000_000L;
+
     private long expiryAt = Long.MAX_VALUE;
 
     SqsQueueRt(SqsBroker broker, ChannelRt ch, int index, SqsQueue spec) {
@@ -112,6 +115,21 @@ final class SqsQueueRt {
         scheduleExpiry(e.expiresAt);
         dispatch();
         return StoreResult.STORED;
+    }
+
+    /** An at-most-once consumer sends a message it failed on back to the queue, keeping its attempt count. */
+    void resend(Msg failed) {
+        Msg c = failed.copy();
+        c.failures = failed.failures;
+        c.channel = ch;
+        c.origin = ch;
+        c.direct = true;
+        SqsEntry e = new SqsEntry(c, fifo ? failed.key : 0, world.now() + retention);
+        visible.addLast(e);
+        ch.depthChanged(1);
+        lag(1);
+        scheduleExpiry(e.expiresAt);
+        dispatch();
     }
 
     private boolean seenRecently(long id, long now) {
@@ -180,6 +198,7 @@ final class SqsQueueRt {
         forget(e);
         Msg c = e.msg.copy();
         c.deliveries = e.receives;
+        c.failures = e.msg.failures; // attempts of an at-most-once consumer that re-sent it
         c.redelivered = e.receives > 1;
         if (atMostOnce) {
             lag(-1); // deleted as it is received
@@ -274,10 +293,15 @@ final class SqsQueueRt {
         }
     }
 
+    /**
+     * Schedules the retention check for {@code t}, or sooner: the check runs at least every {@link #EXPIRY_CHECK} while
+     * messages are visible, so no check days ahead outlives the messages (a drained run ends soon after its last one).
+     */
     private void scheduleExpiry(long t) {
-        if (t < expiryAt) {
-            expiryAt = t;
-            broker.at(Math.max(t, world.now()), broker.expiryEvent, index);
+        long at = Math.max(Math.min(t, world.now() + EXPIRY_CHECK), world.now());
+        if (at < expiryAt) {
+            expiryAt = at;
+            broker.at(at, broker.expiryEvent, index);
         }
     }
 
@@ -288,7 +312,7 @@ final class SqsQueueRt {
         }
         expiryAt = Long.MAX_VALUE;
         long next = Long.MAX_VALUE;
-        for (Iterator<SqsEntry> it = visible.iterator(); it.hasNext(); ) {
+        for (Iterator<SqsEntry> it = visible.iterator(); it.hasNext(); ) { // O(depth) per check
             SqsEntry e = it.next();
             if (e.expiresAt <= world.now()) {
                 it.remove();
