@@ -106,13 +106,6 @@ public final class ScenarioChecker {
         Broker br = d.broker(b.target()).orElse(null);
         if (br == null) {
             err(ptr + "/target", b.target(), "no broker '" + b.target() + "' in the design", null);
-        } else if (br.kind() == BrokerKind.SQS) {
-            err(
-                    ptr + "/target",
-                    b.target(),
-                    "broker '" + b.target() + "' is SQS/SNS, a managed regional service: the simulator does not"
-                            + " crash it",
-                    "for an outage, partition the services from '" + b.target() + "'");
         } else if (br.kind() == BrokerKind.KAFKA && b.node() >= br.nodeCount()) {
             err(
                     ptr + "/node",

@@ -312,15 +312,30 @@ class SqsKnownAnswerTest {
     }
 
     @Test
-    void brokerCrashAndDiskLimitAreRefusedOnAManagedService() throws Exception {
+    void aRegionalOutageFailsSendsAndDeletes() throws Exception {
+        // broker-crash from 2.05 s to 3.05 s; p has no retry policy; visibility 1 s, 100 ms processing.
+        // Sends of 2.1 .. 3.0 s fail: 10 lost (crash). The message of 2.0 s, received at 2.0, is done at 2.1 but its
+        // delete fails (outage); it is visible again at 3.0 and received again when the region is back (3.05): one
+        // duplicate. Then c runs 50 ms behind (100 ms per message, one every 100 ms): 3.1 .. 9.9 s are done by
+        // 10.05 s (69), 10.0 s is in flight. Processed 20 (0.1 .. 2.0) + 69 = 89.
+        Runs r = run(
+                sqs(", visibilityTimeout: 1s" + LONG_POLL, RATE, 1, "100ms", ""),
+                "10.05s",
+                "{at: 2.05s, kind: broker-crash, target: aws, node: 0, restartAfter: 1s}",
+                "");
+        var g = r.group("c");
+        assertThat(r.lost("c", "crash")).isEqualTo(10);
+        assertThat(g.duplicates()).isEqualTo(1);
+        assertThat(g.redelivered()).isEqualTo(1);
+        assertThat(g.processed()).isEqualTo(89);
+        assertThat(g.inFlight()).isEqualTo(1);
+        assertThat(events(r, "redelivered")).singleElement().satisfies(l -> assertThat(field(l, "time"))
+                .isEqualTo(3_050_000_000L));
+    }
+
+    @Test
+    void theRetentionFaultIsRefused() throws Exception {
         var d = Runs.design(sqs("", RATE, 1, "10ms", ""));
-        assertThatThrownBy(() -> ScenarioReader.parse(
-                        "s.yaml",
-                        Runs.SCENARIO.formatted("10s", "{at: 1s, kind: broker-crash, target: aws, node: 0}", ""),
-                        d))
-                .isInstanceOf(InputException.class)
-                .hasMessageContaining("managed regional service")
-                .hasMessageContaining("partition");
         assertThatThrownBy(() -> ScenarioReader.parse(
                         "s.yaml",
                         Runs.SCENARIO.formatted("10s", "{at: 1s, kind: retention, target: orders, maxBytes: 1KiB}", ""),

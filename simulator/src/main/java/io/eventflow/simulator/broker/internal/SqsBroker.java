@@ -22,7 +22,7 @@ import java.util.Map;
  * stores nothing and copies each message to every queue listing it in {@code snsTopics}. All subscriptions of a queue
  * compete for it. A receive hides the message for the visibility timeout and gives it a new receipt handle; only a
  * delete with the latest handle deletes it. A failed processing is not deleted: the message is received again when
- * its visibility timeout ends. A managed service: there are no broker nodes to crash.
+ * its visibility timeout ends. A managed regional service: {@code broker-crash} is an outage of the whole region.
  */
 public final class SqsBroker implements BrokerRuntime {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
@@ -45,6 +45,9 @@ public final class SqsBroker implements BrokerRuntime {
     final List<SqsQueueRt> queues = new ArrayList<>();
     private final BitSet noSubscriber = new BitSet();
     private int lastHandle;
+    /** During an outage: no sends, receives or deletes. */
+    boolean down;
+
     final int visibilityEvent;
     final int expiryEvent;
     final int pollEvent;
@@ -150,6 +153,9 @@ public final class SqsBroker implements BrokerRuntime {
 
     @Override
     public StoreResult store(Msg m) {
+        if (down && !m.direct) {
+            return StoreResult.UNAVAILABLE; // dead-letter and re-drive copies are kept: their sender holds them
+        }
         Object d = m.channel.data;
         if (!(d instanceof SnsTopic t)) {
             return ((SqsQueueRt) d).offer(m);
@@ -236,11 +242,21 @@ public final class SqsBroker implements BrokerRuntime {
         pull(member);
     }
 
+    /**
+     * A regional outage ({@code broker-crash} on node 0): sends fail, receives return nothing and deletes fail, so what
+     * was in flight comes back after its visibility timeout; stored messages are kept.
+     */
     @Override
     public void node(int node, boolean up) {
-        throw new IllegalArgumentException("broker '" + id() + "' is SQS/SNS, a managed regional service: the"
-                + " simulator does not crash its nodes (use a partition between a service and '" + id()
-                + "' for an outage)");
+        if (node != 0) {
+            throw new IllegalArgumentException("sqs broker " + id() + " is simulated as one region: node 0");
+        }
+        down = !up;
+        if (up) {
+            for (SqsQueueRt q : queues) {
+                q.dispatch();
+            }
+        }
     }
 
     @Override

@@ -151,6 +151,9 @@ final class SqsQueueRt {
 
     /** True when a receive now would get a message (FIFO: one whose message group is not blocked). */
     boolean hasReceivable() {
+        if (broker.down) {
+            return false;
+        }
         if (!fifo) {
             return !visible.isEmpty();
         }
@@ -164,6 +167,9 @@ final class SqsQueueRt {
 
     /** Removes and returns the next receivable entry, or null; expired entries met on the way are deleted. */
     SqsEntry take() {
+        if (broker.down) {
+            return null;
+        }
         long now = world.now();
         for (Iterator<SqsEntry> it = visible.iterator(); it.hasNext(); ) {
             SqsEntry e = it.next();
@@ -252,7 +258,7 @@ final class SqsQueueRt {
             return;
         }
         SqsEntry e = handles.get(copy.tag);
-        if (e == null || e.handle != copy.tag) {
+        if (e == null || e.handle != copy.tag || broker.down) { // a stale handle, or the delete fails (outage)
             if (world.tracing) {
                 world.emit(new TraceEvent.DeleteIgnored(
                         world.now(), mem.id(), g.name, -1, -1, copy.id, copy.correlationId));
