@@ -67,11 +67,37 @@ class SimulateCommandTest {
     }
 
     @Test
-    void refusesDesignsWithUnsupportedBrokersNamingTheElement() {
-        CliRunner r = CliRunner.run(
-                "simulate", SAMPLES.resolve("iot-telemetry.eventflow.yaml").toString());
+    void refusesDesignsWithUnsupportedBrokersNamingTheElement(@TempDir Path tmp) throws Exception {
+        // 'other' brokers are design and export only
+        Path design = tmp.resolve("bus.eventflow.yaml");
+        Files.writeString(
+                design,
+                """
+                eventflow: 1
+                name: unsupported
+                brokers: [{id: bus, kind: other}]
+                messages: [{id: M, sizeBytes: 100}]
+                channels: [{id: events, broker: bus, messages: [M]}]
+                services:
+                  - id: p
+                    publishes: [{channel: events, message: M, rate: 1/s}]
+                """);
+        CliRunner r = CliRunner.run("simulate", design.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("mqtt");
+        assertThat(r.err()).contains("'bus'").contains("other");
+    }
+
+    @Test
+    void simulatesTheMqttSampleWithItsScenario() {
+        CliRunner r = CliRunner.run(
+                "simulate",
+                SAMPLES.resolve("iot-telemetry.eventflow.yaml").toString(),
+                "--scenario",
+                SAMPLES.resolve("iot-telemetry.scenario.yaml").toString(),
+                "--duration",
+                "15s");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("conservation: holds");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.eventflow.simulator.broker;
 
 import io.eventflow.simulator.broker.internal.AmqpBroker;
 import io.eventflow.simulator.broker.internal.KafkaBroker;
+import io.eventflow.simulator.broker.internal.MqttBroker;
 import io.eventflow.simulator.broker.internal.SqsBroker;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ public final class BrokerKinds {
     static {
         register(KafkaBroker.PROVIDER);
         register(AmqpBroker.PROVIDER);
+        register(MqttBroker.PROVIDER);
         register(SqsBroker.PROVIDER);
     }
 

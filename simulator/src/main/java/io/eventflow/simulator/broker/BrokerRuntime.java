@@ -4,6 +4,7 @@ import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.Producer;
 import io.eventflow.simulator.internal.Worker;
 import java.util.BitSet;
 import java.util.List;
@@ -86,6 +87,12 @@ public interface BrokerRuntime {
 
     /** The member's instance crashed (or was scaled in); {@code held} is what it was holding. */
     void memberDown(Member member, List<Msg> held, boolean crash);
+
+    /**
+     * The instance owning publication {@code producer} stopped: crashed ({@code crash}) or scaled in. Lets a kind act
+     * for the client, e.g. publish an MQTT last will.
+     */
+    default void publisherDown(Producer producer, boolean crash) {}
 
     /** The member's instance (re)started or was scaled out. */
     void memberUp(Member member);

@@ -13,10 +13,17 @@ public final class MsgState {
     public static final byte LOST_OVERFLOW = 8;
     public static final byte LOST_QOS0 = 9;
     public static final byte LOST_REJECTED = 10;
-    public static final int COUNT = 11;
+    /** MQTT: queued or unacknowledged in a persistent session that expired (or published while none existed). */
+    public static final byte LOST_SESSION_EXPIRED = 11;
+    /** MQTT: QoS 1/2 message for a clean-session client that was away (or in flight when it went). */
+    public static final byte LOST_CLEAN_SESSION = 12;
+
+    public static final int COUNT = 13;
 
     /** Names of the loss causes, indexed by state - LOST_CRASH. */
-    public static final String[] LOSS_CAUSES = {"crash", "network", "retention", "overflow", "qos0", "rejected"};
+    public static final String[] LOSS_CAUSES = {
+        "crash", "network", "retention", "overflow", "qos0", "rejected", "sessionExpired", "cleanSession"
+    };
 
     private MsgState() {}
 

@@ -374,6 +374,7 @@ public final class Processing implements Event {
         }
         for (Producer p : inst.producers) {
             p.stop();
+            p.channel.broker.publisherDown(p, crash);
         }
         for (Member mem : inst.members) {
             List<Msg> held = new ArrayList<>();

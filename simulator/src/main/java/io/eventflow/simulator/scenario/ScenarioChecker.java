@@ -92,6 +92,15 @@ public final class ScenarioChecker {
             channel(ptr + "/target", r.target());
             d.channel(r.target())
                     .flatMap(d::kindOf)
+                    .filter(k -> k == BrokerKind.MQTT)
+                    .ifPresent(k -> err(
+                            ptr + "/target",
+                            r.target(),
+                            "retention pressure needs a log (kafka); '" + r.target() + "' is an mqtt topic, which"
+                                    + " stores nothing but sessions and one retained message",
+                            "use a broker-crash or a crash with a short sessionExpiry to lose MQTT messages"));
+            d.channel(r.target())
+                    .flatMap(d::kindOf)
                     .filter(k -> k == BrokerKind.SQS)
                     .ifPresent(k -> err(
                             ptr + "/target",

@@ -151,12 +151,12 @@ class TraceAndChainTest {
     }
 
     @Test
-    void mqttDesignIsRefusedNamingTheElement() {
+    void designOnAnOtherBrokerIsRefusedNamingTheElement() {
         String yaml =
                 """
                 eventflow: 1
                 name: iot
-                brokers: [{id: mosquitto, kind: mqtt}]
+                brokers: [{id: mosquitto, kind: other}]
                 messages: [{id: T}]
                 channels: [{id: telemetry, broker: mosquitto, messages: [T]}]
                 services:
@@ -164,7 +164,7 @@ class TraceAndChainTest {
                 """;
         assertThatThrownBy(() -> Simulation.builder(design(yaml)).build())
                 .isInstanceOf(UnsupportedDesignException.class)
-                .hasMessageContaining("broker 'mosquitto' is of kind mqtt")
+                .hasMessageContaining("broker 'mosquitto' is of kind other")
                 .hasMessageContaining("channel 'telemetry'");
     }
 }

@@ -1,0 +1,365 @@
+package io.eventflow.simulator.broker.internal;
+
+import io.eventflow.simulator.internal.ChannelRt;
+import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.Member;
+import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.World;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One group's subscription to a topic: a shared subscription ({@code $share/group/topic}) whose clients are the
+ * group's members. Messages wait in the group's queue until a connected client has room in its receive window; each
+ * client's unacknowledged deliveries stay in its own session.
+ */
+final class MqttSession {
+    /** Reconnect attempts of a client cut off by a partition. */
+    static final long RECONNECT = 1_000_000_000L;
+
+    final MqttBroker broker;
+    final World world;
+    final GroupRt g;
+    final ChannelRt ch;
+    /** Granted QoS: min(publisher QoS of the channel, subscription QoS). */
+    final int qos;
+
+    final boolean persistent;
+    final long expiry;
+    final int receiveMaximum;
+    /** True when the client acknowledges on receipt (at-most-once delivery): no redelivery after a crash. */
+    final boolean ackOnReceipt;
+
+    final ArrayDeque<Msg> queue = new ArrayDeque<>();
+    final List<MqttClient> clients = new ArrayList<>();
+    private int cursor;
+    private boolean dispatching;
+
+    MqttSession(MqttBroker broker, GroupRt g) {
+        this.broker = broker;
+        this.world = broker.world;
+        this.g = g;
+        this.ch = g.channel;
+        var sub = g.spec.source();
+        int channelQos = broker.publisherQos(ch);
+        int subQos = sub == null || sub.qos() == null ? 2 : sub.qos();
+        this.qos = Math.min(channelQos, subQos);
+        this.expiry = sub == null || sub.sessionExpiry() == null
+                ? 0
+                : sub.sessionExpiry().nanos();
+        this.persistent = expiry > 0;
+        this.receiveMaximum = sub == null || sub.receiveMaximum() == null ? 65_535 : sub.receiveMaximum();
+        this.ackOnReceipt = g.atMostOnce();
+    }
+
+    /** QoS 1/2 deliveries the broker tracks until acknowledged. */
+    boolean tracked() {
+        return qos > 0 && !ackOnReceipt;
+    }
+
+    String lossCause() {
+        return persistent ? "sessionExpired" : "cleanSession";
+    }
+
+    MqttClient client(Member mem) {
+        while (clients.size() <= mem.indexInGroup) {
+            Member m = g.members.get(clients.size());
+            MqttClient c = new MqttClient(m, world.link(m.instance.service.id(), ch.spec.broker()));
+            c.expiryEvent = (ctx, arg) -> {
+                if (arg == c.expiryToken && !c.connected && c.session) {
+                    discard(c, "sessionExpired");
+                }
+            };
+            c.pollEvent = (ctx, arg) -> poll(c, arg);
+            clients.add(c);
+        }
+        return clients.get(mem.indexInGroup);
+    }
+
+    int liveSessions() {
+        int n = 0;
+        for (MqttClient c : clients) {
+            if (c.session) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A message published on the topic reached the broker. */
+    void offer(Msg m) {
+        if (world.tracing) {
+            world.emit(new TraceEvent.Stored(world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
+        }
+        if (qos == 0) {
+            MqttClient c = next(false);
+            if (c == null) {
+                world.lose(g, m, "qos0"); // nobody connected: QoS 0 is never queued
+            } else {
+                hand(c, m);
+            }
+            return;
+        }
+        if (liveSessions() == 0) {
+            world.lose(g, m, lossCause());
+            return;
+        }
+        queue.addLast(m);
+        ch.depthChanged(1);
+        g.lagChanged(1);
+        dispatch();
+    }
+
+    /** Hands queued messages to connected clients with room in their receive window, round robin. */
+    void dispatch() {
+        if (broker.down || dispatching) {
+            return;
+        }
+        dispatching = true;
+        try {
+            while (!queue.isEmpty()) {
+                MqttClient c = next(tracked());
+                if (c == null || queue.isEmpty()) {
+                    return; // (noticing a cut connection may have dropped the queue)
+                }
+                Msg m = queue.pollFirst();
+                ch.depthChanged(-1);
+                g.lagChanged(-1);
+                hand(c, m);
+            }
+        } finally {
+            dispatching = false;
+        }
+    }
+
+    /** The next connected client (with a free receive window when {@code window}); notices cut connections. */
+    private MqttClient next(boolean window) {
+        int n = clients.size();
+        for (int i = 0; i < n; i++) {
+            MqttClient c = clients.get((cursor + i) % n);
+            if (!c.connected) {
+                continue;
+            }
+            if (c.cut()) {
+                lostConnection(c);
+                continue;
+            }
+            if (!window || c.unacked.size() < receiveMaximum) {
+                cursor = (cursor + i + 1) % n;
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private void hand(MqttClient c, Msg m) {
+        m.deliveries++;
+        m.tag = c.gen;
+        if (tracked()) {
+            c.unacked.add(m);
+            g.lagChanged(1);
+        }
+        push(c, m);
+    }
+
+    private void push(MqttClient c, Msg m) {
+        Member mem = c.mem;
+        var w = mem.freeWorker();
+        if (w != null && mem.buffer.isEmpty()) {
+            world.processing.deliver(mem, w, m, false, m.redelivered);
+        } else {
+            world.processing.toBuffer(mem, m);
+        }
+    }
+
+    /** The client is done with {@code m}: its PUBACK (QoS 1) or PUBREC..PUBCOMP (QoS 2) go to the broker. */
+    void settled(Member mem, Msg m) {
+        if (m.duplicateCopy || !tracked()) {
+            return;
+        }
+        MqttClient c = client(mem);
+        if (m.tag != c.gen || !c.unacked.contains(m)) {
+            return; // the session it was delivered in is gone: the acknowledgement goes nowhere
+        }
+        if (!c.connected || broker.down) {
+            return; // lost: stays unacknowledged in the session
+        }
+        if (c.cut()) {
+            lostConnection(c); // the acknowledgement is lost, and the broker notices the connection is gone
+            return;
+        }
+        c.unacked.remove(m);
+        g.lagChanged(-1);
+        if (world.tracing) {
+            world.emit(new TraceEvent.Acked(world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
+        }
+    }
+
+    /** The broker notices that a live client's connection is gone (a partition): keep-alive timeout. */
+    void lostConnection(MqttClient c) {
+        disconnected(c);
+        startPolling(c);
+    }
+
+    private void disconnected(MqttClient c) {
+        if (!c.connected) {
+            return;
+        }
+        c.connected = false;
+        if (!c.session) {
+            return;
+        }
+        if (persistent) {
+            world.at(world.now() + expiry, c.expiryEvent, ++c.expiryToken);
+        } else {
+            discard(c, "cleanSession");
+        }
+    }
+
+    /** The client's instance crashed or was scaled in; {@code held} is what it was holding. */
+    void down(Member mem, List<Msg> held) {
+        MqttClient c = client(mem);
+        for (Msg m : held) {
+            if (!c.unacked.contains(m)) {
+                world.lose(g, m, qos == 0 ? "qos0" : "crash"); // QoS 0 or acknowledged on receipt
+            }
+        }
+        c.pollToken++;
+        c.polling = false;
+        disconnected(c);
+        dispatch();
+    }
+
+    /** Drops the client's session: unacknowledged deliveries it no longer holds are lost with {@code cause}. */
+    void discard(MqttClient c, String cause) {
+        c.session = false;
+        c.gen++;
+        c.expiryToken++;
+        var held = c.held(world);
+        for (Msg m : c.unacked) {
+            g.lagChanged(-1);
+            if (!held.contains(m)) {
+                world.lose(g, m, cause);
+            }
+        }
+        c.unacked.clear();
+        if (liveSessions() == 0) {
+            dropQueue(cause);
+        }
+    }
+
+    void dropQueue(String cause) {
+        while (!queue.isEmpty()) {
+            Msg m = queue.pollFirst();
+            ch.depthChanged(-1);
+            g.lagChanged(-1);
+            world.lose(g, m, cause);
+        }
+    }
+
+    private void startPolling(MqttClient c) {
+        if (!c.polling) {
+            c.polling = true;
+            world.at(world.now() + RECONNECT, c.pollEvent, ++c.pollToken);
+        }
+    }
+
+    private void poll(MqttClient c, long token) {
+        if (token != c.pollToken) {
+            return;
+        }
+        c.polling = false;
+        if (c.connected || !c.mem.active()) {
+            return;
+        }
+        connect(c);
+    }
+
+    /** The client (re)connects: resumes its session (re-sending unacknowledged messages with DUP) or starts one. */
+    void connect(MqttClient c) {
+        if (c.connected || !c.mem.active() || broker.down) {
+            return;
+        }
+        if (c.cut()) {
+            startPolling(c);
+            return;
+        }
+        boolean firstSession = liveSessions() == 0;
+        c.connected = true;
+        c.expiryToken++;
+        if (c.session) {
+            resend(c);
+        } else {
+            c.session = true;
+            c.gen++;
+            if (firstSession) {
+                retained(c);
+            }
+        }
+        dispatch();
+    }
+
+    /** Re-sends the session's unacknowledged messages the client no longer holds, with the DUP flag. */
+    private void resend(MqttClient c) {
+        var held = c.held(world);
+        for (Msg m : new ArrayList<>(c.unacked)) {
+            if (held.contains(m)) {
+                continue;
+            }
+            if (qos == 2 && g.states.get(m.id) == MsgState.PROCESSED) {
+                // the client knows the packet id (PUBREC sent): PUBREL / PUBCOMP only, no second delivery
+                c.unacked.remove(m);
+                g.lagChanged(-1);
+                continue;
+            }
+            m.redelivered = true;
+            m.deliveries++;
+            m.tag = c.gen;
+            push(c, m);
+        }
+    }
+
+    /** A new subscription (the group had no session): the topic's retained message is delivered at once. */
+    private void retained(MqttClient c) {
+        Msg r = broker.retained.get(ch);
+        if (r == null) {
+            return;
+        }
+        byte st = g.states.get(r.id);
+        if (st == MsgState.PENDING) {
+            return; // still on its way to the group
+        }
+        if (st == MsgState.NONE) {
+            g.owe(r.id);
+        } else if (MsgState.isLost(st)) {
+            g.states.set(r.id, MsgState.PENDING); // received after all
+        }
+        Msg copy = r.copy();
+        copy.channel = ch;
+        hand(c, copy);
+    }
+
+    /** Broker crash: in-memory sessions, queues and in-flight state are gone; clients keep what they hold. */
+    void brokerCrashed() {
+        dropQueue("crash");
+        for (MqttClient c : clients) {
+            c.connected = false;
+            c.pollToken++;
+            c.polling = false;
+            c.session = false;
+            c.gen++;
+            c.expiryToken++;
+            var held = c.held(world);
+            for (Msg m : c.unacked) {
+                g.lagChanged(-1);
+                if (!held.contains(m)) {
+                    world.lose(g, m, "crash");
+                }
+            }
+            c.unacked.clear();
+        }
+    }
+}
