@@ -11,11 +11,8 @@ import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The runtime of one SQS-like queue (standard or FIFO), consumed by one group whose members compete. Receipt handles,
@@ -43,11 +40,9 @@ final class SqsQueueRt {
 
     SqsPolling polling;
 
-    final ArrayDeque<SqsEntry> visible = new ArrayDeque<>();
+    final SqsVisible visible;
     /** Latest receipt handle → entry, for every entry received and not deleted since. */
     final Map<Integer, SqsEntry> handles = new HashMap<>();
-    /** FIFO: message groups with a message in flight (blocked). */
-    private final Set<Long> busyGroups = new HashSet<>();
     /** FIFO: message ids stored in the last 5 minutes, with when, oldest first. */
     private final Map<Long, Long> dedupSeen = new HashMap<>();
 
@@ -68,6 +63,7 @@ final class SqsQueueRt {
         this.retention = spec.messageRetentionOrDefault().nanos();
         this.maxReceiveCount = spec.maxReceiveCount() == null ? 0 : spec.maxReceiveCount();
         this.receiveWait = spec.receiveWait() == null ? 0 : spec.receiveWait().nanos();
+        this.visible = new SqsVisible(fifo);
     }
 
     void consumedBy(GroupRt group) {
@@ -151,18 +147,7 @@ final class SqsQueueRt {
 
     /** True when a receive now would get a message (FIFO: one whose message group is not blocked). */
     boolean hasReceivable() {
-        if (broker.down) {
-            return false;
-        }
-        if (!fifo) {
-            return !visible.isEmpty();
-        }
-        for (SqsEntry e : visible) {
-            if (!busyGroups.contains(e.messageGroup)) {
-                return true;
-            }
-        }
-        return false;
+        return !broker.down && visible.hasReceivable();
     }
 
     /** Removes and returns the next receivable entry, or null; expired entries met on the way are deleted. */
@@ -171,19 +156,13 @@ final class SqsQueueRt {
             return null;
         }
         long now = world.now();
-        for (Iterator<SqsEntry> it = visible.iterator(); it.hasNext(); ) {
-            SqsEntry e = it.next();
-            if (e.expiresAt <= now) {
-                it.remove();
-                ch.depthChanged(-1);
-                expire(e);
-                continue;
+        for (SqsEntry e = visible.poll(); e != null; e = visible.poll()) {
+            ch.depthChanged(-1);
+            if (e.expiresAt > now) {
+                return e; // the caller blocks its FIFO group (in flight) or settles it
             }
-            if (!fifo || !busyGroups.contains(e.messageGroup)) {
-                it.remove();
-                ch.depthChanged(-1);
-                return e;
-            }
+            expire(e);
+            visible.settle(e.messageGroup);
         }
         return null;
     }
@@ -196,6 +175,7 @@ final class SqsQueueRt {
     boolean receive(Member mem, SqsEntry e) {
         if (redrives && e.receives >= maxReceiveCount) {
             forget(e);
+            visible.settle(e.messageGroup);
             lag(-1);
             world.processing.deadLetter(ch, g, e.msg, "maxReceiveCount");
             return false;
@@ -208,14 +188,13 @@ final class SqsQueueRt {
         c.redelivered = e.receives > 1;
         if (atMostOnce) {
             lag(-1); // deleted as it is received
+            visible.settle(e.messageGroup);
         } else {
             e.handle = broker.nextHandle();
             e.inFlight = true;
             e.visibleAt = world.now() + visibility;
             handles.put(e.handle, e);
-            if (fifo) {
-                busyGroups.add(e.messageGroup);
-            }
+            visible.block(e.messageGroup);
             c.tag = e.handle;
             broker.at(e.visibleAt, broker.visibilityEvent, ((long) index << 32) | e.handle);
         }
@@ -238,15 +217,14 @@ final class SqsQueueRt {
             return;
         }
         e.inFlight = false;
-        if (fifo) {
-            busyGroups.remove(e.messageGroup);
-        }
         if (e.expiresAt <= world.now()) {
+            visible.unblock(e.messageGroup);
             expire(e);
             dispatch();
             return;
         }
         visible.addFirst(e); // the oldest of its FIFO group: first again
+        visible.unblock(e.messageGroup);
         ch.depthChanged(1);
         scheduleExpiry(e.expiresAt);
         dispatch();
@@ -269,9 +247,7 @@ final class SqsQueueRt {
         e.handle = 0;
         if (e.inFlight) {
             e.inFlight = false;
-            if (fifo) {
-                busyGroups.remove(e.messageGroup);
-            }
+            visible.unblock(e.messageGroup);
         } else {
             visible.remove(e); // visible again but not received since: the handle is still the latest
             ch.depthChanged(-1);
@@ -317,19 +293,17 @@ final class SqsQueueRt {
             return; // superseded by an earlier reschedule
         }
         expiryAt = Long.MAX_VALUE;
-        long next = Long.MAX_VALUE;
-        for (Iterator<SqsEntry> it = visible.iterator(); it.hasNext(); ) { // O(depth) per check
-            SqsEntry e = it.next();
-            if (e.expiresAt <= world.now()) {
-                it.remove();
-                ch.depthChanged(-1);
-                expire(e);
-            } else {
-                next = Math.min(next, e.expiresAt);
-            }
-        }
-        if (next != Long.MAX_VALUE) {
-            scheduleExpiry(next);
+        long now = world.now();
+        visible.removeIf(
+                e -> e.expiresAt <= now,
+                e -> { // O(depth) per check
+                    ch.depthChanged(-1);
+                    expire(e);
+                });
+        long[] next = {Long.MAX_VALUE};
+        visible.forEach(e -> next[0] = Math.min(next[0], e.expiresAt));
+        if (next[0] != Long.MAX_VALUE) {
+            scheduleExpiry(next[0]);
         }
     }
 
@@ -342,8 +316,7 @@ final class SqsQueueRt {
     /** Removes the visible messages (for a re-drive out of this dead-letter queue). */
     List<Msg> drain() {
         List<Msg> out = new java.util.ArrayList<>();
-        while (!visible.isEmpty()) {
-            SqsEntry e = visible.pollFirst();
+        visible.removeIf(e -> true, e -> {
             ch.depthChanged(-1);
             forget(e);
             lag(-1);
@@ -352,14 +325,12 @@ final class SqsQueueRt {
                 g.owed--;
             }
             out.add(e.msg);
-        }
+        });
         return out;
     }
 
     void collectHeld(java.util.BitSet out) {
-        for (SqsEntry e : visible) {
-            out.set((int) e.msg.id);
-        }
+        visible.forEach(e -> out.set((int) e.msg.id));
         for (SqsEntry e : handles.values()) {
             if (e.inFlight) {
                 out.set((int) e.msg.id);
