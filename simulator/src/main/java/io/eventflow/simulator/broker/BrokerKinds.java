@@ -1,8 +1,11 @@
 package io.eventflow.simulator.broker;
 
 import io.eventflow.simulator.broker.internal.AmqpBroker;
+import io.eventflow.simulator.broker.internal.JmsBroker;
 import io.eventflow.simulator.broker.internal.KafkaBroker;
 import io.eventflow.simulator.broker.internal.MqttBroker;
+import io.eventflow.simulator.broker.internal.PostgresBroker;
+import io.eventflow.simulator.broker.internal.RedisBroker;
 import io.eventflow.simulator.broker.internal.SqsBroker;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +19,9 @@ public final class BrokerKinds {
         register(KafkaBroker.PROVIDER);
         register(AmqpBroker.PROVIDER);
         register(MqttBroker.PROVIDER);
+        register(PostgresBroker.PROVIDER);
+        register(JmsBroker.PROVIDER);
+        register(RedisBroker.PROVIDER);
         register(SqsBroker.PROVIDER);
     }
 

@@ -34,6 +34,11 @@ public interface BrokerRuntime {
         return false;
     }
 
+    /** As {@link #oneQueuePerChannel()}, for one channel (jms: queues compete, topics fan out). */
+    default boolean oneQueuePerChannel(ChannelRt channel) {
+        return oneQueuePerChannel();
+    }
+
     /** Called once per channel on this broker, before any group. */
     void attachChannel(ChannelRt channel);
 

@@ -17,6 +17,8 @@ public final class Instance {
     public boolean active = true;
 
     public double slowFactor = 1.0;
+    /** How often the instance stopped (crash or scale-in): connections it held then are gone. */
+    public int stops;
 
     public Instance(ServiceRt service, int index, SplitMix64 rng) {
         this.id = service.id() + "#" + index;

@@ -17,12 +17,32 @@ public final class MsgState {
     public static final byte LOST_SESSION_EXPIRED = 11;
     /** MQTT: QoS 1/2 message for a clean-session client that was away (or in flight when it went). */
     public static final byte LOST_CLEAN_SESSION = 12;
+    /** Postgres: no session of the group was listening when the notification was sent. */
+    public static final byte LOST_NOT_LISTENING = 13;
+    /** Postgres: the NOTIFY's transaction rolled back, so the notification was never sent. */
+    public static final byte LOST_ROLLBACK = 14;
+    /** JMS: a non-durable topic subscription did not exist (no subscriber connected) when the message came. */
+    public static final byte LOST_NOT_SUBSCRIBED = 15;
 
-    public static final int COUNT = 13;
+    /** Redis Streams: trimmed by MAXLEN before the group read it (or while pending with no live holder). */
+    public static final byte LOST_TRIMMED = 16;
+
+    public static final int COUNT = 17;
 
     /** Names of the loss causes, indexed by state - LOST_CRASH. */
     public static final String[] LOSS_CAUSES = {
-        "crash", "network", "retention", "overflow", "qos0", "rejected", "sessionExpired", "cleanSession"
+        "crash",
+        "network",
+        "retention",
+        "overflow",
+        "qos0",
+        "rejected",
+        "sessionExpired",
+        "cleanSession",
+        "notListening",
+        "rollback",
+        "notSubscribed",
+        "trimmed"
     };
 
     private MsgState() {}

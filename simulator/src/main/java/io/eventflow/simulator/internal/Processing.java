@@ -333,7 +333,17 @@ public final class Processing implements Event {
                     m.correlationId,
                     reason));
         }
-        dlq.broker.store(copy);
+        io.eventflow.simulator.broker.BrokerRuntime.StoreResult r = dlq.broker.store(copy);
+        if (r != io.eventflow.simulator.broker.BrokerRuntime.StoreResult.STORED
+                && r != io.eventflow.simulator.broker.BrokerRuntime.StoreResult.DUPLICATE_IGNORED) {
+            // the dead-letter channel's broker refused it (down): the copy is gone for the channel's groups
+            world.lose(
+                    copy,
+                    r == io.eventflow.simulator.broker.BrokerRuntime.StoreResult.REJECTED_OVERFLOW
+                            ? "overflow"
+                            : "crash",
+                    dlq.id());
+        }
     }
 
     /** The worker is done with its message: the broker acks or commits, then the worker takes more work. */
@@ -372,6 +382,7 @@ public final class Processing implements Event {
         } else {
             inst.active = false;
         }
+        inst.stops++;
         for (Producer p : inst.producers) {
             p.stop();
             p.channel.broker.publisherDown(p, crash);

@@ -62,7 +62,7 @@ public final class WorldBuilder {
 
     private GroupRt group(ServiceRt svc, Plan.Subscription sub) {
         ChannelRt ch = world.channels.get(sub.channel());
-        boolean sharedQueue = ch.broker.oneQueuePerChannel();
+        boolean sharedQueue = ch.broker.oneQueuePerChannel(ch);
         String key = sharedQueue ? sub.channel() : sub.channel() + "\u0000" + sub.group();
         GroupRt g = groupsByKey.get(key);
         if (g == null) {

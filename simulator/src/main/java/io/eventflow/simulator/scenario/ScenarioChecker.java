@@ -99,6 +99,15 @@ public final class ScenarioChecker {
                             "retention pressure needs a log (kafka); '" + r.target() + "' is an mqtt topic, which"
                                     + " stores nothing but sessions and one retained message",
                             "use a broker-crash or a crash with a short sessionExpiry to lose MQTT messages"));
+            storesNothing(ptr + "/target", r.target(), "a retention limit");
+            d.channel(r.target())
+                    .flatMap(d::kindOf)
+                    .filter(k -> k == BrokerKind.REDIS)
+                    .ifPresent(k -> err(
+                            ptr + "/target",
+                            r.target(),
+                            "the retention fault limits a log's disk; '" + r.target() + "' is a redis stream",
+                            "bound a stream with the channel's maxLen"));
             d.channel(r.target())
                     .flatMap(d::kindOf)
                     .filter(k -> k == BrokerKind.SQS)
@@ -109,6 +118,19 @@ public final class ScenarioChecker {
                                     + " messageRetention deletes old messages",
                             "set messageRetention on the queue instead"));
         }
+    }
+
+    /** Postgres LISTEN/NOTIFY keeps no notification: faults and actions about stored messages do not apply. */
+    private void storesNothing(String ptr, String channel, String what) {
+        d.channel(channel)
+                .flatMap(d::kindOf)
+                .filter(k -> k == BrokerKind.POSTGRES)
+                .ifPresent(k -> err(
+                        ptr,
+                        channel,
+                        what + " needs stored messages; '" + channel + "' is a postgres LISTEN/NOTIFY channel,"
+                                + " which stores none",
+                        "name a channel of a broker that stores messages"));
     }
 
     private void brokerCrash(String ptr, Fault.BrokerCrash b) {
@@ -136,6 +158,7 @@ public final class ScenarioChecker {
             replay(ptr, r);
         } else if (a instanceof Action.Redrive r) {
             channel(ptr + "/from", r.from());
+            storesNothing(ptr + "/from", r.from(), "a redrive");
             channel(ptr + "/to", r.to());
         } else if (a instanceof Action.Scale s) {
             service(ptr, s.target(), null);
@@ -163,11 +186,11 @@ public final class ScenarioChecker {
         }
         d.channel(r.channel())
                 .flatMap(d::kindOf)
-                .filter(k -> k != BrokerKind.KAFKA)
+                .filter(k -> k != BrokerKind.KAFKA && k != BrokerKind.REDIS)
                 .ifPresent(k -> err(
                         ptr + "/channel",
                         r.channel(),
-                        "replay needs a log (kafka); '" + r.channel() + "' is " + k,
+                        "replay needs a log (kafka) or a stream (redis); '" + r.channel() + "' is " + k,
                         null));
     }
 }

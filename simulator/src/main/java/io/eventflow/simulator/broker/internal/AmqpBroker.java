@@ -65,8 +65,7 @@ public final class AmqpBroker implements BrokerRuntime {
         List<String> keys = ch.spec.bindings() != null && !ch.spec.bindings().isEmpty()
                 ? ch.spec.bindings()
                 : List.of(ch.spec.routingKey());
-        AmqpQueue q = new AmqpQueue(this, ch, queues.size(), keys);
-        queues.add(q);
+        AmqpQueue q = addQueue(ch, keys);
         ch.data = q;
         if (ch.spec.exchange() != null) {
             exchanges
@@ -75,9 +74,20 @@ public final class AmqpBroker implements BrokerRuntime {
         }
     }
 
+    /** A new queue of {@code ch} (its settings: TTL, max length, overflow), not yet consumed. */
+    AmqpQueue addQueue(ChannelRt ch, List<String> keys) {
+        AmqpQueue q = new AmqpQueue(this, ch, queues.size(), keys);
+        queues.add(q);
+        return q;
+    }
+
     @Override
     public void attachGroup(GroupRt g) {
-        AmqpQueue q = (AmqpQueue) g.channel.data;
+        consume((AmqpQueue) g.channel.data, g);
+    }
+
+    /** Makes {@code g} the consumer of {@code q}. */
+    void consume(AmqpQueue q, GroupRt g) {
         q.consumedBy(g);
         q.groupList = List.of(g);
         g.data = q;
@@ -166,7 +176,8 @@ public final class AmqpBroker implements BrokerRuntime {
         return StoreResult.STORED;
     }
 
-    private void enqueue(AmqpQueue q, Msg copy, Msg m) {
+    /** Puts {@code copy} (of {@code m}) in {@code q}; lost as overflow when max-length rejects it. */
+    void enqueue(AmqpQueue q, Msg copy, Msg m) {
         if (world.tracing) {
             world.emit(new TraceEvent.Stored(
                     world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
@@ -287,7 +298,12 @@ public final class AmqpBroker implements BrokerRuntime {
 
     @Override
     public List<Msg> drain(ChannelRt ch) {
-        AmqpQueue q = (AmqpQueue) ch.data;
+        return drain((AmqpQueue) ch.data);
+    }
+
+    /** Removes and returns what {@code q} holds ready; no longer owed to its group. */
+    List<Msg> drain(AmqpQueue q) {
+        ChannelRt ch = q.ch;
         List<Msg> out = new ArrayList<>();
         while (!q.ready.isEmpty()) {
             Msg m = q.ready.pollFirst();

@@ -1,0 +1,203 @@
+package io.eventflow.simulator.broker.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventflow.simulator.UnsupportedDesignException;
+import io.eventflow.simulator.broker.BrokerKindProvider;
+import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.internal.ChannelRt;
+import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.Member;
+import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.Worker;
+import io.eventflow.simulator.internal.World;
+import io.eventflow.simulator.kernel.Event;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redis Streams semantics (Redis 7), one node. Each channel is a stream ({@link RedisStreamRt}): XADD appends an
+ * entry with an increasing id and, with {@code maxLen}, trims the oldest entries whether read or not. Each
+ * subscription group is a consumer group ({@link RedisGroupRt}) with its last-delivered id and pending entries list
+ * (PEL); each instance is a consumer named after the instance, so a restarted instance re-reads its own pending
+ * entries. Persistence is AOF with {@code appendfsync} from the broker's {@code x-appendfsync} (always, everysec —
+ * the default — or no): a crash loses the entries added within the last fsync interval.
+ */
+public final class RedisBroker implements BrokerRuntime {
+    public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
+        @Override
+        public String kind() {
+            return "redis";
+        }
+
+        @Override
+        public BrokerRuntime create(Plan.Broker broker, World world) {
+            return new RedisBroker(broker, world);
+        }
+    };
+
+    /** What a crash loses with {@code appendfsync no}: the kernel flushes dirty pages about every 30 s. */
+    static final long FSYNC_NO = 30_000_000_000L;
+
+    final Plan.Broker spec;
+    final World world;
+    final List<RedisStreamRt> streams = new ArrayList<>();
+    final List<RedisGroupRt> groups = new ArrayList<>();
+    /** Writes (XADD) of the last this-many nanoseconds are lost with a crash (AOF fsync interval). */
+    final long fsyncWindow;
+
+    boolean down;
+    final Event sweep = (ctx, arg) -> groups.get((int) arg).sweepTimer();
+
+    RedisBroker(Plan.Broker spec, World world) {
+        this.spec = spec;
+        this.world = world;
+        this.fsyncWindow = fsyncWindow(spec);
+    }
+
+    private static long fsyncWindow(Plan.Broker spec) {
+        Map<String, JsonNode> ext = spec.source() == null ? null : spec.source().extensions();
+        JsonNode n = ext == null ? null : ext.get("x-appendfsync");
+        String v = n == null ? "everysec" : n.asText();
+        return switch (v) {
+            case "always" -> 0;
+            case "everysec" -> 1_000_000_000L;
+            case "no" -> FSYNC_NO;
+            default -> throw new UnsupportedDesignException(List.of(
+                    "broker '" + spec.id() + "': x-appendfsync must be always, everysec or no, not '" + v + "'"));
+        };
+    }
+
+    @Override
+    public String id() {
+        return spec.id();
+    }
+
+    @Override
+    public void attachChannel(ChannelRt ch) {
+        RedisStreamRt s = new RedisStreamRt(this, ch);
+        ch.data = s;
+        streams.add(s);
+    }
+
+    @Override
+    public void attachGroup(GroupRt g) {
+        RedisStreamRt s = (RedisStreamRt) g.channel.data;
+        RedisGroupRt rg = new RedisGroupRt(this, g, s, groups.size());
+        g.data = rg;
+        groups.add(rg);
+        s.groups.add(rg);
+    }
+
+    private static RedisGroupRt group(GroupRt g) {
+        return (RedisGroupRt) g.data;
+    }
+
+    @Override
+    public List<GroupRt> targetGroups(Msg msg) {
+        return msg.origin.groups;
+    }
+
+    @Override
+    public StoreResult store(Msg m) {
+        if (down) {
+            return StoreResult.UNAVAILABLE;
+        }
+        return ((RedisStreamRt) m.channel.data).xadd(m);
+    }
+
+    @Override
+    public void pull(Member mem) {
+        group(mem.group).pull(mem);
+    }
+
+    @Override
+    public void settled(Member mem, Worker w, Msg m) {
+        group(mem.group).settled(mem, m);
+    }
+
+    /** Failed processing is not acked: the entry stays pending and its consumer reads it again from its PEL. */
+    @Override
+    public boolean retriesInPlace() {
+        return false;
+    }
+
+    @Override
+    public void requeue(Member mem, Msg m) {
+        group(mem.group).failed(mem, m);
+    }
+
+    @Override
+    public void memberDown(Member mem, List<Msg> held, boolean crash) {
+        group(mem.group).memberDown(mem, held);
+    }
+
+    @Override
+    public void memberUp(Member mem) {
+        group(mem.group).memberUp(mem);
+    }
+
+    @Override
+    public void node(int node, boolean up) {
+        if (node != 0) {
+            throw new IllegalArgumentException("redis broker " + id() + " is simulated as one node: 0");
+        }
+        if (!up) {
+            down = true;
+            for (RedisStreamRt s : streams) {
+                s.loseUnsynced(world.now() - fsyncWindow);
+            }
+            return;
+        }
+        down = false;
+        for (RedisGroupRt rg : groups) {
+            rg.scheduleSweep();
+            for (Member m : rg.g.members) {
+                world.processing.next(m);
+            }
+        }
+    }
+
+    /** XGROUP SETID: moves the group's last-delivered id; its PEL is kept. */
+    @Override
+    public void seek(GroupRt g, String mode, long value) {
+        group(g).seek(mode, value);
+    }
+
+    @Override
+    public List<Msg> drain(ChannelRt ch) {
+        RedisStreamRt s = (RedisStreamRt) ch.data;
+        List<Msg> out = new ArrayList<>();
+        for (long o = s.log.base(); o < s.log.end(); o++) {
+            Msg m = s.log.get(o);
+            if (m.deadLetterFrom != null
+                    && m.deadLetterFrom.states.get(m.id) == MsgState.DEAD_LETTERED
+                    && !m.truncated) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void collectHeld(GroupRt g, BitSet out) {
+        group(g).collectHeld(out);
+    }
+
+    @Override
+    public long[] depths(ChannelRt ch) {
+        long d = 0;
+        for (RedisGroupRt rg : ((RedisStreamRt) ch.data).groups) {
+            d = Math.max(d, rg.unread);
+        }
+        return new long[] {d}; // entries the slowest group has not read yet
+    }
+
+    void trace(TraceEvent e) {
+        world.emit(e);
+    }
+}
