@@ -95,9 +95,7 @@ public final class SqsBroker implements BrokerRuntime {
     public void attachChannel(ChannelRt ch) {
         SqsQueue s = settings(ch);
         if (s.isTopic()) {
-            SnsTopic t = new SnsTopic(ch);
-
-            ch.data = t;
+            ch.data = new SnsTopic(ch);
         } else {
             SqsQueueRt q = new SqsQueueRt(this, ch, queues.size(), s);
             queues.add(q);
