@@ -334,6 +334,24 @@ class SqsKnownAnswerTest {
     }
 
     @Test
+    void twoServicesReadingOneQueueCompeteForItsMessages() throws Exception {
+        // Services c and d both subscribe to 'orders': like SQS, they share the queue (one group, named after the
+        // first subscription). Both wait (long polling) when each message arrives; the one waiting longest gets it
+        // and queues up behind the other: they alternate, 50 each of the 100 messages, none processed twice.
+        String d = sqs(LONG_POLL, RATE, 1, "10ms", "")
+                + "  - id: d\n    subscribes: [{channel: orders, group: d, processing: 10ms}]\n";
+        Runs r = run(d, "10.05s", "", "");
+        assertThat(r.report.groups()).containsOnlyKeys("c");
+        assertThat(r.group("c").processed()).isEqualTo(100);
+        assertThat(r.group("c").duplicates()).isZero();
+        List<String> processed = events(r, "processed");
+        assertThat(processed.stream().filter(l -> l.contains("\"element\":\"c#0\"")))
+                .hasSize(50);
+        assertThat(processed.stream().filter(l -> l.contains("\"element\":\"d#0\"")))
+                .hasSize(50);
+    }
+
+    @Test
     void theRetentionFaultIsRefused() throws Exception {
         var d = Runs.design(sqs("", RATE, 1, "10ms", ""));
         assertThatThrownBy(() -> ScenarioReader.parse(
