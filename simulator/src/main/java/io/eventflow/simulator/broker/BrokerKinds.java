@@ -6,6 +6,7 @@ import io.eventflow.simulator.broker.internal.KafkaBroker;
 import io.eventflow.simulator.broker.internal.MqttBroker;
 import io.eventflow.simulator.broker.internal.PostgresBroker;
 import io.eventflow.simulator.broker.internal.RedisBroker;
+import io.eventflow.simulator.broker.internal.SqsBroker;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,6 +22,7 @@ public final class BrokerKinds {
         register(PostgresBroker.PROVIDER);
         register(JmsBroker.PROVIDER);
         register(RedisBroker.PROVIDER);
+        register(SqsBroker.PROVIDER);
     }
 
     private BrokerKinds() {}

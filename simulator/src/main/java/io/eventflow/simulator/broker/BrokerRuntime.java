@@ -73,6 +73,23 @@ public interface BrokerRuntime {
         return true;
     }
 
+    /**
+     * True when a failed processing is simply not acknowledged and the broker redelivers the message by itself later
+     * (SQS: after the visibility timeout) to {@code group}; the subscription's retry policy then does not apply. The
+     * worker hands the message back through {@link #requeue} at once.
+     */
+    default boolean keepsFailed(GroupRt group) {
+        return false;
+    }
+
+    /**
+     * Messages this broker lost that were owed to no group (e.g. published to an SNS topic no queue subscribes to),
+     * by loss cause; they appear in the report's {@code lostByCause} only.
+     */
+    default java.util.Map<String, Long> unownedLosses() {
+        return java.util.Map.of();
+    }
+
     /** The member's instance crashed (or was scaled in); {@code held} is what it was holding. */
     void memberDown(Member member, List<Msg> held, boolean crash);
 

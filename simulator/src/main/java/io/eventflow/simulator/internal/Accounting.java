@@ -76,6 +76,9 @@ public final class Accounting {
                 t[i] += add[i];
             }
         }
+        for (var b : w.brokers.values()) {
+            b.unownedLosses().forEach((k, v) -> lostTotal.merge(k, v, Long::sum));
+        }
         Map<String, ChannelReport> channels = new LinkedHashMap<>();
         for (ChannelRt c : w.channels.values()) {
             channels.put(c.id(), new ChannelReport(c.published, c.maxDepth, c.expired, c.evicted));

@@ -233,6 +233,13 @@ public final class Processing implements Event {
     }
 
     private void failed(Worker w, Member mem, GroupRt g, Msg m) {
+        if (g.channel.broker.keepsFailed(g)) {
+            g.retries++; // not acknowledged: the broker redelivers it later by itself
+            release(w);
+            g.channel.broker.requeue(mem, m);
+            next(mem);
+            return;
+        }
         w.attempt++;
         Plan.Retry retry = g.spec.retry();
         if (w.attempt < retry.maxAttempts()) {

@@ -108,6 +108,15 @@ public final class ScenarioChecker {
                             r.target(),
                             "the retention fault limits a log's disk; '" + r.target() + "' is a redis stream",
                             "bound a stream with the channel's maxLen"));
+            d.channel(r.target())
+                    .flatMap(d::kindOf)
+                    .filter(k -> k == BrokerKind.SQS)
+                    .ifPresent(k -> err(
+                            ptr + "/target",
+                            r.target(),
+                            "'" + r.target() + "' is an SQS/SNS channel: SQS has no disk to fill; its"
+                                    + " messageRetention deletes old messages",
+                            "set messageRetention on the queue instead"));
         }
     }
 
