@@ -3,9 +3,12 @@ package io.eventflow.app.canvas;
 import io.eventflow.model.design.BrokerKind;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
@@ -19,9 +22,19 @@ public enum PaletteItem {
     KAFKA_TOPIC("Kafka topic", "topic", MaterialDesignV.VIEW_SEQUENTIAL, BrokerKind.KAFKA),
     AMQP_QUEUE("AMQP queue", "queue", MaterialDesignT.TRAY_FULL, BrokerKind.AMQP),
     MQTT_TOPIC("MQTT topic", "telemetry", MaterialDesignA.ACCESS_POINT, BrokerKind.MQTT),
+    SQS_QUEUE("SQS queue", "sqs-queue", MaterialDesignT.TRAY_ARROW_DOWN, BrokerKind.SQS),
+    SNS_TOPIC("SNS topic", "sns-topic", MaterialDesignS.SOURCE_FORK, BrokerKind.SQS),
+    REDIS_STREAM("Redis stream", "stream", MaterialDesignF.FORMAT_LIST_NUMBERED, BrokerKind.REDIS),
+    POSTGRES_CHANNEL("Postgres NOTIFY", "notify", MaterialDesignB.BELL_RING_OUTLINE, BrokerKind.POSTGRES),
+    JMS_QUEUE("JMS queue", "jms-queue", MaterialDesignI.INBOX_MULTIPLE, BrokerKind.JMS),
+    JMS_TOPIC("JMS topic", "jms-topic", MaterialDesignB.BROADCAST, BrokerKind.JMS),
     KAFKA_BROKER("Kafka cluster", "kafka", MaterialDesignS.SERVER, BrokerKind.KAFKA),
     AMQP_BROKER("AMQP broker", "rabbitmq", MaterialDesignS.SERVER, BrokerKind.AMQP),
     MQTT_BROKER("MQTT broker", "mqtt", MaterialDesignS.SERVER, BrokerKind.MQTT),
+    SQS_BROKER("SQS / SNS", "sqs", MaterialDesignS.SERVER, BrokerKind.SQS),
+    REDIS_BROKER("Redis", "redis", MaterialDesignS.SERVER, BrokerKind.REDIS),
+    POSTGRES_BROKER("Postgres", "postgres", MaterialDesignS.SERVER, BrokerKind.POSTGRES),
+    JMS_BROKER("JMS broker", "activemq", MaterialDesignS.SERVER, BrokerKind.JMS),
     MESSAGE("Message type", "Message", MaterialDesignE.EMAIL_OUTLINE, null);
 
     private final String label;
@@ -55,11 +68,21 @@ public enum PaletteItem {
     }
 
     public boolean isChannel() {
-        return this == KAFKA_TOPIC || this == AMQP_QUEUE || this == MQTT_TOPIC;
+        return kind != null && !isBroker();
     }
 
     public boolean isBroker() {
-        return this == KAFKA_BROKER || this == AMQP_BROKER || this == MQTT_BROKER;
+        return name().endsWith("_BROKER");
+    }
+
+    /** The channel items, in palette order. */
+    public static PaletteItem[] channels() {
+        return java.util.Arrays.stream(values()).filter(PaletteItem::isChannel).toArray(PaletteItem[]::new);
+    }
+
+    /** The broker items, in palette order. */
+    public static PaletteItem[] brokers() {
+        return java.util.Arrays.stream(values()).filter(PaletteItem::isBroker).toArray(PaletteItem[]::new);
     }
 
     public boolean isService() {

@@ -23,8 +23,8 @@ public final class PaletteView extends VBox {
         this.canvas = canvas;
         getStyleClass().add("palette");
         addSection("Services", PaletteItem.PRODUCER, PaletteItem.CONSUMER, PaletteItem.SERVICE);
-        addSection("Channels", PaletteItem.KAFKA_TOPIC, PaletteItem.AMQP_QUEUE, PaletteItem.MQTT_TOPIC);
-        addSection("Brokers", PaletteItem.KAFKA_BROKER, PaletteItem.AMQP_BROKER, PaletteItem.MQTT_BROKER);
+        addSection("Channels", PaletteItem.channels());
+        addSection("Brokers", PaletteItem.brokers());
         addSection("Messages", PaletteItem.MESSAGE);
         Label header = new Label("In this design");
         header.getStyleClass().add("palette-header");
