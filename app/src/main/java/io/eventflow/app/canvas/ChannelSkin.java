@@ -104,13 +104,11 @@ public final class ChannelSkin extends ElementSkin {
         }
     }
 
-    /** The kind badge sits in the top-right corner whatever its width; the name keeps clear of it. */
+    /** The kind badge sits on the top border, right-aligned whatever its width, leaving the name the whole line. */
     @Override
     protected void layoutChildren() {
         kind.autosize();
-        double bw = kind.getWidth();
-        kind.relocate(W - PAD - bw, 8);
-        name.setMaxWidth(Math.max(40, W - 36 - bw - 2 * PAD - 4));
+        kind.relocate(W - 2 * PAD - kind.getWidth(), -kind.getHeight() / 2);
         cells.autosize();
         cells.relocate(36, H - 8 - cells.getHeight() / 2 - 3);
         // Badges that would run past the right edge are hidden rather than clipped.

@@ -67,6 +67,10 @@ public final class PaletteView extends VBox {
         l.getStyleClass().add("palette-item");
         l.setId("palette-" + item.name().toLowerCase().replace('_', '-'));
         l.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(item.description());
+        tip.setWrapText(true);
+        tip.setMaxWidth(320);
+        l.setTooltip(tip);
         l.setCursor(Cursor.OPEN_HAND);
         l.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {

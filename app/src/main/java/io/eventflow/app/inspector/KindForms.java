@@ -105,13 +105,16 @@ final class KindForms {
         if (topics.isEmpty()) {
             f.info("Topics", "none in the design: add an SNS topic from the palette");
         }
-        for (Channel t : topics) {
-            boolean on = q.topicsOrEmpty().contains(t.id());
-            f.check(
-                    "Topic " + t.id(),
+        for (int i = 0; i < topics.size(); i++) {
+            String t = topics.get(i).id();
+            boolean on = q.topicsOrEmpty().contains(t);
+            f.option(
+                    i == 0 ? "Topics" : "",
+                    "topic " + t,
+                    t,
                     on ? Boolean.TRUE : null,
                     v -> vm.editElement(
-                            id, "sqs", Records.with(q, "snsTopics", toggled(q.topicsOrEmpty(), t.id(), v != null))));
+                            id, "sqs", Records.with(q, "snsTopics", toggled(q.topicsOrEmpty(), t, v != null))));
         }
     }
 
