@@ -81,6 +81,14 @@ class BrokerKindsGuiTest {
     @Test
     void buildsSnsToSqsSetsVisibilityTimeoutSavesAndReopens(FxRobot robot) throws Exception {
         robot.clickOn("#action-new");
+        // Brokers start folded (channels bring their broker); the header unfolds and folds them.
+        Node broker = robot.lookup("#palette-sqs-broker").query();
+        assertThat(broker.isVisible()).isFalse();
+        robot.clickOn("#palette-section-brokers");
+        assertThat(broker.isVisible()).isTrue();
+        robot.clickOn("#palette-section-brokers");
+        assertThat(broker.isVisible()).isFalse();
+
         paletteDrag(robot, "producer", 110, 110);
         paletteDrag(robot, "sns-topic", 330, 110);
         paletteDrag(robot, "sqs-queue", 330, 300);
