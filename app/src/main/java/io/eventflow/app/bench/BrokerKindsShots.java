@@ -80,7 +80,7 @@ public final class BrokerKindsShots {
     }
 
     /** Producer → SNS → two SQS queues, a Redis stream, a Postgres NOTIFY channel, a JMS topic and queue. */
-    static void build(CanvasViewModel vm) {
+    public static void build(CanvasViewModel vm) {
         vm.document().execute(DesignChange.of("new", d -> Design.empty("Broker kinds")));
         add(vm, PaletteItem.PRODUCER, 40, 140, "checkout");
         add(vm, PaletteItem.SNS_TOPIC, 280, 140, "order-events");

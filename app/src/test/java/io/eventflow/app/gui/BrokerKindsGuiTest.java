@@ -2,6 +2,7 @@ package io.eventflow.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.app.bench.BrokerKindsShots;
 import io.eventflow.app.canvas.ChannelSkin;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
@@ -147,5 +148,62 @@ class BrokerKindsGuiTest {
         assertThat(Files.readString(file)).contains("snsTopic: true", "visibilityTimeout: 45s");
         assertThat(robot.lookup(".edge-sns").queryAll()).hasSize(1);
         assertThat(dialogs.errors()).isEmpty();
+    }
+
+    private void select(FxRobot robot, String id) {
+        robot.interact(() -> {
+            window.document().getSelection().clear();
+            window.document().getSelection().add(id);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean has(FxRobot robot, String field) {
+        return robot.lookup("#field-" + field).tryQuery().isPresent();
+    }
+
+    @Test
+    void inspectorShowsOnlyTheSettingsOfEachKind(FxRobot robot) {
+        robot.interact(() -> BrokerKindsShots.build(window.canvas().viewModel()));
+        select(robot, "billing-queue");
+        assertThat(has(robot, "visibility-timeout")).isTrue();
+        assertThat(has(robot, "topic-order-events")).isTrue();
+        assertThat(has(robot, "maxlen") || has(robot, "partitions") || has(robot, "exchange"))
+                .isFalse();
+        select(robot, "order-events");
+        assertThat(has(robot, "visibility-timeout") || has(robot, "dead-letter"))
+                .isFalse();
+        select(robot, "clicks");
+        assertThat(has(robot, "maxlen")).isTrue();
+        assertThat(has(robot, "visibility-timeout")).isFalse();
+        select(robot, "cache-invalidate");
+        assertThat(has(robot, "dead-letter") || has(robot, "maxlen") || has(robot, "partitions"))
+                .isFalse();
+        select(robot, "prices");
+        assertThat(has(robot, "destination")).isTrue();
+        assertThat(has(robot, "message-ttl")).isFalse();
+        select(robot, "jobs");
+        assertThat(has(robot, "message-ttl")).isTrue();
+
+        select(robot, "sub:prices>shop");
+        assertThat(has(robot, "durable")).isTrue();
+        assertThat(has(robot, "claim-idle-after") || has(robot, "mqtt-qos") || has(robot, "session-expiry"))
+                .isFalse();
+        select(robot, "sub:clicks>analytics");
+        assertThat(has(robot, "claim-idle-after")).isTrue();
+        assertThat(has(robot, "durable")).isFalse();
+        select(robot, "pub:web>cache-invalidate");
+        assertThat(has(robot, "transaction")).isTrue();
+        assertThat(has(robot, "last-will")).isFalse();
+        // A rollback share without a transaction is flagged under the field and not applied.
+        robot.clickOn("#field-rollback-").write("5").type(KeyCode.ENTER);
+        assertThat(robot.lookup("#error-rollback-").queryAs(Label.class).getText())
+                .contains("set Transaction first");
+        assertThat(design().service("web").orElseThrow().publishes().get(1).rollbackPercent())
+                .isNull();
+        select(robot, "sns:order-events>billing-queue");
+        assertThat(robot.lookup("SNS subscription: order-events → billing-queue")
+                        .tryQuery())
+                .isPresent();
     }
 }
