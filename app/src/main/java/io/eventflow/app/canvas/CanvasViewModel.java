@@ -2,12 +2,9 @@ package io.eventflow.app.canvas;
 
 import io.eventflow.app.shell.DocumentViewModel;
 import io.eventflow.model.design.Broker;
-import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.MessageType;
-import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.edit.DesignChange;
@@ -123,7 +120,7 @@ public final class CanvasViewModel {
         } else if (item.isBroker()) {
             doc.execute(DesignChange.of("Add broker " + id, x -> DesignEdits.add(x, new Broker(id, item.kind()), at)));
         } else {
-            doc.execute(DesignChange.of("Add channel " + id, x -> addChannel(x, item.kind(), id, at)));
+            doc.execute(DesignChange.of("Add channel " + id, x -> NewChannels.add(x, item, id, at)));
         }
         doc.getSelection().clear();
         doc.getSelection().add(id);
@@ -141,40 +138,30 @@ public final class CanvasViewModel {
         return DesignEdits.replace(out, channel, c.withMessages(ms));
     }
 
-    private static Design addChannel(Design d, BrokerKind kind, String id, Position at) {
-        Design out = d;
-        String broker = d.brokers().stream()
-                .filter(b -> b.kind() == kind)
-                .map(Broker::id)
-                .findFirst()
-                .orElse(null);
-        if (broker == null) {
-            broker = DesignEdits.uniqueId(d, kind.key());
-            out = DesignEdits.add(out, new Broker(broker, kind), new Position(at.x() - 20, at.y() - 60));
-        }
-        Channel c = new Channel(id, broker, id, List.of());
-        if (kind == BrokerKind.KAFKA) {
-            c = c.withKafka(new KafkaTopic(3, null, null, null, null, null, null));
-        } else if (kind == BrokerKind.MQTT) {
-            c = c.withAddress("devices/+/" + id).withMqtt(new MqttTopic(1, null));
-        }
-        return DesignEdits.add(out, c, at);
-    }
-
-    /** Whether an edge may run from one element to another: service → channel or channel → service. */
+    /**
+     * Whether an edge may run from one element to another: service → channel, channel → service, or SNS topic → SQS
+     * queue.
+     */
     public boolean canConnect(String from, String to) {
         Design d = doc.getDesign();
         return (d.service(from).isPresent() && d.channel(to).isPresent())
-                || (d.channel(from).isPresent() && d.service(to).isPresent());
+                || (d.channel(from).isPresent() && d.service(to).isPresent())
+                || NewChannels.canSubscribe(d, from, to);
     }
 
-    /** Connects two elements: service → channel publishes, channel → service subscribes. */
+    /**
+     * Connects two elements: service → channel publishes, channel → service subscribes, SNS topic → SQS queue
+     * subscribes the queue to the topic.
+     */
     public boolean connect(String from, String to) {
         if (!canConnect(from, to)) {
             return false;
         }
         Design d = doc.getDesign();
-        if (d.service(from).isPresent()) {
+        if (d.channel(from).isPresent() && d.channel(to).isPresent()) {
+            doc.execute(DesignChange.of(
+                    "Subscribe " + to + " to SNS topic " + from, x -> NewChannels.subscribe(x, from, to)));
+        } else if (d.service(from).isPresent()) {
             doc.execute(DesignChange.of("Connect " + from + " → " + to, x -> DesignEdits.connectPublish(x, from, to)));
         } else {
             doc.execute(
@@ -211,12 +198,16 @@ public final class CanvasViewModel {
     }
 
     private static Design disconnect(Design d, EdgeRef e) {
+        if (e.kind() == EdgeRef.Kind.SNS) {
+            return NewChannels.unsubscribe(d, e.service(), e.channel());
+        }
         if (d.service(e.service()).isEmpty()) {
             return d;
         }
         return switch (e.kind()) {
             case PUBLISH -> DesignEdits.disconnectPublish(d, e.service(), e.channel());
             case SUBSCRIBE -> DesignEdits.disconnectSubscribe(d, e.channel(), e.service());
+            case SNS -> d;
             case DEAD_LETTER -> DesignEdits.updateService(
                     d,
                     e.service(),

@@ -4,23 +4,24 @@ import io.eventflow.app.fx.Icons;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
- * A channel, shaped by its broker kind: a log of partitions for Kafka, a queue for AMQP, a hub for MQTT; labelled
- * with address, partitions or QoS and message types.
+ * A channel, shaped by its kind (see {@link ChannelLook}): a log of partitions (Kafka, Redis stream), a queue (AMQP,
+ * SQS, JMS queue), a fan-out hub (MQTT, SNS, JMS topic) or a broadcast that stores nothing (Postgres NOTIFY); labelled
+ * with address, the kind's main settings and message types, with small badges under the text.
  */
 public final class ChannelSkin extends ElementSkin {
     public static final double W = 184;
     public static final double H = 76;
+    private static final double PAD = 8;
 
     private final Region body = new Region();
     private final FontIcon icon = Icons.of(MaterialDesignV.VIEW_SEQUENTIAL, 16);
@@ -31,6 +32,8 @@ public final class ChannelSkin extends ElementSkin {
     private final HBox cells = new HBox(2);
     private final VBox text = new VBox(1, name, address, settings);
     private String kindClass = "";
+    private String shapeClass = "";
+    private ChannelLook look;
 
     public ChannelSkin(String id) {
         super(id, W, H, true);
@@ -42,20 +45,18 @@ public final class ChannelSkin extends ElementSkin {
         name.getStyleClass().add("name");
         address.getStyleClass().addAll("detail", "zoom-detail");
         settings.getStyleClass().addAll("detail", "zoom-detail");
-        cells.getStyleClass().add("cells");
+        cells.getStyleClass().addAll("cells", "zoom-detail");
+        cells.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         icon.getStyleClass().add("kind-icon");
         icon.setManaged(false);
         icon.relocate(12, 12);
         kind.setManaged(false);
-        kind.relocate(W - 58, 8);
         text.setManaged(false);
         text.resizeRelocate(36, 7, W - 44, H - 24);
         cells.setManaged(false);
-        cells.relocate(36, H - 14);
         for (Label l : new Label[] {name, address, settings}) {
             l.setMaxWidth(W - 48);
         }
-        name.setMaxWidth(W - 100);
         getChildren().addAll(body, icon, kind, text, cells);
         addPorts();
     }
@@ -64,38 +65,63 @@ public final class ChannelSkin extends ElementSkin {
     public void update(Object element, Design design) {
         Channel c = (Channel) element;
         BrokerKind k = design.kindOf(c).orElse(BrokerKind.OTHER);
-        String cls = "kind-" + k.key();
-        if (!cls.equals(kindClass)) {
-            getStyleClass().remove(kindClass);
-            getStyleClass().add(cls);
-            kindClass = cls;
-        }
-        kind.setText(k.key().toUpperCase());
+        ChannelLook l = ChannelLook.of(design, c);
+        kindClass = swapClass(kindClass, "kind-" + k.key());
+        shapeClass = swapClass(shapeClass, "shape-" + l.shape());
+        icon.setIconCode(l.icon());
+        kind.setText(l.badge());
         name.setText(c.id());
         address.setText(c.effectiveAddress());
-        String messages = c.messages().isEmpty() ? "no message type" : String.join(", ", c.messages());
-        cells.getChildren().clear();
-        switch (k) {
-            case KAFKA -> {
-                icon.setIconCode(MaterialDesignV.VIEW_SEQUENTIAL);
-                int p = c.kafka().partitionCount();
-                settings.setText(p + (p == 1 ? " partition" : " partitions") + " · " + messages);
-                for (int i = 0; i < Math.min(p, 12); i++) {
-                    Rectangle r = new Rectangle(9, 6);
-                    r.getStyleClass().add("cell");
-                    cells.getChildren().add(r);
-                }
-            }
-            case MQTT -> {
-                icon.setIconCode(MaterialDesignA.ACCESS_POINT);
-                settings.setText("QoS " + c.mqtt().qosOrDefault()
-                        + (Boolean.TRUE.equals(c.mqtt().retained()) ? " · retained" : "") + " · " + messages);
-            }
-            default -> {
-                icon.setIconCode(MaterialDesignT.TRAY_FULL);
-                String ex = c.amqp().exchange() == null ? "" : c.amqp().exchange() + " · ";
-                settings.setText(ex + messages);
-            }
+        settings.setText(l.settings());
+        if (!l.equals(look)) {
+            look = l;
+            showCells(l.cells(), l.chips());
         }
+        requestLayout();
+    }
+
+    private String swapClass(String old, String cls) {
+        if (!cls.equals(old)) {
+            getStyleClass().remove(old);
+            getStyleClass().add(cls);
+        }
+        return cls;
+    }
+
+    /** Partition cells, then the badges, in one row at the bottom. */
+    private void showCells(int count, List<String> chips) {
+        cells.getChildren().clear();
+        for (int i = 0; i < count; i++) {
+            Rectangle r = new Rectangle(9, 6);
+            r.getStyleClass().add("cell");
+            cells.getChildren().add(r);
+        }
+        for (String chip : chips) {
+            Label b = new Label(chip);
+            b.getStyleClass().add("chip");
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            cells.getChildren().add(b);
+        }
+    }
+
+    /** The kind badge sits on the top border, right-aligned whatever its width, leaving the name the whole line. */
+    @Override
+    protected void layoutChildren() {
+        kind.autosize();
+        kind.relocate(W - 2 * PAD - kind.getWidth(), -kind.getHeight() / 2);
+        cells.autosize();
+        cells.relocate(36, H - 8 - cells.getHeight() / 2 - 3);
+        // Badges that would run past the right edge are hidden rather than clipped.
+        double x = 0;
+        for (javafx.scene.Node n : cells.getChildren()) {
+            double w = n.prefWidth(-1);
+            n.setVisible(36 + x + w <= W - PAD);
+            x += w + cells.getSpacing();
+        }
+    }
+
+    /** The badges shown under the text (tests). */
+    public List<String> chips() {
+        return look == null ? List.of() : look.chips();
     }
 }

@@ -1,5 +1,7 @@
 package io.eventflow.app.canvas;
 
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
@@ -8,12 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An edge of the diagram: a publication (service → channel), a subscription (channel → service) or a dead-letter route
- * (service → dead-letter channel, drawn from its subscription).
+ * An edge of the diagram: a publication (service → channel), a subscription (channel → service), a dead-letter route
+ * (service → dead-letter channel, drawn from its subscription) or an SNS subscription (SNS topic → SQS queue, from the
+ * queue's {@code snsTopics}).
  *
  * @param kind what it stands for
- * @param service the service's id
- * @param channel the channel's id
+ * @param service the service's id (for an SNS subscription: the topic's id)
+ * @param channel the channel's id (for an SNS subscription: the queue's id)
  * @param label message type and rate on two lines, e.g. {@code OrderPlaced} and {@code 200/s}
  */
 public record EdgeRef(Kind kind, String service, String channel, String label) {
@@ -21,7 +24,9 @@ public record EdgeRef(Kind kind, String service, String channel, String label) {
     public enum Kind {
         PUBLISH,
         SUBSCRIBE,
-        DEAD_LETTER
+        DEAD_LETTER,
+        /** An SNS topic delivering to an SQS queue: both ends are channels. */
+        SNS
     }
 
     /** A stable id, e.g. {@code pub:checkout>orders}. Ids with a colon are edges, the rest elements. */
@@ -30,6 +35,7 @@ public record EdgeRef(Kind kind, String service, String channel, String label) {
             case PUBLISH -> "pub:" + service + ">" + channel;
             case SUBSCRIBE -> "sub:" + channel + ">" + service;
             case DEAD_LETTER -> "dlq:" + service + ">" + channel;
+            case SNS -> "sns:" + service + ">" + channel;
         };
     }
 
@@ -56,6 +62,7 @@ public record EdgeRef(Kind kind, String service, String channel, String label) {
             case "pub" -> new EdgeRef(Kind.PUBLISH, a, b, "");
             case "sub" -> new EdgeRef(Kind.SUBSCRIBE, b, a, "");
             case "dlq" -> new EdgeRef(Kind.DEAD_LETTER, a, b, "");
+            case "sns" -> new EdgeRef(Kind.SNS, a, b, "");
             default -> null;
         };
     }
@@ -71,10 +78,17 @@ public record EdgeRef(Kind kind, String service, String channel, String label) {
             }
             for (Subscription x : s.subscribes()) {
                 if (d.channel(x.channel()).isPresent()) {
-                    out.add(new EdgeRef(Kind.SUBSCRIBE, s.id(), x.channel(), subscriptionLabel(x)));
+                    out.add(new EdgeRef(Kind.SUBSCRIBE, s.id(), x.channel(), subscriptionLabel(d, x)));
                 }
                 if (x.deadLetter() != null && d.channel(x.deadLetter()).isPresent()) {
                     out.add(new EdgeRef(Kind.DEAD_LETTER, s.id(), x.deadLetter(), "dead letters"));
+                }
+            }
+        }
+        for (Channel q : d.channels()) {
+            for (String topic : q.sqs().topicsOrEmpty()) {
+                if (d.channel(topic).isPresent()) {
+                    out.add(new EdgeRef(Kind.SNS, topic, q.id(), "fan-out"));
                 }
             }
         }
@@ -94,9 +108,14 @@ public record EdgeRef(Kind kind, String service, String channel, String label) {
         return message.isEmpty() ? rate : rate.isEmpty() ? message : message + "\n" + rate;
     }
 
-    private static String subscriptionLabel(Subscription x) {
-        return x.group() == null
+    private static String subscriptionLabel(Design d, Subscription x) {
+        String label = x.group() == null
                 ? x.deliveryOrDefault().key()
                 : x.group() + " · " + x.deliveryOrDefault().key();
+        boolean jmsTopic = d.channel(x.channel())
+                .filter(c ->
+                        d.kindOf(c).orElse(null) == BrokerKind.JMS && c.jms().isTopic())
+                .isPresent();
+        return jmsTopic ? label + "\n" + (x.isDurable() ? "durable" : "non-durable") : label;
     }
 }

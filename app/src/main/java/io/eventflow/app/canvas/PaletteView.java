@@ -1,12 +1,17 @@
 package io.eventflow.app.canvas;
 
 import io.eventflow.app.fx.Icons;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
 /**
  * The palette: items dragged onto the canvas with plain mouse events (press, drag, release over the canvas), or
@@ -22,12 +27,13 @@ public final class PaletteView extends VBox {
         super(2);
         this.canvas = canvas;
         getStyleClass().add("palette");
-        addSection("Services", PaletteItem.PRODUCER, PaletteItem.CONSUMER, PaletteItem.SERVICE);
-        addSection("Channels", PaletteItem.KAFKA_TOPIC, PaletteItem.AMQP_QUEUE, PaletteItem.MQTT_TOPIC);
-        addSection("Brokers", PaletteItem.KAFKA_BROKER, PaletteItem.AMQP_BROKER, PaletteItem.MQTT_BROKER);
-        addSection("Messages", PaletteItem.MESSAGE);
+        addSection("Services", true, PaletteItem.PRODUCER, PaletteItem.CONSUMER, PaletteItem.SERVICE);
+        addSection("Channels", true, PaletteItem.channels());
+        // Channels bring their broker along, so the brokers start folded: the design's message types stay in view.
+        addSection("Brokers", false, PaletteItem.brokers());
+        addSection("Messages", true, PaletteItem.MESSAGE);
         Label header = new Label("In this design");
-        header.getStyleClass().add("palette-header");
+        header.getStyleClass().addAll("palette-header", "palette-list-header");
         getChildren().addAll(header, messages);
         messages.getStyleClass().add("palette-messages");
         canvas.viewModel().document().designProperty().addListener((o, a, d) -> showMessages(d));
@@ -53,13 +59,30 @@ public final class PaletteView extends VBox {
         }
     }
 
-    private void addSection(String title, PaletteItem... items) {
-        Label header = new Label(title);
-        header.getStyleClass().add("palette-header");
+    /** A section whose header folds and unfolds its items. */
+    private void addSection(String title, boolean open, PaletteItem... items) {
+        FontIcon chevron = Icons.of(open ? MaterialDesignC.CHEVRON_DOWN : MaterialDesignC.CHEVRON_RIGHT, 12);
+        Label header = new Label(title, chevron);
+        header.getStyleClass().addAll("palette-header", "palette-section");
+        header.setId("palette-section-" + title.toLowerCase());
+        header.setCursor(Cursor.HAND);
+        header.setMaxWidth(Double.MAX_VALUE);
         getChildren().add(header);
+        List<Label> nodes = new ArrayList<>();
         for (PaletteItem item : items) {
-            getChildren().add(itemNode(item));
+            Label l = itemNode(item);
+            nodes.add(l);
+            getChildren().add(l);
         }
+        Consumer<Boolean> show = shown -> {
+            nodes.forEach(l -> {
+                l.setVisible(shown);
+                l.setManaged(shown);
+            });
+            chevron.setIconCode(shown ? MaterialDesignC.CHEVRON_DOWN : MaterialDesignC.CHEVRON_RIGHT);
+        };
+        show.accept(open);
+        header.setOnMouseClicked(e -> show.accept(!nodes.get(0).isVisible()));
     }
 
     private Label itemNode(PaletteItem item) {
@@ -67,6 +90,10 @@ public final class PaletteView extends VBox {
         l.getStyleClass().add("palette-item");
         l.setId("palette-" + item.name().toLowerCase().replace('_', '-'));
         l.setMaxWidth(Double.MAX_VALUE);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(item.description());
+        tip.setWrapText(true);
+        tip.setMaxWidth(320);
+        l.setTooltip(tip);
         l.setCursor(Cursor.OPEN_HAND);
         l.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {

@@ -32,8 +32,13 @@ final class ChannelForms {
                 .map(Channel::id)
                 .filter(x -> !x.equals(id))
                 .toArray(String[]::new);
-        f.choice("Dead letter", channels, c.deadLetter(), v -> vm.editElement(id, "deadLetter", v));
         BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
+        // NOTIFY and SNS topics keep nothing, so nothing is dead-lettered from them.
+        boolean storesNothing = kind == BrokerKind.POSTGRES
+                || (kind == BrokerKind.SQS && c.sqs().isTopic());
+        if (!storesNothing || c.deadLetter() != null) {
+            f.choice("Dead letter", channels, c.deadLetter(), v -> vm.editElement(id, "deadLetter", v));
+        }
         if (kind == BrokerKind.KAFKA || kind == BrokerKind.OTHER) {
             kafka(f, vm, c);
         }
@@ -46,6 +51,7 @@ final class ChannelForms {
             f.text("QoS", m.qos(), Parsers.QOS, v -> vm.editElement(id, "mqtt", Records.with(m, "qos", v)));
             f.check("Retained", m.retained(), v -> vm.editElement(id, "mqtt", Records.with(m, "retained", v)));
         }
+        KindForms.channel(f, vm, d, c, kind);
         notes(f, vm, d, id);
         return f;
     }

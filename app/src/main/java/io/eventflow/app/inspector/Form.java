@@ -106,6 +106,25 @@ public final class Form extends GridPane {
         return c;
     }
 
+    /**
+     * A check box with its own text, for one of several options under one label ({@code label} blank on the rows after
+     * the first); its id is {@code field-} and the key.
+     */
+    public CheckBox option(String label, String key, String text, Boolean value, Consumer<Boolean> commit) {
+        CheckBox c = new CheckBox(text);
+        c.setId("field-" + key(key));
+        c.setSelected(Boolean.TRUE.equals(value));
+        c.setOnAction(e -> commit.accept(c.isSelected() ? Boolean.TRUE : null));
+        Label l = new Label(label);
+        l.getStyleClass().add("form-label");
+        l.setLabelFor(c);
+        c.setMaxWidth(Double.MAX_VALUE);
+        fields.put(key(key), c);
+        add(l, 0, row);
+        add(c, 1, row++);
+        return c;
+    }
+
     /** A read-only value. */
     public void info(String label, String value) {
         Label v = new Label(value);

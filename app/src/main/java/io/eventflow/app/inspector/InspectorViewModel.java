@@ -51,10 +51,16 @@ public final class InspectorViewModel {
         }
     }
 
-    /** For an edge: the publication or subscription it stands for, with its service. */
+    /**
+     * For an edge: the publication or subscription it stands for, with its service (no service, publication or
+     * subscription for an SNS subscription, which runs from topic to queue).
+     */
     public record EdgeSubject(EdgeRef ref, Service service, Publication publication, Subscription subscription) {}
 
     private static Object edgeSubject(Design d, EdgeRef e) {
+        if (e.kind() == EdgeRef.Kind.SNS) {
+            return d.channel(e.channel()).isPresent() ? new EdgeSubject(e, null, null, null) : null;
+        }
         Service s = d.service(e.service()).orElse(null);
         if (s == null) {
             return null;

@@ -67,6 +67,47 @@ public final class Parsers {
     };
 
     public static final Function<String, Object> DURATION = TimeSpan::parse;
+
+    /** A duration from {@code min} to {@code max}; the message names the limit, e.g. "at most 12h". */
+    public static Function<String, Object> durationWithin(TimeSpan min, TimeSpan max) {
+        return s -> {
+            TimeSpan t = TimeSpan.parse(s);
+            if (t.nanos() > max.nanos()) {
+                throw new IllegalArgumentException("at most " + max + " (the broker refuses longer)");
+            }
+            if (t.nanos() < min.nanos()) {
+                throw new IllegalArgumentException("at least " + min);
+            }
+            return t;
+        };
+    }
+
+    /** A whole number from {@code min} to {@code max}. */
+    public static Function<String, Object> intWithin(int min, int max) {
+        return s -> {
+            Object v = NON_NEGATIVE_INT.apply(s);
+            if ((Integer) v < min || (Integer) v > max) {
+                throw new IllegalArgumentException("from " + min + " to " + max);
+            }
+            return v;
+        };
+    }
+
+    /** A percentage, 0 to 100, with or without a {@code %} sign. */
+    public static final Function<String, Object> PERCENT = s -> {
+        String t = s.endsWith("%") ? s.substring(0, s.length() - 1).trim() : s;
+        double v;
+        try {
+            v = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + s + "' is not a number: write a percentage, e.g. 5 or 2.5%");
+        }
+        if (!(v >= 0 && v <= 100)) {
+            throw new IllegalArgumentException("a percentage is from 0 to 100");
+        }
+        return v;
+    };
+
     public static final Function<String, Object> RATE = Rate::parse;
     public static final Function<String, Object> SIZE = DataSize::parse;
 
@@ -116,6 +157,9 @@ public final class Parsers {
         }
         if (value instanceof List<?> l) {
             return String.join(", ", l.stream().map(String::valueOf).toList());
+        }
+        if (value instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+            return Long.toString(d.longValue());
         }
         return value.toString();
     }

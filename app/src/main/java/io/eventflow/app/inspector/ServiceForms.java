@@ -126,6 +126,7 @@ final class ServiceForms {
                     p.routingKey(),
                     Parsers.TEXT,
                     v -> vm.editPublication(svc, ch, "routing key", x -> Records.with(x, "routingKey", v)));
+            KindForms.publication(f, vm, d, svc, p);
         }
         if (e.subscription() != null) {
             subscription(f, vm, d, svc, e.subscription());
@@ -233,11 +234,7 @@ final class ServiceForms {
                 channels,
                 x.deadLetter(),
                 v -> vm.editSubscription(svc, ch, "dead letter", s -> s.withDeadLetter(v)));
-        f.text(
-                "MQTT QoS",
-                x.qos(),
-                Parsers.QOS,
-                v -> vm.editSubscription(svc, ch, "qos", s -> Records.with(s, "qos", v)));
+        KindForms.subscription(f, vm, d, svc, x);
         f.text(
                 "Max downtime",
                 x.maxDowntime(),

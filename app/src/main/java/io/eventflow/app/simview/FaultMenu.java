@@ -41,7 +41,9 @@ final class FaultMenu {
         }
         EdgeRef edge = EdgeRef.parse(id);
         if (edge != null) {
-            edgeItems(edge);
+            if (edge.kind() != EdgeRef.Kind.SNS) { // topic → queue: no link between services to fault
+                edgeItems(edge);
+            }
         } else {
             d.service(id).ifPresent(s -> serviceItems(s, d));
             d.channel(id).ifPresent(c -> channelItems(c, d));

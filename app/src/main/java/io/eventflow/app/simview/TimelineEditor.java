@@ -41,7 +41,7 @@ final class TimelineEditor {
         long at = (now / (100_000_000L) + 10) * 100_000_000L;
         Design d = session.currentDesign();
         EdgeRef e = EdgeRef.parse(id);
-        if (e != null) {
+        if (e != null && e.kind() != EdgeRef.Kind.SNS) {
             out.add(new Template(
                     "Partition " + e.service() + " / " + e.channel() + " for 5s",
                     new Fault.Partition(at, e.service(), e.channel(), 5 * S)));
