@@ -39,6 +39,12 @@ public final class World {
     /** When true, kafka logs keep consumed messages (needed for replays). */
     public boolean keepConsumed = true;
 
+    /** Settled messages kept for reuse (LIFO, bounded), so steady state allocates nothing per message. */
+    private final Msg[] spare = new Msg[SPARE];
+
+    private int spareCount;
+    private static final int SPARE = 1024;
+
     private long nextId;
     private long published;
     private long publishLimit = Long.MAX_VALUE;
@@ -109,11 +115,28 @@ public final class World {
 
     public Msg newMessage(Producer p, long correlationId, long key) {
         long id = nextId++;
-        Msg m = new Msg(
-                id, correlationId < 0 ? id : correlationId, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+        long corr = correlationId < 0 ? id : correlationId;
+        Msg m = spareCount > 0
+                ? spare[--spareCount].init(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel)
+                : new Msg(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
         published++;
         p.channel.published++;
         return m;
+    }
+
+    /**
+     * Hands back a message that nothing references any more (its only queue acknowledged it and it is in no worker,
+     * buffer, log or transit), so that a later message reuses the object. Pinned messages are ignored.
+     */
+    public void recycle(Msg m) {
+        if (!m.pinned && spareCount < SPARE) {
+            m.producer = null; // drop references so a spare keeps nothing alive
+            m.channel = null;
+            m.origin = null;
+            m.poisonOn = null;
+            m.deadLetterFrom = null;
+            spare[spareCount++] = m;
+        }
     }
 
     /** A new message leaves its producer: it is owed to the channel's groups from now on. */

@@ -196,6 +196,7 @@ final class AmqpQueue {
         if (broker.world.tracing) {
             broker.trace(new TraceEvent.Acked(broker.world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
         }
+        broker.world.recycle(m); // acked: this queue's copy is held nowhere any more
     }
 
     /** Nack with requeue (or requeue after a lost connection): back to the head, flagged redelivered. */
