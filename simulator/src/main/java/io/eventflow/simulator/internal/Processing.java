@@ -25,11 +25,16 @@ public final class Processing implements Event {
 
     /** The broker hands {@code m} to a free worker of {@code mem}. */
     public void deliver(Member mem, Worker w, Msg m, boolean replay, boolean redelivered) {
-        deliver(mem, w, m, replay, redelivered, true);
+        take(mem, w, m, replay, redelivered);
+        Link link = mem.link;
+        if (link != null && !link.quiet() && disturbed(mem, w, m, link)) {
+            return;
+        }
+        begin(w);
     }
 
-    /** As above; {@code overLink} false for messages already at the consumer (its prefetch buffer). */
-    private void deliver(Member mem, Worker w, Msg m, boolean replay, boolean redelivered, boolean overLink) {
+    /** The worker takes the message (processing starts once it is at the consumer). */
+    private static void take(Member mem, Worker w, Msg m, boolean replay, boolean redelivered) {
         w.msg = m;
         w.replay = replay;
         w.attempt = m.failures;
@@ -38,11 +43,6 @@ public final class Processing implements Event {
         if (redelivered) {
             m.redelivered = true;
         }
-        Link link = mem.link;
-        if (overLink && link != null && !link.quiet() && disturbed(mem, w, m, link)) {
-            return;
-        }
-        begin(w);
     }
 
     /**
@@ -352,7 +352,8 @@ public final class Processing implements Event {
                 return;
             }
             Msg m = mem.buffer.pollFirst();
-            deliver(mem, w, m, false, m.redelivered, false);
+            take(mem, w, m, false, m.redelivered); // already at the consumer: no link to cross
+            begin(w);
         }
         mem.group.channel.broker.pull(mem);
     }

@@ -152,6 +152,15 @@ public final class World {
         if (tracing) {
             emit(new TraceEvent.Published(now(), m.producer.instance.id, "", -1, -1, m.id, m.correlationId));
         }
+        if (m.producer.link.quiet()) {
+            // send() and arrive() for the usual undisturbed link, written out: fewer nested calls per message
+            m.sendAttempts++;
+            BrokerRuntime.StoreResult r = ch.broker.store(m);
+            if (r != BrokerRuntime.StoreResult.STORED) {
+                notStored(m, r, false);
+            }
+            return;
+        }
         send(m);
     }
 
@@ -186,9 +195,13 @@ public final class World {
             // the send was cut by a crash of the producing instance; the broker still receives it
         }
         BrokerRuntime.StoreResult r = m.channel.broker.store(m);
-        if (r == BrokerRuntime.StoreResult.STORED) {
-            return;
+        if (r != BrokerRuntime.StoreResult.STORED) {
+            notStored(m, r, extraCopy);
         }
+    }
+
+    /** The broker did not store the message: the producer sees the failure (not for a duplicate's extra copy). */
+    private void notStored(Msg m, BrokerRuntime.StoreResult r, boolean extraCopy) {
         switch (r) {
             case STORED, DUPLICATE_IGNORED -> {}
             case UNAVAILABLE -> {

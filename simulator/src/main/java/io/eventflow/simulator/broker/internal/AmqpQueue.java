@@ -108,26 +108,18 @@ final class AmqpQueue {
         if (messageTtl != Plan.NONE) {
             m.expiresAt = broker.world.now() + messageTtl;
         }
-        if (g != null && ready.isEmpty() && deliverNow(m)) {
-            return true;
+        if (g != null && ready.isEmpty() && !broker.down) { // straight to a consumer with credit, if there is one
+            Member c = nextConsumer();
+            if (c != null) {
+                lag(1);
+                hand(c, m);
+                return true;
+            }
         }
         ready.addLast(m);
         ch.depthChanged(1);
         lag(1);
         scheduleExpiry();
-        return true;
-    }
-
-    private boolean deliverNow(Msg m) {
-        if (broker.down) {
-            return false;
-        }
-        Member c = nextConsumer();
-        if (c == null) {
-            return false;
-        }
-        lag(1);
-        hand(c, m);
         return true;
     }
 
