@@ -43,6 +43,7 @@ public final class World {
     private final Msg[] spare = new Msg[SPARE];
 
     private int spareCount;
+    private long allocated;
     private static final int SPARE = 1024;
 
     private long nextId;
@@ -116,12 +117,21 @@ public final class World {
     public Msg newMessage(Producer p, long correlationId, long key) {
         long id = nextId++;
         long corr = correlationId < 0 ? id : correlationId;
-        Msg m = spareCount > 0
-                ? spare[--spareCount].init(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel)
-                : new Msg(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+        Msg m;
+        if (spareCount > 0) {
+            m = spare[--spareCount].init(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+        } else {
+            m = new Msg(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+            allocated++;
+        }
         published++;
         p.channel.published++;
         return m;
+    }
+
+    /** Message objects created for publications so far (the rest reused settled ones). */
+    public long messagesAllocated() {
+        return allocated;
     }
 
     /**
