@@ -129,7 +129,7 @@ public final class Kernel implements SimContext {
         try {
             while (n < maxEvents) {
                 int want = Math.min(CHUNK, maxEvents - n);
-                int k = fire(until, want);
+                int k = fireChunk(until, want);
                 n += k;
                 if (k < want) {
                     break;
@@ -147,7 +147,7 @@ public final class Kernel implements SimContext {
      * compiles it (with the handlers inlined) early in a fresh JVM, instead of waiting for an on-stack replacement of
      * one long-running loop.
      */
-    private int fire(long until, int maxEvents) {
+    private int fireChunk(long until, int maxEvents) {
         int n = 0;
         while (n < maxEvents && !heap.isEmpty() && heap.peekTime() <= until) {
             heap.pop();
