@@ -24,7 +24,7 @@ public final class Accounting {
      */
     public static Map<String, Histogram> latencyHistograms(World w) {
         Map<String, Histogram> out = new LinkedHashMap<>();
-        groupKeys(w).forEach((g, key) -> out.put(key, g.latency.copy()));
+        groupKeys(w).forEach((g, key) -> out.put(key, g.latency().copy()));
         return out;
     }
 
@@ -56,7 +56,7 @@ public final class Accounting {
             GroupReport r = group(w, g, transit, violations);
             groups.put(keys.get(g), r);
             r.lostByCause().forEach((k, v) -> lostTotal.merge(k, v, Long::sum));
-            all.add(g.latency);
+            all.add(g.latency());
             latSum += g.latencySumNanos;
             latN += g.latencyCount;
             long[] add = {
@@ -172,7 +172,7 @@ public final class Accounting {
                 g.retries,
                 g.redelivered,
                 g.maxLag,
-                latency(g.latency, g.latencySumNanos, g.latencyCount));
+                latency(g.latency(), g.latencySumNanos, g.latencyCount));
     }
 
     private static Map<String, Long> causes() {

@@ -12,7 +12,7 @@ public final class GroupRt {
     public final ServiceRt service;
     public final List<Member> members = new ArrayList<>();
     public final StateTable states = new StateTable();
-    public final Histogram latency = new Histogram(3_600_000_000_000L, 2);
+    private final LatencyBuckets latency = new LatencyBuckets(new Histogram(3_600_000_000_000L, 2));
     /** True for the hidden group through which a requester receives its replies. */
     public boolean replyListener;
 
@@ -100,8 +100,13 @@ public final class GroupRt {
                 && now - firstProcessed[(int) id] <= spec.dedupWindow();
     }
 
+    /** Publish → processed latencies (nanoseconds) of every first processing so far. */
+    public Histogram latency() {
+        return latency.histogram();
+    }
+
     public void recordLatency(long nanos) {
-        latency.recordValue(Math.min(Math.max(nanos, 0), latency.getHighestTrackableValue()));
+        latency.record(nanos);
         latencySumNanos += nanos;
         latencyCount++;
     }

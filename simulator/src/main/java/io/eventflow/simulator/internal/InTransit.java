@@ -66,6 +66,7 @@ public final class InTransit implements Event {
             }
             slot = used++;
         }
+        m.pinned = true; // the network may still hold (a copy of) it after it was processed
         msgs[slot] = m;
         kinds[slot] = kind;
         starts[slot] = world.now();

@@ -2,25 +2,29 @@ package io.eventflow.simulator.internal;
 
 /**
  * One message (or one queue's copy of it: copies share the id). Mutable, owned by whichever structure holds it.
+ *
+ * <p>A message whose last holder lets go of it may be handed back to {@link World#recycle} and reused for a later
+ * message (nothing is allocated per message in steady state). Only set the identity fields (id to producer) through
+ * the constructor or {@link #init}; treat them as final.
  */
 public final class Msg {
-    public final long id;
-    public final long correlationId;
-    public final long publishTime;
-    public final long key;
-    public final int sizeBytes;
-    public final String routingKey;
-    public final Producer producer;
+    public long id;
+    public long correlationId;
+    public long publishTime;
+    public long key;
+    public int sizeBytes;
+    public String routingKey;
+    public Producer producer;
     public ChannelRt channel;
     /** True for dead-lettered and re-driven copies: they go to their channel's own queue, not through routing. */
     public boolean direct;
     /** The channel the message was published (or dead-lettered, or re-driven) to: what routing starts from. */
     public ChannelRt origin;
 
-    public int partition = -1;
-    public long offset = -1;
+    public int partition;
+    public long offset;
     public long storedAt;
-    public long expiresAt = Long.MAX_VALUE;
+    public long expiresAt;
     public boolean redelivered;
     public int deliveries;
     /** The channel whose consumers always fail on this message (a poison fault), else null. */
@@ -39,8 +43,26 @@ public final class Msg {
     public boolean truncated;
     /** Connection generation of the delivery (amqp): an ack on an older connection is void. */
     public int tag;
+    /**
+     * True once something may keep a reference beyond the message's last settlement (the network, a producer's
+     * duplicate): such a message is never recycled.
+     */
+    public boolean pinned;
 
     public Msg(
+            long id,
+            long correlationId,
+            long publishTime,
+            long key,
+            int sizeBytes,
+            String routingKey,
+            Producer producer,
+            ChannelRt channel) {
+        init(id, correlationId, publishTime, key, sizeBytes, routingKey, producer, channel);
+    }
+
+    /** (Re)initialises every field as the constructor does; returns this. */
+    Msg init(
             long id,
             long correlationId,
             long publishTime,
@@ -58,6 +80,23 @@ public final class Msg {
         this.producer = producer;
         this.channel = channel;
         this.origin = channel;
+        direct = false;
+        partition = -1;
+        offset = -1;
+        storedAt = 0;
+        expiresAt = Long.MAX_VALUE;
+        redelivered = false;
+        deliveries = 0;
+        poisonOn = null;
+        deadLetterFrom = null;
+        sendAttempts = 0;
+        lastBackoff = 0;
+        duplicateCopy = false;
+        failures = 0;
+        truncated = false;
+        tag = 0;
+        pinned = false;
+        return this;
     }
 
     /** A copy with the same identity and fresh per-queue delivery state. */

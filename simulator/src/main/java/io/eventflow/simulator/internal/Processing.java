@@ -25,11 +25,16 @@ public final class Processing implements Event {
 
     /** The broker hands {@code m} to a free worker of {@code mem}. */
     public void deliver(Member mem, Worker w, Msg m, boolean replay, boolean redelivered) {
-        deliver(mem, w, m, replay, redelivered, true);
+        take(mem, w, m, replay, redelivered);
+        Link link = mem.link;
+        if (link != null && !link.quiet() && disturbed(mem, w, m, link)) {
+            return;
+        }
+        begin(w);
     }
 
-    /** As above; {@code overLink} false for messages already at the consumer (its prefetch buffer). */
-    private void deliver(Member mem, Worker w, Msg m, boolean replay, boolean redelivered, boolean overLink) {
+    /** The worker takes the message (processing starts once it is at the consumer). */
+    private static void take(Member mem, Worker w, Msg m, boolean replay, boolean redelivered) {
         w.msg = m;
         w.replay = replay;
         w.attempt = m.failures;
@@ -38,11 +43,6 @@ public final class Processing implements Event {
         if (redelivered) {
             m.redelivered = true;
         }
-        Link link = mem.link;
-        if (overLink && link != null && !link.quiet() && disturbed(mem, w, m, link)) {
-            return;
-        }
-        begin(w);
     }
 
     /**
@@ -145,20 +145,24 @@ public final class Processing implements Event {
         world.emit(e);
     }
 
+    /**
+     * A worker's timer: the message arrived over the link or its backoff ended (processing starts), or processing
+     * ended. The end of processing is written out here rather than in helper methods: this is the per-message path,
+     * and fewer, larger methods get JIT-compiled sooner in a fresh JVM.
+     */
     @Override
     public void fire(SimContext ctx, long arg) {
         Worker w = world.worker((int) arg);
         if ((int) (arg >>> 32) != w.epoch) {
             return;
         }
-        switch (w.phase) {
-            case Worker.TRANSIT, Worker.BACKOFF -> begin(w);
-            case Worker.PROCESSING -> complete(w);
-            default -> throw new IllegalStateException("worker event in phase " + w.phase);
+        if (w.phase != Worker.PROCESSING) {
+            if (w.phase == Worker.IDLE) {
+                throw new IllegalStateException("worker event in phase " + w.phase);
+            }
+            begin(w); // TRANSIT or BACKOFF
+            return;
         }
-    }
-
-    private void complete(Worker w) {
         Member mem = w.member;
         GroupRt g = mem.group;
         Msg m = w.msg;
@@ -167,29 +171,24 @@ public final class Processing implements Event {
             return;
         }
         byte st = g.states.get(m.id);
-        if (st == MsgState.PROCESSED) {
-            if (again(w, mem, g, m)) {
-                effects(mem, g, m);
+        if (st != MsgState.PROCESSED) {
+            if (st == MsgState.NONE) {
+                g.owed++; // replayed to a group that was not owed it before
             }
-        } else {
-            first(w, g, m, st);
+            long now = world.now();
+            g.states.set(m.id, MsgState.PROCESSED);
+            if (g.dedupForgets()) {
+                g.firstProcessedAt(m.id, now);
+            }
+            g.recordLatency(now - m.publishTime);
+            if (world.probe != null) {
+                world.probe.processed(m.id, m.publishTime, w.start, now);
+            }
+            effects(mem, g, m);
+        } else if (again(w, mem, g, m)) {
             effects(mem, g, m);
         }
         settle(mem, w, m);
-    }
-
-    private void first(Worker w, GroupRt g, Msg m, byte st) {
-        if (st == MsgState.NONE) {
-            g.owed++; // replayed to a group that was not owed it before
-        }
-        g.states.set(m.id, MsgState.PROCESSED);
-        if (g.dedupForgets()) {
-            g.firstProcessedAt(m.id, world.now());
-        }
-        g.recordLatency(world.now() - m.publishTime);
-        if (world.probe != null) {
-            world.probe.processed(m.id, m.publishTime, w.start, world.now());
-        }
     }
 
     /** A processing beyond the first; returns whether it has effects (not under exactly-once). */
@@ -370,7 +369,8 @@ public final class Processing implements Event {
                 return;
             }
             Msg m = mem.buffer.pollFirst();
-            deliver(mem, w, m, false, m.redelivered, false);
+            take(mem, w, m, false, m.redelivered); // already at the consumer: no link to cross
+            begin(w);
         }
         mem.group.channel.broker.pull(mem);
     }

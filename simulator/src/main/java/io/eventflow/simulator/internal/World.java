@@ -39,6 +39,13 @@ public final class World {
     /** When true, kafka logs keep consumed messages (needed for replays). */
     public boolean keepConsumed = true;
 
+    /** Settled messages kept for reuse (LIFO, bounded), so steady state allocates nothing per message. */
+    private final Msg[] spare = new Msg[SPARE];
+
+    private int spareCount;
+    private long allocated;
+    private static final int SPARE = 1024;
+
     private long nextId;
     private long published;
     private long publishLimit = Long.MAX_VALUE;
@@ -109,11 +116,37 @@ public final class World {
 
     public Msg newMessage(Producer p, long correlationId, long key) {
         long id = nextId++;
-        Msg m = new Msg(
-                id, correlationId < 0 ? id : correlationId, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+        long corr = correlationId < 0 ? id : correlationId;
+        Msg m;
+        if (spareCount > 0) {
+            m = spare[--spareCount].init(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+        } else {
+            m = new Msg(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+            allocated++;
+        }
         published++;
         p.channel.published++;
         return m;
+    }
+
+    /** Message objects created for publications so far (the rest reused settled ones). */
+    public long messagesAllocated() {
+        return allocated;
+    }
+
+    /**
+     * Hands back a message that nothing references any more (its only queue acknowledged it and it is in no worker,
+     * buffer, log or transit), so that a later message reuses the object. Pinned messages are ignored.
+     */
+    public void recycle(Msg m) {
+        if (!m.pinned && spareCount < SPARE) {
+            m.producer = null; // drop references so a spare keeps nothing alive
+            m.channel = null;
+            m.origin = null;
+            m.poisonOn = null;
+            m.deadLetterFrom = null;
+            spare[spareCount++] = m;
+        }
     }
 
     /** A new message leaves its producer: it is owed to the channel's groups from now on. */
@@ -128,6 +161,15 @@ public final class World {
         }
         if (tracing) {
             emit(new TraceEvent.Published(now(), m.producer.instance.id, "", -1, -1, m.id, m.correlationId));
+        }
+        if (m.producer.link.quiet()) {
+            // send() and arrive() for the usual undisturbed link, written out: fewer nested calls per message
+            m.sendAttempts++;
+            BrokerRuntime.StoreResult r = ch.broker.store(m);
+            if (r != BrokerRuntime.StoreResult.STORED) {
+                notStored(m, r, false);
+            }
+            return;
         }
         send(m);
     }
@@ -163,9 +205,13 @@ public final class World {
             // the send was cut by a crash of the producing instance; the broker still receives it
         }
         BrokerRuntime.StoreResult r = m.channel.broker.store(m);
-        if (r == BrokerRuntime.StoreResult.STORED) {
-            return;
+        if (r != BrokerRuntime.StoreResult.STORED) {
+            notStored(m, r, extraCopy);
         }
+    }
+
+    /** The broker did not store the message: the producer sees the failure (not for a duplicate's extra copy). */
+    private void notStored(Msg m, BrokerRuntime.StoreResult r, boolean extraCopy) {
         switch (r) {
             case STORED, DUPLICATE_IGNORED -> {}
             case UNAVAILABLE -> {

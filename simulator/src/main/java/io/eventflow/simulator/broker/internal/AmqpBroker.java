@@ -161,8 +161,14 @@ public final class AmqpBroker implements BrokerRuntime {
         boolean first = m.storedAt == 0 && m.deliveries == 0;
         m.storedAt = Math.max(1, world.now());
         AmqpQueue own = (AmqpQueue) origin.data;
-        if (m.direct || !own.routed) {
-            enqueue(own, first ? m : m.copy(), m); // its own queue only
+        if (m.direct || !own.routed) { // its own queue only (enqueue() written out: the per-message path)
+            Msg copy = first ? m : m.copy();
+            if (world.tracing) {
+                traceStored(own, m);
+            }
+            if (!own.enqueue(copy) && own.g != null) {
+                world.lose(own.g, copy, "overflow");
+            }
             return StoreResult.STORED;
         }
         List<AmqpQueue> qs = route(origin, m.routingKey);
@@ -179,12 +185,16 @@ public final class AmqpBroker implements BrokerRuntime {
     /** Puts {@code copy} (of {@code m}) in {@code q}; lost as overflow when max-length rejects it. */
     void enqueue(AmqpQueue q, Msg copy, Msg m) {
         if (world.tracing) {
-            world.emit(new TraceEvent.Stored(
-                    world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
+            traceStored(q, m);
         }
         if (!q.enqueue(copy) && q.g != null) {
             world.lose(q.g, copy, "overflow");
         }
+    }
+
+    private void traceStored(AmqpQueue q, Msg m) {
+        world.emit(new TraceEvent.Stored(
+                world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
     }
 
     @Override

@@ -108,26 +108,18 @@ final class AmqpQueue {
         if (messageTtl != Plan.NONE) {
             m.expiresAt = broker.world.now() + messageTtl;
         }
-        if (g != null && ready.isEmpty() && deliverNow(m)) {
-            return true;
+        if (g != null && ready.isEmpty() && !broker.down) { // straight to a consumer with credit, if there is one
+            Member c = nextConsumer();
+            if (c != null) {
+                lag(1);
+                hand(c, m);
+                return true;
+            }
         }
         ready.addLast(m);
         ch.depthChanged(1);
         lag(1);
         scheduleExpiry();
-        return true;
-    }
-
-    private boolean deliverNow(Msg m) {
-        if (broker.down) {
-            return false;
-        }
-        Member c = nextConsumer();
-        if (c == null) {
-            return false;
-        }
-        lag(1);
-        hand(c, m);
         return true;
     }
 
@@ -196,6 +188,7 @@ final class AmqpQueue {
         if (broker.world.tracing) {
             broker.trace(new TraceEvent.Acked(broker.world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
         }
+        broker.world.recycle(m); // acked: this queue's copy is held nowhere any more
     }
 
     /** Nack with requeue (or requeue after a lost connection): back to the head, flagged redelivered. */
