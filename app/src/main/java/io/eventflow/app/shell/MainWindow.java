@@ -92,7 +92,9 @@ public final class MainWindow {
         paletteScroll.setMinWidth(150);
         inspector = new InspectorView(new InspectorViewModel(doc));
         inspector.setMinWidth(260);
-        Tab problems = new Tab("Problems", new ProblemsView(doc, canvas::reveal));
+        Tab problems = new Tab("Problems");
+        // The table is built after the window shows (issue #7): it is empty until the design is opened anyway.
+        javafx.application.Platform.runLater(() -> problems.setContent(new ProblemsView(doc, canvas::reveal)));
         problems.setId("tab-problems");
         problems.setClosable(false);
         Tab asyncapi = new Tab("AsyncAPI", preview);
@@ -221,11 +223,17 @@ public final class MainWindow {
                 e.consume();
             }
         });
-        stage.show();
-        windowState.restore(stage, main, vertical);
+        // The design is read and parsed on the executor while the window is styled, laid out and shown; it appears
+        // in the window as soon as both are done. Restoring autosaved work asks first, so it waits for the window.
+        boolean recovery = file == null && files.hasRecovery();
         if (file != null) {
             files.openPath(file);
-        } else if (!files.offerRecovery()) {
+        } else if (!recovery) {
+            files.openSample();
+        }
+        stage.show();
+        windowState.restore(stage, main, vertical);
+        if (recovery && !files.offerRecovery()) {
             files.openSample();
         }
         autosave = new Timeline(new KeyFrame(
