@@ -223,17 +223,13 @@ public final class MainWindow {
                 e.consume();
             }
         });
-        // The design is read and parsed on the executor while the window is styled, laid out and shown; it appears
-        // in the window as soon as both are done. Restoring autosaved work asks first, so it waits for the window.
-        boolean recovery = file == null && files.hasRecovery();
-        if (file != null) {
-            files.openPath(file);
-        } else if (!recovery) {
-            files.openSample();
-        }
         stage.show();
         windowState.restore(stage, main, vertical);
-        if (recovery && !files.offerRecovery()) {
+        // The design is read and parsed on the executor once the window shows (started earlier, the parse and its
+        // compilation compete with the window for the CPU); it appears in the window when done (issue #7).
+        if (file != null) {
+            files.openPath(file);
+        } else if (!files.offerRecovery()) {
             files.openSample();
         }
         autosave = new Timeline(new KeyFrame(
