@@ -23,7 +23,6 @@ public final class StudioApp extends Application {
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> Logger.error(e, "unexpected error in the UI"));
         List<String> args = getParameters().getUnnamed();
         Path file = args.isEmpty() ? null : Path.of(args.get(0));
-        io.eventflow.app.fx.Icons.preloadFont();
         StudioHome home = StudioHome.fromSystem();
         new WindowState(home.dir()).theme().applyUserAgentStylesheet();
         window = new MainWindow(stage, home, null, TaskExecutor.background());
