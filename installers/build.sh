@@ -54,6 +54,10 @@ for type in "${TYPES[@]}"; do
         app-image)
             rm -rf "$OUT/$NAME"
             jpackage --type app-image "${common[@]}"
+            # Class data sharing cuts the start-up (issue #7); CDS=0 leaves it out (a smaller image).
+            if [ "$(uname -s)" = Linux ] && [ "${CDS:-1}" != 0 ]; then
+                installers/cds.sh "$OUT/$NAME" "EventFlow Studio" || echo "warning: no CDS archive; the app-image starts without it" >&2
+            fi
             ;;
         deb|rpm)
             rm -rf "$OUT/resources"

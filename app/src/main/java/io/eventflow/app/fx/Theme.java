@@ -15,9 +15,20 @@ public enum Theme {
 
     /** Applies this theme to the whole application and to the scene's own stylesheets. */
     public void apply(Scene scene) {
-        Application.setUserAgentStylesheet(
-                this == LIGHT ? new PrimerLight().getUserAgentStylesheet() : new PrimerDark().getUserAgentStylesheet());
+        applyUserAgentStylesheet();
         scene.getStylesheets().setAll(url(this == LIGHT ? "colors-light.css" : "colors-dark.css"), url("studio.css"));
+    }
+
+    /**
+     * Makes this theme's AtlantaFX stylesheet the application's user-agent stylesheet. Called before the first control
+     * is created, it also saves JavaFX loading its default (Modena) stylesheet only to replace it (issue #7).
+     */
+    public void applyUserAgentStylesheet() {
+        String url =
+                this == LIGHT ? new PrimerLight().getUserAgentStylesheet() : new PrimerDark().getUserAgentStylesheet();
+        if (!url.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(url);
+        }
     }
 
     public Theme other() {

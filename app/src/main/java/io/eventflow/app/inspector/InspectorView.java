@@ -23,7 +23,13 @@ public final class InspectorView extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         vm.subjectProperty().addListener((o, a, s) -> show(s));
-        show(vm.getSubject());
+        // The first form waits until after the window shows (issue #7); at start-up the design is usually replaced
+        // by the opened one right away, which builds its own form.
+        Platform.runLater(() -> {
+            if (form == null) {
+                show(vm.getSubject());
+            }
+        });
     }
 
     private void show(Object subject) {

@@ -17,19 +17,35 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.tinylog.Logger;
 
-/** The live AsyncAPI preview: the design exported as YAML, updated shortly after each change; read-only. */
+/**
+ * The live AsyncAPI preview: the design exported as YAML, updated shortly after each change; read-only. Its controls
+ * are built when it is first shown, so a window that starts on another tab does not style and lay them out.
+ */
 final class AsyncApiPreview extends BorderPane {
     private final DocumentViewModel doc;
-    private final TextArea text = new TextArea();
-    private final ComboBox<AsyncApiVersion> version = new ComboBox<>();
-    private final Label status = new Label();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(250));
+    private TextArea text;
+    private ComboBox<AsyncApiVersion> version;
+    private Label status;
     private boolean shown;
     private boolean stale = true;
 
     AsyncApiPreview(DocumentViewModel doc) {
         this.doc = doc;
         setId("asyncapi-preview");
+        debounce.setOnFinished(e -> refresh());
+        doc.designProperty().addListener(o -> {
+            stale = true;
+            if (shown) {
+                debounce.playFromStart();
+            }
+        });
+    }
+
+    private void createView() {
+        text = new TextArea();
+        version = new ComboBox<>();
+        status = new Label();
         text.setEditable(false);
         text.setId("asyncapi-text");
         text.getStyleClass().add("code");
@@ -49,13 +65,6 @@ final class AsyncApiPreview extends BorderPane {
         bar.getStyleClass().add("preview-bar");
         setTop(bar);
         setCenter(text);
-        debounce.setOnFinished(e -> refresh());
-        doc.designProperty().addListener(o -> {
-            stale = true;
-            if (shown) {
-                debounce.playFromStart();
-            }
-        });
     }
 
     /** Only a visible preview is kept up to date; it catches up when shown. */
@@ -67,10 +76,13 @@ final class AsyncApiPreview extends BorderPane {
     }
 
     String getText() {
-        return text.getText();
+        return text == null ? "" : text.getText();
     }
 
     void refresh() {
+        if (text == null) {
+            createView();
+        }
         Design d = doc.getDesign();
         try {
             double scroll = text.getScrollTop();

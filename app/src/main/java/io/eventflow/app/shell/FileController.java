@@ -99,19 +99,28 @@ public final class FileController {
         }
     }
 
-    /** Opens the bundled sample design. */
+    /** Opens the bundled sample design; reading and parsing run on the executor (off the FX thread at start-up). */
     public void openSample() {
+        executor.run(
+                "open sample",
+                FileController::readSample,
+                loaded -> {
+                    doc.replace(loaded.design(), null, false);
+                    afterOpen.run();
+                },
+                e -> {
+                    Logger.error(e, "cannot open the sample design");
+                    dialogs.showError("Could not open the sample design", describe(e));
+                });
+    }
+
+    private static DesignFiles.Loaded readSample() throws IOException, InputException {
         try (InputStream in = FileController.class.getResourceAsStream(SAMPLE)) {
             if (in == null) {
                 throw new IOException("the sample design is missing from the application: " + SAMPLE);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            DesignFiles.Loaded loaded = DesignFiles.parse("order-pipeline.eventflow.yaml", text);
-            doc.replace(loaded.design(), null, false);
-            afterOpen.run();
-        } catch (IOException | InputException e) {
-            Logger.error(e, "cannot open the sample design");
-            dialogs.showError("Could not open the sample design", e.getMessage());
+            return DesignFiles.parse("order-pipeline.eventflow.yaml", text);
         }
     }
 

@@ -92,7 +92,9 @@ public final class MainWindow {
         paletteScroll.setMinWidth(150);
         inspector = new InspectorView(new InspectorViewModel(doc));
         inspector.setMinWidth(260);
-        Tab problems = new Tab("Problems", new ProblemsView(doc, canvas::reveal));
+        Tab problems = new Tab("Problems");
+        // The table is built after the window shows (issue #7): it is empty until the design is opened anyway.
+        javafx.application.Platform.runLater(() -> problems.setContent(new ProblemsView(doc, canvas::reveal)));
         problems.setId("tab-problems");
         problems.setClosable(false);
         Tab asyncapi = new Tab("AsyncAPI", preview);
@@ -223,6 +225,8 @@ public final class MainWindow {
         });
         stage.show();
         windowState.restore(stage, main, vertical);
+        // The design is read and parsed on the executor once the window shows (started earlier, the parse and its
+        // compilation compete with the window for the CPU); it appears in the window when done (issue #7).
         if (file != null) {
             files.openPath(file);
         } else if (!files.offerRecovery()) {

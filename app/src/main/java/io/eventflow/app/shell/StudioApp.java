@@ -23,7 +23,9 @@ public final class StudioApp extends Application {
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> Logger.error(e, "unexpected error in the UI"));
         List<String> args = getParameters().getUnnamed();
         Path file = args.isEmpty() ? null : Path.of(args.get(0));
-        window = new MainWindow(stage, StudioHome.fromSystem(), null, TaskExecutor.background());
+        StudioHome home = StudioHome.fromSystem();
+        new WindowState(home.dir()).theme().applyUserAgentStylesheet();
+        window = new MainWindow(stage, home, null, TaskExecutor.background());
         window.show(file);
         Logger.info("EventFlow Studio started{}", file == null ? "" : " with " + file);
     }

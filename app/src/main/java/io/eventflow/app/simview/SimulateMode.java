@@ -30,17 +30,21 @@ public final class SimulateMode {
     private final DocumentViewModel doc;
     private final DesignCanvas canvas;
     private final TabPane dock;
-    private final SimSession session;
-    private final CanvasGeometry geometry;
-    private final TokenOverlay overlay;
-    private final RunControls controls;
-    private final FaultMenu menu;
-    private final SimViews views;
+    // Built on first use (entering Simulate, or a caller asking for them): most sessions never simulate, and
+    // building these before the first window costs start-up time (issue #7).
+    private SimSession session;
+    private CanvasGeometry geometry;
+    private TokenOverlay overlay;
+    private RunControls controls;
+    private FaultMenu menu;
+    private SimViews views;
+    private StackPane centreStack;
+    private BorderPane centrePane;
     private final ReadOnlyBooleanWrapper simulating = new ReadOnlyBooleanWrapper();
     private final ToggleButton designButton = new ToggleButton("Design");
     private final ToggleButton simulateButton = new ToggleButton("Simulate");
     private final Label status = new Label();
-    private final AnimationTimer timer;
+    private AnimationTimer timer;
     /** While running flat out the view refreshes at most 20 times a second. */
     private static final long FLAT_OUT_FRAME_NANOS = 50_000_000L;
 
@@ -52,24 +56,12 @@ public final class SimulateMode {
         this.doc = doc;
         this.canvas = canvas;
         this.dock = dock;
-        this.session = new SimSession(doc::getDesign);
-        this.geometry = new CanvasGeometry(canvas);
-        this.overlay = new TokenOverlay(geometry);
-        this.controls = new RunControls(session, () -> doc.pathProperty().get());
-        this.menu = new FaultMenu(session);
-        this.views = new SimViews(session, overlay, geometry, doc);
-        this.timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                frame(now);
-            }
-        };
-        controls.setVisible(false);
-        controls.setManaged(false);
         status.setId("status-sim");
         doc.designProperty().addListener((o, a, b) -> {
-            geometry.markDirty();
-            overlay.invalidate();
+            if (session != null) {
+                geometry.markDirty();
+                overlay.invalidate();
+            }
         });
         initInput();
         canvas.sceneProperty().addListener((o, a, scene) -> {
@@ -103,13 +95,45 @@ public final class SimulateMode {
 
     /** Wraps the canvas area: run controls on top (Simulate only) and the overlay over the canvas. */
     public Node wrapCentre(Node canvasArea) {
-        StackPane stack = new StackPane(canvasArea, overlay);
-        overlay.widthProperty().bind(stack.widthProperty());
-        overlay.heightProperty().bind(stack.heightProperty());
+        centreStack = new StackPane(canvasArea);
+        centrePane = new BorderPane(centreStack);
+        if (session != null) {
+            attach();
+        }
+        return centrePane;
+    }
+
+    /** Builds the session, overlay, run controls, menu and dock views once. */
+    private void build() {
+        if (session != null) {
+            return;
+        }
+        session = new SimSession(doc::getDesign);
+        geometry = new CanvasGeometry(canvas);
+        overlay = new TokenOverlay(geometry);
+        controls = new RunControls(session, () -> doc.pathProperty().get());
+        menu = new FaultMenu(session);
+        views = new SimViews(session, overlay, geometry, doc);
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frame(now);
+            }
+        };
+        controls.setVisible(false);
+        controls.setManaged(false);
+        overlay.setVisible(false);
+        if (centrePane != null) {
+            attach();
+        }
+    }
+
+    private void attach() {
+        centreStack.getChildren().add(overlay);
+        overlay.widthProperty().bind(centreStack.widthProperty());
+        overlay.heightProperty().bind(centreStack.heightProperty());
         overlay.setManaged(false);
-        BorderPane pane = new BorderPane(stack);
-        pane.setTop(controls);
-        return pane;
+        centrePane.setTop(controls);
     }
 
     /** Simulated time and speed for the status bar (empty in Design). */
@@ -135,6 +159,7 @@ public final class SimulateMode {
         if (on == simulating.get()) {
             return;
         }
+        build();
         simulating.set(on);
         (on ? simulateButton : designButton).setSelected(true);
         controls.setVisible(on);
@@ -256,14 +281,17 @@ public final class SimulateMode {
     }
 
     public SimSession session() {
+        build();
         return session;
     }
 
     public TokenOverlay overlay() {
+        build();
         return overlay;
     }
 
     public SimViews views() {
+        build();
         return views;
     }
 
@@ -275,7 +303,9 @@ public final class SimulateMode {
 
     /** Stops the timer and the simulation thread. */
     public void dispose() {
-        timer.stop();
-        session.close();
+        if (session != null) {
+            timer.stop();
+            session.close();
+        }
     }
 }
