@@ -41,6 +41,8 @@ public final class TokenOverlay extends Canvas {
     private Set<String> tracedEdges = Set.of();
     private SimulationSnapshot lastSnapshot;
     private io.eventflow.simulator.report.SimulationReport report;
+    private io.eventflow.model.design.Design design;
+    private java.util.Map<String, ChannelDepth> depthKinds = java.util.Map.of();
     private double[] lastView = new double[0];
     private boolean dirty;
 
@@ -54,6 +56,15 @@ public final class TokenOverlay extends Canvas {
     public void setTracedEdges(Set<String> edges) {
         tracedEdges = edges;
         dirty = true;
+    }
+
+    /** The design being run, for what to show under each channel ({@link ChannelDepth}). */
+    public void setDesign(io.eventflow.model.design.Design d) {
+        if (d != design) {
+            design = d;
+            depthKinds = d == null ? java.util.Map.of() : ChannelDepth.of(d);
+            dirty = true;
+        }
     }
 
     /** The latest report, for the channels' eviction and expiry counts. */
@@ -171,7 +182,8 @@ public final class TokenOverlay extends Canvas {
     private void drawChannels(GraphicsContext g, SimulationSnapshot s, double z, double px, double py) {
         for (SimulationSnapshot.ChannelState c : s.channels()) {
             Box b = geo.box(c.id());
-            if (b == null || c.depths().isEmpty()) {
+            ChannelDepth kind = depthKinds.getOrDefault(c.id(), ChannelDepth.STORED);
+            if (b == null || c.depths().isEmpty() || kind.label(0) == null) {
                 continue;
             }
             int n = c.depths().size();
@@ -181,7 +193,7 @@ public final class TokenOverlay extends Canvas {
             double h = Math.max(8, 16 * z);
             double gap = Math.min(2, w / n / 4);
             double bw = (w - gap * (n - 1)) / n;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; kind.bars() && i < n; i++) {
                 long d = c.depths().get(i);
                 double f = Math.min(1, Math.log10(d + 1) / 4);
                 double x = x0 + i * (bw + gap);
@@ -195,7 +207,7 @@ public final class TokenOverlay extends Canvas {
                     ? ""
                     : (cr.evicted() > 0 ? "  evicted " + cr.evicted() : "")
                             + (cr.expired() > 0 ? "  expired " + cr.expired() : "");
-            label(g, "depth " + c.depth() + extra, x0, y0 + h + 11, z);
+            label(g, kind.label(c.depth()) + extra, x0, kind.bars() ? y0 + h + 11 : y0 + 11, z);
         }
     }
 
