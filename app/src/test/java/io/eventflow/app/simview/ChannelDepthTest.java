@@ -35,6 +35,24 @@ class ChannelDepthTest {
     }
 
     @Test
+    void menusOfferReplayAndRetentionOnlyWhereTheScenarioCheckerAcceptsThem() throws Exception {
+        Design redis = sample("activity-redis-streams");
+        Design kafka = sample("order-pipeline");
+        Design sqs = sample("orders-sqs-sns");
+        Design pg = sample("jobs-postgres-notify");
+        Design jms = sample("trading-jms");
+        assertThat(FaultMenu.replayable(redis, redis.channels().get(0).id())).isTrue();
+        assertThat(FaultMenu.replayable(kafka, "orders")).isTrue();
+        assertThat(FaultMenu.replayable(sqs, "billing-queue")).isFalse();
+        assertThat(FaultMenu.retentionApplies(kafka, kafka.channel("orders").orElseThrow()))
+                .isTrue();
+        assertThat(jms.channels()).allMatch(c -> FaultMenu.retentionApplies(jms, c));
+        for (Design d : List.of(redis, sqs, pg, sample("iot-telemetry"))) {
+            assertThat(d.channels()).noneMatch(c -> FaultMenu.retentionApplies(d, c));
+        }
+    }
+
+    @Test
     void aSampleOpensWithTheScenarioNextToItElseTheBundledOne() throws Exception {
         for (String s : List.of(
                 "iot-telemetry", "orders-sqs-sns", "activity-redis-streams", "jobs-postgres-notify", "trading-jms")) {
