@@ -172,6 +172,35 @@ class BrokerSamplesSimulationGuiTest {
         shoot(Path.of("target", "simview-samples", sample + ".png"));
     }
 
+    @org.junit.jupiter.api.Test
+    void rightClickOnAnSnsFanOutEdgeSaysThereIsNoLinkToFault(FxRobot robot) throws Exception {
+        robot.interact(() -> window.files().openPath(SAMPLES.resolve("orders-sqs-sns.eventflow.yaml")));
+        robot.interact(() -> window.canvas().fitToView());
+        robot.clickOn("#mode-simulate");
+        settle();
+        io.eventflow.app.canvas.EdgeSkin edge = robot.lookup(n -> n instanceof io.eventflow.app.canvas.EdgeSkin e
+                        && e.edgeId().equals("sns:order-events>billing-queue"))
+                .query();
+        javafx.scene.shape.CubicCurve hit = robot.from(edge).lookup(".edge-hit").query();
+        // the curve's midpoint: (P0 + 3 P1 + 3 P2 + P3) / 8
+        double x = (hit.getStartX() + 3 * hit.getControlX1() + 3 * hit.getControlX2() + hit.getEndX()) / 8;
+        double y = (hit.getStartY() + 3 * hit.getControlY1() + 3 * hit.getControlY2() + hit.getEndY()) / 8;
+        robot.rightClickOn(hit.localToScreen(x, y));
+        settle();
+        javafx.scene.control.ContextMenu menu = robot.listWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.ContextMenu c
+                        && "sim-menu".equals(c.getId())
+                        && c.isShowing())
+                .map(w -> (javafx.scene.control.ContextMenu) w)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no context menu"));
+        assertThat(menu.getItems()).hasSize(1);
+        assertThat(menu.getItems().get(0).getText()).startsWith("SNS fan-out inside the broker");
+        assertThat(menu.getItems().get(0).isDisable()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        assertThat(window.document().getSelection()).containsExactly("sns:order-events>billing-queue");
+    }
+
     private void shoot(Path file) throws Exception {
         Files.createDirectories(file.getParent());
         BufferedImage[] img = new BufferedImage[1];
