@@ -2,6 +2,7 @@ package io.eventflow.app.simview;
 
 import io.eventflow.app.canvas.EdgeRef;
 import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Publication;
@@ -41,8 +42,13 @@ final class FaultMenu {
         }
         EdgeRef edge = EdgeRef.parse(id);
         if (edge != null) {
-            if (edge.kind() != EdgeRef.Kind.SNS) { // topic → queue: no link between services to fault
+            if (edge.kind() != EdgeRef.Kind.SNS) {
                 edgeItems(edge);
+            } else { // topic → queue happens inside the broker: no network link to fault
+                MenuItem info =
+                        new MenuItem("SNS fan-out inside the broker: no link to fault (use the topic or queue)");
+                info.setDisable(true);
+                menu.getItems().add(info);
             }
         } else {
             d.service(id).ifPresent(s -> serviceItems(s, d));
@@ -82,7 +88,7 @@ final class FaultMenu {
             }
         }
         for (Subscription x : s.subscribes()) {
-            if (isKafka(d, x.channel())) {
+            if (replayable(d, x.channel())) {
                 String g = x.groupOr(s.id());
                 add("Replay group " + g + " on " + x.channel() + " from earliest", () -> session.runner()
                         .apply(new Action.Replay(0, g, x.channel(), "earliest", 0)));
@@ -93,7 +99,9 @@ final class FaultMenu {
     private void channelItems(Channel c, Design d) {
         add("Poison 1% for 10s", () -> fault(new Fault.Poison(0, c.id(), 1, 10 * S)));
         add("Poison 10% for 10s", () -> fault(new Fault.Poison(0, c.id(), 10, 10 * S)));
-        add("Retention pressure: 64 KiB for 10s", () -> fault(new Fault.DiskLimit(0, c.id(), 64 * 1024, 10 * S)));
+        if (retentionApplies(d, c)) {
+            add("Retention pressure: 64 KiB for 10s", () -> fault(new Fault.DiskLimit(0, c.id(), 64 * 1024, 10 * S)));
+        }
         for (Service s : d.services()) {
             for (Subscription x : s.subscribes()) {
                 if (c.id().equals(x.deadLetter())) {
@@ -125,11 +133,21 @@ final class FaultMenu {
         add("Reorder 20% for 10s", () -> fault(new Fault.Reorder(0, from, to, 20, S / 20, 10 * S)));
     }
 
-    private static boolean isKafka(Design d, String channel) {
+    /** Replay resets a group's position: a Kafka log or a Redis stream (as the scenario checker allows). */
+    static boolean replayable(Design d, String channel) {
         return d.channel(channel)
                 .flatMap(d::kindOf)
-                .map(k -> k.name().equalsIgnoreCase("kafka"))
+                .map(k -> k == BrokerKind.KAFKA || k == BrokerKind.REDIS)
                 .orElse(false);
+    }
+
+    /**
+     * Retention pressure fills a broker's disk: Kafka logs and AMQP/JMS queues. MQTT, SQS/SNS, Redis streams (bounded
+     * by maxLen) and Postgres NOTIFY (stores nothing) have none, and the scenario checker refuses it for them.
+     */
+    static boolean retentionApplies(Design d, Channel c) {
+        BrokerKind k = d.kindOf(c).orElse(BrokerKind.OTHER);
+        return k == BrokerKind.KAFKA || k == BrokerKind.AMQP || k == BrokerKind.JMS || k == BrokerKind.OTHER;
     }
 
     private void fault(Fault f) {

@@ -152,7 +152,7 @@ final class RunControls extends javafx.scene.layout.FlowPane {
         if (keep != null && list.contains(keep)) {
             scenarios.setValue(keep);
         } else if (keep == null) {
-            ScenarioCatalog.Choice sample = ScenarioCatalog.sampleFor(list, session.currentDesign());
+            ScenarioCatalog.Choice sample = ScenarioCatalog.sampleFor(list, session.currentDesign(), designFile.get());
             scenarios.setValue(sample == null ? ScenarioCatalog.Choice.NONE : sample);
         }
     }

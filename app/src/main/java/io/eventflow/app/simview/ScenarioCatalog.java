@@ -16,8 +16,14 @@ import java.util.stream.Stream;
 /** The scenarios offered for a design: none, the scenario files next to it, and the bundled samples. */
 public final class ScenarioCatalog {
     /** Bundled sample scenarios (class-path resources). */
-    public static final List<String> SAMPLES =
-            List.of("order-pipeline.scenario.yaml", "payments-rabbitmq.scenario.yaml");
+    public static final List<String> SAMPLES = List.of(
+            "order-pipeline.scenario.yaml",
+            "payments-rabbitmq.scenario.yaml",
+            "iot-telemetry.scenario.yaml",
+            "orders-sqs-sns.scenario.yaml",
+            "activity-redis-streams.scenario.yaml",
+            "jobs-postgres-notify.scenario.yaml",
+            "trading-jms.scenario.yaml");
 
     private static final String SAMPLE_DIR = "/assets/samples/";
 
@@ -67,8 +73,27 @@ public final class ScenarioCatalog {
         return Scenario.EMPTY;
     }
 
-    /** The sample scenario made for a design, by the design's name, or null. */
-    public static Choice sampleFor(List<Choice> choices, Design d) {
+    /**
+     * The scenario made for a design, or null: the file next to it with the same base name ({@code X.eventflow.yaml} →
+     * {@code X.scenario.yaml}), else a bundled sample scenario with that base name or named after the design.
+     */
+    public static Choice sampleFor(List<Choice> choices, Design d, Path designFile) {
+        String base = designFile == null || designFile.getFileName() == null
+                ? null
+                : designFile.getFileName().toString().replaceFirst("\\.eventflow\\.ya?ml$", "")
+                        + ScenarioReader.EXTENSION;
+        if (base != null) {
+            for (Choice c : choices) {
+                if (c.file() != null && c.file().getFileName().toString().equals(base)) {
+                    return c;
+                }
+            }
+            for (Choice c : choices) {
+                if (c.resource() != null && c.resource().endsWith("/" + base)) {
+                    return c;
+                }
+            }
+        }
         String key = d.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         return choices.stream()
                 .filter(c -> c.resource() != null && c.resource().contains(key))

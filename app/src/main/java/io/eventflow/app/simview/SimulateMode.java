@@ -211,6 +211,7 @@ public final class SimulateMode {
         lastFrame = now;
         frames++;
         session.frame(now);
+        overlay.setDesign(session.runDesign());
         overlay.setReport(session.reportProperty().get());
         overlay.draw(session.snapshot(), session.live(), now);
         views.frame(now);

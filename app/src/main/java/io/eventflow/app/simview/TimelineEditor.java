@@ -49,9 +49,13 @@ final class TimelineEditor {
                     "Latency +200ms on " + id, new Fault.Latency(at, e.from(), e.to(), S / 5, S / 20, 10 * S)));
             out.add(new Template("Drop 10% on " + id, new Fault.Drop(at, e.from(), e.to(), 10, 10 * S)));
             out.add(new Template("Duplicate 10% on " + id, new Fault.Duplicate(at, e.from(), e.to(), 10, 10 * S)));
+        } else if (e != null) {
+            return out; // SNS topic → SQS queue: inside the broker, no network link to fault
         } else if (d.channel(id).isPresent()) {
             out.add(new Template("Poison 10% of " + id + " for 10s", new Fault.Poison(at, id, 10, 10 * S)));
-            out.add(new Template("Retention pressure on " + id, new Fault.DiskLimit(at, id, 64 * 1024, 10 * S)));
+            if (FaultMenu.retentionApplies(d, d.channel(id).get())) {
+                out.add(new Template("Retention pressure on " + id, new Fault.DiskLimit(at, id, 64 * 1024, 10 * S)));
+            }
         } else if (d.service(id).isPresent()) {
             out.add(new Template("Crash " + id + " instance 0 (restart after 5s)", new Fault.Crash(at, id, 0, 5 * S)));
             out.add(new Template("Slow " + id + " ×4 for 10s", new Fault.Slow(at, id, null, 4, 10 * S)));

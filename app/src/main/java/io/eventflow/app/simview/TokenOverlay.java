@@ -41,6 +41,8 @@ public final class TokenOverlay extends Canvas {
     private Set<String> tracedEdges = Set.of();
     private SimulationSnapshot lastSnapshot;
     private io.eventflow.simulator.report.SimulationReport report;
+    private io.eventflow.model.design.Design design;
+    private java.util.Map<String, ChannelDepth> depthKinds = java.util.Map.of();
     private double[] lastView = new double[0];
     private boolean dirty;
 
@@ -54,6 +56,15 @@ public final class TokenOverlay extends Canvas {
     public void setTracedEdges(Set<String> edges) {
         tracedEdges = edges;
         dirty = true;
+    }
+
+    /** The design being run, for what to show under each channel ({@link ChannelDepth}). */
+    public void setDesign(io.eventflow.model.design.Design d) {
+        if (d != design) {
+            design = d;
+            depthKinds = d == null ? java.util.Map.of() : ChannelDepth.of(d);
+            dirty = true;
+        }
     }
 
     /** The latest report, for the channels' eviction and expiry counts. */
@@ -168,20 +179,36 @@ public final class TokenOverlay extends Canvas {
         }
     }
 
+    /** The text under each channel in the last frame, also where it was hidden for lack of room (tests). */
+    public java.util.Map<String, String> channelLabels() {
+        return java.util.Map.copyOf(channelLabels);
+    }
+
+    private final java.util.Map<String, String> channelLabels = new java.util.HashMap<>();
+
     private void drawChannels(GraphicsContext g, SimulationSnapshot s, double z, double px, double py) {
+        channelLabels.clear();
         for (SimulationSnapshot.ChannelState c : s.channels()) {
             Box b = geo.box(c.id());
-            if (b == null || c.depths().isEmpty()) {
+            ChannelDepth kind = depthKinds.getOrDefault(c.id(), ChannelDepth.STORED);
+            if (b == null || c.depths().isEmpty() || kind.label(0) == null) {
                 continue;
             }
             int n = c.depths().size();
-            double x0 = b.x() * z + px;
-            double y0 = (b.y() + b.h() + 4) * z + py;
-            double w = b.w() * z;
             double h = Math.max(8, 16 * z);
+            // bars and label go under the box, or above it when another element is there, or nowhere
+            double top = geo.freeRow(b, (4 + (kind.bars() ? h : 0) + 14) / z);
+            String text = kind.label(c.depth()) + extra(c.id());
+            channelLabels.put(c.id(), text);
+            if (Double.isNaN(top)) {
+                continue;
+            }
+            double x0 = b.x() * z + px;
+            double y0 = top * z + py + 4;
+            double w = b.w() * z;
             double gap = Math.min(2, w / n / 4);
             double bw = (w - gap * (n - 1)) / n;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; kind.bars() && i < n; i++) {
                 long d = c.depths().get(i);
                 double f = Math.min(1, Math.log10(d + 1) / 4);
                 double x = x0 + i * (bw + gap);
@@ -190,13 +217,16 @@ public final class TokenOverlay extends Canvas {
                 g.setFill(d >= 1000 ? DEAD : RETRIED);
                 g.fillRect(x, y0 + h * (1 - f), bw, h * f);
             }
-            var cr = report == null ? null : report.channels().get(c.id());
-            String extra = cr == null
-                    ? ""
-                    : (cr.evicted() > 0 ? "  evicted " + cr.evicted() : "")
-                            + (cr.expired() > 0 ? "  expired " + cr.expired() : "");
-            label(g, "depth " + c.depth() + extra, x0, y0 + h + 11, z);
+            label(g, text, x0, kind.bars() ? y0 + h + 11 : y0 + 11, z);
         }
+    }
+
+    private String extra(String channel) {
+        var cr = report == null ? null : report.channels().get(channel);
+        return cr == null
+                ? ""
+                : (cr.evicted() > 0 ? "  evicted " + cr.evicted() : "")
+                        + (cr.expired() > 0 ? "  expired " + cr.expired() : "");
     }
 
     private void drawServices(GraphicsContext g, SimulationSnapshot s, double z, double px, double py) {
@@ -288,7 +318,9 @@ public final class TokenOverlay extends Canvas {
             String text = down.isEmpty() ? "all nodes up" : "node " + down + " DOWN";
             g.setFill(down.isEmpty() ? OK : DEAD);
             double x = (b.x() + b.w()) * z + px - 6.2 * text.length() - 8;
-            double y = (b.y() + b.h()) * z + py - 6;
+            // just under the region's bottom-right corner: inside it, it ran into the depth of the channels at the
+            // bottom
+            double y = (b.y() + b.h()) * z + py + 14;
             g.fillOval(x - 11, y - 8, 8, 8);
             g.setFont(FONT);
             g.fillText(text, x, y);

@@ -52,6 +52,51 @@ class TimelineEditorTest {
     }
 
     @Test
+    void templatesForTheNewKindsAreOnesTheScenarioCheckerAccepts() throws Exception {
+        for (String sample : List.of(
+                "orders-sqs-sns",
+                "iot-telemetry",
+                "activity-redis-streams",
+                "jobs-postgres-notify",
+                "trading-jms",
+                "order-pipeline")) {
+            Design d = DesignFiles.open(SimulationRunnerTest.SAMPLES.resolve(sample + ".eventflow.yaml"));
+            String[] selected = {null};
+            try (SimSession session = new SimSession(() -> d)) {
+                TimelineEditor editor = new TimelineEditor(session, () -> selected[0]);
+                List<String> ids = new java.util.ArrayList<>();
+                d.elementIds().forEach(ids::add);
+                io.eventflow.app.canvas.EdgeRef.of(d).forEach(e -> ids.add(e.id()));
+                int offered = 0;
+                for (String id : ids) {
+                    selected[0] = id;
+                    for (TimelineEditor.Template t : editor.templates()) {
+                        offered++;
+                        Scenario s = t.item() instanceof Fault f
+                                ? new Scenario(null, 1L, 60 * S, List.of(f), List.of())
+                                : new Scenario(null, 1L, 60 * S, List.of(), List.of((Action) t.item()));
+                        assertThat(io.eventflow.simulator.scenario.ScenarioChecker.check(s, d))
+                                .as(sample + ": " + t.label())
+                                .isEmpty();
+                    }
+                }
+                assertThat(offered).as(sample).isPositive();
+            }
+        }
+        Design sqs = DesignFiles.open(SimulationRunnerTest.SAMPLES.resolve("orders-sqs-sns.eventflow.yaml"));
+        try (SimSession session = new SimSession(() -> sqs)) {
+            String[] selected = {"sns:order-events>billing-queue"};
+            TimelineEditor editor = new TimelineEditor(session, () -> selected[0]);
+            // the fan-out happens inside the broker: no link fault to offer
+            assertThat(editor.templates()).isEmpty();
+            selected[0] = "billing-queue";
+            assertThat(editor.templates())
+                    .extracting(TimelineEditor.Template::label)
+                    .containsExactly("Poison 10% of billing-queue for 10s");
+        }
+    }
+
+    @Test
     void badSeedOrDurationIsReportedNotThrown() throws Exception {
         Design d = DesignFiles.open(SimulationRunnerTest.SAMPLES.resolve("order-pipeline.eventflow.yaml"));
         try (SimSession session = new SimSession(() -> d)) {

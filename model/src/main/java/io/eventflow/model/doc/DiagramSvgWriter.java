@@ -14,8 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Draws a design as SVG from its layout (elements without a position are laid out automatically): brokers, channels
- * and services as boxes, publications and subscriptions as arrows, dead-letter routes dashed. The same writer serves
+ * Draws a design as SVG from its layout (elements without a position are laid out automatically): brokers and services
+ * as boxes, channels shaped by their kind as on the canvas ({@link ChannelShape}: a log, a queue, a hub, a dashed
+ * broadcast, with a kind badge), publications and subscriptions as arrows, dead-letter routes dashed red, SNS fan-out
+ * (topic → subscribed queue) dash-dotted and labelled. The same writer serves
  * the HTML documentation (inline, with links to the sections) and the GUI's SVG export (standalone file).
  */
 public final class DiagramSvgWriter {
@@ -60,7 +62,7 @@ public final class DiagramSvgWriter {
                 + " fill=\"#64748b\"/></marker></defs>\n");
         sb.append("<style>.ef-diagram text{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}"
                 + ".ef-edge{fill:none;stroke:#64748b;stroke-width:1.6}.ef-dlq{stroke:#dc2626;stroke-dasharray:6 4}"
-                + ".ef-reply{stroke-dasharray:2 3}</style>\n");
+                + ".ef-reply{stroke-dasharray:2 3}.ef-fanout{stroke-dasharray:7 3 2 3}</style>\n");
         edges();
         for (Broker b : d.brokers()) {
             node(
@@ -70,9 +72,11 @@ public final class DiagramSvgWriter {
                     "#e2e8f0",
                     "#475569",
                     b.description() != null && b.description().startsWith("Made up") ? b.id() : b.id(),
-                    b.kind().key() + (b.host() != null ? " · " + b.host() : ""));
+                    b.kind().key() + (b.host() != null ? " · " + b.host() : ""),
+                    null);
         }
         for (Channel c : d.channels()) {
+            ChannelShape shape = ChannelShape.of(d, c);
             node(
                     c.id(),
                     "channel",
@@ -80,7 +84,8 @@ public final class DiagramSvgWriter {
                     "#fef3c7",
                     "#b45309",
                     c.title() != null ? c.title() : c.id(),
-                    c.effectiveAddress());
+                    c.effectiveAddress(),
+                    shape);
         }
         for (Service s : d.services()) {
             String fill =
@@ -91,7 +96,15 @@ public final class DiagramSvgWriter {
                     };
             String sub =
                     s.role().name().toLowerCase(Locale.ROOT) + (s.instanceCount() > 1 ? " ×" + s.instanceCount() : "");
-            node(s.id(), "service", AutoLayout.SERVICE, fill, "#334155", s.title() != null ? s.title() : s.id(), sub);
+            node(
+                    s.id(),
+                    "service",
+                    AutoLayout.SERVICE,
+                    fill,
+                    "#334155",
+                    s.title() != null ? s.title() : s.id(),
+                    sub,
+                    null);
         }
         sb.append("</svg>\n");
         return sb.toString();
@@ -122,7 +135,15 @@ public final class DiagramSvgWriter {
         return ids;
     }
 
-    private void node(String id, String kind, double[] size, String fill, String stroke, String title, String sub) {
+    private void node(
+            String id,
+            String kind,
+            double[] size,
+            String fill,
+            String stroke,
+            String title,
+            String sub,
+            ChannelShape shape) {
         Position p = d.layout().get(id);
         if (p == null) {
             return;
@@ -134,20 +155,22 @@ public final class DiagramSvgWriter {
                     .append(Html.anchor(id))
                     .append("\">");
         }
-        double rx = kind.equals("channel") ? 22 : 8;
-        sb.append(String.format(
-                Locale.ROOT,
-                "<g class=\"ef-%s\"><title>%s</title><rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"%s\""
-                        + " fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>",
-                kind,
-                Html.esc(kind + " " + id),
-                n(p.x()),
-                n(p.y()),
-                n(size[0]),
-                n(size[1]),
-                n(rx),
-                fill,
-                stroke));
+        if (shape == null) {
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<g class=\"ef-%s\"><title>%s</title><rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" rx=\"8\""
+                            + " fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>",
+                    kind,
+                    Html.esc(kind + " " + id),
+                    n(p.x()),
+                    n(p.y()),
+                    n(size[0]),
+                    n(size[1]),
+                    fill,
+                    stroke));
+        } else {
+            channelShape(id, p, size, fill, stroke, shape);
+        }
         double cx = p.x() + size[0] / 2;
         sb.append(String.format(
                 Locale.ROOT,
@@ -163,6 +186,97 @@ public final class DiagramSvgWriter {
                 n(p.y() + size[1] / 2 + 12),
                 Html.esc(clip(sub, size[0]))));
         sb.append(links ? "</a>\n" : "\n");
+    }
+
+    /**
+     * A channel's body by its shape (radii as the canvas's CSS: a log square, a queue with a round head, a hub as a pill,
+     * a broadcast with a round tail and a dashed border), a log's cells along the bottom, and the kind badge on the top
+     * border.
+     */
+    private void channelShape(String id, Position p, double[] size, String fill, String stroke, ChannelShape shape) {
+        double x = p.x();
+        double y = p.y();
+        double w = size[0];
+        double h = size[1];
+        double r = h / 2;
+        double[] radii =
+                switch (shape.shape()) {
+                    case "queue" -> new double[] {4, r, r, 4};
+                    case "hub" -> new double[] {r, r, r, r};
+                    case "broadcast" -> new double[] {r, 4, 4, r};
+                    default -> new double[] {4, 4, 4, 4};
+                };
+        String tip = "channel " + id + " · " + shape.badge() + (shape.detail().isEmpty() ? "" : " · " + shape.detail());
+        sb.append(String.format(
+                Locale.ROOT,
+                "<g class=\"ef-channel ef-shape-%s\"><title>%s</title><path d=\"%s\" fill=\"%s\" stroke=\"%s\""
+                        + " stroke-width=\"1.5\"%s/>",
+                shape.shape(),
+                Html.esc(tip),
+                roundedRect(x, y, w, h, radii),
+                fill,
+                stroke,
+                shape.shape().equals("broadcast") ? " stroke-dasharray=\"5 3\"" : ""));
+        if (shape.shape().equals("log")) {
+            int cells = shape.badge().equals("REDIS")
+                    ? 6
+                    : Math.max(1, Math.min(12, Integer.parseInt(shape.detail().replaceAll("\\D.*", ""))));
+            double cw = 9;
+            double gap = 2;
+            double x0 = x + w / 2 - (cells * cw + (cells - 1) * gap) / 2;
+            for (int i = 0; i < cells; i++) {
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "<rect x=\"%s\" y=\"%s\" width=\"9\" height=\"3\" rx=\"1\" fill=\"%s\" opacity=\"0.55\"/>",
+                        n(x0 + i * (cw + gap)),
+                        n(y + h - 5),
+                        stroke));
+            }
+        }
+        double bw = 8 + shape.badge().length() * 5.6;
+        double bx = x + w - 16 - bw;
+        sb.append(String.format(
+                Locale.ROOT,
+                "<rect class=\"ef-badge\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"12\" rx=\"6\" fill=\"#ffffff\""
+                        + " stroke=\"%s\"/><text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"8.5\""
+                        + " font-weight=\"700\" fill=\"%s\">%s</text>",
+                n(bx),
+                n(y - 6),
+                n(bw),
+                stroke,
+                n(bx + bw / 2),
+                n(y + 3),
+                stroke,
+                Html.esc(shape.badge())));
+    }
+
+    /** A closed path of a rectangle with radii top-left, top-right, bottom-right, bottom-left. */
+    private static String roundedRect(double x, double y, double w, double h, double[] r) {
+        return String.format(
+                Locale.ROOT,
+                "M%s,%s H%s A%s,%s 0 0 1 %s,%s V%s A%s,%s 0 0 1 %s,%s H%s A%s,%s 0 0 1 %s,%s V%s A%s,%s 0 0 1 %s,%s Z",
+                n(x + r[0]),
+                n(y),
+                n(x + w - r[1]),
+                n(r[1]),
+                n(r[1]),
+                n(x + w),
+                n(y + r[1]),
+                n(y + h - r[2]),
+                n(r[2]),
+                n(r[2]),
+                n(x + w - r[2]),
+                n(y + h),
+                n(x + r[3]),
+                n(r[3]),
+                n(r[3]),
+                n(x),
+                n(y + h - r[3]),
+                n(y + r[0]),
+                n(r[0]),
+                n(r[0]),
+                n(x + r[0]),
+                n(y));
     }
 
     private static String clip(String s, double width) {
@@ -193,6 +307,11 @@ public final class DiagramSvgWriter {
         for (Channel c : d.channels()) {
             if (c.deadLetter() != null) {
                 edge(c.id(), c.deadLetter(), " ef-dlq", seen);
+            }
+            for (String topic : c.sqs().topicsOrEmpty()) {
+                if (d.channel(topic).isPresent()) {
+                    edge(topic, c.id(), " ef-fanout", seen);
+                }
             }
         }
     }
@@ -243,7 +362,9 @@ public final class DiagramSvgWriter {
         String stroke = cls.contains("dlq") ? "#dc2626" : "#64748b";
         String dash = cls.contains("dlq")
                 ? " stroke-dasharray=\"6 4\""
-                : cls.contains("reply") ? " stroke-dasharray=\"2 3\"" : "";
+                : cls.contains("reply")
+                        ? " stroke-dasharray=\"2 3\""
+                        : cls.contains("fanout") ? " stroke-dasharray=\"7 3 2 3\"" : "";
         sb.append("<path class=\"ef-edge")
                 .append(cls)
                 .append("\" d=\"")
@@ -253,6 +374,22 @@ public final class DiagramSvgWriter {
                 .append("\" stroke-width=\"1.6\"")
                 .append(dash)
                 .append(" marker-end=\"url(#ef-arrow)\"/>\n");
+        if (cls.contains("fanout")) {
+            // Both curves are symmetric, so their midpoint is the middle of the two ends. A white halo first (not
+            // every renderer knows paint-order), then the label.
+            String at = String.format(
+                    Locale.ROOT,
+                    "x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"10\"",
+                    n((x1 + x2) / 2),
+                    n((y1 + y2) / 2 + 3));
+            sb.append("<text ")
+                    .append(at)
+                    .append(
+                            " fill=\"#ffffff\" stroke=\"#ffffff\" stroke-width=\"3\" aria-hidden=\"true\">fan-out</text>")
+                    .append("<text class=\"ef-edge-label\" ")
+                    .append(at)
+                    .append(" fill=\"#475569\">fan-out</text>\n");
+        }
     }
 
     private static String n(double v) {

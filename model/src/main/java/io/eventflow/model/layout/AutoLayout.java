@@ -23,7 +23,8 @@ import org.tinylog.Logger;
 
 /**
  * Lays a design out left to right with ELK's layered algorithm: producers, then the channels they publish to, then
- * the consumers of those channels (and so on along chains). Brokers sit in a row above. Positions are top-left
+ * the consumers of those channels (and so on along chains); an SNS-like topic comes before the SQS-like queues
+ * subscribed to it. Brokers sit in a row above. Positions are top-left
  * corners in canvas units; node sizes are those of {@link #size(String)}.
  */
 public final class AutoLayout {
@@ -130,6 +131,12 @@ public final class AutoLayout {
                 if (sub.deadLetter() != null) {
                     edge(nodes, s.id(), sub.deadLetter(), seen);
                 }
+            }
+        }
+        // SNS fan-out: a topic delivers to the SQS queues subscribed to it, so topics come before their queues.
+        for (Channel q : d.channels()) {
+            for (String topic : q.sqs().topicsOrEmpty()) {
+                edge(nodes, topic, q.id(), seen);
             }
         }
     }

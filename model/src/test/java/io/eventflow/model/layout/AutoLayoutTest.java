@@ -31,4 +31,31 @@ class AutoLayoutTest {
         assertThat(done.layout().get("orders")).isEqualTo(new Position(1, 2));
         assertThat(done.layout()).containsKeys("checkout", "kafka", "ops-console");
     }
+
+    @Test
+    void snsTopicsComeBeforeTheQueuesSubscribedToThem() throws Exception {
+        Design d = DesignFiles.open(TestFiles.samples().resolve("orders-sqs-sns.eventflow.yaml"));
+        Map<String, Position> p = AutoLayout.layout(d);
+        // storefront → order-events (SNS) → billing-queue / analytics-queue (SQS) → billing / analytics.
+        assertThat(p.get("storefront").x()).isLessThan(p.get("order-events").x());
+        assertThat(p.get("order-events").x()).isLessThan(p.get("billing-queue").x());
+        assertThat(p.get("order-events").x())
+                .isLessThan(p.get("analytics-queue").x());
+        assertThat(p.get("billing-queue").x()).isLessThan(p.get("billing").x());
+        // Without the fan-out edge nothing leads into the queues, and ELK would put them in the first layer.
+        var noFanOut = d.withChannels(d.channels().stream()
+                .map(c -> c.sqs().topicsOrEmpty().isEmpty()
+                        ? c
+                        : c.withSqs(new io.eventflow.model.design.SqsQueue(
+                                c.sqs().snsTopic(),
+                                null,
+                                c.sqs().visibilityTimeout(),
+                                c.sqs().maxReceiveCount(),
+                                c.sqs().fifo(),
+                                c.sqs().receiveWait(),
+                                c.sqs().messageRetention())))
+                .toList());
+        Map<String, Position> q = AutoLayout.layout(noFanOut);
+        assertThat(q.get("billing-queue").x()).isEqualTo(q.get("storefront").x());
+    }
 }

@@ -1,0 +1,54 @@
+package io.eventflow.model.doc;
+
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import java.util.Locale;
+
+/**
+ * The shape and kind badge of a channel in a diagram, the same choice the canvas makes (the app's {@code ChannelLook}):
+ * a log (Kafka, Redis stream), a queue (AMQP, SQS, JMS queue), a fan-out hub (MQTT, SNS topic, JMS topic) or a
+ * broadcast that stores nothing (Postgres NOTIFY).
+ *
+ * @param shape {@code log}, {@code queue}, {@code hub} or {@code broadcast}
+ * @param badge the kind badge, e.g. {@code KAFKA}, {@code SQS}, {@code SNS}, {@code NOTIFY}
+ * @param detail the kind's main setting in a few words, e.g. {@code 6 partitions}, {@code QoS 1}, {@code FIFO}
+ */
+public record ChannelShape(String shape, String badge, String detail) {
+    public static ChannelShape of(Design d, Channel c) {
+        BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
+        String key = kind.key().toUpperCase(Locale.ROOT);
+        return switch (kind) {
+            case KAFKA, OTHER -> {
+                int p = c.kafka().partitionCount();
+                yield new ChannelShape("log", key, p + (p == 1 ? " partition" : " partitions"));
+            }
+            case AMQP -> new ChannelShape(
+                    "queue", key, c.amqp().exchange() == null ? "" : c.amqp().exchange());
+            case MQTT -> new ChannelShape(
+                    "hub",
+                    key,
+                    "QoS " + c.mqtt().qosOrDefault()
+                            + (Boolean.TRUE.equals(c.mqtt().retained()) ? " · retained" : ""));
+            case SQS -> {
+                if (c.sqs().isTopic()) {
+                    long queues = d.channels().stream()
+                            .filter(q -> q.sqs().topicsOrEmpty().contains(c.id()))
+                            .count();
+                    yield new ChannelShape("hub", "SNS", "fan-out to " + queues + (queues == 1 ? " queue" : " queues"));
+                }
+                yield new ChannelShape("queue", "SQS", c.sqs().isFifo() ? "FIFO" : "standard");
+            }
+            case REDIS -> new ChannelShape(
+                    "log",
+                    key,
+                    c.redis().maxLen() == null
+                            ? "stream"
+                            : "stream · maxLen " + c.redis().maxLen());
+            case POSTGRES -> new ChannelShape("broadcast", "NOTIFY", "no storage");
+            case JMS -> c.jms().isTopic()
+                    ? new ChannelShape("hub", "JMS", "topic")
+                    : new ChannelShape("queue", key, "queue");
+        };
+    }
+}
