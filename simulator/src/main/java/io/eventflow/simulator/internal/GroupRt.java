@@ -50,9 +50,7 @@ public final class GroupRt {
 
     /** Makes message {@code id} owed to this group if it was not; returns true if it became owed now. */
     public boolean owe(long id) {
-        byte s = states.get(id);
-        if (s == MsgState.NONE) {
-            states.set(id, MsgState.PENDING);
+        if (states.replace(id, MsgState.NONE, MsgState.PENDING) == MsgState.NONE) {
             owed++;
             return true;
         }

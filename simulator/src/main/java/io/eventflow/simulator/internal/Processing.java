@@ -170,13 +170,12 @@ public final class Processing implements Event {
             failed(w, mem, g, m);
             return;
         }
-        byte st = g.states.get(m.id);
+        byte st = g.states.replace(m.id, StateTable.ANY, MsgState.PROCESSED);
         if (st != MsgState.PROCESSED) {
             if (st == MsgState.NONE) {
                 g.owed++; // replayed to a group that was not owed it before
             }
             long now = world.now();
-            g.states.set(m.id, MsgState.PROCESSED);
             if (g.dedupForgets()) {
                 g.firstProcessedAt(m.id, now);
             }

@@ -136,6 +136,7 @@ public final class Kernel implements SimContext {
                 }
             }
         } catch (RuntimeException | StackOverflowError e) {
+            heap.finishTake(); // the failed event is gone, as with step()
             failure = new SimFailedException(now, e);
             throw failure;
         }
@@ -150,7 +151,7 @@ public final class Kernel implements SimContext {
     private int fireChunk(long until, int maxEvents) {
         int n = 0;
         while (n < maxEvents && !heap.isEmpty() && heap.peekTime() <= until) {
-            heap.pop();
+            heap.take(); // the handler's first schedule() takes the entry's place
             now = heap.poppedTime();
             fired++;
             n++;
@@ -161,6 +162,7 @@ public final class Kernel implements SimContext {
                 free[freeCount++] = slot;
             }
             ev.fire(this, heap.poppedArg());
+            heap.finishTake();
         }
         return n;
     }

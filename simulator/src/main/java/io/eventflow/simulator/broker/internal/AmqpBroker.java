@@ -199,9 +199,7 @@ public final class AmqpBroker implements BrokerRuntime {
 
     @Override
     public void pull(Member mem) {
-        AmqpQueue q = queue(mem.group);
-        q.offerCredit(mem);
-        q.dispatch();
+        queue(mem.group).pull(mem);
     }
 
     @Override

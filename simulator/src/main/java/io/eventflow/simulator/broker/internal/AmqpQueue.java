@@ -138,6 +138,11 @@ final class AmqpQueue {
     private void hand(Member c, Msg m) {
         ring.pollFirst();
         c.inRing = false;
+        give(c, m);
+    }
+
+    /** Delivers {@code m} to {@code c} (no longer in the ring), then offers {@code c} credit again. */
+    private void give(Member c, Msg m) {
         m.deliveries++;
         m.tag = broker.connection;
         if (autoAck()) {
@@ -152,6 +157,26 @@ final class AmqpQueue {
             broker.world.processing.toBuffer(c, m);
         }
         offerCredit(c);
+    }
+
+    /**
+     * A member asks for work: it gets credit, then ready messages are delivered while consumers have credit. When the
+     * ring is empty the member would be the only one in it, so the head goes to it without entering the ring (the
+     * usual case of one consumer finishing a message while others wait: the same deliveries in the same order).
+     */
+    void pull(Member c) {
+        if (!c.inRing && ring.isEmpty() && !broker.down && g != null && !ready.isEmpty() && hasCredit(c)) {
+            Msg head = ready.peekFirst();
+            if (head.expiresAt > broker.world.now()) {
+                ready.pollFirst();
+                ch.depthChanged(-1);
+                give(c, head);
+                dispatch();
+                return;
+            }
+        }
+        offerCredit(c);
+        dispatch();
     }
 
     /** Delivers ready messages while consumers have credit. */

@@ -21,6 +21,8 @@ public final class EventHeap {
     private long poppedTime;
     private long poppedArg;
     private int poppedHandler;
+    /** True between {@link #take()} and the push or {@link #finishTake()} that replaces or removes the entry. */
+    private boolean taken;
 
     public int size() {
         return size;
@@ -39,10 +41,15 @@ public final class EventHeap {
         if (priority < 0 || priority > 255) {
             throw new IllegalArgumentException("priority must be 0..255: " + priority);
         }
+        long ord = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
+        if (taken) { // the first entry's event is being handled: this one takes its place
+            taken = false;
+            siftDown(size, t, ord, arg, handler);
+            return;
+        }
         if (4 * size == heap.length) {
             heap = Arrays.copyOf(heap, heap.length * 2);
         }
-        long ord = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
         long[] h = heap;
         int i = size++;
         while (i > 0) {
@@ -68,26 +75,50 @@ public final class EventHeap {
 
     /** Removes the first event; read it with {@link #poppedTime()}, {@link #poppedHandler()}, {@link #poppedArg()}. */
     public void pop() {
+        take();
+        finishTake();
+    }
+
+    /**
+     * Reads the first event like {@link #pop()} but leaves its entry in place until {@link #finishTake()}: the first
+     * {@link #push} in between overwrites it and sifts down once, instead of a removal and an insertion (a handler
+     * usually schedules one event). Which entries the heap holds is the same either way, and so, as keys are unique,
+     * is the order in which they come out. Between the two calls {@link #size()} and {@link #peekTime()} still see
+     * the taken entry.
+     */
+    public void take() {
         long[] h = heap;
         poppedTime = h[0];
         poppedArg = h[2];
         poppedHandler = (int) h[3];
+        taken = true;
+    }
+
+    /** Removes the entry read by {@link #take()} unless a push has replaced it already. */
+    public void finishTake() {
+        if (!taken) {
+            return;
+        }
+        taken = false;
+        long[] h = heap;
         int last = --size;
         int l = last << 2;
-        long t = h[l];
-        long ord = h[l + 1];
-        long arg = h[l + 2];
-        long ev = h[l + 3];
         if (last == 0) {
             return;
         }
+        siftDown(last, h[l], h[l + 1], h[l + 2], h[l + 3]);
+    }
+
+    /** Puts (t, ord, arg, ev) at the root of the first {@code n} entries and sifts it down. */
+    private void siftDown(int n, long t, long ord, long arg, long ev) {
+        long[] h = heap;
         int i = 0;
-        int half = last >>> 1;
+        int half = n >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
             int c = child << 2;
             long ct = h[c];
-            if (child + 1 < last) {
+            if (child + 1 < n) {
                 int r = c + 4;
                 long rt = h[r];
                 if (rt < ct || (rt == ct && h[r + 1] < h[c + 1])) {
@@ -128,5 +159,6 @@ public final class EventHeap {
     /** Removes every pending event. */
     public void clear() {
         size = 0;
+        taken = false;
     }
 }
