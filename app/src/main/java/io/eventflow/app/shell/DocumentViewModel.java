@@ -39,9 +39,20 @@ public final class DocumentViewModel {
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final List<Function<Design, List<Problem>>> checkers = new ArrayList<>();
     private final DesignListener listener = (doc, change) -> refresh(change);
+    private boolean checking;
 
+    /** A view model that checks the design (validation, then the added checkers) from the start. */
     public DocumentViewModel(DesignDocument document) {
+        this(document, true);
+    }
+
+    /**
+     * @param checkNow false to leave the problems empty, and the checkers not run, until {@link #startChecking()}: the
+     *     main window checks only once it shows (issue #7)
+     */
+    public DocumentViewModel(DesignDocument document, boolean checkNow) {
         this.document = document;
+        this.checking = checkNow;
         checkers.add(Validator::validate);
         document.addListener(listener);
         refresh(DesignListener.Change.REPLACED);
@@ -51,6 +62,19 @@ public final class DocumentViewModel {
     public void addChecker(Function<Design, List<Problem>> checker) {
         checkers.add(checker);
         refreshProblems();
+    }
+
+    /** Runs the checkers now and on every change from now on (no-op if they already run). */
+    public void startChecking() {
+        if (!checking) {
+            checking = true;
+            refreshProblems();
+        }
+    }
+
+    /** Whether the problems are computed yet (see {@link #startChecking()}). */
+    public boolean isChecking() {
+        return checking;
     }
 
     public DesignDocument document() {
@@ -97,6 +121,9 @@ public final class DocumentViewModel {
     }
 
     private void refreshProblems() {
+        if (!checking) {
+            return;
+        }
         List<Problem> all = new ArrayList<>();
         for (Function<Design, List<Problem>> c : checkers) {
             all.addAll(c.apply(document.design()));

@@ -102,7 +102,7 @@ final class MainMenu {
                 new SeparatorMenuItem(),
                 toggle("Palette", w.palettePanel(), w.mainSplit()),
                 toggle("Inspector", w.inspectorPanel(), w.mainSplit()),
-                toggle("Bottom panel", w.dock(), w.verticalSplit()),
+                toggle("Bottom panel", w.dockPanel(), w.verticalSplit()),
                 new SeparatorMenuItem(),
                 dark);
     }

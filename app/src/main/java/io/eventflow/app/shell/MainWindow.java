@@ -35,6 +35,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -59,6 +60,11 @@ public final class MainWindow {
     private final Label status = new Label();
     private final Label problemsCount = new Label();
     private final TabPane dock = new TabPane();
+    // The palette, the inspector and the bottom dock are built right after the window's first frame (issue #7). These
+    // slots hold their places from the start (minimum sizes, dividers, background), so nothing moves when they come.
+    private final StackPane paletteSlot = new StackPane();
+    private final StackPane inspectorSlot = new StackPane();
+    private final StackPane dockSlot = new StackPane();
     private ScrollPane paletteScroll;
     private InspectorView inspector;
     private Theme theme = Theme.LIGHT;
@@ -69,7 +75,8 @@ public final class MainWindow {
 
     public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
         this.stage = stage;
-        this.doc = new DocumentViewModel(new DesignDocument(Design.empty("Untitled"), null));
+        // Problems are first computed with the panels, after the first frame (issue #7).
+        this.doc = new DocumentViewModel(new DesignDocument(Design.empty("Untitled"), null), false);
         this.canvasVm = new CanvasViewModel(doc);
         this.canvas = new DesignCanvas(canvasVm);
         Dialogs asker = dialogs == null ? new FxDialogs(stage) : dialogs;
@@ -86,34 +93,55 @@ public final class MainWindow {
     }
 
     private void createView() {
+        paletteSlot.setId("palette-panel");
+        paletteSlot.getStyleClass().add("side-panel");
+        paletteSlot.setMinWidth(150);
+        inspectorSlot.setId("inspector-panel");
+        inspectorSlot.getStyleClass().add("side-panel");
+        inspectorSlot.setMinWidth(260);
+        dockSlot.setId("dock-panel");
+        dockSlot.setMinHeight(80);
+        StackPaneCanvas centre = new StackPaneCanvas(canvas);
+        simulate = new SimulateMode(doc, canvas, dock);
+        // Simulate installs its tabs in the dock and grows it: the dock must be in place first.
+        simulate.simulatingProperty().addListener((o, was, now) -> buildPanels());
+        vertical.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        vertical.getItems().addAll(simulate.wrapCentre(centre), dockSlot);
+        vertical.setDividerPositions(0.78);
+        main.getItems().addAll(paletteSlot, vertical, inspectorSlot);
+        main.setDividerPositions(0.13, 0.75);
+        SplitPane.setResizableWithParent(paletteSlot, false);
+        SplitPane.setResizableWithParent(inspectorSlot, false);
+        root.setCenter(main);
+        root.getStyleClass().add("studio");
+    }
+
+    /**
+     * Builds the palette, the inspector and the bottom dock into their slots, and starts checking the design (its
+     * problems show in the dock and the status bar). Runs once, right after the window's first frame.
+     */
+    private void buildPanels() {
+        if (inspector != null) {
+            return;
+        }
         paletteScroll = new ScrollPane(new PaletteView(canvas));
         paletteScroll.setFitToWidth(true);
         paletteScroll.getStyleClass().add("side-panel");
-        paletteScroll.setMinWidth(150);
+        paletteSlot.getChildren().setAll(paletteScroll);
         inspector = new InspectorView(new InspectorViewModel(doc));
-        inspector.setMinWidth(260);
-        Tab problems = new Tab("Problems");
-        // The table is built after the window shows (issue #7): it is empty until the design is opened anyway.
-        javafx.application.Platform.runLater(() -> problems.setContent(new ProblemsView(doc, canvas::reveal)));
+        inspectorSlot.getChildren().setAll(inspector);
+        Tab problems = new Tab("Problems", new ProblemsView(doc, canvas::reveal));
         problems.setId("tab-problems");
         problems.setClosable(false);
         Tab asyncapi = new Tab("AsyncAPI", preview);
         asyncapi.setId("tab-asyncapi");
         asyncapi.setClosable(false);
         asyncapi.selectedProperty().addListener((o, was, now) -> preview.setShown(now));
-        dock.getTabs().addAll(problems, asyncapi);
-        dock.setMinHeight(80);
-        StackPaneCanvas centre = new StackPaneCanvas(canvas);
-        simulate = new SimulateMode(doc, canvas, dock);
-        vertical.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        vertical.getItems().addAll(simulate.wrapCentre(centre), dock);
-        vertical.setDividerPositions(0.78);
-        main.getItems().addAll(paletteScroll, vertical, inspector);
-        main.setDividerPositions(0.13, 0.75);
-        SplitPane.setResizableWithParent(paletteScroll, false);
-        SplitPane.setResizableWithParent(inspector, false);
-        root.setCenter(main);
-        root.getStyleClass().add("studio");
+        // Simulate mode may have added its tabs already: the design's own come first.
+        dock.getTabs().addAll(0, java.util.List.of(problems, asyncapi));
+        dockSlot.getChildren().setAll(dock);
+        doc.startChecking();
+        updateStatus();
     }
 
     private void initActions() {
@@ -197,6 +225,10 @@ public final class MainWindow {
                 "Zoom %d%%   ·   %d selected",
                 Math.round(canvasVm.zoomProperty().get() * 100),
                 doc.getSelection().size()));
+        if (!doc.isChecking()) {
+            problemsCount.setText(""); // not checked yet: no count rather than a wrong one
+            return;
+        }
         problemsCount.setText(errors
                 + (errors == 1 ? " error · " : " errors · ")
                 + others
@@ -225,6 +257,22 @@ public final class MainWindow {
         });
         stage.show();
         windowState.restore(stage, main, vertical);
+        // The panels come right after the first frame: once the first pulse has laid the window out and handed it to
+        // the renderer (issue #7).
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private boolean done;
+
+            @Override
+            public void run() {
+                if (!done) {
+                    done = true;
+                    javafx.application.Platform.runLater(() -> {
+                        scene.removePostLayoutPulseListener(this);
+                        buildPanels();
+                    });
+                }
+            }
+        });
         // The design is read and parsed on the executor once the window shows (started earlier, the parse and its
         // compilation compete with the window for the CPU); it appears in the window when done (issue #7).
         if (file != null) {
@@ -345,12 +393,24 @@ public final class MainWindow {
         return canvasVm;
     }
 
-    ScrollPane palettePanel() {
-        return paletteScroll;
+    /** Whether the palette, the inspector and the dock are built (right after the first frame). */
+    public boolean panelsBuilt() {
+        return inspector != null;
     }
 
-    InspectorView inspectorPanel() {
-        return inspector;
+    /** The palette's place in the window (the palette itself arrives after the first frame). */
+    StackPane palettePanel() {
+        return paletteSlot;
+    }
+
+    /** The inspector's place in the window (the inspector itself arrives after the first frame). */
+    StackPane inspectorPanel() {
+        return inspectorSlot;
+    }
+
+    /** The bottom dock's place in the window (the dock itself arrives after the first frame). */
+    StackPane dockPanel() {
+        return dockSlot;
     }
 
     TabPane dock() {

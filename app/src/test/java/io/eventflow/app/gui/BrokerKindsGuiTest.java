@@ -15,6 +15,7 @@ import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -22,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,6 +53,11 @@ class BrokerKindsGuiTest {
         window = new MainWindow(
                 stage, new StudioHome(Files.createTempDirectory("home")), dialogs, TaskExecutor.sameThread());
         window.show(null);
+    }
+
+    @BeforeEach
+    void awaitPanels() throws TimeoutException {
+        Panels.await(window);
     }
 
     private Design design() {

@@ -11,6 +11,7 @@ import io.eventflow.model.design.Service;
 import io.eventflow.model.io.DesignFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -18,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +45,11 @@ class DesignerGuiTest {
         window = new MainWindow(
                 stage, new StudioHome(Files.createTempDirectory("home")), dialogs, TaskExecutor.sameThread());
         window.show(null);
+    }
+
+    @BeforeEach
+    void awaitPanels() throws TimeoutException {
+        Panels.await(window);
     }
 
     private Design design() {

@@ -17,12 +17,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +57,11 @@ class OrderPipelineGuiTest {
         window = new MainWindow(
                 stage, new StudioHome(Files.createTempDirectory("home")), dialogs, TaskExecutor.sameThread());
         window.show(null);
+    }
+
+    @BeforeEach
+    void awaitPanels() throws TimeoutException {
+        Panels.await(window);
     }
 
     private Design design() {

@@ -39,6 +39,19 @@ class DocumentViewModelTest {
     }
 
     @Test
+    void deferredChecksRunFromStartChecking() {
+        DocumentViewModel doc = new DocumentViewModel(new DesignDocument(Design.empty("t"), null), false);
+        doc.execute(
+                DesignChange.of("Add", d -> DesignEdits.add(d, new Channel("c", "nowhere", null, List.of()), null)));
+        assertThat(doc.isChecking()).isFalse();
+        assertThat(doc.getProblems()).isEmpty();
+        doc.startChecking();
+        assertThat(doc.getProblems()).extracting(p -> p.element()).contains("c");
+        doc.undo();
+        assertThat(doc.getProblems()).isEmpty();
+    }
+
+    @Test
     void saveMarksCleanAndAutosaveRecovers() throws Exception {
         DocumentViewModel doc = new DocumentViewModel(new DesignDocument(Design.empty("t"), null));
         ScriptedDialogs dialogs = new ScriptedDialogs().restoreAnswer(true);
