@@ -259,15 +259,20 @@ public final class MainWindow {
         windowState.restore(stage, main, vertical);
         // The panels come right after the first frame: once the first pulse has laid the window out and handed it to
         // the renderer (issue #7).
+        // The first frame can be rendered before the window system has exposed the window, and is then not shown: a
+        // second pulse repaints it (a root opacity change forces one) before the panels take the FX thread.
         scene.addPostLayoutPulseListener(new Runnable() {
-            private boolean done;
+            private int pulses;
 
             @Override
             public void run() {
-                if (!done) {
-                    done = true;
+                pulses++;
+                if (pulses == 1) {
+                    javafx.application.Platform.runLater(() -> scene.getRoot().setOpacity(0.999));
+                } else if (pulses == 2) {
                     javafx.application.Platform.runLater(() -> {
                         scene.removePostLayoutPulseListener(this);
+                        scene.getRoot().setOpacity(1);
                         buildPanels();
                     });
                 }
