@@ -4,7 +4,6 @@ import static io.eventflow.model.validate.Validator.IMPOSSIBLE_VALUE;
 import static io.eventflow.model.validate.Validator.UNKNOWN_REFERENCE;
 import static io.eventflow.model.validate.Validator.WRONG_BROKER_KIND;
 
-import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
@@ -36,13 +35,7 @@ final class KindChecks {
     }
 
     private BrokerKind kindOf(Channel c) {
-        return c.broker() == null
-                ? null
-                : d.brokers().stream()
-                        .filter(b -> b.id().equals(c.broker()))
-                        .map(Broker::kind)
-                        .findFirst()
-                        .orElse(null);
+        return d.kindOf(c).orElse(null);
     }
 
     private static boolean fits(BrokerKind kind, BrokerKind wanted) {
