@@ -90,33 +90,32 @@ public final class ScenarioChecker {
             channel(ptr + "/target", p.target());
         } else if (f instanceof Fault.DiskLimit r) {
             channel(ptr + "/target", r.target());
-            d.channel(r.target())
-                    .flatMap(d::kindOf)
-                    .filter(k -> k == BrokerKind.MQTT)
-                    .ifPresent(k -> err(
-                            ptr + "/target",
-                            r.target(),
-                            "retention pressure needs a log (kafka); '" + r.target() + "' is an mqtt topic, which"
-                                    + " stores nothing but sessions and one retained message",
-                            "use a broker-crash or a crash with a short sessionExpiry to lose MQTT messages"));
-            storesNothing(ptr + "/target", r.target(), "a retention limit");
-            d.channel(r.target())
-                    .flatMap(d::kindOf)
-                    .filter(k -> k == BrokerKind.REDIS)
-                    .ifPresent(k -> err(
-                            ptr + "/target",
-                            r.target(),
-                            "the retention fault limits a log's disk; '" + r.target() + "' is a redis stream",
-                            "bound a stream with the channel's maxLen"));
-            d.channel(r.target())
-                    .flatMap(d::kindOf)
-                    .filter(k -> k == BrokerKind.SQS)
-                    .ifPresent(k -> err(
-                            ptr + "/target",
-                            r.target(),
-                            "'" + r.target() + "' is an SQS/SNS channel: SQS has no disk to fill; its"
-                                    + " messageRetention deletes old messages",
-                            "set messageRetention on the queue instead"));
+            d.channel(r.target()).flatMap(d::kindOf).ifPresent(k -> noDiskToFill(ptr + "/target", r.target(), k));
+        }
+    }
+
+    /** Retention pressure fills a log's disk: refused, with the kind's own way to lose messages, where there is none. */
+    private void noDiskToFill(String ptr, String channel, BrokerKind kind) {
+        switch (kind) {
+            case MQTT -> err(
+                    ptr,
+                    channel,
+                    "retention pressure needs a log (kafka); '" + channel + "' is an mqtt topic, which"
+                            + " stores nothing but sessions and one retained message",
+                    "use a broker-crash or a crash with a short sessionExpiry to lose MQTT messages");
+            case POSTGRES -> storesNothing(ptr, channel, "a retention limit");
+            case REDIS -> err(
+                    ptr,
+                    channel,
+                    "the retention fault limits a log's disk; '" + channel + "' is a redis stream",
+                    "bound a stream with the channel's maxLen");
+            case SQS -> err(
+                    ptr,
+                    channel,
+                    "'" + channel + "' is an SQS/SNS channel: SQS has no disk to fill; its"
+                            + " messageRetention deletes old messages",
+                    "set messageRetention on the queue instead");
+            default -> {}
         }
     }
 
