@@ -2,6 +2,7 @@ package io.eventflow.app.bench;
 
 import io.eventflow.app.canvas.CanvasViewModel;
 import io.eventflow.app.canvas.PaletteItem;
+import io.eventflow.app.inspector.Records;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
 import io.eventflow.app.shell.StudioHome;
@@ -127,27 +128,8 @@ public final class BrokerKindsShots {
                         d -> DesignEdits.updateService(
                                 d,
                                 "shop",
-                                s -> s.withSubscribes(List.of(new Subscription(
-                                        "prices",
-                                        "shop",
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        null,
-                                        true,
-                                        null,
-                                        null,
-                                        null,
-                                        java.util.Map.of()))))));
+                                s -> s.withSubscribes(
+                                        List.of(Records.with(new Subscription("prices", "shop"), "durable", true))))));
     }
 
     private static void add(CanvasViewModel vm, PaletteItem item, double x, double y, String id) {
