@@ -18,6 +18,7 @@ public final class Launcher {
         if (isCommandLine(args)) {
             System.exit(EventflowCommand.run(args));
         }
+        StartupWarmup.start();
         StudioApp.launchGui(args);
     }
 

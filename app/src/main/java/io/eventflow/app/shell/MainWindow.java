@@ -257,10 +257,11 @@ public final class MainWindow {
         });
         stage.show();
         windowState.restore(stage, main, vertical);
-        // The panels come right after the first frame: once the first pulse has laid the window out and handed it to
-        // the renderer (issue #7).
-        // The first frame can be rendered before the window system has exposed the window, and is then not shown: a
-        // second pulse repaints it (a root opacity change forces one) before the panels take the FX thread.
+        // The panels and the design come once the first frame is on screen (issue #7). A frame reaches the window only
+        // when the FX thread runs the upload that the renderer posts when it has painted the frame, so work posted to
+        // the FX thread before that upload delays the frame. A second pulse (forced by a tiny change, the status
+        // label's opacity, so it repaints almost nothing) waits for frame 1 to finish rendering; a task posted from a
+        // task that runs after that pulse therefore comes after frame 1's upload.
         scene.addPostLayoutPulseListener(new Runnable() {
             private int pulses;
 
@@ -268,29 +269,35 @@ public final class MainWindow {
             public void run() {
                 pulses++;
                 if (pulses == 1) {
-                    javafx.application.Platform.runLater(() -> scene.getRoot().setOpacity(0.999));
-                } else if (pulses == 2) {
-                    javafx.application.Platform.runLater(() -> {
-                        scene.removePostLayoutPulseListener(this);
-                        scene.getRoot().setOpacity(1);
-                        buildPanels();
-                    });
+                    javafx.application.Platform.runLater(() -> status.setOpacity(0.999));
+                    return;
                 }
+                scene.removePostLayoutPulseListener(this);
+                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
+                    status.setOpacity(1);
+                    openFirst(file);
+                    buildPanels();
+                }));
             }
         });
-        // The design is read and parsed on the executor once the window shows (started earlier, the parse and its
-        // compilation compete with the window for the CPU); it appears in the window when done (issue #7).
-        if (file != null) {
-            files.openPath(file);
-        } else if (!files.offerRecovery()) {
-            files.openSample();
-        }
         autosave = new Timeline(new KeyFrame(
                 Duration.seconds(Integer.getInteger("eventflow.autosaveSeconds", 20)), e -> files.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
         canvas.requestFocus();
         return scene;
+    }
+
+    /**
+     * Opens {@code file}, restored work, or the sample, once the first frame is on screen: the design is read and
+     * parsed on the executor while the panels are built, and appears in the window when done (issue #7).
+     */
+    private void openFirst(Path file) {
+        if (file != null) {
+            files.openPath(file);
+        } else if (!files.offerRecovery()) {
+            files.openSample();
+        }
     }
 
     private boolean confirmClose() {

@@ -1,0 +1,54 @@
+package io.eventflow.app;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.tinylog.Logger;
+
+/**
+ * Prepares, on a background thread while the JavaFX toolkit starts and the main window is built, what the window's
+ * icons need and the FX thread would otherwise do itself before the window can show (issue #7): the Material Design
+ * icon sets (enums of several hundred icons each), Ikonli's icon-pack lookup and the icon font (1.3 MB). On two cores
+ * the toolkit's start-up leaves one idle. Class initialisation and Ikonli's font loading are safe from any thread
+ * (whichever thread comes first does the work, the other uses it), so this only moves work, never changes it; a
+ * failure here is logged and the FX thread does the work as before.
+ */
+public final class StartupWarmup {
+    /** First letters of the icon names the menus, toolbar, palette and canvas use: one enum per letter. */
+    static final String ICON_SETS = "ABCDEFIMPRSTUVW";
+
+    private static final CountDownLatch TOOLKIT = new CountDownLatch(1);
+
+    private StartupWarmup() {}
+
+    /** Starts the warm-up on a daemon thread and returns at once. */
+    static void start() {
+        Thread t = new Thread(StartupWarmup::run, "startup-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Called once the JavaFX toolkit runs: the icon font can be loaded from then on. */
+    public static void toolkitStarted() {
+        TOOLKIT.countDown();
+    }
+
+    private static void run() {
+        try {
+            ClassLoader loader = StartupWarmup.class.getClassLoader();
+            Class<?> first = null;
+            for (char c : ICON_SETS.toCharArray()) {
+                Class<?> set = Class.forName("org.kordamp.ikonli.materialdesign2.MaterialDesign" + c, true, loader);
+                first = first == null ? set : first;
+            }
+            if (first != null && TOOLKIT.await(30, TimeUnit.SECONDS)) {
+                // An icon not in a scene may be made on any thread; making one loads the pack's font.
+                new FontIcon((org.kordamp.ikonli.Ikon) first.getEnumConstants()[0]);
+            }
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            Logger.debug(e, "start-up warm-up skipped");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
