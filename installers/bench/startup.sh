@@ -40,12 +40,14 @@ export DISPLAY=$DISPLAY_NO
 sleep 1
 export XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config
 
-# time_to_window TITLE COMMAND...: milliseconds from start until a visible window with TITLE exists, then (a second
-# figure, "window/painted") until that window shows more than one colour: its first painted frame. With
-# PAINT=0 only the first figure is measured. Painted needs xwd and ImageMagick's convert.
+# time_to_window TITLE CONTENT COMMAND...: milliseconds from start until a visible window with TITLE exists, then (a
+# second figure, "window/painted") until that window shows more than one colour: its first painted frame, then (a third,
+# "window/painted/content", when CONTENT is not empty) until a window's title contains CONTENT (the app's title names
+# the open design once it is loaded). With PAINT=0 only the first figure is measured. Painted needs xwd and
+# ImageMagick's convert.
 time_to_window() {
-    local title=$1
-    shift
+    local title=$1 content=$2
+    shift 2
     local t0 t1
     t0=$(date +%s%N)
     "$@" >/dev/null 2>&1 &
@@ -72,7 +74,17 @@ time_to_window() {
                 fi
             done
         fi
-        echo "$shown${painted:+/$painted}"
+        local loaded=""
+        if [ -n "$painted" ] && [ -n "$content" ]; then
+            while [ "$(date +%s%N)" -lt "$deadline" ]; do
+                if xdotool search --onlyvisible --name "$content" >/dev/null 2>&1; then
+                    loaded=$(( ($(date +%s%N) - t0) / 1000000 ))
+                    break
+                fi
+                sleep 0.02
+            done
+        fi
+        echo "$shown${painted:+/$painted}${loaded:+/$loaded}"
     else
         echo "timeout"
     fi
@@ -85,17 +97,22 @@ app=()
 base=()
 app_paint=()
 base_paint=()
+app_design=()
 for i in $(seq 1 "$RUNS"); do
-    a=$(time_to_window "EventFlow Studio" "$IMAGE/bin/eventflow")
-    b=$(time_to_window "HelloFx baseline" "$BASE/bin/hellofx")
+    # The app opens its sample design, "Order pipeline", when started without a file.
+    a=$(time_to_window "EventFlow Studio" "Order pipeline" "$IMAGE/bin/eventflow")
+    b=$(time_to_window "HelloFx baseline" "" "$BASE/bin/hellofx")
     echo "run $i: eventflow ${a} ms, minimal JavaFX ${b} ms"
     # A run that timed out counts as the slowest, not as 0.
     a=${a/timeout/999999}
     b=${b/timeout/999999}
-    app+=("${a%%/*}")
-    base+=("${b%%/*}")
-    [ "$a" != "${a#*/}" ] && app_paint+=("${a#*/}")
-    [ "$b" != "${b#*/}" ] && base_paint+=("${b#*/}")
+    IFS=/ read -r a_shown a_paint a_design <<<"$a"
+    IFS=/ read -r b_shown b_paint _ <<<"$b"
+    app+=("$a_shown")
+    base+=("$b_shown")
+    [ -n "$a_paint" ] && app_paint+=("$a_paint")
+    [ -n "$b_paint" ] && base_paint+=("$b_paint")
+    [ -n "$a_design" ] && app_design+=("$a_design")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ma=$(median "${app[@]}")
@@ -105,6 +122,9 @@ if [ ${#app_paint[@]} -gt 0 ] && [ ${#base_paint[@]} -gt 0 ]; then
     pa=$(median "${app_paint[@]}")
     pb=$(median "${base_paint[@]}")
     echo "median, first painted frame: eventflow $pa ms, minimal JavaFX $pb ms, ratio $(awk -v a="$pa" -v b="$pb" 'BEGIN{printf "%.2f", a/b}')"
+fi
+if [ ${#app_design[@]} -gt 0 ]; then
+    echo "median, sample design open (title names it): eventflow $(median "${app_design[@]}") ms"
 fi
 du -sh "$IMAGE" | awk '{print "app-image size: " $1}'
 ls -l installers/target/*.deb installers/target/*.rpm 2>/dev/null | awk '{printf "%s %.1f MB\n", $NF, $5/1e6}'
