@@ -3,6 +3,7 @@ package io.eventflow.app;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.tinylog.Logger;
 
 /**
@@ -10,9 +11,9 @@ import org.tinylog.Logger;
  * would otherwise do itself before the window can show or paint (issue #7): the logger (tinylog reads its
  * configuration, opens the rolling log file and starts its writer thread, 40-70 ms that delayed the first frame), the
  * Material Design icon sets (enums of several hundred icons each), Ikonli's icon-pack lookup and the icon font (1.3
- * MB). On two cores the toolkit's start-up leaves one idle. Class initialisation, the logger's and Ikonli's font loading are safe from any thread
- * (whichever thread comes first does the work, the other uses it), so this only moves work, never changes it; a
- * failure here is logged and the FX thread does the work as before.
+ * MB). On two cores the toolkit's start-up leaves one idle. Class initialisation and the logger's and Ikonli's font
+ * loading are safe from any thread (whichever thread comes first does the work, the other uses it), so this only moves
+ * work, never changes it; a failure here is logged and the FX thread does the work as before.
  */
 public final class StartupWarmup {
     /** First letters of the icon names the menus, toolbar, palette and canvas use: one enum per letter. */
@@ -39,14 +40,12 @@ public final class StartupWarmup {
             Logger.info(
                     "EventFlow Studio {} starting on Java {}", Version.version(), System.getProperty("java.version"));
             ClassLoader loader = StartupWarmup.class.getClassLoader();
-            Class<?> first = null;
             for (char c : ICON_SETS.toCharArray()) {
-                Class<?> set = Class.forName("org.kordamp.ikonli.materialdesign2.MaterialDesign" + c, true, loader);
-                first = first == null ? set : first;
+                Class.forName("org.kordamp.ikonli.materialdesign2.MaterialDesign" + c, true, loader);
             }
-            if (first != null && TOOLKIT.await(30, TimeUnit.SECONDS)) {
+            if (TOOLKIT.await(30, TimeUnit.SECONDS)) {
                 // An icon not in a scene may be made on any thread; making one loads the pack's font.
-                new FontIcon((org.kordamp.ikonli.Ikon) first.getEnumConstants()[0]);
+                new FontIcon(MaterialDesignF.FILE_PLUS);
             }
         } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
             Logger.debug(e, "start-up warm-up skipped");
