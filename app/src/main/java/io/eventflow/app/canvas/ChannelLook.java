@@ -58,9 +58,7 @@ public record ChannelLook(String shape, Ikon icon, String badge, String settings
             }
             case SQS_QUEUE -> sqsQueue(c.sqs(), item, messages);
             case SNS_TOPIC -> {
-                long queues = d.channels().stream()
-                        .filter(q -> q.sqs().topicsOrEmpty().contains(c.id()))
-                        .count();
+                int queues = d.queuesOf(c.id()).size();
                 String s = "fan-out to " + queues + (queues == 1 ? " queue" : " queues") + " · " + messages;
                 yield new ChannelLook("hub", item.icon(), "SNS", s, chips, 0);
             }

@@ -61,9 +61,7 @@ final class KindForms {
         f.section("SNS topic");
         f.check("SNS topic", q.snsTopic(), v -> vm.editElement(id, "sqs", Records.with(q, "snsTopic", v)));
         f.check("FIFO", q.fifo(), v -> vm.editElement(id, "sqs", Records.with(q, "fifo", v)));
-        List<Channel> queues = d.channels().stream()
-                .filter(x -> x.sqs().topicsOrEmpty().contains(id))
-                .toList();
+        List<Channel> queues = d.queuesOf(id);
         f.info("Delivers to", queues.isEmpty() ? "no queue yet: drag from this topic's port to an SQS queue" : "");
         queues.forEach(x -> f.link("→ " + x.id(), () -> vm.select(x.id())));
     }

@@ -77,6 +77,16 @@ public record Design(
         return Optional.ofNullable(channel.broker()).flatMap(this::broker).map(Broker::kind);
     }
 
+    /**
+     * The channels subscribed to an SNS-like topic: those whose {@code sqs.snsTopics} lists {@code topicId}, in design
+     * order.
+     */
+    public List<Channel> queuesOf(String topicId) {
+        return channels.stream()
+                .filter(q -> q.sqs().topicsOrEmpty().contains(topicId))
+                .toList();
+    }
+
     /** Every element id in the design: brokers, messages, channels and services. */
     public Stream<String> elementIds() {
         return Stream.of(

@@ -32,9 +32,7 @@ public record ChannelShape(String shape, String badge, String detail) {
                             + (Boolean.TRUE.equals(c.mqtt().retained()) ? " · retained" : ""));
             case SQS -> {
                 if (c.sqs().isTopic()) {
-                    long queues = d.channels().stream()
-                            .filter(q -> q.sqs().topicsOrEmpty().contains(c.id()))
-                            .count();
+                    int queues = d.queuesOf(c.id()).size();
                     yield new ChannelShape("hub", "SNS", "fan-out to " + queues + (queues == 1 ? " queue" : " queues"));
                 }
                 yield new ChannelShape("queue", "SQS", c.sqs().isFifo() ? "FIFO" : "standard");

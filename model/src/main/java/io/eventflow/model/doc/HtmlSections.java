@@ -165,10 +165,7 @@ final class HtmlSections {
             rows.add(new String[] {"Subscribed to SNS topics", links(c.sqs().topicsOrEmpty())});
         }
         if (c.sqs().isTopic()) {
-            List<String> queues = d.channels().stream()
-                    .filter(other -> other.sqs().topicsOrEmpty().contains(c.id()))
-                    .map(Channel::id)
-                    .toList();
+            List<String> queues = d.queuesOf(c.id()).stream().map(Channel::id).toList();
             rows.add(new String[] {"Queues subscribed", links(queues)});
         }
     }

@@ -263,7 +263,7 @@ final class KindLint {
     }
 
     private boolean hasQueue(Channel topic) {
-        return d.channels().stream().anyMatch(q -> q.sqs().topicsOrEmpty().contains(topic.id()));
+        return !d.queuesOf(topic.id()).isEmpty();
     }
 
     private boolean isPublished(Channel c) {

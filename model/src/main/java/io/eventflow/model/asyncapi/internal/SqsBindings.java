@@ -93,8 +93,8 @@ final class SqsBindings {
     /** For a send operation on an SNS topic: the queues subscribed to it, as sns consumers and sqs queues. */
     static void writeFanOut(Channel topic, Design design, ObjectNode bindings) {
         List<String> names = new ArrayList<>();
-        for (Channel q : design.channels()) {
-            if (!q.sqs().isTopic() && q.sqs().topicsOrEmpty().contains(topic.id())) {
+        for (Channel q : design.queuesOf(topic.id())) {
+            if (!q.sqs().isTopic()) {
                 names.add(q.effectiveAddress());
             }
         }
