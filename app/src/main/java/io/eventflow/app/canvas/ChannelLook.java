@@ -6,6 +6,7 @@ import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
+import io.eventflow.model.doc.ChannelShape;
 import java.util.ArrayList;
 import java.util.List;
 import org.kordamp.ikonli.Ikon;
@@ -39,54 +40,59 @@ public record ChannelLook(String shape, Ikon icon, String badge, String settings
         };
     }
 
+    /**
+     * The channel's look: shape, kind badge and cells as in the SVG diagram ({@link ChannelShape}), with the canvas's
+     * own icon, settings line and chips.
+     */
     public static ChannelLook of(Design d, Channel c) {
-        BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
+        ChannelShape shape = ChannelShape.of(d, c);
         PaletteItem item = itemOf(d, c);
         String messages = c.messages().isEmpty() ? "no message type" : String.join(", ", c.messages());
         List<String> chips = new ArrayList<>();
-        String kindBadge = kind.key().toUpperCase();
-        return switch (item) {
-            case KAFKA_TOPIC -> {
-                int p = c.kafka().partitionCount();
-                String s = p + (p == 1 ? " partition" : " partitions") + " · " + messages;
-                yield new ChannelLook("log", item.icon(), kindBadge, s, chips, Math.min(p, 12));
-            }
-            case MQTT_TOPIC -> {
-                String s = "QoS " + c.mqtt().qosOrDefault()
-                        + (Boolean.TRUE.equals(c.mqtt().retained()) ? " · retained" : "") + " · " + messages;
-                yield new ChannelLook("hub", item.icon(), kindBadge, s, chips, 0);
-            }
-            case SQS_QUEUE -> sqsQueue(c.sqs(), item, messages);
-            case SNS_TOPIC -> {
-                int queues = d.queuesOf(c.id()).size();
-                String s = "fan-out to " + queues + (queues == 1 ? " queue" : " queues") + " · " + messages;
-                yield new ChannelLook("hub", item.icon(), "SNS", s, chips, 0);
-            }
-            case REDIS_STREAM -> {
-                if (c.redis().maxLen() != null) {
-                    chips.add("maxLen " + c.redis().maxLen());
-                }
-                yield new ChannelLook("log", item.icon(), kindBadge, "stream · " + messages, chips, 6);
-            }
-            case POSTGRES_CHANNEL -> {
-                chips.add("no storage");
-                yield new ChannelLook("broadcast", item.icon(), "NOTIFY", "LISTEN · " + messages, chips, 0);
-            }
-            case JMS_TOPIC -> jmsTopic(d, c, item, messages);
-            case JMS_QUEUE -> {
-                queueLimits(c, chips);
-                yield new ChannelLook("queue", item.icon(), kindBadge, "queue · " + messages, chips, 0);
-            }
-            default -> {
-                String ex = c.amqp().exchange() == null ? "" : c.amqp().exchange() + " · ";
-                queueLimits(c, chips);
-                yield new ChannelLook("queue", item.icon(), kindBadge, ex + messages, chips, 0);
-            }
-        };
+        String settings =
+                switch (item) {
+                    case KAFKA_TOPIC -> {
+                        int p = c.kafka().partitionCount();
+                        yield p + (p == 1 ? " partition" : " partitions") + " · " + messages;
+                    }
+                    case MQTT_TOPIC -> "QoS " + c.mqtt().qosOrDefault()
+                            + (Boolean.TRUE.equals(c.mqtt().retained()) ? " · retained" : "") + " · " + messages;
+                    case SQS_QUEUE -> {
+                        sqsChips(c.sqs(), chips);
+                        yield messages;
+                    }
+                    case SNS_TOPIC -> {
+                        int queues = d.queuesOf(c.id()).size();
+                        yield "fan-out to " + queues + (queues == 1 ? " queue" : " queues") + " · " + messages;
+                    }
+                    case REDIS_STREAM -> {
+                        if (c.redis().maxLen() != null) {
+                            chips.add("maxLen " + c.redis().maxLen());
+                        }
+                        yield "stream · " + messages;
+                    }
+                    case POSTGRES_CHANNEL -> {
+                        chips.add("no storage");
+                        yield "LISTEN · " + messages;
+                    }
+                    case JMS_TOPIC -> {
+                        subscriberChips(d, c, chips);
+                        yield "topic · " + messages;
+                    }
+                    case JMS_QUEUE -> {
+                        queueLimits(c, chips);
+                        yield "queue · " + messages;
+                    }
+                    default -> {
+                        String ex = c.amqp().exchange() == null ? "" : c.amqp().exchange() + " · ";
+                        queueLimits(c, chips);
+                        yield ex + messages;
+                    }
+                };
+        return new ChannelLook(shape.shape(), item.icon(), shape.badge(), settings, chips, shape.cells());
     }
 
-    private static ChannelLook sqsQueue(SqsQueue q, PaletteItem item, String messages) {
-        List<String> chips = new ArrayList<>();
+    private static void sqsChips(SqsQueue q, List<String> chips) {
         if (q.isFifo()) {
             chips.add("FIFO");
         }
@@ -94,10 +100,10 @@ public record ChannelLook(String shape, Ikon icon, String badge, String settings
         if (q.maxReceiveCount() != null) {
             chips.add("DLQ after " + q.maxReceiveCount());
         }
-        return new ChannelLook("queue", item.icon(), "SQS", messages, chips, 0);
     }
 
-    private static ChannelLook jmsTopic(Design d, Channel c, PaletteItem item, String messages) {
+    /** A JMS topic's chips: how many durable and non-durable subscriptions it has. */
+    private static void subscriberChips(Design d, Channel c, List<String> chips) {
         int durable = 0;
         int other = 0;
         for (Service s : d.services()) {
@@ -111,14 +117,12 @@ public record ChannelLook(String shape, Ikon icon, String badge, String settings
                 }
             }
         }
-        List<String> chips = new ArrayList<>();
         if (durable > 0) {
             chips.add(durable + " durable");
         }
         if (other > 0) {
             chips.add(other + " non-durable");
         }
-        return new ChannelLook("hub", item.icon(), "JMS", "topic · " + messages, chips, 0);
     }
 
     private static void queueLimits(Channel c, List<String> chips) {

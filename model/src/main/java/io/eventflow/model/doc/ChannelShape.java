@@ -13,40 +13,45 @@ import java.util.Locale;
  * @param shape {@code log}, {@code queue}, {@code hub} or {@code broadcast}
  * @param badge the kind badge, e.g. {@code KAFKA}, {@code SQS}, {@code SNS}, {@code NOTIFY}
  * @param detail the kind's main setting in a few words, e.g. {@code 6 partitions}, {@code QoS 1}, {@code FIFO}
+ * @param cells number of log cells drawn in the shape: Kafka partitions (at most 12), 6 for a Redis stream, 0 for
+ *     other kinds
  */
-public record ChannelShape(String shape, String badge, String detail) {
+public record ChannelShape(String shape, String badge, String detail, int cells) {
     public static ChannelShape of(Design d, Channel c) {
         BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
         String key = kind.key().toUpperCase(Locale.ROOT);
         return switch (kind) {
             case KAFKA, OTHER -> {
                 int p = c.kafka().partitionCount();
-                yield new ChannelShape("log", key, p + (p == 1 ? " partition" : " partitions"));
+                yield new ChannelShape("log", key, p + (p == 1 ? " partition" : " partitions"), Math.min(p, 12));
             }
             case AMQP -> new ChannelShape(
-                    "queue", key, c.amqp().exchange() == null ? "" : c.amqp().exchange());
+                    "queue", key, c.amqp().exchange() == null ? "" : c.amqp().exchange(), 0);
             case MQTT -> new ChannelShape(
                     "hub",
                     key,
                     "QoS " + c.mqtt().qosOrDefault()
-                            + (Boolean.TRUE.equals(c.mqtt().retained()) ? " · retained" : ""));
+                            + (Boolean.TRUE.equals(c.mqtt().retained()) ? " · retained" : ""),
+                    0);
             case SQS -> {
                 if (c.sqs().isTopic()) {
                     int queues = d.queuesOf(c.id()).size();
-                    yield new ChannelShape("hub", "SNS", "fan-out to " + queues + (queues == 1 ? " queue" : " queues"));
+                    yield new ChannelShape(
+                            "hub", "SNS", "fan-out to " + queues + (queues == 1 ? " queue" : " queues"), 0);
                 }
-                yield new ChannelShape("queue", "SQS", c.sqs().isFifo() ? "FIFO" : "standard");
+                yield new ChannelShape("queue", "SQS", c.sqs().isFifo() ? "FIFO" : "standard", 0);
             }
             case REDIS -> new ChannelShape(
                     "log",
                     key,
                     c.redis().maxLen() == null
                             ? "stream"
-                            : "stream · maxLen " + c.redis().maxLen());
-            case POSTGRES -> new ChannelShape("broadcast", "NOTIFY", "no storage");
+                            : "stream · maxLen " + c.redis().maxLen(),
+                    6);
+            case POSTGRES -> new ChannelShape("broadcast", "NOTIFY", "no storage", 0);
             case JMS -> c.jms().isTopic()
-                    ? new ChannelShape("hub", "JMS", "topic")
-                    : new ChannelShape("queue", key, "queue");
+                    ? new ChannelShape("hub", "JMS", "topic", 0)
+                    : new ChannelShape("queue", key, "queue", 0);
         };
     }
 }

@@ -218,9 +218,7 @@ public final class DiagramSvgWriter {
                 stroke,
                 shape.shape().equals("broadcast") ? " stroke-dasharray=\"5 3\"" : ""));
         if (shape.shape().equals("log")) {
-            int cells = shape.badge().equals("REDIS")
-                    ? 6
-                    : Math.max(1, Math.min(12, Integer.parseInt(shape.detail().replaceAll("\\D.*", ""))));
+            int cells = Math.max(1, shape.cells());
             double cw = 9;
             double gap = 2;
             double x0 = x + w / 2 - (cells * cw + (cells - 1) * gap) / 2;
