@@ -129,6 +129,7 @@ final class ChannelBindings {
             return null;
         }
         ObjectNode rest = bindings.deepCopy();
+        String own = address != null ? address : Trees.text(channel, "id");
         if (rest.get("kafka") instanceof ObjectNode k) {
             readKafka(k, channel);
             dropIfEmpty(rest, "kafka");
@@ -138,10 +139,10 @@ final class ChannelBindings {
             dropIfEmpty(rest, "amqp");
         }
         if (rest.get("jms") instanceof ObjectNode j) {
-            readJms(j, channel, address);
+            readJms(j, channel, own);
             dropIfEmpty(rest, "jms");
         }
-        SqsBindings.readChannel(rest, channel, address);
+        SqsBindings.readChannel(rest, channel, own);
         return rest.isEmpty() ? null : rest;
     }
 
@@ -183,9 +184,7 @@ final class ChannelBindings {
                 k.remove("topicConfiguration");
             }
         }
-        if (KAFKA_VERSION.equals(Trees.text(k, "bindingVersion"))) {
-            k.remove("bindingVersion");
-        }
+        dropVersion(k, KAFKA_VERSION);
     }
 
     private static void readAmqp(ObjectNode a, ObjectNode ch, String address) {
@@ -219,13 +218,11 @@ final class ChannelBindings {
                 a.remove("is");
             }
         }
-        if (AMQP_VERSION.equals(Trees.text(a, "bindingVersion"))) {
-            a.remove("bindingVersion");
-        }
+        dropVersion(a, AMQP_VERSION);
     }
 
-    private static void readJms(ObjectNode j, ObjectNode ch, String address) {
-        String own = address != null ? address : Trees.text(ch, "id");
+    /** {@code own}: the channel's address, or its id when it has none. */
+    private static void readJms(ObjectNode j, ObjectNode ch, String own) {
         if (own != null && own.equals(Trees.text(j, "destination"))) {
             j.remove("destination");
         }
@@ -233,8 +230,13 @@ final class ChannelBindings {
             ch.put("destination", "queue");
             j.remove("destinationType");
         }
-        if (JMS_VERSION.equals(Trees.text(j, "bindingVersion"))) {
-            j.remove("bindingVersion");
+        dropVersion(j, JMS_VERSION);
+    }
+
+    /** Removes a binding's {@code bindingVersion} when it is the version this code writes. */
+    static void dropVersion(ObjectNode b, String version) {
+        if (version.equals(Trees.text(b, "bindingVersion"))) {
+            b.remove("bindingVersion");
         }
     }
 

@@ -116,9 +116,11 @@ final class SqsBindings {
         sqs.put("bindingVersion", SQS_VERSION);
     }
 
-    /** Reads the sqs and sns channel bindings into the design channel, removing what it took. */
-    static void readChannel(ObjectNode rest, ObjectNode ch, String address) {
-        String own = address != null ? address : Trees.text(ch, "id");
+    /**
+     * Reads the sqs and sns channel bindings into the design channel, removing what it took; {@code own} is the
+     * channel's address, or its id when it has none.
+     */
+    static void readChannel(ObjectNode rest, ObjectNode ch, String own) {
         if (rest.get("sns") instanceof ObjectNode sns) {
             ch.put("snsTopic", true);
             if (own != null && own.equals(Trees.text(sns, "name"))) {
@@ -134,7 +136,7 @@ final class SqsBindings {
                     sns.remove("ordering");
                 }
             }
-            dropVersion(sns, SNS_VERSION);
+            ChannelBindings.dropVersion(sns, SNS_VERSION);
             if (sns.isEmpty()) {
                 rest.remove("sns");
             }
@@ -153,7 +155,7 @@ final class SqsBindings {
                     && Set.of("name", "fifoQueue").containsAll(Trees.fieldNames(dlq))) {
                 sqs.remove("deadLetterQueue");
             }
-            dropVersion(sqs, SQS_VERSION);
+            ChannelBindings.dropVersion(sqs, SQS_VERSION);
             if (sqs.isEmpty()) {
                 rest.remove("sqs");
             }
@@ -240,11 +242,5 @@ final class SqsBindings {
     private static boolean plain(ObjectNode b, String key, String version) {
         String v = Trees.text(b, "bindingVersion");
         return (v == null || v.equals(version)) && b.size() == (v == null ? 1 : 2) && b.has(key);
-    }
-
-    private static void dropVersion(ObjectNode b, String version) {
-        if (version.equals(Trees.text(b, "bindingVersion"))) {
-            b.remove("bindingVersion");
-        }
     }
 }
