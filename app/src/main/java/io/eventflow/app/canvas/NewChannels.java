@@ -10,7 +10,6 @@ import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.edit.DesignEdits;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,12 +67,10 @@ final class NewChannels {
     /** The queue subscribed to the topic (its {@code snsTopics} gains the topic); unchanged when it already is. */
     static Design subscribe(Design d, String topic, String queue) {
         Channel q = d.channel(queue).orElseThrow();
-        List<String> topics = new ArrayList<>(q.sqs().topicsOrEmpty());
-        if (topics.contains(topic)) {
+        if (q.sqs().topicsOrEmpty().contains(topic)) {
             return d;
         }
-        topics.add(topic);
-        return DesignEdits.replace(d, queue, q.withSqs(withTopics(q.sqs(), topics)));
+        return DesignEdits.replace(d, queue, q.withSqs(q.sqs().withTopic(topic, true)));
     }
 
     /** The queue no longer subscribed to the topic; {@code snsTopics} is dropped when it becomes empty. */
@@ -82,19 +79,11 @@ final class NewChannels {
         if (q == null || !q.sqs().topicsOrEmpty().contains(topic)) {
             return d;
         }
-        List<String> topics = new ArrayList<>(q.sqs().topicsOrEmpty());
-        topics.remove(topic);
-        return DesignEdits.replace(d, queue, q.withSqs(withTopics(q.sqs(), topics.isEmpty() ? null : topics)));
+        return DesignEdits.replace(d, queue, q.withSqs(q.sqs().withTopic(topic, false)));
     }
 
+    /** A copy of the settings with {@code snsTopics} replaced (kept for the tests; see {@link SqsQueue#withSnsTopics}). */
     static SqsQueue withTopics(SqsQueue s, List<String> topics) {
-        return new SqsQueue(
-                s.snsTopic(),
-                topics,
-                s.visibilityTimeout(),
-                s.maxReceiveCount(),
-                s.fifo(),
-                s.receiveWait(),
-                s.messageRetention());
+        return s.withSnsTopics(topics);
     }
 }

@@ -11,7 +11,6 @@ import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -111,8 +110,7 @@ final class KindForms {
                     "topic " + t,
                     t,
                     on ? Boolean.TRUE : null,
-                    v -> vm.editElement(
-                            id, "sqs", Records.with(q, "snsTopics", toggled(q.topicsOrEmpty(), t, v != null))));
+                    v -> vm.editElement(id, "sqs", q.withTopic(t, v != null)));
         }
     }
 
@@ -123,13 +121,9 @@ final class KindForms {
                 : new SqsQueue(true, null, null, null, q.fifo(), null, q.messageRetention());
     }
 
+    /** {@code topics} with the topic taken out and, when {@code on}, added at the end; null when empty. */
     static List<String> toggled(List<String> topics, String topic, boolean on) {
-        List<String> out = new ArrayList<>(topics);
-        out.remove(topic);
-        if (on) {
-            out.add(topic);
-        }
-        return out.isEmpty() ? null : out;
+        return SqsQueue.NONE.withSnsTopics(topics).withTopic(topic, on).snsTopics();
     }
 
     private static void jms(Form f, InspectorViewModel vm, Channel c) {

@@ -1,5 +1,6 @@
 package io.eventflow.model.design;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,6 +49,24 @@ public record SqsQueue(
 
     public List<String> topicsOrEmpty() {
         return snsTopics == null ? List.of() : snsTopics;
+    }
+
+    /** A copy with {@code snsTopics} replaced (null for none). */
+    public SqsQueue withSnsTopics(List<String> topics) {
+        return new SqsQueue(snsTopic, topics, visibilityTimeout, maxReceiveCount, fifo, receiveWait, messageRetention);
+    }
+
+    /**
+     * A copy subscribed to the topic or not: the topic is taken out of {@code snsTopics} and, when {@code on}, added at
+     * the end; {@code snsTopics} becomes null when it ends up empty.
+     */
+    public SqsQueue withTopic(String topic, boolean on) {
+        List<String> topics = new ArrayList<>(topicsOrEmpty());
+        topics.remove(topic);
+        if (on) {
+            topics.add(topic);
+        }
+        return withSnsTopics(topics.isEmpty() ? null : topics);
     }
 
     public TimeSpan visibilityTimeoutOrDefault() {

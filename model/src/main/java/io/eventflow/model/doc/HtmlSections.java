@@ -280,11 +280,11 @@ final class HtmlSections {
                                     : "");
             String failure =
                     (sub.retry() != null ? retry(sub.retry()) : "") + (sub.deadLetter() != null ? "; then to " : "");
+            String session = KindRows.subscription(d, sub);
             row(
                     link(sub.channel()),
                     Html.esc(sub.groupOr(s.id())),
-                    Html.esc(sub.deliveryOrDefault().key()
-                            + (KindRows.subscription(d, sub).isEmpty() ? "" : "; " + KindRows.subscription(d, sub))),
+                    Html.esc(sub.deliveryOrDefault().key() + (session.isEmpty() ? "" : "; " + session)),
                     Html.esc(processing.trim()),
                     Html.esc(failure) + (sub.deadLetter() != null ? link(sub.deadLetter()) : ""));
         }

@@ -9,6 +9,7 @@ import io.eventflow.model.design.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What the page shows of the SQS/SNS, Redis Streams, JMS, Postgres and MQTT-session settings. */
 final class KindRows {
@@ -83,8 +84,9 @@ final class KindRows {
 
     /** The session settings of a subscription, for its "Delivery" cell; empty when it has none. */
     static String subscription(Design d, Subscription sub) {
-        BrokerKind kind = d.channel(sub.channel()).flatMap(d::kindOf).orElse(BrokerKind.OTHER);
-        boolean jmsTopic = d.channel(sub.channel()).map(c -> c.jms().isTopic()).orElse(false);
+        Optional<Channel> channel = d.channel(sub.channel());
+        BrokerKind kind = channel.flatMap(d::kindOf).orElse(BrokerKind.OTHER);
+        boolean jmsTopic = channel.map(c -> c.jms().isTopic()).orElse(false);
         List<String> parts = new ArrayList<>();
         if (sub.qos() != null) {
             parts.add("QoS " + sub.qos());

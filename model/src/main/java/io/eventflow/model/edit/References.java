@@ -7,7 +7,6 @@ import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Reply;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,16 +167,7 @@ final class References {
                 c.kafka(),
                 c.amqp(),
                 c.mqtt(),
-                snsTopics == null
-                        ? c.sqs()
-                        : new SqsQueue(
-                                c.sqs().snsTopic(),
-                                snsTopics,
-                                c.sqs().visibilityTimeout(),
-                                c.sqs().maxReceiveCount(),
-                                c.sqs().fifo(),
-                                c.sqs().receiveWait(),
-                                c.sqs().messageRetention()),
+                snsTopics == null ? c.sqs() : c.sqs().withSnsTopics(snsTopics),
                 c.redis(),
                 c.jms(),
                 c.extensions());
