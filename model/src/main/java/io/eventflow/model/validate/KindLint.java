@@ -206,7 +206,7 @@ final class KindLint {
     }
 
     private void redis(Service s, Subscription sub, Channel c, String p) {
-        int instances = groupInstances(sub.groupOr(s.id()), c.id());
+        int instances = Linter.groupInstances(d, sub.groupOr(s.id()), c.id());
         if (sub.claimIdle() == null && instances > 1) {
             out.report(
                     REDIS_NO_CLAIM,
@@ -220,7 +220,7 @@ final class KindLint {
         Integer maxLen = c.redis().maxLen();
         double rate = rateInto(c);
         boolean own = sub.maxDowntime() != null;
-        TimeSpan down = own ? sub.maxDowntime() : d.lint().expectedDowntimeOrDefault();
+        TimeSpan down = Linter.downtime(d, sub);
         if (maxLen != null && rate * down.seconds() > maxLen) {
             out.report(
                     REDIS_TRIM,
@@ -294,18 +294,5 @@ final class KindLint {
             }
         }
         return sum;
-    }
-
-    private int groupInstances(String group, String channel) {
-        int n = 0;
-        for (Service s : d.services()) {
-            for (Subscription sub : s.subscribes()) {
-                if (sub.channel().equals(channel) && sub.groupOr(s.id()).equals(group)) {
-                    n += s.instanceCount();
-                    break;
-                }
-            }
-        }
-        return n;
     }
 }

@@ -279,7 +279,7 @@ public final class Linter {
             return;
         }
         boolean own = sub.maxDowntime() != null;
-        TimeSpan down = own ? sub.maxDowntime() : d.lint().expectedDowntimeOrDefault();
+        TimeSpan down = downtime(d, sub);
         if (kept.compareTo(down) < 0) {
             report(
                     SHORT_RETENTION,
@@ -312,11 +312,7 @@ public final class Linter {
     }
 
     private void idleConsumers(Channel c, String group, List<int[]> members) {
-        Set<Integer> services = new TreeSet<>();
-        members.forEach(m -> services.add(m[0]));
-        int instances = services.stream()
-                .mapToInt(i -> d.services().get(i).instanceCount())
-                .sum();
+        int instances = groupInstances(d, group, c.id());
         int partitions = c.kafka().partitionCount();
         if (instances > partitions) {
             int[] last = members.get(members.size() - 1);
@@ -329,6 +325,25 @@ public final class Linter {
                             + partitions + " partition(s): " + (instances - partitions) + " will sit idle",
                     "raise the channel's partitions to at least " + instances + ", or run fewer instances");
         }
+    }
+
+    /** How long a subscriber may be down: its own {@code maxDowntime}, else {@code lint.expectedDowntime}. */
+    static TimeSpan downtime(Design d, Subscription sub) {
+        return sub.maxDowntime() != null ? sub.maxDowntime() : d.lint().expectedDowntimeOrDefault();
+    }
+
+    /** The instances of a consumer group on a channel: each service subscribed in that group counts once. */
+    static int groupInstances(Design d, String group, String channel) {
+        int n = 0;
+        for (Service s : d.services()) {
+            for (Subscription sub : s.subscribes()) {
+                if (sub.channel().equals(channel) && sub.groupOr(s.id()).equals(group)) {
+                    n += s.instanceCount();
+                    break;
+                }
+            }
+        }
+        return n;
     }
 
     private void report(String rule, String element, String pointer, String message, String hint) {
