@@ -54,16 +54,8 @@ final class KindChecks {
         if (!c.jms().isEmpty() && !fits(kind, BrokerKind.JMS)) {
             wrongKind(c.id(), p, c, kind, "a JMS destination type", "jms");
         }
-        if (q.maxReceiveCount() != null && q.maxReceiveCount() < 1) {
-            impossible(
-                    c.id(), p + "/maxReceiveCount", "maxReceiveCount must be at least 1, not " + q.maxReceiveCount());
-        }
-        if (c.redis().maxLen() != null && c.redis().maxLen() < 1) {
-            impossible(
-                    c.id(),
-                    p + "/maxLen",
-                    "maxLen must be at least 1, not " + c.redis().maxLen());
-        }
+        Validator.positive(out, c.id(), p + "/maxReceiveCount", "maxReceiveCount", q.maxReceiveCount());
+        Validator.positive(out, c.id(), p + "/maxLen", "maxLen", c.redis().maxLen());
         within(c.id(), p + "/visibilityTimeout", "visibilityTimeout", q.visibilityTimeout(), 0, 12 * HOUR, "12h");
         within(c.id(), p + "/receiveWait", "receiveWait", q.receiveWait(), 0, 20_000_000_000L, "20s");
         within(
@@ -108,8 +100,8 @@ final class KindChecks {
         }
     }
 
-    void publication(Service s, Publication pub, String p) {
-        Optional<Channel> ch = d.channel(pub.channel());
+    /** {@code ch}: the publication's channel, empty when it does not exist. */
+    void publication(Service s, Publication pub, Optional<Channel> ch, String p) {
         BrokerKind kind = ch.map(this::kindOf).orElse(null);
         if (pub.isWill()) {
             if (!fits(kind, BrokerKind.MQTT)) {
@@ -154,8 +146,8 @@ final class KindChecks {
         }
     }
 
-    void subscription(Service s, Subscription sub, String p) {
-        Optional<Channel> ch = d.channel(sub.channel());
+    /** {@code ch}: the subscription's channel, empty when it does not exist. */
+    void subscription(Service s, Subscription sub, Optional<Channel> ch, String p) {
         if (ch.isEmpty()) {
             return;
         }

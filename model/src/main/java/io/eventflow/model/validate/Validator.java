@@ -145,9 +145,9 @@ public final class Validator {
             unknown(c.id(), p + "/deadLetter", "channel", c.deadLetter(), channelIds());
         }
         var k = c.kafka();
-        positive(c.id(), p + "/partitions", "partitions", k.partitions());
-        positive(c.id(), p + "/replicationFactor", "replicationFactor", k.replicationFactor());
-        positive(c.id(), p + "/minInSyncReplicas", "minInSyncReplicas", k.minInSyncReplicas());
+        positive(this::error, c.id(), p + "/partitions", "partitions", k.partitions());
+        positive(this::error, c.id(), p + "/replicationFactor", "replicationFactor", k.replicationFactor());
+        positive(this::error, c.id(), p + "/minInSyncReplicas", "minInSyncReplicas", k.minInSyncReplicas());
         if (k.minInSyncReplicas() != null && k.minInSyncReplicas() > k.replicas()) {
             error(
                     IMPOSSIBLE_VALUE,
@@ -243,7 +243,7 @@ public final class Validator {
 
     private void publication(Service s, Publication pub, String p) {
         Optional<Channel> ch = channelRef(s.id(), pub.channel(), p + "/channel");
-        kinds.publication(s, pub, p);
+        kinds.publication(s, pub, ch, p);
         messageRef(s.id(), pub.message(), ch, p + "/message");
         if (pub.isChained()) {
             if (pub.rate() != null) {
@@ -306,8 +306,8 @@ public final class Validator {
     }
 
     private void subscription(Service s, Subscription sub, String p) {
-        channelRef(s.id(), sub.channel(), p + "/channel");
-        kinds.subscription(s, sub, p);
+        Optional<Channel> ch = channelRef(s.id(), sub.channel(), p + "/channel");
+        kinds.subscription(s, sub, ch, p);
         if (sub.deadLetter() != null) {
             channelRef(s.id(), sub.deadLetter(), p + "/deadLetter");
             if (sub.deadLetter().equals(sub.channel())) {
@@ -320,7 +320,7 @@ public final class Validator {
                                 + "-dlq");
             }
         }
-        positive(s.id(), p + "/concurrency", "concurrency", sub.concurrency());
+        positive(this::error, s.id(), p + "/concurrency", "concurrency", sub.concurrency());
         if (sub.prefetch() != null && sub.prefetch() < 0) {
             error(IMPOSSIBLE_VALUE, s.id(), p + "/prefetch", "prefetch cannot be negative", null);
         }
@@ -412,9 +412,9 @@ public final class Validator {
         }
     }
 
-    private void positive(String element, String pointer, String key, Integer value) {
+    static void positive(KindChecks.Sink out, String element, String pointer, String key, Integer value) {
         if (value != null && value < 1) {
-            error(IMPOSSIBLE_VALUE, element, pointer, key + " must be at least 1, not " + value, null);
+            out.error(IMPOSSIBLE_VALUE, element, pointer, key + " must be at least 1, not " + value, null);
         }
     }
 
