@@ -367,7 +367,7 @@ final class RedisGroupRt {
                     case "earliest" -> log.base();
                     case "latest" -> log.end();
                     case "offset" -> Math.max(log.base(), Math.min(value, log.end()));
-                    case "time" -> stream.firstAddedAtOrAfter(value);
+                    case "time" -> stream.log.firstStoredAtOrAfter(value);
                     default -> throw new IllegalArgumentException("replay to earliest|latest|offset|time, not " + mode);
                 };
         replayUntil = Math.max(replayUntil, pos);
