@@ -320,9 +320,8 @@ final class SqsQueueRt {
             ch.depthChanged(-1);
             forget(e);
             lag(-1);
-            if (g != null && g.states.get(e.msg.id) == MsgState.PENDING) {
-                g.states.set(e.msg.id, MsgState.NONE); // moved away: no longer owed to this queue's group
-                g.owed--;
+            if (g != null) {
+                g.disown(e.msg.id); // moved away: no longer owed to this queue's group
             }
             out.add(e.msg);
         });
