@@ -227,8 +227,7 @@ final class MqttSession {
                 world.lose(g, m, qos == 0 ? "qos0" : "crash"); // QoS 0 or acknowledged on receipt
             }
         }
-        c.pollToken++;
-        c.polling = false;
+        stopPolling(c);
         disconnected(c);
         dispatch();
     }
@@ -258,6 +257,12 @@ final class MqttSession {
             g.lagChanged(-1);
             world.lose(g, m, cause);
         }
+    }
+
+    /** Cancels the client's scheduled reconnect attempt, if any. */
+    private static void stopPolling(MqttClient c) {
+        c.pollToken++;
+        c.polling = false;
     }
 
     private void startPolling(MqttClient c) {
@@ -347,19 +352,8 @@ final class MqttSession {
         dropQueue("crash");
         for (MqttClient c : clients) {
             c.connected = false;
-            c.pollToken++;
-            c.polling = false;
-            c.session = false;
-            c.gen++;
-            c.expiryToken++;
-            var held = c.held(world);
-            for (Msg m : c.unacked) {
-                g.lagChanged(-1);
-                if (!held.contains(m)) {
-                    world.lose(g, m, "crash");
-                }
-            }
-            c.unacked.clear();
+            stopPolling(c);
+            discard(c, "crash"); // (its dropQueue finds the queue empty)
         }
     }
 }
