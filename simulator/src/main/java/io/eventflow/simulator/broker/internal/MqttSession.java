@@ -37,6 +37,8 @@ final class MqttSession {
     final List<MqttClient> clients = new ArrayList<>();
     private int cursor;
     private boolean dispatching;
+    /** Clients with {@link MqttClient#session} set (it is only set in connect and cleared in discard). */
+    private int liveSessions;
 
     MqttSession(MqttBroker broker, GroupRt g) {
         this.broker = broker;
@@ -80,13 +82,7 @@ final class MqttSession {
     }
 
     int liveSessions() {
-        int n = 0;
-        for (MqttClient c : clients) {
-            if (c.session) {
-                n++;
-            }
-        }
-        return n;
+        return liveSessions;
     }
 
     /** A message published on the topic reached the broker. */
@@ -234,7 +230,10 @@ final class MqttSession {
 
     /** Drops the client's session: unacknowledged deliveries it no longer holds are lost with {@code cause}. */
     void discard(MqttClient c, String cause) {
-        c.session = false;
+        if (c.session) {
+            c.session = false;
+            liveSessions--;
+        }
         c.gen++;
         c.expiryToken++;
         var held = c.held(world);
@@ -299,6 +298,7 @@ final class MqttSession {
             resend(c);
         } else {
             c.session = true;
+            liveSessions++;
             c.gen++;
             if (firstSession) {
                 retained(c);
