@@ -55,7 +55,7 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     @Override
-    public boolean oneQueuePerChannel() {
+    public boolean oneQueuePerChannel(ChannelRt channel) {
         return true;
     }
 
