@@ -4,7 +4,6 @@ import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
-import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -214,9 +213,7 @@ final class RedisGroupRt {
         boolean replay = o < replayUntil;
         boolean again = o < highestRead;
         highestRead = Math.max(highestRead, o + 1);
-        if (g.states.get(m.id) == MsgState.NONE) {
-            g.owe(m.id); // replayed to the group, or added before the group existed
-        }
+        g.owe(m.id); // if not owed yet: replayed to the group, or added before the group existed
         Msg c = m.copy();
         if (!noAck) {
             Pending p = pel.get(o);
