@@ -10,6 +10,7 @@ import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.simulator.scenario.Action;
 import io.eventflow.simulator.scenario.Fault;
+import io.eventflow.simulator.scenario.ScenarioChecker;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
@@ -133,21 +134,17 @@ final class FaultMenu {
         add("Reorder 20% for 10s", () -> fault(new Fault.Reorder(0, from, to, 20, S / 20, 10 * S)));
     }
 
-    /** Replay resets a group's position: a Kafka log or a Redis stream (as the scenario checker allows). */
+    /** Replay resets a group's position: a Kafka log or a Redis stream (the scenario checker's rule). */
     static boolean replayable(Design d, String channel) {
         return d.channel(channel)
                 .flatMap(d::kindOf)
-                .map(k -> k == BrokerKind.KAFKA || k == BrokerKind.REDIS)
+                .map(ScenarioChecker::replayable)
                 .orElse(false);
     }
 
-    /**
-     * Retention pressure fills a broker's disk: Kafka logs and AMQP/JMS queues. MQTT, SQS/SNS, Redis streams (bounded
-     * by maxLen) and Postgres NOTIFY (stores nothing) have none, and the scenario checker refuses it for them.
-     */
+    /** Retention pressure needs a disk to fill (the scenario checker's rule; a channel of no kind counts as other). */
     static boolean retentionApplies(Design d, Channel c) {
-        BrokerKind k = d.kindOf(c).orElse(BrokerKind.OTHER);
-        return k == BrokerKind.KAFKA || k == BrokerKind.AMQP || k == BrokerKind.JMS || k == BrokerKind.OTHER;
+        return ScenarioChecker.hasDiskToFill(d.kindOf(c).orElse(BrokerKind.OTHER));
     }
 
     private void fault(Fault f) {

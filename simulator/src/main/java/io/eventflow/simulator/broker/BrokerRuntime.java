@@ -27,16 +27,11 @@ public interface BrokerRuntime {
     String id();
 
     /**
-     * True when all subscriptions of a channel compete for one queue (amqp); false when each group gets every
-     * message (kafka consumer groups).
+     * True when all subscriptions of {@code channel} compete for one queue (amqp; jms queues); false when each group
+     * gets every message (kafka consumer groups; jms topics).
      */
-    default boolean oneQueuePerChannel() {
-        return false;
-    }
-
-    /** As {@link #oneQueuePerChannel()}, for one channel (jms: queues compete, topics fan out). */
     default boolean oneQueuePerChannel(ChannelRt channel) {
-        return oneQueuePerChannel();
+        return false;
     }
 
     /** Called once per channel on this broker, before any group. */

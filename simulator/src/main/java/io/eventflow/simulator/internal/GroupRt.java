@@ -57,6 +57,18 @@ public final class GroupRt {
         return false;
     }
 
+    /**
+     * Makes message {@code id} no longer owed to this group if it is pending (moved away, e.g. drained out of a
+     * dead-letter queue); returns true if it was.
+     */
+    public boolean disown(long id) {
+        if (states.replace(id, MsgState.PENDING, MsgState.NONE) == MsgState.PENDING) {
+            owed--;
+            return true;
+        }
+        return false;
+    }
+
     public void lagChanged(long delta) {
         lag += delta;
         if (lag > maxLag) {

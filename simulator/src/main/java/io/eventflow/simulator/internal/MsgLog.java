@@ -1,6 +1,7 @@
 package io.eventflow.simulator.internal;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** An append-only log of messages addressed by offset, whose head can be trimmed (ring buffer). */
 public final class MsgLog {
@@ -65,6 +66,31 @@ public final class MsgLog {
         base++;
         bytes -= m.sizeBytes;
         return m;
+    }
+
+    /** Offset of the first message stored at or after {@code time} (the end when none). */
+    public long firstStoredAtOrAfter(long time) {
+        for (long o = base(); o < end(); o++) {
+            if (get(o).storedAt >= time) {
+                return o;
+            }
+        }
+        return end();
+    }
+
+    /**
+     * Adds to {@code out}, in offset order, every retained message that is dead-lettered from its group and not
+     * truncated (what a dead-letter channel has left to drain).
+     */
+    public void collectDeadLettered(List<Msg> out) {
+        for (long o = base(); o < end(); o++) {
+            Msg m = get(o);
+            if (m.deadLetterFrom != null
+                    && m.deadLetterFrom.states.get(m.id) == MsgState.DEAD_LETTERED
+                    && !m.truncated) {
+                out.add(m);
+            }
+        }
     }
 
     /** Drops everything; the next offset stays the same. */

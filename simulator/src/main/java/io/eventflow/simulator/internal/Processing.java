@@ -233,9 +233,7 @@ public final class Processing implements Event {
     private void failed(Worker w, Member mem, GroupRt g, Msg m) {
         if (g.channel.broker.keepsFailed(g)) {
             g.retries++; // not acknowledged: the broker redelivers it later by itself
-            release(w);
-            g.channel.broker.requeue(mem, m);
-            next(mem);
+            giveBack(w, mem, m);
             return;
         }
         w.attempt++;
@@ -271,8 +269,10 @@ public final class Processing implements Event {
         if ((int) (arg >>> 32) != w.epoch) {
             return;
         }
-        Member mem = w.member;
-        Msg m = w.msg;
+        giveBack(w, w.member, w.msg);
+    }
+
+    private void giveBack(Worker w, Member mem, Msg m) { // to the broker, which redelivers it later
         release(w);
         mem.group.channel.broker.requeue(mem, m);
         next(mem);

@@ -18,6 +18,22 @@ public final class ScenarioChecker {
         this.out = out;
     }
 
+    /** Whether a replay applies to a channel of {@code kind}: it resets a group's position in a log or a stream. */
+    public static boolean replayable(BrokerKind kind) {
+        return kind == BrokerKind.KAFKA || kind == BrokerKind.REDIS;
+    }
+
+    /**
+     * Whether retention pressure (a disk limit) applies to a channel of {@code kind}: Kafka logs and AMQP/JMS queues
+     * fill a disk. MQTT, SQS/SNS, Redis streams (bounded by maxLen) and Postgres NOTIFY (stores nothing) have none.
+     */
+    public static boolean hasDiskToFill(BrokerKind kind) {
+        return switch (kind) {
+            case MQTT, POSTGRES, REDIS, SQS -> false;
+            default -> true;
+        };
+    }
+
     /** Problems of {@code s} against {@code design} (empty when it fits). */
     public static List<Problem> check(Scenario s, Design design) {
         List<Problem> out = new ArrayList<>();
@@ -90,7 +106,10 @@ public final class ScenarioChecker {
             channel(ptr + "/target", p.target());
         } else if (f instanceof Fault.DiskLimit r) {
             channel(ptr + "/target", r.target());
-            d.channel(r.target()).flatMap(d::kindOf).ifPresent(k -> noDiskToFill(ptr + "/target", r.target(), k));
+            d.channel(r.target())
+                    .flatMap(d::kindOf)
+                    .filter(k -> !hasDiskToFill(k))
+                    .ifPresent(k -> noDiskToFill(ptr + "/target", r.target(), k));
         }
     }
 
@@ -185,7 +204,7 @@ public final class ScenarioChecker {
         }
         d.channel(r.channel())
                 .flatMap(d::kindOf)
-                .filter(k -> k != BrokerKind.KAFKA && k != BrokerKind.REDIS)
+                .filter(k -> !replayable(k))
                 .ifPresent(k -> err(
                         ptr + "/channel",
                         r.channel(),

@@ -6,7 +6,6 @@ import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
-import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.internal.World;
@@ -56,7 +55,7 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     @Override
-    public boolean oneQueuePerChannel() {
+    public boolean oneQueuePerChannel(ChannelRt channel) {
         return true;
     }
 
@@ -318,10 +317,7 @@ public final class AmqpBroker implements BrokerRuntime {
             ch.depthChanged(-1);
             if (q.g != null) {
                 q.g.lagChanged(-1);
-                if (q.g.states.get(m.id) == MsgState.PENDING) {
-                    q.g.states.set(m.id, MsgState.NONE); // moved away: no longer owed to the dead-letter queue
-                    q.g.owed--;
-                }
+                q.g.disown(m.id); // moved away: no longer owed to the dead-letter queue
             }
             out.add(m);
         }

@@ -86,11 +86,6 @@ public final class JmsBroker implements BrokerRuntime {
     }
 
     @Override
-    public boolean oneQueuePerChannel() {
-        return true;
-    }
-
-    @Override
     public boolean oneQueuePerChannel(ChannelRt ch) {
         return !isTopic(ch);
     }

@@ -6,7 +6,6 @@ import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
-import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.internal.World;
@@ -125,14 +124,7 @@ public final class KafkaBroker implements BrokerRuntime {
         KafkaTopic t = (KafkaTopic) ch.data;
         List<Msg> out = new ArrayList<>();
         for (KafkaTopic.Part p : t.parts) {
-            for (long o = p.log.base(); o < p.log.end(); o++) {
-                Msg m = p.log.get(o);
-                if (m.deadLetterFrom != null
-                        && m.deadLetterFrom.states.get(m.id) == MsgState.DEAD_LETTERED
-                        && !m.truncated) {
-                    out.add(m);
-                }
-            }
+            p.log.collectDeadLettered(out);
         }
         return out;
     }

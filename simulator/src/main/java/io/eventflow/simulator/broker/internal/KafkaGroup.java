@@ -307,7 +307,7 @@ final class KafkaGroup {
                         case "earliest" -> log.base();
                         case "latest" -> log.end();
                         case "offset" -> Math.max(log.base(), Math.min(value, log.end()));
-                        case "time" -> firstAtOrAfter(log, value);
+                        case "time" -> log.firstStoredAtOrAfter(value);
                         default -> throw new IllegalArgumentException(
                                 "replay to earliest|latest|offset|time, not " + mode);
                     };
@@ -328,15 +328,6 @@ final class KafkaGroup {
         for (int p = 0; p < pos.length; p++) {
             unfetched += topic.parts[p].log.end() - pos[p];
         }
-    }
-
-    private static long firstAtOrAfter(MsgLog log, long time) {
-        for (long o = log.base(); o < log.end(); o++) {
-            if (log.get(o).storedAt >= time) {
-                return o;
-            }
-        }
-        return log.end();
     }
 
     void collectHeld(BitSet out) {

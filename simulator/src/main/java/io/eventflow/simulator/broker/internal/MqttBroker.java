@@ -7,7 +7,6 @@ import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
-import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Producer;
 import io.eventflow.simulator.internal.Worker;
@@ -194,10 +193,7 @@ public final class MqttBroker implements BrokerRuntime {
                 Msg m = s.queue.pollFirst();
                 ch.depthChanged(-1);
                 g.lagChanged(-1);
-                if (g.states.get(m.id) == MsgState.PENDING) {
-                    g.states.set(m.id, MsgState.NONE); // moved away: no longer owed here
-                    g.owed--;
-                }
+                g.disown(m.id); // moved away: no longer owed here
                 out.putIfAbsent(m.id, m);
             }
         }

@@ -37,6 +37,8 @@ final class MqttSession {
     final List<MqttClient> clients = new ArrayList<>();
     private int cursor;
     private boolean dispatching;
+    /** Clients with {@link MqttClient#session} set (it is only set in connect and cleared in discard). */
+    private int liveSessions;
 
     MqttSession(MqttBroker broker, GroupRt g) {
         this.broker = broker;
@@ -80,13 +82,7 @@ final class MqttSession {
     }
 
     int liveSessions() {
-        int n = 0;
-        for (MqttClient c : clients) {
-            if (c.session) {
-                n++;
-            }
-        }
-        return n;
+        return liveSessions;
     }
 
     /** A message published on the topic reached the broker. */
@@ -227,15 +223,17 @@ final class MqttSession {
                 world.lose(g, m, qos == 0 ? "qos0" : "crash"); // QoS 0 or acknowledged on receipt
             }
         }
-        c.pollToken++;
-        c.polling = false;
+        stopPolling(c);
         disconnected(c);
         dispatch();
     }
 
     /** Drops the client's session: unacknowledged deliveries it no longer holds are lost with {@code cause}. */
     void discard(MqttClient c, String cause) {
-        c.session = false;
+        if (c.session) {
+            c.session = false;
+            liveSessions--;
+        }
         c.gen++;
         c.expiryToken++;
         var held = c.held(world);
@@ -258,6 +256,12 @@ final class MqttSession {
             g.lagChanged(-1);
             world.lose(g, m, cause);
         }
+    }
+
+    /** Cancels the client's scheduled reconnect attempt, if any. */
+    private static void stopPolling(MqttClient c) {
+        c.pollToken++;
+        c.polling = false;
     }
 
     private void startPolling(MqttClient c) {
@@ -294,6 +298,7 @@ final class MqttSession {
             resend(c);
         } else {
             c.session = true;
+            liveSessions++;
             c.gen++;
             if (firstSession) {
                 retained(c);
@@ -347,19 +352,8 @@ final class MqttSession {
         dropQueue("crash");
         for (MqttClient c : clients) {
             c.connected = false;
-            c.pollToken++;
-            c.polling = false;
-            c.session = false;
-            c.gen++;
-            c.expiryToken++;
-            var held = c.held(world);
-            for (Msg m : c.unacked) {
-                g.lagChanged(-1);
-                if (!held.contains(m)) {
-                    world.lose(g, m, "crash");
-                }
-            }
-            c.unacked.clear();
+            stopPolling(c);
+            discard(c, "crash"); // (its dropQueue finds the queue empty)
         }
     }
 }

@@ -13,7 +13,6 @@ import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.random.SplitMix64;
 import io.eventflow.simulator.trace.TraceEvent;
-import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,7 +73,7 @@ public final class PostgresBroker implements BrokerRuntime {
 
     @Override
     public void attachChannel(ChannelRt channel) {
-        channel.data = new ArrayDeque<Msg>(); // not used for storage: Postgres keeps nothing
+        // nothing to attach: Postgres keeps no messages
     }
 
     @Override

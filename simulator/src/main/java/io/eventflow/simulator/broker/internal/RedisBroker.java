@@ -8,7 +8,6 @@ import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
-import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.internal.World;
@@ -172,14 +171,7 @@ public final class RedisBroker implements BrokerRuntime {
     public List<Msg> drain(ChannelRt ch) {
         RedisStreamRt s = (RedisStreamRt) ch.data;
         List<Msg> out = new ArrayList<>();
-        for (long o = s.log.base(); o < s.log.end(); o++) {
-            Msg m = s.log.get(o);
-            if (m.deadLetterFrom != null
-                    && m.deadLetterFrom.states.get(m.id) == MsgState.DEAD_LETTERED
-                    && !m.truncated) {
-                out.add(m);
-            }
-        }
+        s.log.collectDeadLettered(out);
         return out;
     }
 

@@ -4,7 +4,6 @@ import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
-import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -214,9 +213,7 @@ final class RedisGroupRt {
         boolean replay = o < replayUntil;
         boolean again = o < highestRead;
         highestRead = Math.max(highestRead, o + 1);
-        if (g.states.get(m.id) == MsgState.NONE) {
-            g.owe(m.id); // replayed to the group, or added before the group existed
-        }
+        g.owe(m.id); // if not owed yet: replayed to the group, or added before the group existed
         Msg c = m.copy();
         if (!noAck) {
             Pending p = pel.get(o);
@@ -367,7 +364,7 @@ final class RedisGroupRt {
                     case "earliest" -> log.base();
                     case "latest" -> log.end();
                     case "offset" -> Math.max(log.base(), Math.min(value, log.end()));
-                    case "time" -> stream.firstAddedAtOrAfter(value);
+                    case "time" -> stream.log.firstStoredAtOrAfter(value);
                     default -> throw new IllegalArgumentException("replay to earliest|latest|offset|time, not " + mode);
                 };
         replayUntil = Math.max(replayUntil, pos);

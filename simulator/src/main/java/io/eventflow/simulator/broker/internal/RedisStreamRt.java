@@ -98,16 +98,6 @@ final class RedisStreamRt {
         }
     }
 
-    /** Id of the first entry added at or after {@code time} (the end when none). */
-    long firstAddedAtOrAfter(long time) {
-        for (long o = log.base(); o < log.end(); o++) {
-            if (log.get(o).storedAt >= time) {
-                return o;
-            }
-        }
-        return log.end();
-    }
-
     /** Entries from {@code from} on that are still in the stream. */
     long liveFrom(long from) {
         long n = 0;

@@ -87,7 +87,7 @@ public final class SqsBroker implements BrokerRuntime {
     }
 
     @Override
-    public boolean oneQueuePerChannel() {
+    public boolean oneQueuePerChannel(ChannelRt channel) {
         return true;
     }
 

@@ -9,8 +9,9 @@ import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.trace.TraceEvent;
-import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,10 +44,9 @@ final class SqsQueueRt {
     final SqsVisible visible;
     /** Latest receipt handle → entry, for every entry received and not deleted since. */
     final Map<Integer, SqsEntry> handles = new HashMap<>();
-    /** FIFO: message ids stored in the last 5 minutes, with when, oldest first. */
-    private final Map<Long, Long> dedupSeen = new HashMap<>();
+    /** FIFO: message ids stored in the last 5 minutes, with when, oldest first (insertion order). */
+    private final LinkedHashMap<Long, Long> dedupSeen = new LinkedHashMap<>();
 
-    private final ArrayDeque<long[]> dedupOrder = new ArrayDeque<>();
     private final long dedupWindow = SqsQueue.DEDUP_WINDOW.nanos();
     /** Longest time between two retention checks while messages are visible. */
     private static final long EXPIRY_CHECK = 60_000_000_000L;
@@ -89,10 +89,7 @@ final class SqsQueueRt {
             }
             return StoreResult.DUPLICATE_IGNORED;
         }
-        Msg c = m.copy();
-        c.channel = ch;
-        c.origin = ch;
-        c.direct = true;
+        Msg c = copyIn(m);
         c.storedAt = Math.max(1, now);
         c.expiresAt = Long.MAX_VALUE;
         if (m.channel != ch && !m.direct) { // an SNS delivery: a poison fault may target the topic or this queue
@@ -101,26 +98,32 @@ final class SqsQueueRt {
                 c.poisonOn = ch;
             }
         }
-        SqsEntry e = new SqsEntry(c, fifo ? m.key : 0, now + retention);
         if (world.tracing) {
             world.emit(new TraceEvent.Stored(now, ch.id(), groupName(), -1, -1, m.id, m.correlationId));
         }
-        visible.addLast(e);
-        ch.depthChanged(1);
-        lag(1);
-        scheduleExpiry(e.expiresAt);
-        dispatch();
+        enqueue(c, fifo ? m.key : 0, now);
         return StoreResult.STORED;
     }
 
     /** An at-most-once consumer sends a message it failed on back to the queue, keeping its attempt count. */
     void resend(Msg failed) {
-        Msg c = failed.copy();
+        Msg c = copyIn(failed);
         c.failures = failed.failures;
+        enqueue(c, fifo ? failed.key : 0, world.now());
+    }
+
+    /** A copy of {@code m} for this queue: stored here, sent directly to it. */
+    private Msg copyIn(Msg m) {
+        Msg c = m.copy();
         c.channel = ch;
         c.origin = ch;
         c.direct = true;
-        SqsEntry e = new SqsEntry(c, fifo ? failed.key : 0, world.now() + retention);
+        return c;
+    }
+
+    /** Stores {@code c} at the tail (FIFO: in message group {@code messageGroup}) and hands out what can be. */
+    private void enqueue(Msg c, long messageGroup, long now) {
+        SqsEntry e = new SqsEntry(c, messageGroup, now + retention);
         visible.addLast(e);
         ch.depthChanged(1);
         lag(1);
@@ -129,16 +132,14 @@ final class SqsQueueRt {
     }
 
     private boolean seenRecently(long id, long now) {
-        while (!dedupOrder.isEmpty() && now - dedupOrder.peekFirst()[1] >= dedupWindow) {
-            long[] old = dedupOrder.pollFirst();
-            dedupSeen.remove(old[0], old[1]);
+        for (Iterator<Long> it = dedupSeen.values().iterator(); it.hasNext(); ) {
+            if (now - it.next() < dedupWindow) {
+                break;
+            }
+            it.remove();
         }
-        if (dedupSeen.containsKey(id)) {
-            return true;
-        }
-        dedupSeen.put(id, now);
-        dedupOrder.addLast(new long[] {id, now});
-        return false;
+        // an id is only put while absent (an expired one is removed first), so insertion order is storing order
+        return dedupSeen.putIfAbsent(id, now) != null;
     }
 
     String groupName() {
@@ -320,9 +321,8 @@ final class SqsQueueRt {
             ch.depthChanged(-1);
             forget(e);
             lag(-1);
-            if (g != null && g.states.get(e.msg.id) == MsgState.PENDING) {
-                g.states.set(e.msg.id, MsgState.NONE); // moved away: no longer owed to this queue's group
-                g.owed--;
+            if (g != null) {
+                g.disown(e.msg.id); // moved away: no longer owed to this queue's group
             }
             out.add(e.msg);
         });
