@@ -61,12 +61,13 @@ else
     echo "cds.sh: no display and no Xvfb: training the command line only" >&2
 fi
 
-# The class list stays in the image: a package's install script makes the archive again where it is installed (the
-# JVM of Java 17 uses an archive only with the jar at the path it had when the archive was made).
-cat "$WORK"/*.classlist 2>/dev/null | awk '!seen[$0]++' >"$IMAGE/lib/app/$NAME.classlist"
-JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$IMAGE/lib/app/$NAME.classlist -XX:SharedArchiveFile=$JSA" \
+# Both runs' classes, each once; the list is only needed to write the archive, so it stays in $WORK (its name does
+# not match the *.classlist it is made from).
+LIST=$WORK/$NAME.classes
+cat "$WORK"/*.classlist 2>/dev/null | awk '!seen[$0]++' >"$LIST"
+JAVA_TOOL_OPTIONS="-Xshare:dump -XX:SharedClassListFile=$LIST -XX:SharedArchiveFile=$JSA" \
     "$LAUNCHER" >"$WORK/dump.log" 2>&1 || { cat "$WORK/dump.log" >&2; exit 1; }
 [ -f "$JSA" ] || { cat "$WORK/dump.log" >&2; echo "cds.sh: no archive written" >&2; exit 1; }
 # $APPDIR is the launcher's own macro for lib/app, so the image can be moved or installed elsewhere.
 echo "java-options=-XX:SharedArchiveFile=\$APPDIR/$NAME.jsa" >>"$CFG"
-echo "cds.sh: $(grep -vc '^@' "$IMAGE/lib/app/$NAME.classlist") classes archived in $JSA ($(du -h "$JSA" | cut -f1))"
+echo "cds.sh: $(grep -vc '^@' "$LIST") classes archived in $JSA ($(du -h "$JSA" | cut -f1))"

@@ -53,25 +53,23 @@ time_to_window() {
     "$@" >/dev/null 2>&1 &
     local pid=$!
     # Poll every 20 ms (xdotool's own --sync polls only every 0.5 s).
-    local deadline=$(( t0 + 60000000000 )) found=""
+    local deadline=$(( t0 + 60000000000 )) id=""
     while [ "$(date +%s%N)" -lt "$deadline" ]; do
-        if xdotool search --onlyvisible --name "$title" >/dev/null 2>&1; then
-            found=1
-            break
-        fi
+        id=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -1) || true
+        [ -n "$id" ] && break
         sleep 0.02
     done
-    if [ -n "$found" ]; then
+    if [ -n "$id" ]; then
         t1=$(date +%s%N)
-        local shown=$(( (t1 - t0) / 1000000 )) painted="" id sd
+        local shown=$(( (t1 - t0) / 1000000 )) painted="" sd
         if [ "${PAINT:-1}" != 0 ] && command -v xwd >/dev/null && command -v convert >/dev/null; then
-            id=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -1)
             while [ "$(date +%s%N)" -lt "$deadline" ]; do
                 sd=$(xwd -silent -id "$id" 2>/dev/null | convert xwd:- -format "%[fx:standard_deviation]" info: 2>/dev/null)
                 if [ -n "$sd" ] && awk -v s="$sd" 'BEGIN { exit !(s > 0.01) }'; then
                     painted=$(( ($(date +%s%N) - t0) / 1000000 ))
                     break
                 fi
+                sleep 0.02
             done
         fi
         local loaded=""

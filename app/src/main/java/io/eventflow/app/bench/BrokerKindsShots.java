@@ -1,5 +1,7 @@
 package io.eventflow.app.bench;
 
+import static io.eventflow.app.bench.Screenshots.later;
+
 import io.eventflow.app.canvas.CanvasViewModel;
 import io.eventflow.app.canvas.PaletteItem;
 import io.eventflow.app.inspector.Records;
@@ -20,12 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * Writes {@code screenshot-broker-kinds.png} (SNS fan-out to SQS queues, a Redis stream and a Postgres NOTIFY channel,
@@ -145,11 +145,5 @@ public final class BrokerKindsShots {
                 .execute(DesignChange.of(
                         "edit " + id,
                         d -> DesignEdits.replace(d, id, f.apply(d.channel(id).orElseThrow()))));
-    }
-
-    private static void later(double seconds, Runnable r) {
-        PauseTransition p = new PauseTransition(Duration.seconds(seconds));
-        p.setOnFinished(e -> r.run());
-        p.play();
     }
 }

@@ -70,7 +70,8 @@ public final class Screenshots {
         }
     }
 
-    private static void later(double seconds, Runnable r) {
+    /** Runs {@code r} on the FX thread after {@code seconds}; the other shot tools use it too. */
+    static void later(double seconds, Runnable r) {
         PauseTransition p = new PauseTransition(Duration.seconds(seconds));
         p.setOnFinished(e -> r.run());
         p.play();

@@ -1,5 +1,7 @@
 package io.eventflow.app.bench;
 
+import static io.eventflow.app.bench.Screenshots.later;
+
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
 import io.eventflow.app.shell.StudioHome;
@@ -116,12 +118,6 @@ public final class SimViewShots {
                 then.run();
             }
         });
-        p.play();
-    }
-
-    private static void later(double seconds, Runnable r) {
-        PauseTransition p = new PauseTransition(Duration.seconds(seconds));
-        p.setOnFinished(e -> r.run());
         p.play();
     }
 }

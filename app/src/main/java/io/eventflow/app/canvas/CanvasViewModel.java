@@ -198,16 +198,14 @@ public final class CanvasViewModel {
     }
 
     private static Design disconnect(Design d, EdgeRef e) {
-        if (e.kind() == EdgeRef.Kind.SNS) {
-            return NewChannels.unsubscribe(d, e.service(), e.channel());
-        }
-        if (d.service(e.service()).isEmpty()) {
+        // An SNS edge joins two channels (topic to queue): there is no service to look for.
+        if (e.kind() != EdgeRef.Kind.SNS && d.service(e.service()).isEmpty()) {
             return d;
         }
         return switch (e.kind()) {
             case PUBLISH -> DesignEdits.disconnectPublish(d, e.service(), e.channel());
             case SUBSCRIBE -> DesignEdits.disconnectSubscribe(d, e.channel(), e.service());
-            case SNS -> d;
+            case SNS -> NewChannels.unsubscribe(d, e.service(), e.channel());
             case DEAD_LETTER -> DesignEdits.updateService(
                     d,
                     e.service(),

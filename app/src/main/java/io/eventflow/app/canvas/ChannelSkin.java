@@ -1,7 +1,6 @@
 package io.eventflow.app.canvas;
 
 import io.eventflow.app.fx.Icons;
-import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import java.util.List;
@@ -31,7 +30,6 @@ public final class ChannelSkin extends ElementSkin {
     private final Label settings = new Label();
     private final HBox cells = new HBox(2);
     private final VBox text = new VBox(1, name, address, settings);
-    private String kindClass = "";
     private String shapeClass = "";
     private ChannelLook look;
 
@@ -64,9 +62,7 @@ public final class ChannelSkin extends ElementSkin {
     @Override
     public void update(Object element, Design design) {
         Channel c = (Channel) element;
-        BrokerKind k = design.kindOf(c).orElse(BrokerKind.OTHER);
         ChannelLook l = ChannelLook.of(design, c);
-        kindClass = swapClass(kindClass, "kind-" + k.key());
         shapeClass = swapClass(shapeClass, "shape-" + l.shape());
         icon.setIconCode(l.icon());
         kind.setText(l.badge());

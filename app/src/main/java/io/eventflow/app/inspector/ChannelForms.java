@@ -117,18 +117,31 @@ final class ChannelForms {
                 a.bindings(),
                 s -> java.util.Arrays.stream(s.split(",")).map(String::trim).toList(),
                 v -> vm.editElement(id, "amqp", Records.with(a, "bindings", v)));
-        f.text("Message TTL", a.ttl(), Parsers.DURATION, v -> vm.editElement(id, "amqp", Records.with(a, "ttl", v)));
-        f.text(
+        queueLimits(f, vm, id, a, false);
+        f.check("Durable", a.durable(), v -> vm.editElement(id, "amqp", Records.with(a, "durable", v)));
+    }
+
+    /**
+     * The message TTL, max length and overflow rows of a queue's {@link AmqpQueue} settings, shared by AMQP queues and
+     * JMS queues; {@code prompts} shows "none" and "unbounded" in the empty TTL and length fields (the JMS form).
+     */
+    static void queueLimits(Form f, InspectorViewModel vm, String id, AmqpQueue a, boolean prompts) {
+        var ttl = f.text(
+                "Message TTL", a.ttl(), Parsers.DURATION, v -> vm.editElement(id, "amqp", Records.with(a, "ttl", v)));
+        var maxLength = f.text(
                 "Max length",
                 a.maxLength(),
                 Parsers.POSITIVE_INT,
                 v -> vm.editElement(id, "amqp", Records.with(a, "maxLength", v)));
+        if (prompts) {
+            ttl.setPromptText("none");
+            maxLength.setPromptText("unbounded");
+        }
         f.choice(
                 "Overflow",
                 Overflow.values(),
                 a.overflow(),
                 v -> vm.editElement(id, "amqp", Records.with(a, "overflow", v)));
-        f.check("Durable", a.durable(), v -> vm.editElement(id, "amqp", Records.with(a, "durable", v)));
     }
 
     static Form broker(InspectorViewModel vm, Design d, Broker b) {

@@ -98,10 +98,7 @@ public final class Form extends GridPane {
     }
 
     public CheckBox check(String label, Boolean value, Consumer<Boolean> commit) {
-        CheckBox c = new CheckBox();
-        c.setId("field-" + key(label));
-        c.setSelected(Boolean.TRUE.equals(value));
-        c.setOnAction(e -> commit.accept(c.isSelected() ? Boolean.TRUE : null));
+        CheckBox c = checkBox("", key(label), value, commit);
         addRow(label, c);
         return c;
     }
@@ -111,17 +108,17 @@ public final class Form extends GridPane {
      * the first); its id is {@code field-} and the key.
      */
     public CheckBox option(String label, String key, String text, Boolean value, Consumer<Boolean> commit) {
+        CheckBox c = checkBox(text, key(key), value, commit);
+        addRow(label, key(key), c);
+        return c;
+    }
+
+    /** A check box with id {@code field-key} that commits TRUE when checked and null when not. */
+    private static CheckBox checkBox(String text, String key, Boolean value, Consumer<Boolean> commit) {
         CheckBox c = new CheckBox(text);
-        c.setId("field-" + key(key));
+        c.setId("field-" + key);
         c.setSelected(Boolean.TRUE.equals(value));
         c.setOnAction(e -> commit.accept(c.isSelected() ? Boolean.TRUE : null));
-        Label l = new Label(label);
-        l.getStyleClass().add("form-label");
-        l.setLabelFor(c);
-        c.setMaxWidth(Double.MAX_VALUE);
-        fields.put(key(key), c);
-        add(l, 0, row);
-        add(c, 1, row++);
         return c;
     }
 
@@ -149,12 +146,17 @@ public final class Form extends GridPane {
     }
 
     private void addRow(String label, Control field) {
+        field.setTooltip(new Tooltip(label));
+        addRow(label, key(label), field);
+    }
+
+    /** A labelled row without a tooltip; {@code key} finds the field for {@link #focus}. */
+    private void addRow(String label, String key, Control field) {
         Label l = new Label(label);
         l.getStyleClass().add("form-label");
         l.setLabelFor(field);
-        field.setTooltip(new Tooltip(label));
         field.setMaxWidth(Double.MAX_VALUE);
-        fields.put(key(label), field);
+        fields.put(key, field);
         add(l, 0, row);
         add(field, 1, row++);
     }

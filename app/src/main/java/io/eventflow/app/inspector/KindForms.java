@@ -1,12 +1,10 @@
 package io.eventflow.app.inspector;
 
 import io.eventflow.app.canvas.EdgeRef;
-import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.JmsDestination;
-import io.eventflow.model.design.Overflow;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
@@ -136,20 +134,7 @@ final class KindForms {
                 j.type(),
                 v -> vm.editElement(id, "jms", Records.with(j, "type", v)));
         if (!j.isTopic()) {
-            AmqpQueue a = c.amqp();
-            f.text("Message TTL", a.ttl(), Parsers.DURATION, v -> vm.editElement(id, "amqp", Records.with(a, "ttl", v)))
-                    .setPromptText("none");
-            f.text(
-                            "Max length",
-                            a.maxLength(),
-                            Parsers.POSITIVE_INT,
-                            v -> vm.editElement(id, "amqp", Records.with(a, "maxLength", v)))
-                    .setPromptText("unbounded");
-            f.choice(
-                    "Overflow",
-                    Overflow.values(),
-                    a.overflow(),
-                    v -> vm.editElement(id, "amqp", Records.with(a, "overflow", v)));
+            ChannelForms.queueLimits(f, vm, id, c.amqp(), true);
         }
     }
 

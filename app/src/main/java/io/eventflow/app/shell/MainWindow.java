@@ -74,6 +74,11 @@ public final class MainWindow {
     private SimulateMode simulate;
 
     public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
+        this(stage, home, dialogs, executor, new WindowState(home.dir()));
+    }
+
+    /** {@code windowState}: the saved layout, already read by the caller (StudioApp applies its theme first). */
+    MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor, WindowState windowState) {
         this.stage = stage;
         // Problems are first computed with the panels, after the first frame (issue #7).
         this.doc = new DocumentViewModel(new DesignDocument(Design.empty("Untitled"), null), false);
@@ -83,7 +88,7 @@ public final class MainWindow {
         this.files = new FileController(doc, home, asker, executor);
         this.exports = new ExportController(doc, files, asker);
         this.preview = new AsyncApiPreview(doc);
-        this.windowState = new WindowState(home.dir());
+        this.windowState = windowState;
         this.theme = windowState.theme();
         doc.addChecker(Linter::lint);
         files.setAfterOpen(() -> javafx.application.Platform.runLater(canvas::fitToView));

@@ -25,8 +25,9 @@ public final class StudioApp extends Application {
         List<String> args = getParameters().getUnnamed();
         Path file = args.isEmpty() ? null : Path.of(args.get(0));
         StudioHome home = StudioHome.fromSystem();
-        new WindowState(home.dir()).theme().applyUserAgentStylesheet();
-        window = new MainWindow(stage, home, null, TaskExecutor.background());
+        WindowState windowState = new WindowState(home.dir());
+        windowState.theme().applyUserAgentStylesheet();
+        window = new MainWindow(stage, home, null, TaskExecutor.background(), windowState);
         window.show(file);
         Logger.info("EventFlow Studio started{}", file == null ? "" : " with " + file);
     }
