@@ -9,8 +9,10 @@ import java.util.List;
 /** The consumer side: delivery over the link, processing, retries, dead-lettering, chains, crashes. */
 public final class Processing implements Event {
     private static final long RETRANSMIT = 200_000_000L;
+    private static final int MAX_NESTING = 64;
     private final World world;
     private int handler = -1;
+    private int nesting;
 
     Processing(World world) {
         this.world = world;
@@ -357,11 +359,29 @@ public final class Processing implements Event {
         w.member.busy--;
     }
 
-    /** Gives the member's free workers work: its local buffer first, then the broker. */
+    /**
+     * Gives the member's free workers work: its local buffer first, then the broker. A delivery that ends at once (lost
+     * on a partitioned link under at-most-once) settles and calls this again from inside the broker's pull, so a
+     * backlog would recurse once per message: past {@value #MAX_NESTING} nested calls the rest continues from a new
+     * event at the same time instead, and runs that never nest that deep are unchanged.
+     */
     public void next(Member mem) {
         if (!mem.active()) {
             return;
         }
+        if (nesting == MAX_NESTING) {
+            world.kernel.schedule(world.now(), SimContext.NORMAL, (ctx, arg) -> next(mem), 0);
+            return;
+        }
+        nesting++;
+        try {
+            fill(mem);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private void fill(Member mem) {
         while (!mem.buffer.isEmpty()) {
             Worker w = mem.freeWorker();
             if (w == null) {
