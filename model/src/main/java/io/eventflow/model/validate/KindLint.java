@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * Lint rules for the pitfalls of the MQTT, SQS/SNS, Redis Streams, Postgres LISTEN/NOTIFY and JMS kinds (EF014 to
- * EF022). Each looks at one channel or one subscription on a broker of its kind.
+ * EF023). Each looks at one channel or one subscription on a broker of its kind.
  */
 final class KindLint {
     /** Receives one finding. */
@@ -87,6 +87,32 @@ final class KindLint {
                                 + " is lost without a trace",
                         "publish commands at 'qos: 1' with an idempotent handler, or 'qos: 2'");
             }
+        }
+    }
+
+    /** EF023: a producer retry policy on a service that publishes on MQTT channels at QoS 0 (never retried). */
+    void producer(Service s, String p) {
+        if (s.producer() == null || s.producer().retry() == null) {
+            return;
+        }
+        List<String> qos0 = new ArrayList<>();
+        for (Publication pub : s.publishes()) {
+            Channel c = d.channel(pub.channel()).orElse(null);
+            if (c != null
+                    && d.kindOf(c).orElse(BrokerKind.OTHER) == BrokerKind.MQTT
+                    && c.mqtt().qosOrDefault() == 0
+                    && !qos0.contains(c.id())) {
+                qos0.add(c.id());
+            }
+        }
+        if (!qos0.isEmpty()) {
+            out.report(
+                    QOS0_RETRY,
+                    s.id(),
+                    p + "/producer/retry",
+                    "'" + s.id() + "' has a producer retry policy, but publishes on " + String.join(", ", qos0)
+                            + " at QoS 0: no PUBACK comes back, so a lost publish is never retried",
+                    "publish at 'qos: 1' (or 2) where lost sends must be retried; else the retry policy can go");
         }
     }
 

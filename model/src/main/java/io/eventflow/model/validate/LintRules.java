@@ -27,6 +27,7 @@ final class LintRules {
     static final String REDIS_TRIM = "EF020";
     static final String SQS_FIFO_NAME = "EF021";
     static final String SNS_NO_QUEUE = "EF022";
+    static final String QOS0_RETRY = "EF023";
 
     static final List<RuleInfo> ALL = List.of(
             new RuleInfo(
@@ -178,7 +179,14 @@ final class LintRules {
                     Severity.WARNING,
                     "SNS topic with no queue subscribed",
                     "A topic stores nothing and copies each message to the queues subscribed to it; with none,"
-                            + " everything published there is dropped. Add a queue with snsTopics naming it."));
+                            + " everything published there is dropped. Add a queue with snsTopics naming it."),
+            new RuleInfo(
+                    QOS0_RETRY,
+                    Severity.INFO,
+                    "producer retry policy on MQTT QoS 0 publications",
+                    "A QoS 0 publish gets no PUBACK, so the publisher never learns that it was lost and never sends"
+                            + " it again: the service's producer retry has no effect on its QoS 0 channels. Publish"
+                            + " at QoS 1 or 2 where lost sends must be retried."));
 
     private LintRules() {}
 }

@@ -73,6 +73,7 @@ public final class Linter {
         }
         for (int i = 0; i < d.services().size(); i++) {
             Service s = d.services().get(i);
+            kinds.producer(s, "/services/" + i);
             for (int j = 0; j < s.subscribes().size(); j++) {
                 subscription(s, s.subscribes().get(j), "/services/" + i + "/subscribes/" + j);
             }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The rules for the MQTT, SQS/SNS, Redis Streams, Postgres and JMS kinds (EF014 to EF022), LinterTest style. */
+/** The rules for the MQTT, SQS/SNS, Redis Streams, Postgres and JMS kinds (EF014 to EF023), LinterTest style. */
 class KindLintTest {
     /** A valid design with one channel of every new kind, set up so that none of EF014 to EF022 fires. */
     static final String KINDS =
@@ -146,7 +146,13 @@ class KindLintTest {
                         "standard queue named .fifo",
                         e("address: billing.dlq,", "address: billing-dlq.fifo,"),
                         SAME),
-                new Case("EF022", "SNS topic with no queue", e("snsTopics: [orders], ", ""), SAME));
+                new Case("EF022", "SNS topic with no queue", e("snsTopics: [orders], ", ""), SAME),
+                new Case(
+                        "EF023",
+                        "producer retry policy on a QoS 0 publication",
+                        e("  - id: shop\n", "  - id: shop\n    producer: {retry: {maxAttempts: 3}}\n")
+                                .then(e("messages: [SetValve], qos: 1}", "messages: [SetValve], qos: 0}")),
+                        e("  - id: shop\n", "  - id: shop\n    producer: {retry: {maxAttempts: 3}}\n")));
     }
 
     private static List<Problem> lint(String yaml) {

@@ -49,6 +49,14 @@ public interface BrokerRuntime {
      */
     List<GroupRt> targetGroups(Msg msg);
 
+    /**
+     * True when a publish on {@code channel} is acknowledged, so a producer learns of a lost or refused send and may
+     * retry it; false for fire and forget (MQTT QoS 0): then it is lost ({@code qos0}) whatever the retry policy says.
+     */
+    default boolean confirmsPublish(ChannelRt channel) {
+        return true;
+    }
+
     /** Stores a message that reached the broker. */
     StoreResult store(Msg msg);
 
@@ -84,6 +92,19 @@ public interface BrokerRuntime {
     default java.util.Map<String, Long> unownedLosses() {
         return java.util.Map.of();
     }
+
+    /** Returned by {@link #deliveryLost} when the broker deals with the lost delivery itself. */
+    long TAKEN_BACK = -1;
+
+    /**
+     * The network lost a delivery of {@code msg} to {@code member} (a {@code drop} or {@code partition} on the broker →
+     * consumer link): the consumer never got it. Each kind recovers the way its protocol does. Returns the delay after
+     * which the same worker gets it again over the link, flagged redelivered (Kafka re-fetches after the request
+     * timeout), or {@link #TAKEN_BACK} when the broker deals with it: loses it, keeps it unacknowledged until it
+     * redelivers it, or leaves it pending; the worker is then free. The extra copy of a {@code duplicate} fault
+     * ({@link Msg#duplicateCopy}) is never passed here: losing it changes nothing.
+     */
+    long deliveryLost(Member member, Msg msg);
 
     /** The member's instance crashed (or was scaled in); {@code held} is what it was holding. */
     void memberDown(Member member, List<Msg> held, boolean crash);

@@ -20,6 +20,8 @@ public final class Member {
     public final int indexInGroup;
     /** The link from the broker to this instance. */
     public Link link;
+    /** The link from this instance to the broker: acknowledgements and commits travel on it. */
+    public Link ackLink;
 
     public Member(Instance instance, GroupRt group, World world) {
         this.instance = instance;

@@ -43,6 +43,8 @@ public final class Msg {
     public boolean truncated;
     /** Connection generation of the delivery (amqp): an ack on an older connection is void. */
     public int tag;
+    /** Position in its AMQP/JMS queue (the order messages entered it): requeued deliveries go back in this order. */
+    public long queueSeq;
     /**
      * True once something may keep a reference beyond the message's last settlement (the network, a producer's
      * duplicate): such a message is never recycled.
@@ -95,6 +97,7 @@ public final class Msg {
         failures = 0;
         truncated = false;
         tag = 0;
+        queueSeq = 0;
         pinned = false;
         return this;
     }
@@ -110,6 +113,7 @@ public final class Msg {
         m.expiresAt = expiresAt;
         m.poisonOn = poisonOn;
         m.deadLetterFrom = deadLetterFrom;
+        m.queueSeq = queueSeq;
         return m;
     }
 }

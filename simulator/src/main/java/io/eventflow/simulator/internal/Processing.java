@@ -1,5 +1,6 @@
 package io.eventflow.simulator.internal;
 
+import io.eventflow.simulator.broker.BrokerRuntime;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.kernel.SimContext;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -8,7 +9,6 @@ import java.util.List;
 
 /** The consumer side: delivery over the link, processing, retries, dead-lettering, chains, crashes. */
 public final class Processing implements Event {
-    private static final long RETRANSMIT = 200_000_000L;
     private static final int MAX_NESTING = 64;
     private final World world;
     private int handler = -1;
@@ -23,6 +23,26 @@ public final class Processing implements Event {
             handler = world.kernel.register(this);
         }
         world.kernel.schedule(time, SimContext.NORMAL, handler, arg);
+    }
+
+    /** Returned by {@link #ackDelay} when the network lost the acknowledgement. */
+    public static final long ACK_LOST = -1;
+
+    /**
+     * An acknowledgement (AMQP/JMS ack, MQTT PUBACK or PUBREC/PUBCOMP, Kafka offset commit, SQS DeleteMessage, Redis
+     * XACK) leaves {@code mem} for its broker over the consumer → broker link, where the service's publishes travel
+     * too. Returns when it arrives: 0 at once, a positive delay (a {@code latency}, {@code reorder} or
+     * {@code bandwidth} fault on that link), or {@link #ACK_LOST} when a {@code drop} or {@code partition} loses it.
+     */
+    public long ackDelay(Member mem) {
+        Link link = mem.ackLink;
+        if (link == null || link.quiet()) {
+            return 0;
+        }
+        if (link.partitioned || link.drops()) {
+            return ACK_LOST;
+        }
+        return link.transferTime(world.now(), 0);
     }
 
     /** The broker hands {@code m} to a free worker of {@code mem}. */
@@ -45,6 +65,7 @@ public final class Processing implements Event {
         if (redelivered) {
             m.redelivered = true;
         }
+        w.redelivered = m.redelivered;
     }
 
     /**
@@ -59,10 +80,13 @@ public final class Processing implements Event {
         }
         long now = world.now();
         if (link.partitioned || link.drops()) {
-            if (mem.group.atMostOnce()) {
-                world.lose(mem.group, m, "network");
-            } else {
-                world.transit().toMember(m, mem, now + RETRANSMIT + link.transferTime(now, m.sizeBytes));
+            if (m.duplicateCopy) {
+                return;
+            }
+            long again = mem.group.channel.broker.deliveryLost(mem, m);
+            if (again != BrokerRuntime.TAKEN_BACK) {
+                m.redelivered = true; // sent again into the buffer (it does not cross the link a second time)
+                world.transit().toMember(m, mem, now + again + link.transferTime(now, m.sizeBytes));
             }
             return;
         }
@@ -88,13 +112,21 @@ public final class Processing implements Event {
     /** Applies link faults to a delivery; returns true when the delivery does not start processing now. */
     private boolean disturbed(Member mem, Worker w, Msg m, Link link) {
         if (link.partitioned || link.drops()) {
-            if (mem.group.atMostOnce()) {
-                world.lose(mem.group, m, "network");
+            if (m.duplicateCopy) {
                 settle(mem, w, m);
                 return true;
             }
-            w.phase = Worker.TRANSIT;
-            w.end = world.now() + RETRANSMIT + link.transferTime(world.now(), m.sizeBytes);
+            long again = mem.group.channel.broker.deliveryLost(mem, m);
+            if (again == BrokerRuntime.TAKEN_BACK) {
+                release(w); // the consumer never got it: the broker keeps, redelivers or loses it
+                next(mem);
+                return true;
+            }
+            w.phase = Worker.TRANSIT; // the same worker gets it again once the broker re-sends it
+            w.resend = true;
+            w.redelivered = true;
+            w.start = world.now();
+            w.end = world.now() + again;
             at(w.end, w.eventArg());
             return true;
         }
@@ -125,7 +157,7 @@ public final class Processing implements Event {
         w.phase = Worker.PROCESSING;
         w.start = world.now();
         g.delivered++;
-        if (m.redelivered) {
+        if (w.redelivered) {
             g.redelivered++;
         }
         if (world.tracing) {
@@ -141,7 +173,7 @@ public final class Processing implements Event {
     }
 
     private void traceDelivery(Worker w, Member mem, GroupRt g, Msg m) {
-        TraceEvent e = m.redelivered
+        TraceEvent e = w.redelivered
                 ? new TraceEvent.Redelivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId)
                 : new TraceEvent.Delivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId);
         world.emit(e);
@@ -161,6 +193,13 @@ public final class Processing implements Event {
         if (w.phase != Worker.PROCESSING) {
             if (w.phase == Worker.IDLE) {
                 throw new IllegalStateException("worker event in phase " + w.phase);
+            }
+            if (w.resend) { // re-sent after a lost delivery: it crosses the link again
+                w.resend = false;
+                Link link = w.member.link;
+                if (link != null && !link.quiet() && disturbed(w.member, w, w.msg, link)) {
+                    return;
+                }
             }
             begin(w); // TRANSIT or BACKOFF
             return;
@@ -355,6 +394,7 @@ public final class Processing implements Event {
 
     private void release(Worker w) {
         w.phase = Worker.IDLE;
+        w.resend = false;
         w.msg = null;
         w.member.busy--;
     }
@@ -415,6 +455,7 @@ public final class Processing implements Event {
                     }
                     w.epoch++;
                     w.phase = Worker.IDLE;
+                    w.resend = false;
                     w.msg = null;
                 }
             }

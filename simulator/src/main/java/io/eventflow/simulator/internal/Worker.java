@@ -17,6 +17,10 @@ public final class Worker {
     public int attempt;
     public long lastBackoff;
     public boolean replay;
+    /** The delivery counts (and is traced) as a redelivery. */
+    public boolean redelivered;
+    /** In TRANSIT because the broker re-sends a lost delivery: it crosses the link again on arrival. */
+    public boolean resend;
 
     public Worker(int index, Member member) {
         this.index = index;

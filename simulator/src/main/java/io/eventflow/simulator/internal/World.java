@@ -235,7 +235,7 @@ public final class World {
     /** A send failed with {@code cause}: retry per the producer's policy, or lose the message. */
     void producerFailure(Msg m, String cause) {
         Plan.Producer cfg = m.producer.config;
-        if (cfg.acks() == Plan.Acks.NONE) {
+        if (cfg.acks() == Plan.Acks.NONE || !m.channel.broker.confirmsPublish(m.channel)) {
             lose(m, "qos0", m.producer.link.edge());
             return;
         }

@@ -82,6 +82,7 @@ public final class WorldBuilder {
         for (GroupRt g : svc.groups) {
             Member m = new Member(inst, g, world);
             m.link = world.link(g.channel.spec.broker(), svc.id());
+            m.ackLink = world.link(svc.id(), g.channel.spec.broker());
             g.members.add(m);
             inst.members.add(m);
         }

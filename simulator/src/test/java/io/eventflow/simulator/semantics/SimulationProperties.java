@@ -29,12 +29,21 @@ class SimulationProperties {
 
     @Example
     void aBacklogLostOverAPartitionedLinkDoesNotOverflowTheStack() throws Exception {
-        // found by conservationAlwaysHolds: under at-most-once each message fetched during the 624 ms partition is
-        // lost at once and the next fetched from inside that loss, thousands deep (StackOverflowError before)
-        RandomRuns rr = new RandomRuns(279039, true, "at-most-once", true);
+        // found by conservationAlwaysHolds on kafka: under at-most-once each message fetched during the 624 ms
+        // partition was lost at once and the next fetched from inside that loss, thousands deep (StackOverflowError
+        // before). Kafka now re-fetches a lost fetch after the request timeout instead; an auto-ack AMQP queue still
+        // loses each delivery at once and takes the next from inside that loss.
+        RandomRuns rr = new RandomRuns(279039, false, "at-most-once", true);
         Runs r = rr.run();
         assertThat(r.report.invariants().get("conservation")).as(rr.toString()).isTrue();
         assertThat(r.lost("g", "network")).as(rr.toString()).isPositive();
+        RandomRuns kafka = new RandomRuns(279039, true, "at-most-once", true);
+        Runs k = kafka.run();
+        assertThat(k.report.invariants().get("conservation"))
+                .as(kafka.toString())
+                .isTrue();
+        assertThat(k.lost("g", "network")).as(kafka.toString()).isZero();
+        assertThat(k.group("g").redelivered()).as(kafka.toString()).isPositive();
     }
 
     @Property(tries = 25)

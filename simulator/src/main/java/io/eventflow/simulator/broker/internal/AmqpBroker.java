@@ -40,8 +40,19 @@ public final class AmqpBroker implements BrokerRuntime {
     final World world;
     final List<AmqpQueue> queues = new ArrayList<>();
     private final Map<String, List<AmqpQueue>> exchanges = new HashMap<>();
+    /**
+     * RabbitMQ's default heartbeat timeout: frames go every 30 s and the peer is declared unreachable after two missed,
+     * so a connection that stopped carrying traffic is closed 60 s after.
+     */
+    static final long HEARTBEAT_TIMEOUT = 60_000_000_000L;
+
     boolean down;
     int connection;
+    /** Last queue position handed out ({@link Msg#queueSeq}). */
+    long queueSeq;
+    /** How long after a lost delivery or ack the broker declares the consumer's connection dead and requeues it. */
+    long deadConnectionAfter = HEARTBEAT_TIMEOUT;
+
     final Event expiry = (ctx, arg) -> queues.get((int) arg).expiryTimer();
 
     AmqpBroker(Plan.Broker spec, World world) {
@@ -223,20 +234,50 @@ public final class AmqpBroker implements BrokerRuntime {
         q.dispatch();
     }
 
+    /**
+     * Auto-ack: the message left the queue when it was delivered, so it is lost. Otherwise it stays unacknowledged until
+     * the broker declares the connection dead, then it is requeued (see {@link AmqpQueue#deliveryLost}).
+     */
+    @Override
+    public long deliveryLost(Member mem, Msg m) {
+        AmqpQueue q = queue(mem.group);
+        if (q.autoAck()) {
+            world.lose(q.g, m, "network");
+        } else if (m.tag == connection) {
+            q.deliveryLost(mem, m);
+        } // else: delivered on a connection the broker crash closed; it was requeued then
+        return TAKEN_BACK;
+    }
+
+    /**
+     * The connection closes: what the consumer held and its stalled deliveries go back to the queue in their original
+     * order ("placed to its original position in its queue, if possible"), flagged redelivered.
+     */
     @Override
     public void memberDown(Member mem, List<Msg> held, boolean crash) {
         AmqpQueue q = queue(mem.group);
         q.ring.remove(mem.indexInGroup);
         mem.inRing = false;
+        List<Msg> back = new ArrayList<>();
         for (Msg m : held) {
             if (q.autoAck()) {
                 world.lose(q.g, m, "crash");
             } else if (m.tag == connection) {
-                q.requeue(mem, m, true);
+                back.add(m);
             }
         }
+        back.addAll(q.closeStalled(mem, true));
+        requeueInOrder(q, mem, back, true);
         mem.unacked = 0;
         q.dispatch();
+    }
+
+    /** Puts {@code back} at the head of {@code q} in queue order (the oldest first). */
+    private static void requeueInOrder(AmqpQueue q, Member mem, List<Msg> back, boolean countAck) {
+        back.sort((a, b) -> Long.compare(a.queueSeq, b.queueSeq));
+        for (int i = back.size() - 1; i >= 0; i--) {
+            q.requeue(mem, back.get(i), countAck);
+        }
     }
 
     @Override
@@ -293,9 +334,8 @@ public final class AmqpBroker implements BrokerRuntime {
                         back.add(b);
                     }
                 }
-                for (int i = back.size() - 1; i >= 0; i--) {
-                    q.requeue(m, back.get(i), false);
-                }
+                back.addAll(q.closeStalled(m, false)); // acks still on the wire reach a broker that is down
+                requeueInOrder(q, m, back, false);
             }
             m.unacked = 0;
             m.inRing = false;
@@ -328,6 +368,9 @@ public final class AmqpBroker implements BrokerRuntime {
     public void collectHeld(GroupRt g, BitSet out) {
         for (Msg m : queue(g).ready) {
             out.set((int) m.id);
+        }
+        for (AmqpQueue.Stalled s : queue(g).stalled) {
+            out.set((int) s.msg.id);
         }
     }
 

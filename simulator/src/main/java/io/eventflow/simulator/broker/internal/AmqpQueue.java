@@ -43,6 +43,25 @@ final class AmqpQueue {
 
     private long expiryAt = Long.MAX_VALUE;
 
+    /**
+     * An unacknowledged delivery the consumer does not hold: lost on its way to the consumer, or processed with its ack
+     * lost or still on the wire ({@code ackDue} its arrival time, else -1).
+     */
+    static final class Stalled {
+        final Member mem;
+        final Msg msg;
+        final long ackDue;
+
+        Stalled(Member mem, Msg msg, long ackDue) {
+            this.mem = mem;
+            this.msg = msg;
+            this.ackDue = ackDue;
+        }
+    }
+
+    /** Unacknowledged deliveries no consumer holds, in the order they stalled. */
+    final List<Stalled> stalled = new java.util.ArrayList<>();
+
     AmqpQueue(AmqpBroker broker, ChannelRt ch, int index, List<String> bindingKeys) {
         this.broker = broker;
         this.ch = ch;
@@ -92,6 +111,7 @@ final class AmqpQueue {
     boolean enqueue(Msg m) {
         Plan.Channel spec = ch.spec;
         m.channel = ch;
+        m.queueSeq = ++broker.queueSeq;
         if (maxLength != Plan.NONE && ready.size() >= maxLength) {
             if (spec.overflow() == Plan.Overflow.DROP_HEAD) {
                 Msg head = ready.pollFirst();
@@ -200,7 +220,7 @@ final class AmqpQueue {
         }
     }
 
-    /** Acks; the member then pulls more through {@link AmqpBroker#pull}. */
+    /** Sends the ack over the consumer's link; the member then pulls more through {@link AmqpBroker#pull}. */
     void settled(Member c, Msg m) {
         if (m.duplicateCopy || autoAck()) {
             return;
@@ -208,6 +228,67 @@ final class AmqpQueue {
         if (m.tag != broker.connection) {
             return; // the channel this delivery came on is gone; the broker already requeued it
         }
+        long d = broker.world.processing.ackDelay(c);
+        if (d == 0) {
+            ack(c, m);
+            return;
+        }
+        // the ack is lost (the delivery stays unacknowledged until the connection is declared dead) or on the wire
+        Stalled s = new Stalled(c, m, d < 0 ? -1 : broker.world.now() + d);
+        stalled.add(s);
+        broker.world.at(
+                d < 0 ? broker.world.now() + broker.deadConnectionAfter : s.ackDue, (ctx, arg) -> resolve(s), 0);
+    }
+
+    /**
+     * The consumer never got delivery {@code m} (lost on the link): it stays unacknowledged, holding the consumer's
+     * credit, until the broker declares the connection dead; then it is requeued, flagged redelivered.
+     */
+    void deliveryLost(Member c, Msg m) {
+        Stalled s = new Stalled(c, m, -1);
+        stalled.add(s);
+        broker.world.at(broker.world.now() + broker.deadConnectionAfter, (ctx, arg) -> resolve(s), 0);
+    }
+
+    /** A stalled delivery's ack arrives, or its connection is declared dead (heartbeat timeout): requeued. */
+    private void resolve(Stalled s) {
+        if (!stalled.remove(s) || s.msg.tag != broker.connection) {
+            return; // already requeued by a crash of the consumer or of the broker
+        }
+        if (s.ackDue >= 0) {
+            ack(s.mem, s.msg);
+            broker.world.processing.next(s.mem); // its credit is back
+            return;
+        }
+        requeue(s.mem, s.msg, true);
+        dispatch();
+    }
+
+    /**
+     * The consumer's connection closed (its instance stopped): acks already on the wire arrive first (they precede the
+     * close on the connection); the other stalled deliveries are removed and returned, to be requeued.
+     */
+    List<Msg> closeStalled(Member c, boolean acksArrive) {
+        List<Msg> out = new java.util.ArrayList<>();
+        for (java.util.Iterator<Stalled> it = stalled.iterator(); it.hasNext(); ) {
+            Stalled s = it.next();
+            if (s.mem != c) {
+                continue;
+            }
+            it.remove();
+            if (s.msg.tag != broker.connection) {
+                continue;
+            }
+            if (s.ackDue >= 0 && acksArrive) {
+                ack(c, s.msg);
+            } else {
+                out.add(s.msg);
+            }
+        }
+        return out;
+    }
+
+    private void ack(Member c, Msg m) {
         c.unacked--;
         lag(-1);
         if (broker.world.tracing) {

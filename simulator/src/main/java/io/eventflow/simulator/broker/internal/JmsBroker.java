@@ -74,7 +74,11 @@ public final class JmsBroker implements BrokerRuntime {
         this.spec = spec;
         this.world = world;
         this.core = new AmqpBroker(spec, world);
+        core.deadConnectionAfter = INACTIVITY_TIMEOUT;
     }
+
+    /** ActiveMQ's inactivity monitor ({@code maxInactivityDuration}, default 30 s) closes a silent connection. */
+    static final long INACTIVITY_TIMEOUT = 30_000_000_000L;
 
     @Override
     public String id() {
@@ -158,6 +162,12 @@ public final class JmsBroker implements BrokerRuntime {
     @Override
     public void requeue(Member member, Msg msg) {
         core.requeue(member, msg);
+    }
+
+    /** As AMQP: unacknowledged until the connection is declared dead, then requeued with JMSRedelivered. */
+    @Override
+    public long deliveryLost(Member member, Msg msg) {
+        return core.deliveryLost(member, msg);
     }
 
     @Override

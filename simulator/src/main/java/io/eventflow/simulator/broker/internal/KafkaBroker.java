@@ -93,6 +93,18 @@ public final class KafkaBroker implements BrokerRuntime {
         ((KafkaGroup) mem.group.data).settled(mem, m);
     }
 
+    /**
+     * The consumer's {@code request.timeout.ms} (default 30 s): a fetch whose response is lost is sent again when it
+     * times out, from the same position.
+     */
+    static final long REQUEST_TIMEOUT = 30_000_000_000L;
+
+    /** A lost fetch response: the partition waits for the request timeout, then the same records are fetched again. */
+    @Override
+    public long deliveryLost(Member mem, Msg m) {
+        return REQUEST_TIMEOUT;
+    }
+
     @Override
     public void memberDown(Member mem, List<Msg> held, boolean crash) {
         ((KafkaGroup) mem.group.data).memberDown(mem, held, crash);

@@ -173,8 +173,10 @@ final class KafkaGroup {
         if (m.offset + 1 > done[p] && m.offset < pos[p]) {
             done[p] = m.offset + 1;
         }
-        if (transactional() || (!g.atMostOnce() && g.spec.commitMode() == Plan.CommitMode.AFTER_PROCESSING)) {
+        if (transactional()) {
             commit(p, done[p]);
+        } else if (!g.atMostOnce() && g.spec.commitMode() == Plan.CommitMode.AFTER_PROCESSING) {
+            sendCommit(mem, p, done[p]);
         } else if (autoCommits() && !commitPending) {
             commitPending = true;
             long at = Math.max(broker.world.now(), lastCommit + g.spec.commitInterval());
@@ -190,8 +192,30 @@ final class KafkaGroup {
         lastCommit = broker.world.now();
         for (int p = 0; p < pos.length; p++) {
             if (owner[p] != null && owner[p].active()) {
-                commit(p, done[p]);
+                sendCommit(owner[p], p, done[p]);
             }
+        }
+    }
+
+    /**
+     * An offset commit travels from {@code mem} to the group coordinator over the consumer's link: a drop loses it (the
+     * next commit carries a later offset; a crash before then re-delivers from the last commit that arrived), latency
+     * delays it, and one that arrives after a rebalance began is refused (older generation).
+     */
+    private void sendCommit(Member mem, int p, long offset) {
+        long d = broker.world.processing.ackDelay(mem);
+        if (d == 0) {
+            commit(p, offset);
+        } else if (d > 0) {
+            int gen = generation;
+            broker.world.at(
+                    broker.world.now() + d,
+                    (ctx, arg) -> {
+                        if (gen == generation) {
+                            commit(p, offset);
+                        }
+                    },
+                    0);
         }
     }
 

@@ -60,6 +60,12 @@ public final class MqttBroker implements BrokerRuntime {
         return ch.spec.source() == null ? 0 : ch.spec.source().mqtt().qosOrDefault();
     }
 
+    /** QoS 0 has no PUBACK: the publisher never learns that a publish was lost, so it never retries. */
+    @Override
+    public boolean confirmsPublish(ChannelRt ch) {
+        return publisherQos(ch) > 0;
+    }
+
     private static boolean retainFlag(ChannelRt ch) {
         return ch.spec.source() != null
                 && Boolean.TRUE.equals(ch.spec.source().mqtt().retained());
@@ -133,6 +139,12 @@ public final class MqttBroker implements BrokerRuntime {
     @Override
     public void settled(Member mem, Worker w, Msg m) {
         session(mem.group).settled(mem, m);
+    }
+
+    @Override
+    public long deliveryLost(Member mem, Msg m) {
+        session(mem.group).deliveryLost(mem, m);
+        return TAKEN_BACK;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.Processing;
 import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
@@ -187,10 +188,43 @@ final class MqttSession {
             lostConnection(c); // the acknowledgement is lost, and the broker notices the connection is gone
             return;
         }
+        long d = world.processing.ackDelay(mem);
+        if (d == Processing.ACK_LOST) {
+            return; // stays unacknowledged: re-sent with DUP when the session resumes (not on this connection)
+        }
+        if (d > 0) {
+            int gen = c.gen;
+            world.at(world.now() + d, (ctx, arg) -> acked(c, m, gen), 0);
+            return;
+        }
+        acked(c, m, c.gen);
+    }
+
+    /** The PUBACK (or PUBCOMP) reached the broker: the delivery leaves the session if it is still the same one. */
+    private void acked(MqttClient c, Msg m, int gen) {
+        if (gen != c.gen || !c.unacked.contains(m) || broker.down) {
+            return;
+        }
         c.unacked.remove(m);
         g.lagChanged(-1);
         if (world.tracing) {
             world.emit(new TraceEvent.Acked(world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
+        }
+    }
+
+    /**
+     * A PUBLISH lost on its way to the client. QoS 0 is gone. At QoS 1/2 it stays unacknowledged in the session: the
+     * broker does not re-send on a live connection (MQTT-4.4.0-1), only when the session resumes, with DUP. A client
+     * that acknowledges on receipt never sent the PUBACK, so the broker keeps it too.
+     */
+    void deliveryLost(Member mem, Msg m) {
+        MqttClient c = client(mem);
+        if (qos == 0 || m.tag != c.gen || !c.session) {
+            world.lose(g, m, "network"); // fire and forget, or its session is gone
+            return;
+        }
+        if (!tracked() && c.unacked.add(m)) {
+            g.lagChanged(1);
         }
     }
 
@@ -323,6 +357,10 @@ final class MqttSession {
             m.redelivered = true;
             m.deliveries++;
             m.tag = c.gen;
+            if (!tracked()) { // acknowledged on receipt this time
+                c.unacked.remove(m);
+                g.lagChanged(-1);
+            }
             push(c, m);
         }
     }

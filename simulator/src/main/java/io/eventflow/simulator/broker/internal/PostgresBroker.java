@@ -194,6 +194,13 @@ public final class PostgresBroker implements BrokerRuntime {
         }
     }
 
+    /** NOTIFY is not acknowledged or re-sent: a notification lost on the way to a session is gone for it. */
+    @Override
+    public long deliveryLost(Member member, Msg msg) {
+        copyGone(member.group, msg, "network");
+        return TAKEN_BACK;
+    }
+
     @Override
     public void memberDown(Member member, List<Msg> held, boolean crash) {
         for (Msg m : held) {

@@ -131,6 +131,12 @@ public final class RedisBroker implements BrokerRuntime {
     }
 
     @Override
+    public long deliveryLost(Member mem, Msg m) {
+        group(mem.group).deliveryLost(mem, m);
+        return TAKEN_BACK;
+    }
+
+    @Override
     public void memberDown(Member mem, List<Msg> held, boolean crash) {
         group(mem.group).memberDown(mem, held);
     }

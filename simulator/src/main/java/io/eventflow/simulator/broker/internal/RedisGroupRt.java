@@ -238,10 +238,21 @@ final class RedisGroupRt {
         if (m.duplicateCopy || noAck) {
             return;
         }
-        if (broker.down) {
+        long d = broker.world.processing.ackDelay(mem);
+        if (d > 0) {
+            broker.world.at(broker.world.now() + d, (ctx, arg) -> xack(mem, m, false), 0);
+            return;
+        }
+        xack(mem, m, d == io.eventflow.simulator.internal.Processing.ACK_LOST);
+    }
+
+    /** The XACK reaches the broker, or is lost on the way ({@code lost}). */
+    private void xack(Member mem, Msg m, boolean lost) {
+        if (broker.down || lost) {
             Pending p = pel.get(m.offset);
             if (p != null && p.owner == mem) {
-                p.inHand = false; // done, but the XACK failed: pending until claimed or re-read
+                p.inHand = false; // done, but the XACK failed or was lost: pending until claimed or re-read
+                scheduleSweep();
             }
             return;
         }
@@ -267,6 +278,20 @@ final class RedisGroupRt {
         } else if (p == null) {
             // no longer pending: trimmed while processed here (XAUTOCLAIM dropped it) or acked by a claimer
             broker.world.lose(g, m, stream.deleted(m.offset) ? stream.goneCause(m.offset) : "crash");
+        }
+    }
+
+    /**
+     * The XREADGROUP reply was lost: with NOACK the entry is gone for the group; otherwise it stays in the PEL under
+     * this consumer, pending until another consumer claims it (XAUTOCLAIM) or this one reads its own PEL again.
+     */
+    void deliveryLost(Member mem, Msg m) {
+        Pending p = noAck ? null : pel.get(m.offset);
+        if (p == null) {
+            broker.world.lose(g, m, noAck || !stream.deleted(m.offset) ? "network" : stream.goneCause(m.offset));
+        } else if (p.owner == mem) {
+            p.inHand = false;
+            scheduleSweep();
         }
     }
 

@@ -223,6 +223,19 @@ public final class SqsBroker implements BrokerRuntime {
         }
     }
 
+    /**
+     * The ReceiveMessage response was lost: the message is hidden all the same and is received again when its
+     * visibility timeout ends (receive count + 1: redelivered). At-most-once deleted it on receive: lost.
+     */
+    @Override
+    public long deliveryLost(Member member, Msg msg) {
+        SqsQueueRt q = queue(member.group);
+        if (q.atMostOnce) {
+            world.lose(q.g, msg, "network");
+        }
+        return TAKEN_BACK;
+    }
+
     @Override
     public void memberDown(Member member, List<Msg> held, boolean crash) {
         SqsQueueRt q = queue(member.group);

@@ -236,6 +236,23 @@ final class SqsQueueRt {
         if (copy.duplicateCopy || atMostOnce) {
             return;
         }
+        long d = world.processing.ackDelay(mem);
+        if (d == io.eventflow.simulator.internal.Processing.ACK_LOST) {
+            if (world.tracing) { // the request is lost: the message is received again after its visibility timeout
+                world.emit(new TraceEvent.DeleteIgnored(
+                        world.now(), mem.id(), g.name, -1, -1, copy.id, copy.correlationId));
+            }
+            return;
+        }
+        if (d > 0) {
+            world.at(world.now() + d, (ctx, arg) -> deleteArrived(mem, copy), 0);
+            return;
+        }
+        deleteArrived(mem, copy);
+    }
+
+    /** DeleteMessage reached the queue. */
+    private void deleteArrived(Member mem, Msg copy) {
         SqsEntry e = handles.get(copy.tag);
         if (e == null || e.handle != copy.tag || broker.down) { // a stale handle, or the delete fails (outage)
             if (world.tracing) {
