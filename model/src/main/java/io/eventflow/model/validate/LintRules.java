@@ -27,6 +27,7 @@ final class LintRules {
     static final String REDIS_TRIM = "EF020";
     static final String SQS_FIFO_NAME = "EF021";
     static final String SNS_NO_QUEUE = "EF022";
+    static final String OLD_TIMING_KEY = "EF024";
 
     static final List<RuleInfo> ALL = List.of(
             new RuleInfo(
@@ -178,7 +179,14 @@ final class LintRules {
                     Severity.WARNING,
                     "SNS topic with no queue subscribed",
                     "A topic stores nothing and copies each message to the queues subscribed to it; with none,"
-                            + " everything published there is dropped. Add a queue with snsTopics naming it."));
+                            + " everything published there is dropped. Add a queue with snsTopics naming it."),
+            new RuleInfo(
+                    OLD_TIMING_KEY,
+                    Severity.INFO,
+                    "x- spelling of a Kafka timing setting",
+                    "x-rebalancePause, x-failoverTime and x-replicationLag are documented keys now: rebalancePause"
+                            + " (subscription), failoverTime and replicationLag (broker). The x- spelling is still"
+                            + " read; rename it so that the design reads like the documentation."));
 
     private LintRules() {}
 }
