@@ -218,7 +218,11 @@ final class KafkaGroup {
     void readable(int p) {
         Member o = owner[p];
         if (o != null && !rebalancing && topic.parts[p].online && o.active() && waiting(o)) {
-            broker.world.processing.next(o);
+            if (o.buffer.isEmpty()) {
+                pull(o); // the usual case, without the detour through the member's (empty) local buffer
+            } else {
+                broker.world.processing.next(o);
+            }
         }
     }
 

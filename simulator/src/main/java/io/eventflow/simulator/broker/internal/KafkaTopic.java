@@ -161,7 +161,7 @@ final class KafkaTopic {
         if (broker.world.tracing) {
             broker.trace(new TraceEvent.Stored(m.storedAt, ch.id(), "", pi, m.offset, m.id, m.correlationId));
         }
-        boolean readable = aliveReplicas(p) <= 1 || broker.spec.replicationLag() <= 0;
+        boolean readable = p.replicas.length <= 1 || broker.spec.replicationLag() <= 0 || aliveReplicas(p) <= 1;
         if (readable) {
             p.hw = p.log.end();
         } else if (!p.hwPending) {
