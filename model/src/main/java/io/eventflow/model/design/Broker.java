@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param protocol the AsyncAPI protocol when it differs from the kind's default (e.g. {@code kafka-secure}, {@code ws})
  * @param protocolVersion the protocol version, e.g. {@code 3.5.0}
  * @param description free text
+ * @param failoverTime Kafka: how long a partition led by a crashed node is offline before a new leader is elected (2s)
+ * @param replicationLag Kafka: how long followers take to replicate a record, i.e. until it is below the high
+ *     watermark (10ms)
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Broker(
@@ -24,11 +27,26 @@ public record Broker(
         String protocol,
         String protocolVersion,
         String description,
+        TimeSpan failoverTime,
+        TimeSpan replicationLag,
         Map<String, JsonNode> extensions) {
     public Broker {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
         extensions = Extensions.copy(extensions);
+    }
+
+    /** Without the Kafka timing settings {@code failoverTime} and {@code replicationLag} (both not set). */
+    public Broker(
+            String id,
+            BrokerKind kind,
+            Integer nodes,
+            String host,
+            String protocol,
+            String protocolVersion,
+            String description,
+            Map<String, JsonNode> extensions) {
+        this(id, kind, nodes, host, protocol, protocolVersion, description, null, null, extensions);
     }
 
     public Broker(String id, BrokerKind kind) {
@@ -45,6 +63,16 @@ public record Broker(
     }
 
     public Broker withId(String newId) {
-        return new Broker(newId, kind, nodes, host, protocol, protocolVersion, description, extensions);
+        return new Broker(
+                newId,
+                kind,
+                nodes,
+                host,
+                protocol,
+                protocolVersion,
+                description,
+                failoverTime,
+                replicationLag,
+                extensions);
     }
 }

@@ -27,6 +27,8 @@ import java.util.Objects;
  *     clean session (0)
  * @param receiveMaximum MQTT: QoS 1/2 messages the broker may have unacknowledged at one client (65535)
  * @param claimIdle Redis Streams: pending entries idle longer than this are claimed by another consumer (never)
+ * @param isolation Kafka: read_committed readers see only committed transactional records (read_uncommitted)
+ * @param rebalancePause Kafka: how long the group stops reading while it rebalances (0)
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Subscription(
@@ -49,16 +51,69 @@ public record Subscription(
         TimeSpan sessionExpiry,
         Integer receiveMaximum,
         TimeSpan claimIdle,
+        Isolation isolation,
+        TimeSpan rebalancePause,
         Map<String, JsonNode> extensions) {
     public Subscription {
         Objects.requireNonNull(channel, "channel");
         extensions = Extensions.copy(extensions);
     }
 
+    /** Without the Kafka settings {@code isolation} and {@code rebalancePause} (both not set). */
+    public Subscription(
+            String channel,
+            String group,
+            StartFrom startFrom,
+            Distribution processing,
+            Integer concurrency,
+            Integer prefetch,
+            DeliveryGuarantee delivery,
+            ExactlyOnceMechanism mechanism,
+            TimeSpan dedupWindow,
+            CommitPolicy commit,
+            RetryPolicy retry,
+            String deadLetter,
+            Integer qos,
+            Reply reply,
+            TimeSpan maxDowntime,
+            Boolean durable,
+            TimeSpan sessionExpiry,
+            Integer receiveMaximum,
+            TimeSpan claimIdle,
+            Map<String, JsonNode> extensions) {
+        this(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                null,
+                null,
+                extensions);
+    }
+
     public Subscription(String channel, String group) {
         this(
                 channel, group, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, Map.of());
+                null, null, null, null, null, Map.of());
+    }
+
+    public Isolation isolationOrDefault() {
+        return isolation == null ? Isolation.READ_UNCOMMITTED : isolation;
     }
 
     /** The group, or the given service id when none is set. */
@@ -107,6 +162,8 @@ public record Subscription(
                 sessionExpiry,
                 receiveMaximum,
                 claimIdle,
+                isolation,
+                rebalancePause,
                 extensions);
     }
 
@@ -131,6 +188,8 @@ public record Subscription(
                 sessionExpiry,
                 receiveMaximum,
                 claimIdle,
+                isolation,
+                rebalancePause,
                 extensions);
     }
 }

@@ -128,6 +128,8 @@ final class References {
                 x.sessionExpiry(),
                 x.receiveMaximum(),
                 x.claimIdle(),
+                x.isolation(),
+                x.rebalancePause(),
                 x.extensions());
     }
 

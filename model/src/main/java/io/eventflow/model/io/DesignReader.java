@@ -140,6 +140,8 @@ public final class DesignReader {
                 f.str("protocol"),
                 f.str("protocolVersion"),
                 f.str("description"),
+                f.timeSpan("failoverTime"),
+                f.timeSpan("replicationLag"),
                 f.extensions());
         f.rejectUnknown();
         return b;

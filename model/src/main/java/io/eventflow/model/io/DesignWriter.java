@@ -98,6 +98,8 @@ public final class DesignWriter {
         put(o, "protocol", b.protocol());
         put(o, "protocolVersion", b.protocolVersion());
         put(o, "description", b.description());
+        put(o, "failoverTime", b.failoverTime());
+        put(o, "replicationLag", b.replicationLag());
         b.extensions().forEach(o::set);
         return o;
     }
@@ -317,6 +319,8 @@ public final class DesignWriter {
         put(o, "sessionExpiry", s.sessionExpiry());
         put(o, "receiveMaximum", s.receiveMaximum());
         put(o, "claimIdle", s.claimIdle());
+        put(o, "isolation", s.isolation());
+        put(o, "rebalancePause", s.rebalancePause());
         s.extensions().forEach(o::set);
         return o;
     }

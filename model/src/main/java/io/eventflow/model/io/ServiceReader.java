@@ -11,6 +11,7 @@ import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.DistributionKind;
 import io.eventflow.model.design.ExactlyOnceMechanism;
+import io.eventflow.model.design.Isolation;
 import io.eventflow.model.design.Jitter;
 import io.eventflow.model.design.ProducerSettings;
 import io.eventflow.model.design.Publication;
@@ -190,6 +191,8 @@ final class ServiceReader {
                 f.timeSpan("sessionExpiry"),
                 f.integer("receiveMaximum"),
                 f.timeSpan("claimIdle"),
+                f.keyed("isolation", Isolation.class, "isolation level"),
+                f.timeSpan("rebalancePause"),
                 f.extensions());
         f.rejectUnknown();
         return s;

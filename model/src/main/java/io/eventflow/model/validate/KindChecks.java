@@ -185,6 +185,15 @@ final class KindChecks {
                             + " broker",
                     "remove it");
         }
+        if ((sub.isolation() != null || sub.rebalancePause() != null) && !fits(kind, BrokerKind.KAFKA)) {
+            out.error(
+                    WRONG_BROKER_KIND,
+                    s.id(),
+                    p + (sub.isolation() != null ? "/isolation" : "/rebalancePause"),
+                    "isolation and rebalancePause are Kafka consumer settings, but '" + c.id() + "' is on a " + kind
+                            + " broker",
+                    "remove them");
+        }
         if (kind == BrokerKind.SQS && c.sqs().isTopic()) {
             out.error(
                     IMPOSSIBLE_VALUE,

@@ -28,6 +28,7 @@ final class LintRules {
     static final String SQS_FIFO_NAME = "EF021";
     static final String SNS_NO_QUEUE = "EF022";
     static final String QOS0_RETRY = "EF023";
+    static final String OLD_TIMING_KEY = "EF024";
 
     static final List<RuleInfo> ALL = List.of(
             new RuleInfo(
@@ -186,7 +187,14 @@ final class LintRules {
                     "producer retry policy on MQTT QoS 0 publications",
                     "A QoS 0 publish gets no PUBACK, so the publisher never learns that it was lost and never sends"
                             + " it again: the service's producer retry has no effect on its QoS 0 channels. Publish"
-                            + " at QoS 1 or 2 where lost sends must be retried."));
+                            + " at QoS 1 or 2 where lost sends must be retried."),
+            new RuleInfo(
+                    OLD_TIMING_KEY,
+                    Severity.INFO,
+                    "x- spelling of a Kafka timing setting",
+                    "x-rebalancePause, x-failoverTime and x-replicationLag are documented keys now: rebalancePause"
+                            + " (subscription), failoverTime and replicationLag (broker). The x- spelling is still"
+                            + " read; rename it so that the design reads like the documentation."));
 
     private LintRules() {}
 }

@@ -3,6 +3,7 @@ package io.eventflow.model.validate;
 import static io.eventflow.model.validate.LintRules.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.DeliveryGuarantee;
@@ -65,6 +66,11 @@ public final class Linter {
 
     private void run() {
         configuredRules();
+        for (int i = 0; i < d.brokers().size(); i++) {
+            Broker b = d.brokers().get(i);
+            oldTimingKey(b.id(), "/brokers/" + i, b.extensions(), "failoverTime", b.failoverTime() != null);
+            oldTimingKey(b.id(), "/brokers/" + i, b.extensions(), "replicationLag", b.replicationLag() != null);
+        }
         for (int i = 0; i < d.messages().size(); i++) {
             message(d.messages().get(i), "/messages/" + i);
         }
@@ -239,6 +245,21 @@ public final class Linter {
         ch.ifPresent(c -> retention(s, sub, c, p));
         ch.ifPresent(c -> deadLetterTypes(s, sub, c, p));
         kinds.subscription(s, sub, p);
+        oldTimingKey(s.id(), p, sub.extensions(), "rebalancePause", sub.rebalancePause() != null);
+    }
+
+    /** EF024: {@code x-key} is the old spelling of the documented {@code key}. */
+    private void oldTimingKey(String element, String p, Map<String, ?> extensions, String key, boolean documentedSet) {
+        if (!extensions.containsKey("x-" + key)) {
+            return;
+        }
+        report(
+                OLD_TIMING_KEY,
+                element,
+                p + "/x-" + key,
+                "'x-" + key + "' is the old spelling of '" + key + "'"
+                        + (documentedSet ? "; '" + key + "' is set too and wins" : ""),
+                documentedSet ? "remove 'x-" + key + "'" : "rename it to '" + key + "'");
     }
 
     private void deadLetterTypes(Service s, Subscription sub, Channel c, String p) {

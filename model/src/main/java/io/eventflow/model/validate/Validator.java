@@ -112,6 +112,17 @@ public final class Validator {
         if (b.nodes() != null && b.nodes() < 1) {
             error(IMPOSSIBLE_VALUE, b.id(), p + "/nodes", "a broker needs at least 1 node, not " + b.nodes(), null);
         }
+        if ((b.failoverTime() != null || b.replicationLag() != null)
+                && b.kind() != BrokerKind.KAFKA
+                && b.kind() != BrokerKind.OTHER) {
+            error(
+                    WRONG_BROKER_KIND,
+                    b.id(),
+                    p + (b.failoverTime() != null ? "/failoverTime" : "/replicationLag"),
+                    "failoverTime and replicationLag are Kafka settings (leader election, follower replication), but '"
+                            + b.id() + "' is a " + b.kind() + " broker",
+                    "remove them");
+        }
     }
 
     private void channel(Channel c, String p) {

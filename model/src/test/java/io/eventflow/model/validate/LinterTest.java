@@ -138,6 +138,20 @@ class LinterTest {
                         e("deadLetter: a-dlq, dedupWindow: 1h}", "deadLetter: b-dlq, dedupWindow: 1h}"),
                         e("deadLetter: a-dlq, dedupWindow: 1h}", "deadLetter: a-dlq, dedupWindow: 2h}")),
                 new Case(
+                        "EF024",
+                        "old x- spelling of rebalancePause on a subscription",
+                        e("group: c, deadLetter: a-dlq", "group: c, x-rebalancePause: 1s, deadLetter: a-dlq"),
+                        e("group: c, deadLetter: a-dlq", "group: c, rebalancePause: 1s, deadLetter: a-dlq")),
+                new Case(
+                        "EF024",
+                        "old x- spelling of replicationLag on a broker",
+                        e(
+                                "{id: kafka, kind: kafka, nodes: 3}",
+                                "{id: kafka, kind: kafka, nodes: 3, x-replicationLag: 5ms}"),
+                        e(
+                                "{id: kafka, kind: kafka, nodes: 3}",
+                                "{id: kafka, kind: kafka, nodes: 3, replicationLag: 5ms}")),
+                new Case(
                         "EF000",
                         "unknown rule id in lint.rules",
                         y -> y + LINT + "  rules: {EF0O5: off}\n",

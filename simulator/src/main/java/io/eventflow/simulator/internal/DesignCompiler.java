@@ -67,8 +67,8 @@ public final class DesignCompiler {
                     b.id(),
                     b.kind().key(),
                     b.nodeCount(),
-                    span(b.extensions(), "x-failoverTime", DEFAULT_FAILOVER),
-                    span(b.extensions(), "x-replicationLag", DEFAULT_REPLICATION_LAG),
+                    span(b.failoverTime(), b.extensions(), "x-failoverTime", DEFAULT_FAILOVER),
+                    span(b.replicationLag(), b.extensions(), "x-replicationLag", DEFAULT_REPLICATION_LAG),
                     b));
         }
         List<Plan.Channel> channels = new ArrayList<>();
@@ -261,7 +261,7 @@ public final class DesignCompiler {
                 sub.retry() == null ? Plan.Retry.NONE : retry(sub.retry()),
                 sub.deadLetter(),
                 sub.startFromOrDefault() == StartFrom.EARLIEST,
-                span(sub.extensions(), "x-rebalancePause", DEFAULT_REBALANCE_PAUSE),
+                span(sub.rebalancePause(), sub.extensions(), "x-rebalancePause", DEFAULT_REBALANCE_PAUSE),
                 sub.reply() == null ? null : sub.reply().channel(),
                 sub.dedupWindow() == null ? Plan.NONE : sub.dedupWindow().nanos(),
                 sub);
@@ -320,6 +320,11 @@ public final class DesignCompiler {
 
     private static long nanos(TimeSpan t, long dflt) {
         return t == null ? dflt : t.nanos();
+    }
+
+    /** The documented key's value, else its old {@code x-} spelling's, else the default. */
+    private static long span(TimeSpan value, Map<String, JsonNode> ext, String oldKey, long dflt) {
+        return value != null ? value.nanos() : span(ext, oldKey, dflt);
     }
 
     private static long span(Map<String, JsonNode> ext, String key, long dflt) {

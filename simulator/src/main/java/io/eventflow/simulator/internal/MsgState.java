@@ -27,7 +27,10 @@ public final class MsgState {
     /** Redis Streams: trimmed by MAXLEN before the group read it (or while pending with no live holder). */
     public static final byte LOST_TRIMMED = 16;
 
-    public static final int COUNT = 17;
+    /** Kafka: skipped by an offset reset to latest ({@code startFrom}) with no committed offset in the log. */
+    public static final byte LOST_OFFSET_RESET = 17;
+
+    public static final int COUNT = 18;
 
     /** Names of the loss causes, indexed by state - LOST_CRASH. */
     public static final String[] LOSS_CAUSES = {
@@ -42,7 +45,8 @@ public final class MsgState {
         "notListening",
         "rollback",
         "notSubscribed",
-        "trimmed"
+        "trimmed",
+        "offsetReset"
     };
 
     private MsgState() {}

@@ -9,6 +9,7 @@ final class RandomRuns {
     final boolean kafka;
     final String guarantee;
     final String design;
+
     final String faults;
     final String actions;
 
@@ -37,7 +38,7 @@ final class RandomRuns {
                 : (r.chance(0.3) ? "ttl: 1s" : "durable: true") + (r.chance(0.3) ? ", maxLength: 20" : "");
         String producer = "{acks: " + new String[] {"0", "1", "all"}[r.nextInt(3)] + ", idempotent: " + r.chance(0.5)
                 + (r.chance(0.5) ? ", retry: {maxAttempts: 3, backoff: fixed, initial: 100ms}" : "") + "}";
-        design =
+        String yaml =
                 """
                 eventflow: 1
                 name: random
@@ -80,6 +81,17 @@ final class RandomRuns {
             as.add("{at: " + t(r) + ", kind: replay, group: g, channel: orders, to: earliest}");
         }
         actions = String.join(", ", as);
+        // drawn last, so that the designs drawn before these were added stay the same
+        if (kafka && r.chance(0.5)) {
+            yaml = yaml.replace("group: d, processing: 1ms", "group: d, processing: 1ms, isolation: read_committed");
+        }
+        if (kafka && r.chance(0.3)) {
+            yaml = yaml.replaceFirst("prefetch: \\d+, ", ""); // max.poll.records 500
+        }
+        if (kafka && r.chance(0.5)) {
+            yaml = yaml.replace("{channel: orders, group: g, ", "{channel: orders, group: g, startFrom: earliest, ");
+        }
+        design = yaml;
     }
 
     private static String t(SplitMix64 r) {

@@ -19,9 +19,11 @@ class TraceAndChainTest {
     /** The first events of the quiet run, as SimPy's tests compare logged event lists. */
     @Test
     void goldenTrace() throws Exception {
+        // each record is read once both followers have it (high watermark, replication lag 10 ms): delivered 10 ms
+        // after it was stored, processed 10 ms later, then committed
         Simulation sim = Simulation.builder(design(kafka("", "all", "", 1, AFTER)))
                 .seed(7)
-                .duration(210_000_000L)
+                .duration(220_000_000L)
                 .build();
         sim.runToEnd();
         List<String> got = sim.trace().since(0).stream()
@@ -31,14 +33,19 @@ class TraceAndChainTest {
                 .containsExactly(
                         "100ms published p#0 0",
                         "100ms stored orders 0",
-                        "100ms delivered c#0 0",
-                        "110ms processed c#0 0",
-                        "110ms committed orders -1",
+                        "110ms delivered c#0 0",
+                        "120ms processed c#0 0",
+                        "120ms committed orders -1",
                         "200ms published p#0 1",
                         "200ms stored orders 1",
-                        "200ms delivered c#0 1",
-                        "210ms processed c#0 1",
-                        "210ms committed orders -1");
+                        "210ms delivered c#0 1",
+                        "220ms processed c#0 1",
+                        "220ms committed orders -1");
+        // a committed event names the next offset to read (Kafka's convention): 1 after offset 0, 2 after offset 1
+        assertThat(sim.trace().since(0).stream()
+                        .filter(e -> e instanceof TraceEvent.Committed)
+                        .map(e -> ((TraceEvent.Committed) e).offset()))
+                .containsExactly(1L, 2L);
     }
 
     @Test

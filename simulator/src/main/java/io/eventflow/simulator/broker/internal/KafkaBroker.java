@@ -68,7 +68,7 @@ public final class KafkaBroker implements BrokerRuntime {
     @Override
     public void start() {
         for (KafkaGroup kg : groups) {
-            kg.assign();
+            kg.start();
         }
     }
 
@@ -112,7 +112,7 @@ public final class KafkaBroker implements BrokerRuntime {
 
     @Override
     public void memberUp(Member mem) {
-        ((KafkaGroup) mem.group.data).rebalance();
+        ((KafkaGroup) mem.group.data).memberUp(mem);
     }
 
     @Override
@@ -180,7 +180,8 @@ public final class KafkaBroker implements BrokerRuntime {
     /** One-shot event helper: events carry the group or topic index in the argument. */
     final Event rebalanceEnd = (ctx, arg) -> groups.get((int) (arg >>> 32)).rebalanceTimer((int) arg);
 
-    final Event autoCommit = (ctx, arg) -> groups.get((int) arg).autoCommit();
+    final Event autoCommit = (ctx, arg) -> groups.get((int) (arg >>> 32)).autoCommitTimer((int) arg);
+    final Event highWatermark = (ctx, arg) -> topics.get((int) (arg >>> 32)).highWatermarkTimer((int) arg);
     final Event retention = (ctx, arg) -> topics.get((int) arg).retentionTimer();
     final Event failover = (ctx, arg) -> topics.get((int) (arg >>> 32)).failoverDone((int) arg);
 }

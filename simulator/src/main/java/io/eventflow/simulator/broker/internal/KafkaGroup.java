@@ -1,40 +1,86 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.Isolation;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.Producer;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One consumer group on one topic: positions, commits, assignment and rebalancing. Each partition is processed by
- * one worker at a time, in offset order.
+ * One consumer group on one topic: positions, commits, assignment and rebalancing. A member polls like the Java
+ * client: a poll returns up to {@code max.poll.records} (the subscription's {@code prefetch}, default 500) of the
+ * records below the high watermark of its partitions, and the member polls again once it has handed every record of
+ * the batch to a worker and a worker is free. Each partition is processed by one worker at a time, in offset order.
  */
 final class KafkaGroup {
+    /**
+     * One transaction of a member of a transactional group (consume-transform-produce): the outputs its processing
+     * wrote to Kafka topics, and, implicitly, the input offsets it processed. It commits at the end of the commit
+     * interval and aborts when the member crashes.
+     */
+    static final class Txn {
+        static final byte OPEN = 0;
+        static final byte COMMITTED = 1;
+        static final byte ABORTED = 2;
+        byte state = OPEN;
+        final List<Msg> outputs = new ArrayList<>();
+    }
+
+    /** The Java client's default {@code max.poll.records}. */
+    static final int DEFAULT_MAX_POLL_RECORDS = 500;
+
     final KafkaBroker broker;
     final GroupRt g;
     final KafkaTopic topic;
     final int index;
+    /** The consumer's position: the next offset a poll returns. */
     final long[] pos;
+    /** The group's committed offset: the next offset to read after a restart or rebalance. */
     final long[] committed;
+
     final long[] done;
     final long[] replayUntil;
     final long[] highest;
+    /** {@code highest} before the poll that returned the records now in a batch: below it, a record is re-read. */
+    final long[] rereadBelow;
+
     final Member[] owner;
     final boolean[] busy;
+    /** Whether the group has a committed offset in the log (false: never committed, or retention deleted it). */
+    final boolean[] hasCommit;
+    /** Whether the owner has a valid position (false: it starts from the committed offset or the reset policy). */
+    final boolean[] hasPos;
+
+    final int maxPoll;
+    /** Per member (by index in the group): the records its last poll returned that no worker has taken yet. */
+    private final List<ArrayList<Msg>> batches = new ArrayList<>();
+    /** Per member: when auto-commit is next due, and whether a timer is armed for it. */
+    private long[] commitDue = new long[4];
+
+    private boolean[] commitTimer = new boolean[4];
+    /** Per member: its open transaction (transactional groups), or null. */
+    private Txn[] openTxn = new Txn[4];
+    /** Outputs of aborted transactions by the correlation id of their input: sent again when it is reprocessed. */
+    private final Map<Long, List<Msg>> abortedOutputs = new HashMap<>();
+    /** Ids of aborted outputs being sent again (the producer's new epoch: not a duplicate for idempotence). */
+    final BitSet resending = new BitSet();
+
+    final boolean readCommitted;
     long unfetched;
     boolean rebalancing;
     int generation;
     long pauseEnd;
-    private boolean commitPending;
-    private long lastCommit;
 
     KafkaGroup(KafkaBroker broker, GroupRt g, KafkaTopic topic, int index) {
         this.broker = broker;
@@ -47,17 +93,61 @@ final class KafkaGroup {
         done = new long[n];
         replayUntil = new long[n];
         highest = new long[n];
+        rereadBelow = new long[n];
         owner = new Member[n];
         busy = new boolean[n];
+        hasCommit = new boolean[n];
+        hasPos = new boolean[n];
+        Integer prefetch = g.spec.source() == null ? null : g.spec.source().prefetch();
+        maxPoll = prefetch == null ? DEFAULT_MAX_POLL_RECORDS : Math.max(1, prefetch);
+        readCommitted = g.spec.source() != null && g.spec.source().isolationOrDefault() == Isolation.READ_COMMITTED;
     }
 
-    /** Transactional exactly-once commits with each message; at-least-once and dedup follow the commit mode. */
-    private boolean transactional() {
+    /** Transactional exactly-once commits a transaction per interval; at-least-once and dedup follow the commit mode. */
+    boolean transactional() {
         return g.spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE && g.spec.transactional();
     }
 
     private boolean autoCommits() {
         return !g.atMostOnce() && !transactional() && g.spec.commitMode() == Plan.CommitMode.AUTO;
+    }
+
+    private boolean earliest() {
+        return g.spec.startEarliest();
+    }
+
+    /**
+     * At the start of the run: a group with running members exists already (its committed offsets are the log's
+     * start, which is empty); a group with none has no committed offset, so its first read applies {@code startFrom}.
+     */
+    void start() {
+        boolean running = false;
+        for (Member m : g.members) {
+            running |= m.active();
+        }
+        Arrays.fill(hasCommit, running);
+        for (Member m : g.members) {
+            if (m.active()) {
+                started(m);
+            }
+        }
+        assign();
+    }
+
+    /** A member (re)starts: a new consumer, whose auto-commit is first due one interval later. */
+    private void started(Member mem) {
+        batch(mem);
+        int mi = mem.indexInGroup;
+        commitDue[mi] = broker.world.now() + g.spec.commitInterval();
+        if (transactional() && !commitTimer[mi]) {
+            commitTimer[mi] = true;
+            broker.world.at(commitDue[mi], broker.autoCommit, ((long) index << 32) | mi);
+        }
+    }
+
+    void memberUp(Member mem) {
+        started(mem);
+        rebalance();
     }
 
     /** Round-robin assignment of partitions to the running members, ordered by instance. */
@@ -99,67 +189,171 @@ final class KafkaGroup {
         }
     }
 
-    void appended(int p, Msg m) {
+    private ArrayList<Msg> batch(Member mem) {
+        int i = mem.indexInGroup;
+        while (batches.size() <= i) {
+            batches.add(new ArrayList<>());
+        }
+        if (commitDue.length <= i) {
+            commitDue = Arrays.copyOf(commitDue, Math.max(i + 1, commitDue.length * 2));
+            commitTimer = Arrays.copyOf(commitTimer, commitDue.length);
+            openTxn = Arrays.copyOf(openTxn, commitDue.length);
+        }
+        return batches.get(i);
+    }
+
+    /** A record was stored in partition {@code p}; {@code readable} when it is below the high watermark already. */
+    void appended(int p, Msg m, boolean readable) {
         g.lagChanged(1);
         unfetched++;
-        Member o = owner[p];
-        if (o != null && !rebalancing && !busy[p] && pos[p] == m.offset && topic.parts[p].online && o.active()) {
-            Worker w = o.freeWorker();
-            if (w != null) {
-                take(o, w, p);
-                return;
-            }
+        if (readable) {
+            readable(p);
         }
         if (unfetched > g.channel.maxDepth) {
             g.channel.maxDepth = unfetched;
         }
     }
 
-    void pull(Member mem) {
-        if (rebalancing) {
-            maybeFinishRebalance();
-            return;
-        }
-        int[] ps = mem.partitions;
-        int n = ps.length;
-        for (int k = 0; k < n; k++) {
-            Worker w = mem.freeWorker();
-            if (w == null) {
-                return;
-            }
-            int idx = (mem.cursor + k) % n;
-            int p = ps[idx];
-            if (busy[p] || !topic.parts[p].online) {
-                continue;
-            }
-            MsgLog log = topic.parts[p].log;
-            while (pos[p] < log.end() && log.get(pos[p]).truncated) {
-                pos[p]++;
-                unfetched--;
-            }
-            if (pos[p] < log.end()) {
-                take(mem, w, p);
-                mem.cursor = (idx + 1) % n;
+    /** The high watermark of partition {@code p} moved: an owner waiting in its poll gets the records now. */
+    void readable(int p) {
+        Member o = owner[p];
+        if (o != null && !rebalancing && topic.parts[p].online && o.active() && waiting(o)) {
+            if (o.buffer.isEmpty()) {
+                pull(o); // the usual case, without the detour through the member's (empty) local buffer
+            } else {
+                broker.world.processing.next(o);
             }
         }
     }
 
-    private void take(Member mem, Worker w, int p) {
-        long o = pos[p]++;
-        unfetched--;
-        Msg m = topic.parts[p].log.get(o);
-        busy[p] = true;
-        boolean redelivered = o < highest[p];
-        if (o >= highest[p]) {
-            highest[p] = o + 1;
+    /** True when the member is blocked in a poll: it has handed out its batch and a worker is free. */
+    private boolean waiting(Member mem) {
+        return batch(mem).isEmpty() && mem.freeWorker() != null;
+    }
+
+    void pull(Member mem) {
+        ArrayList<Msg> b = batch(mem);
+        dispatch(mem, b);
+        if (rebalancing) {
+            maybeFinishRebalance(); // the member joins the rebalance at its next poll
+            return;
         }
-        if (g.atMostOnce()) {
-            commit(p, pos[p]);
+        if (b.isEmpty() && mem.freeWorker() != null) {
+            poll(mem, b);
+            dispatch(mem, b);
         }
-        if (g.states.get(m.id) == MsgState.NONE && m.storedAt >= 0) {
-            g.owe(m.id); // replayed to the group, or published before the group existed
+    }
+
+    /** One poll: auto-commit when due, then up to {@link #maxPoll} readable records of the member's partitions. */
+    private void poll(Member mem, ArrayList<Msg> b) {
+        long now = broker.world.now();
+        int mi = mem.indexInGroup;
+        if (autoCommits() && now >= commitDue[mi]) {
+            commitPositions(mem);
         }
-        broker.world.processing.deliver(mem, w, m, o < replayUntil[p], redelivered);
+        int[] ps = mem.partitions;
+        int n = ps.length;
+        int budget = maxPoll;
+        for (int k = 0; k < n && budget > 0; k++) {
+            int idx = (mem.cursor + k) % n;
+            int p = ps[idx];
+            KafkaTopic.Part part = topic.parts[p];
+            if (!part.online) {
+                continue;
+            }
+            if (!hasPos[p]) {
+                position(p);
+            }
+            MsgLog log = part.log;
+            // read_committed: up to the last stable offset (the first record of a transaction still open)
+            long limit = readCommitted ? Math.min(part.hw, part.lastStableOffset()) : part.hw;
+            long from = pos[p];
+            rereadBelow[p] = highest[p];
+            while (pos[p] < limit && budget > 0) {
+                long o = pos[p]++;
+                Msg m = log.get(o);
+                unfetched--;
+                if (!m.truncated && !(readCommitted && part.aborted(o))) {
+                    b.add(m);
+                    budget--;
+                }
+            }
+            if (pos[p] > highest[p]) {
+                highest[p] = pos[p];
+            }
+            if (pos[p] > from) {
+                mem.cursor = (idx + 1) % n;
+                if (g.atMostOnce()) {
+                    commit(p, pos[p]); // at-most-once: the poll's offsets are committed when it returns
+                }
+            }
+        }
+        if (!b.isEmpty() && autoCommits() && !commitTimer[mi]) {
+            commitTimer[mi] = true;
+            broker.world.at(Math.max(now, commitDue[mi]), broker.autoCommit, ((long) index << 32) | mi);
+        }
+    }
+
+    /**
+     * The owner's first fetch from {@code p} since it got it: from the committed offset, or, with none in the log
+     * (a group that never committed, or one whose committed offset retention deleted), from {@code startFrom}:
+     * earliest is the oldest record left, latest the high watermark. Records skipped by latest are lost for the group
+     * ({@code offsetReset}).
+     */
+    private void position(int p) {
+        hasPos[p] = true;
+        if (hasCommit[p]) {
+            return;
+        }
+        KafkaTopic.Part part = topic.parts[p];
+        MsgLog log = part.log;
+        long target = earliest() ? log.base() : part.hw;
+        if (target <= pos[p]) {
+            return;
+        }
+        for (long o = Math.max(pos[p], log.base()); o < target; o++) {
+            Msg m = log.get(o);
+            if (!m.truncated) {
+                broker.world.lose(g, m, "offsetReset");
+            }
+        }
+        unfetched -= target - pos[p];
+        if (target > committed[p]) {
+            g.lagChanged(-(target - committed[p]));
+            committed[p] = target;
+        }
+        pos[p] = target;
+        done[p] = target;
+    }
+
+    /** Hands records of the batch, in order, to free workers; a partition goes to one worker at a time. */
+    private void dispatch(Member mem, ArrayList<Msg> b) {
+        if (b.isEmpty() || !mem.active()) {
+            return;
+        }
+        int i = 0;
+        while (i < b.size()) {
+            Worker w = mem.freeWorker();
+            if (w == null) {
+                return;
+            }
+            Msg m = b.get(i);
+            int p = m.partition;
+            if (busy[p]) {
+                i++;
+                continue;
+            }
+            b.remove(i);
+            busy[p] = true;
+            long o = m.offset;
+            if (g.states.get(m.id) == MsgState.NONE && m.storedAt >= 0) {
+                g.owe(m.id); // replayed to the group, or published before the group existed
+            }
+            broker.world.processing.deliver(mem, w, m, o < replayUntil[p], o < rereadBelow[p]);
+            if (!mem.active()) {
+                return;
+            }
+        }
     }
 
     void settled(Member mem, Msg m) {
@@ -174,25 +368,61 @@ final class KafkaGroup {
             done[p] = m.offset + 1;
         }
         if (transactional()) {
-            commit(p, done[p]);
+            List<Msg> outs = abortedOutputs.isEmpty() ? null : abortedOutputs.remove(m.correlationId);
+            if (outs != null) {
+                // processed again after its transaction aborted: the outputs are written again, in the open one
+                for (Msg out : outs) {
+                    resend(out);
+                }
+            }
         } else if (!g.atMostOnce() && g.spec.commitMode() == Plan.CommitMode.AFTER_PROCESSING) {
             sendCommit(mem, p, done[p]);
-        } else if (autoCommits() && !commitPending) {
-            commitPending = true;
-            long at = Math.max(broker.world.now(), lastCommit + g.spec.commitInterval());
-            broker.world.at(at, broker.autoCommit, index);
         }
         if (rebalancing) {
             maybeFinishRebalance();
         }
     }
 
-    void autoCommit() {
-        commitPending = false;
-        lastCommit = broker.world.now();
-        for (int p = 0; p < pos.length; p++) {
-            if (owner[p] != null && owner[p].active()) {
-                sendCommit(owner[p], p, done[p]);
+    /**
+     * Auto-commit is due for member {@code mi}: a member blocked in its poll commits now (the Java client wakes up for
+     * it); a busy one commits at its next poll.
+     */
+    void autoCommitTimer(int mi) {
+        commitTimer[mi] = false;
+        Member mem = g.members.get(mi);
+        if (transactional()) {
+            if (mem.active()) {
+                long now = broker.world.now();
+                if (now >= commitDue[mi]) {
+                    commitTxn(mem);
+                    commitDue[mi] = now + g.spec.commitInterval();
+                }
+                commitTimer[mi] = true;
+                broker.world.at(commitDue[mi], broker.autoCommit, ((long) index << 32) | mi);
+            }
+            return;
+        }
+        if (!mem.active() || rebalancing) {
+            return;
+        }
+        long now = broker.world.now();
+        if (now < commitDue[mi]) {
+            commitTimer[mi] = true;
+            broker.world.at(commitDue[mi], broker.autoCommit, ((long) index << 32) | mi);
+        } else if (waiting(mem)) {
+            commitPositions(mem);
+        }
+    }
+
+    /**
+     * Auto-commit: the position of the last poll in each of the member's partitions (records it returned were all
+     * handed out; one still being processed is not committed).
+     */
+    private void commitPositions(Member mem) {
+        commitDue[mem.indexInGroup] = broker.world.now() + g.spec.commitInterval();
+        for (int p : mem.partitions) {
+            if (owner[p] == mem && hasPos[p]) {
+                sendCommit(mem, p, busy[p] ? done[p] : pos[p]);
             }
         }
     }
@@ -220,13 +450,18 @@ final class KafkaGroup {
     }
 
     void commit(int p, long offset) {
-        if (offset <= committed[p]) {
+        if (offset < committed[p]) {
+            return;
+        }
+        hasCommit[p] = true;
+        if (offset == committed[p]) {
             return;
         }
         g.lagChanged(-(offset - committed[p]));
         committed[p] = offset;
         if (broker.world.tracing) {
-            broker.trace(new TraceEvent.Committed(broker.world.now(), g.channel.id(), g.name, p, offset - 1, -1, -1));
+            // Kafka's convention: the committed offset is the next one to read
+            broker.trace(new TraceEvent.Committed(broker.world.now(), g.channel.id(), g.name, p, offset, -1, -1));
         }
         if (!broker.world.keepConsumed) {
             topic.trim(p);
@@ -234,15 +469,27 @@ final class KafkaGroup {
     }
 
     void memberDown(Member mem, List<Msg> held, boolean crash) {
+        ArrayList<Msg> b = batch(mem);
+        List<Msg> all = new ArrayList<>(held);
+        all.addAll(b);
+        b.clear();
+        if (transactional()) {
+            if (crash) {
+                abortTxn(mem);
+            } else {
+                commitTxn(mem); // a graceful close commits the open transaction
+            }
+        }
         for (int p : mem.partitions) {
             busy[p] = false;
-            if (!crash && !g.atMostOnce()) {
+            if (!crash && !g.atMostOnce() && !transactional()) {
                 commit(p, done[p]);
             }
             pos[p] = committed[p];
             done[p] = committed[p];
+            hasPos[p] = false;
         }
-        for (Msg m : held) {
+        for (Msg m : all) {
             if (g.atMostOnce()) {
                 broker.world.lose(g, m, "crash");
             } else if (m.offset < pos[m.partition]) {
@@ -277,18 +524,26 @@ final class KafkaGroup {
             return;
         }
         for (Member m : g.members) {
-            if (m.active() && m.busy > 0) {
-                return; // wait for running work to finish before revoking partitions
+            if (m.active() && (m.busy > 0 || !batch(m).isEmpty())) {
+                return; // members finish the batch of their last poll before they join the rebalance
             }
         }
         rebalancing = false;
+        if (transactional()) {
+            for (Member m : g.members) {
+                if (m.active()) {
+                    commitTxn(m); // Kafka Streams commits before its tasks are revoked
+                }
+            }
+        }
         for (int p = 0; p < pos.length; p++) {
-            if (autoCommits() && owner[p] != null && owner[p].active()) {
-                commit(p, done[p]);
+            if (autoCommits() && owner[p] != null && owner[p].active() && hasPos[p]) {
+                commit(p, pos[p]); // the Java client commits on revocation with auto-commit
             }
             pos[p] = committed[p];
             done[p] = committed[p];
             busy[p] = false;
+            hasPos[p] = false;
         }
         recount();
         assign();
@@ -313,6 +568,7 @@ final class KafkaGroup {
             }
             pos[p] = o + 1;
             unfetched--;
+            hasPos[p] = false; // the next fetch is out of range: the consumer resets per startFrom
         }
         if (done[p] <= o) {
             done[p] = o + 1;
@@ -320,18 +576,20 @@ final class KafkaGroup {
         if (committed[p] <= o) {
             g.lagChanged(-(o + 1 - committed[p]));
             committed[p] = o + 1;
+            hasCommit[p] = false; // the committed offset is below the log start now
         }
     }
 
     void seek(String mode, long value) {
         for (int p = 0; p < pos.length; p++) {
-            MsgLog log = topic.parts[p].log;
+            KafkaTopic.Part part = topic.parts[p];
+            MsgLog log = part.log;
             long target =
                     switch (mode) {
                         case "earliest" -> log.base();
-                        case "latest" -> log.end();
-                        case "offset" -> Math.max(log.base(), Math.min(value, log.end()));
-                        case "time" -> log.firstStoredAtOrAfter(value);
+                        case "latest" -> part.hw;
+                        case "offset" -> Math.max(log.base(), Math.min(value, part.hw));
+                        case "time" -> Math.min(part.hw, log.firstStoredAtOrAfter(value));
                         default -> throw new IllegalArgumentException(
                                 "replay to earliest|latest|offset|time, not " + mode);
                     };
@@ -340,6 +598,8 @@ final class KafkaGroup {
             pos[p] = target;
             committed[p] = target;
             done[p] = target;
+            hasCommit[p] = true;
+            hasPos[p] = true;
         }
         recount();
         for (Member m : g.members) {
@@ -364,5 +624,110 @@ final class KafkaGroup {
                 }
             }
         }
+        for (ArrayList<Msg> b : batches) {
+            for (Msg m : b) {
+                out.set((int) m.id);
+            }
+        }
+        out.or(topic.awaitingResend); // aborted outputs their producer will write again
+    }
+
+    // ---- transactions (mechanism: transactional) ----
+
+    /** The member of a transactional group whose processing produced {@code m}, or null when none did. */
+    static Member transactionalProducer(Msg m) {
+        Producer pr = m.producer;
+        if (pr == null || !pr.spec.perProcessed() || m.deadLetterFrom != null) {
+            return null;
+        }
+        for (Member mem : pr.instance.members) {
+            if (mem.group.data instanceof KafkaGroup kg
+                    && kg.transactional()
+                    && (pr.spec.from() == null || pr.spec.from().equals(kg.g.channel.id()))) {
+                return mem;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Output {@code m} of member {@code mem} was stored in {@code part}: it belongs to the member's open transaction,
+     * or to an aborted one when the member crashed while it was on its way.
+     */
+    void outputStored(Member mem, KafkaTopic.Part part, Msg m) {
+        batch(mem);
+        Txn t;
+        if (mem.active()) {
+            int mi = mem.indexInGroup;
+            if (openTxn[mi] == null) {
+                openTxn[mi] = new Txn();
+            }
+            t = openTxn[mi];
+        } else {
+            t = new Txn();
+            t.state = Txn.ABORTED;
+            abortOutput(m);
+        }
+        t.outputs.add(m);
+        part.txnRecord(m.offset, t);
+    }
+
+    /** Commits the member's transaction: the input offsets it processed, and its outputs become visible. */
+    private void commitTxn(Member mem) {
+        batch(mem);
+        for (int p : mem.partitions) {
+            if (owner[p] == mem && hasPos[p]) {
+                commit(p, done[p]);
+            }
+        }
+        Txn t = openTxn[mem.indexInGroup];
+        if (t != null) {
+            openTxn[mem.indexInGroup] = null;
+            t.state = Txn.COMMITTED;
+            decided(t);
+        }
+    }
+
+    /** Aborts the member's transaction: its outputs are never visible to read_committed readers. */
+    private void abortTxn(Member mem) {
+        batch(mem);
+        Txn t = openTxn[mem.indexInGroup];
+        if (t == null) {
+            return;
+        }
+        openTxn[mem.indexInGroup] = null;
+        t.state = Txn.ABORTED;
+        for (Msg out : t.outputs) {
+            abortOutput(out);
+        }
+        decided(t);
+    }
+
+    private void abortOutput(Msg out) {
+        abortedOutputs
+                .computeIfAbsent(out.correlationId, k -> new ArrayList<>())
+                .add(out);
+        ((KafkaTopic) out.channel.data).awaitingResend.set((int) out.id);
+    }
+
+    /** The last stable offset of the outputs' partitions moved: read_committed readers waiting in a poll read on. */
+    private static void decided(Txn t) {
+        for (Msg out : t.outputs) {
+            KafkaTopic kt = (KafkaTopic) out.channel.data;
+            for (KafkaGroup kg : kt.groups) {
+                if (kg.readCommitted) {
+                    kg.readable(out.partition);
+                }
+            }
+        }
+    }
+
+    /** Sends an aborted output again: same message, a new record in the current transaction. */
+    private void resend(Msg out) {
+        Msg c = out.copy();
+        c.partition = -1;
+        c.offset = -1;
+        resending.set((int) out.id);
+        broker.world.send(c);
     }
 }

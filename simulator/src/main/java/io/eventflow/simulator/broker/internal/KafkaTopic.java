@@ -2,7 +2,7 @@ package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerRuntime.StoreResult;
 import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
 import io.eventflow.simulator.internal.MsgState;
@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
-/** One topic: partitions with leaders, append, retention by time and size, leader failover. */
+/**
+ * One topic: partitions with leaders, append, the high watermark, retention by time and size, leader failover. A
+ * record becomes readable (below the high watermark) once every in-sync replica has it: {@code replicationLag} after
+ * it was stored, or at once when the leader is the only live replica.
+ */
 final class KafkaTopic {
     static final class Part {
         final int index;
@@ -21,11 +25,46 @@ final class KafkaTopic {
         int leader;
         boolean online = true;
         boolean failoverPending;
+        /** High watermark: offsets below it are replicated to every in-sync replica, so consumers may read them. */
+        long hw;
+
+        boolean hwPending;
+        /** Transactional records: their transaction by offset, and the offsets in order (for the LSO). */
+        final java.util.HashMap<Long, KafkaGroup.Txn> txns = new java.util.HashMap<>();
+
+        final java.util.ArrayDeque<Long> txnOffsets = new java.util.ArrayDeque<>();
 
         Part(int index, int[] replicas) {
             this.index = index;
             this.replicas = replicas;
             this.leader = replicas[0];
+        }
+
+        void txnRecord(long offset, KafkaGroup.Txn t) {
+            txns.put(offset, t);
+            if (t.state == KafkaGroup.Txn.OPEN) {
+                txnOffsets.addLast(offset);
+            }
+        }
+
+        /** The first offset of a transaction still open (read_committed readers stop there), or no limit. */
+        long lastStableOffset() {
+            while (!txnOffsets.isEmpty()) {
+                KafkaGroup.Txn t = txns.get(txnOffsets.peekFirst());
+                if (t != null && t.state == KafkaGroup.Txn.OPEN) {
+                    return txnOffsets.peekFirst();
+                }
+                txnOffsets.pollFirst();
+            }
+            return Long.MAX_VALUE;
+        }
+
+        boolean aborted(long offset) {
+            if (txns.isEmpty()) {
+                return false;
+            }
+            KafkaGroup.Txn t = txns.get(offset);
+            return t != null && t.state == KafkaGroup.Txn.ABORTED;
         }
     }
 
@@ -35,6 +74,9 @@ final class KafkaTopic {
     final Part[] parts;
     final List<KafkaGroup> groups = new ArrayList<>();
     private final BitSet stored = new BitSet();
+    /** Outputs of aborted transactions that their producer will send again (held for every group until then). */
+    final BitSet awaitingResend = new BitSet();
+
     private long roundRobin;
     private long diskLimit = Long.MAX_VALUE;
     private boolean retentionPending;
@@ -94,7 +136,14 @@ final class KafkaTopic {
         if (acks == Plan.Acks.ALL && aliveReplicas(p) < ch.spec.minInSync()) {
             return StoreResult.NOT_ENOUGH_REPLICAS;
         }
-        if (m.producer != null && m.producer.config.idempotent() && m.deadLetterFrom == null) {
+        Member txnMember = KafkaGroup.transactionalProducer(m);
+        boolean resent = false;
+        if (txnMember != null) {
+            BitSet resending = ((KafkaGroup) txnMember.group.data).resending;
+            resent = resending.get((int) m.id);
+            resending.clear((int) m.id);
+        }
+        if (m.producer != null && m.producer.config.idempotent() && m.deadLetterFrom == null && !resent) {
             if (stored.get((int) m.id)) {
                 return StoreResult.DUPLICATE_IGNORED;
             }
@@ -103,11 +152,24 @@ final class KafkaTopic {
         m.partition = pi;
         m.storedAt = broker.world.now();
         m.offset = p.log.append(m);
+        if (txnMember != null) {
+            if (resent) {
+                awaitingResend.clear((int) m.id);
+            }
+            ((KafkaGroup) txnMember.group.data).outputStored(txnMember, p, m);
+        }
         if (broker.world.tracing) {
             broker.trace(new TraceEvent.Stored(m.storedAt, ch.id(), "", pi, m.offset, m.id, m.correlationId));
         }
+        boolean readable = p.replicas.length <= 1 || broker.spec.replicationLag() <= 0 || aliveReplicas(p) <= 1;
+        if (readable) {
+            p.hw = p.log.end();
+        } else if (!p.hwPending) {
+            p.hwPending = true;
+            broker.world.at(m.storedAt + broker.spec.replicationLag(), broker.highWatermark, ((long) index << 32) | pi);
+        }
         for (int i = 0; i < groups.size(); i++) {
-            groups.get(i).appended(pi, m);
+            groups.get(i).appended(pi, m, readable);
         }
         if (ch.spec.retentionBytes() != Plan.NONE || diskLimit != Long.MAX_VALUE) {
             enforceSize(p);
@@ -117,6 +179,30 @@ final class KafkaTopic {
             broker.world.at(m.storedAt + ch.spec.retentionTime(), broker.retention, index);
         }
         return StoreResult.STORED;
+    }
+
+    /** The followers caught up with the records stored {@code replicationLag} ago: the high watermark moves. */
+    void highWatermarkTimer(int pi) {
+        Part p = parts[pi];
+        p.hwPending = false;
+        if (!p.online) {
+            return; // no leader to replicate from; the election sets the high watermark
+        }
+        long now = broker.world.now();
+        long lag = broker.spec.replicationLag();
+        long before = p.hw;
+        while (p.hw < p.log.end() && p.log.get(p.hw).storedAt + lag <= now) {
+            p.hw++;
+        }
+        if (p.hw < p.log.end()) {
+            p.hwPending = true;
+            broker.world.at(p.log.get(p.hw).storedAt + lag, broker.highWatermark, ((long) index << 32) | pi);
+        }
+        if (p.hw > before) {
+            for (int i = 0; i < groups.size(); i++) {
+                groups.get(i).readable(pi);
+            }
+        }
     }
 
     void setDiskLimit(long bytes) {
@@ -158,6 +244,12 @@ final class KafkaTopic {
     private void evictFirst(Part p) {
         long o = p.log.base();
         Msg m = p.log.removeFirst();
+        if (!p.txns.isEmpty()) {
+            p.txns.remove(o);
+        }
+        if (p.hw < p.log.base()) {
+            p.hw = p.log.base();
+        }
         ch.evicted++;
         if (broker.world.tracing) {
             broker.trace(new TraceEvent.Evicted(broker.world.now(), ch.id(), "", p.index, o, m.id, m.correlationId));
@@ -176,6 +268,9 @@ final class KafkaTopic {
         }
         while (p.log.size() > 0 && p.log.base() < min) {
             p.log.removeFirst();
+        }
+        if (p.hw < p.log.base()) {
+            p.hw = p.log.base();
         }
     }
 
@@ -214,28 +309,32 @@ final class KafkaTopic {
             }
         }
         if (p.online) {
+            // what is left was replicated (acks=all records the old leader had not replicated count as re-sent by
+            // their producer, which had no acknowledgement for them): the new leader's high watermark is its end
+            p.hw = p.log.end();
+        }
+        if (p.online) {
             for (KafkaGroup kg : groups) {
                 kg.partitionOnline(p.index);
             }
         }
     }
 
-    /** Messages written with acks below all in the last replication lag are lost with the old leader. */
+    /**
+     * Records above the high watermark were not replicated to every in-sync replica: those written with acks 0 or 1
+     * are lost with the old leader, and no consumer has read them (consumers read only below the high watermark).
+     * Records written with acks=all were not acknowledged yet, so their producer would send them again: they stay.
+     */
     private void truncateUnreplicated(Part p) {
-        long cutoff = broker.world.now() - broker.spec.replicationLag();
-        for (long o = p.log.end() - 1; o >= p.log.base(); o--) {
+        for (long o = Math.max(p.hw, p.log.base()); o < p.log.end(); o++) {
             Msg m = p.log.get(o);
-            if (m.storedAt <= cutoff) {
-                break;
-            }
             if (m.producer == null || m.producer.config.acks() == Plan.Acks.ALL || m.truncated) {
                 continue;
             }
             m.truncated = true;
             for (KafkaGroup kg : groups) {
-                GroupRt g = kg.g;
-                if (o >= kg.pos[p.index] && g.states.get(m.id) == MsgState.PENDING) {
-                    broker.world.lose(g, m, "crash");
+                if (kg.g.states.get(m.id) == MsgState.PENDING) {
+                    broker.world.lose(kg.g, m, "crash");
                 }
             }
         }
