@@ -23,7 +23,7 @@ final class ChannelForms {
         f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
         String[] brokers = d.brokers().stream().map(Broker::id).toArray(String[]::new);
         f.choice("Broker", brokers, c.broker(), v -> vm.editElement(id, "broker", v));
-        f.text("Address", c.address(), Parsers.TEXT, v -> vm.editElement(id, "address", v));
+        f.text("Address", c.address(), id + " (the id)", Parsers.TEXT, v -> vm.editElement(id, "address", v));
         f.text("Message types", c.messages(), Parsers.ID_LIST, v -> vm.editElement(id, "messages", v));
         f.text("Title", c.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
         f.text("Description", c.description(), Parsers.TEXT, v -> vm.editElement(id, "description", v));

@@ -48,7 +48,19 @@ public final class Form extends GridPane {
 
     /** A text field; {@code parser} turns text into a value (blank: null) or throws with a message. */
     public TextField text(String label, Object value, Function<String, Object> parser, Consumer<Object> commit) {
+        return text(label, value, null, parser, commit);
+    }
+
+    /**
+     * A text field whose blank value means a default derived from something else (an address from the channel id, a
+     * group from the service id): the default shows as a placeholder and is never copied into the design.
+     */
+    public TextField text(
+            String label, Object value, String placeholder, Function<String, Object> parser, Consumer<Object> commit) {
         TextField f = new TextField(Parsers.show(value));
+        if (placeholder != null) {
+            f.setPromptText(placeholder);
+        }
         f.setId("field-" + key(label));
         Label error = new Label();
         error.getStyleClass().add("field-error");

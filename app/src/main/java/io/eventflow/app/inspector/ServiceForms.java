@@ -163,6 +163,7 @@ final class ServiceForms {
         f.text(
                 "Group",
                 x.group(),
+                svc + " (the service id)",
                 Parsers.ID,
                 v -> vm.editSubscription(svc, ch, "group", s -> Records.with(s, "group", v)));
         f.choice(

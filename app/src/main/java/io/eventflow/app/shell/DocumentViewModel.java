@@ -36,6 +36,7 @@ public final class DocumentViewModel {
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper(this, "blocked", "");
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final List<Function<Design, List<Problem>>> checkers = new ArrayList<>();
     private final DesignListener listener = (doc, change) -> refresh(change);
@@ -125,11 +126,29 @@ public final class DocumentViewModel {
             return;
         }
         List<Problem> all = new ArrayList<>();
-        for (Function<Design, List<Problem>> c : checkers) {
-            all.addAll(c.apply(document.design()));
+        List<Problem> validation = List.of();
+        for (int i = 0; i < checkers.size(); i++) {
+            List<Problem> found = checkers.get(i).apply(document.design());
+            if (i == 0) {
+                validation = found; // the first checker is validation: its errors block simulating and exporting
+            }
+            all.addAll(found);
         }
+        blocked.set(blockedReason(validation));
         all.sort(Comparator.comparing((Problem p) -> p.severity().ordinal()));
         problems.setAll(all);
+    }
+
+    /** Why the design cannot be simulated or exported ("" when it can): its validation errors. */
+    static String blockedReason(List<Problem> validation) {
+        List<Problem> errors = validation.stream().filter(Problem::isError).toList();
+        if (errors.isEmpty()) {
+            return "";
+        }
+        Problem first = errors.get(0);
+        String more = errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more)";
+        return "Simulate and Export are off until the design's errors are fixed (see Problems): " + first.message()
+                + more;
     }
 
     private void pruneSelection() {
@@ -181,6 +200,13 @@ public final class DocumentViewModel {
 
     public ReadOnlyStringProperty redoTextProperty() {
         return redoText.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the design cannot be simulated or exported, in the user's words; empty when it can (no validation errors).
+     */
+    public ReadOnlyStringProperty blockedProperty() {
+        return blocked.getReadOnlyProperty();
     }
 
     public ObservableList<Problem> getProblems() {

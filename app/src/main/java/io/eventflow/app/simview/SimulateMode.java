@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -90,6 +91,20 @@ public final class SimulateMode {
         });
         HBox box = new HBox(designButton, simulateButton);
         box.getStyleClass().add("mode-toggle");
+        // A design with validation errors cannot run: Simulate is off, and the toggle says why.
+        simulateButton.disableProperty().bind(doc.blockedProperty().isNotEmpty().and(simulating.not()));
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(doc.blockedProperty());
+        doc.blockedProperty().addListener((o, a, b) -> {
+            if (b.isEmpty()) {
+                Tooltip.uninstall(box, why);
+            } else {
+                Tooltip.install(box, why);
+            }
+        });
+        if (!doc.blockedProperty().get().isEmpty()) {
+            Tooltip.install(box, why);
+        }
         return box;
     }
 
