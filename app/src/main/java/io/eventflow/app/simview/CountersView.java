@@ -63,10 +63,16 @@ final class CountersView extends VBox {
         csv.setOnAction(e -> export("csv"));
         Button html = new Button("Export HTML…");
         html.setOnAction(e -> export("html"));
+        Button asScenario = new Button("Save as scenario…");
+        asScenario.setId("save-run-as-scenario");
+        asScenario.setTooltip(new javafx.scene.control.Tooltip(
+                "Save this run as it happened: the scenario's faults plus those injected by hand, at their simulated"
+                        + " times, with the run's seed. Running it again gives the same report."));
+        asScenario.setOnAction(e -> export("scenario"));
         table.setEditable(false);
         table.setStyle("-fx-font-family: monospace;");
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(cards, lostBy, new HBox(8, json, csv, html, exported), table);
+        getChildren().addAll(cards, lostBy, new HBox(8, json, csv, html, asScenario, exported), table);
     }
 
     void update(SimulationReport r) {
@@ -107,7 +113,7 @@ final class CountersView extends VBox {
             return;
         }
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName("simulation-report." + kind);
+        fc.setInitialFileName(kind.equals("scenario") ? "run.scenario.yaml" : "simulation-report." + kind);
         java.io.File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) {
             write(kind, f.toPath(), r);
@@ -116,12 +122,18 @@ final class CountersView extends VBox {
 
     /** Writes the report in one of the formats; the label beside the buttons says where or what went wrong. */
     void write(String kind, Path file, SimulationReport r) {
+        RunRecord record = session.runner().record();
+        java.util.List<Object> byHand = record.byHand();
         String text =
                 switch (kind) {
-                    case "json" -> ReportExport.json(r);
-                    case "csv" -> ReportExport.csv(r);
-                    default -> ReportExport.html(
-                            r, samples.get(), session.scenarioProperty().get());
+                    case "json" -> ReportExport.json(r, byHand);
+                    case "csv" -> ReportExport.csv(r, byHand);
+                    case "scenario" -> ScenarioYaml.write(
+                            record.asRun(),
+                            "The run of " + r.design() + " as it happened (seed " + r.seed() + "), saved by EventFlow"
+                                    + " Studio:\nthe scenario's faults and actions plus " + byHand.size()
+                                    + " injected by hand, at their simulated times.");
+                    default -> ReportExport.html(r, samples.get(), record.asRun(), byHand);
                 };
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
