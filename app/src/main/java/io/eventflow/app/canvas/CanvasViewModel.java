@@ -116,7 +116,8 @@ public final class CanvasViewModel {
             doc.execute(DesignChange.of("Add message type " + id, x -> addMessage(x, id, channel)));
         } else if (item.isService()) {
             doc.execute(DesignChange.of(
-                    "Add " + item.label().toLowerCase() + " " + id, x -> DesignEdits.add(x, new Service(id), at)));
+                    "Add " + item.label().toLowerCase() + " " + id,
+                    x -> DesignEdits.add(x, Service.withRole(id, roleOf(item)), at)));
         } else if (item.isBroker()) {
             doc.execute(DesignChange.of("Add broker " + id, x -> DesignEdits.add(x, new Broker(id, item.kind()), at)));
         } else {
@@ -125,6 +126,15 @@ public final class CanvasViewModel {
         doc.getSelection().clear();
         doc.getSelection().add(id);
         return id;
+    }
+
+    /** The look a palette service item gives a new service until it is connected. */
+    private static Service.Role roleOf(PaletteItem item) {
+        return switch (item) {
+            case PRODUCER -> Service.Role.PRODUCER;
+            case CONSUMER -> Service.Role.CONSUMER;
+            default -> Service.Role.SERVICE;
+        };
     }
 
     private static Design addMessage(Design d, String id, String channel) {

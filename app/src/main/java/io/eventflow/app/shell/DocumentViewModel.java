@@ -37,6 +37,8 @@ public final class DocumentViewModel {
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper(this, "blocked", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final List<Function<Design, List<Problem>>> checkers = new ArrayList<>();
     private final DesignListener listener = (doc, change) -> refresh(change);
@@ -100,6 +102,12 @@ public final class DocumentViewModel {
     public void replace(Design newDesign, Path newPath, boolean isDirty) {
         selection.clear();
         document.replace(newDesign, newPath, isDirty);
+        loads.set(loads.get() + 1);
+    }
+
+    /** Counts the designs loaded (new, open, import, recovery): views of the previous design reset when it changes. */
+    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     public void markSaved(Path savedPath) {

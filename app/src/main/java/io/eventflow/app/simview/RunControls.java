@@ -145,6 +145,11 @@ final class RunControls extends javafx.scene.layout.FlowPane {
     }
 
     /** Lists the scenarios again and picks the design's sample scenario if nothing is chosen. */
+    /** Another design was loaded: its scenario is chosen afresh (its sample scenario, if any) on the next refresh. */
+    void forgetScenario() {
+        scenarios.setValue(null);
+    }
+
     void refreshScenarios() {
         ScenarioCatalog.Choice keep = scenarios.getValue();
         var list = ScenarioCatalog.choices(designFile.get());

@@ -79,6 +79,19 @@ public final class SimViews {
         }
     }
 
+    /** Writes the current run's report ({@code json}, {@code csv}, {@code html}) or its scenario as run ({@code scenario}). */
+    public void writeReport(String kind, java.nio.file.Path file) {
+        counters.write(kind, file, session.reportProperty().get());
+    }
+
+    /** Takes the tabs out of the dock (leaving Simulate: they have nothing to show in Design). */
+    void uninstall(TabPane dock) {
+        if (installed) {
+            installed = false;
+            dock.getTabs().removeAll(runTab, chartsTab, logTab, timelineTab);
+        }
+    }
+
     void frame(long now) {
         if (session.runner().generation() != generation) {
             generation = session.runner().generation();

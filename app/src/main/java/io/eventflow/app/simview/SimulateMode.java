@@ -64,12 +64,24 @@ public final class SimulateMode {
                 overlay.invalidate();
             }
         });
+        // Another design (new, open, import): the run of the old one is gone, and editing starts in Design.
+        doc.loadsProperty().addListener((o, a, b) -> designLoaded());
         initInput();
         canvas.sceneProperty().addListener((o, a, scene) -> {
             if (scene != null && a == null) {
                 installKeys(scene);
             }
         });
+    }
+
+    private void designLoaded() {
+        setSimulating(false);
+        if (session != null) {
+            session.scenarioProperty().set(io.eventflow.simulator.scenario.Scenario.EMPTY);
+            session.scenarioFileProperty().set(null);
+            controls.forgetScenario();
+            session.reset();
+        }
     }
 
     /** The Design/Simulate segmented toggle for the toolbar. */
@@ -198,6 +210,7 @@ public final class SimulateMode {
             canvas.setCache(false);
             overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
             status.setText("");
+            views.uninstall(dock);
             growDock(0.78);
         }
     }
