@@ -166,11 +166,19 @@ public final class MainWindow {
         actions.bind(ActionId.REDO, doc::redo, doc.canRedoProperty());
         actions.bind(ActionId.REDO_ALT, doc::redo, doc.canRedoProperty());
         actions.bind(ActionId.COPY, canvasVm::copy);
-        actions.bind(ActionId.PASTE, canvasVm::paste);
-        actions.bind(ActionId.DUPLICATE, canvasVm::duplicate);
-        actions.bind(ActionId.DELETE, canvasVm::deleteSelection, Bindings.isNotEmpty(doc.getSelection()));
+        // In Simulate the diagram is locked: what would change it is disabled there.
+        var designing = simulate.simulatingProperty().not();
+        actions.bind(ActionId.PASTE, canvasVm::paste, designing);
+        actions.bind(ActionId.DUPLICATE, canvasVm::duplicate, designing.and(Bindings.isNotEmpty(doc.getSelection())));
+        var canDelete = designing.and(Bindings.isNotEmpty(doc.getSelection()));
+        actions.bind(ActionId.DELETE, canvasVm::deleteSelection, canDelete);
+        actions.bind(ActionId.DELETE_KEY, canvasVm::deleteSelection, canDelete);
         actions.bind(ActionId.SELECT_ALL, canvasVm::selectAll);
         actions.bind(ActionId.FIT, canvas::fitToView);
+        actions.bind(ActionId.FIT_KEY, canvas::fitToView);
+        actions.bind(ActionId.RUN_PAUSE, simulate::toggleRun, simulate.simulatingProperty());
+        actions.bind(ActionId.RESET_RUN, simulate::resetRun, simulate.simulatingProperty());
+        actions.bind(ActionId.SHORTCUTS, () -> ShortcutsView.show(stage));
         actions.bind(ActionId.ZOOM_IN, () -> canvasVm.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
         actions.bind(ActionId.ZOOM_OUT, () -> canvasVm.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
         actions.bind(ActionId.TOGGLE_THEME, () -> setTheme(theme.other()));
@@ -200,6 +208,7 @@ public final class MainWindow {
             exports.autoLayout();
             javafx.application.Platform.runLater(canvas::fitToView);
         });
+        canvas.input().setActionItems(name -> actions.contextItem(ActionId.valueOf(name)));
         actions.bind(ActionId.QUIT, () -> {
             if (confirmClose()) {
                 stage.close();
@@ -230,15 +239,6 @@ public final class MainWindow {
         doc.blockedProperty().addListener(o -> updateStatus());
         doc.getSelection().addListener((javafx.collections.SetChangeListener<String>) c -> updateStatus());
         canvasVm.zoomProperty().addListener(o -> updateStatus());
-        canvas.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.F && !e.isShortcutDown()) {
-                canvas.fitToView();
-                e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
-                canvasVm.deleteSelection();
-                e.consume();
-            }
-        });
         updateStatus();
     }
 
@@ -282,7 +282,7 @@ public final class MainWindow {
                 Math.min(windowState.height(860), screen.getHeight()));
         setTheme(theme, scene);
         actions.setScene(scene);
-        actions.installKeys(scene);
+        actions.installKeys(scene, canvas);
         initDragAndDrop(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(doc.titleProperty());

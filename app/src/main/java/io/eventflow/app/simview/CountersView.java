@@ -28,9 +28,12 @@ final class CountersView extends VBox {
     private final Supplier<java.util.List<Metrics.Sample>> samples;
     private final Label exported = new Label();
 
-    CountersView(SimSession session, Supplier<java.util.List<Metrics.Sample>> samples) {
+    private final Supplier<Path> designFile;
+
+    CountersView(SimSession session, Supplier<java.util.List<Metrics.Sample>> samples, Supplier<Path> designFile) {
         this.session = session;
         this.samples = samples;
+        this.designFile = designFile;
         setId("sim-counters");
         setSpacing(6);
         FlowPane cards = new FlowPane(8, 8);
@@ -113,7 +116,15 @@ final class CountersView extends VBox {
             return;
         }
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName(kind.equals("scenario") ? "run.scenario.yaml" : "simulation-report." + kind);
+        // Beside the design, named after it: orders.eventflow.yaml → orders-report.html, orders-run.scenario.yaml.
+        Path design = designFile.get();
+        String base = design == null
+                ? "simulation"
+                : design.getFileName().toString().replaceFirst("\\.eventflow\\.yaml$|\\.ya?ml$", "");
+        fc.setInitialFileName(base + (kind.equals("scenario") ? "-run.scenario.yaml" : "-report." + kind));
+        if (design != null && design.toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(design.toAbsolutePath().getParent().toFile());
+        }
         java.io.File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) {
             write(kind, f.toPath(), r);
@@ -138,6 +149,10 @@ final class CountersView extends VBox {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             exported.setText("Saved " + file.getFileName());
+            io.eventflow.app.fx.ExportNotice.show(
+                    getScene() == null ? null : getScene().getWindow(),
+                    kind.equals("scenario") ? "Run as scenario" : "Simulation report (" + kind.toUpperCase() + ")",
+                    file);
         } catch (IOException e) {
             Logger.error(e, "cannot write the report to {}", file);
             exported.setText("Could not save " + file + ": " + e.getMessage());

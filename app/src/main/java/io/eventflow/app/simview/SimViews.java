@@ -34,7 +34,8 @@ public final class SimViews {
         this.session = session;
         this.overlay = overlay;
         this.doc = doc;
-        counters = new CountersView(session, runMetrics::samples);
+        counters = new CountersView(
+                session, runMetrics::samples, () -> doc.pathProperty().get());
         log = new EventLogView(session.live(), this::trace);
         timeline = new TimelineView(session, this::selectedId);
         runTab = tab("Run", "tab-run", counters);

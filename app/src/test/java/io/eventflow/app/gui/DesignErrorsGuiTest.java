@@ -127,6 +127,10 @@ class DesignErrorsGuiTest {
                         io.eventflow.model.asyncapi.AsyncApiVersion.V3_0,
                         io.eventflow.model.asyncapi.AsyncApiExporter.Format.YAML));
         String asyncapi = Files.readString(spec);
+        // The export dialog started beside the design, named after it, and the export was confirmed.
+        assertThat(dialogs.lastChooser().initialDir()).isEqualTo(tmp.toAbsolutePath());
+        assertThat(dialogs.lastChooser().initialName()).isEqualTo("renamed.asyncapi.yaml");
+        assertThat(dialogs.exported()).containsExactly(spec);
         assertThat(asyncapi).contains("orders").doesNotContain("address: topic");
         assertThat(asyncapi).doesNotContainPattern("\\bconsumer\\b");
     }

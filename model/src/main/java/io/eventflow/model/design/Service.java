@@ -77,6 +77,16 @@ public record Service(
         return Role.SERVICE;
     }
 
+    /** The same service without {@link #ROLE_HINT} (once connected, what it does decides how it is drawn). */
+    public Service withoutRoleHint() {
+        if (!extensions.containsKey(ROLE_HINT)) {
+            return this;
+        }
+        Map<String, JsonNode> ext = new java.util.LinkedHashMap<>(extensions);
+        ext.remove(ROLE_HINT);
+        return new Service(id, title, description, instances, publishes, subscribes, producer, requests, external, ext);
+    }
+
     /** A service with no connections yet, drawn as a producer or a consumer ({@link #ROLE_HINT}). */
     public static Service withRole(String id, Role role) {
         Map<String, JsonNode> ext = role == Role.SERVICE

@@ -115,6 +115,7 @@ public final class DesignEdits {
         if (s.publishes().stream().anyMatch(p -> p.channel().equals(channelId))) {
             return design;
         }
+        s = s.withoutRoleHint(); // connected: what it does decides how it is drawn
         String message = design.channel(channelId)
                 .filter(c -> c.messages().size() == 1)
                 .map(c -> c.messages().get(0))
@@ -147,6 +148,7 @@ public final class DesignEdits {
         if (s.subscribes().stream().anyMatch(x -> x.channel().equals(channelId))) {
             return design;
         }
+        s = s.withoutRoleHint(); // connected: what it does decides how it is drawn
         Service withSub = s.withSubscribes(append(s.subscribes(), new Subscription(channelId, null)));
         // A service that starts consuming turns its self-paced publications into chained ones.
         List<Publication> chained = withSub.publishes().stream()
