@@ -109,6 +109,31 @@ public final class Form extends GridPane {
         return box;
     }
 
+    /**
+     * A reference to another element (a broker, channel or message type): a searchable list of their ids (ControlsFX
+     * {@link org.controlsfx.control.SearchableComboBox}: type to filter a long list), with "(none)" to clear it.
+     */
+    public ComboBox<String> reference(String label, String[] ids, String current, Consumer<String> commit) {
+        org.controlsfx.control.SearchableComboBox<String> box = new org.controlsfx.control.SearchableComboBox<>();
+        box.setId("field-" + key(label));
+        box.getItems().add(NONE);
+        box.getItems().addAll(ids);
+        box.setValue(current);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setPromptText("none");
+        box.setOnAction(e -> {
+            String v = box.getValue() == null || box.getValue().equals(NONE) ? null : box.getValue();
+            if (!java.util.Objects.equals(v, current)) {
+                commit.accept(v);
+            }
+        });
+        addRow(label, box);
+        return box;
+    }
+
+    /** The entry of {@link #reference} lists that clears the reference. */
+    static final String NONE = "(none)";
+
     public CheckBox check(String label, Boolean value, Consumer<Boolean> commit) {
         CheckBox c = checkBox("", key(label), value, commit);
         addRow(label, c);

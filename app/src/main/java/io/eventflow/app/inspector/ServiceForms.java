@@ -77,7 +77,7 @@ final class ServiceForms {
             Publication p = e.publication();
             String ch = p.channel();
             f.section("Publishes: " + svc + " → " + ch);
-            f.choice(
+            f.reference(
                     "Message",
                     d.messages().stream().map(MessageType::id).toArray(String[]::new),
                     p.message(),
@@ -230,7 +230,7 @@ final class ServiceForms {
                         svc, ch, "commit", s -> Records.with(s, "commit", Records.with(cp, "interval", v))));
         retry(f, x.retry(), r -> vm.editSubscription(svc, ch, "retry", s -> Records.with(s, "retry", r)));
         String[] channels = d.channels().stream().map(Channel::id).toArray(String[]::new);
-        f.choice(
+        f.reference(
                 "Dead letter",
                 channels,
                 x.deadLetter(),

@@ -55,6 +55,13 @@ final class CountersView extends VBox {
             v.getStyleClass().add("counter-value");
             VBox card = new VBox(new Label(k), v);
             card.getStyleClass().add("counter-card");
+            String why = explanation(k);
+            if (why != null) {
+                javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(why);
+                t.setWrapText(true);
+                t.setMaxWidth(380);
+                javafx.scene.control.Tooltip.install(card, t);
+            }
             card.setMinWidth(90);
             cards.getChildren().add(card);
             values.put(k, v);
@@ -76,6 +83,22 @@ final class CountersView extends VBox {
         table.setStyle("-fx-font-family: monospace;");
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(cards, lostBy, new HBox(8, json, csv, html, asScenario, exported), table);
+    }
+
+    /** What a counter means, where it is not obvious (shown as the card's tooltip). */
+    static String explanation(String counter) {
+        return switch (counter) {
+            case "dead-lettered" -> "Messages that are in a dead-letter channel now (their last state)."
+                    + " A re-drive moves them back to be processed again: they leave this count, and the channel"
+                    + " they are re-driven to counts them as published again.";
+            case "duplicates" -> "Messages processed more than once by the same group (at-least-once after a crash"
+                    + " or redelivery).";
+            case "reprocessed" -> "Messages processed again on purpose (a replay), not counted as duplicates.";
+            case "in flight" -> "Messages owed to a group and not yet processed, lost or dead-lettered.";
+            case "redelivered" -> "Deliveries of a message the group had received before (after a crash, a timeout"
+                    + " or a nack).";
+            default -> null;
+        };
     }
 
     void update(SimulationReport r) {

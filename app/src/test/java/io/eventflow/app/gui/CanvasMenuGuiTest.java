@@ -98,4 +98,27 @@ class CanvasMenuGuiTest {
         assertThat(delete.isDisabled()).isFalse();
         window.simulate().dispose();
     }
+
+    @Test
+    void inspectorReferencesAreSearchableAndSchemaErrorsPlain(FxRobot robot) {
+        robot.clickOn("#skin-orders");
+        var broker = robot.lookup("#field-broker").query();
+        assertThat(broker).isInstanceOf(org.controlsfx.control.SearchableComboBox.class);
+        assertThat(robot.lookup("#field-address")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getPromptText())
+                .startsWith("orders");
+
+        robot.clickOn("#message-OrderPlaced");
+        var text = robot.lookup("#schema-text").queryAs(javafx.scene.control.TextArea.class);
+        Button apply = robot.lookup("#schema-apply").queryButton();
+        robot.interact(() -> text.setText("{\"type\": \"object\"}"));
+        double width = apply.getWidth();
+        robot.interact(() -> text.setText("{\"type\": \"object\",\n  \"properties\": {\"a\": {\"type\": string}}}"));
+        javafx.scene.control.Label status = robot.lookup(".schema-status").queryAs(javafx.scene.control.Label.class);
+        assertThat(status.getText()).startsWith("Line 2, column").contains("'string' is not a JSON value");
+        assertThat(status.getText()).doesNotContain("code").doesNotContain("Source");
+        assertThat(apply.getWidth()).isEqualTo(width);
+        assertThat(apply.isDisabled()).isTrue();
+    }
 }
