@@ -33,6 +33,8 @@ public final class CanvasViewModel {
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
     private Design clipboard;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper clipboardFull =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "clipboardFull");
     private int pasteCount;
 
     public CanvasViewModel(DocumentViewModel doc) {
@@ -245,12 +247,18 @@ public final class CanvasViewModel {
             return false;
         }
         clipboard = Fragments.copy(doc.getDesign(), ids);
+        clipboardFull.set(true);
         pasteCount = 0;
         return true;
     }
 
     public boolean hasClipboard() {
         return clipboard != null;
+    }
+
+    /** Whether something was copied (Paste is enabled). */
+    public javafx.beans.property.ReadOnlyBooleanProperty clipboardFullProperty() {
+        return clipboardFull.getReadOnlyProperty();
     }
 
     public void paste() {

@@ -70,6 +70,10 @@ final class ServiceForms {
         return f;
     }
 
+    private static String[] channelIds(Design d) {
+        return d.channels().stream().map(Channel::id).toArray(String[]::new);
+    }
+
     static Form edge(InspectorViewModel vm, Design d, InspectorViewModel.EdgeSubject e) {
         Form f = new Form();
         String svc = e.service().id();
@@ -77,6 +81,13 @@ final class ServiceForms {
             Publication p = e.publication();
             String ch = p.channel();
             f.section("Publishes: " + svc + " → " + ch);
+            // The channel itself can be changed here: this is how a dangling reference (a typo) is fixed in place.
+            f.reference("Channel", channelIds(d), ch, v -> {
+                if (v != null && !v.equals(ch)) {
+                    vm.editPublication(svc, ch, "channel", x -> Records.with(x, "channel", v));
+                    vm.select(new EdgeRef(EdgeRef.Kind.PUBLISH, svc, v, "").id());
+                }
+            });
             f.reference(
                     "Message",
                     d.messages().stream().map(MessageType::id).toArray(String[]::new),
@@ -160,6 +171,12 @@ final class ServiceForms {
     private static void subscription(Form f, InspectorViewModel vm, Design d, String svc, Subscription x) {
         String ch = x.channel();
         f.section("Subscribes: " + ch + " → " + svc);
+        f.reference("Channel", channelIds(d), ch, v -> {
+            if (v != null && !v.equals(ch)) {
+                vm.editSubscription(svc, ch, "channel", s -> s.withChannel(v));
+                vm.select(new EdgeRef(EdgeRef.Kind.SUBSCRIBE, svc, v, "").id());
+            }
+        });
         f.text(
                 "Group",
                 x.group(),

@@ -168,7 +168,7 @@ public final class MainWindow {
         actions.bind(ActionId.COPY, canvasVm::copy);
         // In Simulate the diagram is locked: what would change it is disabled there.
         var designing = simulate.simulatingProperty().not();
-        actions.bind(ActionId.PASTE, canvasVm::paste, designing);
+        actions.bind(ActionId.PASTE, canvasVm::paste, designing.and(canvasVm.clipboardFullProperty()));
         actions.bind(ActionId.DUPLICATE, canvasVm::duplicate, designing.and(Bindings.isNotEmpty(doc.getSelection())));
         var canDelete = designing.and(Bindings.isNotEmpty(doc.getSelection()));
         actions.bind(ActionId.DELETE, canvasVm::deleteSelection, canDelete);

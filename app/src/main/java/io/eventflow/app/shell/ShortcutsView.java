@@ -37,8 +37,10 @@ final class ShortcutsView {
         for (ActionId id : ActionId.values()) {
             if (id.key() != null) {
                 String k = id.key().getDisplayText() + (id.scope() == ActionId.Scope.CANVAS ? " (canvas)" : "");
-                keys.computeIfAbsent(id.label().replace("…", ""), x -> new ArrayList<>())
-                        .add(k);
+                // Menu labels lean on their menu ("AsyncAPI 3.0 (YAML)" under Export): the list says it in full.
+                String label = (id.name().startsWith("EXPORT_") ? "Export " : "")
+                        + id.label().replace("…", "");
+                keys.computeIfAbsent(label, x -> new ArrayList<>()).add(k);
             }
         }
         List<Row> out = new ArrayList<>();

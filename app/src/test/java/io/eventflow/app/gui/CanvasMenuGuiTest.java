@@ -59,6 +59,8 @@ class CanvasMenuGuiTest {
         robot.clickOn("#action-new");
         Button delete = robot.lookup("#action-delete").queryButton();
         assertThat(delete.isDisabled()).as("nothing selected").isTrue();
+        Button paste = robot.lookup("#action-paste").queryButton();
+        assertThat(paste.isDisabled()).as("nothing copied").isTrue();
 
         robot.rightClickOn(onCanvas(300, 200));
         robot.clickOn("#menu-add-here").clickOn("#add-here-kafka-topic");
@@ -75,6 +77,8 @@ class CanvasMenuGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(design().service("consumer")).isPresent();
 
+        robot.interact(() -> window.canvas().viewModel().copy());
+        assertThat(paste.isDisabled()).isFalse();
         robot.interact(() -> window.document().getSelection().clear());
         robot.rightClickOn(onCanvas(450, 30));
         robot.clickOn("#action-item-select-all");

@@ -7,8 +7,6 @@ import io.eventflow.app.shell.ScriptedDialogs;
 import io.eventflow.app.shell.StudioHome;
 import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.edit.DesignChange;
-import io.eventflow.model.edit.DesignEdits;
 import io.eventflow.model.validate.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,11 +178,20 @@ class DesignErrorsGuiTest {
         robot.interact(() -> problems.getSelectionModel().select(typo));
         assertThat(window.document().getSelection()).containsExactly("checkout");
 
-        robot.interact(() -> window.document()
-                .execute(DesignChange.of(
-                        "fix",
-                        d -> DesignEdits.connectPublish(
-                                DesignEdits.disconnectPublish(d, "checkout", "ordres"), "checkout", "orders"))));
+        // Fix it in the inspector: the service's publication, then its channel.
+        javafx.scene.control.Hyperlink link = robot.lookup(".hyperlink")
+                .match((javafx.scene.control.Hyperlink h) -> h.getText().startsWith("→ ordres"))
+                .query();
+        robot.interact(link::fire);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> channel =
+                robot.lookup("#field-channel").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(channel.getItems()).contains("orders");
+        robot.interact(() -> channel.setValue("orders"));
+        assertThat(design().service("checkout").orElseThrow().publishes())
+                .extracting(p -> p.channel())
+                .containsExactly("orders");
+        assertThat(window.document().getSelection()).containsExactly("pub:checkout>orders");
         assertThat(window.document().blockedProperty().get()).isEmpty();
         assertThat(simulate.isDisabled()).isFalse();
         assertThat(robot.lookup("#status-problems").queryLabeled().getText()).doesNotContain("off");
