@@ -33,6 +33,19 @@ public final class RunRecord {
         return Math.max(requested, now + 1);
     }
 
+    /**
+     * A fault or action sent by hand at simulated time {@code now}, timed where it takes effect ({@link #effectiveAt});
+     * recorded unless the run is over (it has no effect then).
+     */
+    Object take(Object faultOrAction, long now, boolean runOver) {
+        long requested = faultOrAction instanceof Fault f ? f.at() : ((Action) faultOrAction).at();
+        Object timed = TimelineEditor.withAt(faultOrAction, effectiveAt(requested, now));
+        if (!runOver) {
+            add(timed);
+        }
+        return timed;
+    }
+
     /** Records a fault or action (already carrying the time it takes effect). */
     void add(Object faultOrAction) {
         if (!(faultOrAction instanceof Fault) && !(faultOrAction instanceof Action)) {

@@ -270,11 +270,11 @@ public final class SimulationRunner implements AutoCloseable {
                 factor = s.factor();
                 pacer = null;
             } else if (c instanceof Cmd.Inject i) {
-                Fault f = (Fault) byHand(i.fault(), i.fault().at());
+                Fault f = (Fault) byHand(i.fault());
                 sim.inject(f);
                 applyNow(f.at());
             } else if (c instanceof Cmd.Apply a) {
-                Action x = (Action) byHand(a.action(), a.action().at());
+                Action x = (Action) byHand(a.action());
                 sim.apply(x);
                 applyNow(x.at());
             }
@@ -283,16 +283,9 @@ public final class SimulationRunner implements AutoCloseable {
         }
     }
 
-    /**
-     * A fault or action sent by hand, timed where it takes effect ({@link RunRecord#effectiveAt}) and recorded for
-     * the run as it happened (nothing is recorded once the run is over: it has no effect then).
-     */
-    private Object byHand(Object faultOrAction, long requested) {
-        Object timed = TimelineEditor.withAt(faultOrAction, RunRecord.effectiveAt(requested, sim.now()));
-        if (state != State.FINISHED && state != State.FAILED) {
-            record.add(timed);
-        }
-        return timed;
+    /** A fault or action sent by hand, timed where it takes effect and recorded (see {@link RunRecord#take}). */
+    private Object byHand(Object faultOrAction) {
+        return record.take(faultOrAction, sim.now(), state == State.FINISHED || state == State.FAILED);
     }
 
     /** When not running, carries out what was just injected (a nanosecond on) so the view shows it at once. */
