@@ -19,6 +19,7 @@ public final class CanvasInput {
     private final DesignCanvas canvas;
     private final CanvasViewModel vm;
     private final ContextMenu menu = new ContextMenu();
+    private java.util.function.Function<String, MenuItem> actionItems = name -> null;
     private Gesture gesture;
     private boolean spaceDown;
     private TextField editor;
@@ -54,6 +55,14 @@ public final class CanvasInput {
         });
     }
 
+    /**
+     * Where the context menu's actions come from: the window's action definitions, by action name ({@code DELETE},
+     * {@code SELECT_ALL}, ...), so that they carry the same label, shortcut and enabled state as menus and toolbar.
+     */
+    public void setActionItems(java.util.function.Function<String, MenuItem> items) {
+        actionItems = items;
+    }
+
     /** True while a drag is in progress. */
     public boolean isBusy() {
         return gesture != null;
@@ -75,7 +84,7 @@ public final class CanvasInput {
             if (hit != null && !vm.document().getSelection().contains(hit)) {
                 select(hit, false);
             }
-            showMenu(hit, e.getScreenX(), e.getScreenY());
+            showMenu(hit, w, e.getScreenX(), e.getScreenY());
             return;
         }
         if (e.getButton() != MouseButton.PRIMARY) {
@@ -163,28 +172,52 @@ public final class CanvasInput {
         }
     }
 
-    private void showMenu(String hit, double sx, double sy) {
+    private void showMenu(String hit, Point2D world, double sx, double sy) {
         menu.getItems().clear();
         if (hit != null) {
-            MenuItem delete = new MenuItem("Delete");
-            delete.setOnAction(a -> vm.deleteSelection());
             if (EdgeRef.parse(hit) == null) {
                 MenuItem rename = new MenuItem("Rename…");
                 rename.setOnAction(a -> startRename(hit));
-                MenuItem dup = new MenuItem("Duplicate");
-                dup.setOnAction(a -> vm.duplicate());
-                menu.getItems().addAll(rename, dup);
+                menu.getItems().add(rename);
+                addAction("DUPLICATE");
             }
-            menu.getItems().add(delete);
+            addAction("DELETE");
         } else {
-            MenuItem fit = new MenuItem("Fit to view");
-            fit.setOnAction(a -> canvas.fitToView());
-            MenuItem paste = new MenuItem("Paste");
-            paste.setDisable(!vm.hasClipboard());
-            paste.setOnAction(a -> vm.paste());
-            menu.getItems().addAll(paste, fit);
+            menu.getItems().add(addMenu(world));
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            addAction("PASTE");
+            addAction("SELECT_ALL");
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            addAction("AUTO_LAYOUT");
+            addAction("FIT");
         }
         menu.show(canvas, sx, sy);
+    }
+
+    private void addAction(String name) {
+        MenuItem item = actionItems.apply(name);
+        if (item != null) {
+            menu.getItems().add(item);
+        }
+    }
+
+    /** "Add" with every palette item, created where the menu was opened. */
+    private javafx.scene.control.Menu addMenu(Point2D world) {
+        javafx.scene.control.Menu add = new javafx.scene.control.Menu("Add here");
+        add.setId("menu-add-here");
+        PaletteItem previous = null;
+        for (PaletteItem item : PaletteItem.values()) {
+            if (previous != null
+                    && (previous.isService() != item.isService() || previous.isBroker() != item.isBroker())) {
+                add.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            }
+            previous = item;
+            MenuItem m = new MenuItem(item.label(), io.eventflow.app.fx.Icons.of(item.icon()));
+            m.setId("add-here-" + item.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            m.setOnAction(a -> vm.drop(item, world.getX(), world.getY(), null));
+            add.getItems().add(m);
+        }
+        return add;
     }
 
     /** Shows a text field over the element to rename it; Enter commits, Esc cancels. */

@@ -33,6 +33,8 @@ public final class CanvasViewModel {
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
     private Design clipboard;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper clipboardFull =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "clipboardFull");
     private int pasteCount;
 
     public CanvasViewModel(DocumentViewModel doc) {
@@ -116,7 +118,8 @@ public final class CanvasViewModel {
             doc.execute(DesignChange.of("Add message type " + id, x -> addMessage(x, id, channel)));
         } else if (item.isService()) {
             doc.execute(DesignChange.of(
-                    "Add " + item.label().toLowerCase() + " " + id, x -> DesignEdits.add(x, new Service(id), at)));
+                    "Add " + item.label().toLowerCase() + " " + id,
+                    x -> DesignEdits.add(x, Service.withRole(id, roleOf(item)), at)));
         } else if (item.isBroker()) {
             doc.execute(DesignChange.of("Add broker " + id, x -> DesignEdits.add(x, new Broker(id, item.kind()), at)));
         } else {
@@ -125,6 +128,15 @@ public final class CanvasViewModel {
         doc.getSelection().clear();
         doc.getSelection().add(id);
         return id;
+    }
+
+    /** The look a palette service item gives a new service until it is connected. */
+    private static Service.Role roleOf(PaletteItem item) {
+        return switch (item) {
+            case PRODUCER -> Service.Role.PRODUCER;
+            case CONSUMER -> Service.Role.CONSUMER;
+            default -> Service.Role.SERVICE;
+        };
     }
 
     private static Design addMessage(Design d, String id, String channel) {
@@ -235,12 +247,18 @@ public final class CanvasViewModel {
             return false;
         }
         clipboard = Fragments.copy(doc.getDesign(), ids);
+        clipboardFull.set(true);
         pasteCount = 0;
         return true;
     }
 
     public boolean hasClipboard() {
         return clipboard != null;
+    }
+
+    /** Whether something was copied (Paste is enabled). */
+    public javafx.beans.property.ReadOnlyBooleanProperty clipboardFullProperty() {
+        return clipboardFull.getReadOnlyProperty();
     }
 
     public void paste() {

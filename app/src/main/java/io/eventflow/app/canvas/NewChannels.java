@@ -35,11 +35,15 @@ final class NewChannels {
         return DesignEdits.add(out, channel(item, id, broker), at);
     }
 
+    /**
+     * A new channel of the item's kind. It has no address of its own: its address is its id (shown as a placeholder in
+     * the inspector) and follows a rename until the user sets one.
+     */
     private static Channel channel(PaletteItem item, String id, String broker) {
-        Channel c = new Channel(id, broker, id, List.of());
+        Channel c = new Channel(id, broker, null, List.of());
         return switch (item) {
             case KAFKA_TOPIC -> c.withKafka(new KafkaTopic(3, null, null, null, null, null, null));
-            case MQTT_TOPIC -> c.withAddress("devices/+/" + id).withMqtt(new MqttTopic(1, null));
+            case MQTT_TOPIC -> c.withMqtt(new MqttTopic(1, null));
             case SNS_TOPIC -> c.withSqs(new SqsQueue(true, null, null, null, null, null, null));
             case JMS_QUEUE -> c.withJms(new JmsDestination(JmsDestination.Type.QUEUE));
             case JMS_TOPIC -> c.withJms(new JmsDestination(JmsDestination.Type.TOPIC));

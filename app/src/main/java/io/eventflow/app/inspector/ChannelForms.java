@@ -22,8 +22,8 @@ final class ChannelForms {
         f.section("Channel");
         f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
         String[] brokers = d.brokers().stream().map(Broker::id).toArray(String[]::new);
-        f.choice("Broker", brokers, c.broker(), v -> vm.editElement(id, "broker", v));
-        f.text("Address", c.address(), Parsers.TEXT, v -> vm.editElement(id, "address", v));
+        f.reference("Broker", brokers, c.broker(), v -> vm.editElement(id, "broker", v));
+        f.text("Address", c.address(), id + " (the id)", Parsers.TEXT, v -> vm.editElement(id, "address", v));
         f.text("Message types", c.messages(), Parsers.ID_LIST, v -> vm.editElement(id, "messages", v));
         f.text("Title", c.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
         f.text("Description", c.description(), Parsers.TEXT, v -> vm.editElement(id, "description", v));
@@ -37,7 +37,7 @@ final class ChannelForms {
         boolean storesNothing = kind == BrokerKind.POSTGRES
                 || (kind == BrokerKind.SQS && c.sqs().isTopic());
         if (!storesNothing || c.deadLetter() != null) {
-            f.choice("Dead letter", channels, c.deadLetter(), v -> vm.editElement(id, "deadLetter", v));
+            f.reference("Dead letter", channels, c.deadLetter(), v -> vm.editElement(id, "deadLetter", v));
         }
         if (kind == BrokerKind.KAFKA || kind == BrokerKind.OTHER) {
             kafka(f, vm, c);

@@ -48,7 +48,19 @@ public final class Form extends GridPane {
 
     /** A text field; {@code parser} turns text into a value (blank: null) or throws with a message. */
     public TextField text(String label, Object value, Function<String, Object> parser, Consumer<Object> commit) {
+        return text(label, value, null, parser, commit);
+    }
+
+    /**
+     * A text field whose blank value means a default derived from something else (an address from the channel id, a
+     * group from the service id): the default shows as a placeholder and is never copied into the design.
+     */
+    public TextField text(
+            String label, Object value, String placeholder, Function<String, Object> parser, Consumer<Object> commit) {
         TextField f = new TextField(Parsers.show(value));
+        if (placeholder != null) {
+            f.setPromptText(placeholder);
+        }
         f.setId("field-" + key(label));
         Label error = new Label();
         error.getStyleClass().add("field-error");
@@ -96,6 +108,31 @@ public final class Form extends GridPane {
         addRow(label, box);
         return box;
     }
+
+    /**
+     * A reference to another element (a broker, channel or message type): a searchable list of their ids (ControlsFX
+     * {@link org.controlsfx.control.SearchableComboBox}: type to filter a long list), with "(none)" to clear it.
+     */
+    public ComboBox<String> reference(String label, String[] ids, String current, Consumer<String> commit) {
+        org.controlsfx.control.SearchableComboBox<String> box = new org.controlsfx.control.SearchableComboBox<>();
+        box.setId("field-" + key(label));
+        box.getItems().add(NONE);
+        box.getItems().addAll(ids);
+        box.setValue(current);
+        box.setMaxWidth(Double.MAX_VALUE);
+        box.setPromptText("none");
+        box.setOnAction(e -> {
+            String v = box.getValue() == null || box.getValue().equals(NONE) ? null : box.getValue();
+            if (!java.util.Objects.equals(v, current)) {
+                commit.accept(v);
+            }
+        });
+        addRow(label, box);
+        return box;
+    }
+
+    /** The entry of {@link #reference} lists that clears the reference. */
+    static final String NONE = "(none)";
 
     public CheckBox check(String label, Boolean value, Consumer<Boolean> commit) {
         CheckBox c = checkBox("", key(label), value, commit);

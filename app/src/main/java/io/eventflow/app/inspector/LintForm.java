@@ -53,11 +53,23 @@ final class LintForm {
                 Parsers.DURATION,
                 v -> vm.editDesign("lint expected downtime", x -> withLint(x, "expectedDowntime", v)));
         for (RuleInfo r : Linter.rules()) {
-            f.choice(
+            // The rule's name above its level, its reason as the tooltip of both: EF0xx alone says nothing.
+            javafx.scene.control.Label name = new javafx.scene.control.Label(r.id() + " · " + r.title());
+            name.setId("lint-rule-" + r.id().toLowerCase(java.util.Locale.ROOT));
+            name.getStyleClass().add("lint-rule-name");
+            name.setWrapText(true);
+            javafx.scene.control.Tooltip why = new javafx.scene.control.Tooltip(r.why());
+            why.setWrapText(true);
+            why.setMaxWidth(420);
+            name.setTooltip(why);
+            f.wide(name);
+            var box = f.choice(
                     r.id(),
                     LEVELS,
                     l.rules().get(r.id()),
                     v -> vm.editDesign("lint rule " + r.id(), x -> withRule(x, r.id(), v)));
+            box.setPromptText("default (" + r.defaultSeverity().key() + ")");
+            box.setTooltip(why);
         }
     }
 

@@ -77,6 +77,11 @@ final class MessageEditor {
         recheck.run();
         apply.setOnAction(e -> vm.editElement(id, component, check.get().schema()));
         f.wide(text);
+        // The button keeps its size however long the message beside it: the message wraps instead.
+        apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         f.wide(new HBox(8, apply, status));
     }
 

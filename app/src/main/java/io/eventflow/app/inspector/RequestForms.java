@@ -22,25 +22,25 @@ final class RequestForms {
             String n = "request-" + (i + 1) + "-";
             f.section("Request " + (i + 1) + ": " + r.channel() + " ⇄ "
                     + (r.replyChannel() == null ? "?" : r.replyChannel()));
-            f.choice("Channel", channels, r.channel(), v -> {
+            f.reference("Channel", channels, r.channel(), v -> {
                         if (v != null) {
                             vm.editRequest(svc, at, "channel", x -> Records.with(x, "channel", v));
                         }
                     })
                     .setId("field-" + n + "channel");
-            f.choice(
+            f.reference(
                             "Message",
                             messages,
                             r.message(),
                             v -> vm.editRequest(svc, at, "message", x -> Records.with(x, "message", v)))
                     .setId("field-" + n + "message");
-            f.choice(
+            f.reference(
                             "Reply channel",
                             channels,
                             r.replyChannel(),
                             v -> vm.editRequest(svc, at, "reply channel", x -> Records.with(x, "replyChannel", v)))
                     .setId("field-" + n + "reply-channel");
-            f.choice(
+            f.reference(
                             "Reply message",
                             messages,
                             r.replyMessage(),

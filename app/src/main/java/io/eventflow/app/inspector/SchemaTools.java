@@ -43,9 +43,35 @@ public final class SchemaTools {
             return new Check(n, null, 0, 0);
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            String msg = e.getOriginalMessage().split("\n")[0];
+            String msg = plain(e.getOriginalMessage().split("\n")[0]);
             return new Check(null, msg, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
         }
+    }
+
+    /** The parser's message in plain words: what is wrong and what to do, without parser jargon. */
+    static String plain(String parserMessage) {
+        String m = parserMessage == null ? "" : parserMessage;
+        java.util.regex.Matcher token =
+                java.util.regex.Pattern.compile("Unrecognized token '([^']*)'").matcher(m);
+        java.util.regex.Matcher ch = java.util.regex.Pattern.compile("Unexpected character \\('(.+?)' \\(code")
+                .matcher(m);
+        if (m.contains("end-of-input")) {
+            return "the text ends before every { and [ is closed: add the missing } or ]";
+        } else if (m.contains("double-quote to start field name")) {
+            return "a field name must be in double quotes, and no comma may follow the last field";
+        } else if (m.contains("expecting comma") || m.contains("was expecting comma")) {
+            return "a comma is missing between two entries";
+        } else if (m.contains("expecting a colon")) {
+            return "a colon (:) is missing after a field name";
+        } else if (token.find()) {
+            return "'" + token.group(1) + "' is not a JSON value: put text in double quotes (true, false and null are"
+                    + " lower case)";
+        } else if (ch.find()) {
+            return "unexpected '" + ch.group(1) + "' here";
+        } else if (m.contains("trailing token") || m.contains("Trailing token")) {
+            return "there is more text after the schema's closing }";
+        }
+        return m.replaceAll(" \\(code \\d+\\)", "").replaceAll("\\s*\\[Source:.*$", "");
     }
 
     public static String pretty(JsonNode node) {

@@ -70,6 +70,10 @@ final class ServiceForms {
         return f;
     }
 
+    private static String[] channelIds(Design d) {
+        return d.channels().stream().map(Channel::id).toArray(String[]::new);
+    }
+
     static Form edge(InspectorViewModel vm, Design d, InspectorViewModel.EdgeSubject e) {
         Form f = new Form();
         String svc = e.service().id();
@@ -77,7 +81,14 @@ final class ServiceForms {
             Publication p = e.publication();
             String ch = p.channel();
             f.section("Publishes: " + svc + " → " + ch);
-            f.choice(
+            // The channel itself can be changed here: this is how a dangling reference (a typo) is fixed in place.
+            f.reference("Channel", channelIds(d), ch, v -> {
+                if (v != null && !v.equals(ch)) {
+                    vm.editPublication(svc, ch, "channel", x -> Records.with(x, "channel", v));
+                    vm.select(new EdgeRef(EdgeRef.Kind.PUBLISH, svc, v, "").id());
+                }
+            });
+            f.reference(
                     "Message",
                     d.messages().stream().map(MessageType::id).toArray(String[]::new),
                     p.message(),
@@ -160,9 +171,16 @@ final class ServiceForms {
     private static void subscription(Form f, InspectorViewModel vm, Design d, String svc, Subscription x) {
         String ch = x.channel();
         f.section("Subscribes: " + ch + " → " + svc);
+        f.reference("Channel", channelIds(d), ch, v -> {
+            if (v != null && !v.equals(ch)) {
+                vm.editSubscription(svc, ch, "channel", s -> s.withChannel(v));
+                vm.select(new EdgeRef(EdgeRef.Kind.SUBSCRIBE, svc, v, "").id());
+            }
+        });
         f.text(
                 "Group",
                 x.group(),
+                svc + " (the service id)",
                 Parsers.ID,
                 v -> vm.editSubscription(svc, ch, "group", s -> Records.with(s, "group", v)));
         f.choice(
@@ -229,7 +247,7 @@ final class ServiceForms {
                         svc, ch, "commit", s -> Records.with(s, "commit", Records.with(cp, "interval", v))));
         retry(f, x.retry(), r -> vm.editSubscription(svc, ch, "retry", s -> Records.with(s, "retry", r)));
         String[] channels = d.channels().stream().map(Channel::id).toArray(String[]::new);
-        f.choice(
+        f.reference(
                 "Dead letter",
                 channels,
                 x.deadLetter(),

@@ -43,16 +43,37 @@ public enum ActionId {
     EXPORT_SVG("Diagram as SVG…", null, null),
     EXPORT_PNG("Diagram as PNG…", null, null),
     AUTO_LAYOUT("Arrange automatically", "Shortcut+Shift+L", MaterialDesignS.SITEMAP_OUTLINE),
-    QUIT("Quit", "Shortcut+Q", null);
+    QUIT("Quit", "Shortcut+Q", null),
+    FIT_KEY("Fit to view", "F", null, Scope.CANVAS),
+    DELETE_KEY("Delete", "Backspace", null, Scope.CANVAS),
+    RUN_PAUSE("Run or pause (Simulate)", "F5", null),
+    RESET_RUN("Stop and reset the run (Simulate)", "Shift+F5", null),
+    SHORTCUTS("Keyboard shortcuts", "F1", null);
+
+    /** Where a shortcut works: anywhere in the window, or only while the canvas has focus (plain letter keys). */
+    public enum Scope {
+        WINDOW,
+        CANVAS
+    }
 
     private final String label;
     private final KeyCombination key;
     private final Ikon icon;
+    private final Scope scope;
 
     ActionId(String label, String key, Ikon icon) {
+        this(label, key, icon, Scope.WINDOW);
+    }
+
+    ActionId(String label, String key, Ikon icon, Scope scope) {
         this.label = label;
         this.key = key == null ? null : KeyCombination.valueOf(key);
         this.icon = icon;
+        this.scope = scope;
+    }
+
+    public Scope scope() {
+        return scope;
     }
 
     public String label() {

@@ -19,6 +19,7 @@ final class Actions {
     private record Binding(Runnable run, BooleanExpression enabled) {}
 
     private final Map<ActionId, Binding> bindings = new EnumMap<>(ActionId.class);
+    private final java.util.Set<ActionId> inMenus = java.util.EnumSet.noneOf(ActionId.class);
     private Scene scene;
 
     void bind(ActionId id, Runnable run) {
@@ -40,7 +41,15 @@ final class Actions {
     }
 
     MenuItem menuItem(ActionId id) {
+        MenuItem item = contextItem(id);
+        inMenus.add(id);
+        return item;
+    }
+
+    /** A menu item for a context menu: like {@link #menuItem}, but its shortcut stays the menu bar's or the scene's. */
+    MenuItem contextItem(ActionId id) {
         MenuItem item = new MenuItem(id.label());
+        item.setId("action-item-" + id.name().toLowerCase().replace('_', '-'));
         if (id.icon() != null) {
             item.setGraphic(Icons.of(id.icon()));
         }
@@ -68,9 +77,32 @@ final class Actions {
         return button;
     }
 
-    /** Shortcuts of actions that have no menu item (Ctrl+Shift+Z). */
-    void installKeys(Scene scene) {
-        scene.getAccelerators().put(ActionId.REDO_ALT.key(), () -> run(ActionId.REDO_ALT));
+    /**
+     * Shortcuts of the bound actions that have no menu item (Ctrl+Shift+Z, F5...): window-wide ones as the scene's
+     * accelerators, canvas ones (plain letters, Backspace) only while {@code canvas} has focus. Call after the menus
+     * are built.
+     */
+    void installKeys(Scene scene, javafx.scene.Node canvas) {
+        for (ActionId id : bindings.keySet()) {
+            if (id.key() == null || inMenus.contains(id)) {
+                continue;
+            }
+            if (id.scope() == ActionId.Scope.CANVAS) {
+                canvas.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (id.key().match(e)) {
+                        run(id);
+                        e.consume();
+                    }
+                });
+            } else {
+                scene.getAccelerators().put(id.key(), () -> run(id));
+            }
+        }
+    }
+
+    /** Whether an action is bound (has something to do in this window). */
+    boolean isBound(ActionId id) {
+        return bindings.containsKey(id);
     }
 
     /**

@@ -24,6 +24,12 @@ public interface Dialogs {
 
     Optional<Path> chooseSave(Path initialDir, String initialName);
 
-    /** Any other file: imports and exports. {@code patterns} such as {@code *.yaml}. */
-    Optional<Path> chooseFile(String title, boolean save, String initialName, String... patterns);
+    /**
+     * Any other file: imports and exports, starting in {@code initialDir} (null: the system's choice) with {@code
+     * initialName}. {@code patterns} such as {@code *.yaml}.
+     */
+    Optional<Path> chooseFile(String title, boolean save, Path initialDir, String initialName, String... patterns);
+
+    /** Confirms that an export wrote {@code file} ({@code what}: "AsyncAPI 3.0", "HTML documentation"...). */
+    void exported(String what, Path file);
 }

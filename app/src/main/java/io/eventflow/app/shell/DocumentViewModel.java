@@ -36,6 +36,9 @@ public final class DocumentViewModel {
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper(this, "blocked", "");
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final List<Function<Design, List<Problem>>> checkers = new ArrayList<>();
     private final DesignListener listener = (doc, change) -> refresh(change);
@@ -99,6 +102,12 @@ public final class DocumentViewModel {
     public void replace(Design newDesign, Path newPath, boolean isDirty) {
         selection.clear();
         document.replace(newDesign, newPath, isDirty);
+        loads.set(loads.get() + 1);
+    }
+
+    /** Counts the designs loaded (new, open, import, recovery): views of the previous design reset when it changes. */
+    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
     }
 
     public void markSaved(Path savedPath) {
@@ -125,11 +134,29 @@ public final class DocumentViewModel {
             return;
         }
         List<Problem> all = new ArrayList<>();
-        for (Function<Design, List<Problem>> c : checkers) {
-            all.addAll(c.apply(document.design()));
+        List<Problem> validation = List.of();
+        for (int i = 0; i < checkers.size(); i++) {
+            List<Problem> found = checkers.get(i).apply(document.design());
+            if (i == 0) {
+                validation = found; // the first checker is validation: its errors block simulating and exporting
+            }
+            all.addAll(found);
         }
+        blocked.set(blockedReason(validation));
         all.sort(Comparator.comparing((Problem p) -> p.severity().ordinal()));
         problems.setAll(all);
+    }
+
+    /** Why the design cannot be simulated or exported ("" when it can): its validation errors. */
+    static String blockedReason(List<Problem> validation) {
+        List<Problem> errors = validation.stream().filter(Problem::isError).toList();
+        if (errors.isEmpty()) {
+            return "";
+        }
+        Problem first = errors.get(0);
+        String more = errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more)";
+        return "Simulate and Export are off until the design's errors are fixed (see Problems): " + first.message()
+                + more;
     }
 
     private void pruneSelection() {
@@ -181,6 +208,13 @@ public final class DocumentViewModel {
 
     public ReadOnlyStringProperty redoTextProperty() {
         return redoText.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the design cannot be simulated or exported, in the user's words; empty when it can (no validation errors).
+     */
+    public ReadOnlyStringProperty blockedProperty() {
+        return blocked.getReadOnlyProperty();
     }
 
     public ObservableList<Problem> getProblems() {

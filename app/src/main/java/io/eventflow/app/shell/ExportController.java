@@ -57,7 +57,8 @@ public final class ExportController {
         if (!files.confirmDiscard()) {
             return;
         }
-        Optional<Path> chosen = dialogs.chooseFile("Import AsyncAPI", false, null, "*.yaml", "*.yml", "*.json");
+        Optional<Path> chosen =
+                dialogs.chooseFile("Import AsyncAPI", false, designDir(), null, "*.yaml", "*.yml", "*.json");
         chosen.ifPresent(this::importFile);
     }
 
@@ -81,30 +82,25 @@ public final class ExportController {
 
     public void exportAsyncApi(AsyncApiVersion version, AsyncApiExporter.Format format) {
         String ext = ".asyncapi." + format.extension();
-        export(
-                "Export AsyncAPI " + version.text(),
-                ext,
-                () -> AsyncApiExporter.export(doc.getDesign(), version, format));
+        export("AsyncAPI " + version.text(), ext, () -> AsyncApiExporter.export(doc.getDesign(), version, format));
     }
 
     public void exportHtml() {
-        export(
-                "Export HTML documentation",
-                ".html",
-                () -> HtmlDocWriter.write(doc.getDesign(), Linter.lint(doc.getDesign())));
+        export("HTML documentation", ".html", () -> HtmlDocWriter.write(doc.getDesign(), Linter.lint(doc.getDesign())));
     }
 
     public void exportSvg() {
-        export("Export diagram as SVG", ".svg", () -> DiagramSvgWriter.standalone(doc.getDesign()));
+        export("Diagram (SVG)", ".svg", () -> DiagramSvgWriter.standalone(doc.getDesign()));
     }
 
     /** Asks where to save a PNG and writes the image the canvas renders. */
     public void exportPng(Supplier<javafx.scene.image.Image> render) {
-        dialogs.chooseFile("Export diagram as PNG", true, baseName() + ".png", "*.png")
+        dialogs.chooseFile("Export diagram as PNG", true, designDir(), baseName() + ".png", "*.png")
                 .ifPresent(p -> {
                     try {
                         javax.imageio.ImageIO.write(
                                 javafx.embed.swing.SwingFXUtils.fromFXImage(render.get(), null), "png", p.toFile());
+                        dialogs.exported("Diagram (PNG)", p);
                     } catch (IOException e) {
                         Logger.error(e, "cannot write {}", p);
                         dialogs.showError("Could not export " + p.getFileName(), p + ": " + e.getMessage());
@@ -112,12 +108,13 @@ public final class ExportController {
                 });
     }
 
-    private void export(String title, String ext, Supplier<String> text) {
-        Optional<Path> target = dialogs.chooseFile(title, true, baseName() + ext, "*" + ext);
+    private void export(String what, String ext, Supplier<String> text) {
+        Optional<Path> target = dialogs.chooseFile("Export " + what, true, designDir(), baseName() + ext, "*" + ext);
         target.ifPresent(p -> {
             try {
                 DesignFiles.writeAtomically(p, text.get());
                 Logger.info("exported {}", p);
+                dialogs.exported(what, p);
             } catch (IOException | RuntimeException e) {
                 Logger.error(e, "export to {} failed", p);
                 dialogs.showError("Could not export " + p.getFileName(), p + ": " + e.getMessage());
@@ -125,7 +122,22 @@ public final class ExportController {
         });
     }
 
-    private String baseName() {
+    /** The folder of the design's file, or null when it has none yet. */
+    private Path designDir() {
+        return doc.document()
+                .path()
+                .map(Path::toAbsolutePath)
+                .map(Path::getParent)
+                .orElse(null);
+    }
+
+    /** The design file's name without its extension, else the design's name as a file name. */
+    String baseName() {
+        Optional<Path> file = doc.document().path();
+        if (file.isPresent()) {
+            String n = file.get().getFileName().toString();
+            return n.endsWith(DesignFiles.EXTENSION) ? n.substring(0, n.length() - DesignFiles.EXTENSION.length()) : n;
+        }
         return doc.getDesign()
                 .name()
                 .toLowerCase()

@@ -78,13 +78,16 @@ public final class FileController {
         }
     }
 
-    /** Opens a file without asking (the caller asked already, or nothing is unsaved). */
+    /**
+     * Opens a file without asking (the caller asked already, or nothing is unsaved). A design with errors opens, its
+     * errors listed in Problems; only a file that cannot be read into a design is refused.
+     */
     public void openPath(Path path) {
         executor.run(
                 "open " + path.getFileName(),
-                () -> DesignFiles.open(path),
-                design -> {
-                    doc.replace(design, path, false);
+                () -> DesignFiles.openForEditing(path),
+                loaded -> {
+                    doc.replace(loaded.design(), path, false);
                     deleteRecovery();
                     addRecent(path);
                     afterOpen.run();
@@ -130,7 +133,8 @@ public final class FileController {
                     ie.problems().stream().limit(12).map(Problem::format).collect(Collectors.joining("\n"));
             dialogs.showError(
                     "Could not open " + path.getFileName(),
-                    problems + "\n\nThe design you were editing is unchanged. Fix the file and open it again.");
+                    problems + "\n\nThe file cannot be read as a design. The design you were editing is unchanged."
+                            + " Fix the file and open it again.");
         } else {
             Logger.error(e, "cannot open {}", path);
             dialogs.showError(

@@ -87,14 +87,23 @@ final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<Path> chooseFile(String title, boolean save, String initialName, String... patterns) {
+    public Optional<Path> chooseFile(
+            String title, boolean save, Path initialDir, String initialName, String... patterns) {
         FileChooser fc = new FileChooser();
         fc.setTitle(title);
+        if (initialDir != null && java.nio.file.Files.isDirectory(initialDir)) {
+            fc.setInitialDirectory(initialDir.toFile());
+        }
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(String.join(", ", patterns), patterns));
         if (initialName != null) {
             fc.setInitialFileName(initialName);
         }
         File f = save ? fc.showSaveDialog(owner) : fc.showOpenDialog(owner);
         return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public void exported(String what, Path file) {
+        io.eventflow.app.fx.ExportNotice.show(owner, what, file);
     }
 }

@@ -115,7 +115,7 @@ final class MainMenu {
         MenuItem about = new MenuItem("About EventFlow Studio");
         about.setId("menu-about");
         about.setOnAction(e -> AboutDialog.show(w.stage()));
-        return new Menu("Help", null, about);
+        return new Menu("Help", null, item(ActionId.SHORTCUTS), new SeparatorMenuItem(), about);
     }
 
     private MenuItem item(ActionId id) {

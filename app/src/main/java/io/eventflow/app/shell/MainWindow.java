@@ -91,7 +91,10 @@ public final class MainWindow {
         this.windowState = windowState;
         this.theme = windowState.theme();
         doc.addChecker(Linter::lint);
-        files.setAfterOpen(() -> javafx.application.Platform.runLater(canvas::fitToView));
+        files.setAfterOpen(() -> {
+            javafx.application.Platform.runLater(canvas::fitToView);
+            showProblemsIfBlocked();
+        });
         createView();
         initActions();
         initListeners();
@@ -163,35 +166,61 @@ public final class MainWindow {
         actions.bind(ActionId.REDO, doc::redo, doc.canRedoProperty());
         actions.bind(ActionId.REDO_ALT, doc::redo, doc.canRedoProperty());
         actions.bind(ActionId.COPY, canvasVm::copy);
-        actions.bind(ActionId.PASTE, canvasVm::paste);
-        actions.bind(ActionId.DUPLICATE, canvasVm::duplicate);
-        actions.bind(ActionId.DELETE, canvasVm::deleteSelection, Bindings.isNotEmpty(doc.getSelection()));
+        // In Simulate the diagram is locked: what would change it is disabled there.
+        var designing = simulate.simulatingProperty().not();
+        actions.bind(ActionId.PASTE, canvasVm::paste, designing.and(canvasVm.clipboardFullProperty()));
+        actions.bind(ActionId.DUPLICATE, canvasVm::duplicate, designing.and(Bindings.isNotEmpty(doc.getSelection())));
+        var canDelete = designing.and(Bindings.isNotEmpty(doc.getSelection()));
+        actions.bind(ActionId.DELETE, canvasVm::deleteSelection, canDelete);
+        actions.bind(ActionId.DELETE_KEY, canvasVm::deleteSelection, canDelete);
         actions.bind(ActionId.SELECT_ALL, canvasVm::selectAll);
         actions.bind(ActionId.FIT, canvas::fitToView);
+        actions.bind(ActionId.FIT_KEY, canvas::fitToView);
+        actions.bind(ActionId.RUN_PAUSE, simulate::toggleRun, simulate.simulatingProperty());
+        actions.bind(ActionId.RESET_RUN, simulate::resetRun, simulate.simulatingProperty());
+        actions.bind(ActionId.SHORTCUTS, () -> ShortcutsView.show(stage));
         actions.bind(ActionId.ZOOM_IN, () -> canvasVm.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
         actions.bind(ActionId.ZOOM_OUT, () -> canvasVm.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
         actions.bind(ActionId.TOGGLE_THEME, () -> setTheme(theme.other()));
         actions.bind(ActionId.IMPORT_ASYNCAPI, exports::importAsyncApi);
+        // A design with validation errors is not exported: the reason shows in the status bar.
+        var valid = doc.blockedProperty().isEmpty();
         actions.bind(
-                ActionId.EXPORT_ASYNCAPI_30_YAML, () -> exports.exportAsyncApi(V3_0, AsyncApiExporter.Format.YAML));
+                ActionId.EXPORT_ASYNCAPI_30_YAML,
+                () -> exports.exportAsyncApi(V3_0, AsyncApiExporter.Format.YAML),
+                valid);
         actions.bind(
-                ActionId.EXPORT_ASYNCAPI_30_JSON, () -> exports.exportAsyncApi(V3_0, AsyncApiExporter.Format.JSON));
+                ActionId.EXPORT_ASYNCAPI_30_JSON,
+                () -> exports.exportAsyncApi(V3_0, AsyncApiExporter.Format.JSON),
+                valid);
         actions.bind(
-                ActionId.EXPORT_ASYNCAPI_26_YAML, () -> exports.exportAsyncApi(V2_6, AsyncApiExporter.Format.YAML));
+                ActionId.EXPORT_ASYNCAPI_26_YAML,
+                () -> exports.exportAsyncApi(V2_6, AsyncApiExporter.Format.YAML),
+                valid);
         actions.bind(
-                ActionId.EXPORT_ASYNCAPI_26_JSON, () -> exports.exportAsyncApi(V2_6, AsyncApiExporter.Format.JSON));
-        actions.bind(ActionId.EXPORT_HTML, exports::exportHtml);
-        actions.bind(ActionId.EXPORT_SVG, exports::exportSvg);
-        actions.bind(ActionId.EXPORT_PNG, this::exportPng);
+                ActionId.EXPORT_ASYNCAPI_26_JSON,
+                () -> exports.exportAsyncApi(V2_6, AsyncApiExporter.Format.JSON),
+                valid);
+        actions.bind(ActionId.EXPORT_HTML, exports::exportHtml, valid);
+        actions.bind(ActionId.EXPORT_SVG, exports::exportSvg, valid);
+        actions.bind(ActionId.EXPORT_PNG, this::exportPng, valid);
         actions.bind(ActionId.AUTO_LAYOUT, () -> {
             exports.autoLayout();
             javafx.application.Platform.runLater(canvas::fitToView);
         });
+        canvas.input().setActionItems(name -> actions.contextItem(ActionId.valueOf(name)));
         actions.bind(ActionId.QUIT, () -> {
             if (confirmClose()) {
                 stage.close();
             }
         });
+    }
+
+    /** A design opened with errors shows them at once: the Problems tab comes to the front. */
+    private void showProblemsIfBlocked() {
+        if (!doc.blockedProperty().get().isEmpty() && !dock.getTabs().isEmpty()) {
+            dock.getSelectionModel().select(0);
+        }
     }
 
     /** Asks where to and writes the whole diagram as PNG (File, Export). */
@@ -207,17 +236,9 @@ public final class MainWindow {
 
     private void initListeners() {
         doc.getProblems().addListener((ListChangeListener<Object>) c -> updateStatus());
+        doc.blockedProperty().addListener(o -> updateStatus());
         doc.getSelection().addListener((javafx.collections.SetChangeListener<String>) c -> updateStatus());
         canvasVm.zoomProperty().addListener(o -> updateStatus());
-        canvas.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.F && !e.isShortcutDown()) {
-                canvas.fitToView();
-                e.consume();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
-                canvasVm.deleteSelection();
-                e.consume();
-            }
-        });
         updateStatus();
     }
 
@@ -237,7 +258,17 @@ public final class MainWindow {
         problemsCount.setText(errors
                 + (errors == 1 ? " error · " : " errors · ")
                 + others
-                + (others == 1 ? " finding" : " findings"));
+                + (others == 1 ? " finding" : " findings")
+                + (doc.blockedProperty().get().isEmpty()
+                        ? ""
+                        : " · Simulate and Export are off until errors are fixed"));
+        problemsCount.setTooltip(
+                doc.blockedProperty().get().isEmpty()
+                        ? null
+                        : new javafx.scene.control.Tooltip(doc.blockedProperty().get()));
+        problemsCount.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("blocked"),
+                !doc.blockedProperty().get().isEmpty());
     }
 
     /** Builds the scene, shows the window, and opens {@code file}, restored work, or the sample. */
@@ -251,7 +282,7 @@ public final class MainWindow {
                 Math.min(windowState.height(860), screen.getHeight()));
         setTheme(theme, scene);
         actions.setScene(scene);
-        actions.installKeys(scene);
+        actions.installKeys(scene, canvas);
         initDragAndDrop(scene);
         stage.setScene(scene);
         stage.titleProperty().bind(doc.titleProperty());

@@ -44,12 +44,47 @@ final class ProblemsView extends TableView<Problem> {
         getColumns().add(sev);
         getColumns().add(column("Rule", 70, Problem::rule));
         getColumns().add(column("Element", 130, p -> p.element() == null ? "" : p.element()));
-        getColumns().add(column("Problem", 600, p -> p.message() + (p.hint() == null ? "" : "  — " + p.hint())));
+        TableColumn<Problem, String> text =
+                column("Problem", 600, p -> p.message() + (p.hint() == null ? "" : "  — " + p.hint()));
+        getColumns().add(text);
+        // The whole message and hint, however narrow the column: as a tooltip of the row.
+        setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(Problem p, boolean empty) {
+                super.updateItem(p, empty);
+                setTooltip(empty || p == null ? null : tooltip(p));
+            }
+        });
         getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
             if (p != null && p.element() != null) {
                 reveal.accept(p.element());
             }
         });
+    }
+
+    /** The full text of a problem: rule, element, message, hint and where in the file. */
+    static String detail(Problem p) {
+        StringBuilder b =
+                new StringBuilder(p.rule()).append(' ').append(p.severity().key());
+        if (p.element() != null) {
+            b.append(" · ").append(p.element());
+        }
+        b.append('\n').append(p.message());
+        if (p.hint() != null) {
+            b.append("\nHow to fix: ").append(p.hint());
+        }
+        if (p.line() > 0) {
+            b.append("\nLine ").append(p.line()).append(p.column() > 0 ? ", column " + p.column() : "");
+        }
+        return b.toString();
+    }
+
+    private static javafx.scene.control.Tooltip tooltip(Problem p) {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(detail(p));
+        t.setWrapText(true);
+        t.setMaxWidth(560);
+        t.setShowDelay(javafx.util.Duration.millis(300));
+        return t;
     }
 
     private static TableColumn<Problem, String> column(

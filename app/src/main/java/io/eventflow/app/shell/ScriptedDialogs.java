@@ -9,6 +9,12 @@ import org.tinylog.Logger;
 /** Dialog answers given in advance, for tests, benchmarks and screenshots: nothing pops up. */
 public final class ScriptedDialogs implements Dialogs {
     private final List<String> errors = new ArrayList<>();
+    private final List<Path> exported = new ArrayList<>();
+    private Chooser lastChooser;
+
+    /** Where a file chooser would have started and with which name. */
+    public record Chooser(String title, Path initialDir, String initialName) {}
+
     private Discard discard = Discard.DISCARD;
     private boolean restore;
     private Path openPath;
@@ -72,7 +78,25 @@ public final class ScriptedDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<Path> chooseFile(String title, boolean save, String initialName, String... patterns) {
+    public Optional<Path> chooseFile(
+            String title, boolean save, Path initialDir, String initialName, String... patterns) {
+        lastChooser = new Chooser(title, initialDir, initialName);
         return Optional.ofNullable(filePath);
+    }
+
+    @Override
+    public void exported(String what, Path file) {
+        Logger.info("{} exported to {}", what, file);
+        exported.add(file);
+    }
+
+    /** The files whose export was confirmed. */
+    public List<Path> exported() {
+        return exported;
+    }
+
+    /** The last file chooser asked for (title, folder, name), or null. */
+    public Chooser lastChooser() {
+        return lastChooser;
     }
 }

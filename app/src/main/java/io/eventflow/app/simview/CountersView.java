@@ -28,9 +28,12 @@ final class CountersView extends VBox {
     private final Supplier<java.util.List<Metrics.Sample>> samples;
     private final Label exported = new Label();
 
-    CountersView(SimSession session, Supplier<java.util.List<Metrics.Sample>> samples) {
+    private final Supplier<Path> designFile;
+
+    CountersView(SimSession session, Supplier<java.util.List<Metrics.Sample>> samples, Supplier<Path> designFile) {
         this.session = session;
         this.samples = samples;
+        this.designFile = designFile;
         setId("sim-counters");
         setSpacing(6);
         FlowPane cards = new FlowPane(8, 8);
@@ -52,6 +55,13 @@ final class CountersView extends VBox {
             v.getStyleClass().add("counter-value");
             VBox card = new VBox(new Label(k), v);
             card.getStyleClass().add("counter-card");
+            String why = explanation(k);
+            if (why != null) {
+                javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(why);
+                t.setWrapText(true);
+                t.setMaxWidth(380);
+                javafx.scene.control.Tooltip.install(card, t);
+            }
             card.setMinWidth(90);
             cards.getChildren().add(card);
             values.put(k, v);
@@ -63,10 +73,32 @@ final class CountersView extends VBox {
         csv.setOnAction(e -> export("csv"));
         Button html = new Button("Export HTML…");
         html.setOnAction(e -> export("html"));
+        Button asScenario = new Button("Save as scenario…");
+        asScenario.setId("save-run-as-scenario");
+        asScenario.setTooltip(new javafx.scene.control.Tooltip(
+                "Save this run as it happened: the scenario's faults plus those injected by hand, at their simulated"
+                        + " times, with the run's seed. Running it again gives the same report."));
+        asScenario.setOnAction(e -> export("scenario"));
         table.setEditable(false);
         table.setStyle("-fx-font-family: monospace;");
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(cards, lostBy, new HBox(8, json, csv, html, exported), table);
+        getChildren().addAll(cards, lostBy, new HBox(8, json, csv, html, asScenario, exported), table);
+    }
+
+    /** What a counter means, where it is not obvious (shown as the card's tooltip). */
+    static String explanation(String counter) {
+        return switch (counter) {
+            case "dead-lettered" -> "Messages that are in a dead-letter channel now (their last state)."
+                    + " A re-drive moves them back to be processed again: they leave this count, and the channel"
+                    + " they are re-driven to counts them as published again.";
+            case "duplicates" -> "Messages processed more than once by the same group (at-least-once after a crash"
+                    + " or redelivery).";
+            case "reprocessed" -> "Messages processed again on purpose (a replay), not counted as duplicates.";
+            case "in flight" -> "Messages owed to a group and not yet processed, lost or dead-lettered.";
+            case "redelivered" -> "Deliveries of a message the group had received before (after a crash, a timeout"
+                    + " or a nack).";
+            default -> null;
+        };
     }
 
     void update(SimulationReport r) {
@@ -107,7 +139,15 @@ final class CountersView extends VBox {
             return;
         }
         FileChooser fc = new FileChooser();
-        fc.setInitialFileName("simulation-report." + kind);
+        // Beside the design, named after it: orders.eventflow.yaml → orders-report.html, orders-run.scenario.yaml.
+        Path design = designFile.get();
+        String base = design == null
+                ? "simulation"
+                : design.getFileName().toString().replaceFirst("\\.eventflow\\.yaml$|\\.ya?ml$", "");
+        fc.setInitialFileName(base + (kind.equals("scenario") ? "-run.scenario.yaml" : "-report." + kind));
+        if (design != null && design.toAbsolutePath().getParent() != null) {
+            fc.setInitialDirectory(design.toAbsolutePath().getParent().toFile());
+        }
         java.io.File f = fc.showSaveDialog(getScene().getWindow());
         if (f != null) {
             write(kind, f.toPath(), r);
@@ -116,16 +156,26 @@ final class CountersView extends VBox {
 
     /** Writes the report in one of the formats; the label beside the buttons says where or what went wrong. */
     void write(String kind, Path file, SimulationReport r) {
+        RunRecord record = session.runner().record();
+        java.util.List<Object> byHand = record.byHand();
         String text =
                 switch (kind) {
-                    case "json" -> ReportExport.json(r);
-                    case "csv" -> ReportExport.csv(r);
-                    default -> ReportExport.html(
-                            r, samples.get(), session.scenarioProperty().get());
+                    case "json" -> ReportExport.json(r, byHand);
+                    case "csv" -> ReportExport.csv(r, byHand);
+                    case "scenario" -> ScenarioYaml.write(
+                            record.asRun(),
+                            "The run of " + r.design() + " as it happened (seed " + r.seed() + "), saved by EventFlow"
+                                    + " Studio:\nthe scenario's faults and actions plus " + byHand.size()
+                                    + " injected by hand, at their simulated times.");
+                    default -> ReportExport.html(r, samples.get(), record.asRun(), byHand);
                 };
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             exported.setText("Saved " + file.getFileName());
+            io.eventflow.app.fx.ExportNotice.show(
+                    getScene() == null ? null : getScene().getWindow(),
+                    kind.equals("scenario") ? "Run as scenario" : "Simulation report (" + kind.toUpperCase() + ")",
+                    file);
         } catch (IOException e) {
             Logger.error(e, "cannot write the report to {}", file);
             exported.setText("Could not save " + file + ": " + e.getMessage());

@@ -2,6 +2,8 @@ package io.eventflow.app.simview;
 
 import io.eventflow.simulator.report.SimulationReport;
 import io.eventflow.simulator.report.SimulationReport.GroupReport;
+import io.eventflow.simulator.scenario.Action;
+import io.eventflow.simulator.scenario.Fault;
 import io.eventflow.simulator.scenario.Scenario;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,35 @@ public final class ReportExport {
         return r.toJson();
     }
 
+    /**
+     * The simulator's JSON report plus {@code injectedByHand}: the faults and actions injected from the canvas menu, one
+     * scenario-file entry each (e.g. {@code {at: 2.000000001s, kind: crash, target: billing}}), at the simulated times
+     * they took effect, so that the figures can be reproduced.
+     */
+    public static String json(SimulationReport r, List<Object> byHand) {
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(r.toJson());
+            var list = root.putArray("injectedByHand");
+            byHand.forEach(o -> list.add(entry(o)));
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the simulator's report is not JSON", e);
+        }
+    }
+
+    /** One fault or action as a scenario-file entry. */
+    static String entry(Object faultOrAction) {
+        return faultOrAction instanceof Fault f ? ScenarioYaml.fault(f) : ScenarioYaml.action((Action) faultOrAction);
+    }
+
     /** {@code scope,name,metric,value} rows: totals, lost by cause, latency, every group and channel. */
     public static String csv(SimulationReport r) {
+        return csv(r, List.of());
+    }
+
+    /** As {@link #csv(SimulationReport)}, with a row per fault or action injected by hand ({@code injectedByHand}). */
+    public static String csv(SimulationReport r, List<Object> byHand) {
         StringBuilder b = new StringBuilder("scope,name,metric,value\n");
         SimulationReport.Totals t = r.totals();
         row(b, "run", r.design(), "seed", r.seed());
@@ -57,6 +86,9 @@ public final class ReportExport {
             row(b, "channel", k, "expired", c.expired());
             row(b, "channel", k, "evicted", c.evicted());
         });
+        for (int i = 0; i < byHand.size(); i++) {
+            row(b, "injectedByHand", Integer.toString(i), "entry", entry(byHand.get(i)));
+        }
         return b.toString();
     }
 
@@ -83,6 +115,15 @@ public final class ReportExport {
 
     /** One HTML page with no external resources: counters, groups, channels, charts as inline SVG, the scenario. */
     public static String html(SimulationReport r, List<Metrics.Sample> samples, Scenario scenario) {
+        return html(r, samples, scenario, List.of());
+    }
+
+    /**
+     * As {@link #html(SimulationReport, List, Scenario)}, where {@code scenario} is the run as it happened and {@code
+     * byHand} lists what of it was injected by hand.
+     */
+    public static String html(
+            SimulationReport r, List<Metrics.Sample> samples, Scenario scenario, List<Object> byHand) {
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Simulation report: ")
                 .append(esc(r.design()))
@@ -157,7 +198,14 @@ public final class ReportExport {
         b.append(svg("Latency p99 (ms, cumulative)", samples, Metrics.Sample::p99, "#cf222e"));
         b.append(svg("Consumer lag", samples, x -> x.lag(), "#d29922"));
         b.append(svg("Channel depth", samples, x -> x.depth(), "#8250df"));
-        b.append("</div>\n<h2>Scenario</h2><pre>")
+        b.append("</div>\n");
+        if (!byHand.isEmpty()) {
+            b.append("<h2>Injected by hand</h2><p>At the simulated times they took effect; the scenario below")
+                    .append(" includes them, so it re-runs to these figures with the same seed.</p><ul>");
+            byHand.forEach(o -> b.append("<li><code>").append(esc(entry(o))).append("</code></li>"));
+            b.append("</ul>\n");
+        }
+        b.append("<h2>Scenario</h2><pre>")
                 .append(esc(ScenarioYaml.write(scenario == null ? Scenario.EMPTY : scenario, null)))
                 .append("</pre>\n</body></html>\n");
         return b.toString();

@@ -71,7 +71,24 @@ final class RunControls extends javafx.scene.layout.FlowPane {
         }));
         Slider speed = new Slider(-2, 4, 0);
         speed.setId("sim-speed");
-        speed.setPrefWidth(120);
+        speed.setPrefWidth(230);
+        // Logarithmic: one stop per factor of ten, labelled 0.01× … 10k×.
+        speed.setMajorTickUnit(1);
+        speed.setMinorTickCount(0);
+        speed.setBlockIncrement(0.5);
+        speed.setShowTickMarks(true);
+        speed.setShowTickLabels(true);
+        speed.setLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double exponent) {
+                return stopLabel(exponent);
+            }
+
+            @Override
+            public Double fromString(String text) {
+                return 0.0;
+            }
+        });
         speed.setTooltip(new Tooltip("Speed: simulated seconds per wall second, 0.01× to 10,000×"));
         speed.valueProperty().addListener((o, a, b) -> session.speedProperty().set(Math.pow(10, b.doubleValue())));
         Label speedLabel = new Label();
@@ -140,11 +157,31 @@ final class RunControls extends javafx.scene.layout.FlowPane {
                         message);
     }
 
+    /** The label of a speed stop (an exponent of ten): 0.01×, 0.1×, 1×, 10×, 100×, 1k×, 10k×. */
+    static String stopLabel(double exponent) {
+        long e = Math.round(exponent);
+        return switch ((int) e) {
+            case -2 -> "0.01×";
+            case -1 -> "0.1×";
+            case 0 -> "1×";
+            case 1 -> "10×";
+            case 2 -> "100×";
+            case 3 -> "1k×";
+            case 4 -> "10k×";
+            default -> "";
+        };
+    }
+
     static String speedText(double f) {
         return f >= 10 ? String.format(Locale.ROOT, "%.0f×", f) : String.format(Locale.ROOT, "%.2f×", f);
     }
 
     /** Lists the scenarios again and picks the design's sample scenario if nothing is chosen. */
+    /** Another design was loaded: its scenario is chosen afresh (its sample scenario, if any) on the next refresh. */
+    void forgetScenario() {
+        scenarios.setValue(null);
+    }
+
     void refreshScenarios() {
         ScenarioCatalog.Choice keep = scenarios.getValue();
         var list = ScenarioCatalog.choices(designFile.get());

@@ -15,6 +15,9 @@ public final class SimViews {
     private final TokenOverlay overlay;
     private final DocumentViewModel doc;
     private final Metrics metrics = new Metrics();
+    // The exported report's charts are of the whole run: selecting an element (which restarts the charts' own series)
+    // must not empty them, or a report exported after clicking on the canvas says "not enough samples".
+    private final Metrics runMetrics = new Metrics();
     private final CountersView counters;
     private final ChartsView charts = new ChartsView();
     private final EventLogView log;
@@ -31,7 +34,8 @@ public final class SimViews {
         this.session = session;
         this.overlay = overlay;
         this.doc = doc;
-        counters = new CountersView(session, metrics::samples);
+        counters = new CountersView(
+                session, runMetrics::samples, () -> doc.pathProperty().get());
         log = new EventLogView(session.live(), this::trace);
         timeline = new TimelineView(session, this::selectedId);
         runTab = tab("Run", "tab-run", counters);
@@ -76,10 +80,24 @@ public final class SimViews {
         }
     }
 
+    /** Writes the current run's report ({@code json}, {@code csv}, {@code html}) or its scenario as run ({@code scenario}). */
+    public void writeReport(String kind, java.nio.file.Path file) {
+        counters.write(kind, file, session.reportProperty().get());
+    }
+
+    /** Takes the tabs out of the dock (leaving Simulate: they have nothing to show in Design). */
+    void uninstall(TabPane dock) {
+        if (installed) {
+            installed = false;
+            dock.getTabs().removeAll(runTab, chartsTab, logTab, timelineTab);
+        }
+    }
+
     void frame(long now) {
         if (session.runner().generation() != generation) {
             generation = session.runner().generation();
             metrics.reset(metrics.element());
+            runMetrics.reset(null);
             charts.clear();
             overlay.setTracedEdges(java.util.Set.of());
             timeline.redraw();
@@ -93,6 +111,8 @@ public final class SimViews {
             if (s != null) {
                 charts.add(s);
             }
+            runMetrics.add(
+                    session.snapshot(), r, session.runDesign(), session.runner().latency());
         }
         if (session.snapshot() != null) {
             timeline.frame(session.snapshot().time());
@@ -114,6 +134,11 @@ public final class SimViews {
 
     public Metrics metrics() {
         return metrics;
+    }
+
+    /** The whole run's series, for the exported report (selection does not restart it). */
+    Metrics runMetrics() {
+        return runMetrics;
     }
 
     TimelineView timeline() {

@@ -7,13 +7,11 @@ import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -63,12 +61,19 @@ public final class SimulateMode {
                 overlay.invalidate();
             }
         });
+        // Another design (new, open, import): the run of the old one is gone, and editing starts in Design.
+        doc.loadsProperty().addListener((o, a, b) -> designLoaded());
         initInput();
-        canvas.sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null && a == null) {
-                installKeys(scene);
-            }
-        });
+    }
+
+    private void designLoaded() {
+        setSimulating(false);
+        if (session != null) {
+            session.scenarioProperty().set(io.eventflow.simulator.scenario.Scenario.EMPTY);
+            session.scenarioFileProperty().set(null);
+            controls.forgetScenario();
+            session.reset();
+        }
     }
 
     /** The Design/Simulate segmented toggle for the toolbar. */
@@ -90,6 +95,20 @@ public final class SimulateMode {
         });
         HBox box = new HBox(designButton, simulateButton);
         box.getStyleClass().add("mode-toggle");
+        // A design with validation errors cannot run: Simulate is off, and the toggle says why.
+        simulateButton.disableProperty().bind(doc.blockedProperty().isNotEmpty().and(simulating.not()));
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(doc.blockedProperty());
+        doc.blockedProperty().addListener((o, a, b) -> {
+            if (b.isEmpty()) {
+                Tooltip.uninstall(box, why);
+            } else {
+                Tooltip.install(box, why);
+            }
+        });
+        if (!doc.blockedProperty().get().isEmpty()) {
+            Tooltip.install(box, why);
+        }
         return box;
     }
 
@@ -141,18 +160,18 @@ public final class SimulateMode {
         return status;
     }
 
-    /** F5 runs or pauses, Shift+F5 stops (resets) in Simulate. */
-    private void installKeys(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (simulating.get() && e.getCode() == KeyCode.F5) {
-                if (e.isShiftDown()) {
-                    session.reset();
-                } else {
-                    session.toggleRun();
-                }
-                e.consume();
-            }
-        });
+    /** Runs or pauses the run (F5 in Simulate; the key is the window's action). */
+    public void toggleRun() {
+        if (simulating.get()) {
+            session.toggleRun();
+        }
+    }
+
+    /** Stops the run and starts it over, paused at time 0 (Shift+F5 in Simulate). */
+    public void resetRun() {
+        if (simulating.get()) {
+            session.reset();
+        }
     }
 
     public void setSimulating(boolean on) {
@@ -183,6 +202,7 @@ public final class SimulateMode {
             canvas.setCache(false);
             overlay.getGraphicsContext2D().clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
             status.setText("");
+            views.uninstall(dock);
             growDock(0.78);
         }
     }
@@ -253,14 +273,6 @@ public final class SimulateMode {
         });
         canvas.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> consumeIfLocked(e, e.getButton()));
         canvas.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> consumeIfLocked(e, e.getButton()));
-        canvas.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (simulating.get()
-                    && (e.getCode() == KeyCode.DELETE
-                            || e.getCode() == KeyCode.BACK_SPACE
-                            || (e.isShortcutDown() && (e.getCode() == KeyCode.V || e.getCode() == KeyCode.D)))) {
-                e.consume();
-            }
-        });
     }
 
     private void consumeIfLocked(MouseEvent e, MouseButton b) {

@@ -35,6 +35,7 @@ public final class SimulationRunner implements AutoCloseable {
     private static final long REPORT_EVERY_NANOS = 250_000_000L;
 
     private final LinkedBlockingQueue<Cmd> commands = new LinkedBlockingQueue<>();
+    private final RunRecord record = new RunRecord();
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
     private volatile long done;
@@ -269,23 +270,35 @@ public final class SimulationRunner implements AutoCloseable {
                 factor = s.factor();
                 pacer = null;
             } else if (c instanceof Cmd.Inject i) {
-                sim.inject(i.fault());
-                applyNow();
+                Fault f = (Fault) byHand(i.fault());
+                sim.inject(f);
+                applyNow(f.at());
             } else if (c instanceof Cmd.Apply a) {
-                sim.apply(a.action());
-                applyNow();
+                Action x = (Action) byHand(a.action());
+                sim.apply(x);
+                applyNow(x.at());
             }
         } catch (RuntimeException e) {
             fail(e);
         }
     }
 
-    /** When not running, carries out what was just injected at the current time so the view shows it at once. */
-    private void applyNow() {
+    /** A fault or action sent by hand, timed where it takes effect and recorded (see {@link RunRecord#take}). */
+    private Object byHand(Object faultOrAction) {
+        return record.take(faultOrAction, sim.now(), state == State.FINISHED || state == State.FAILED);
+    }
+
+    /** When not running, carries out what was just injected (a nanosecond on) so the view shows it at once. */
+    private void applyNow(long at) {
         if (state != State.RUNNING && state != State.FINISHED && state != State.FAILED) {
-            sim.runUntil(sim.now());
+            sim.runUntil(Math.min(at, Math.min(sim.now() + 1, sim.endTime())));
             refreshReport();
         }
+    }
+
+    /** The run's config and what was injected by hand: the scenario of the run as it happened. */
+    public RunRecord record() {
+        return record;
     }
 
     private void build(RunConfig cfg) {
@@ -304,6 +317,7 @@ public final class SimulationRunner implements AutoCloseable {
                 b.duration(cfg.duration());
             }
             sim = b.build();
+            record.start(cfg, sim.seed());
             generation++;
             refreshReport();
             state = State.READY;

@@ -29,6 +29,9 @@ import javafx.scene.text.Text;
 final class TimelineView extends VBox {
     private static final double ROW = 22;
     private static final double LEFT = 8;
+    /** Height of the time axis above the bars. */
+    private static final double AXIS = 20;
+
     private final SimSession session;
     private final TimelineEditor editor;
     private final Pane bars = new Pane();
@@ -171,7 +174,7 @@ final class TimelineView extends VBox {
             long len = TimelineEditor.length(o);
             double x = LEFT + at * k;
             double w = Math.max(8, (len < 0 ? span() - at : len) * k);
-            Rectangle r = new Rectangle(x, i * ROW + 2, w, ROW - 4);
+            Rectangle r = new Rectangle(x, AXIS + i * ROW + 2, w, ROW - 4);
             r.setArcWidth(6);
             r.setArcHeight(6);
             r.setFill(
@@ -180,16 +183,52 @@ final class TimelineView extends VBox {
                             : TokenOverlay.NORMAL.deriveColor(0, 1, 1, 0.3));
             r.setStroke(i == selected ? TokenOverlay.NORMAL : TokenOverlay.DROPPED);
             r.getStyleClass().add("timeline-bar");
-            Text t = new Text(x + 4, i * ROW + 15, TimelineEditor.title(o));
+            Text t = new Text(x + 4, AXIS + i * ROW + 15, TimelineEditor.title(o));
             t.setMouseTransparent(true);
             t.getStyleClass().add("timeline-text");
             int index = i;
             new BarDrag(r, t, k, at, (newAt) -> move(index, newAt), () -> pick(index));
             content.getChildren().addAll(r, t);
         }
-        bars.setPrefHeight(Math.max(3, all.size() + 1) * ROW);
+        axis(k);
+        bars.setPrefHeight(AXIS + Math.max(3, all.size() + 1) * ROW);
         cursor.setStartY(0);
         cursor.endYProperty().bind(bars.heightProperty());
+    }
+
+    /** The time axis: a tick and a label at every step of {@link #tickStep}, along the top. */
+    private void axis(double k) {
+        double span = span();
+        long step = tickStep((long) span, Math.max(100, bars.getWidth() - 2 * LEFT));
+        Line base = new Line(LEFT, AXIS - 2, LEFT + span * k, AXIS - 2);
+        base.getStyleClass().add("timeline-axis");
+        content.getChildren().add(base);
+        for (long t = 0; t <= span; t += step) {
+            double x = LEFT + t * k;
+            Line tick = new Line(x, AXIS - 6, x, AXIS - 2);
+            tick.getStyleClass().add("timeline-axis");
+            Text label = new Text(x + 2, AXIS - 8, SimSession.formatTime(t).replace(".000 s", " s"));
+            label.getStyleClass().addAll("timeline-text", "timeline-axis-label");
+            label.setMouseTransparent(true);
+            content.getChildren().addAll(tick, label);
+        }
+    }
+
+    /**
+     * A tick step of 1, 2 or 5 times a power of ten (in nanoseconds, at least 1 ms) that puts labels at least 70 px
+     * apart on a timeline {@code width} pixels wide showing {@code span} nanoseconds.
+     */
+    static long tickStep(long span, double width) {
+        double minStep = span * 70.0 / Math.max(1, width);
+        long step = 1_000_000L;
+        while (true) {
+            for (long m : new long[] {1, 2, 5}) {
+                if (step * m >= minStep) {
+                    return step * m;
+                }
+            }
+            step *= 10;
+        }
     }
 
     private void pick(int index) {

@@ -217,7 +217,7 @@ class BrokerKindsPaletteTest {
                                 java.util.Map.of()))))));
         assertThat(EdgeRef.of(d()))
                 .extracting(EdgeRef::label)
-                .containsExactlyInAnyOrder("consumer · at-least-once\ndurable", "service · at-least-once\nnon-durable");
+                .containsExactlyInAnyOrder("consumer · at-least-once\ndurable", "at-least-once\nnon-durable");
         assertThat(look("jms-topic").chips()).containsExactly("1 durable", "1 non-durable");
     }
 

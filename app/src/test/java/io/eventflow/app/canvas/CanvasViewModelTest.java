@@ -6,7 +6,10 @@ import io.eventflow.app.shell.DocumentViewModel;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Position;
+import io.eventflow.model.design.Service;
 import io.eventflow.model.edit.DesignDocument;
+import io.eventflow.model.io.DesignReader;
+import io.eventflow.model.io.DesignWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,25 @@ class CanvasViewModelTest {
         assertThat(d().brokers()).hasSize(1);
         assertThat(d().channel("topic-2")).isPresent();
         assertThat(doc.getSelection()).containsExactly("topic-2");
+    }
+
+    @Test
+    void paletteProducerAndConsumerLookLikeOneBeforeTheyAreConnected() throws Exception {
+        vm.drop(PaletteItem.PRODUCER, 0, 0, null);
+        vm.drop(PaletteItem.CONSUMER, 300, 0, null);
+        vm.drop(PaletteItem.SERVICE, 600, 0, null);
+        assertThat(d().service("producer").orElseThrow().role()).isEqualTo(Service.Role.PRODUCER);
+        assertThat(d().service("consumer").orElseThrow().role()).isEqualTo(Service.Role.CONSUMER);
+        assertThat(d().service("service").orElseThrow().role()).isEqualTo(Service.Role.SERVICE);
+        // Once connected, what it does decides: a "consumer" that only publishes is drawn as a producer.
+        vm.drop(PaletteItem.KAFKA_TOPIC, 0, 300, null);
+        vm.connect("consumer", "topic");
+        assertThat(d().service("consumer").orElseThrow().role()).isEqualTo(Service.Role.PRODUCER);
+        // The hint survives saving and reading back.
+        Design back = DesignReader.read(io.eventflow.model.io.SourceTree.parse("t", DesignWriter.toYaml(d()))
+                        .root())
+                .design();
+        assertThat(back.service("producer").orElseThrow().role()).isEqualTo(Service.Role.PRODUCER);
     }
 
     @Test

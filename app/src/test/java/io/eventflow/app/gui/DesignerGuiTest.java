@@ -183,21 +183,6 @@ class DesignerGuiTest {
     }
 
     @Test
-    void brokenFileShowsLineAndKeepsDesign(FxRobot robot) throws Exception {
-        Design before = design();
-        Path bad = tmp.resolve("bad.eventflow.yaml");
-        Files.writeString(bad, "eventflow: 1\nname: Bad\nchannels:\n  - id: x\n    broker: nowhere\n");
-        dialogs.openAnswer(bad);
-        robot.clickOn("#action-open");
-        assertThat(design()).isEqualTo(before);
-        assertThat(dialogs.errors()).hasSize(1);
-        assertThat(dialogs.errors().get(0))
-                .contains("bad.eventflow.yaml")
-                .contains(":5:")
-                .contains("nowhere");
-    }
-
-    @Test
     void previewExportImportLaidOutWithoutOverlap(FxRobot robot) throws Exception {
         robot.clickOn("#tab-asyncapi");
         String preview = robot.lookup("#asyncapi-text")

@@ -26,6 +26,22 @@ class SchemaToolsTest {
     }
 
     @Test
+    void syntaxErrorsAreSaidInPlainWords() {
+        assertThat(SchemaTools.check("{\n  \"type\": \"object\",\n  \"properties\": {\n}")
+                        .error())
+                .isEqualTo("the text ends before every { and [ is closed: add the missing } or ]");
+        SchemaTools.Check comma = SchemaTools.check("{\"type\": \"object\",\n}");
+        assertThat(comma.error())
+                .contains("double quotes")
+                .doesNotContain("code")
+                .doesNotContain("Source");
+        assertThat(comma.line()).isEqualTo(2);
+        assertThat(comma.column()).isEqualTo(1);
+        assertThat(SchemaTools.check("{\"type\": object}").error()).startsWith("'object' is not a JSON value");
+        assertThat(SchemaTools.check("{\"a\": 1 \"b\": 2}").error()).contains("comma is missing");
+    }
+
+    @Test
     void fieldTableFlattensNestedFields() {
         var fields = SchemaTools.fields(SchemaTools.check(SCHEMA).schema());
         assertThat(fields)

@@ -50,6 +50,13 @@ public record Service(
         SERVICE
     }
 
+    /** The extension key that says how a service with no connections yet is drawn: {@code producer} or {@code consumer}. */
+    public static final String ROLE_HINT = "x-role";
+
+    /**
+     * How the canvas shows it: from what it publishes and consumes; a service with neither yet keeps the role it was
+     * created with ({@link #ROLE_HINT}, set by the palette's Producer and Consumer).
+     */
     public Role role() {
         boolean sends = !publishes.isEmpty() || !requests.isEmpty();
         boolean receives = !subscribes.isEmpty();
@@ -59,7 +66,36 @@ public record Service(
         if (receives && !sends) {
             return Role.CONSUMER;
         }
+        if (!sends && extensions.get(ROLE_HINT) != null) {
+            String hint = extensions.get(ROLE_HINT).asText();
+            if (hint.equals("producer")) {
+                return Role.PRODUCER;
+            } else if (hint.equals("consumer")) {
+                return Role.CONSUMER;
+            }
+        }
         return Role.SERVICE;
+    }
+
+    /** The same service without {@link #ROLE_HINT} (once connected, what it does decides how it is drawn). */
+    public Service withoutRoleHint() {
+        if (!extensions.containsKey(ROLE_HINT)) {
+            return this;
+        }
+        Map<String, JsonNode> ext = new java.util.LinkedHashMap<>(extensions);
+        ext.remove(ROLE_HINT);
+        return new Service(id, title, description, instances, publishes, subscribes, producer, requests, external, ext);
+    }
+
+    /** A service with no connections yet, drawn as a producer or a consumer ({@link #ROLE_HINT}). */
+    public static Service withRole(String id, Role role) {
+        Map<String, JsonNode> ext = role == Role.SERVICE
+                ? Map.of()
+                : Map.of(
+                        ROLE_HINT,
+                        com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                                role.name().toLowerCase(java.util.Locale.ROOT)));
+        return new Service(id, null, null, null, List.of(), List.of(), null, List.of(), null, ext);
     }
 
     public int instanceCount() {

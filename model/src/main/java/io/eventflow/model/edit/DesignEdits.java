@@ -115,6 +115,7 @@ public final class DesignEdits {
         if (s.publishes().stream().anyMatch(p -> p.channel().equals(channelId))) {
             return design;
         }
+        s = s.withoutRoleHint(); // connected: what it does decides how it is drawn
         String message = design.channel(channelId)
                 .filter(c -> c.messages().size() == 1)
                 .map(c -> c.messages().get(0))
@@ -138,13 +139,17 @@ public final class DesignEdits {
         return replaceService(design, serviceId, s.withPublishes(append(s.publishes(), p)));
     }
 
-    /** Service subscribes to channel (an edge channel → service), in a group named after the service. */
+    /**
+     * Service subscribes to channel (an edge channel → service). The subscription names no group: its group is the
+     * service id, and follows a rename of the service until the user sets one.
+     */
     public static Design connectSubscribe(Design design, String channelId, String serviceId) {
         Service s = design.service(serviceId).orElseThrow();
         if (s.subscribes().stream().anyMatch(x -> x.channel().equals(channelId))) {
             return design;
         }
-        Service withSub = s.withSubscribes(append(s.subscribes(), new Subscription(channelId, serviceId)));
+        s = s.withoutRoleHint(); // connected: what it does decides how it is drawn
+        Service withSub = s.withSubscribes(append(s.subscribes(), new Subscription(channelId, null)));
         // A service that starts consuming turns its self-paced publications into chained ones.
         List<Publication> chained = withSub.publishes().stream()
                 .map(p -> p.rate() == null && !p.isChained() && !p.isWill()

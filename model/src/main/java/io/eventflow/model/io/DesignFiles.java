@@ -54,7 +54,10 @@ public final class DesignFiles {
     }
 
     private static Loaded check(SourceTree tree) {
-        DesignReader.Result read = DesignReader.read(tree.root());
+        return check(tree, DesignReader.read(tree.root()));
+    }
+
+    private static Loaded check(SourceTree tree, DesignReader.Result read) {
         List<Problem> all = new ArrayList<>(read.problems());
         // A key the reader already rejected (e.g. a malformed rate) is missing from the design: the validator's
         // complaint about the same key would only repeat it.
@@ -98,6 +101,25 @@ public final class DesignFiles {
                     loaded.problems().stream().filter(Problem::isError).toList());
         }
         return loaded.design();
+    }
+
+    /**
+     * Opens a design for editing: a file that reads into a design opens even when the design has errors (a dangling
+     * reference, a duplicate id, an impossible value), which the editor lists and the user fixes in place. Only a file
+     * that cannot be read into a design without losing part of it is refused: not YAML, hostile, an unknown key, a
+     * value of the wrong type.
+     *
+     * @throws InputException naming file, line and problem for each reading error
+     */
+    public static Loaded openForEditing(Path path) throws InputException {
+        SourceTree tree = SourceTree.read(path);
+        DesignReader.Result read = DesignReader.read(tree.root());
+        if (read.problems().stream().anyMatch(Problem::isError)) {
+            throw new InputException(locatedAndSorted(tree, read.problems()).stream()
+                    .filter(Problem::isError)
+                    .toList());
+        }
+        return check(tree, read);
     }
 
     /**

@@ -1,0 +1,128 @@
+package io.eventflow.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.app.shell.MainWindow;
+import io.eventflow.app.shell.ScriptedDialogs;
+import io.eventflow.app.shell.StudioHome;
+import io.eventflow.app.shell.TaskExecutor;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Position;
+import java.nio.file.Files;
+import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The canvas's context menu on empty canvas, and actions that cannot act being disabled. */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class CanvasMenuGuiTest {
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = new MainWindow(
+                stage,
+                new StudioHome(Files.createTempDirectory("home")),
+                new ScriptedDialogs(),
+                TaskExecutor.sameThread());
+        window.show(null);
+    }
+
+    @BeforeEach
+    void awaitPanels() throws TimeoutException {
+        Panels.await(window);
+    }
+
+    private Design design() {
+        return window.document().getDesign();
+    }
+
+    private Point2D onCanvas(double x, double y) {
+        Bounds b = window.canvas().localToScreen(window.canvas().getLayoutBounds());
+        return new Point2D(b.getMinX() + x, b.getMinY() + y);
+    }
+
+    @Test
+    void emptyCanvasMenuAddsAtTheClickSelectsAllAndArranges(FxRobot robot) {
+        robot.clickOn("#action-new");
+        Button delete = robot.lookup("#action-delete").queryButton();
+        assertThat(delete.isDisabled()).as("nothing selected").isTrue();
+        Button paste = robot.lookup("#action-paste").queryButton();
+        assertThat(paste.isDisabled()).as("nothing copied").isTrue();
+
+        robot.rightClickOn(onCanvas(300, 200));
+        robot.clickOn("#menu-add-here").clickOn("#add-here-kafka-topic");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(design().channel("topic")).isPresent();
+        Point2D world = window.canvas().screenToWorld(300, 200);
+        Position at = design().layout().get("topic");
+        assertThat(Math.abs(at.x() - world.getX())).isLessThanOrEqualTo(20);
+        assertThat(Math.abs(at.y() - world.getY())).isLessThanOrEqualTo(20);
+        assertThat(delete.isDisabled()).as("the new element is selected").isFalse();
+
+        robot.rightClickOn(onCanvas(600, 400));
+        robot.clickOn("#menu-add-here").clickOn("#add-here-consumer");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(design().service("consumer")).isPresent();
+
+        robot.interact(() -> window.canvas().viewModel().copy());
+        assertThat(paste.isDisabled()).isFalse();
+        robot.interact(() -> window.document().getSelection().clear());
+        robot.rightClickOn(onCanvas(450, 30));
+        robot.clickOn("#action-item-select-all");
+        assertThat(window.document().getSelection()).contains("topic", "consumer", "kafka");
+
+        robot.rightClickOn(onCanvas(450, 30));
+        robot.clickOn("#action-item-auto-layout");
+        assertThat(window.document().document().history().undoDescription()).contains("Arrange automatically");
+
+        // In Simulate the diagram is locked: Delete is disabled, and the key does nothing.
+        robot.clickOn("#skin-topic");
+        robot.clickOn("#mode-simulate");
+        robot.interact(() -> window.document().getSelection().add("topic"));
+        assertThat(delete.isDisabled()).isTrue();
+        robot.interact(() -> window.canvas().requestFocus());
+        robot.type(KeyCode.DELETE).type(KeyCode.BACK_SPACE);
+        assertThat(window.document().getSelection()).contains("topic");
+        assertThat(design().channel("topic")).isPresent();
+        robot.clickOn("#mode-design");
+        robot.interact(() -> window.document().getSelection().add("topic"));
+        assertThat(delete.isDisabled()).isFalse();
+        window.simulate().dispose();
+    }
+
+    @Test
+    void inspectorReferencesAreSearchableAndSchemaErrorsPlain(FxRobot robot) {
+        robot.clickOn("#skin-orders");
+        var broker = robot.lookup("#field-broker").query();
+        assertThat(broker).isInstanceOf(org.controlsfx.control.SearchableComboBox.class);
+        assertThat(robot.lookup("#field-address")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getPromptText())
+                .startsWith("orders");
+
+        robot.clickOn("#message-OrderPlaced");
+        var text = robot.lookup("#schema-text").queryAs(javafx.scene.control.TextArea.class);
+        Button apply = robot.lookup("#schema-apply").queryButton();
+        robot.interact(() -> text.setText("{\"type\": \"object\"}"));
+        double width = apply.getWidth();
+        robot.interact(() -> text.setText("{\"type\": \"object\",\n  \"properties\": {\"a\": {\"type\": string}}}"));
+        javafx.scene.control.Label status = robot.lookup(".schema-status").queryAs(javafx.scene.control.Label.class);
+        assertThat(status.getText()).startsWith("Line 2, column").contains("'string' is not a JSON value");
+        assertThat(status.getText()).doesNotContain("code").doesNotContain("Source");
+        assertThat(apply.getWidth()).isEqualTo(width);
+        assertThat(apply.isDisabled()).isTrue();
+    }
+}
