@@ -56,7 +56,7 @@ public final class SmokeMain {
         } catch (IllegalStateException notStartedYet) {
             return null;
         }
-        return f.get(10, TimeUnit.SECONDS);
+        return f.get(30, TimeUnit.SECONDS);
     }
 
     private static String title() throws Exception {
@@ -66,7 +66,7 @@ public final class SmokeMain {
                 .map(w -> ((javafx.stage.Stage) w).getTitle())
                 .findFirst()
                 .orElse("")));
-        return f.get(10, TimeUnit.SECONDS);
+        return f.get(30, TimeUnit.SECONDS);
     }
 
     private static void collect(Node node, List<String> out) {
