@@ -47,6 +47,11 @@ public final class SweepRunner {
         return spec;
     }
 
+    /** Simulations run at once. */
+    public int jobs() {
+        return jobs;
+    }
+
     /** Asks the sweep to stop: runs in progress are abandoned, finished ones are kept. Thread-safe. */
     public void cancel() {
         cancelled.set(true);
