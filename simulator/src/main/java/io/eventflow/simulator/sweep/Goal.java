@@ -70,6 +70,22 @@ public final class Goal {
         }
     }
 
+    /**
+     * One comparison of the goal.
+     *
+     * @param path the figure
+     * @param op {@code < <= > >= == !=}
+     * @param value the number compared with
+     */
+    public record Clause(String path, String op, double value) {}
+
+    /** The goal's comparisons, in the order written (a chart draws their values as goal lines). */
+    public List<Clause> clauses() {
+        List<Clause> out = new ArrayList<>();
+        root.clauses(out);
+        return out;
+    }
+
     /** Whether one run's figures meet the goal; a figure the run did not report counts as 0. */
     public boolean test(Map<String, Double> figures) {
         return root.test(figures);
@@ -101,6 +117,8 @@ public final class Goal {
         boolean test(Map<String, Double> f);
 
         void paths(Set<String> out);
+
+        void clauses(List<Clause> out);
     }
 
     private record And(Node a, Node b) implements Node {
@@ -112,6 +130,11 @@ public final class Goal {
             a.paths(out);
             b.paths(out);
         }
+
+        public void clauses(List<Clause> out) {
+            a.clauses(out);
+            b.clauses(out);
+        }
     }
 
     private record Or(Node a, Node b) implements Node {
@@ -122,6 +145,11 @@ public final class Goal {
         public void paths(Set<String> out) {
             a.paths(out);
             b.paths(out);
+        }
+
+        public void clauses(List<Clause> out) {
+            a.clauses(out);
+            b.clauses(out);
         }
     }
 
@@ -140,6 +168,10 @@ public final class Goal {
 
         public void paths(Set<String> out) {
             out.add(path);
+        }
+
+        public void clauses(List<Clause> out) {
+            out.add(new Clause(path, op, value));
         }
     }
 

@@ -45,6 +45,9 @@ class GoalTest {
     void namesItsPathsAndChecksThemAgainstTheReport() {
         Goal g = Goal.parse("latencyMs.p99 < 200 and groups.billing.lost == 0");
         assertThat(g.paths()).containsExactly("latencyMs.p99", "groups.billing.lost");
+        assertThat(g.clauses())
+                .containsExactly(
+                        new Goal.Clause("latencyMs.p99", "<", 200), new Goal.Clause("groups.billing.lost", "==", 0));
         g.check(List.of("latencyMs.p99", "groups.billing.lost"));
         assertThatThrownBy(() -> Goal.parse("latencyMs.p98 < 200").check(List.of("latencyMs.p99", "latencyMs.p50")))
                 .hasMessage("the goal's 'latencyMs.p98' is not a figure of the report: did you mean 'latencyMs.p99'?");
