@@ -52,7 +52,7 @@ public final class SweepView extends SplitPane {
         left.setFitToWidth(true);
         left.setMinWidth(280);
         getItems().addAll(left, results());
-        setDividerPositions(0.3);
+        setDividerPositions(0.26);
         vm.rows().addListener((ListChangeListener<SweepViewModel.Row>) c -> showRows());
         vm.resultProperty().addListener((o, a, r) -> showResult());
         vm.minimisedProperty().addListener((o, a, r) -> showAnswer());
@@ -167,7 +167,9 @@ public final class SweepView extends SplitPane {
         rowsBox.getChildren().clear();
         for (SweepViewModel.Row row : vm.rows()) {
             Label name = new Label(row.name());
-            name.setMinWidth(120);
+            name.getStyleClass().add("sweep-row-name");
+            name.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(name, Priority.ALWAYS);
             TextField values = new TextField();
             values.setId("sweep-values-" + row.name().replaceAll("[^A-Za-z0-9_-]", "-"));
             values.textProperty().bindBidirectional(row.valuesProperty());
@@ -175,9 +177,8 @@ public final class SweepView extends SplitPane {
             Button remove = new Button("✕");
             remove.setTooltip(new Tooltip("Stop varying " + row.name()));
             remove.setOnAction(e -> vm.remove(row));
-            HBox line = new HBox(4, name, values, remove);
-            HBox.setHgrow(values, Priority.ALWAYS);
-            rowsBox.getChildren().add(line);
+            values.setMaxWidth(Double.MAX_VALUE);
+            rowsBox.getChildren().add(new VBox(2, new HBox(4, name, remove), values));
         }
         String chosen = minimise.getValue();
         minimise.getItems()
@@ -201,17 +202,22 @@ public final class SweepView extends SplitPane {
         answerBox.visibleProperty().bind(vm.minimisedProperty().isNotNull());
         answerBox.managedProperty().bind(answerBox.visibleProperty());
         chart.setId("sweep-chart");
-        VBox.setVgrow(chart, Priority.ALWAYS);
         Button apply = new Button("Apply to design");
         apply.setId("sweep-apply");
         apply.disableProperty()
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());
         apply.setOnAction(e -> vm.apply(table.getSelectionModel().getSelectedItem()));
         table.setId("sweep-table");
-        table.setPrefHeight(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        HBox top = new HBox(8, new Label("Figure"), figure, apply);
-        VBox box = new VBox(6, top, empty, answerBox, chart, table);
+        Label figureLabel = new Label("Figure");
+        figureLabel.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        apply.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        HBox top = new HBox(8, figureLabel, figure, apply);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        SplitPane chartAndTable = new SplitPane(chart, table);
+        chartAndTable.setDividerPositions(0.6);
+        VBox.setVgrow(chartAndTable, Priority.ALWAYS);
+        VBox box = new VBox(6, top, empty, answerBox, chartAndTable);
         box.setPadding(new Insets(6));
         return box;
     }
