@@ -88,6 +88,36 @@ public final class SweepViewModel {
     public SweepViewModel(DocumentViewModel doc, Supplier<Scenario> scenario) {
         this.doc = doc;
         this.scenario = scenario;
+        doc.designProperty().addListener((o, before, after) -> designChanged(before, after));
+    }
+
+    /**
+     * Nothing stale: another design (a new or opened file) drops the rows and the result; an edit that removes a
+     * varied element drops its row and the result.
+     */
+    private void designChanged(Design before, Design after) {
+        if (after == null || before == null || !before.name().equals(after.name())) {
+            rows.clear();
+            result.set(null);
+            minimised.set(null);
+            return;
+        }
+        List<Row> gone = rows.stream().filter(r -> !exists(after, r.name())).toList();
+        if (!gone.isEmpty()) {
+            gone.forEach(this::remove);
+            result.set(null);
+            minimised.set(null);
+        }
+    }
+
+    private static boolean exists(Design d, String name) {
+        int dot = name.lastIndexOf('.');
+        String element = dot < 0 ? name : name.substring(0, dot);
+        int at = element.indexOf('@');
+        String id = at < 0 ? element : element.substring(0, at);
+        return d.service(id).isPresent()
+                || d.channel(id).isPresent()
+                || d.broker(id).isPresent();
     }
 
     /**
@@ -266,6 +296,13 @@ public final class SweepViewModel {
         }
         String g = goal.get() == null ? "" : goal.get().strip();
         Goal parsed = g.isEmpty() ? null : Goal.parse(g);
+        if (parsed != null) {
+            try {
+                parsed.check(io.eventflow.simulator.sweep.Figures.names(d));
+            } catch (io.eventflow.simulator.UnsupportedDesignException e) {
+                throw new SweepException("the simulator cannot run this design: " + e.getMessage());
+            }
+        }
         if (minimise.get() != null && parsed == null) {
             throw new SweepException("to find the smallest " + minimise.get() + ", give a goal");
         }

@@ -169,5 +169,11 @@ class SweepTabGuiTest {
         Label message = robot.lookup("#sweep-message").query();
         assertThat(message.getText()).contains("there is no service 'biling': did you mean 'billing'?");
         assertThat(sweep().resultProperty().get()).isNull();
+        robot.interact(() -> sweep().remove(sweep().rows().get(0)));
+        set(robot, "#sweep-goal", "latencyMs.p98 < 200");
+        fire(robot, "#sweep-run");
+        assertThat(message.getText())
+                .contains("the goal's 'latencyMs.p98' is not a figure of the report: did you mean");
+        assertThat(sweep().runningProperty().get()).isFalse();
     }
 }

@@ -39,6 +39,20 @@ public final class Figures {
         return f;
     }
 
+    /**
+     * The figure paths a report of this design has (those of a run that has not started), to check a goal's paths
+     * before a sweep runs.
+     *
+     * @throws io.eventflow.simulator.UnsupportedDesignException when the simulator does not model the design
+     */
+    public static java.util.Set<String> names(io.eventflow.model.design.Design design) {
+        return of(io.eventflow.simulator.Simulation.builder(design)
+                        .traceCapacity(0)
+                        .build()
+                        .report())
+                .keySet();
+    }
+
     /** Whether the figure at this path is a time in milliseconds (fractional) rather than a count. */
     public static boolean isMillis(String path) {
         return path.startsWith("latencyMs.") || path.contains(".latencyMs.") || path.endsWith("Ms");
