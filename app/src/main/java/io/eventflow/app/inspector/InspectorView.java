@@ -16,9 +16,24 @@ public final class InspectorView extends ScrollPane {
     private final InspectorViewModel vm;
     private Form form;
     private Object shownKind;
+    private java.util.function.Consumer<String> onVaryInSweep;
 
     public InspectorView(InspectorViewModel vm) {
         this.vm = vm;
+        // The menu opens on the secondary button's press (as the platform's own context menu does on Linux and
+        // Windows) and on the keyboard's menu key; a field a sweep can vary gets this menu instead of the default one.
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY) {
+                contextMenu(e.getTarget(), e.getScreenX(), e.getScreenY(), e);
+            }
+        });
+        addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (e.isKeyboardTrigger()) {
+                contextMenu(e.getTarget(), e.getScreenX(), e.getScreenY(), e);
+            } else if (sweepName(e.getTarget()) != null) {
+                e.consume(); // already shown on the press
+            }
+        });
         getStyleClass().add("inspector");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
@@ -30,6 +45,46 @@ public final class InspectorView extends ScrollPane {
                 show(vm.getSubject());
             }
         });
+    }
+
+    /** What "Vary in sweep" (the context menu of a field a sweep can vary) does with the setting's sweep name. */
+    public void setOnVaryInSweep(java.util.function.Consumer<String> action) {
+        this.onVaryInSweep = action;
+    }
+
+    /** The text field a target is in, or null. */
+    private static javafx.scene.control.TextField fieldOf(Object target) {
+        javafx.scene.Node n = target instanceof javafx.scene.Node node ? node : null;
+        while (n != null && !(n instanceof javafx.scene.control.TextField)) {
+            n = n.getParent();
+        }
+        return (javafx.scene.control.TextField) n;
+    }
+
+    private String sweepName(Object target) {
+        javafx.scene.control.TextField field = fieldOf(target);
+        return onVaryInSweep == null || field == null ? null : SweepTargets.of(vm.getSubject(), field.getId());
+    }
+
+    /** Right-click on a field a sweep can vary: "Vary in sweep", then the text field's copy and paste. */
+    private void contextMenu(Object target, double x, double y, javafx.event.Event e) {
+        String name = sweepName(target);
+        if (name == null) {
+            return;
+        }
+        javafx.scene.control.TextField field = fieldOf(target);
+        javafx.scene.control.MenuItem vary = new javafx.scene.control.MenuItem("Vary in sweep");
+        vary.setId("menu-vary-in-sweep");
+        vary.setOnAction(a -> onVaryInSweep.accept(name));
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem("Copy");
+        copy.setOnAction(a -> field.copy());
+        javafx.scene.control.MenuItem paste = new javafx.scene.control.MenuItem("Paste");
+        paste.setOnAction(a -> field.paste());
+        javafx.scene.control.ContextMenu menu =
+                new javafx.scene.control.ContextMenu(vary, new javafx.scene.control.SeparatorMenuItem(), copy, paste);
+        menu.setAutoHide(true);
+        menu.show(field, x, y);
+        e.consume();
     }
 
     private void show(Object subject) {

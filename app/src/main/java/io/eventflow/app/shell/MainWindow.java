@@ -137,6 +137,11 @@ public final class MainWindow {
         paletteScroll.getStyleClass().add("side-panel");
         paletteSlot.getChildren().setAll(paletteScroll);
         inspector = new InspectorView(new InspectorViewModel(doc));
+        inspector.setOnVaryInSweep(name -> {
+            simulate.setSimulating(true);
+            simulate.views().sweep().add(name);
+            simulate.showTab("tab-sweep");
+        });
         inspectorSlot.getChildren().setAll(inspector);
         Tab problems = new Tab("Problems", new ProblemsView(doc, canvas::reveal));
         problems.setId("tab-problems");

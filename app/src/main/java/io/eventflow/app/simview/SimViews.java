@@ -26,6 +26,8 @@ public final class SimViews {
     private final Tab chartsTab;
     private final Tab logTab;
     private final Tab timelineTab;
+    private final SweepViewModel sweepModel;
+    private final Tab sweepTab;
     private SimulationReport shown;
     private long generation = -1;
     private boolean installed;
@@ -42,6 +44,8 @@ public final class SimViews {
         chartsTab = tab("Charts", "tab-charts", charts);
         logTab = tab("Event log", "tab-log", log);
         timelineTab = tab("Timeline", "tab-timeline", timeline);
+        sweepModel = new SweepViewModel(doc, session.scenarioProperty()::get);
+        sweepTab = tab("Sweep", "tab-sweep", new SweepView(sweepModel));
         logTab.selectedProperty().addListener((o, a, b) -> log.setShowing(b));
         log.setShowing(false);
         doc.getSelection().addListener((SetChangeListener<String>) c -> selectionChanged());
@@ -74,7 +78,7 @@ public final class SimViews {
     void install(TabPane dock) {
         if (!installed) {
             installed = true;
-            dock.getTabs().addAll(runTab, chartsTab, logTab, timelineTab);
+            dock.getTabs().addAll(runTab, chartsTab, logTab, timelineTab, sweepTab);
             dock.getSelectionModel().select(runTab);
             timeline.redraw();
         }
@@ -130,6 +134,11 @@ public final class SimViews {
         overlay.setTracedEdges(p.edges());
         log.showPath(p);
         return p;
+    }
+
+    /** The Sweep tab's view model ("Vary in sweep" adds to it). */
+    public SweepViewModel sweep() {
+        return sweepModel;
     }
 
     public Metrics metrics() {
