@@ -27,7 +27,11 @@ public final class SmokeMain {
             Thread.sleep(250);
             List<String> texts = texts();
             if (texts != null && !texts.isEmpty()) {
-                Thread.sleep(1000); // let the design finish loading and drawing
+                // the design loads after the first frame: wait until the title names it, then let it draw
+                while (title().startsWith("Untitled") && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                }
+                Thread.sleep(1000);
                 texts = texts();
                 System.out.println("SMOKE-WINDOW-TITLE: " + title());
                 for (String t : texts) {
