@@ -10,6 +10,7 @@ import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.ExactlyOnceMechanism;
+import io.eventflow.model.design.Limits;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.ProducerSettings;
 import io.eventflow.model.design.Publication;
@@ -85,7 +86,35 @@ public final class DesignCompiler {
         for (Service s : design.services()) {
             services.add(service(s, channels));
         }
+        double total = messagesPerSecond(services);
+        if (total > Limits.MAX_MESSAGES_PER_SECOND) {
+            problems.add("this design would create " + Limits.format(total) + " messages per simulated second; the"
+                    + " limit is " + Limits.format(Limits.MAX_MESSAGES_PER_SECOND)
+                    + " (lower the rates or the instances)");
+        }
         return new Plan(design.name(), brokers, channels, services);
+    }
+
+    /**
+     * The most messages the services create per simulated second on their own (publications at their highest rate,
+     * ramps included, and requests; times instances). Messages published per processed message are not counted: they
+     * follow from these.
+     */
+    public static double messagesPerSecond(List<Plan.Service> services) {
+        double total = 0;
+        for (Plan.Service s : services) {
+            double perInstance = 0;
+            for (Plan.Publication p : s.publishes()) {
+                if (!p.perProcessed()) {
+                    perInstance += Math.max(p.ratePerSecond(), p.shape().rampTo());
+                }
+            }
+            for (Plan.Request r : s.requests()) {
+                perInstance += r.ratePerSecond();
+            }
+            total += perInstance * s.instances();
+        }
+        return total;
     }
 
     private Plan.Channel channel(Channel c) {
@@ -183,7 +212,8 @@ public final class DesignCompiler {
         int keys = 0;
         if (p.keys() != null) {
             Matcher m = KEYS.matcher(p.keys());
-            keys = m.matches() ? (int) Math.min(Integer.MAX_VALUE, Long.parseLong(m.group(1))) : 1000;
+            // More than 9 digits is more keys than an int holds (and than Long.parseLong takes from 19 digits on).
+            keys = !m.matches() ? 1000 : m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
         } else if (p.key() != null) {
             keys = 1000;
         }
