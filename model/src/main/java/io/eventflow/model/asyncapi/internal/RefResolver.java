@@ -47,6 +47,10 @@ public final class RefResolver {
     final Map<String, Located> cyclic = new LinkedHashMap<>();
 
     private int inlined;
+    /** Where each reference followed by {@link #deref} ends, by its identity; and those that end nowhere. */
+    private final Map<String, Located> derefs = new HashMap<>();
+
+    private final Set<String> brokenChains = new HashSet<>();
     private int depth;
     private boolean tooDeep;
 
@@ -411,14 +415,46 @@ public final class RefResolver {
 
     /** Follows a chain of references to a node that is not one; null (with a problem) when it cannot. */
     Located deref(Located l) {
+        if (l == null || l.ref() == null) {
+            return l;
+        }
+        Located known = derefs.get(l.identity());
+        if (known != null || brokenChains.contains(l.identity())) {
+            return known;
+        }
+        // Every reference met on the way ends where this one ends: remembered, so that a long chain is walked once.
+        List<String> walked = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Located cur = l;
         while (cur != null && cur.ref() != null) {
-            if (!seen.add(cur.identity())) {
+            String id = cur.identity();
+            Located end = derefs.get(id);
+            if (end != null || brokenChains.contains(id)) {
+                cur = end;
+                break;
+            }
+            walked.add(id);
+            if (!seen.add(id)) {
                 error(l, "cyclic $ref chain: '" + l.ref() + "' leads back to itself", "point it at a real object");
-                return null;
+                cur = null;
+                break;
+            }
+            if (walked.size() > MAX_REF_HOPS) {
+                error(
+                        l,
+                        "$ref '" + l.ref() + "' starts a chain of more than " + MAX_REF_HOPS + " references",
+                        "point it at the object itself");
+                cur = null;
+                break;
             }
             cur = resolve(cur.ref(), cur);
+        }
+        for (String id : walked) {
+            if (cur == null) {
+                brokenChains.add(id);
+            } else {
+                derefs.put(id, cur);
+            }
         }
         return cur;
     }
@@ -428,12 +464,15 @@ public final class RefResolver {
      * cycle) is kept as {@code #/components/schemas/NAME} and the schema is remembered in {@link #cyclic}.
      */
     JsonNode inline(Located l) {
-        return inline(l, new ArrayDeque<>());
+        return inline(l, new RefStack());
     }
 
     private JsonNode inline(Located l, Deque<String> stack) {
         if (l == null || l.node() == null) {
             return Trees.NF.objectNode();
+        }
+        if (tooDeep) {
+            return Trees.NF.objectNode(); // the import fails already: no more work on what it would give
         }
         if (depth >= MAX_INLINED_DEPTH) {
             if (!tooDeep) {
@@ -501,6 +540,40 @@ public final class RefResolver {
         JsonNode out = inline(target, stack);
         stack.pop();
         return out;
+    }
+
+    /** The references being inlined, innermost first, with a constant-time {@code contains} (chains can be long). */
+    private static final class RefStack extends ArrayDeque<String> {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<String, Integer> counts = new HashMap<>();
+
+        @Override
+        public void push(String id) {
+            super.push(id);
+            counts.merge(id, 1, Integer::sum);
+        }
+
+        @Override
+        public String pop() {
+            String id = super.pop();
+            counts.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
+            return id;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return counts.containsKey(o);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     static String lastSegment(String pointer) {
