@@ -91,8 +91,13 @@ final class Fields {
         if (v == null) {
             return null;
         }
-        if (v.isNumber()) {
+        if (v.isNumber() && Double.isFinite(v.doubleValue())) {
             return v.doubleValue();
+        }
+        if (v.isNumber()) {
+            // e.g. 1e400: read as infinity, which could not be written back as a number
+            problems.add(Problem.error("EF104", element, pointer(key), "'" + key + "' is too large a number", null));
+            return null;
         }
         error(key, "'" + key + "' must be a number, not " + describe(v), null);
         return null;
