@@ -65,6 +65,24 @@ class LimitsTest {
     }
 
     @Test
+    void aSimulatorSettingThatIsNotADurationIsRefusedNotThrown() throws Exception {
+        // Found by the fuzzer: x-pollInterval: 'true' threw IllegalArgumentException out of build().
+        Path sqs = SAMPLE.resolveSibling("orders-sqs-sns.eventflow.yaml");
+        for (String bad : new String[] {"'true'", "''", "-1", "[1s]"}) {
+            String text = Files.readString(sqs)
+                    .replace(
+                            "      - channel: billing-queue\n",
+                            "      - channel: billing-queue\n        x-pollInterval: " + bad + "\n");
+            Design d = DesignFiles.parse("sqs.eventflow.yaml", text).design();
+            assertThatThrownBy(
+                            () -> Simulation.builder(d).duration(1_000_000_000L).build())
+                    .isInstanceOfSatisfying(UnsupportedDesignException.class, e -> assertThat(e.problems())
+                            .anySatisfy(p ->
+                                    assertThat(p).startsWith("x-pollInterval ").contains("is not a duration")));
+        }
+    }
+
+    @Test
     void aScenarioRateOf1e300IsAnErrorWithItsLine() throws Exception {
         Design d = DesignFiles.open(SAMPLE);
         String text = "eventflow-scenario: 1\nactions:\n  - {at: 1s, kind: rate, target: checkout, channel: orders,"

@@ -262,6 +262,10 @@ public final class DesignCompiler {
     }
 
     private Plan.Subscription subscription(Service s, Subscription sub) {
+        span(
+                sub.extensions(),
+                "x-pollInterval",
+                0); // checked here (a bad value is a problem); the SQS runtime reads it
         DeliveryGuarantee d = sub.deliveryOrDefault();
         CommitMode mode = sub.commit() == null || sub.commit().mode() == null
                 ? null
@@ -352,13 +356,18 @@ public final class DesignCompiler {
         return t == null ? dflt : t.nanos();
     }
 
-    private static long span(Map<String, JsonNode> ext, String key, long dflt) {
+    /** A duration kept in an {@code x-} key (a duration, or seconds); a bad value is a problem and gives the default. */
+    private long span(Map<String, JsonNode> ext, String key, long dflt) {
         JsonNode n = ext == null ? null : ext.get(key);
         if (n == null) {
             return dflt;
         }
-        return n.isNumber()
-                ? Math.round(n.asDouble() * 1e9)
-                : TimeSpan.parse(n.asText()).nanos();
+        try {
+            // A bare number is seconds; TimeSpan.parse refuses negative and too long durations.
+            return TimeSpan.parse(n.isValueNode() ? n.asText() : "").nanos();
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " " + n + " is not a duration (write e.g. 500ms or 2s): " + e.getMessage());
+            return dflt;
+        }
     }
 }
