@@ -5,7 +5,9 @@ import io.eventflow.model.design.TimeSpan;
 import io.eventflow.model.io.DesignFiles;
 import io.eventflow.model.io.InputException;
 import io.eventflow.simulator.Simulation;
+import io.eventflow.simulator.SimulationLimitException;
 import io.eventflow.simulator.UnsupportedDesignException;
+import io.eventflow.simulator.kernel.SimFailedException;
 import io.eventflow.simulator.report.SimulationReport;
 import io.eventflow.simulator.scenario.Scenario;
 import io.eventflow.simulator.scenario.ScenarioReader;
@@ -98,7 +100,15 @@ final class SimulateCommand implements Callable<Integer> {
                 e.problems().forEach(p -> err.println(design + ": " + p));
                 return EventflowCommand.USAGE;
             }
-            sim.runToEnd();
+            try {
+                sim.runToEnd();
+            } catch (SimFailedException e) {
+                if (e.getCause() instanceof SimulationLimitException limit) {
+                    err.println(design + ": " + limit.getMessage());
+                    return EventflowCommand.USAGE;
+                }
+                throw e;
+            }
             SimulationReport r = sim.report();
             boolean jsonToStdout = report != null && report.toString().equals("-");
             (jsonToStdout ? err : out).print(r.summaryTable());

@@ -46,6 +46,10 @@ public record Rate(double perSecond, String text) {
                     case "d" -> value / 86400;
                     default -> throw new IllegalArgumentException("unknown unit " + unit);
                 };
+        if (perSecond > Limits.MAX_RATE_PER_SECOND) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is more than the highest rate accepted, "
+                    + Limits.format(Limits.MAX_RATE_PER_SECOND) + "/s");
+        }
         return new Rate(perSecond, text.trim());
     }
 

@@ -124,31 +124,116 @@ public final class DesignFiles {
 
     /**
      * Saves atomically: the text goes to a temporary file beside the target, is flushed to disk, then renamed over
-     * the target, so a crash never leaves a half-written design.
+     * the target, so a crash never leaves a half-written design. See {@link #writeAtomically}.
      */
     public static void save(Design design, Path path) throws IOException {
         writeAtomically(path, DesignWriter.toYaml(design));
     }
 
-    /** Writes text to a file atomically (temporary file + rename). */
+    /** How old a temporary file of an earlier save must be before a save removes it (it may be another's save). */
+    static final java.time.Duration STALE_TEMP_AGE = java.time.Duration.ofMinutes(1);
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * Writes text to a file atomically: a temporary file beside the target, flushed, renamed over the target, then the
+     * folder flushed too (so a power loss cannot lose the new name). The file keeps its permissions (a new one gets
+     * the user's umask); a symbolic link is kept and the file it points at is written; temporary files an interrupted
+     * save left beside the file are removed.
+     */
     public static void writeAtomically(Path path, String text) throws IOException {
-        Path target = path.toAbsolutePath();
+        Path target = followLinks(path.toAbsolutePath());
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        String prefix = "." + target.getFileName() + ".";
+        removeStaleTemps(dir, prefix);
+        Set<java.nio.file.attribute.PosixFilePermission> permissions = permissionsOf(target);
+        Path tmp = null;
+        for (int attempt = 0; tmp == null; attempt++) {
+            Path candidate = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                // No attributes given: the file gets the default permissions, i.e. the user's umask (not 0600).
+                Files.newByteChannel(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
+                tmp = candidate;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
         try {
             try (FileChannel ch =
                     FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(StandardCharsets.UTF_8.encode(text));
+                java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
                 ch.force(true);
+            }
+            if (permissions != null) {
+                Files.setPosixFilePermissions(tmp, permissions);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The file a chain of symbolic links ends at (which need not exist yet); the path itself when it is no link. */
+    static Path followLinks(Path path) throws IOException {
+        Path p = path;
+        for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+            if (hops >= 40) {
+                throw new java.nio.file.FileSystemException(path.toString(), null, "too many levels of symbolic links");
+            }
+            Path link = Files.readSymbolicLink(p);
+            p = p.getParent().resolve(link).normalize();
+        }
+        return p;
+    }
+
+    private static Set<java.nio.file.attribute.PosixFilePermission> permissionsOf(Path target) {
+        try {
+            return Files.exists(target) ? Files.getPosixFilePermissions(target) : null;
+        } catch (UnsupportedOperationException | IOException e) {
+            return null;
+        }
+    }
+
+    /** Removes {@code .NAME.*.tmp} files older than {@link #STALE_TEMP_AGE}: what an interrupted save left. */
+    static void removeStaleTemps(Path dir, String prefix) {
+        java.time.Instant before = java.time.Instant.now().minus(STALE_TEMP_AGE);
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp") && n.length() > prefix.length() + 4;
+        })) {
+            for (Path p : s) {
+                try {
+                    if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(p).toInstant().isBefore(before)) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException e) {
+                    // best effort: a temporary file that cannot be removed does no harm to this save
+                }
+            }
+        } catch (IOException e) {
+            // best effort, as above
+        }
+    }
+
+    /** Flushes a folder's entries to disk; where the platform cannot (Windows), the rename is durable as it is. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported for folders on this platform
         }
     }
 }

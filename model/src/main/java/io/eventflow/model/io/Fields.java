@@ -68,6 +68,17 @@ final class Fields {
         if (v == null) {
             return null;
         }
+        Integer max = io.eventflow.model.design.Limits.MAX_COUNTS.get(key);
+        if (max != null && v.isIntegralNumber() && (!v.canConvertToInt() || v.intValue() > max)) {
+            problems.add(Problem.error(
+                    "EF104",
+                    element,
+                    pointer(key),
+                    "'" + key + "' is " + v.asText() + "; the most accepted is "
+                            + io.eventflow.model.design.Limits.format(max),
+                    null));
+            return null;
+        }
         if (v.isIntegralNumber() && v.canConvertToInt()) {
             return v.intValue();
         }
@@ -80,8 +91,13 @@ final class Fields {
         if (v == null) {
             return null;
         }
-        if (v.isNumber()) {
+        if (v.isNumber() && Double.isFinite(v.doubleValue())) {
             return v.doubleValue();
+        }
+        if (v.isNumber()) {
+            // e.g. 1e400: read as infinity, which could not be written back as a number
+            problems.add(Problem.error("EF104", element, pointer(key), "'" + key + "' is too large a number", null));
+            return null;
         }
         error(key, "'" + key + "' must be a number, not " + describe(v), null);
         return null;
@@ -128,7 +144,9 @@ final class Fields {
             return parser.apply(v.asText());
         } catch (IllegalArgumentException e) {
             // A negative number is a value that cannot be, the rest is a wrong notation.
-            String rule = v.asText().strip().startsWith("-") ? "EF104" : "EF105";
+            String rule = v.asText().strip().startsWith("-") || e.getMessage().contains(" is more than the ")
+                    ? "EF104"
+                    : "EF105";
             problems.add(Problem.error(rule, element, pointer(key), e.getMessage(), null));
             return null;
         }

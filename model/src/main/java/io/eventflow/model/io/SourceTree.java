@@ -79,10 +79,33 @@ public final class SourceTree {
 
     /** Reads a file; YAML is a superset of JSON, so both are accepted. */
     public static SourceTree read(Path path) throws InputException {
-        String name = path.toString();
+        return read(path, path.toString());
+    }
+
+    /**
+     * Reads a file named {@code name} in problems. Only regular files are read (a device such as {@code /dev/zero} or
+     * a FIFO is refused), and never more than {@link #MAX_BYTES}, whatever size the file system reports.
+     */
+    public static SourceTree read(Path path, String name) throws InputException {
         try {
-            long size = Files.size(path);
-            if (size > MAX_BYTES) {
+            if (!Files.exists(path)) {
+                throw new NoSuchFileException(name);
+            }
+            if (Files.isDirectory(path)) {
+                throw new InputException(fileProblem(name, "this is a folder, not a file", "give a file"));
+            }
+            if (!Files.isRegularFile(path)) {
+                throw new InputException(fileProblem(
+                        name,
+                        "this is not a regular file (a device, a pipe or a socket); only files are read",
+                        "give a file"));
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                long size = Math.max(bytes.length, Files.size(path));
                 throw new InputException(fileProblem(
                         name,
                         String.format(
@@ -90,9 +113,11 @@ public final class SourceTree {
                                 size / 1e6, MAX_BYTES / (1024 * 1024)),
                         "split it, or check that it is the file you meant"));
             }
-            return parse(name, decode(name, Files.readAllBytes(path)));
+            return parse(name, decode(name, bytes));
         } catch (NoSuchFileException e) {
             throw new InputException(fileProblem(name, "no such file", "check the path"));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(fileProblem(name, "permission denied", "check the file's permissions"));
         } catch (IOException e) {
             throw new InputException(fileProblem(name, "cannot read the file: " + e.getMessage(), null));
         }

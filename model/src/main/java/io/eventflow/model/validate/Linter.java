@@ -209,14 +209,30 @@ public final class Linter {
             return; // the validator reports it (EF104)
         }
         String address = c.effectiveAddress();
-        if (!pattern.matcher(address).matches()) {
-            report(
+        String at = c.address() != null ? p + "/address" : p;
+        switch (AddressCheck.check(pattern, address)) {
+            case MATCHES -> {}
+            case DOES_NOT_MATCH -> report(
                     ADDRESS_NAMING,
                     c.id(),
-                    c.address() != null ? p + "/address" : p,
+                    at,
                     "address '" + address + "' of channel '" + c.id() + "' does not match the naming convention "
                             + pattern.pattern(),
                     "rename it, or change lint.addressPattern");
+            case TOO_LONG -> report(
+                    ADDRESS_NAMING,
+                    c.id(),
+                    at,
+                    "address of channel '" + c.id() + "' is " + address.length() + " characters long; addresses"
+                            + " longer than " + AddressCheck.MAX_LENGTH + " characters break the naming convention",
+                    "shorten it (brokers allow 80 to 255 characters)");
+            case TOO_COSTLY -> report(
+                    ADDRESS_NAMING,
+                    c.id(),
+                    at,
+                    "address '" + address + "' of channel '" + c.id() + "' could not be checked: lint.addressPattern"
+                            + " backtracks too much (more than " + AddressCheck.MAX_STEPS + " steps)",
+                    "simplify lint.addressPattern (avoid nested or counted repetition such as (.*a){20})");
         }
     }
 

@@ -54,7 +54,17 @@ class NotationProperties {
     @Provide
     Arbitrary<String> rates() {
         Arbitrary<String> unit = Arbitraries.of("", "/ms", "/s", "/sec", "/m", "/min", "/h", "/d");
-        return Combinators.combine(numbers(), unit).as((n, u) -> n + u);
+        // Rates above Limits.MAX_RATE_PER_SECOND are refused (LimitsTest); the notation is checked below it.
+        return Combinators.combine(numbers(), unit).as((n, u) -> n + u).filter(NotationProperties::withinLimit);
+    }
+
+    private static boolean withinLimit(String rate) {
+        try {
+            Rate.parse(rate);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Provide

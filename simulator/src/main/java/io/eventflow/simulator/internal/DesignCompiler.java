@@ -10,6 +10,7 @@ import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.ExactlyOnceMechanism;
+import io.eventflow.model.design.Limits;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.ProducerSettings;
 import io.eventflow.model.design.Publication;
@@ -85,7 +86,35 @@ public final class DesignCompiler {
         for (Service s : design.services()) {
             services.add(service(s, channels));
         }
+        double total = messagesPerSecond(services);
+        if (total > Limits.MAX_MESSAGES_PER_SECOND) {
+            problems.add("this design would create " + Limits.format(total) + " messages per simulated second; the"
+                    + " limit is " + Limits.format(Limits.MAX_MESSAGES_PER_SECOND)
+                    + " (lower the rates or the instances)");
+        }
         return new Plan(design.name(), brokers, channels, services);
+    }
+
+    /**
+     * The most messages the services create per simulated second on their own (publications at their highest rate,
+     * ramps included, and requests; times instances). Messages published per processed message are not counted: they
+     * follow from these.
+     */
+    public static double messagesPerSecond(List<Plan.Service> services) {
+        double total = 0;
+        for (Plan.Service s : services) {
+            double perInstance = 0;
+            for (Plan.Publication p : s.publishes()) {
+                if (!p.perProcessed()) {
+                    perInstance += Math.max(p.ratePerSecond(), p.shape().rampTo());
+                }
+            }
+            for (Plan.Request r : s.requests()) {
+                perInstance += r.ratePerSecond();
+            }
+            total += perInstance * s.instances();
+        }
+        return total;
     }
 
     private Plan.Channel channel(Channel c) {
@@ -183,7 +212,8 @@ public final class DesignCompiler {
         int keys = 0;
         if (p.keys() != null) {
             Matcher m = KEYS.matcher(p.keys());
-            keys = m.matches() ? (int) Math.min(Integer.MAX_VALUE, Long.parseLong(m.group(1))) : 1000;
+            // More than 9 digits is more keys than an int holds (and than Long.parseLong takes from 19 digits on).
+            keys = !m.matches() ? 1000 : m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
         } else if (p.key() != null) {
             keys = 1000;
         }
@@ -232,6 +262,10 @@ public final class DesignCompiler {
     }
 
     private Plan.Subscription subscription(Service s, Subscription sub) {
+        span(
+                sub.extensions(),
+                "x-pollInterval",
+                0); // checked here (a bad value is a problem); the SQS runtime reads it
         DeliveryGuarantee d = sub.deliveryOrDefault();
         CommitMode mode = sub.commit() == null || sub.commit().mode() == null
                 ? null
@@ -323,17 +357,22 @@ public final class DesignCompiler {
     }
 
     /** The documented key's value, else its old {@code x-} spelling's, else the default. */
-    private static long span(TimeSpan value, Map<String, JsonNode> ext, String oldKey, long dflt) {
+    private long span(TimeSpan value, Map<String, JsonNode> ext, String oldKey, long dflt) {
         return value != null ? value.nanos() : span(ext, oldKey, dflt);
     }
 
-    private static long span(Map<String, JsonNode> ext, String key, long dflt) {
+    /** A duration kept in an {@code x-} key (a duration, or seconds); a bad value is a problem and gives the default. */
+    private long span(Map<String, JsonNode> ext, String key, long dflt) {
         JsonNode n = ext == null ? null : ext.get(key);
         if (n == null) {
             return dflt;
         }
-        return n.isNumber()
-                ? Math.round(n.asDouble() * 1e9)
-                : TimeSpan.parse(n.asText()).nanos();
+        try {
+            // A bare number is seconds; TimeSpan.parse refuses negative and too long durations.
+            return TimeSpan.parse(n.isValueNode() ? n.asText() : "").nanos();
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " " + n + " is not a duration (write e.g. 500ms or 2s): " + e.getMessage());
+            return dflt;
+        }
     }
 }

@@ -217,9 +217,17 @@ public final class ScenarioRunner {
         } else if (a instanceof Action.Redrive r) {
             redrive(w.channels.get(r.from()), w.channels.get(r.to()));
         } else if (a instanceof Action.Scale s) {
-            scale(w.services.get(s.target()), s.instances());
+            ServiceRt svc = w.services.get(s.target());
+            checkRate(total() + (s.instances() - active(svc)) * perInstance(svc, null, 0), a);
+            scale(svc, s.instances());
         } else if (a instanceof Action.Rate r) {
-            for (Instance i : w.services.get(r.target()).instances) {
+            ServiceRt svc = w.services.get(r.target());
+            checkRate(
+                    total()
+                            - active(svc) * perInstance(svc, null, 0)
+                            + active(svc) * perInstance(svc, r.channel(), r.perSecond()),
+                    a);
+            for (Instance i : svc.instances) {
                 for (Producer p : i.producers) {
                     if (p.channel.id().equals(r.channel()) && !p.spec.perProcessed()) {
                         p.ratePerSecond = r.perSecond();
@@ -228,6 +236,63 @@ public final class ScenarioRunner {
                 }
             }
         }
+    }
+
+    /** Stops the run cleanly when an action would make the services create more messages than the simulator takes. */
+    private void checkRate(double total, Action a) {
+        if (total > io.eventflow.model.design.Limits.MAX_MESSAGES_PER_SECOND) {
+            throw new io.eventflow.simulator.SimulationLimitException(
+                    "after the " + kindOf(a) + " action on '" + target(a) + "' the design would create "
+                            + io.eventflow.model.design.Limits.format(total)
+                            + " messages per simulated second; the limit is "
+                            + io.eventflow.model.design.Limits.format(
+                                    io.eventflow.model.design.Limits.MAX_MESSAGES_PER_SECOND));
+        }
+    }
+
+    private static String kindOf(Action a) {
+        return a instanceof Action.Rate ? "rate" : a instanceof Action.Scale ? "scale" : "scenario";
+    }
+
+    /** Messages per simulated second the active instances create on their own now. */
+    private double total() {
+        double t = 0;
+        for (ServiceRt svc : w.services.values()) {
+            t += active(svc) * perInstance(svc, null, 0);
+        }
+        return t;
+    }
+
+    private static int active(ServiceRt svc) {
+        int n = 0;
+        for (Instance i : svc.instances) {
+            n += i.active ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** One instance's own rate, with the producers on {@code channel} (when not null) at {@code rate}. */
+    private static double perInstance(ServiceRt svc, String channel, double rate) {
+        Instance first = svc.instances.isEmpty() ? null : svc.instances.get(0);
+        if (first == null) {
+            double r = 0;
+            for (Plan.Publication p : svc.spec.publishes()) {
+                r += p.perProcessed()
+                        ? 0
+                        : Math.max(p.ratePerSecond(), p.shape().rampTo());
+            }
+            return r;
+        }
+        double r = 0;
+        for (Producer p : first.producers) {
+            if (p.spec.perProcessed()) {
+                continue;
+            }
+            r += channel != null && p.channel.id().equals(channel)
+                    ? rate
+                    : Math.max(p.ratePerSecond, p.spec.shape().rampTo());
+        }
+        return r;
     }
 
     private static String target(Action a) {

@@ -132,7 +132,7 @@ final class FaultParser {
                 switch (kind) {
                     case "replay" -> replay(at);
                     case "redrive" -> new Action.Redrive(at, str("from"), str("to"));
-                    case "scale" -> new Action.Scale(at, str("target"), nonNegativeInt("instances"));
+                    case "scale" -> new Action.Scale(at, str("target"), instances());
                     case "rate" -> new Action.Rate(at, str("target"), str("channel"), rateValue());
                     default -> null;
                 };
@@ -212,6 +212,20 @@ final class FaultParser {
         return v == null ? 0 : v;
     }
 
+    private int instances() {
+        int v = nonNegativeInt("instances");
+        int max = io.eventflow.model.design.Limits.MAX_COUNTS.get("instances");
+        if (v > max) {
+            r.problem(
+                    ptr + "/instances",
+                    "'instances' is " + v + "; the most accepted is " + io.eventflow.model.design.Limits.format(max),
+                    null);
+            bad = true;
+            return 0;
+        }
+        return v;
+    }
+
     private long optSpan(String key) {
         return n.has(key) ? r.span(n.get(key), ptr + "/" + key, -1) : -1;
     }
@@ -251,7 +265,7 @@ final class FaultParser {
             return 0;
         }
         try {
-            return v.isNumber()
+            return v.isIntegralNumber() && v.canConvertToLong() && v.asLong() >= 0
                     ? v.asLong()
                     : io.eventflow.model.design.DataSize.parse(v.asText()).bytes();
         } catch (IllegalArgumentException e) {

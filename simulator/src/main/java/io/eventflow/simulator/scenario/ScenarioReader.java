@@ -127,9 +127,7 @@ public final class ScenarioReader {
     /** Reads a duration; records a problem and returns {@code dflt} when it is not one. */
     long span(JsonNode n, String pointer, long dflt) {
         try {
-            if (n.isNumber()) {
-                return Math.round(n.asDouble() * 1e9);
-            }
+            // A bare number is seconds; TimeSpan.parse says so too and refuses negative and too long durations.
             return TimeSpan.parse(n.asText()).nanos();
         } catch (IllegalArgumentException e) {
             error(pointer, e.getMessage(), null);
@@ -139,7 +137,8 @@ public final class ScenarioReader {
 
     double rate(JsonNode n, String pointer) {
         try {
-            return n.isNumber() ? n.asDouble() : Rate.parse(n.asText()).perSecond();
+            // A bare number is per second; Rate.parse refuses negative rates and rates over the limit.
+            return Rate.parse(n.asText()).perSecond();
         } catch (IllegalArgumentException e) {
             error(pointer, e.getMessage(), null);
             return 0;

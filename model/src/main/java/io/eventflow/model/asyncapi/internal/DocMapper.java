@@ -66,8 +66,12 @@ final class DocMapper {
         ObjectNode raw = Trees.NF.objectNode();
         Trees.put(raw, "id", doc.root.get("id"));
         if (!infoRest.isEmpty()) {
-            raw.set("info", refs.inline(root.child("info")).deepCopy());
-            ((ObjectNode) raw.get("info")).remove(List.of("title", "version", "description"));
+            JsonNode inlined = refs.inline(root.child("info"));
+            if (inlined.isObject()) {
+                ObjectNode copy = (ObjectNode) inlined.deepCopy();
+                copy.remove(List.of("title", "version", "description"));
+                raw.set("info", copy);
+            }
         }
         Trees.put(raw, "defaultContentType", doc.root.get("defaultContentType"));
         Trees.fillFrom(st.rootRaw, raw);

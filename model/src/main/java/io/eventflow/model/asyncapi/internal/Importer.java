@@ -3,7 +3,9 @@ package io.eventflow.model.asyncapi.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.io.DesignFiles;
 import io.eventflow.model.io.DesignReader;
+import io.eventflow.model.io.DesignWriter;
 import io.eventflow.model.io.InputException;
 import io.eventflow.model.layout.AutoLayout;
 import io.eventflow.model.validate.Problem;
@@ -50,12 +52,49 @@ public final class Importer {
         if (errors.stream().anyMatch(Problem::isError)) {
             throw new InputException(errors);
         }
+        refuseIfInvalid(Validator.validate(read.design()));
         Design design = AutoLayout.ensureLayout(read.design());
-        for (Problem p : Validator.validate(design)) {
-            warnings.add(locate(p).withSeverity(Severity.WARNING));
-        }
+        refuseIfInvalid(writtenAndReadBack(design));
         refs.problems().stream().filter(p -> !p.isError()).forEach(warnings::add);
         return Map.entry(design, List.copyOf(warnings));
+    }
+
+    /** The errors of the design as import would write it and the reader would read it back. */
+    private static List<Problem> writtenAndReadBack(Design design) {
+        try {
+            return DesignFiles.parse("imported design", DesignWriter.toYaml(design)).problems().stream()
+                    .filter(Problem::isError)
+                    .toList();
+        } catch (InputException e) {
+            // e.g. a payload schema nested deeper than design files may be: no pointer, placed at the document
+            return e.problems().stream()
+                    .map(p -> new Problem(p.rule(), p.severity(), p.element(), p.message(), p.hint(), null, null, 0, 0))
+                    .toList();
+        }
+    }
+
+    /**
+     * What import writes must validate (the design, and the design as written and read back); otherwise the import is
+     * refused with the reasons, each placed at the AsyncAPI object its element came from.
+     */
+    private void refuseIfInvalid(List<Problem> invalid) throws InputException {
+        if (!invalid.isEmpty()) {
+            throw new InputException(invalid.stream()
+                    .map(p -> {
+                        Problem at = locate(p);
+                        return new Problem(
+                                p.rule(),
+                                Severity.ERROR,
+                                p.element(),
+                                "the imported design would not validate: " + p.message(),
+                                p.hint(),
+                                at.pointer(),
+                                at.file(),
+                                at.line(),
+                                at.column());
+                    })
+                    .toList());
+        }
     }
 
     private void failOnErrors() throws InputException {
@@ -153,10 +192,7 @@ public final class Importer {
                 best = k;
             }
         }
-        if (best == null) {
-            return p;
-        }
-        Located from = st.origin.get(best);
+        Located from = best != null ? st.origin.get(best) : new Located(docs.get(0).root, docs.get(0), "");
         int[] loc = from.doc().location(from.pointer());
         return new Problem(
                 p.rule(),

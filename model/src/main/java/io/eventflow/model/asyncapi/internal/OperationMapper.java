@@ -207,6 +207,7 @@ final class OperationMapper {
         }
         JsonNode id = kafka.get("clientId");
         if (id != null
+                && id.path("enum").isArray()
                 && id.path("enum").size() == 1
                 && service.equals(id.path("enum").get(0).asText())
                 && id.size() == 2
@@ -245,7 +246,9 @@ final class OperationMapper {
         ObjectNode kafka = Trees.obj(b.get("kafka"));
         if (kafka != null && kafka.get("groupId") != null) {
             JsonNode g = kafka.get("groupId");
-            String group = g.path("enum").size() >= 1 ? g.get("enum").get(0).asText() : Trees.text(g, "const");
+            String group = g.path("enum").isArray() && g.path("enum").size() >= 1
+                    ? g.get("enum").get(0).asText()
+                    : Trees.text(g, "const");
             if (group != null) {
                 t.put("group", group);
                 if (g.path("enum").size() <= 1 && g.size() <= 2) {

@@ -9,7 +9,6 @@ import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Severity;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,6 +34,10 @@ public final class RefResolver {
     public static final String RULE = "EF120";
 
     static final int MAX_INLINED_NODES = 2_000_000;
+    /** The most references one {@code $ref} may pass through before it reaches its target. */
+    public static final int MAX_REF_HOPS = 1000;
+    /** The deepest nesting of a document once its references are inlined. */
+    public static final int MAX_INLINED_DEPTH = 400;
 
     private final boolean allowRemote;
     private final Map<URI, Doc> docs = new HashMap<>();
@@ -44,6 +47,12 @@ public final class RefResolver {
     final Map<String, Located> cyclic = new LinkedHashMap<>();
 
     private int inlined;
+    /** Where each reference followed by {@link #deref} ends, by its identity; and those that end nowhere. */
+    private final Map<String, Located> derefs = new HashMap<>();
+
+    private final Set<String> brokenChains = new HashSet<>();
+    private int depth;
+    private boolean tooDeep;
 
     public RefResolver(boolean allowRemote) {
         this.allowRemote = allowRemote;
@@ -92,34 +101,147 @@ public final class RefResolver {
         problems.add(new Problem(RULE, severity, null, message, hint, pointer, file, loc[0], loc[1]));
     }
 
-    /** The node a reference points at, or null (with a problem). */
+    /**
+     * The node a reference points at, or null (with a problem). A pointer that passes through a {@code $ref} (e.g.
+     * {@code #/channels/replies/messages/result} where {@code channels.replies} is itself a reference) follows it, as
+     * the official parser does. Resolution is a loop, never a recursion, and gives up after {@link #MAX_REF_HOPS}
+     * references.
+     */
     Located resolve(String ref, Located at) {
-        int hash = ref.indexOf('#');
-        String base = hash < 0 ? ref : ref.substring(0, hash);
-        String fragment = hash < 0 ? "" : ref.substring(hash + 1);
-        Doc target = base.isEmpty() ? at.doc() : external(base, ref, at);
-        if (target == null) {
-            return null;
+        Located from = at;
+        String current = ref;
+        Deque<String> pending = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        for (int hops = 0; ; hops++) {
+            if (hops > MAX_REF_HOPS) {
+                error(
+                        at,
+                        "$ref '" + ref + "' passes through more than " + MAX_REF_HOPS + " references",
+                        "point it at the object itself");
+                return null;
+            }
+            int hash = current.indexOf('#');
+            String base = hash < 0 ? current : current.substring(0, hash);
+            String fragment = hash < 0 ? "" : current.substring(hash + 1);
+            Doc target = base.isEmpty() ? from.doc() : external(base, current, from);
+            if (target == null) {
+                return null;
+            }
+            String pointer = percentDecode(fragment);
+            if (pointer == null) {
+                error(
+                        from,
+                        "$ref '" + current + "' has a malformed percent escape in its fragment",
+                        "write '%' followed by two hexadecimal digits, e.g. %20, or the character itself");
+                return null;
+            }
+            if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+                error(
+                        from,
+                        "$ref '" + current + "' has a fragment that is not a JSON pointer",
+                        "write e.g. '#/components/x'");
+                return null;
+            }
+            Deque<String> segs = new ArrayDeque<>();
+            if (!pointer.isEmpty()) {
+                for (String seg : pointer.substring(1).split("/", -1)) {
+                    segs.add(Trees.unescape(seg));
+                }
+            }
+            // Segments left over from a reference passed through come after this one's.
+            segs.addAll(pending);
+            pending.clear();
+            JsonNode n = target.root;
+            StringBuilder walked = new StringBuilder();
+            String through = null;
+            while (!segs.isEmpty()) {
+                String key = segs.peekFirst();
+                String inner = n != null && n.isObject() && !n.has(key) ? textRef(n) : null;
+                if (inner != null) {
+                    through = inner;
+                    break;
+                }
+                segs.removeFirst();
+                n = child(n, key);
+                walked.append('/').append(Trees.escape(key));
+                if (n == null) {
+                    error(
+                            from,
+                            "dangling $ref '" + ref + "': " + target.name + " has nothing at '" + walked + "'",
+                            "check the name after '#'");
+                    return null;
+                }
+            }
+            if (through == null) {
+                return new Located(n, target, walked.toString());
+            }
+            Located via = new Located(n, target, walked.toString());
+            if (!seen.add(via.identity())) {
+                error(at, "cyclic $ref chain: '" + ref + "' leads back to itself", "point it at a real object");
+                return null;
+            }
+            pending.addAll(segs);
+            from = via;
+            current = through;
         }
-        String pointer = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
-        if (!pointer.isEmpty() && !pointer.startsWith("/")) {
-            error(at, "$ref '" + ref + "' has a fragment that is not a JSON pointer", "write e.g. '#/components/x'");
-            return null;
-        }
-        JsonNode n = target.root;
-        for (String seg :
-                pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
-            String key = Trees.unescape(seg);
-            n = n == null ? null : n.isArray() && key.matches("\\d+") ? n.get(Integer.parseInt(key)) : n.get(key);
-        }
+    }
+
+    /** The text of a node's {@code $ref}, or null. */
+    private static String textRef(JsonNode n) {
+        JsonNode r = n.get("$ref");
+        return r != null && r.isTextual() ? r.asText() : null;
+    }
+
+    /** A member or an array element; null when there is none (an index beyond any array included). */
+    private static JsonNode child(JsonNode n, String key) {
         if (n == null) {
-            error(
-                    at,
-                    "dangling $ref '" + ref + "': " + target.name + " has nothing at '" + pointer + "'",
-                    "check the name after '#'");
             return null;
         }
-        return new Located(n, target, pointer);
+        if (n.isArray()) {
+            boolean index = !key.isEmpty()
+                    && key.length() <= 9
+                    && key.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                    && (key.length() == 1 || key.charAt(0) != '0');
+            return index ? n.get(Integer.parseInt(key)) : null;
+        }
+        return n.get(key);
+    }
+
+    /** Decodes {@code %XX} escapes (UTF-8) of a URI fragment; {@code +} stays {@code +}; null when malformed. */
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c != '%') {
+                flush(bytes, out);
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (i + 2 >= s.length()) {
+                return null;
+            }
+            int hi = Character.digit(s.charAt(i + 1), 16);
+            int lo = Character.digit(s.charAt(i + 2), 16);
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            bytes.write(hi * 16 + lo);
+            i += 3;
+        }
+        flush(bytes, out);
+        return out.toString();
+    }
+
+    private static void flush(java.io.ByteArrayOutputStream bytes, StringBuilder out) {
+        if (bytes.size() > 0) {
+            out.append(bytes.toString(StandardCharsets.UTF_8));
+            bytes.reset();
+        }
     }
 
     private Doc external(String base, String ref, Located at) {
@@ -128,7 +250,10 @@ public final class RefResolver {
             boolean absolute = base.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !base.matches("^[a-zA-Z]:[\\\\/].*");
             uri = absolute ? URI.create(base) : resolveRelative(at.doc().uri, base);
         } catch (IllegalArgumentException e) {
-            error(at, "$ref '" + ref + "' is not a valid reference: " + e.getMessage(), null);
+            error(
+                    at,
+                    "$ref '" + ref + "' is not a valid reference (not a relative path or a URL)",
+                    "write a relative path such as './common.yaml#/components/x'");
             return null;
         }
         String scheme = uri.getScheme() == null ? "file" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
@@ -140,14 +265,34 @@ public final class RefResolver {
                             + " (--allow-remote-refs)");
             return null;
         }
+        if (!scheme.equals("file") && !scheme.equals("http") && !scheme.equals("https")) {
+            error(
+                    at,
+                    "$ref '" + ref + "' uses the scheme '" + scheme + "'; only files, http and https are followed",
+                    null);
+            return null;
+        }
         Doc d = docs.get(uri);
         if (d != null || failed.contains(uri)) {
             return d;
         }
+        String unsupported = unsupportedExtension(uri);
+        if (unsupported != null) {
+            failed.add(uri);
+            error(
+                    at,
+                    "$ref '" + ref + "' points at a ." + unsupported + " file: references to files that are not"
+                            + " YAML or JSON are not supported",
+                    "copy what it describes into a YAML or JSON file, or into the document");
+            return null;
+        }
         try {
-            d = scheme.equals("file")
-                    ? new Doc(uri, displayName(uri), SourceTree.read(Path.of(uri)))
-                    : new Doc(uri, uri.toString(), SourceTree.parse(uri.toString(), fetch(uri)));
+            if (scheme.equals("file")) {
+                Path file = Path.of(uri);
+                d = new Doc(uri, displayName(file), SourceTree.read(file, displayName(file)));
+            } else {
+                d = new Doc(uri, uri.toString(), SourceTree.parse(uri.toString(), fetch(uri)));
+            }
             docs.put(uri, d);
             return d;
         } catch (InputException e) {
@@ -156,13 +301,38 @@ public final class RefResolver {
                     at,
                     "$ref '" + ref + "' cannot be read: " + e.problems().get(0).message(),
                     null);
-            problems.addAll(e.problems());
+            // Problems inside the file (e.g. its YAML syntax) add their own place; those about the file as a whole
+            // are said by the line above, at the reference.
+            e.problems().stream().filter(p -> p.line() > 0).forEach(problems::add);
             return null;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             failed.add(uri);
             error(at, "$ref '" + ref + "' cannot be fetched: " + e.getMessage(), null);
             return null;
+        } catch (RuntimeException e) {
+            failed.add(uri);
+            error(at, "$ref '" + ref + "' cannot be followed: it is not a valid file path or URL", null);
+            return null;
         }
+    }
+
+    /** File extensions of documents a reference may point at; a file without an extension is tried too. */
+    private static final Set<String> DOCUMENT_EXTENSIONS =
+            Set.of("yaml", "yml", "json", "avsc", "jsonschema", "schema");
+
+    /** The extension of a referenced file that cannot be a YAML or JSON document, or null. */
+    private static String unsupportedExtension(URI uri) {
+        String path = uri.getPath();
+        if (path == null) {
+            return null;
+        }
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        if (dot <= 0 || dot == last.length() - 1) {
+            return null;
+        }
+        String ext = last.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        return DOCUMENT_EXTENSIONS.contains(ext) ? null : ext;
     }
 
     private static URI resolveRelative(URI from, String base) {
@@ -173,50 +343,118 @@ public final class RefResolver {
         return from.resolve(base.replace(" ", "%20"));
     }
 
-    private static String displayName(URI uri) {
+    /**
+     * How a referenced file is named in messages: relative to the working folder when it lies inside it (as the user
+     * would type it), else absolute; never relative to some other folder.
+     */
+    static String displayName(Path file) {
         Path cwd = Path.of("").toAbsolutePath();
-        Path p = Path.of(uri);
-        try {
-            return cwd.relativize(p).toString();
-        } catch (IllegalArgumentException e) {
-            return p.toString();
-        }
+        Path p = file.toAbsolutePath().normalize();
+        return p.startsWith(cwd) && !p.equals(cwd) ? cwd.relativize(p).toString() : p.toString();
     }
 
+    /** Seconds to wait for a remote host to accept the connection. */
+    static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /** Seconds to wait for a remote document as a whole. */
+    static final int FETCH_TIMEOUT_SECONDS = 20;
+
+    /** A remote document's text; the exception's message says why it could not be fetched. */
     private static String fetch(URI uri) throws IOException {
         HttpClient client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
+                .connectTimeout(Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
-        HttpRequest req = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(20))
-                .GET()
-                .build();
+        HttpRequest req;
         try {
-            HttpResponse<String> resp = client.send(req, HttpResponse.BodyHandlers.ofString());
-            if (resp.statusCode() / 100 != 2) {
-                throw new IOException("HTTP " + resp.statusCode());
+            req = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(FETCH_TIMEOUT_SECONDS))
+                    .GET()
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a URL that can be fetched");
+        }
+        try {
+            HttpResponse<java.io.InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = resp.body()) {
+                if (resp.statusCode() / 100 != 2) {
+                    throw new IOException("the server answered HTTP " + resp.statusCode());
+                }
+                byte[] body = in.readNBytes((int) SourceTree.MAX_BYTES + 1);
+                if (body.length > SourceTree.MAX_BYTES) {
+                    throw new IOException("it is larger than " + SourceTree.MAX_BYTES / (1024 * 1024) + " MB");
+                }
+                return new String(body, StandardCharsets.UTF_8);
             }
-            if (resp.body().length() > SourceTree.MAX_BYTES) {
-                throw new IOException("larger than 16 MB");
-            }
-            return resp.body();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
+        } catch (java.net.http.HttpConnectTimeoutException e) {
+            throw new IOException("no connection to " + uri.getHost() + " within " + CONNECT_TIMEOUT_SECONDS + " s");
+        } catch (java.net.http.HttpTimeoutException e) {
+            throw new IOException("no answer from " + uri.getHost() + " within " + FETCH_TIMEOUT_SECONDS + " s");
+        } catch (java.net.ConnectException e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            if (c instanceof java.nio.channels.UnresolvedAddressException
+                    || c instanceof java.net.UnknownHostException) {
+                throw new IOException("host unknown: " + uri.getHost());
+            }
+            throw new IOException("connection to " + uri.getHost() + " refused"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("the server answered")
+                    || e.getMessage() != null && e.getMessage().startsWith("it is larger")) {
+                throw e;
+            }
+            throw new IOException(e.getClass()
+                            .getSimpleName()
+                            .replaceAll("([a-z])([A-Z])", "$1 $2")
+                            .toLowerCase(java.util.Locale.ROOT)
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
     /** Follows a chain of references to a node that is not one; null (with a problem) when it cannot. */
     Located deref(Located l) {
+        if (l == null || l.ref() == null) {
+            return l;
+        }
+        Located known = derefs.get(l.identity());
+        if (known != null || brokenChains.contains(l.identity())) {
+            return known;
+        }
+        // Every reference met on the way ends where this one ends: remembered, so that a long chain is walked once.
+        List<String> walked = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         Located cur = l;
         while (cur != null && cur.ref() != null) {
-            if (!seen.add(cur.identity())) {
+            String id = cur.identity();
+            Located end = derefs.get(id);
+            if (end != null || brokenChains.contains(id)) {
+                cur = end;
+                break;
+            }
+            walked.add(id);
+            if (!seen.add(id)) {
                 error(l, "cyclic $ref chain: '" + l.ref() + "' leads back to itself", "point it at a real object");
-                return null;
+                cur = null;
+                break;
+            }
+            if (walked.size() > MAX_REF_HOPS) {
+                error(
+                        l,
+                        "$ref '" + l.ref() + "' starts a chain of more than " + MAX_REF_HOPS + " references",
+                        "point it at the object itself");
+                cur = null;
+                break;
             }
             cur = resolve(cur.ref(), cur);
+        }
+        for (String id : walked) {
+            if (cur == null) {
+                brokenChains.add(id);
+            } else {
+                derefs.put(id, cur);
+            }
         }
         return cur;
     }
@@ -226,13 +464,35 @@ public final class RefResolver {
      * cycle) is kept as {@code #/components/schemas/NAME} and the schema is remembered in {@link #cyclic}.
      */
     JsonNode inline(Located l) {
-        return inline(l, new ArrayDeque<>());
+        return inline(l, new RefStack());
     }
 
     private JsonNode inline(Located l, Deque<String> stack) {
         if (l == null || l.node() == null) {
             return Trees.NF.objectNode();
         }
+        if (tooDeep) {
+            return Trees.NF.objectNode(); // the import fails already: no more work on what it would give
+        }
+        if (depth >= MAX_INLINED_DEPTH) {
+            if (!tooDeep) {
+                tooDeep = true;
+                error(
+                        l,
+                        "the document nests deeper than " + MAX_INLINED_DEPTH + " levels once references are followed",
+                        "check for long chains of references");
+            }
+            return Trees.NF.objectNode();
+        }
+        depth++;
+        try {
+            return inlineNode(l, stack);
+        } finally {
+            depth--;
+        }
+    }
+
+    private JsonNode inlineNode(Located l, Deque<String> stack) {
         if (++inlined > MAX_INLINED_NODES) {
             if (inlined == MAX_INLINED_NODES + 1) {
                 error(
@@ -280,6 +540,40 @@ public final class RefResolver {
         JsonNode out = inline(target, stack);
         stack.pop();
         return out;
+    }
+
+    /** The references being inlined, innermost first, with a constant-time {@code contains} (chains can be long). */
+    private static final class RefStack extends ArrayDeque<String> {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<String, Integer> counts = new HashMap<>();
+
+        @Override
+        public void push(String id) {
+            super.push(id);
+            counts.merge(id, 1, Integer::sum);
+        }
+
+        @Override
+        public String pop() {
+            String id = super.pop();
+            counts.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
+            return id;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            return counts.containsKey(o);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     static String lastSegment(String pointer) {
