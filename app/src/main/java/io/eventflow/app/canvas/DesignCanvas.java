@@ -29,7 +29,12 @@ import javafx.util.Duration;
  * coordinates under one translate + scale. Skins are kept per element id and updated, not rebuilt, on each change.
  */
 public final class DesignCanvas extends Region {
-    private static final double FAR_ZOOM = 0.55;
+    /** Below this zoom the diagram shows names only, drawn larger (semantic zoom); details return above it. */
+    static final double NEAR_ZOOM = 0.85;
+    /** The least height of a name on screen in the far view, in pixels. */
+    static final double NAME_SCREEN_PX = 11.5;
+    /** The far view's names grow up to this size in world pixels (so below about 0.29 zoom they shrink again). */
+    private static final double MAX_NAME_PX = 40;
 
     private final CanvasViewModel vm;
     private final GridLayer grid = new GridLayer();
@@ -49,6 +54,8 @@ public final class DesignCanvas extends Region {
     private final PauseTransition settle = new PauseTransition(Duration.millis(250));
     private final ViewCuller culler = new ViewCuller(skins.values(), edges.values(), content);
     private boolean cullPending = true;
+    /** The far view's name size in world pixels, 0 in the full view. */
+    private double farNamePx;
 
     public CanvasViewModel viewModel() {
         return vm;
@@ -93,7 +100,21 @@ public final class DesignCanvas extends Region {
         // Pan sets x and y one after the other: cull once per pulse, in layout.
         cullPending = true;
         requestLayout();
-        boolean far = z < FAR_ZOOM;
+        // During a wheel zoom the diagram is one scaled bitmap: the names are restyled once it settles.
+        if (!culler.isViewChanging()) {
+            applySemanticZoom();
+        }
+    }
+
+    /** Switches between the full view and the far view (names only, sized to stay legible) for the current zoom. */
+    private void applySemanticZoom() {
+        double z = vm.zoomProperty().get();
+        double px = z >= NEAR_ZOOM ? 0 : Math.min(MAX_NAME_PX, Math.ceil(NAME_SCREEN_PX / z));
+        if (px == farNamePx) {
+            return;
+        }
+        farNamePx = px;
+        boolean far = px > 0;
         if (far != world.getStyleClass().contains("far")) {
             if (far) {
                 world.getStyleClass().add("far");
@@ -101,6 +122,15 @@ public final class DesignCanvas extends Region {
                 world.getStyleClass().remove("far");
             }
         }
+        skins.values().forEach(s -> s.setFarName(px));
+        // Boxes grow or shrink with their names: edges and broker regions follow.
+        edges.values().forEach(e -> {
+            e.setFar(far);
+            route(e);
+        });
+        layoutBrokers(vm.document().getDesign());
+        cullPending = true;
+        requestLayout();
     }
 
     @Override
@@ -110,6 +140,10 @@ public final class DesignCanvas extends Region {
             clip.setWidth(getWidth());
             clip.setHeight(getHeight());
             cullPending = true;
+            if (vm.fittingProperty().get()) {
+                // The window or a panel changed size: the view keeps fitting until the user zooms or pans by hand.
+                fit();
+            }
         }
         if (cullPending) {
             cullPending = false;
@@ -133,6 +167,7 @@ public final class DesignCanvas extends Region {
     void endViewChange() {
         settle.stop();
         if (culler.end()) {
+            applySemanticZoom();
             cullPending = true;
             requestLayout();
         }
@@ -185,6 +220,7 @@ public final class DesignCanvas extends Region {
         }
         if (s == null) {
             s = make.get();
+            s.setFarName(farNamePx);
             skins.put(id, s);
             layer.getChildren().add(s);
         }
@@ -213,6 +249,7 @@ public final class DesignCanvas extends Region {
         for (EdgeRef r : refs.values()) {
             EdgeSkin e = edges.computeIfAbsent(r.id(), k -> {
                 EdgeSkin n = new EdgeSkin(r);
+                n.setFar(farNamePx > 0);
                 edgeLayer.getChildren().add(n);
                 return n;
             });
@@ -308,23 +345,32 @@ public final class DesignCanvas extends Region {
         return img;
     }
 
-    /** Fits every element into view (F, Ctrl+0). */
+    /** Fits every element into view (F, Ctrl+0); the view then follows the canvas's size until zoomed by hand. */
     public void fitToView() {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (ElementSkin s : skins.values()) {
-            minX = Math.min(minX, s.getLayoutX());
-            minY = Math.min(minY, s.getLayoutY());
-            maxX = Math.max(maxX, s.getLayoutX() + s.width());
-            maxY = Math.max(maxY, s.getLayoutY() + s.height());
-        }
-        if (skins.isEmpty()) {
-            vm.fit(0, 0, 0, 0, getWidth(), getHeight());
-        } else {
-            vm.fit(minX, minY, maxX, maxY, getWidth(), getHeight());
-        }
+        fit();
+    }
+
+    private void fit() {
+        DiagramFit.fit(this, vm);
+    }
+
+    /** The world rectangle the diagram covers (x0, y0, x1, y1), null when empty; see {@link DiagramFit}. */
+    double[] diagramBounds() {
+        return DiagramFit.bounds(skins.values(), edges.values());
+    }
+
+    /** How much of the canvas the diagram fills, as "w 0.95 h 0.61" (tests, sample screenshots). */
+    public String fillRatio() {
+        return DiagramFit.fillRatio(diagramBounds(), vm.zoomProperty().get(), getWidth(), getHeight());
+    }
+
+    /** The smallest element name on screen, in pixels (its font size times the zoom). */
+    public double smallestNamePx() {
+        double z = vm.zoomProperty().get();
+        return skins.values().stream()
+                .mapToDouble(s -> s.nameLabel().getFont().getSize() * z)
+                .min()
+                .orElse(0);
     }
 
     /** Selects and centres an element or edge (from the problems panel). */
@@ -333,6 +379,7 @@ public final class DesignCanvas extends Region {
         vm.document().getSelection().clear();
         vm.document().getSelection().add(id);
         if (s != null) {
+            vm.fittingProperty().set(false);
             double z = vm.zoomProperty().get();
             vm.panXProperty().set(getWidth() / 2 - (s.getLayoutX() + s.width() / 2) * z);
             vm.panYProperty().set(getHeight() / 2 - (s.getLayoutY() + s.height() / 2) * z);

@@ -24,6 +24,7 @@ public final class EdgeSkin extends Group {
     private double minY;
     private double maxX;
     private double maxY;
+    private boolean far;
 
     public EdgeSkin(EdgeRef ref) {
         this.ref = ref;
@@ -66,12 +67,39 @@ public final class EdgeSkin extends Group {
         double h = label.getHeight() > 0 ? label.getHeight() : label.prefHeight(-1);
         label.setLayoutX(labelX - w / 2);
         label.setLayoutY(labelY - h / 2);
-        label.setVisible(roomX >= w + 12 || roomY >= h + 24);
+        label.setVisible(!far && (roomX >= w + 12 || roomY >= h + 24));
+    }
+
+    /** In the far view (zoomed out, names only) the edge's label is hidden: it would be too small to read. */
+    public void setFar(boolean value) {
+        if (far != value) {
+            far = value;
+            placeLabel();
+        }
     }
 
     /** Whether the edge may show inside the world rectangle (a cheap test on its control box). */
     public boolean intersects(double x0, double y0, double x1, double y1) {
         return maxX >= x0 && minX <= x1 && maxY >= y0 && minY <= y1;
+    }
+
+    /** Widens a world rectangle (x0, y0, x1, y1) to hold the curve and its label when shown. */
+    void growBounds(double[] b) {
+        if (line.getParent() == null) {
+            return;
+        }
+        javafx.geometry.Bounds lb = line.getBoundsInParent();
+        b[0] = Math.min(b[0], lb.getMinX());
+        b[1] = Math.min(b[1], lb.getMinY());
+        b[2] = Math.max(b[2], lb.getMaxX());
+        b[3] = Math.max(b[3], lb.getMaxY());
+        if (label.isVisible() && !label.getText().isEmpty()) {
+            javafx.geometry.Bounds t = label.getBoundsInParent();
+            b[0] = Math.min(b[0], t.getMinX());
+            b[1] = Math.min(b[1], t.getMinY());
+            b[2] = Math.max(b[2], t.getMaxX());
+            b[3] = Math.max(b[3], t.getMaxY());
+        }
     }
 
     /** Routes a dead-letter edge downwards: from the bottom of the service to the top of the channel. */
