@@ -110,6 +110,24 @@ class SimViewModelsTest {
     }
 
     @Test
+    void logRowsLeaveWithTheirEventsFromTheTraceRing() {
+        LiveModel live = new LiveModel();
+        live.reset(design);
+        List<TraceEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batch.add(new TraceEvent.Published(i, "checkout#0", "", -1, -1, i, i));
+        }
+        // Sequence numbers 1000..1099; a ring that now starts at 1040 no longer holds the first 40 rows' events.
+        live.ingest(batch, 1000, 0, 0);
+        assertThat(live.log()).hasSize(100);
+        live.forgetBefore(1040);
+        assertThat(live.log()).hasSize(60);
+        assertThat(live.log().get(0).correlationId()).isEqualTo(40);
+        live.forgetBefore(1040);
+        assertThat(live.log()).hasSize(60);
+    }
+
+    @Test
     void activeFaultsComeFromTheScheduleAndInjections() {
         LiveModel live = new LiveModel();
         live.reset(design);
