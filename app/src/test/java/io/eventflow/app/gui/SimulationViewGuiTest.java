@@ -260,4 +260,28 @@ class SimulationViewGuiTest {
         assertThat(element.getWidth()).isGreaterThan(widest);
         assertThat(element.isResizable()).isTrue();
     }
+
+    @Test
+    void chartsHoldAnElementsWholeHistoryWithUnitsAndAServicesBacklog(FxRobot robot) throws Exception {
+        simulateWithoutScenario(robot);
+        runUntil(robot, "3s", 3_000_000_000L);
+        robot.clickOn("#tab-charts");
+        robot.clickOn("#skin-billing");
+        settle();
+        @SuppressWarnings("unchecked")
+        List<javafx.scene.chart.LineChart<Number, Number>> charts =
+                robot.lookup("#sim-charts .chart").queryAll().stream()
+                        .map(n -> (javafx.scene.chart.LineChart<Number, Number>) n)
+                        .toList();
+        assertThat(charts).hasSize(4);
+        for (var c : charts) {
+            assertThat(c.getYAxis().getLabel()).as(c.getTitle()).isNotBlank();
+            assertThat(c.getXAxis().getLabel()).isEqualTo("simulated time (s)");
+            var data = c.getData().get(0).getData();
+            // Selected after the run: its series still starts near the beginning of the run.
+            assertThat(data).as(c.getTitle()).isNotEmpty();
+            assertThat(data.get(0).getXValue().doubleValue()).as(c.getTitle()).isLessThan(1.0);
+        }
+        assertThat(charts).anySatisfy(c -> assertThat(c.getTitle()).startsWith("Backlog"));
+    }
 }
