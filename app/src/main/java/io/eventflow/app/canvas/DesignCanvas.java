@@ -29,13 +29,6 @@ import javafx.util.Duration;
  * coordinates under one translate + scale. Skins are kept per element id and updated, not rebuilt, on each change.
  */
 public final class DesignCanvas extends Region {
-    /** Below this zoom the diagram shows names only, drawn larger (semantic zoom); details return above it. */
-    static final double NEAR_ZOOM = 0.85;
-    /** The least height of a name on screen in the far view, in pixels. */
-    static final double NAME_SCREEN_PX = 11.5;
-    /** The far view's names grow up to this size in world pixels (so below about 0.29 zoom they shrink again). */
-    private static final double MAX_NAME_PX = 40;
-
     private final CanvasViewModel vm;
     private final GridLayer grid = new GridLayer();
     private final Group world = new Group();
@@ -54,8 +47,7 @@ public final class DesignCanvas extends Region {
     private final PauseTransition settle = new PauseTransition(Duration.millis(250));
     private final ViewCuller culler = new ViewCuller(skins.values(), edges.values(), content);
     private boolean cullPending = true;
-    /** The far view's name size in world pixels, 0 in the full view. */
-    private double farNamePx;
+    private final SemanticZoom semantic = new SemanticZoom();
 
     public CanvasViewModel viewModel() {
         return vm;
@@ -106,31 +98,15 @@ public final class DesignCanvas extends Region {
         }
     }
 
-    /** Switches between the full view and the far view (names only, sized to stay legible) for the current zoom. */
+    /** Switches between the full view and the far view for the current zoom (see {@link SemanticZoom}). */
     private void applySemanticZoom() {
-        double z = vm.zoomProperty().get();
-        double px = z >= NEAR_ZOOM ? 0 : Math.min(MAX_NAME_PX, Math.ceil(NAME_SCREEN_PX / z));
-        if (px == farNamePx) {
-            return;
+        if (semantic.apply(vm.zoomProperty().get(), world, skins.values(), edges.values())) {
+            // Boxes grow or shrink with their names: edges and broker regions follow.
+            edges.values().forEach(this::route);
+            layoutBrokers(vm.document().getDesign());
+            cullPending = true;
+            requestLayout();
         }
-        farNamePx = px;
-        boolean far = px > 0;
-        if (far != world.getStyleClass().contains("far")) {
-            if (far) {
-                world.getStyleClass().add("far");
-            } else {
-                world.getStyleClass().remove("far");
-            }
-        }
-        skins.values().forEach(s -> s.setFarName(px));
-        // Boxes grow or shrink with their names: edges and broker regions follow.
-        edges.values().forEach(e -> {
-            e.setFar(far);
-            route(e);
-        });
-        layoutBrokers(vm.document().getDesign());
-        cullPending = true;
-        requestLayout();
     }
 
     @Override
@@ -142,7 +118,7 @@ public final class DesignCanvas extends Region {
             cullPending = true;
             if (vm.fittingProperty().get()) {
                 // The window or a panel changed size: the view keeps fitting until the user zooms or pans by hand.
-                fit();
+                fitToView();
             }
         }
         if (cullPending) {
@@ -220,7 +196,7 @@ public final class DesignCanvas extends Region {
         }
         if (s == null) {
             s = make.get();
-            s.setFarName(farNamePx);
+            s.setFarName(semantic.namePx());
             skins.put(id, s);
             layer.getChildren().add(s);
         }
@@ -249,7 +225,7 @@ public final class DesignCanvas extends Region {
         for (EdgeRef r : refs.values()) {
             EdgeSkin e = edges.computeIfAbsent(r.id(), k -> {
                 EdgeSkin n = new EdgeSkin(r);
-                n.setFar(farNamePx > 0);
+                n.setFar(semantic.namePx() > 0);
                 edgeLayer.getChildren().add(n);
                 return n;
             });
@@ -336,21 +312,13 @@ public final class DesignCanvas extends Region {
 
     /** The whole diagram at 100 %, every element shown, on the canvas colour (PNG export). */
     public javafx.scene.image.WritableImage snapshotDiagram(javafx.scene.paint.Paint background) {
-        skins.values().forEach(s -> s.setVisible(true));
-        edges.values().forEach(e -> e.setVisible(true));
-        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
-        p.setFill(background);
-        javafx.scene.image.WritableImage img = content.snapshot(p, null);
+        javafx.scene.image.WritableImage img = DiagramFit.snapshot(content, skins.values(), edges.values(), background);
         cull();
         return img;
     }
 
     /** Fits every element into view (F, Ctrl+0); the view then follows the canvas's size until zoomed by hand. */
     public void fitToView() {
-        fit();
-    }
-
-    private void fit() {
         DiagramFit.fit(this, vm);
     }
 
@@ -366,11 +334,7 @@ public final class DesignCanvas extends Region {
 
     /** The smallest element name on screen, in pixels (its font size times the zoom). */
     public double smallestNamePx() {
-        double z = vm.zoomProperty().get();
-        return skins.values().stream()
-                .mapToDouble(s -> s.nameLabel().getFont().getSize() * z)
-                .min()
-                .orElse(0);
+        return DiagramFit.smallestNamePx(skins.values(), vm.zoomProperty().get());
     }
 
     /** Selects and centres an element or edge (from the problems panel). */

@@ -59,4 +59,25 @@ final class DiagramFit {
         }
         return String.format(Locale.ROOT, "w %.2f h %.2f", (b[2] - b[0]) * zoom / width, (b[3] - b[1]) * zoom / height);
     }
+
+    /** The smallest element name on screen, in pixels (its font size times the zoom). */
+    static double smallestNamePx(Collection<ElementSkin> skins, double zoom) {
+        return skins.stream()
+                .mapToDouble(s -> s.nameLabel().getFont().getSize() * zoom)
+                .min()
+                .orElse(0);
+    }
+
+    /** The whole diagram at 100 %, every element shown, on a background (PNG export); the caller culls again. */
+    static javafx.scene.image.WritableImage snapshot(
+            javafx.scene.Node content,
+            Collection<ElementSkin> skins,
+            Collection<EdgeSkin> edges,
+            javafx.scene.paint.Paint background) {
+        skins.forEach(s -> s.setVisible(true));
+        edges.forEach(e -> e.setVisible(true));
+        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+        p.setFill(background);
+        return content.snapshot(p, null);
+    }
 }
