@@ -48,7 +48,7 @@ public final class Screenshots {
             Scene scene = w.show(null);
             later(1.0, () -> {
                 // A readable zoom on the head of the pipeline; billing selected, so the inspector shows a service.
-                w.canvas().viewModel().zoomProperty().set(0.8);
+                w.canvas().viewModel().zoomProperty().set(0.9);
                 w.canvas().viewModel().panXProperty().set(-10);
                 w.canvas().viewModel().panYProperty().set(-40);
                 w.document().getSelection().add("billing");

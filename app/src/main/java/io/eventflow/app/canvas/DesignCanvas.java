@@ -225,6 +225,7 @@ public final class DesignCanvas extends Region {
         for (EdgeRef r : refs.values()) {
             EdgeSkin e = edges.computeIfAbsent(r.id(), k -> {
                 EdgeSkin n = new EdgeSkin(r);
+                n.setBlocked(this::onElement);
                 n.setFar(semantic.namePx() > 0);
                 edgeLayer.getChildren().add(n);
                 return n;
@@ -246,6 +247,16 @@ public final class DesignCanvas extends Region {
         } else if (a != null && b != null) {
             e.route(a.outAnchor(), b.inAnchor());
         }
+    }
+
+    /** Whether a world rectangle overlaps a service or channel (edge labels keep off them). */
+    private boolean onElement(javafx.geometry.Bounds b) {
+        for (ElementSkin s : skins.values()) {
+            if (!(s instanceof BrokerSkin) && b.intersects(s.getLayoutX(), s.getLayoutY(), s.width(), s.height())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Re-routes the edges touching these elements (during a drag). */

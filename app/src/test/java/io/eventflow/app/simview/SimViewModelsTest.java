@@ -110,6 +110,15 @@ class SimViewModelsTest {
     }
 
     @Test
+    void leaderMoveSummariesAgreeInNumber() {
+        var a = new LeaderMoves.Move("orders", 0, 1, 2, 0);
+        var b = new LeaderMoves.Move("orders", 0, 2, 3, 0);
+        var c = new LeaderMoves.Move("orders", 1, 1, 3, 0);
+        assertThat(LeaderMoves.summary(List.of(a, b))).isEqualTo("1 partition new leader (p0)");
+        assertThat(LeaderMoves.summary(List.of(a, c))).isEqualTo("2 partitions new leaders (p0, p1)");
+    }
+
+    @Test
     void logRowsLeaveWithTheirEventsFromTheTraceRing() {
         LiveModel live = new LiveModel();
         live.reset(design);
