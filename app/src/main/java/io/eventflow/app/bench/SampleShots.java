@@ -58,7 +58,7 @@ public final class SampleShots {
             Scene scene = w.show(todo.peekFirst());
             stage.setWidth(1366);
             stage.setHeight(768);
-            later(1.5, () -> next(w, scene, true));
+            Screenshots.whenReady(w, 1.5, () -> next(w, scene, true));
         }
 
         private void next(MainWindow w, Scene scene, boolean opened) {
