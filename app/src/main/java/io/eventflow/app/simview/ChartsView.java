@@ -16,7 +16,7 @@ final class ChartsView extends VBox {
     private final XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> lag = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> depth = new XYChart.Series<>();
-    private final LineChart<Number, Number> depthChart = chart("Channel depth", "messages", depth);
+    private final LineChart<Number, Number> depthChart = chart("Channel depth", "msgs", depth);
 
     ChartsView() {
         setId("sim-charts");
@@ -27,9 +27,9 @@ final class ChartsView extends VBox {
         depth.setName("depth");
         GridPane grid = new GridPane();
         grid.setHgap(4);
-        grid.add(chart("Throughput", "processed / simulated s", throughput), 0, 0);
+        grid.add(chart("Throughput", "processed/s", throughput), 0, 0);
         grid.add(chart("Latency", "ms", p50, p99), 1, 0);
-        grid.add(chart("Consumer lag", "messages", lag), 2, 0);
+        grid.add(chart("Consumer lag", "msgs", lag), 2, 0);
         grid.add(depthChart, 3, 0);
         // The charts take the panel's whole height as it grows.
         var row = new javafx.scene.layout.RowConstraints();
@@ -49,7 +49,7 @@ final class ChartsView extends VBox {
     @SafeVarargs
     private static LineChart<Number, Number> chart(String name, String unit, XYChart.Series<Number, Number>... series) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("simulated time (s)");
+        x.setLabel("simulated s");
         x.setForceZeroInRange(false);
         NumberAxis y = new NumberAxis();
         y.setLabel(unit);

@@ -276,7 +276,7 @@ class SimulationViewGuiTest {
         assertThat(charts).hasSize(4);
         for (var c : charts) {
             assertThat(c.getYAxis().getLabel()).as(c.getTitle()).isNotBlank();
-            assertThat(c.getXAxis().getLabel()).isEqualTo("simulated time (s)");
+            assertThat(c.getXAxis().getLabel()).isEqualTo("simulated s");
             var data = c.getData().get(0).getData();
             // Selected after the run: its series still starts near the beginning of the run.
             assertThat(data).as(c.getTitle()).isNotEmpty();
