@@ -5,8 +5,8 @@ import javafx.scene.Group;
 
 /**
  * Semantic zoom: below {@link #NEAR_ZOOM} the diagram shows names only (no details, icons, badges or edge labels),
- * drawn at {@code ceil(11.5 / zoom)} world pixels so that they stay at least 11.5 px high on screen; above it the full
- * view returns. The size is whole pixels, so a small zoom step restyles nothing.
+ * drawn at the smallest of a few sizes that keeps them at least 11.5 px high on screen; above it the full view
+ * returns.
  */
 final class SemanticZoom {
     /** Below this zoom the diagram shows names only, drawn larger; details return above it. */
@@ -23,9 +23,24 @@ final class SemanticZoom {
         return namePx;
     }
 
-    /** The far view's name size for a zoom, 0 for the full view. */
+    /**
+     * Name sizes of the far view: a few steps about 20 % apart, so that a wheel zoom restyles the names (300 on a
+     * large design, with their boxes and edges) only now and then, not at every 10 % step.
+     */
+    private static final double[] LADDER = {14, 17, 21, 26, 32, MAX_NAME_PX};
+
+    /** The far view's name size for a zoom (the smallest step that keeps names legible), 0 for the full view. */
     static double namePxFor(double zoom) {
-        return zoom >= NEAR_ZOOM ? 0 : Math.min(MAX_NAME_PX, Math.ceil(NAME_SCREEN_PX / zoom));
+        if (zoom >= NEAR_ZOOM) {
+            return 0;
+        }
+        double need = NAME_SCREEN_PX / zoom;
+        for (double px : LADDER) {
+            if (px >= need) {
+                return px;
+            }
+        }
+        return MAX_NAME_PX;
     }
 
     /** Shows the view for {@code zoom}; true if anything changed (skins may have changed width). */
