@@ -55,7 +55,7 @@ public final class BrokerKindsShots {
                     new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
             Scene scene = w.show(null);
             build(w.canvas().viewModel());
-            later(1.0, () -> {
+            Screenshots.whenReady(w, 1.0, () -> {
                 // A readable zoom on the SNS fan-out, the Redis stream and the NOTIFY channel; the queue selected.
                 view(w, 0.9, -10, 0);
                 w.document().getSelection().clear();

@@ -46,9 +46,9 @@ public final class Screenshots {
             MainWindow w =
                     new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
             Scene scene = w.show(null);
-            later(1.0, () -> {
+            whenReady(w, 1.0, () -> {
                 // A readable zoom on the head of the pipeline; billing selected, so the inspector shows a service.
-                w.canvas().viewModel().zoomProperty().set(0.8);
+                w.canvas().viewModel().zoomProperty().set(0.9);
                 w.canvas().viewModel().panXProperty().set(-10);
                 w.canvas().viewModel().panYProperty().set(-40);
                 w.document().getSelection().add("billing");
@@ -67,6 +67,18 @@ public final class Screenshots {
                     });
                 });
             });
+        }
+    }
+
+    /**
+     * Runs {@code r} on the FX thread {@code seconds} after the window's panels are built (they come after the first
+     * frame, late on a busy machine); the other shot tools use it too.
+     */
+    static void whenReady(MainWindow w, double seconds, Runnable r) {
+        if (w.panelsBuilt()) {
+            later(seconds, r);
+        } else {
+            later(0.2, () -> whenReady(w, seconds, r));
         }
     }
 

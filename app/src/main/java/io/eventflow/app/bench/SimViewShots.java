@@ -44,7 +44,7 @@ public final class SimViewShots {
             MainWindow w =
                     new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
             Scene scene = w.show(null);
-            later(0.8, () -> {
+            Screenshots.whenReady(w, 0.8, () -> {
                 w.canvas().fitToView();
                 w.simulate().setSimulating(true);
                 SimSession s = w.simulate().session();

@@ -17,6 +17,8 @@ public final class BrokerSkin extends ElementSkin {
     private final Region body = new Region();
     private final Label title = new Label();
     private final HBox header = new HBox(6, Icons.of(MaterialDesignS.SERVER, 14), title);
+    private String details = "";
+    private boolean far;
 
     public BrokerSkin(String id) {
         super(id, MIN_W, MIN_H, false);
@@ -70,7 +72,20 @@ public final class BrokerSkin extends ElementSkin {
         setMaxSize(w, h);
         resize(w, h);
         body.resizeRelocate(0, 0, w, h);
-        header.resize(Math.max(40, w - 20), 20);
+        header.resize(Math.max(40, w - 20), Math.max(20, title.prefHeight(-1)));
+    }
+
+    @Override
+    protected void layoutFar(boolean far) {
+        this.far = far;
+        header.getChildren().get(0).setVisible(!far);
+        showName(far ? elementId() : details);
+        header.resize(header.getWidth(), Math.max(20, title.prefHeight(-1)));
+    }
+
+    @Override
+    public Label nameLabel() {
+        return title;
     }
 
     @Override
@@ -84,6 +99,7 @@ public final class BrokerSkin extends ElementSkin {
         if (b.host() != null) {
             sb.append(" · ").append(b.host());
         }
-        title.setText(sb.toString());
+        details = sb.toString();
+        showName(far ? b.id() : details);
     }
 }

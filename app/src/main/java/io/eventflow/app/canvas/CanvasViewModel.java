@@ -26,12 +26,19 @@ public final class CanvasViewModel {
     public static final double GRID = 20;
     public static final double MIN_ZOOM = 0.1;
     public static final double MAX_ZOOM = 4;
+    /** Margin around the diagram when fitting, in view pixels. */
+    public static final double FIT_MARGIN = 16;
+    /** Fit does not blow a small design up beyond this zoom. */
+    public static final double MAX_FIT_ZOOM = 1.5;
 
     private final DocumentViewModel doc;
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final DoubleProperty panX = new SimpleDoubleProperty(this, "panX", 0);
     private final DoubleProperty panY = new SimpleDoubleProperty(this, "panY", 0);
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(this, "snapToGrid", true);
+    /** Whether the view follows "zoom to fit" (refitted when the canvas changes size) until the user zooms or pans. */
+    private final BooleanProperty fitting = new SimpleBooleanProperty(this, "fitting", true);
+
     private Design clipboard;
     private final javafx.beans.property.ReadOnlyBooleanWrapper clipboardFull =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "clipboardFull");
@@ -69,6 +76,7 @@ public final class CanvasViewModel {
 
     /** Zooms by {@code factor} around a point of the view (screen coordinates), clamped to the zoom range. */
     public void zoomAt(double factor, double sx, double sy) {
+        fitting.set(false);
         double z0 = zoom.get();
         double z1 = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, z0 * factor));
         double wx = (sx - panX.get()) / z0;
@@ -79,21 +87,26 @@ public final class CanvasViewModel {
     }
 
     public void panBy(double dx, double dy) {
+        fitting.set(false);
         panX.set(panX.get() + dx);
         panY.set(panY.get() + dy);
     }
 
-    /** Fits the world rectangle into a view of the given size with a margin. */
+    /**
+     * Fits the world rectangle into a view of the given size with a small margin, centred; the view then keeps fitting
+     * (see {@link #fittingProperty()}).
+     */
     public void fit(double minX, double minY, double maxX, double maxY, double viewW, double viewH) {
+        fitting.set(true);
         if (maxX <= minX || viewW <= 0 || viewH <= 0) {
             zoom.set(1);
             panX.set(0);
             panY.set(0);
             return;
         }
-        double margin = 40;
+        double margin = FIT_MARGIN;
         double z = Math.min((viewW - 2 * margin) / (maxX - minX), (viewH - 2 * margin) / (maxY - minY));
-        z = Math.max(MIN_ZOOM, Math.min(1.5, z));
+        z = Math.max(MIN_ZOOM, Math.min(MAX_FIT_ZOOM, z));
         zoom.set(z);
         panX.set((viewW - (maxX - minX) * z) / 2 - minX * z);
         panY.set((viewH - (maxY - minY) * z) / 2 - minY * z);
@@ -301,6 +314,14 @@ public final class CanvasViewModel {
 
     public DoubleProperty panYProperty() {
         return panY;
+    }
+
+    /**
+     * True while the view follows "zoom to fit": set by {@link #fit}, cleared when the user zooms or pans by hand
+     * ({@link #zoomAt}, {@link #panBy}, a pan drag, revealing an element).
+     */
+    public BooleanProperty fittingProperty() {
+        return fitting;
     }
 
     public BooleanProperty snapToGridProperty() {

@@ -20,6 +20,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 public final class ChannelSkin extends ElementSkin {
     public static final double W = 184;
     public static final double H = 76;
+    /** A channel grows with its name up to this width. */
+    public static final double MAX_W = 236;
+
     private static final double PAD = 8;
 
     private final Region body = new Region();
@@ -30,6 +33,7 @@ public final class ChannelSkin extends ElementSkin {
     private final Label settings = new Label();
     private final HBox cells = new HBox(2);
     private final VBox text = new VBox(1, name, address, settings);
+    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
     private String shapeClass = "";
     private ChannelLook look;
 
@@ -39,13 +43,13 @@ public final class ChannelSkin extends ElementSkin {
         body.getStyleClass().add("body");
         body.setManaged(false);
         body.resizeRelocate(0, 0, W, H);
-        kind.getStyleClass().add("kind-badge");
+        kind.getStyleClass().addAll("kind-badge", "zoom-detail");
         name.getStyleClass().add("name");
         address.getStyleClass().addAll("detail", "zoom-detail");
         settings.getStyleClass().addAll("detail", "zoom-detail");
         cells.getStyleClass().addAll("cells", "zoom-detail");
         cells.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        icon.getStyleClass().add("kind-icon");
+        icon.getStyleClass().addAll("kind-icon", "zoom-detail");
         icon.setManaged(false);
         icon.relocate(12, 12);
         kind.setManaged(false);
@@ -56,7 +60,37 @@ public final class ChannelSkin extends ElementSkin {
             l.setMaxWidth(W - 48);
         }
         getChildren().addAll(body, icon, kind, text, cells);
+        javafx.scene.control.Tooltip.install(body, tooltip);
         addPorts();
+        growWithName(W, MAX_W);
+    }
+
+    @Override
+    protected double nameInset(boolean far) {
+        return far ? 24 : 52;
+    }
+
+    @Override
+    protected void layoutBox() {
+        body.resize(width(), H);
+        address.setMaxWidth(width() - 48);
+        settings.setMaxWidth(width() - 48);
+    }
+
+    @Override
+    protected void layoutFar(boolean far) {
+        address.setManaged(!far);
+        settings.setManaged(!far);
+        text.setAlignment(far ? javafx.geometry.Pos.CENTER_LEFT : javafx.geometry.Pos.TOP_LEFT);
+        double x = far ? 12 : 36;
+        double w = width() - x - (far ? 10 : 8);
+        text.resizeRelocate(x, far ? -8 : 7, w, far ? H + 16 : H - 24);
+        name.setMaxWidth(w);
+    }
+
+    @Override
+    public Label nameLabel() {
+        return name;
     }
 
     @Override
@@ -66,7 +100,8 @@ public final class ChannelSkin extends ElementSkin {
         shapeClass = swapClass(shapeClass, "shape-" + l.shape());
         icon.setIconCode(l.icon());
         kind.setText(l.badge());
-        name.setText(c.id());
+        showName(c.id());
+        tooltip.setText(c.id() + "\n" + c.effectiveAddress());
         address.setText(c.effectiveAddress());
         settings.setText(l.settings());
         if (!l.equals(look)) {
@@ -104,14 +139,14 @@ public final class ChannelSkin extends ElementSkin {
     @Override
     protected void layoutChildren() {
         kind.autosize();
-        kind.relocate(W - 2 * PAD - kind.getWidth(), -kind.getHeight() / 2);
+        kind.relocate(width() - 2 * PAD - kind.getWidth(), -kind.getHeight() / 2);
         cells.autosize();
         cells.relocate(36, H - 8 - cells.getHeight() / 2 - 3);
         // Badges that would run past the right edge are hidden rather than clipped.
         double x = 0;
         for (javafx.scene.Node n : cells.getChildren()) {
             double w = n.prefWidth(-1);
-            n.setVisible(36 + x + w <= W - PAD);
+            n.setVisible(36 + x + w <= width() - PAD);
             x += w + cells.getSpacing();
         }
     }

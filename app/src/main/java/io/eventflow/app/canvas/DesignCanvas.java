@@ -29,8 +29,6 @@ import javafx.util.Duration;
  * coordinates under one translate + scale. Skins are kept per element id and updated, not rebuilt, on each change.
  */
 public final class DesignCanvas extends Region {
-    private static final double FAR_ZOOM = 0.55;
-
     private final CanvasViewModel vm;
     private final GridLayer grid = new GridLayer();
     private final Group world = new Group();
@@ -49,6 +47,7 @@ public final class DesignCanvas extends Region {
     private final PauseTransition settle = new PauseTransition(Duration.millis(250));
     private final ViewCuller culler = new ViewCuller(skins.values(), edges.values(), content);
     private boolean cullPending = true;
+    private final SemanticZoom semantic = new SemanticZoom();
 
     public CanvasViewModel viewModel() {
         return vm;
@@ -93,13 +92,20 @@ public final class DesignCanvas extends Region {
         // Pan sets x and y one after the other: cull once per pulse, in layout.
         cullPending = true;
         requestLayout();
-        boolean far = z < FAR_ZOOM;
-        if (far != world.getStyleClass().contains("far")) {
-            if (far) {
-                world.getStyleClass().add("far");
-            } else {
-                world.getStyleClass().remove("far");
-            }
+        // During a wheel zoom the diagram is one scaled bitmap: the names are restyled once it settles.
+        if (!culler.isViewChanging()) {
+            applySemanticZoom();
+        }
+    }
+
+    /** Switches between the full view and the far view for the current zoom (see {@link SemanticZoom}). */
+    private void applySemanticZoom() {
+        if (semantic.apply(vm.zoomProperty().get(), world, skins.values(), edges.values())) {
+            // Boxes grow or shrink with their names: edges and broker regions follow.
+            edges.values().forEach(this::route);
+            layoutBrokers(vm.document().getDesign());
+            cullPending = true;
+            requestLayout();
         }
     }
 
@@ -110,6 +116,10 @@ public final class DesignCanvas extends Region {
             clip.setWidth(getWidth());
             clip.setHeight(getHeight());
             cullPending = true;
+            if (vm.fittingProperty().get()) {
+                // The window or a panel changed size: the view keeps fitting until the user zooms or pans by hand.
+                fitToView();
+            }
         }
         if (cullPending) {
             cullPending = false;
@@ -133,6 +143,7 @@ public final class DesignCanvas extends Region {
     void endViewChange() {
         settle.stop();
         if (culler.end()) {
+            applySemanticZoom();
             cullPending = true;
             requestLayout();
         }
@@ -185,6 +196,7 @@ public final class DesignCanvas extends Region {
         }
         if (s == null) {
             s = make.get();
+            s.setFarName(semantic.namePx());
             skins.put(id, s);
             layer.getChildren().add(s);
         }
@@ -213,6 +225,8 @@ public final class DesignCanvas extends Region {
         for (EdgeRef r : refs.values()) {
             EdgeSkin e = edges.computeIfAbsent(r.id(), k -> {
                 EdgeSkin n = new EdgeSkin(r);
+                n.setBlocked(this::onElement);
+                n.setFar(semantic.namePx() > 0);
                 edgeLayer.getChildren().add(n);
                 return n;
             });
@@ -233,6 +247,16 @@ public final class DesignCanvas extends Region {
         } else if (a != null && b != null) {
             e.route(a.outAnchor(), b.inAnchor());
         }
+    }
+
+    /** Whether a world rectangle overlaps a service or channel (edge labels keep off them). */
+    private boolean onElement(javafx.geometry.Bounds b) {
+        for (ElementSkin s : skins.values()) {
+            if (!(s instanceof BrokerSkin) && b.intersects(s.getLayoutX(), s.getLayoutY(), s.width(), s.height())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Re-routes the edges touching these elements (during a drag). */
@@ -299,32 +323,29 @@ public final class DesignCanvas extends Region {
 
     /** The whole diagram at 100 %, every element shown, on the canvas colour (PNG export). */
     public javafx.scene.image.WritableImage snapshotDiagram(javafx.scene.paint.Paint background) {
-        skins.values().forEach(s -> s.setVisible(true));
-        edges.values().forEach(e -> e.setVisible(true));
-        javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
-        p.setFill(background);
-        javafx.scene.image.WritableImage img = content.snapshot(p, null);
+        javafx.scene.image.WritableImage img = DiagramFit.snapshot(content, skins.values(), edges.values(), background);
         cull();
         return img;
     }
 
-    /** Fits every element into view (F, Ctrl+0). */
+    /** Fits every element into view (F, Ctrl+0); the view then follows the canvas's size until zoomed by hand. */
     public void fitToView() {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = -Double.MAX_VALUE;
-        double maxY = -Double.MAX_VALUE;
-        for (ElementSkin s : skins.values()) {
-            minX = Math.min(minX, s.getLayoutX());
-            minY = Math.min(minY, s.getLayoutY());
-            maxX = Math.max(maxX, s.getLayoutX() + s.width());
-            maxY = Math.max(maxY, s.getLayoutY() + s.height());
-        }
-        if (skins.isEmpty()) {
-            vm.fit(0, 0, 0, 0, getWidth(), getHeight());
-        } else {
-            vm.fit(minX, minY, maxX, maxY, getWidth(), getHeight());
-        }
+        DiagramFit.fit(this, vm);
+    }
+
+    /** The world rectangle the diagram covers (x0, y0, x1, y1), null when empty; see {@link DiagramFit}. */
+    double[] diagramBounds() {
+        return DiagramFit.bounds(skins.values(), edges.values());
+    }
+
+    /** How much of the canvas the diagram fills, as "w 0.95 h 0.61" (tests, sample screenshots). */
+    public String fillRatio() {
+        return DiagramFit.fillRatio(diagramBounds(), vm.zoomProperty().get(), getWidth(), getHeight());
+    }
+
+    /** The smallest element name on screen, in pixels (its font size times the zoom). */
+    public double smallestNamePx() {
+        return DiagramFit.smallestNamePx(skins.values(), vm.zoomProperty().get());
     }
 
     /** Selects and centres an element or edge (from the problems panel). */
@@ -333,6 +354,7 @@ public final class DesignCanvas extends Region {
         vm.document().getSelection().clear();
         vm.document().getSelection().add(id);
         if (s != null) {
+            vm.fittingProperty().set(false);
             double z = vm.zoomProperty().get();
             vm.panXProperty().set(getWidth() / 2 - (s.getLayoutX() + s.width() / 2) * z);
             vm.panYProperty().set(getHeight() / 2 - (s.getLayoutY() + s.height() / 2) * z);

@@ -16,14 +16,17 @@ public final class EdgeSkin extends Group {
     private final CubicCurve line = new CubicCurve();
     private final Polygon arrow = new Polygon(0, 0, -10, -5, -10, 5);
     private final Label label = new Label();
-    private double labelX;
-    private double labelY;
     private double roomX;
     private double roomY;
     private double minX;
     private double minY;
     private double maxX;
     private double maxY;
+    private boolean far;
+    /** Where along the curve the label may sit, in order of preference. */
+    private static final double[] LABEL_AT = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
+
+    private java.util.function.Predicate<javafx.geometry.Bounds> blocked;
 
     public EdgeSkin(EdgeRef ref) {
         this.ref = ref;
@@ -60,18 +63,75 @@ public final class EdgeSkin extends Group {
         pseudoClassStateChanged(SELECTED, value);
     }
 
-    /** Centres the label on the curve; it hides rather than run under the elements the edge connects. */
+    /**
+     * Puts the label on the curve: at its middle, or further along where the middle lies on an element (see
+     * {@link #setBlocked}); it hides rather than run under the elements the edge connects or sit on another.
+     */
     private void placeLabel() {
         double w = label.getWidth() > 0 ? label.getWidth() : label.prefWidth(-1);
         double h = label.getHeight() > 0 ? label.getHeight() : label.prefHeight(-1);
-        label.setLayoutX(labelX - w / 2);
-        label.setLayoutY(labelY - h / 2);
-        label.setVisible(roomX >= w + 12 || roomY >= h + 24);
+        if (far || !(roomX >= w + 12 || roomY >= h + 24)) {
+            label.setVisible(false);
+            return;
+        }
+        for (double t : LABEL_AT) {
+            double x = bezier(t, line.getStartX(), line.getControlX1(), line.getControlX2(), line.getEndX());
+            double y = bezier(t, line.getStartY(), line.getControlY1(), line.getControlY2(), line.getEndY());
+            label.setLayoutX(x - w / 2);
+            label.setLayoutY(y - h / 2);
+            if (blocked == null || !blocked.test(new javafx.geometry.BoundingBox(x - w / 2, y - h / 2, w, h))) {
+                label.setVisible(true);
+                return;
+            }
+        }
+        label.setVisible(false);
+    }
+
+    private static double bezier(double t, double p0, double p1, double p2, double p3) {
+        double u = 1 - t;
+        return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+    }
+
+    /** Tells the edge where its label may not go (on an element), so it moves along the curve or hides. */
+    void setBlocked(java.util.function.Predicate<javafx.geometry.Bounds> value) {
+        blocked = value;
+    }
+
+    /** In the far view (zoomed out, names only) the edge's label is hidden: it would be too small to read. */
+    public void setFar(boolean value) {
+        if (far != value) {
+            far = value;
+            placeLabel();
+        }
+    }
+
+    /** The label's box in world coordinates while it is shown, else null (tests). */
+    public javafx.geometry.Bounds labelBounds() {
+        return label.isVisible() && !label.getText().isEmpty() ? label.getBoundsInParent() : null;
     }
 
     /** Whether the edge may show inside the world rectangle (a cheap test on its control box). */
     public boolean intersects(double x0, double y0, double x1, double y1) {
         return maxX >= x0 && minX <= x1 && maxY >= y0 && minY <= y1;
+    }
+
+    /** Widens a world rectangle (x0, y0, x1, y1) to hold the curve and its label when shown. */
+    void growBounds(double[] b) {
+        if (line.getParent() == null) {
+            return;
+        }
+        javafx.geometry.Bounds lb = line.getBoundsInParent();
+        b[0] = Math.min(b[0], lb.getMinX());
+        b[1] = Math.min(b[1], lb.getMinY());
+        b[2] = Math.max(b[2], lb.getMaxX());
+        b[3] = Math.max(b[3], lb.getMaxY());
+        if (label.isVisible() && !label.getText().isEmpty()) {
+            javafx.geometry.Bounds t = label.getBoundsInParent();
+            b[0] = Math.min(b[0], t.getMinX());
+            b[1] = Math.min(b[1], t.getMinY());
+            b[2] = Math.max(b[2], t.getMaxX());
+            b[3] = Math.max(b[3], t.getMaxY());
+        }
     }
 
     /** Routes a dead-letter edge downwards: from the bottom of the service to the top of the channel. */
@@ -94,8 +154,6 @@ public final class EdgeSkin extends Group {
         arrow.setTranslateX(b.getX());
         arrow.setTranslateY(b.getY() - 6);
         arrow.setRotate(90);
-        labelX = (a.getX() + b.getX()) / 2;
-        labelY = (a.getY() + b.getY()) / 2;
         roomX = Math.abs(b.getX() - a.getX());
         roomY = Math.abs(b.getY() - a.getY());
         placeLabel();
@@ -121,10 +179,6 @@ public final class EdgeSkin extends Group {
         }
         arrow.setTranslateX(b.getX() - 6);
         arrow.setTranslateY(b.getY());
-        // The label sits at the curve's midpoint (t = 0.5 of the cubic).
-        double mx = 0.125 * a.getX() + 0.375 * (a.getX() + dx) + 0.375 * (b.getX() - dx) + 0.125 * b.getX();
-        labelX = mx;
-        labelY = 0.5 * (a.getY() + b.getY());
         roomX = b.getX() - a.getX();
         roomY = Math.abs(b.getY() - a.getY());
         placeLabel();

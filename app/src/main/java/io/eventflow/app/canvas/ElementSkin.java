@@ -3,6 +3,7 @@ package io.eventflow.app.canvas;
 import io.eventflow.model.design.Design;
 import javafx.css.PseudoClass;
 import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 
@@ -15,6 +16,10 @@ public abstract class ElementSkin extends Region {
     private final Circle inPort = new Circle(PORT_RADIUS);
     private final Circle outPort = new Circle(PORT_RADIUS);
     private boolean selected;
+    private String nameText = "";
+    private double farPx;
+    private double minW;
+    private double maxW;
 
     protected ElementSkin(String elementId, double width, double height, boolean ports) {
         this.elementId = elementId;
@@ -46,6 +51,72 @@ public abstract class ElementSkin extends Region {
     public String elementId() {
         return elementId;
     }
+
+    /** The label that shows the element's name. */
+    public abstract Label nameLabel();
+
+    /**
+     * The far view (zoomed out): only the name, at {@code px} world pixels so that it stays legible on screen, wrapped
+     * over the whole box and ellipsized when even that is too small; {@code px <= 0} returns to the full view.
+     */
+    public final void setFarName(double px) {
+        farPx = Math.max(0, px);
+        nameLabel().setStyle(farPx > 0 ? "-fx-font-size: " + farPx + "px;" : "");
+        layoutFar(farPx > 0);
+        showName(nameText);
+    }
+
+    /** Whether the far view (names only, larger) is shown. */
+    public boolean isFar() {
+        return farPx > 0;
+    }
+
+    /**
+     * Shows the element's name. A skin that grows with its name (see {@link #growWithName}) takes the width the name
+     * needs, up to its maximum; beyond that the far view breaks the name over two lines at a word boundary, and what
+     * still does not fit is ellipsized (the tooltip has the whole name).
+     */
+    protected final void showName(String text) {
+        nameText = text;
+        boolean far = farPx > 0;
+        double px = far ? farPx : NameFit.NAME_PX;
+        double inset = nameInset(far);
+        String shown = far && maxW > 0 ? NameFit.lines(text, px, maxW - inset) : text;
+        nameLabel().setText(shown);
+        if (maxW > 0) {
+            setBoxWidth(Math.max(minW, Math.min(maxW, inset + NameFit.widestLine(shown, px))));
+        }
+    }
+
+    /** Lets the box grow with the name from {@code min} to {@code max} world units wide. */
+    protected final void growWithName(double min, double max) {
+        minW = min;
+        maxW = max;
+    }
+
+    /** The room the box keeps beside the name (left and right together) in the far or full view. */
+    protected double nameInset(boolean far) {
+        return 20;
+    }
+
+    /** Lays the name out for the far view (over the whole box) or the full view. */
+    protected abstract void layoutFar(boolean far);
+
+    private void setBoxWidth(double w) {
+        if (w == width()) {
+            return;
+        }
+        setMinWidth(w);
+        setPrefWidth(w);
+        setMaxWidth(w);
+        resize(w, height());
+        outPort.setCenterX(w);
+        layoutBox();
+        layoutFar(farPx > 0);
+    }
+
+    /** Sizes the skin's parts to its box (when it grows or shrinks with its name). */
+    protected void layoutBox() {}
 
     /** Shows the element's current state. */
     public abstract void update(Object element, Design design);

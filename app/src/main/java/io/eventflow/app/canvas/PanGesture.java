@@ -21,6 +21,9 @@ final class PanGesture implements Gesture {
 
     @Override
     public void drag(double x, double y) {
+        if (x != startX || y != startY) {
+            vm.fittingProperty().set(false);
+        }
         // Whole pixels: the diagram's bitmap is then copied, not resampled, on each frame.
         vm.panXProperty().set(Math.rint(startPanX + x - startX));
         vm.panYProperty().set(Math.rint(startPanY + y - startY));

@@ -18,6 +18,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 public final class ServiceSkin extends ElementSkin {
     public static final double W = 164;
     public static final double H = 64;
+    /** A service grows with its name up to this width. */
+    public static final double MAX_W = 236;
 
     private final Region stack1 = new Region();
     private final Region stack2 = new Region();
@@ -38,7 +40,7 @@ public final class ServiceSkin extends ElementSkin {
         body.getStyleClass().add("body");
         name.getStyleClass().add("name");
         detail.getStyleClass().addAll("detail", "zoom-detail");
-        icon.getStyleClass().add("kind-icon");
+        icon.getStyleClass().addAll("kind-icon", "zoom-detail");
         for (Region r : new Region[] {stack2, stack1, body}) {
             r.setManaged(false);
             r.resizeRelocate(0, 0, W, H);
@@ -58,6 +60,35 @@ public final class ServiceSkin extends ElementSkin {
         getChildren().addAll(stack2, stack1, body, strip, icon, text);
         Tooltip.install(body, tooltip);
         addPorts();
+        growWithName(W, MAX_W);
+    }
+
+    @Override
+    protected double nameInset(boolean far) {
+        return far ? 24 : 56;
+    }
+
+    @Override
+    protected void layoutBox() {
+        for (Region r : new Region[] {stack2, stack1, body}) {
+            r.resize(width(), H);
+        }
+        detail.setMaxWidth(width() - 52);
+    }
+
+    @Override
+    protected void layoutFar(boolean far) {
+        detail.setManaged(!far);
+        text.setAlignment(far ? javafx.geometry.Pos.CENTER_LEFT : javafx.geometry.Pos.TOP_LEFT);
+        double x = far ? 12 : 40;
+        double w = width() - x - (far ? 8 : 12);
+        text.resizeRelocate(x, far ? -8 : 12, w, far ? H + 16 : H - 20);
+        name.setMaxWidth(w);
+    }
+
+    @Override
+    public Label nameLabel() {
+        return name;
     }
 
     @Override
@@ -75,7 +106,7 @@ public final class ServiceSkin extends ElementSkin {
                     case CONSUMER -> MaterialDesignD.DOWNLOAD;
                     case SERVICE -> MaterialDesignC.COG;
                 });
-        name.setText(s.id());
+        showName(s.id());
         String tip = s.title() == null ? s.id() : s.title();
         tooltip.setText(s.description() == null ? tip : tip + "\n" + s.description());
         int n = s.instanceCount();

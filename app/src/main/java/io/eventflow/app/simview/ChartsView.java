@@ -16,6 +16,7 @@ final class ChartsView extends VBox {
     private final XYChart.Series<Number, Number> p99 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> lag = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> depth = new XYChart.Series<>();
+    private final LineChart<Number, Number> depthChart = chart("Channel depth", "msgs", depth);
 
     ChartsView() {
         setId("sim-charts");
@@ -26,10 +27,15 @@ final class ChartsView extends VBox {
         depth.setName("depth");
         GridPane grid = new GridPane();
         grid.setHgap(4);
-        grid.add(chart("Throughput", throughput), 0, 0);
-        grid.add(chart("Latency (cumulative)", p50, p99), 1, 0);
-        grid.add(chart("Consumer lag", lag), 2, 0);
-        grid.add(chart("Channel depth", depth), 3, 0);
+        grid.add(chart("Throughput", "processed/s", throughput), 0, 0);
+        grid.add(chart("Latency", "ms", p50, p99), 1, 0);
+        grid.add(chart("Consumer lag", "msgs", lag), 2, 0);
+        grid.add(depthChart, 3, 0);
+        // The charts take the panel's whole height as it grows.
+        var row = new javafx.scene.layout.RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        row.setFillHeight(true);
+        grid.getRowConstraints().add(row);
         for (int i = 0; i < 4; i++) {
             var cc = new javafx.scene.layout.ColumnConstraints();
             cc.setPercentWidth(25);
@@ -41,24 +47,32 @@ final class ChartsView extends VBox {
     }
 
     @SafeVarargs
-    private static LineChart<Number, Number> chart(String name, XYChart.Series<Number, Number>... series) {
+    private static LineChart<Number, Number> chart(String name, String unit, XYChart.Series<Number, Number>... series) {
         NumberAxis x = new NumberAxis();
         x.setLabel("simulated s");
         x.setForceZeroInRange(false);
         NumberAxis y = new NumberAxis();
+        y.setLabel(unit);
         LineChart<Number, Number> c = new LineChart<>(x, y);
         c.setTitle(name);
         c.setAnimated(false);
         c.setCreateSymbols(false);
         c.setLegendVisible(series.length > 1);
         c.setMinHeight(120);
+        c.setMaxHeight(Double.MAX_VALUE);
         c.getData().addAll(series);
         return c;
     }
 
-    void setTitle(String element) {
+    /** Names what is charted; a service's fourth chart is the depth of the channels it reads (its backlog). */
+    void setTitle(String element, boolean service) {
         title.setText(
                 element == null ? "Whole design (select a service or channel to chart it)" : "Selected: " + element);
+        depthChart.setTitle(service ? "Backlog (depth of the channels it reads)" : "Channel depth");
+    }
+
+    void setTitle(String element) {
+        setTitle(element, false);
     }
 
     void clear() {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.function.LongConsumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -33,6 +34,7 @@ final class EventLogView extends SplitPane {
     private final Label traceInfo = new Label();
     private final TableView<TraceEvent> table = new TableView<>();
     private final Label skipped = new Label();
+    private final ColumnWidths widths = new ColumnWidths();
 
     EventLogView(LiveModel live, LongConsumer trace) {
         setId("sim-log");
@@ -46,7 +48,22 @@ final class EventLogView extends SplitPane {
         table.getColumns().add(col("message", e -> e.messageId() < 0 ? "" : Long.toString(e.messageId())));
         table.getColumns().add(col("correlation", e -> e.correlationId() < 0 ? "" : Long.toString(e.correlationId())));
         table.getColumns().add(col("detail", TracePath::detail));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns take the width of their content (and grow as wider values arrive); the user can resize each.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnWidths.fit(table, "1,200,000.000", "dead-lettered", "element", "group", "1000000", "1000000", "");
+        table.getColumns().get(6).setPrefWidth(320);
+        live.log().addListener((javafx.collections.ListChangeListener<TraceEvent>) c -> {
+            while (c.next()) {
+                if (c.wasAdded()) {
+                    // Only the columns with few distinct values follow their content; ids and times have fixed widths.
+                    for (TraceEvent e : c.getAddedSubList()) {
+                        widths.grow(table.getColumns().get(1), e.kind());
+                        widths.grow(table.getColumns().get(2), e.element());
+                        widths.grow(table.getColumns().get(3), e instanceof TraceEvent.MessageEvent m ? m.group() : "");
+                    }
+                }
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b.correlationId() >= 0) {
                 correlation.setText(Long.toString(b.correlationId()));
@@ -110,7 +127,9 @@ final class EventLogView extends SplitPane {
         hops.getColumns().add(hopCol("element", TracePath.Hop::element));
         hops.getColumns().add(hopCol("message", h -> Long.toString(h.messageId())));
         hops.getColumns().add(hopCol("detail", TracePath.Hop::detail));
-        hops.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        hops.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnWidths.fit(
+                hops, "1,200,000.000", "dead-lettered", "shipments-dlq/2", "1000000", "partition 2 offset 12345");
         traceInfo.setId("trace-info");
         VBox right = new VBox(4, new HBox(6, correlation, go), traceInfo, hops);
         VBox.setVgrow(hops, Priority.ALWAYS);
@@ -120,17 +139,21 @@ final class EventLogView extends SplitPane {
 
     void showPath(TracePath p) {
         hops.getItems().setAll(p.hops());
+        ColumnWidths.grow(hops, p.hops());
         correlation.setText(Long.toString(p.correlationId()));
         traceInfo.setText(
                 p.hops().isEmpty()
                         ? "Nothing in the trace for " + p.correlationId()
                                 + " (it may have scrolled out of the trace buffer)"
                         : String.format(
-                                Locale.ROOT,
-                                "%d hops over %.3f ms across %s",
-                                p.hops().size(),
-                                p.hops().get(p.hops().size() - 1).sinceStartMs(),
-                                String.join(" → ", p.edges())));
+                                        Locale.ROOT,
+                                        "%d hops over %.3f ms across %s",
+                                        p.hops().size(),
+                                        p.hops().get(p.hops().size() - 1).sinceStartMs(),
+                                        String.join(" → ", p.edges()))
+                                + (p.hops().get(0).kind().equals("published")
+                                        ? ""
+                                        : " (its first hops have left the trace buffer)"));
     }
 
     private void refilter() {
@@ -169,7 +192,9 @@ final class EventLogView extends SplitPane {
 
     /** Shows the rows only while the tab is visible: a hidden table need not follow every change. */
     void setShowing(boolean on) {
-        table.setItems(on ? filtered : null);
+        // An empty list, not null: a TableView with null items throws from its selection and focus models.
+        table.getSelectionModel().clearSelection();
+        table.setItems(on ? filtered : FXCollections.emptyObservableList());
     }
 
     /** Says how many trace events went by too fast to be listed (the counters still include them). */

@@ -93,8 +93,9 @@ final class LeaderMoves {
         java.util.Set<String> parts = new java.util.TreeSet<>();
         moves.forEach(m -> parts.add("p" + m.partition()));
         Move last = moves.get(moves.size() - 1);
-        String state = last.to() < 0 ? "offline" : "new leaders";
-        return parts.size() + " partitions " + state + " (" + String.join(", ", parts) + ")";
+        int n = parts.size();
+        String state = last.to() < 0 ? "offline" : n == 1 ? "new leader" : "new leaders";
+        return n + (n == 1 ? " partition " : " partitions ") + state + " (" + String.join(", ", parts) + ")";
     }
 
     /** The moves still to show, newest last. */

@@ -40,6 +40,9 @@ public final class LiveModel {
     }
 
     private final ObservableList<TraceEvent> log = FXCollections.observableArrayList();
+    /** The trace sequence number of each log row (-1 where not known), oldest first. */
+    private final java.util.ArrayDeque<Long> logSeq = new java.util.ArrayDeque<>();
+
     private final Map<Long, Boolean> marked = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Boolean> e) {
@@ -57,6 +60,7 @@ public final class LiveModel {
     /** Clears everything (a new run). */
     public void reset(Design design) {
         log.clear();
+        logSeq.clear();
         marked.clear();
         effects.clear();
         serviceOfGroup.clear();
@@ -74,6 +78,14 @@ public final class LiveModel {
 
     /** Takes a batch of new trace events; {@code lost} is how many were overwritten before the view saw them. */
     public void ingest(List<TraceEvent> batch, long lost, long wallNanos) {
+        ingest(batch, -1, lost, wallNanos);
+    }
+
+    /**
+     * Takes a batch of new trace events whose first has trace sequence number {@code firstSeq} (-1 if unknown), so that
+     * rows can be dropped once their events leave the trace ring (see {@link #forgetBefore}).
+     */
+    public void ingest(List<TraceEvent> batch, long firstSeq, long lost, long wallNanos) {
         int from = Math.max(0, batch.size() - MAX_PER_FRAME);
         skipped += lost + from;
         List<TraceEvent> take = batch.subList(from, batch.size());
@@ -84,8 +96,35 @@ public final class LiveModel {
         int over = log.size() + rows.size() - MAX_LOG;
         if (over > 0) {
             log.remove(0, over);
+            for (int i = 0; i < over && !logSeq.isEmpty(); i++) {
+                logSeq.pollFirst();
+            }
+        }
+        long rowSeq = firstSeq < 0 ? -1 : firstSeq + batch.size() - rows.size();
+        for (int i = 0; i < rows.size(); i++) {
+            logSeq.addLast(rowSeq < 0 ? -1 : rowSeq + i);
         }
         log.addAll(rows);
+    }
+
+    /**
+     * Drops the log rows whose events have left the trace ring (sequence number below {@code oldestSeq}): every row
+     * shown can then be traced, from its publisher's hop on where that is still in the ring.
+     */
+    public void forgetBefore(long oldestSeq) {
+        int n = 0;
+        for (long s : logSeq) {
+            if (s < 0 || s >= oldestSeq) {
+                break;
+            }
+            n++;
+        }
+        if (n > 0) {
+            log.remove(0, n);
+            for (int i = 0; i < n; i++) {
+                logSeq.pollFirst();
+            }
+        }
     }
 
     private void note(TraceEvent e, long wall) {

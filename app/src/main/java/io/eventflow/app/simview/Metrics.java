@@ -37,6 +37,11 @@ public final class Metrics {
     private Map<String, Histogram> previousLatency = Map.of();
     private double lastP50;
     private double lastP99;
+    /** The groups the element reads or whose channel it is, and the channels a service reads (per design). */
+    private Design groupsFor;
+
+    private Set<String> groups = Set.of();
+    private Set<String> inputs = Set.of();
 
     /** Starts over, for the whole design ({@code element} null) or one service or channel. */
     public void reset(String element) {
@@ -48,6 +53,7 @@ public final class Metrics {
         previousLatency = Map.of();
         lastP50 = 0;
         lastP99 = 0;
+        groupsFor = null;
     }
 
     /** p50 and p99 in ms of the selected groups' messages processed since the previous call, or null if none. */
@@ -98,7 +104,11 @@ public final class Metrics {
         if (t < lastT + MIN_STEP) {
             return null;
         }
-        Set<String> groups = groupsOf(d);
+        if (groupsFor != d) {
+            groupsFor = d;
+            groups = groupsOf(d);
+            inputs = inputsOf(d);
+        }
         long processed = 0;
         double p50 = 0;
         double p99 = 0;
@@ -131,7 +141,8 @@ public final class Metrics {
         }
         long depth = 0;
         for (SimulationSnapshot.ChannelState c : s.channels()) {
-            if (element == null || element.equals(c.id())) {
+            // A service's depth is that of the channels it reads: its backlog.
+            if (element == null || element.equals(c.id()) || inputs.contains(c.id())) {
                 depth += c.depth();
             }
         }
@@ -176,6 +187,15 @@ public final class Metrics {
                     out.add(x.groupOr(s.id()) + "@" + x.channel());
                 }
             }
+        }
+        return out;
+    }
+
+    /** The channels a selected service subscribes to (empty for a channel or the whole design). */
+    private Set<String> inputsOf(Design d) {
+        Set<String> out = new java.util.HashSet<>();
+        if (element != null) {
+            d.service(element).ifPresent(s -> s.subscribes().forEach(x -> out.add(x.channel())));
         }
         return out;
     }

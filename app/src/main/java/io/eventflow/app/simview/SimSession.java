@@ -124,7 +124,8 @@ public final class SimSession implements AutoCloseable {
         SimulationRunner.TraceBatch b = runner.traceBatch(seq, LiveModel.MAX_PER_FRAME);
         seq = b.next();
         if (!b.events().isEmpty() || b.lost() > 0) {
-            live.ingest(b.events(), b.lost(), wallNanos);
+            live.ingest(b.events(), b.next() - b.events().size(), b.lost(), wallNanos);
+            live.forgetBefore(b.next() - runner.traceCapacity());
         }
         state.set(runner.state());
         if (runner.report() != report.get()) {

@@ -1,6 +1,7 @@
 package io.eventflow.app.simview;
 
 import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.model.design.Design;
 import io.eventflow.simulator.report.SimulationReport;
 import javafx.collections.SetChangeListener;
 import javafx.scene.control.Tab;
@@ -14,10 +15,12 @@ public final class SimViews {
     private final SimSession session;
     private final TokenOverlay overlay;
     private final DocumentViewModel doc;
+    /** The whole design's series (the charts with nothing selected, and the exported report). */
     private final Metrics metrics = new Metrics();
-    // The exported report's charts are of the whole run: selecting an element (which restarts the charts' own series)
-    // must not empty them, or a report exported after clicking on the canvas says "not enough samples".
-    private final Metrics runMetrics = new Metrics();
+    /** Every service's and channel's series, recorded from the start of the run whatever is selected. */
+    private final java.util.Map<String, Metrics> perElement = new java.util.HashMap<>();
+
+    private String charted;
     private final CountersView counters;
     private final ChartsView charts = new ChartsView();
     private final EventLogView log;
@@ -37,7 +40,7 @@ public final class SimViews {
         this.overlay = overlay;
         this.doc = doc;
         counters = new CountersView(
-                session, runMetrics::samples, () -> doc.pathProperty().get());
+                session, metrics::samples, () -> doc.pathProperty().get());
         log = new EventLogView(session.live(), this::trace);
         timeline = new TimelineView(session, this::selectedId);
         runTab = tab("Run", "tab-run", counters);
@@ -67,11 +70,34 @@ public final class SimViews {
         if (id != null && SimulateMode.isEdge(id)) {
             id = null;
         }
-        if (!java.util.Objects.equals(id, metrics.element())) {
-            metrics.reset(id);
-            charts.setTitle(id);
-            charts.clear();
+        if (!java.util.Objects.equals(id, charted)) {
+            charted = id;
+            Design d = session.runDesign();
+            charts.setTitle(id, id != null && d != null && d.service(id).isPresent());
+            charts.setAll(series(id).samples());
         }
+    }
+
+    /** The series of one element (recorded from the start of the run), or of the whole design for null. */
+    private Metrics series(String id) {
+        Metrics m = id == null ? null : perElement.get(id);
+        return m == null ? metrics : m;
+    }
+
+    /** Starts a series for every service and channel of the run's design, so each has its whole history. */
+    private void resetSeries() {
+        metrics.reset(null);
+        perElement.clear();
+        Design d = session.runDesign();
+        if (d != null) {
+            for (var s : d.services()) {
+                perElement.computeIfAbsent(s.id(), k -> new Metrics()).reset(s.id());
+            }
+            for (var c : d.channels()) {
+                perElement.computeIfAbsent(c.id(), k -> new Metrics()).reset(c.id());
+            }
+        }
+        charts.clear();
     }
 
     /** Adds the tabs to the dock (once). */
@@ -100,9 +126,7 @@ public final class SimViews {
     void frame(long now) {
         if (session.runner().generation() != generation) {
             generation = session.runner().generation();
-            metrics.reset(metrics.element());
-            runMetrics.reset(null);
-            charts.clear();
+            resetSeries();
             overlay.setTracedEdges(java.util.Set.of());
             timeline.redraw();
         }
@@ -110,13 +134,17 @@ public final class SimViews {
         if (r != shown) {
             shown = r;
             counters.update(r);
-            Metrics.Sample s = metrics.add(
-                    session.snapshot(), r, session.runDesign(), session.runner().latency());
-            if (s != null) {
+            var latency = session.runner().latency();
+            Metrics.Sample s = metrics.add(session.snapshot(), r, session.runDesign(), latency);
+            if (s != null && charted == null) {
                 charts.add(s);
             }
-            runMetrics.add(
-                    session.snapshot(), r, session.runDesign(), session.runner().latency());
+            for (Metrics m : perElement.values()) {
+                Metrics.Sample x = m.add(session.snapshot(), r, session.runDesign(), latency);
+                if (x != null && m.element().equals(charted)) {
+                    charts.add(x);
+                }
+            }
         }
         if (session.snapshot() != null) {
             timeline.frame(session.snapshot().time());
@@ -147,7 +175,7 @@ public final class SimViews {
 
     /** The whole run's series, for the exported report (selection does not restart it). */
     Metrics runMetrics() {
-        return runMetrics;
+        return metrics;
     }
 
     TimelineView timeline() {

@@ -116,4 +116,20 @@ class CanvasViewModelTest {
         }
         assertThat(EdgeRef.parse("orders")).isNull();
     }
+
+    @Test
+    void fitFillsTheViewLessItsMarginAndHoldsUntilTheUserZoomsOrPans() {
+        // 1000 x 200 world units into 532 x 400 px: (532 - 2 * 16) / 1000 = 0.5 beats (400 - 32) / 200 = 1.84.
+        vm.fit(0, 0, 1000, 200, 532, 400);
+        assertThat(vm.zoomProperty().get()).isEqualTo(0.5);
+        assertThat(vm.panXProperty().get()).isEqualTo(16);
+        // Centred vertically: (400 - 200 * 0.5) / 2 = 150.
+        assertThat(vm.panYProperty().get()).isEqualTo(150);
+        assertThat(vm.fittingProperty().get()).isTrue();
+        vm.zoomAt(1.1, 10, 10);
+        assertThat(vm.fittingProperty().get()).isFalse();
+        vm.fit(0, 0, 1000, 200, 532, 400);
+        vm.panBy(5, 0);
+        assertThat(vm.fittingProperty().get()).isFalse();
+    }
 }

@@ -224,4 +224,64 @@ class SimulationViewGuiTest {
         assertThat(info.getText())
                 .contains("checkout>orders", "orders>billing", "billing>invoices", "invoices>shipping");
     }
+
+    @Test
+    void eventLogTracesFromThePublisherAndSurvivesTabSwitches(FxRobot robot) throws Exception {
+        List<Throwable> thrown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> thrown.add(e)));
+        simulateWithoutScenario(robot);
+        runUntil(robot, "2s", 2_000_000_000L);
+        robot.clickOn("#tab-log");
+        settle();
+        robot.doubleClickOn("#trace-id").eraseText(8).write("0");
+        robot.clickOn("#trace-go");
+        settle();
+        TableView<TracePath.Hop> hops = robot.lookup("#trace-hops").query();
+        assertThat(hops.getItems()).isNotEmpty();
+        assertThat(hops.getItems().get(0).kind()).isEqualTo("published");
+        assertThat(hops.getItems().get(0).element()).startsWith("checkout");
+        TableView<TraceEvent> log = robot.lookup("#sim-log-table").query();
+        robot.interact(() -> log.getSelectionModel().select(3));
+        robot.clickOn("#tab-charts");
+        settle();
+        robot.clickOn("#tab-log");
+        settle();
+        robot.clickOn("#tab-run");
+        settle();
+        assertThat(thrown).isEmpty();
+        // Columns sized to their content: the element column holds its widest value.
+        var element = log.getColumns().get(2);
+        double widest = log.getItems().stream()
+                .mapToDouble(e -> new javafx.scene.text.Text(e.element())
+                        .getLayoutBounds()
+                        .getWidth())
+                .max()
+                .orElse(0);
+        assertThat(element.getWidth()).isGreaterThan(widest);
+        assertThat(element.isResizable()).isTrue();
+    }
+
+    @Test
+    void chartsHoldAnElementsWholeHistoryWithUnitsAndAServicesBacklog(FxRobot robot) throws Exception {
+        simulateWithoutScenario(robot);
+        runUntil(robot, "3s", 3_000_000_000L);
+        robot.clickOn("#tab-charts");
+        robot.clickOn("#skin-billing");
+        settle();
+        @SuppressWarnings("unchecked")
+        List<javafx.scene.chart.LineChart<Number, Number>> charts =
+                robot.lookup("#sim-charts .chart").queryAll().stream()
+                        .map(n -> (javafx.scene.chart.LineChart<Number, Number>) n)
+                        .toList();
+        assertThat(charts).hasSize(4);
+        for (var c : charts) {
+            assertThat(c.getYAxis().getLabel()).as(c.getTitle()).isNotBlank();
+            assertThat(c.getXAxis().getLabel()).isEqualTo("simulated s");
+            var data = c.getData().get(0).getData();
+            // Selected after the run: its series still starts near the beginning of the run.
+            assertThat(data).as(c.getTitle()).isNotEmpty();
+            assertThat(data.get(0).getXValue().doubleValue()).as(c.getTitle()).isLessThan(1.0);
+        }
+        assertThat(charts).anySatisfy(c -> assertThat(c.getTitle()).startsWith("Backlog"));
+    }
 }

@@ -110,6 +110,33 @@ class SimViewModelsTest {
     }
 
     @Test
+    void leaderMoveSummariesAgreeInNumber() {
+        var a = new LeaderMoves.Move("orders", 0, 1, 2, 0);
+        var b = new LeaderMoves.Move("orders", 0, 2, 3, 0);
+        var c = new LeaderMoves.Move("orders", 1, 1, 3, 0);
+        assertThat(LeaderMoves.summary(List.of(a, b))).isEqualTo("1 partition new leader (p0)");
+        assertThat(LeaderMoves.summary(List.of(a, c))).isEqualTo("2 partitions new leaders (p0, p1)");
+    }
+
+    @Test
+    void logRowsLeaveWithTheirEventsFromTheTraceRing() {
+        LiveModel live = new LiveModel();
+        live.reset(design);
+        List<TraceEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            batch.add(new TraceEvent.Published(i, "checkout#0", "", -1, -1, i, i));
+        }
+        // Sequence numbers 1000..1099; a ring that now starts at 1040 no longer holds the first 40 rows' events.
+        live.ingest(batch, 1000, 0, 0);
+        assertThat(live.log()).hasSize(100);
+        live.forgetBefore(1040);
+        assertThat(live.log()).hasSize(60);
+        assertThat(live.log().get(0).correlationId()).isEqualTo(40);
+        live.forgetBefore(1040);
+        assertThat(live.log()).hasSize(60);
+    }
+
+    @Test
     void activeFaultsComeFromTheScheduleAndInjections() {
         LiveModel live = new LiveModel();
         live.reset(design);

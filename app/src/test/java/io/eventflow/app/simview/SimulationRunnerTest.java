@@ -93,4 +93,28 @@ class SimulationRunnerTest {
         Thread.sleep(100);
         assertThat(runner.snapshot().time()).isEqualTo(t);
     }
+
+    @Test
+    void everyCorrelationIdInTheTraceCanBeTracedFromItsPublisher() throws Exception {
+        runner.reset(config(3));
+        runner.setSpeed(SimulationRunner.FLAT_OUT);
+        runner.run();
+        long end = System.currentTimeMillis() + 20_000;
+        while (runner.state() != SimulationRunner.State.FINISHED && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+        }
+        var events = runner.traceBatch(0, 20_000).events();
+        var ids = events.stream()
+                .mapToLong(TraceEvent::correlationId)
+                .filter(c -> c >= 0)
+                .distinct()
+                .sorted()
+                .toArray();
+        assertThat(ids).contains(0L);
+        for (long id : new long[] {ids[0], ids[ids.length / 2], ids[ids.length - 1]}) {
+            TracePath p = TracePath.of(id, runner.traceOf(id));
+            assertThat(p.hops()).as("id " + id).isNotEmpty();
+            assertThat(p.hops().get(0).kind()).as("id " + id).isEqualTo("published");
+        }
+    }
 }

@@ -1,0 +1,129 @@
+package io.eventflow.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.app.canvas.DesignCanvas;
+import io.eventflow.app.shell.MainWindow;
+import io.eventflow.app.shell.ScriptedDialogs;
+import io.eventflow.app.shell.StudioHome;
+import io.eventflow.app.shell.TaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The diagram is readable at a glance (issue #15): zoom to fit fills the canvas and keeps fitting when the window
+ * changes size until the user zooms by hand; at fit zoom on a 1366x768 window every sample's names are at least 11 px
+ * high on screen (the far view draws names only, larger; details come back when zoomed in).
+ */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class ReadableDiagramGuiTest {
+    private static final Path SAMPLES =
+            Path.of(System.getProperty("eventflow.repo", "..")).toAbsolutePath().resolve("assets/samples");
+
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        window = new MainWindow(
+                stage,
+                new StudioHome(Files.createTempDirectory("home")),
+                new ScriptedDialogs(),
+                TaskExecutor.sameThread());
+        window.show(null);
+        stage.setWidth(1366);
+        stage.setHeight(768);
+    }
+
+    @BeforeEach
+    void awaitPanels() throws Exception {
+        Panels.await(window);
+    }
+
+    private DesignCanvas canvas() {
+        return window.canvas();
+    }
+
+    private void open(FxRobot robot, Path file) {
+        robot.interact(() -> window.files().openPath(file));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> stage.getScene().getRoot().applyCss());
+    }
+
+    /** The larger of the diagram's width and height on screen over the canvas's: 1 when it touches two sides. */
+    private double fill() {
+        String[] parts = canvas().fillRatio().split(" ");
+        return Math.max(Double.parseDouble(parts[1]), Double.parseDouble(parts[3]));
+    }
+
+    private double zoom() {
+        return canvas().viewModel().zoomProperty().get();
+    }
+
+    @Test
+    void everySampleFitsFillsAndHasLegibleNamesAt1366x768(FxRobot robot) throws Exception {
+        List<Path> samples;
+        try (Stream<Path> s = Files.list(SAMPLES)) {
+            samples = s.filter(p -> p.toString().endsWith(".eventflow.yaml"))
+                    .sorted()
+                    .toList();
+        }
+        assertThat(samples).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(stage.getWidth()).isEqualTo(1366);
+        for (Path sample : samples) {
+            open(robot, sample);
+            String what = String.format(
+                    Locale.ROOT, "%s at zoom %.3f, fill %s", sample.getFileName(), zoom(), canvas().fillRatio());
+            // A 16 px margin on each side of an 845 px wide canvas leaves 96 %.
+            assertThat(fill()).as(what).isGreaterThan(0.93);
+            assertThat(canvas().smallestNamePx()).as(what).isGreaterThanOrEqualTo(11);
+        }
+    }
+
+    @Test
+    void fitFollowsTheWindowUntilTheUserZooms(FxRobot robot) {
+        open(robot, SAMPLES.resolve("order-pipeline.eventflow.yaml"));
+        double wide = zoom();
+        assertThat(fill()).isGreaterThan(0.93);
+        robot.interact(() -> stage.setWidth(1024));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(zoom()).as("refitted to the narrower window").isLessThan(wide);
+        assertThat(fill()).isGreaterThan(0.93);
+        robot.interact(() -> canvas().viewModel().zoomAt(1.2, 100, 100));
+        double byHand = zoom();
+        robot.interact(() -> stage.setWidth(1366));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(zoom()).as("a zoom by hand is kept").isEqualTo(byHand);
+        robot.interact(() -> canvas().fitToView());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fill()).isGreaterThan(0.93);
+        assertThat(canvas().viewModel().fittingProperty().get()).isTrue();
+    }
+
+    @Test
+    void farViewShowsNamesOnlyAndDetailsReturnWhenZoomedIn(FxRobot robot) {
+        open(robot, SAMPLES.resolve("order-pipeline.eventflow.yaml"));
+        var billing = robot.lookup("#skin-billing").queryAs(io.eventflow.app.canvas.ElementSkin.class);
+        assertThat(billing.isFar()).isTrue();
+        assertThat(robot.from(billing).lookup(".detail").query().isManaged()).isFalse();
+        robot.interact(() -> canvas().viewModel().zoomProperty().set(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(billing.isFar()).isFalse();
+        assertThat(robot.from(billing).lookup(".detail").query().isManaged()).isTrue();
+        assertThat(billing.nameLabel().getText()).isEqualTo("billing");
+    }
+}
