@@ -73,7 +73,8 @@ final class OperationMapper {
             }
             reply(o, t, rest, oef);
         }
-        if (ids != null && ids.size() > 1 && !sameAsChannel(ids, channelId)) {
+        boolean oneSent = "send".equals(action) && ids != null && ids.size() == 1 && !any;
+        if (ids != null && !ids.isEmpty() && !oneSent && !sameAsChannel(ids, channelId)) {
             t.set(Ext.MESSAGES, Trees.array(ids));
         }
         if (dm.doc().isV2()) {

@@ -61,7 +61,8 @@ public final class V2Converter {
     private static ObjectNode server(JsonNode s) {
         ObjectNode o = Trees.NF.objectNode();
         String path = Trees.text(s, "pathname");
-        o.put("url", Trees.text(s, "host") + (path == null ? "" : path));
+        String scheme = Trees.text(s, Ext.SCHEME_2);
+        o.put("url", (scheme == null ? "" : scheme + "://") + Trees.text(s, "host") + (path == null ? "" : path));
         Trees.merge(o, Trees.only(s, SERVER_2));
         if (s.get("security") != null) {
             o.set("security", security(s.get("security")));
@@ -284,6 +285,12 @@ public final class V2Converter {
 
     private static ObjectNode message(JsonNode m) {
         ObjectNode o = m.deepCopy();
+        if (o.has(Ext.MESSAGE_ID_2)) {
+            JsonNode id = o.remove(Ext.MESSAGE_ID_2);
+            ObjectNode withId = Trees.NF.objectNode().set("messageId", id);
+            withId.setAll(o);
+            o = withId;
+        }
         JsonNode p = o.get("payload");
         if (p != null && p.has("schema") && p.has("schemaFormat")) {
             o.set("schemaFormat", p.get("schemaFormat"));
@@ -309,6 +316,9 @@ public final class V2Converter {
         Trees.put(schema, "enum", p.get("enum"));
         Trees.put(schema, "default", p.get("default"));
         Trees.put(schema, "examples", p.get("examples"));
+        if (p.get(Ext.PARAMETER_SCHEMA_2) instanceof ObjectNode kept) {
+            schema.setAll(kept.deepCopy());
+        }
         Trees.put(o, "location", p.get("location"));
         return o;
     }

@@ -62,6 +62,11 @@ final class V2Upgrader {
         ObjectNode o = Trees.without(s, List.of("url", "security", Ext.V3));
         String url = Trees.text(s, "url");
         if (url != null) {
+            java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+                    .matcher(url);
+            if (scheme.find()) {
+                o.put(Ext.SCHEME_2, scheme.group(1));
+            }
             String rest = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
             int slash = rest.indexOf('/');
             o.put("host", slash < 0 ? rest : rest.substring(0, slash));
@@ -204,6 +209,16 @@ final class V2Upgrader {
         Trees.put(o, "default", s.get("default"));
         Trees.put(o, "examples", s.get("examples"));
         Trees.put(o, "location", p.get("location"));
+        if (s.isObject()) {
+            // what a 3.0 parameter cannot say (a pattern, another type, a length) is kept for the 2.6 export
+            ObjectNode other = Trees.without(s, List.of("enum", "default", "examples"));
+            if ("string".equals(Trees.text(other, "type"))) {
+                other.remove("type");
+            }
+            if (!other.isEmpty()) {
+                o.set(Ext.PARAMETER_SCHEMA_2, other);
+            }
+        }
         p.fields().forEachRemaining(e -> {
             if (e.getKey().startsWith("x-")) {
                 o.set(e.getKey(), e.getValue().deepCopy());

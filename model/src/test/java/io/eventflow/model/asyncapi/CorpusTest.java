@@ -1,0 +1,151 @@
+package io.eventflow.model.asyncapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.eventflow.model.io.SourceTree;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The corpus of documents written in the styles of real-world specifications ({@code asyncapi-corpus}): each imports,
+ * its 3.0 and 2.6 exports validate against the official schemas, keep its meaning (a semantic diff after resolving
+ * references, {@link Semantics}), settle after a second round trip, and every example they carry validates against
+ * its own schema.
+ */
+class CorpusTest {
+    static final Path CORPUS = Path.of("src/test/resources/asyncapi-corpus");
+
+    /** Top-level documents, and {@code asyncapi.yaml} of each multi-file folder; {@code invalid-*} are apart. */
+    static Stream<Path> documents() throws Exception {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            for (Path p : s.sorted().toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith("invalid-")) {
+                    continue;
+                }
+                if (Files.isDirectory(p) && Files.exists(p.resolve("asyncapi.yaml"))) {
+                    out.add(p.resolve("asyncapi.yaml"));
+                } else if (n.endsWith(".yaml") || n.endsWith(".json")) {
+                    out.add(p);
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static AsyncApiImporter.Result importOne(Path p) throws Exception {
+        return AsyncApiImporter.importFiles(List.of(p), AsyncApiImporter.Options.DEFAULT);
+    }
+
+    private static boolean isV3(JsonNode doc) {
+        return doc.path("asyncapi").asText().startsWith("3.");
+    }
+
+    @ParameterizedTest
+    @MethodSource("documents")
+    void originalIsValid(Path doc) throws Exception {
+        assertThat(SchemaCheck.errors(SourceTree.read(doc).root()))
+                .as("the corpus document itself must be valid")
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("documents")
+    void exportsValidateAndKeepTheMeaning(Path doc, @TempDir Path tmp) throws Exception {
+        JsonNode original = SourceTree.read(doc).root();
+        AsyncApiImporter.Result r = importOne(doc);
+        ObjectNode v3 = AsyncApiExporter.toTree(r.design(), AsyncApiVersion.V3_0);
+        ObjectNode v2 = AsyncApiExporter.toTree(r.design(), AsyncApiVersion.V2_6);
+        assertThat(SchemaCheck.errors(v3)).as("schema errors of the 3.0 export").isEmpty();
+        assertThat(SchemaCheck.errors(v2)).as("schema errors of the 2.6 export").isEmpty();
+        ObjectNode expected = Semantics.of(original, doc.getParent());
+        // the export of the original's version keeps its meaning
+        ObjectNode same = isV3(original) ? v3 : v2;
+        assertThat(Semantics.of(same, doc.getParent()).toPrettyString())
+                .as("meaning of the export in the original's version")
+                .isEqualTo(expected.toPrettyString());
+        // ... and so does going through the other version and back
+        ObjectNode other = isV3(original) ? v2 : v3;
+        Path otherFile = tmp.resolve("other.yaml");
+        Files.writeString(otherFile, AsyncApiExporter.write(other, AsyncApiExporter.Format.YAML));
+        AsyncApiImporter.Result back = importOne(otherFile);
+        ObjectNode again =
+                AsyncApiExporter.toTree(back.design(), isV3(original) ? AsyncApiVersion.V3_0 : AsyncApiVersion.V2_6);
+        assertThat(Semantics.of(again, doc.getParent()).toPrettyString())
+                .as("meaning after a round trip through the other version")
+                .isEqualTo(expected.toPrettyString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("documents")
+    void aSecondRoundTripIsAFixedPoint(Path doc, @TempDir Path tmp) throws Exception {
+        AsyncApiImporter.Result r = importOne(doc);
+        for (AsyncApiVersion version : AsyncApiVersion.values()) {
+            String first = AsyncApiExporter.export(r.design(), version, AsyncApiExporter.Format.YAML);
+            Path f = tmp.resolve("first-" + version + ".yaml");
+            Files.writeString(f, first);
+            String second = AsyncApiExporter.export(importOne(f).design(), version, AsyncApiExporter.Format.YAML);
+            assertThat(second)
+                    .as("export of the re-imported " + version + " export")
+                    .isEqualTo(first);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("documents")
+    void everyExampleOfTheExportsValidatesAgainstItsSchema(Path doc) throws Exception {
+        AsyncApiImporter.Result r = importOne(doc);
+        for (AsyncApiVersion version : AsyncApiVersion.values()) {
+            ObjectNode out = AsyncApiExporter.toTree(r.design(), version);
+            JsonNode resolved = Semantics.resolve(out, out, doc.getParent(), new ArrayList<>(), new HashMap<>());
+            List<String> errors = new ArrayList<>();
+            resolved.path("components").path("messages").fields().forEachRemaining(e -> {
+                JsonNode m = e.getValue();
+                JsonNode payload = m.path("payload");
+                if (payload.has("schema") && payload.has("schemaFormat")) {
+                    payload = payload.get("schema");
+                }
+                int i = 0;
+                for (JsonNode ex : m.path("examples")) {
+                    check(
+                            errors,
+                            version + " " + e.getKey() + " example " + i + " payload",
+                            payload,
+                            ex.get("payload"));
+                    check(
+                            errors,
+                            version + " " + e.getKey() + " example " + i + " headers",
+                            m.path("headers"),
+                            ex.get("headers"));
+                    i++;
+                }
+            });
+            assertThat(errors).as("examples that break their own schema").isEmpty();
+        }
+    }
+
+    private static void check(List<String> errors, String what, JsonNode schema, JsonNode value) {
+        if (value == null || !schema.isObject() || schema.isEmpty()) {
+            return;
+        }
+        var s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
+        s.validate(value).forEach(m -> errors.add(what + ": " + m.getMessage()));
+    }
+
+    static Map<String, Object> unused() {
+        return Map.of();
+    }
+}
