@@ -125,6 +125,9 @@ final class Semantics {
             JsonNode c = e.getValue();
             ObjectNode o = NF.objectNode();
             copy(c, o, "address", "title", "summary", "description", "parameters", "bindings", "tags");
+            if (o.path("address").isNull()) {
+                o.remove("address"); // null and absent both say the address is unknown
+            }
             o.set("servers", serverSet(c.get("servers"), d.path("servers")));
             o.set("messages", messageSet(c.path("messages")));
             String key = c.path("address").asText(e.getKey()) + " " + messageSet(c.path("messages"));
@@ -194,6 +197,50 @@ final class Semantics {
         });
         out.set("channels", toObject(channels));
         return out;
+    }
+
+    /**
+     * The differences between the meaning of the original and of an export: every value of the original must be there
+     * unchanged; the export may have nothing more, except inside {@code bindings}, where the exporter adds what it
+     * derives from the design (a {@code bindingVersion}, a Kafka {@code clientId}, MQTT QoS, an MQTT server binding).
+     */
+    static List<String> diff(JsonNode expected, JsonNode actual) {
+        List<String> out = new ArrayList<>();
+        diff(expected, actual, "", false, out);
+        return out;
+    }
+
+    private static void diff(JsonNode e, JsonNode a, String path, boolean inBindings, List<String> out) {
+        if (e.isObject() && a.isObject()) {
+            e.fields().forEachRemaining(f -> {
+                JsonNode av = a.get(f.getKey());
+                if (av == null) {
+                    out.add(path + "/" + f.getKey() + ": missing (was " + f.getValue() + ")");
+                } else {
+                    diff(
+                            f.getValue(),
+                            av,
+                            path + "/" + f.getKey(),
+                            inBindings || f.getKey().equals("bindings"),
+                            out);
+                }
+            });
+            a.fields().forEachRemaining(f -> {
+                if (!e.has(f.getKey()) && !inBindings && !f.getKey().equals("bindings")) {
+                    out.add(path + "/" + f.getKey() + ": added " + f.getValue());
+                }
+            });
+        } else if (e.isArray() && a.isArray() && e.size() == a.size()) {
+            for (int i = 0; i < e.size(); i++) {
+                diff(e.get(i), a.get(i), path + "/" + i, inBindings, out);
+            }
+        } else if (e.isNumber() && a.isNumber()) {
+            if (e.decimalValue().compareTo(a.decimalValue()) != 0) {
+                out.add(path + ": " + e + " became " + a);
+            }
+        } else if (!e.equals(a)) {
+            out.add(path + ": " + e + " became " + a);
+        }
     }
 
     private static ObjectNode toObject(Map<String, JsonNode> m) {

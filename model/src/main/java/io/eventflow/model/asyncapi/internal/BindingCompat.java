@@ -153,7 +153,14 @@ final class BindingCompat {
             if (o.get("bindings") instanceof ObjectNode b) {
                 for (String k : List.copyOf(Trees.fieldNames(b))) {
                     if (k.startsWith(PREFIX)) {
-                        b.set(k.substring(PREFIX.length()), b.remove(k));
+                        // what the 2.x binding said wins over what the export made from the design
+                        JsonNode kept = b.remove(k);
+                        String protocol = k.substring(PREFIX.length());
+                        if (b.get(protocol) instanceof ObjectNode made && kept instanceof ObjectNode k2) {
+                            Trees.merge(made, k2);
+                        } else {
+                            b.set(protocol, kept);
+                        }
                     }
                 }
             }

@@ -31,6 +31,7 @@ public final class Trees {
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                     .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                    .stringQuotingChecker(new Yaml11Quoting())
                     .build())
             .build();
     private static final ObjectWriter JSON;

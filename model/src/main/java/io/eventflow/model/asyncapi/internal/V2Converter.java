@@ -101,12 +101,12 @@ public final class V2Converter {
             JsonNode c = e.getValue();
             String address = Trees.text(c, "address") != null ? Trees.text(c, "address") : key;
             String k2 = out.has(address) ? key : address;
-            out.set(k2, channel(key, c, address));
+            out.set(k2, channel(key, k2, c, address));
         });
         return out;
     }
 
-    private ObjectNode channel(String key, JsonNode c, String address) {
+    private ObjectNode channel(String key, String k2, JsonNode c, String address) {
         ObjectNode o = Trees.NF.objectNode();
         Trees.put(o, "description", c.get("description"));
         if (c.get("servers") != null) {
@@ -125,10 +125,15 @@ public final class V2Converter {
         if (!key.equals(address)) {
             extra.put("key", key);
         }
+        if (!k2.equals(address)) {
+            // another channel has this address already: the 2.x channel is named by its key
+            extra.put("address", address);
+        }
         if (plainMessageKeys(c.get("messages")) && slotMessages(o).equals(Trees.fieldNames(c.get("messages")))) {
             extra.remove("messages");
         }
-        if (c.has("address") && c.get("address").isNull()) {
+        if (!c.has("address") || c.get("address").isNull()) {
+            // 3.0: no address (or null) is an unknown one; the 2.x channel name is only the key
             extra.putNull("address");
         }
         c.fields().forEachRemaining(e -> {
