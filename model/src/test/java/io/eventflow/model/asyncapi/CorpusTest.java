@@ -72,6 +72,14 @@ class CorpusTest {
     void exportsValidateAndKeepTheMeaning(Path doc, @TempDir Path tmp) throws Exception {
         JsonNode original = SourceTree.read(doc).root();
         AsyncApiImporter.Result r = importOne(doc);
+        assertThat(io.eventflow.model.validate.Validator.validate(r.design()))
+                .as("what the import accepts validates (so it exports and simulates)")
+                .noneMatch(io.eventflow.model.validate.Problem::isError);
+        assertThat(r.warnings()).as("a valid document gets no schema warnings").noneMatch(p -> p.message()
+                .contains("official JSON Schema"));
+        assertThat(r.warnings().stream().map(io.eventflow.model.validate.Problem::format))
+                .as("each problem once")
+                .doesNotHaveDuplicates();
         ObjectNode v3 = AsyncApiExporter.toTree(r.design(), AsyncApiVersion.V3_0);
         ObjectNode v2 = AsyncApiExporter.toTree(r.design(), AsyncApiVersion.V2_6);
         assertThat(SchemaCheck.errors(v3)).as("schema errors of the 3.0 export").isEmpty();
@@ -139,6 +147,59 @@ class CorpusTest {
                 }
             });
             assertThat(errors).as("examples that break their own schema").isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void anInvalidDocumentImportsWithWarningsNamingWhatIsInvalid() throws Exception {
+        Path doc = CORPUS.resolve("invalid-missing-version-2.6.yaml");
+        List<String> warnings = importOne(doc).warnings().stream()
+                .map(io.eventflow.model.validate.Problem::format)
+                .toList();
+        assertThat(warnings)
+                .anySatisfy(w -> assertThat(w)
+                        .contains("invalid-missing-version-2.6.yaml:2:")
+                        .contains("/info")
+                        .contains("version"))
+                .anySatisfy(w ->
+                        assertThat(w).contains("/channels/inventory~1changed").contains("unknownField"));
+        assertThat(warnings).doesNotHaveDuplicates();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBrokenReferenceUsedInManyPlacesIsReportedOnce(@TempDir Path tmp) throws Exception {
+        Path doc = tmp.resolve("many.yaml");
+        StringBuilder sb = new StringBuilder(
+                """
+                asyncapi: 3.0.0
+                info: {title: Many, version: '1'}
+                channels:
+                  a:
+                    address: a
+                    messages:
+                """);
+        for (int i = 0; i < 12; i++) {
+            sb.append("      m").append(i).append(": {payload: {$ref: '#/components/schemas/Shared'}}\n");
+        }
+        sb.append(
+                """
+                components:
+                  schemas:
+                    Shared:
+                      type: object
+                      properties:
+                        broken: {$ref: '#/components/schemas/Missing'}
+                """);
+        Files.writeString(doc, sb.toString());
+        try {
+            importOne(doc);
+            org.assertj.core.api.Assertions.fail("a dangling reference must fail the import");
+        } catch (io.eventflow.model.io.InputException e) {
+            List<String> lines = e.problems().stream()
+                    .map(io.eventflow.model.validate.Problem::format)
+                    .filter(l -> l.contains("Missing"))
+                    .toList();
+            assertThat(lines).hasSize(1);
         }
     }
 

@@ -32,6 +32,10 @@ public final class Importer {
     /** The design and the warnings; throws with every error when any document has one. */
     public Map.Entry<Design, List<Problem>> run() throws InputException {
         for (Doc d : docs) {
+            String v = Trees.text(d.root, "asyncapi");
+            if (v != null && (v.matches("3\\.0\\.\\d+") || v.matches("2\\.[0-6]\\.\\d+"))) {
+                warnings.addAll(OfficialSchema.check(d));
+            }
             DocChecks.check(d, refs);
         }
         failOnErrors();
@@ -48,14 +52,29 @@ public final class Importer {
             errors.add(locate(p));
         }
         if (errors.stream().anyMatch(Problem::isError)) {
-            throw new InputException(errors);
+            throw new InputException(once(errors));
         }
         Design design = AutoLayout.ensureLayout(read.design());
         for (Problem p : Validator.validate(design)) {
             warnings.add(locate(p).withSeverity(Severity.WARNING));
         }
         refs.problems().stream().filter(p -> !p.isError()).forEach(warnings::add);
-        return Map.entry(design, List.copyOf(warnings));
+        return Map.entry(design, once(warnings));
+    }
+
+    /**
+     * Each problem once, as the user reads it: a reference inlined in many places (a shared schema) is reported where
+     * it is written, once, not once per place it is used.
+     */
+    static List<Problem> once(List<Problem> problems) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            if (seen.add(p.format())) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
     }
 
     private void failOnErrors() throws InputException {
@@ -64,7 +83,7 @@ public final class Importer {
             all.sort(Comparator.comparing((Problem p) -> p.severity().ordinal())
                     .thenComparing(p -> p.file() == null ? "" : p.file())
                     .thenComparingInt(Problem::line));
-            throw new InputException(all);
+            throw new InputException(once(all));
         }
     }
 
