@@ -203,6 +203,25 @@ class CorpusTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theHtmlPageShowsOperationSummariesAndTellsChannelsOfOneAddressApart() throws Exception {
+        String ws = io.eventflow.model.doc.HtmlDocWriter.write(
+                importOne(CORPUS.resolve("ws-trading-3.yaml")).design());
+        assertThat(ws)
+                .contains("<strong>Log in</strong>")
+                .contains("The client sends its credentials once the connection is open.")
+                .contains("<strong>Login result</strong>")
+                .contains("The server answers a login with a session or an error.")
+                .contains("<strong>Heartbeat every 30 seconds</strong>");
+        String prices = io.eventflow.model.doc.HtmlDocWriter.write(
+                importOne(CORPUS.resolve("shared-address-3.yaml")).design());
+        assertThat(prices)
+                .contains(">prices/updates (Price updates (EU))</a>")
+                .contains(">prices/updates (Price updates (US))</a>")
+                .contains("Published by the EU pricing engine in euros.")
+                .contains("Published by the US pricing engine in dollars.");
+    }
+
     /** A YAML 1.1 reader (SnakeYAML's default resolver, as js-yaml's default schema) reads the same document. */
     @ParameterizedTest
     @MethodSource("documents")
