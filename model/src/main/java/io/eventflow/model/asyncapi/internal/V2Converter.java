@@ -75,7 +75,7 @@ public final class V2Converter {
 
     private static void moveToV3(ObjectNode target, ObjectNode extra) {
         if (extra != null && !extra.isEmpty()) {
-            target.set(Ext.V3, extra);
+            target.set(Ext.V3, Trees.refs(extra, true));
         }
     }
 

@@ -79,7 +79,7 @@ final class V2Upgrader {
         if (s.get("security") != null) {
             o.set("security", security(s.get("security")));
         }
-        Trees.merge(o, s.get(Ext.V3));
+        Trees.merge(o, Trees.refs(s.get(Ext.V3), false));
         return o;
     }
 
@@ -108,7 +108,7 @@ final class V2Upgrader {
             }
             item = rebase(target.node(), target.doc().uri, doc.uri);
         }
-        JsonNode v3ext = item.get(Ext.V3);
+        JsonNode v3ext = Trees.refs(item.get(Ext.V3), false);
         String key = Trees.unique(
                 Trees.text(v3ext, "key") != null ? Trees.text(v3ext, "key") : Trees.slug(address), channelKeys);
         ObjectNode c = ((ObjectNode) v3.get("channels")).putObject(key);
@@ -210,7 +210,7 @@ final class V2Upgrader {
             if (!refs.isEmpty()) {
                 out.set("messages", refs);
             }
-            Trees.merge(out, o.get(Ext.V3));
+            Trees.merge(out, Trees.refs(o.get(Ext.V3), false));
         }
     }
 
