@@ -222,6 +222,41 @@ class CorpusTest {
                 .contains("Published by the US pricing engine in dollars.");
     }
 
+    /** Documents merged on one address add messages to the channel; an operation keeps the list its document gave. */
+    @org.junit.jupiter.api.Test
+    void anOperationKeepsItsMessagesWhenAnotherDocumentAddsMessagesToItsChannel(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a.yaml");
+        Path b = tmp.resolve("b.yaml");
+        String doc =
+                """
+                asyncapi: 3.0.0
+                info: {title: %s, version: '1'}
+                channels:
+                  chat:
+                    address: chat
+                    messages:
+                      %s: {payload: {type: object, properties: {text: {type: string}}}}
+                operations:
+                  op:
+                    action: %s
+                    channel: {$ref: '#/channels/chat'}
+                    messages: [{$ref: '#/channels/chat/messages/%s'}]
+                """;
+        Files.writeString(a, doc.formatted("Reader", "said", "receive", "said"));
+        Files.writeString(b, doc.formatted("Writer", "say", "send", "say"));
+        AsyncApiImporter.Result r = AsyncApiImporter.importFiles(List.of(a, b), AsyncApiImporter.Options.DEFAULT);
+        assertThat(r.design().channels()).hasSize(1);
+        assertThat(r.design().channels().get(0).messages()).containsExactly("said", "say");
+        ObjectNode v3 = AsyncApiExporter.toTree(r.design(), AsyncApiVersion.V3_0);
+        List<String> received = new ArrayList<>();
+        v3.path("operations").forEach(op -> {
+            if (op.path("action").asText().equals("receive")) {
+                op.path("messages").forEach(m -> received.add(m.path("$ref").asText()));
+            }
+        });
+        assertThat(received).containsExactly("#/channels/chat/messages/said");
+    }
+
     /** A YAML 1.1 reader (SnakeYAML's default resolver, as js-yaml's default schema) reads the same document. */
     @ParameterizedTest
     @MethodSource("documents")

@@ -19,6 +19,7 @@ final class PostPass {
         fanOuts(st);
         implicitBrokers(st);
         brokerNodes(st, warnings);
+        messageLists(st);
         rates(st, warnings);
         notes(st);
     }
@@ -78,6 +79,21 @@ final class PostPass {
                         null,
                         0,
                         0));
+            }
+        }
+    }
+
+    /** An operation's message list that is all of its channel's messages (once every document is read) is implied. */
+    private static void messageLists(ImportState st) {
+        for (JsonNode svc : st.services) {
+            for (String list : List.of("publishes", "subscribes")) {
+                for (JsonNode op : svc.path(list)) {
+                    JsonNode listed = op.get(Ext.MESSAGES);
+                    ObjectNode channel = st.get("channels", Trees.text(op, "channel"));
+                    if (listed != null && channel != null && listed.equals(channel.get("messages"))) {
+                        ((ObjectNode) op).remove(Ext.MESSAGES);
+                    }
+                }
             }
         }
     }
