@@ -66,8 +66,15 @@ public final class HtmlDocWriter {
             item(sb, "broker", b.id(), b.id());
         }
         sb.append("</ol></li>\n<li><a href=\"#channels\">Channels</a><ol>\n");
+        java.util.Map<String, Long> perAddress = d.channels().stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        Channel::effectiveAddress, java.util.stream.Collectors.counting()));
         for (Channel c : d.channels()) {
-            item(sb, "channel", c.id(), c.effectiveAddress());
+            // channels sharing an address (one per server, say) are told apart by their title or id
+            String label = perAddress.get(c.effectiveAddress()) > 1
+                    ? c.effectiveAddress() + " (" + (c.title() != null ? c.title() : c.id()) + ")"
+                    : c.effectiveAddress();
+            item(sb, "channel", c.id(), label);
         }
         sb.append("</ol></li>\n<li><a href=\"#messages\">Messages</a><ol>\n");
         for (MessageType m : d.messages()) {

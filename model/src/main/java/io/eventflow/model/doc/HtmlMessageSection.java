@@ -89,7 +89,7 @@ final class HtmlMessageSection {
         } else if (m.payload() != null
                 && m.payload().isObject()
                 && (m.schemaFormat() == null || m.schemaFormat().contains("schema+"))) {
-            example = ExampleGenerator.generate(m.payload());
+            example = ExampleGenerator.example(m.payload()).orElse(null);
         }
         if (example != null && !example.isNull()) {
             sb.append("<h4>Example</h4>\n<pre>")

@@ -238,7 +238,11 @@ final class HtmlSections {
         if (s.publishes().isEmpty() && s.requests().isEmpty()) {
             return;
         }
-        sb.append("<h4>Sends</h4>\n<table><tr><th>Channel</th><th>Message</th><th>When</th><th>Key</th></tr>\n");
+        boolean about =
+                s.publishes().stream().anyMatch(p -> !about(p.extensions()).isEmpty());
+        sb.append("<h4>Sends</h4>\n<table><tr><th>Channel</th><th>Message</th><th>When</th><th>Key</th>")
+                .append(about ? "<th>Operation</th>" : "")
+                .append("</tr>\n");
         for (Publication p : s.publishes()) {
             String when = p.isChained()
                     ? "per message processed" + (p.from() != null ? " from " + p.from() : "")
@@ -248,11 +252,15 @@ final class HtmlSections {
                                     + (p.arrival() != null ? " (" + p.arrival().kind() + ")" : "");
             String kindWhen = KindRows.publication(p);
             when = when.isEmpty() ? kindWhen : kindWhen.isEmpty() ? when : when + ", " + kindWhen;
-            row(
-                    link(p.channel()),
-                    p.message() == null ? "any" : link(p.message()),
-                    Html.esc(when),
-                    Html.esc(p.key() != null ? p.key() : p.routingKey() != null ? p.routingKey() : ""));
+            String message = p.message() != null
+                    ? link(p.message())
+                    : listed(p.extensions()) != null ? links(listed(p.extensions())) : "any";
+            String key = Html.esc(p.key() != null ? p.key() : p.routingKey() != null ? p.routingKey() : "");
+            if (about) {
+                row(link(p.channel()), message, Html.esc(when), key, about(p.extensions()));
+            } else {
+                row(link(p.channel()), message, Html.esc(when), key);
+            }
         }
         for (RequestReply r : s.requests()) {
             row(
@@ -269,8 +277,12 @@ final class HtmlSections {
         if (s.subscribes().isEmpty()) {
             return;
         }
+        boolean about = s.subscribes().stream()
+                .anyMatch(sub -> !about(sub.extensions()).isEmpty() || listed(sub.extensions()) != null);
         sb.append("<h4>Receives</h4>\n<table><tr><th>Channel</th><th>Group</th><th>Delivery</th><th>Processing</th>"
-                + "<th>On failure</th></tr>\n");
+                        + "<th>On failure</th>")
+                .append(about ? "<th>Operation</th>" : "")
+                .append("</tr>\n");
         for (Subscription sub : s.subscribes()) {
             String processing = sub.processing() == null
                     ? ""
@@ -281,14 +293,56 @@ final class HtmlSections {
             String failure =
                     (sub.retry() != null ? retry(sub.retry()) : "") + (sub.deadLetter() != null ? "; then to " : "");
             String session = KindRows.subscription(d, sub);
-            row(
-                    link(sub.channel()),
-                    Html.esc(sub.groupOr(s.id())),
-                    Html.esc(sub.deliveryOrDefault().key() + (session.isEmpty() ? "" : "; " + session)),
-                    Html.esc(processing.trim()),
-                    Html.esc(failure) + (sub.deadLetter() != null ? link(sub.deadLetter()) : ""));
+            String[] cells = {
+                link(sub.channel()),
+                Html.esc(sub.groupOr(s.id())),
+                Html.esc(sub.deliveryOrDefault().key() + (session.isEmpty() ? "" : "; " + session)),
+                Html.esc(processing.trim()),
+                Html.esc(failure) + (sub.deadLetter() != null ? link(sub.deadLetter()) : "")
+            };
+            if (about) {
+                List<String> only = listed(sub.extensions());
+                String text = about(sub.extensions());
+                String messages = only == null ? "" : "only " + links(only);
+                cells = java.util.Arrays.copyOf(cells, cells.length + 1);
+                cells[cells.length - 1] = text + (!text.isEmpty() && !messages.isEmpty() ? "<br>" : "") + messages;
+            }
+            row(cells);
         }
         sb.append("</table>\n");
+    }
+
+    /**
+     * The summary and description of the AsyncAPI operation a publication or subscription was imported from (kept
+     * in its {@code x-asyncapi} extension), as HTML; empty when it has none.
+     */
+    private static String about(java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> extensions) {
+        com.fasterxml.jackson.databind.JsonNode raw = extensions.get(io.eventflow.model.asyncapi.internal.Ext.RAW);
+        if (raw == null) {
+            return "";
+        }
+        String summary = raw.path("summary").asText("");
+        String description = raw.path("description").asText("");
+        StringBuilder out = new StringBuilder();
+        if (!summary.isEmpty()) {
+            out.append("<strong>").append(Html.esc(summary)).append("</strong>");
+        }
+        if (!description.isEmpty() && !description.equals(summary)) {
+            out.append(out.length() > 0 ? "<br>" : "").append(Html.esc(description));
+        }
+        return out.toString();
+    }
+
+    /** The messages an operation lists when not all of its channel's (imported), or null. */
+    private static List<String> listed(java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> extensions) {
+        com.fasterxml.jackson.databind.JsonNode list =
+                extensions.get(io.eventflow.model.asyncapi.internal.Ext.MESSAGES);
+        if (list == null || !list.isArray()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        list.forEach(m -> out.add(m.asText()));
+        return out;
     }
 
     private static String retry(RetryPolicy r) {

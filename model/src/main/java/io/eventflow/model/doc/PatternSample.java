@@ -8,6 +8,22 @@ final class PatternSample {
     private PatternSample() {}
 
     static String of(String pattern) {
+        return of(pattern, 0);
+    }
+
+    /**
+     * As {@link #of(String)}, repeating the last repeatable unit ({@code *}, {@code +}, {@code {m,n}}) until the
+     * string is at least {@code minLength} long where the quantifier allows it.
+     */
+    static String of(String pattern, int minLength) {
+        String base = sample(pattern, 0);
+        if (base == null || base.length() >= minLength) {
+            return base;
+        }
+        return sample(pattern, minLength - base.length());
+    }
+
+    private static String sample(String pattern, int extra) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         int n = pattern.length();
@@ -40,20 +56,33 @@ final class PatternSample {
                 return null;
             }
             int times = 1;
+            int most = 1;
             if (i < n && (pattern.charAt(i) == '*' || pattern.charAt(i) == '?')) {
                 times = 0;
+                most = pattern.charAt(i) == '*' ? Integer.MAX_VALUE : 1;
                 i++;
             } else if (i < n && pattern.charAt(i) == '+') {
+                most = Integer.MAX_VALUE;
                 i++;
             } else if (i < n && pattern.charAt(i) == '{') {
                 int end = pattern.indexOf('}', i);
                 if (end < 0) {
                     return null;
                 }
-                String[] range = pattern.substring(i + 1, end).split(",");
-                times = Integer.parseInt(range[0].trim());
+                String[] range = pattern.substring(i + 1, end).split(",", -1);
+                try {
+                    times = Integer.parseInt(range[0].trim());
+                    most = range.length == 1
+                            ? times
+                            : range[1].isBlank() ? Integer.MAX_VALUE : Integer.parseInt(range[1].trim());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
                 i = end + 1;
             }
+            int more = (int) Math.min((long) most - times, extra);
+            extra -= more;
+            times += more;
             out.append(unit.repeat(times));
         }
         return out.toString();

@@ -47,6 +47,50 @@ class ExampleGeneratorTest {
     }
 
     @Test
+    void examplesSatisfyCountsPatternsFormatsAndLengthsAndIgnoreGivenValuesThatBreakTheSchema() throws Exception {
+        JsonNode s = yaml(
+                """
+                type: object
+                properties:
+                  user: {type: string, pattern: '^[a-z][a-z0-9_]{2,15}$', example: NOT A VALID USER}
+                  scopes:
+                    type: array
+                    minItems: 2
+                    uniqueItems: true
+                    items: {type: string, enum: [read, trade, withdraw]}
+                  sizes: {type: array, minItems: 3, uniqueItems: true, items: {type: integer, minimum: 10}}
+                  reason: {type: string, maxLength: 12, default: this default is far too long for the schema}
+                  currency: {type: string, minLength: 3, maxLength: 3, default: euro}
+                  code: {type: string, pattern: '^[A-Z]{3}/[A-Z]{3}$'}
+                  serial: {type: string, pattern: '^T[0-9]{9}$', minLength: 10}
+                  at: {type: string, format: date-time, example: not a date}
+                """);
+        JsonNode ex = ExampleGenerator.example(s).orElseThrow();
+        // user: the schema's own example breaks its pattern, so a matching word is made ("user" matches)
+        assertThat(ex.get("user").asText()).isEqualTo("user");
+        // 2 distinct items from the enum, in order
+        assertThat(ex.get("scopes").toString()).isEqualTo("[\"read\",\"trade\"]");
+        // 3 distinct integers from the minimum: 10, 11, 12
+        assertThat(ex.get("sizes").toString()).isEqualTo("[10,11,12]");
+        assertThat(ex.get("reason").asText()).hasSizeLessThanOrEqualTo(12);
+        assertThat(ex.get("currency").asText()).hasSize(3);
+        assertThat(ex.get("code").asText()).isEqualTo("AAA/AAA");
+        assertThat(ex.get("serial").asText()).matches("^T[0-9]{9}$");
+        assertThat(ex.get("at").asText()).isEqualTo("2024-01-01T12:00:00Z");
+        assertThat(ExampleGenerator.valid(s, ex)).isTrue();
+    }
+
+    @Test
+    void noExampleWhereNoValidValueCanBeMade() throws Exception {
+        assertThat(ExampleGenerator.example(yaml("{type: string, minLength: 5, maxLength: 2}")))
+                .isEmpty();
+        assertThat(ExampleGenerator.example(yaml("{type: object, properties: {n: {$ref: '#/components/schemas/N'}}}")))
+                .isEmpty();
+        assertThat(ExampleGenerator.example(yaml("{type: integer, minimum: 3}")).map(JsonNode::asInt))
+                .contains(3);
+    }
+
+    @Test
     void recursiveOrUnknownSchemasDoNotHang() throws Exception {
         JsonNode s = yaml("{type: object, properties: {next: {$ref: '#/components/schemas/Node'}}}");
         assertThat(ExampleGenerator.generate(s).get("next").isNull()).isTrue();

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Bindings of 2.x documents that 3.0 defines differently (an old {@code bindingVersion}, or fields a newer binding
- * dropped) are kept as {@code x-asyncapi-2-PROTOCOL} so that a 3.0 export stays valid and a 2.6 export gets them
+ * Bindings of 2.x documents that 3.0 defines differently (an old {@code bindingVersion}, fields a newer binding
+ * dropped or never had, a protocol name 3.0 does not know such as {@code wss}) are kept as {@code x-asyncapi-2-PROTOCOL} so that a 3.0 export stays valid and a 2.6 export gets them
  * back unchanged.
  */
 final class BindingCompat {
@@ -30,17 +30,84 @@ final class BindingCompat {
             Map.entry("sqs", Set.of("0.2.0")),
             Map.entry("nats", Set.of("0.1.0")));
 
-    private static final Map<String, List<String>> LATEST_FIELDS = Map.of(
-            "amqp/operation",
-            List.of("expiration", "userId", "cc", "priority", "deliveryMode", "mandatory", "bcc", "timestamp", "ack"),
-            "amqp/message",
-            List.of("contentEncoding", "messageType"),
-            "amqp/channel",
-            List.of("is", "exchange", "queue"),
-            "http/operation",
-            List.of("method", "query"),
-            "http/message",
-            List.of("headers", "statusCode"));
+    /** The protocols the 3.0.0 schema names in bindings objects (operations and messages have no pulsar). */
+    private static final Set<String> PROTOCOLS_3 = Set.of(
+            "http",
+            "ws",
+            "amqp",
+            "amqp1",
+            "mqtt",
+            "kafka",
+            "anypointmq",
+            "nats",
+            "jms",
+            "sns",
+            "sqs",
+            "stomp",
+            "redis",
+            "ibmmq",
+            "solace",
+            "googlepubsub",
+            "pulsar");
+
+    /** The fields of the newest 3.0 binding of each protocol and object kind (the schema allows no others). */
+    private static final Map<String, List<String>> LATEST_FIELDS = Map.ofEntries(
+            Map.entry(
+                    "amqp/operation",
+                    List.of(
+                            "expiration",
+                            "userId",
+                            "cc",
+                            "priority",
+                            "deliveryMode",
+                            "mandatory",
+                            "bcc",
+                            "timestamp",
+                            "ack")),
+            Map.entry("amqp/message", List.of("contentEncoding", "messageType")),
+            Map.entry("amqp/channel", List.of("is", "exchange", "queue")),
+            Map.entry("http/operation", List.of("method", "query")),
+            Map.entry("http/message", List.of("headers", "statusCode")),
+            Map.entry("ws/channel", List.of("method", "query", "headers")),
+            Map.entry("kafka/server", List.of("schemaRegistryUrl", "schemaRegistryVendor")),
+            Map.entry("kafka/channel", List.of("topic", "partitions", "replicas", "topicConfiguration")),
+            Map.entry("kafka/operation", List.of("groupId", "clientId")),
+            Map.entry(
+                    "kafka/message",
+                    List.of("key", "schemaIdLocation", "schemaIdPayloadEncoding", "schemaLookupStrategy")),
+            Map.entry(
+                    "mqtt/server",
+                    List.of(
+                            "clientId",
+                            "cleanSession",
+                            "lastWill",
+                            "keepAlive",
+                            "sessionExpiryInterval",
+                            "maximumPacketSize")),
+            Map.entry("mqtt/operation", List.of("qos", "retain", "messageExpiryInterval")),
+            Map.entry(
+                    "mqtt/message",
+                    List.of("payloadFormatIndicator", "correlationData", "contentType", "responseTopic")),
+            Map.entry(
+                    "ibmmq/server",
+                    List.of(
+                            "groupId",
+                            "ccdtQueueManagerName",
+                            "cipherSpec",
+                            "multiEndpointServer",
+                            "heartBeatInterval")),
+            Map.entry("ibmmq/channel", List.of("destinationType", "queue", "topic", "maxMsgLength")),
+            Map.entry("ibmmq/message", List.of("type", "headers", "description", "expiry")),
+            Map.entry("jms/server", List.of("jmsConnectionFactory", "properties", "clientID")),
+            Map.entry("jms/channel", List.of("destination", "destinationType")),
+            Map.entry("jms/message", List.of("headers")),
+            Map.entry("sns/channel", List.of("name", "ordering", "policy", "tags")),
+            Map.entry("sns/operation", List.of("topic", "consumers", "deliveryPolicy")),
+            Map.entry("sqs/channel", List.of("queue", "deadLetterQueue")),
+            Map.entry("sqs/operation", List.of("queues")),
+            Map.entry("nats/operation", List.of("queue")),
+            Map.entry("anypointmq/channel", List.of("destination", "destinationType")),
+            Map.entry("anypointmq/message", List.of("headers")));
 
     private BindingCompat() {}
 
@@ -59,17 +126,21 @@ final class BindingCompat {
     }
 
     private static boolean fits(String protocol, String kind, JsonNode binding) {
+        if (!PROTOCOLS_3.contains(protocol)
+                || "pulsar".equals(protocol) && ("operation".equals(kind) || "message".equals(kind))) {
+            return false;
+        }
         String version = Trees.text(binding, "bindingVersion");
         Set<String> known = VERSIONS_3.get(protocol);
-        if (version != null) {
-            return known != null && known.contains(version);
+        if (version != null && (known == null || !known.contains(version))) {
+            return false;
         }
         List<String> fields = LATEST_FIELDS.get(protocol + "/" + kind);
         if (fields == null) {
             return true;
         }
         for (String f : Trees.fieldNames(binding)) {
-            if (!fields.contains(f) && !f.startsWith("x-")) {
+            if (!fields.contains(f) && !f.startsWith("x-") && !f.equals("bindingVersion")) {
                 return false;
             }
         }
@@ -82,7 +153,14 @@ final class BindingCompat {
             if (o.get("bindings") instanceof ObjectNode b) {
                 for (String k : List.copyOf(Trees.fieldNames(b))) {
                     if (k.startsWith(PREFIX)) {
-                        b.set(k.substring(PREFIX.length()), b.remove(k));
+                        // what the 2.x binding said wins over what the export made from the design
+                        JsonNode kept = b.remove(k);
+                        String protocol = k.substring(PREFIX.length());
+                        if (b.get(protocol) instanceof ObjectNode made && kept instanceof ObjectNode k2) {
+                            Trees.merge(made, k2);
+                        } else {
+                            b.set(protocol, kept);
+                        }
                     }
                 }
             }

@@ -149,9 +149,7 @@ final class ChannelBindings {
     private static void dropIfEmpty(ObjectNode o, String key) {
         JsonNode v = o.get(key);
         if (v instanceof ObjectNode b) {
-            if (b.size() == 1 && b.has("bindingVersion")) {
-                b.remove("bindingVersion");
-            }
+            // a bindingVersion other than the one the export writes stays, so that the export keeps it
             if (b.isEmpty()) {
                 o.remove(key);
             }

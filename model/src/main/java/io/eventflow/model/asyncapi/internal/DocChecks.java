@@ -41,7 +41,7 @@ final class DocChecks {
             }
         }
         if (d.isV2() && !refs.hasErrors()) {
-            V2Upgrader.upgrade(d);
+            V2Upgrader.upgrade(d, refs);
         }
         checkOperations(d, refs);
     }

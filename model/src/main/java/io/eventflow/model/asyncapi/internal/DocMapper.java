@@ -182,6 +182,10 @@ final class DocMapper {
             BindingCompat.toV3(rest, "server");
         }
         ImportState.raw(b, rest);
+        String scheme = Trees.text(s.node(), Ext.SCHEME_2);
+        if (scheme != null) {
+            (b.get(Ext.RAW) instanceof ObjectNode raw ? raw : b.putObject(Ext.RAW)).put(Ext.SCHEME_2, scheme);
+        }
         if (!id.equals(key)) {
             b.putObject(Ext.KEY).put("key", key).put("id", id);
         }
@@ -238,10 +242,7 @@ final class DocMapper {
     }
 
     private void broker(ObjectNode t, Located c, JsonNode cef) {
-        if (Trees.text(cef, "broker") != null) {
-            t.put("broker", Trees.text(cef, "broker"));
-            return;
-        }
+        String named = Trees.text(cef, "broker");
         JsonNode listed = c.node().get("servers");
         List<String> ids = new ArrayList<>();
         if (listed != null && listed.isArray()) {
@@ -258,16 +259,20 @@ final class DocMapper {
                 }
             }
         }
+        // a channel listing no servers is on every server (3.0 and 2.x alike); the broker named by x-eventflow
+        // (our own export) wins, and the server list is kept so that the export lists the same servers again
         if (ids.isEmpty() && listed == null && !servers.isEmpty()) {
-            t.put("broker", servers.values().iterator().next());
+            t.put("broker", named != null ? named : servers.values().iterator().next());
             if (servers.size() > 1) {
                 t.putArray(Ext.SERVERS);
             }
         } else if (!ids.isEmpty()) {
-            t.put("broker", ids.get(0));
-            if (ids.size() > 1) {
+            t.put("broker", named != null ? named : ids.get(0));
+            if (ids.size() > 1 || named != null && !named.equals(ids.get(0))) {
                 t.set(Ext.SERVERS, Trees.array(ids));
             }
+        } else if (named != null) {
+            t.put("broker", named);
         }
     }
 

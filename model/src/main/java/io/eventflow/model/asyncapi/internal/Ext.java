@@ -23,6 +23,12 @@ public final class Ext {
     public static final String MESSAGE_KEYS = "x-asyncapi-message-keys";
     /** On a publication or subscription: the operation's messages when several but not all of the channel's. */
     public static final String MESSAGES = "x-asyncapi-messages";
+    /** On 3.0 messages: the {@code messageId} of a 2.x message (3.0 has none), written back by the 2.6 export. */
+    public static final String MESSAGE_ID_2 = "x-asyncapi-2-messageId";
+    /** On 3.0 servers: the scheme of a 2.x server {@code url} ({@code wss} of {@code wss://host}), for the 2.6 export. */
+    public static final String SCHEME_2 = "x-asyncapi-2-scheme";
+    /** On 3.0 parameters: the 2.x parameter schema keywords 3.0 has no field for (a {@code pattern}, a type). */
+    public static final String PARAMETER_SCHEMA_2 = "x-asyncapi-2-schema";
     /** On AsyncAPI objects: design settings AsyncAPI has no construct for. */
     public static final String EF = "x-eventflow";
     /** On operations of a whole-system export: the service the operation belongs to. */

@@ -11,6 +11,7 @@ import io.eventflow.model.layout.AutoLayout;
 import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Severity;
 import io.eventflow.model.validate.Validator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,8 +34,21 @@ public final class Importer {
 
     /** The design and the warnings; throws with every error when any document has one. */
     public Map.Entry<Design, List<Problem>> run() throws InputException {
+        Path schemas = OfficialSchema.folder();
+        Problem notChecked = schemas == null ? OfficialSchema.notChecked("no schema folder is set") : null;
         for (Doc d : docs) {
+            String v = Trees.text(d.root, "asyncapi");
+            if (notChecked == null && v != null && (v.matches("3\\.0\\.\\d+") || v.matches("2\\.[0-6]\\.\\d+"))) {
+                try {
+                    warnings.addAll(OfficialSchema.check(d, schemas));
+                } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                    notChecked = OfficialSchema.notChecked(e.getMessage());
+                }
+            }
             DocChecks.check(d, refs);
+        }
+        if (notChecked != null) {
+            warnings.add(notChecked);
         }
         failOnErrors();
         for (Doc d : docs) {
@@ -50,13 +64,28 @@ public final class Importer {
             errors.add(locate(p));
         }
         if (errors.stream().anyMatch(Problem::isError)) {
-            throw new InputException(errors);
+            throw new InputException(once(errors));
         }
         refuseIfInvalid(Validator.validate(read.design()));
         Design design = AutoLayout.ensureLayout(read.design());
         refuseIfInvalid(writtenAndReadBack(design));
         refs.problems().stream().filter(p -> !p.isError()).forEach(warnings::add);
-        return Map.entry(design, List.copyOf(warnings));
+        return Map.entry(design, once(warnings));
+    }
+
+    /**
+     * Each problem once, as the user reads it: a reference inlined in many places (a shared schema) is reported where
+     * it is written, once, not once per place it is used.
+     */
+    static List<Problem> once(List<Problem> problems) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : problems) {
+            if (seen.add(p.format())) {
+                out.add(p);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The errors of the design as import would write it and the reader would read it back. */
@@ -103,7 +132,7 @@ public final class Importer {
             all.sort(Comparator.comparing((Problem p) -> p.severity().ordinal())
                     .thenComparing(p -> p.file() == null ? "" : p.file())
                     .thenComparingInt(Problem::line));
-            throw new InputException(all);
+            throw new InputException(once(all));
         }
     }
 

@@ -18,8 +18,7 @@ final class MessageMapper {
             "correlationId",
             "examples",
             "traits",
-            "schemaFormat",
-            "messageId");
+            "schemaFormat");
 
     private final ImportState st;
     private final RefResolver refs;
@@ -74,6 +73,9 @@ final class MessageMapper {
             tree.set("headers", generated.contains("headersMap") && h.has("properties") ? h.get("properties") : h);
         }
         ObjectNode rest = Trees.without(msg, NATIVE);
+        if (!v2 && Trees.text(msg, Ext.MESSAGE_ID_2) != null) {
+            rest.put("messageId", Trees.text(msg, Ext.MESSAGE_ID_2));
+        }
         correlation(msg.get("correlationId"), tree, rest);
         if (msg.get("examples") != null && !generated.contains("examples")) {
             tree.set("examples", msg.get("examples"));

@@ -73,7 +73,10 @@ final class OperationMapper {
             }
             reply(o, t, rest, oef);
         }
-        if (ids != null && ids.size() > 1 && !sameAsChannel(ids, channelId)) {
+        boolean oneSent = "send".equals(action) && ids != null && ids.size() == 1 && !any;
+        // kept even when it is all of the channel's messages for now: documents merged later may add messages to
+        // the channel (the post pass drops lists that end up equal to the channel's)
+        if (ids != null && !ids.isEmpty() && !oneSent) {
             t.set(Ext.MESSAGES, Trees.array(ids));
         }
         if (dm.doc().isV2()) {
@@ -151,13 +154,6 @@ final class OperationMapper {
             }
         }
         return ids;
-    }
-
-    private boolean sameAsChannel(List<String> ids, String channelId) {
-        ObjectNode c = st.get("channels", channelId);
-        List<String> all = new ArrayList<>();
-        c.path("messages").forEach(m -> all.add(m.asText()));
-        return all.equals(ids);
     }
 
     private void sendBindings(ObjectNode rest, String service, ObjectNode channel) {

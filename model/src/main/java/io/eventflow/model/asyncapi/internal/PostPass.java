@@ -18,6 +18,8 @@ final class PostPass {
         deadLetterQueues(st);
         fanOuts(st);
         implicitBrokers(st);
+        brokerNodes(st, warnings);
+        messageLists(st);
         rates(st, warnings);
         notes(st);
     }
@@ -43,6 +45,56 @@ final class PostPass {
                 return b;
             });
             ch.put("broker", id);
+        }
+    }
+
+    /**
+     * A Kafka broker gets as many nodes as its channels' bindings ask replicas for (AsyncAPI says nothing of nodes):
+     * otherwise the design the import accepts would not validate, export or simulate.
+     */
+    private static void brokerNodes(ImportState st, List<Problem> warnings) {
+        for (JsonNode b : st.brokers) {
+            if (!"kafka".equals(Trees.text(b, "kind"))) {
+                continue;
+            }
+            String id = Trees.text(b, "id");
+            int nodes = b.path("nodes").isInt() ? b.get("nodes").intValue() : 1;
+            int replicas = 0;
+            for (JsonNode c : st.channels) {
+                if (id.equals(Trees.text(c, "broker"))
+                        && c.path("replicationFactor").isInt()) {
+                    replicas = Math.max(replicas, c.get("replicationFactor").intValue());
+                }
+            }
+            if (replicas > nodes) {
+                ((ObjectNode) b).put("nodes", replicas);
+                warnings.add(new Problem(
+                        RefResolver.RULE,
+                        Severity.INFO,
+                        id,
+                        "broker '" + id + "' is given " + replicas + " nodes: its channels' Kafka bindings ask for "
+                                + replicas + " replicas (AsyncAPI does not say how many brokers a cluster has)",
+                        "set the real number of nodes before simulating",
+                        null,
+                        null,
+                        0,
+                        0));
+            }
+        }
+    }
+
+    /** An operation's message list that is all of its channel's messages (once every document is read) is implied. */
+    private static void messageLists(ImportState st) {
+        for (JsonNode svc : st.services) {
+            for (String list : List.of("publishes", "subscribes")) {
+                for (JsonNode op : svc.path(list)) {
+                    JsonNode listed = op.get(Ext.MESSAGES);
+                    ObjectNode channel = st.get("channels", Trees.text(op, "channel"));
+                    if (listed != null && channel != null && listed.equals(channel.get("messages"))) {
+                        ((ObjectNode) op).remove(Ext.MESSAGES);
+                    }
+                }
+            }
         }
     }
 

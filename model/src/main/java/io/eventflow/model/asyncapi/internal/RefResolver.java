@@ -534,12 +534,27 @@ public final class RefResolver {
         if (stack.contains(target.identity())) {
             String name = Trees.slug(lastSegment(target.pointer()));
             cyclic.putIfAbsent(name, target);
-            return Trees.NF.objectNode().put("$ref", "#/components/schemas/" + Trees.escape(name));
+            ObjectNode cycle = Trees.NF.objectNode().put("$ref", "#/components/schemas/" + Trees.escape(name));
+            return withSiblings(l, cycle, stack);
         }
         stack.push(target.identity());
         JsonNode out = inline(target, stack);
         stack.pop();
-        return out;
+        return withSiblings(l, out, stack);
+    }
+
+    /** Keywords beside a {@code $ref} (a description, examples, ...) laid over what it refers to. */
+    private JsonNode withSiblings(Located l, JsonNode target, Deque<String> stack) {
+        if (l.node().size() < 2 || !target.isObject()) {
+            return target;
+        }
+        ObjectNode o = ((ObjectNode) target).deepCopy();
+        l.node().fieldNames().forEachRemaining(k -> {
+            if (!k.equals("$ref")) {
+                o.set(k, inline(l.child(k), stack));
+            }
+        });
+        return o;
     }
 
     /** The references being inlined, innermost first, with a constant-time {@code contains} (chains can be long). */

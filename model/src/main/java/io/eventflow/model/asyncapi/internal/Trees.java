@@ -31,6 +31,7 @@ public final class Trees {
                     .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                     .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                    .stringQuotingChecker(new Yaml11Quoting())
                     .build())
             .build();
     private static final ObjectWriter JSON;
@@ -98,6 +99,34 @@ public final class Trees {
             }
         }
         return base;
+    }
+
+    /** The key a {@code $ref} is kept under inside {@code x-eventflow-v3}, where 2.x tools must not follow it. */
+    public static final String HIDDEN_REF = "x-eventflow-ref";
+
+    /**
+     * A copy with every {@code $ref} key renamed {@link #HIDDEN_REF} ({@code hide}) or back ({@code !hide}): 3.0
+     * references kept in a 2.6 document point at 3.0 places (such as {@code #/channels/c/messages/m}) that the 2.6
+     * document does not have, and the official parser follows references even inside extensions.
+     */
+    public static JsonNode refs(JsonNode n, boolean hide) {
+        if (n == null) {
+            return null;
+        }
+        String from = hide ? "$ref" : HIDDEN_REF;
+        String to = hide ? HIDDEN_REF : "$ref";
+        if (n.isObject()) {
+            ObjectNode o = NF.objectNode();
+            n.fields()
+                    .forEachRemaining(e -> o.set(e.getKey().equals(from) ? to : e.getKey(), refs(e.getValue(), hide)));
+            return o;
+        }
+        if (n.isArray()) {
+            ArrayNode a = NF.arrayNode();
+            n.forEach(x -> a.add(refs(x, hide)));
+            return a;
+        }
+        return n;
     }
 
     /** Merge where {@code base}'s keys win: only absent keys are taken from {@code under}. */

@@ -61,7 +61,8 @@ public final class V2Converter {
     private static ObjectNode server(JsonNode s) {
         ObjectNode o = Trees.NF.objectNode();
         String path = Trees.text(s, "pathname");
-        o.put("url", Trees.text(s, "host") + (path == null ? "" : path));
+        String scheme = Trees.text(s, Ext.SCHEME_2);
+        o.put("url", (scheme == null ? "" : scheme + "://") + Trees.text(s, "host") + (path == null ? "" : path));
         Trees.merge(o, Trees.only(s, SERVER_2));
         if (s.get("security") != null) {
             o.set("security", security(s.get("security")));
@@ -74,7 +75,7 @@ public final class V2Converter {
 
     private static void moveToV3(ObjectNode target, ObjectNode extra) {
         if (extra != null && !extra.isEmpty()) {
-            target.set(Ext.V3, extra);
+            target.set(Ext.V3, Trees.refs(extra, true));
         }
     }
 
@@ -100,12 +101,12 @@ public final class V2Converter {
             JsonNode c = e.getValue();
             String address = Trees.text(c, "address") != null ? Trees.text(c, "address") : key;
             String k2 = out.has(address) ? key : address;
-            out.set(k2, channel(key, c, address));
+            out.set(k2, channel(key, k2, c, address));
         });
         return out;
     }
 
-    private ObjectNode channel(String key, JsonNode c, String address) {
+    private ObjectNode channel(String key, String k2, JsonNode c, String address) {
         ObjectNode o = Trees.NF.objectNode();
         Trees.put(o, "description", c.get("description"));
         if (c.get("servers") != null) {
@@ -124,10 +125,15 @@ public final class V2Converter {
         if (!key.equals(address)) {
             extra.put("key", key);
         }
+        if (!k2.equals(address)) {
+            // another channel has this address already: the 2.x channel is named by its key
+            extra.put("address", address);
+        }
         if (plainMessageKeys(c.get("messages")) && slotMessages(o).equals(Trees.fieldNames(c.get("messages")))) {
             extra.remove("messages");
         }
-        if (c.has("address") && c.get("address").isNull()) {
+        if (!c.has("address") || c.get("address").isNull()) {
+            // 3.0: no address (or null) is an unknown one; the 2.x channel name is only the key
             extra.putNull("address");
         }
         c.fields().forEachRemaining(e -> {
@@ -284,6 +290,12 @@ public final class V2Converter {
 
     private static ObjectNode message(JsonNode m) {
         ObjectNode o = m.deepCopy();
+        if (o.has(Ext.MESSAGE_ID_2)) {
+            JsonNode id = o.remove(Ext.MESSAGE_ID_2);
+            ObjectNode withId = Trees.NF.objectNode().set("messageId", id);
+            withId.setAll(o);
+            o = withId;
+        }
         JsonNode p = o.get("payload");
         if (p != null && p.has("schema") && p.has("schemaFormat")) {
             o.set("schemaFormat", p.get("schemaFormat"));
@@ -309,6 +321,9 @@ public final class V2Converter {
         Trees.put(schema, "enum", p.get("enum"));
         Trees.put(schema, "default", p.get("default"));
         Trees.put(schema, "examples", p.get("examples"));
+        if (p.get(Ext.PARAMETER_SCHEMA_2) instanceof ObjectNode kept) {
+            schema.setAll(kept.deepCopy());
+        }
         Trees.put(o, "location", p.get("location"));
         return o;
     }

@@ -15,18 +15,20 @@ import java.util.Set;
  */
 final class V2Upgrader {
     private final Doc doc;
+    private final RefResolver refs;
     private final JsonNode v2;
     private final ObjectNode v3 = Trees.NF.objectNode();
     private final Set<String> channelKeys = new HashSet<>();
     private final Set<String> opKeys = new HashSet<>();
 
-    private V2Upgrader(Doc doc) {
+    private V2Upgrader(Doc doc, RefResolver refs) {
         this.doc = doc;
+        this.refs = refs;
         this.v2 = doc.root;
     }
 
-    static void upgrade(Doc doc) {
-        V2Upgrader u = new V2Upgrader(doc);
+    static void upgrade(Doc doc, RefResolver refs) {
+        V2Upgrader u = new V2Upgrader(doc, refs);
         u.run();
         doc.root = u.v3;
     }
@@ -62,6 +64,11 @@ final class V2Upgrader {
         ObjectNode o = Trees.without(s, List.of("url", "security", Ext.V3));
         String url = Trees.text(s, "url");
         if (url != null) {
+            java.util.regex.Matcher scheme = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+                    .matcher(url);
+            if (scheme.find()) {
+                o.put(Ext.SCHEME_2, scheme.group(1));
+            }
             String rest = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
             int slash = rest.indexOf('/');
             o.put("host", slash < 0 ? rest : rest.substring(0, slash));
@@ -72,7 +79,7 @@ final class V2Upgrader {
         if (s.get("security") != null) {
             o.set("security", security(s.get("security")));
         }
-        Trees.merge(o, s.get(Ext.V3));
+        Trees.merge(o, Trees.refs(s.get(Ext.V3), false));
         return o;
     }
 
@@ -90,8 +97,18 @@ final class V2Upgrader {
         return out;
     }
 
-    private void channel(String address, JsonNode item) {
-        JsonNode v3ext = item.get(Ext.V3);
+    private void channel(String address, JsonNode given) {
+        JsonNode item = given;
+        if (given.isObject() && given.has("$ref")) {
+            // a channel item kept in another file (or elsewhere in this one): read in place, its own references
+            // rewritten to stay right from this document
+            Located target = refs.deref(new Located(given, doc, "/channels/" + Trees.escape(address)));
+            if (target == null || !target.node().isObject()) {
+                return;
+            }
+            item = rebase(target.node(), target.doc().uri, doc.uri);
+        }
+        JsonNode v3ext = Trees.refs(item.get(Ext.V3), false);
         String key = Trees.unique(
                 Trees.text(v3ext, "key") != null ? Trees.text(v3ext, "key") : Trees.slug(address), channelKeys);
         ObjectNode c = ((ObjectNode) v3.get("channels")).putObject(key);
@@ -124,6 +141,48 @@ final class V2Upgrader {
         }
     }
 
+    /** A copy of a node from {@code from} with its references rewritten to resolve the same from {@code to}. */
+    static JsonNode rebase(JsonNode n, java.net.URI from, java.net.URI to) {
+        if (from.equals(to)) {
+            return n.deepCopy();
+        }
+        if (n.isObject()) {
+            ObjectNode o = Trees.NF.objectNode();
+            n.fields().forEachRemaining(e -> {
+                if (e.getKey().equals("$ref") && e.getValue().isTextual()) {
+                    o.put("$ref", rebaseRef(e.getValue().asText(), from, to));
+                } else {
+                    o.set(e.getKey(), rebase(e.getValue(), from, to));
+                }
+            });
+            return o;
+        }
+        if (n.isArray()) {
+            ArrayNode a = Trees.NF.arrayNode();
+            n.forEach(x -> a.add(rebase(x, from, to)));
+            return a;
+        }
+        return n;
+    }
+
+    private static String rebaseRef(String ref, java.net.URI from, java.net.URI to) {
+        int hash = ref.indexOf('#');
+        String file = hash < 0 ? ref : ref.substring(0, hash);
+        String fragment = hash < 0 ? "" : ref.substring(hash);
+        if (file.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || !"file".equals(from.getScheme())) {
+            return ref;
+        }
+        java.nio.file.Path target = file.isEmpty()
+                ? java.nio.file.Path.of(from)
+                : java.nio.file.Path.of(from).getParent().resolve(file).normalize();
+        if (!"file".equals(to.getScheme())) {
+            return target.toUri() + fragment;
+        }
+        java.nio.file.Path base = java.nio.file.Path.of(to).getParent();
+        String rel = base.relativize(target).toString().replace('\\', '/');
+        return (rel.startsWith(".") ? rel : "./" + rel) + fragment;
+    }
+
     private void operations(String ck, JsonNode item, String slot, String action, String fp, ObjectNode messages) {
         JsonNode op = item.get(slot);
         if (op == null || !op.isObject()) {
@@ -151,7 +210,7 @@ final class V2Upgrader {
             if (!refs.isEmpty()) {
                 out.set("messages", refs);
             }
-            Trees.merge(out, o.get(Ext.V3));
+            Trees.merge(out, Trees.refs(o.get(Ext.V3), false));
         }
     }
 
@@ -204,6 +263,16 @@ final class V2Upgrader {
         Trees.put(o, "default", s.get("default"));
         Trees.put(o, "examples", s.get("examples"));
         Trees.put(o, "location", p.get("location"));
+        if (s.isObject()) {
+            // what a 3.0 parameter cannot say (a pattern, another type, a length) is kept for the 2.6 export
+            ObjectNode other = Trees.without(s, List.of("enum", "default", "examples"));
+            if ("string".equals(Trees.text(other, "type"))) {
+                other.remove("type");
+            }
+            if (!other.isEmpty()) {
+                o.set(Ext.PARAMETER_SCHEMA_2, other);
+            }
+        }
         p.fields().forEachRemaining(e -> {
             if (e.getKey().startsWith("x-")) {
                 o.set(e.getKey(), e.getValue().deepCopy());

@@ -160,17 +160,25 @@ final class V3Components {
                 && !m.payload().has("$ref")
                 && !ExampleGenerator.hasOneOf(m.payload())
                 && !ExampleGenerator.hasOneOf(m.headers())) {
-            ArrayNode ex = o.putArray("examples");
-            ObjectNode e = ex.addObject();
-            e.put("name", "example");
-            if (m.headers() != null) {
-                e.set("headers", ExampleGenerator.generate(headers(m.headers())));
+            // written only when it satisfies its schemas (checked by a JSON Schema validator)
+            var payload = ExampleGenerator.example(m.payload());
+            var headers = m.headers() == null ? null : ExampleGenerator.example(headers(m.headers()));
+            if (payload.isPresent() && (headers == null || headers.isPresent())) {
+                ObjectNode e = o.putArray("examples").addObject();
+                e.put("name", "example");
+                if (headers != null) {
+                    e.set("headers", headers.get());
+                }
+                e.set("payload", payload.get());
+                generated.add("examples");
             }
-            e.set("payload", ExampleGenerator.generate(m.payload()));
-            generated.add("examples");
         }
         if (raw != null) {
             Trees.merge(o, Trees.without(raw, List.of("correlationId")));
+            if (o.has("messageId")) {
+                // 2.x only: kept for the 2.6 export
+                o.set(Ext.MESSAGE_ID_2, o.remove("messageId"));
+            }
         }
         Ext.copyUserExtensions(m.extensions(), o);
         ObjectNode ef = Trees.without(cx.elementTree("messages", m.id()), MESSAGE_NATIVE);
