@@ -175,7 +175,8 @@ class CorpusTest {
             List<String> warnings = importOne(CORPUS.resolve("invalid-missing-version-2.6.yaml")).warnings().stream()
                     .map(io.eventflow.model.validate.Problem::format)
                     .toList();
-            assertThat(warnings.stream().filter(w -> w.contains("not checked against the official AsyncAPI JSON Schema")))
+            assertThat(warnings.stream()
+                            .filter(w -> w.contains("not checked against the official AsyncAPI JSON Schema")))
                     .hasSize(1);
             assertThat(warnings).noneMatch(w -> w.contains("not valid AsyncAPI"));
         } finally {

@@ -268,7 +268,11 @@ final class KafkaGroup {
             // read_committed: up to the last stable offset (the first record of a transaction still open)
             long limit = readCommitted ? Math.min(part.hw, part.lastStableOffset()) : part.hw;
             long from = pos[p];
-            rereadBelow[p] = highest[p];
+            if (from < highest[p]) {
+                // rewound (rebalance, crash, seek): what was fetched before is fetched again. Set only then, so that
+                // records of an earlier poll still waiting in the member's batch are not taken for re-reads.
+                rereadBelow[p] = Math.max(rereadBelow[p], highest[p]);
+            }
             while (pos[p] < limit && budget > 0) {
                 long o = pos[p]++;
                 Msg m = log.get(o);
