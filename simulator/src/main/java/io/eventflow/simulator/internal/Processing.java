@@ -62,10 +62,9 @@ public final class Processing implements Event {
         w.attempt = m.failures;
         w.lastBackoff = 0;
         mem.busy++;
-        if (redelivered) {
-            m.redelivered = true;
-        }
-        w.redelivered = m.redelivered;
+        // not written into m: a Kafka record is one object in the log that every group reads, so one group's
+        // re-read must not make it a redelivery for another
+        w.redelivered = redelivered || m.redelivered;
     }
 
     /**

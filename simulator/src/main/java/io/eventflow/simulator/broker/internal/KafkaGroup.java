@@ -533,6 +533,7 @@ final class KafkaGroup {
             }
         }
         rebalancing = false;
+        generation++; // the new assignment: offset commits still on their way from the old one are refused
         if (transactional()) {
             for (Member m : g.members) {
                 if (m.active()) {
