@@ -36,7 +36,7 @@ final class CanvasGeometry {
     }
 
     /** Height of a broker region's title line (BrokerSkin's header). */
-    private static final double BROKER_HEADER = 24;
+    static final double BROKER_HEADER = 24;
 
     private final DesignCanvas canvas;
     private final Map<String, Box> boxes = new HashMap<>();
@@ -128,29 +128,6 @@ final class CanvasGeometry {
 
     double panY() {
         return canvas.viewModel().panYProperty().get();
-    }
-
-    /**
-     * Where a row of the given height (world units) can go under an element's box without covering another element:
-     * the row's top just under the box, else just above it, else NaN (labels hide before they overlap).
-     */
-    double freeRow(Box b, double height) {
-        double below = b.y() + b.h();
-        if (free(b, below, height)) {
-            return below;
-        }
-        double above = b.y() - height;
-        return free(b, above, height) ? above : Double.NaN;
-    }
-
-    private boolean free(Box b, double top, double height) {
-        for (Box o : boxes().values()) {
-            double oh = o.broker() ? BROKER_HEADER : o.h(); // of a broker region, only its title line is in the way
-            if (o != b && o.x() < b.x() + b.w() && o.x() + o.w() > b.x() && o.y() < top + height && o.y() + oh > top) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The element (not broker, unless nothing else) under a point in canvas coordinates, or null. */

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Notices partition leader changes between snapshots (a broker node crashed, a new leader was elected) and keeps each
- * for a few seconds of wall time, so the overlay can show it above its channel. FX thread only, no nodes.
+ * for a few seconds of wall time, so the overlay can show it in its channel's badge stack. FX thread only, no nodes.
  */
 final class LeaderMoves {
     /** How long a move stays on screen, in wall-clock nanoseconds. */
@@ -60,29 +60,15 @@ final class LeaderMoves {
         }
     }
 
-    /** Writes the visible moves above their channels, one line each. */
-    void draw(
-            javafx.scene.canvas.GraphicsContext g,
-            CanvasGeometry geo,
-            long nowNanos,
-            double z,
-            double px,
-            double py,
-            javafx.scene.text.Font font,
-            javafx.scene.paint.Color colour) {
+    /** The visible moves as one line per channel, for the channel's badge stack. */
+    Map<String, String> lines(long nowNanos) {
         Map<String, List<Move>> byChannel = new java.util.LinkedHashMap<>();
         for (Move m : visible(nowNanos)) {
             byChannel.computeIfAbsent(m.channel(), k -> new ArrayList<>()).add(m);
         }
-        g.setFont(font);
-        g.setFill(colour);
-        for (Map.Entry<String, List<Move>> e : byChannel.entrySet()) {
-            CanvasGeometry.Box b = geo.box(e.getKey());
-            if (b != null) {
-                // Below the channel's depth bars and depth label, so it does not cover the lag badges.
-                g.fillText(summary(e.getValue()), b.x() * z + px, (b.y() + b.h()) * z + py + 30);
-            }
-        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        byChannel.forEach((channel, ms) -> out.put(channel, summary(ms)));
+        return out;
     }
 
     /** One line per channel: the move itself, or how many partitions changed leader. */

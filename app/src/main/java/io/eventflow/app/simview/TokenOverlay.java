@@ -121,15 +121,146 @@ public final class TokenOverlay extends Canvas {
         double z = geo.zoom();
         double px = geo.panX();
         double py = geo.panY();
+        stacks.clear();
         drawTraced(g, z, px, py);
         drawLinkFaults(g, live, z, px, py);
-        drawChannels(g, s, z, px, py);
-        drawServices(g, s, z, px, py);
-        drawBrokers(g, live, z, px, py);
+        leaderMoves.update(s, now);
+        drawChannels(s, z, leaderMoves.lines(now));
+        drawServices(s, z);
+        drawBrokers(live);
+        drawStacks(g, z, px, py);
         drawTokens(g, s, live, z, px, py);
         drawEffects(g, live, now, z, px, py);
-        leaderMoves.update(s, now);
-        leaderMoves.draw(g, geo, now, z, px, py, FONT, RETRIED);
+    }
+
+    /**
+     * One badge drawn in the last frame: the element it belongs to, its text (empty for depth bars and instance dots)
+     * and its bounds in this canvas's coordinates.
+     */
+    public record Badge(String element, String text, javafx.geometry.Rectangle2D bounds) {}
+
+    /** The badges of the last frame, each element's stacked in one area that covers no other element (tests). */
+    public java.util.List<Badge> badges() {
+        return java.util.List.copyOf(badges);
+    }
+
+    /** A row of an element's badge stack: its size on screen and how to draw it with its top-left corner at x, y. */
+    private record Row(String text, double w, double h, RowPainter painter) {}
+
+    @FunctionalInterface
+    private interface RowPainter {
+        void paint(GraphicsContext g, double x, double y);
+    }
+
+    private static final double ROW_GAP = 2;
+    private final java.util.Map<String, java.util.List<Row>> stacks = new java.util.LinkedHashMap<>();
+    private final java.util.List<Badge> badges = new java.util.ArrayList<>();
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+
+    private void row(String element, Row r) {
+        stacks.computeIfAbsent(element, k -> new java.util.ArrayList<>()).add(r);
+    }
+
+    private double textWidth(String text) {
+        measure.setFont(FONT);
+        measure.setText(text);
+        return Math.ceil(measure.getLayoutBounds().getWidth());
+    }
+
+    /** A text line in a colour, optionally on a filled pill with white text. */
+    private Row textRow(String text, Color colour, boolean pill) {
+        double w = textWidth(text) + (pill ? 8 : 0);
+        return new Row(text, w, 14, (g, x, y) -> {
+            g.setFont(FONT);
+            if (pill) {
+                g.setFill(colour);
+                g.fillRoundRect(x, y, w, 14, 8, 8);
+                g.setFill(Color.WHITE);
+                g.fillText(text, x + 4, y + 11);
+            } else {
+                g.setFill(colour);
+                g.fillText(text, x, y + 11);
+            }
+        });
+    }
+
+    /**
+     * Lays each element's rows out as one stack just under the element, else just above it, else further down, where
+     * it covers neither another element (of a broker region only its title line) nor a stack placed before; a stack
+     * with no such place is not drawn.
+     */
+    private void drawStacks(GraphicsContext g, double z, double px, double py) {
+        badges.clear();
+        java.util.List<javafx.geometry.Rectangle2D> placed = new java.util.ArrayList<>();
+        for (var e : stacks.entrySet()) {
+            Box b = geo.box(e.getKey());
+            if (b == null) {
+                continue;
+            }
+            double w = 0;
+            double h = -ROW_GAP;
+            for (Row r : e.getValue()) {
+                w = Math.max(w, r.w());
+                h += r.h() + ROW_GAP;
+            }
+            double x = b.x() * z + px;
+            double below = (b.y() + b.h()) * z + py + ROW_GAP;
+            double above = b.y() * z + py - ROW_GAP - h;
+            javafx.geometry.Rectangle2D at = null;
+            java.util.List<Double> tries = new java.util.ArrayList<>(java.util.List.of(below, above));
+            for (int k = 1; k <= 40; k++) {
+                tries.add(below + 4 * k);
+            }
+            for (double y : tries) {
+                var r = new javafx.geometry.Rectangle2D(x, y, w, h);
+                if (free(b, r, placed, z, px, py)) {
+                    at = r;
+                    break;
+                }
+            }
+            if (at == null) {
+                continue;
+            }
+            placed.add(at);
+            double y = at.getMinY();
+            for (Row r : e.getValue()) {
+                r.painter().paint(g, x, y);
+                badges.add(new Badge(e.getKey(), r.text(), new javafx.geometry.Rectangle2D(x, y, r.w(), r.h())));
+                y += r.h() + ROW_GAP;
+            }
+        }
+    }
+
+    private boolean free(
+            Box own,
+            javafx.geometry.Rectangle2D r,
+            java.util.List<javafx.geometry.Rectangle2D> placed,
+            double z,
+            double px,
+            double py) {
+        for (var p : placed) {
+            if (p.intersects(r)) {
+                return false;
+            }
+        }
+        for (Box o : geo.boxes().values()) {
+            if (o == own) {
+                continue;
+            }
+            // of a broker region, only its title line is in the way of what is inside it
+            double oh = o.broker() && inside(own, o) ? CanvasGeometry.BROKER_HEADER : o.h();
+            if (r.intersects(o.x() * z + px, o.y() * z + py, o.w() * z, oh * z)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean inside(Box b, Box region) {
+        return b.x() >= region.x()
+                && b.y() >= region.y()
+                && b.x() + b.w() <= region.x() + region.w()
+                && b.y() + b.h() <= region.y() + region.h();
     }
 
     private void drawTraced(GraphicsContext g, double z, double px, double py) {
@@ -186,7 +317,7 @@ public final class TokenOverlay extends Canvas {
 
     private final java.util.Map<String, String> channelLabels = new java.util.HashMap<>();
 
-    private void drawChannels(GraphicsContext g, SimulationSnapshot s, double z, double px, double py) {
+    private void drawChannels(SimulationSnapshot s, double z, java.util.Map<String, String> leaderLines) {
         channelLabels.clear();
         for (SimulationSnapshot.ChannelState c : s.channels()) {
             Box b = geo.box(c.id());
@@ -194,30 +325,34 @@ public final class TokenOverlay extends Canvas {
             if (b == null || c.depths().isEmpty() || kind.label(0) == null) {
                 continue;
             }
-            int n = c.depths().size();
-            double h = Math.max(8, 16 * z);
-            // bars and label go under the box, or above it when another element is there, or nowhere
-            double top = geo.freeRow(b, (4 + (kind.bars() ? h : 0) + 14) / z);
             String text = kind.label(c.depth()) + extra(c.id());
             channelLabels.put(c.id(), text);
-            if (Double.isNaN(top)) {
-                continue;
+            if (kind.bars()) {
+                java.util.List<Long> depths = java.util.List.copyOf(c.depths());
+                int n = depths.size();
+                double h = Math.max(8, 16 * z);
+                double w = b.w() * z;
+                double gap = Math.min(2, w / n / 4);
+                double bw = (w - gap * (n - 1)) / n;
+                row(c.id(), new Row("", w, h, (g, x0, y0) -> {
+                    for (int i = 0; i < n; i++) {
+                        long d = depths.get(i);
+                        double f = Math.min(1, Math.log10(d + 1) / 4);
+                        double x = x0 + i * (bw + gap);
+                        g.setFill(BAR_BG);
+                        g.fillRect(x, y0, bw, h);
+                        g.setFill(d >= 1000 ? DEAD : RETRIED);
+                        g.fillRect(x, y0 + h * (1 - f), bw, h * f);
+                    }
+                }));
             }
-            double x0 = b.x() * z + px;
-            double y0 = top * z + py + 4;
-            double w = b.w() * z;
-            double gap = Math.min(2, w / n / 4);
-            double bw = (w - gap * (n - 1)) / n;
-            for (int i = 0; kind.bars() && i < n; i++) {
-                long d = c.depths().get(i);
-                double f = Math.min(1, Math.log10(d + 1) / 4);
-                double x = x0 + i * (bw + gap);
-                g.setFill(BAR_BG);
-                g.fillRect(x, y0, bw, h);
-                g.setFill(d >= 1000 ? DEAD : RETRIED);
-                g.fillRect(x, y0 + h * (1 - f), bw, h * f);
+            if (z >= 0.3) {
+                row(c.id(), textRow(text, DROPPED, false));
+                String moved = leaderLines.get(c.id());
+                if (moved != null) {
+                    row(c.id(), textRow(moved, RETRIED, false));
+                }
             }
-            label(g, text, x0, kind.bars() ? y0 + h + 11 : y0 + 11, z);
         }
     }
 
@@ -229,35 +364,40 @@ public final class TokenOverlay extends Canvas {
                         + (cr.expired() > 0 ? "  expired " + cr.expired() : "");
     }
 
-    private void drawServices(GraphicsContext g, SimulationSnapshot s, double z, double px, double py) {
-        java.util.Map<String, Long> lag = new java.util.HashMap<>();
-        for (SimulationSnapshot.GroupState gs : s.groups()) {
-            lag.merge(gs.group() + "@" + gs.channel(), gs.lag(), Long::sum);
-        }
-        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    private void drawServices(SimulationSnapshot s, double z) {
+        java.util.Map<String, java.util.List<SimulationSnapshot.InstanceState>> instances =
+                new java.util.LinkedHashMap<>();
         for (SimulationSnapshot.InstanceState i : s.instances()) {
-            Box b = geo.box(i.service());
-            if (b == null) {
-                continue;
-            }
-            int k = index.merge(i.service(), 1, Integer::sum) - 1;
-            double r = Math.max(3, 5 * z);
-            double cx = b.x() * z + px + (k + 0.5) * (2 * r + 3);
-            double cy = (b.y() + b.h()) * z + py + r + 3;
-            if (k >= 12) {
-                continue;
-            }
-            if (!i.alive() || !i.active()) {
-                g.setStroke(i.alive() ? DROPPED : DEAD);
-                g.setLineWidth(Math.max(1, 2 * z));
-                g.strokeLine(cx - r, cy - r, cx + r, cy + r);
-                g.strokeLine(cx - r, cy + r, cx + r, cy - r);
-            } else {
-                g.setFill(i.busy() > 0 ? OK : DROPPED);
-                g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            if (geo.box(i.service()) != null) {
+                instances
+                        .computeIfAbsent(i.service(), k -> new java.util.ArrayList<>())
+                        .add(i);
             }
         }
-        java.util.Map<String, Integer> retrying = new java.util.HashMap<>();
+        double r = Math.max(3, 5 * z);
+        instances.forEach((svc, list) -> {
+            var shown = java.util.List.copyOf(list.subList(0, Math.min(12, list.size())));
+            row(svc, new Row("", shown.size() * (2 * r + 3), 2 * r, (g, x0, y0) -> {
+                for (int k = 0; k < shown.size(); k++) {
+                    var i = shown.get(k);
+                    double cx = x0 + (k + 0.5) * (2 * r + 3);
+                    double cy = y0 + r;
+                    if (!i.alive() || !i.active()) {
+                        g.setStroke(i.alive() ? DROPPED : DEAD);
+                        g.setLineWidth(Math.max(1, 2 * z));
+                        g.strokeLine(cx - r, cy - r, cx + r, cy + r);
+                        g.strokeLine(cx - r, cy + r, cx + r, cy - r);
+                    } else {
+                        g.setFill(i.busy() > 0 ? OK : DROPPED);
+                        g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+                    }
+                }
+            }));
+        });
+        if (z < 0.3) {
+            return;
+        }
+        java.util.Map<String, Integer> retrying = new java.util.TreeMap<>();
         for (InFlight f : s.inFlight()) {
             if (f.phase().equals("backoff") || f.phase().equals("retry-wait")) {
                 retrying.merge(
@@ -267,11 +407,8 @@ public final class TokenOverlay extends Canvas {
             }
         }
         retrying.forEach((svc, n) -> {
-            Box b = geo.box(svc);
-            if (b != null) {
-                g.setFill(RETRIED);
-                g.setFont(FONT);
-                g.fillText("retrying " + n, (b.x() + b.w()) * z + px - 62, (b.y() + b.h()) * z + py + 12);
+            if (geo.box(svc) != null) {
+                row(svc, textRow(retryingText(n), RETRIED, false));
             }
         });
         java.util.Map<String, String> serviceOf = new java.util.HashMap<>();
@@ -280,19 +417,25 @@ public final class TokenOverlay extends Canvas {
         }
         for (SimulationSnapshot.GroupState gs : s.groups()) {
             String svc = ownerOf(gs, serviceOf);
-            Box b = svc == null ? null : geo.box(svc);
-            if (b != null && gs.lag() > 0) {
-                String text = "lag " + gs.lag();
-                double w = 6.2 * text.length() + 8;
-                double x = (b.x() + b.w()) * z + px - w;
-                double y = b.y() * z + py - 4;
-                g.setFill(gs.lag() > 1000 ? DEAD : RETRIED);
-                g.fillRoundRect(x, y - 13, w, 15, 8, 8);
-                g.setFill(Color.WHITE);
-                g.setFont(FONT);
-                g.fillText(text, x + 4, y - 2);
+            if (svc != null && geo.box(svc) != null && gs.lag() > 0) {
+                row(svc, textRow("lag " + gs.lag(), gs.lag() > 1000 ? DEAD : RETRIED, true));
             }
         }
+    }
+
+    /** "1 message retrying", "3 messages retrying". */
+    static String retryingText(int n) {
+        return n + (n == 1 ? " message retrying" : " messages retrying");
+    }
+
+    /** "all nodes up", "node 2 down", "nodes 1, 2 down". */
+    static String nodesText(Set<Integer> down) {
+        if (down.isEmpty()) {
+            return "all nodes up";
+        }
+        var sorted = new java.util.TreeSet<>(down);
+        String ids = String.join(", ", sorted.stream().map(String::valueOf).toList());
+        return (sorted.size() == 1 ? "node " : "nodes ") + ids + " down";
     }
 
     /** The service that consumes for a group: the one owning an instance in the assignment, else the group name. */
@@ -309,21 +452,20 @@ public final class TokenOverlay extends Canvas {
         return gs.group();
     }
 
-    private void drawBrokers(GraphicsContext g, LiveModel live, double z, double px, double py) {
+    private void drawBrokers(LiveModel live) {
         for (Box b : geo.boxes().values()) {
             if (!b.broker()) {
                 continue;
             }
             Set<Integer> down = live.brokerNodesDown(b.id());
-            String text = down.isEmpty() ? "all nodes up" : "node " + down + " DOWN";
-            g.setFill(down.isEmpty() ? OK : DEAD);
-            double x = (b.x() + b.w()) * z + px - 6.2 * text.length() - 8;
-            // just under the region's bottom-right corner: inside it, it ran into the depth of the channels at the
-            // bottom
-            double y = (b.y() + b.h()) * z + py + 14;
-            g.fillOval(x - 11, y - 8, 8, 8);
-            g.setFont(FONT);
-            g.fillText(text, x, y);
+            String text = nodesText(down);
+            Color colour = down.isEmpty() ? OK : DEAD;
+            Row t = textRow(text, colour, false);
+            row(b.id(), new Row(text, t.w() + 12, t.h(), (g, x, y) -> {
+                g.setFill(colour);
+                g.fillOval(x, y + 3, 8, 8);
+                t.painter().paint(g, x + 12, y);
+            }));
         }
     }
 
@@ -414,14 +556,5 @@ public final class TokenOverlay extends Canvas {
                 default -> {}
             }
         }
-    }
-
-    private static void label(GraphicsContext g, String text, double x, double y, double z) {
-        if (z < 0.3) {
-            return;
-        }
-        g.setFill(DROPPED);
-        g.setFont(FONT);
-        g.fillText(text, x, y);
     }
 }

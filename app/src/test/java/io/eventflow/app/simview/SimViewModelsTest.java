@@ -119,6 +119,15 @@ class SimViewModelsTest {
     }
 
     @Test
+    void overlayBadgeTextsAgreeInNumber() {
+        assertThat(TokenOverlay.retryingText(1)).isEqualTo("1 message retrying");
+        assertThat(TokenOverlay.retryingText(3)).isEqualTo("3 messages retrying");
+        assertThat(TokenOverlay.nodesText(java.util.Set.of())).isEqualTo("all nodes up");
+        assertThat(TokenOverlay.nodesText(java.util.Set.of(2))).isEqualTo("node 2 down");
+        assertThat(TokenOverlay.nodesText(java.util.Set.of(3, 1))).isEqualTo("nodes 1, 3 down");
+    }
+
+    @Test
     void logRowsLeaveWithTheirEventsFromTheTraceRing() {
         LiveModel live = new LiveModel();
         live.reset(design);
