@@ -173,11 +173,6 @@ public final class SimViews {
         return metrics;
     }
 
-    /** The whole run's series, for the exported report (selection does not restart it). */
-    Metrics runMetrics() {
-        return metrics;
-    }
-
     TimelineView timeline() {
         return timeline;
     }
