@@ -45,9 +45,9 @@ public final class ScenarioPlayer {
         List<String> out = new ArrayList<>();
         for (Fault f : s.faults()) {
             if (!(f instanceof Fault.Crash || f instanceof Fault.Slow || f instanceof Fault.Poison)) {
-                out.add("fault '" + f.kind() + "' at " + seconds(f.at()) + " is not run live: live mode applies"
-                        + " faults that act on clients (crash, slow, poison); network faults, broker crashes and"
-                        + " retention pressure come later (run it with 'eventflow simulate')");
+                out.add("fault '" + f.kind() + "' at " + seconds(f.at()) + where(f) + " is not run live: live mode"
+                        + " applies faults that act on clients (crash, slow, poison); network faults, broker crashes"
+                        + " and retention pressure are for 'eventflow simulate' until live mode calibrates them");
             }
         }
         for (Action a : s.actions()) {
@@ -63,6 +63,27 @@ public final class ScenarioPlayer {
             }
         }
         return out;
+    }
+
+    private static String where(Fault f) {
+        if (f instanceof Fault.BrokerCrash b) {
+            return " on '" + b.target() + "' node " + b.node();
+        } else if (f instanceof Fault.DiskLimit d) {
+            return " on '" + d.target() + "'";
+        } else if (f instanceof Fault.Partition p) {
+            return " between '" + p.a() + "' and '" + p.b() + "'";
+        } else if (f instanceof Fault.Latency l) {
+            return " on " + l.from() + " -> " + l.to();
+        } else if (f instanceof Fault.Drop l) {
+            return " on " + l.from() + " -> " + l.to();
+        } else if (f instanceof Fault.Duplicate l) {
+            return " on " + l.from() + " -> " + l.to();
+        } else if (f instanceof Fault.Reorder l) {
+            return " on " + l.from() + " -> " + l.to();
+        } else if (f instanceof Fault.Bandwidth l) {
+            return " on " + l.from() + " -> " + l.to();
+        }
+        return "";
     }
 
     private static String seconds(long nanos) {
