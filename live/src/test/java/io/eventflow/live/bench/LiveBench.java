@@ -97,9 +97,8 @@ public final class LiveBench {
                 "506",
                 "--throughput",
                 "-1",
-                "--command-property",
+                "--producer-props",
                 "bootstrap.servers=" + kafka.bootstrap(),
-                "--command-property",
                 "acks=1"
             });
             LiveResult r = LiveRun.builder(d)
