@@ -136,19 +136,17 @@ class KafkaLiveRunTest {
         SimulationReport rep = r.report();
         assertThat(rep.violations()).isEmpty();
         GroupReport billing = rep.groups().get("billing");
-        // billing#0 died at 1.5 s before any commit of its own: after its restart it reads its partitions again from
-        // the group's start, so what it had processed is processed again (duplicates), and nothing is lost
-        assertThat(billing.lost()).isZero();
+        // billing#0 died at 2 s before any commit of its own: its restarted client reads its partitions again from
+        // the group's start, so whatever it held or had processed is delivered again (processed again: duplicates),
+        // and nothing is lost. How much it had processed by then depends on the machine's speed.
         String why = rep.summaryTable() + "\n"
                 + trace.toString()
                         .lines()
-                        .filter(l -> !l.contains("\"processed\"")
-                                && !l.contains("\"published\"")
-                                && !l.contains("\"delivered\""))
-                        .limit(40)
+                        .filter(l -> l.contains("fault"))
                         .collect(java.util.stream.Collectors.joining("\n"));
-        assertThat(billing.duplicates()).as(why).isPositive();
-        assertThat(billing.redelivered()).isGreaterThanOrEqualTo(billing.duplicates());
+        assertThat(billing.lost()).as(why).isZero();
+        assertThat(billing.redelivered()).as(why).isPositive();
+        assertThat(billing.duplicates()).as(why).isLessThanOrEqualTo(billing.redelivered());
         // 15 % poison orders for 1 s fail 3 attempts each (2 retries), then go to orders-dlq, where ops reads them;
         // one the crash interrupted starts its attempts again, and one dead-lettered but not committed when billing#0
         // died is dead-lettered again (a second copy of the same id)
