@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker;
 
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.World;
 

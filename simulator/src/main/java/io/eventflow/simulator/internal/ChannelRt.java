@@ -1,6 +1,5 @@
 package io.eventflow.simulator.internal;
 
-import io.eventflow.simulator.broker.BrokerRuntime;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -50,6 +50,17 @@ public final class InTransit implements Event {
         return out;
     }
 
+    /** What is on the way to {@code target}, left where it is. */
+    public java.util.List<Msg> travellingTo(Member target) {
+        java.util.List<Msg> out = new java.util.ArrayList<>();
+        for (int i = 0; i < used; i++) {
+            if (msgs[i] != null && targets[i] == target) {
+                out.add(msgs[i]);
+            }
+        }
+        return out;
+    }
+
     int add(Msg m, byte kind, long end) {
         int slot;
         if (freeCount > 0) {

@@ -1,6 +1,5 @@
 package io.eventflow.simulator.internal;
 
-import io.eventflow.simulator.broker.BrokerRuntime;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.kernel.SimContext;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -26,7 +25,7 @@ public final class Processing implements Event {
     }
 
     /** Returned by {@link #ackDelay} when the network lost the acknowledgement. */
-    public static final long ACK_LOST = -1;
+    public static final long ACK_LOST = BrokerContext.ACK_LOST;
 
     /**
      * An acknowledgement (AMQP/JMS ack, MQTT PUBACK or PUBREC/PUBCOMP, Kafka offset commit, SQS DeleteMessage, Redis
@@ -271,7 +270,7 @@ public final class Processing implements Event {
     }
 
     private void failed(Worker w, Member mem, GroupRt g, Msg m) {
-        if (g.channel.broker.keepsFailed(g)) {
+        if (g.channel.broker instanceof BrokerRuntime.Requeues r && r.keepsFailed(g)) {
             g.retries++; // not acknowledged: the broker redelivers it later by itself
             giveBack(w, mem, m);
             return;
@@ -286,7 +285,7 @@ public final class Processing implements Event {
                 world.emit(new TraceEvent.Retried(
                         world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId, w.attempt, d));
             }
-            if (g.channel.broker.retriesInPlace()) {
+            if (!(g.channel.broker instanceof BrokerRuntime.Requeues)) {
                 w.phase = Worker.BACKOFF;
                 w.end = world.now() + d;
                 at(w.end, w.eventArg());
@@ -314,7 +313,7 @@ public final class Processing implements Event {
 
     private void giveBack(Worker w, Member mem, Msg m) { // to the broker, which redelivers it later
         release(w);
-        mem.group.channel.broker.requeue(mem, m);
+        ((BrokerRuntime.Requeues) mem.group.channel.broker).requeue(mem, m);
         next(mem);
     }
 
@@ -371,16 +370,10 @@ public final class Processing implements Event {
                     m.correlationId,
                     reason));
         }
-        io.eventflow.simulator.broker.BrokerRuntime.StoreResult r = dlq.broker.store(copy);
-        if (r != io.eventflow.simulator.broker.BrokerRuntime.StoreResult.STORED
-                && r != io.eventflow.simulator.broker.BrokerRuntime.StoreResult.DUPLICATE_IGNORED) {
+        BrokerRuntime.StoreResult r = dlq.broker.store(copy);
+        if (r != BrokerRuntime.StoreResult.STORED && r != BrokerRuntime.StoreResult.DUPLICATE_IGNORED) {
             // the dead-letter channel's broker refused it (down): the copy is gone for the channel's groups
-            world.lose(
-                    copy,
-                    r == io.eventflow.simulator.broker.BrokerRuntime.StoreResult.REJECTED_OVERFLOW
-                            ? "overflow"
-                            : "crash",
-                    dlq.id());
+            world.lose(copy, r == BrokerRuntime.StoreResult.REJECTED_OVERFLOW ? "overflow" : "crash", dlq.id());
         }
     }
 

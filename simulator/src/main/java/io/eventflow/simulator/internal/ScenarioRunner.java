@@ -211,7 +211,10 @@ public final class ScenarioRunner {
         if (a instanceof Action.Replay r) {
             for (GroupRt g : w.groups) {
                 if (g.name.equals(r.group()) && g.channel.id().equals(r.channel())) {
-                    g.channel.broker.seek(g, r.to(), r.value());
+                    if (!(g.channel.broker instanceof BrokerRuntime.Seekable log)) {
+                        throw new UnsupportedOperationException(g.channel.broker.id() + " does not support replay");
+                    }
+                    log.seek(g, r.to(), r.value());
                 }
             }
         } else if (a instanceof Action.Redrive r) {
@@ -327,7 +330,7 @@ public final class ScenarioRunner {
             copy.expiresAt = Long.MAX_VALUE;
             to.published++;
             to.broker.targetGroups(copy).forEach(g -> g.owe(copy.id));
-            if (to.broker.store(copy) != io.eventflow.simulator.broker.BrokerRuntime.StoreResult.STORED) {
+            if (to.broker.store(copy) != BrokerRuntime.StoreResult.STORED) {
                 w.lose(copy, "crash", to.id());
             }
         }

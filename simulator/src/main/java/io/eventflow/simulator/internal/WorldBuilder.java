@@ -1,7 +1,6 @@
 package io.eventflow.simulator.internal;
 
 import io.eventflow.simulator.broker.BrokerKinds;
-import io.eventflow.simulator.broker.BrokerRuntime;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
@@ -23,7 +23,7 @@ import java.util.Map;
  * makes the broker unavailable, closes every consumer channel (unacked deliveries are requeued as redelivered) and
  * keeps the queued messages.
  */
-public final class AmqpBroker implements BrokerRuntime {
+public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {
@@ -215,11 +215,6 @@ public final class AmqpBroker implements BrokerRuntime {
     @Override
     public void settled(Member mem, Worker w, Msg m) {
         queue(mem.group).settled(mem, m);
-    }
-
-    @Override
-    public boolean retriesInPlace() {
-        return false;
     }
 
     @Override

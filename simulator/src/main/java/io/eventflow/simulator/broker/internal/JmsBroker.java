@@ -1,7 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
@@ -26,7 +26,7 @@ import java.util.Set;
  * crash drops every connection, and with them every non-durable subscription; queues and durable subscriptions keep
  * their (persistent) messages.
  */
-public final class JmsBroker implements BrokerRuntime {
+public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {
@@ -154,11 +154,7 @@ public final class JmsBroker implements BrokerRuntime {
         core.settled(member, worker, msg);
     }
 
-    @Override
-    public boolean retriesInPlace() {
-        return false; // a failed delivery goes back to its queue or subscription, flagged JMSRedelivered
-    }
-
+    /** A failed delivery goes back to its queue or subscription, flagged JMSRedelivered. */
     @Override
     public void requeue(Member member, Msg msg) {
         core.requeue(member, msg);

@@ -1,7 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
@@ -19,7 +19,7 @@ import java.util.List;
  * Kafka-like semantics: partitioned logs with leaders on nodes, consumer groups with assignment, rebalance pause,
  * committed offsets, retention, seek, acks and failover. Group bookkeeping is in {@link KafkaGroup}.
  */
-public final class KafkaBroker implements BrokerRuntime {
+public final class KafkaBroker implements BrokerRuntime, BrokerRuntime.Seekable {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {

@@ -2,7 +2,7 @@ package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.Publication;
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;

@@ -3,7 +3,7 @@ package io.eventflow.simulator.broker.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventflow.simulator.UnsupportedDesignException;
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
@@ -26,7 +26,7 @@ import java.util.Map;
  * entries. Persistence is AOF with {@code appendfsync} from the broker's {@code x-appendfsync} (always, everysec —
  * the default — or no): a crash loses the entries added within the last fsync interval.
  */
-public final class RedisBroker implements BrokerRuntime {
+public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues, BrokerRuntime.Seekable {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {
@@ -120,11 +120,6 @@ public final class RedisBroker implements BrokerRuntime {
     }
 
     /** Failed processing is not acked: the entry stays pending and its consumer reads it again from its PEL. */
-    @Override
-    public boolean retriesInPlace() {
-        return false;
-    }
-
     @Override
     public void requeue(Member mem, Msg m) {
         group(mem.group).failed(mem, m);

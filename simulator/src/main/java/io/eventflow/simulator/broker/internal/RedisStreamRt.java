@@ -1,6 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
-import io.eventflow.simulator.broker.BrokerRuntime.StoreResult;
+import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;

@@ -2,7 +2,7 @@ package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
@@ -24,7 +24,7 @@ import java.util.Map;
  * delete with the latest handle deletes it. A failed processing is not deleted: the message is received again when
  * its visibility timeout ends. A managed regional service: {@code broker-crash} is an outage of the whole region.
  */
-public final class SqsBroker implements BrokerRuntime {
+public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {
@@ -184,11 +184,6 @@ public final class SqsBroker implements BrokerRuntime {
     @Override
     public void settled(Member member, Worker worker, Msg msg) {
         queue(member.group).delete(member, msg);
-    }
-
-    @Override
-    public boolean retriesInPlace() {
-        return false;
     }
 
     /** At-most-once consumers deleted the message when they received it: they retry as the subscription says. */

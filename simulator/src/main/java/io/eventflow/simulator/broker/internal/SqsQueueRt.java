@@ -1,7 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.SqsQueue;
-import io.eventflow.simulator.broker.BrokerRuntime.StoreResult;
+import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
