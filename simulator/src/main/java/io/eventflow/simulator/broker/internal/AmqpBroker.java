@@ -1,6 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
+import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
@@ -37,7 +38,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     };
 
     final Plan.Broker spec;
-    final World world;
+    final BrokerContext sim;
     final List<AmqpQueue> queues = new ArrayList<>();
     private final Map<String, List<AmqpQueue>> exchanges = new HashMap<>();
     /**
@@ -55,9 +56,9 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
 
     final Event expiry = (ctx, arg) -> queues.get((int) arg).expiryTimer();
 
-    AmqpBroker(Plan.Broker spec, World world) {
+    AmqpBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
+        this.sim = sim;
     }
 
     @Override
@@ -169,15 +170,15 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
         ChannelRt origin = m.origin;
         boolean first = m.storedAt == 0 && m.deliveries == 0;
-        m.storedAt = Math.max(1, world.now());
+        m.storedAt = Math.max(1, sim.now());
         AmqpQueue own = (AmqpQueue) origin.data;
         if (m.direct || !own.routed) { // its own queue only (enqueue() written out: the per-message path)
             Msg copy = first ? m : m.copy();
-            if (world.tracing) {
+            if (sim.tracing()) {
                 traceStored(own, m);
             }
             if (!own.enqueue(copy) && own.g != null) {
-                world.lose(own.g, copy, "overflow");
+                sim.lose(own.g, copy, "overflow");
             }
             return StoreResult.STORED;
         }
@@ -185,26 +186,25 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         for (int i = 0; i < qs.size(); i++) {
             enqueue(qs.get(i), (i == 0 && first) ? m : m.copy(), m);
         }
-        if (qs.isEmpty() && world.tracing) {
-            world.emit(
-                    new TraceEvent.Dropped(world.now(), origin.id(), "", -1, -1, m.id, m.correlationId, "unroutable"));
+        if (qs.isEmpty() && sim.tracing()) {
+            sim.emit(new TraceEvent.Dropped(sim.now(), origin.id(), "", -1, -1, m.id, m.correlationId, "unroutable"));
         }
         return StoreResult.STORED;
     }
 
     /** Puts {@code copy} (of {@code m}) in {@code q}; lost as overflow when max-length rejects it. */
     void enqueue(AmqpQueue q, Msg copy, Msg m) {
-        if (world.tracing) {
+        if (sim.tracing()) {
             traceStored(q, m);
         }
         if (!q.enqueue(copy) && q.g != null) {
-            world.lose(q.g, copy, "overflow");
+            sim.lose(q.g, copy, "overflow");
         }
     }
 
     private void traceStored(AmqpQueue q, Msg m) {
-        world.emit(new TraceEvent.Stored(
-                world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
+        sim.emit(new TraceEvent.Stored(
+                sim.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
     }
 
     @Override
@@ -237,7 +237,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public long deliveryLost(Member mem, Msg m) {
         AmqpQueue q = queue(mem.group);
         if (q.autoAck()) {
-            world.lose(q.g, m, "network");
+            sim.lose(q.g, m, "network");
         } else if (m.tag == connection) {
             q.deliveryLost(mem, m);
         } // else: delivered on a connection the broker crash closed; it was requeued then
@@ -256,7 +256,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         List<Msg> back = new ArrayList<>();
         for (Msg m : held) {
             if (q.autoAck()) {
-                world.lose(q.g, m, "crash");
+                sim.lose(q.g, m, "crash");
             } else if (m.tag == connection) {
                 back.add(m);
             }
@@ -324,7 +324,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
                     }
                 }
                 m.buffer.removeIf(b -> !b.duplicateCopy);
-                for (Msg b : world.transit().removeFor(m)) {
+                for (Msg b : sim.takeTravellingTo(m)) {
                     if (!b.duplicateCopy) {
                         back.add(b);
                     }
@@ -375,6 +375,6 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     void trace(TraceEvent e) {
-        world.emit(e);
+        sim.emit(e);
     }
 }

@@ -1,6 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
+import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
@@ -40,7 +41,7 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     };
 
     private final Plan.Broker spec;
-    private final World world;
+    private final BrokerContext sim;
     private final AmqpBroker core;
     private final List<JmsTopic> topics = new ArrayList<>();
 
@@ -70,10 +71,10 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
     }
 
-    JmsBroker(Plan.Broker spec, World world) {
+    JmsBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
-        this.core = new AmqpBroker(spec, world);
+        this.sim = sim;
+        this.core = new AmqpBroker(spec, sim);
         core.deadConnectionAfter = INACTIVITY_TIMEOUT;
     }
 
@@ -131,14 +132,14 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
             return StoreResult.UNAVAILABLE;
         }
         boolean first = m.storedAt == 0 && m.deliveries == 0;
-        m.storedAt = Math.max(1, world.now());
+        m.storedAt = Math.max(1, sim.now());
         for (int i = 0; i < t.subs.size(); i++) {
             Subscription s = t.subs.get(i);
             Msg copy = (i == 0 && first) ? m : m.copy();
             if (s.exists()) {
                 core.enqueue(s.q, copy, m);
             } else {
-                world.lose(s.g, m, "notSubscribed");
+                sim.lose(s.g, m, "notSubscribed");
             }
         }
         return StoreResult.STORED;
@@ -192,7 +193,7 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
             Msg m = s.q.ready.pollFirst();
             s.q.ch.depthChanged(-1);
             s.g.lagChanged(-1);
-            world.lose(s.g, m, cause);
+            sim.lose(s.g, m, cause);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
+import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
@@ -33,14 +34,14 @@ public final class KafkaBroker implements BrokerRuntime, BrokerRuntime.Seekable 
     };
 
     final Plan.Broker spec;
-    final World world;
+    final BrokerContext sim;
     final boolean[] nodeUp;
     final List<KafkaTopic> topics = new ArrayList<>();
     final List<KafkaGroup> groups = new ArrayList<>();
 
-    KafkaBroker(Plan.Broker spec, World world) {
+    KafkaBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
+        this.sim = sim;
         this.nodeUp = new boolean[Math.max(1, spec.nodes())];
         java.util.Arrays.fill(nodeUp, true);
     }
@@ -174,7 +175,7 @@ public final class KafkaBroker implements BrokerRuntime, BrokerRuntime.Seekable 
     }
 
     void trace(TraceEvent e) {
-        world.emit(e);
+        sim.emit(e);
     }
 
     /** One-shot event helper: events carry the group or topic index in the argument. */
