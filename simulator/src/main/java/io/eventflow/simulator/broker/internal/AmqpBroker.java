@@ -9,7 +9,6 @@ import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -32,8 +31,8 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new AmqpBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new AmqpBroker(broker, sim);
         }
     };
 

@@ -9,7 +9,6 @@ import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -35,8 +34,8 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new JmsBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new JmsBroker(broker, sim);
         }
     };
 

@@ -9,7 +9,6 @@ import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -28,8 +27,8 @@ public final class KafkaBroker implements BrokerRuntime, BrokerRuntime.Seekable 
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new KafkaBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new KafkaBroker(broker, sim);
         }
     };
 

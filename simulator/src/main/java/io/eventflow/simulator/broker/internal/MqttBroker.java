@@ -2,6 +2,7 @@ package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.Publication;
 import io.eventflow.simulator.broker.BrokerKindProvider;
+import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
@@ -10,7 +11,6 @@ import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Producer;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -32,22 +32,22 @@ public final class MqttBroker implements BrokerRuntime {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new MqttBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new MqttBroker(broker, sim);
         }
     };
 
     final Plan.Broker spec;
-    final World world;
+    final BrokerContext sim;
     final List<MqttSession> sessions = new ArrayList<>();
     /** The last message published with the retain flag, per topic. */
     final Map<ChannelRt, Msg> retained = new HashMap<>();
 
     boolean down;
 
-    MqttBroker(Plan.Broker spec, World world) {
+    MqttBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
+        this.sim = sim;
     }
 
     @Override
@@ -109,16 +109,16 @@ public final class MqttBroker implements BrokerRuntime {
         ChannelRt ch = m.channel;
         if (down) {
             if (m.direct) {
-                world.lose(m, "crash", id()); // a dead-lettered or re-driven copy has no publisher to retry it
+                sim.lose(m, "crash", id()); // a dead-lettered or re-driven copy has no publisher to retry it
                 return StoreResult.STORED;
             }
             if (publisherQos(ch) == 0) {
-                world.lose(m, "qos0", id()); // fire and forget: the publisher never learns
+                sim.lose(m, "qos0", id()); // fire and forget: the publisher never learns
                 return StoreResult.STORED;
             }
             return StoreResult.UNAVAILABLE;
         }
-        m.storedAt = Math.max(1, world.now());
+        m.storedAt = Math.max(1, sim.now());
         if (retainFlag(ch)) {
             retained.put(ch, m.copy());
         }
@@ -165,12 +165,12 @@ public final class MqttBroker implements BrokerRuntime {
         if (!crash || down || src == null || !src.isWill()) {
             return;
         }
-        Msg m = world.newMessage(p, -1, -1);
+        Msg m = sim.newMessage(p, -1, -1);
         for (GroupRt g : targetGroups(m)) {
             g.owe(m.id);
         }
-        if (world.tracing) {
-            world.emit(new TraceEvent.Published(world.now(), id(), "", -1, -1, m.id, m.correlationId));
+        if (sim.tracing()) {
+            sim.emit(new TraceEvent.Published(sim.now(), id(), "", -1, -1, m.id, m.correlationId));
         }
         store(m);
     }

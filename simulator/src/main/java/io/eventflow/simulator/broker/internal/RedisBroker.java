@@ -3,6 +3,7 @@ package io.eventflow.simulator.broker.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventflow.simulator.UnsupportedDesignException;
 import io.eventflow.simulator.broker.BrokerKindProvider;
+import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
@@ -10,7 +11,6 @@ import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -34,8 +34,8 @@ public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues,
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new RedisBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new RedisBroker(broker, sim);
         }
     };
 
@@ -43,7 +43,7 @@ public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues,
     static final long FSYNC_NO = 30_000_000_000L;
 
     final Plan.Broker spec;
-    final World world;
+    final BrokerContext sim;
     final List<RedisStreamRt> streams = new ArrayList<>();
     final List<RedisGroupRt> groups = new ArrayList<>();
     /** Writes (XADD) of the last this-many nanoseconds are lost with a crash (AOF fsync interval). */
@@ -52,9 +52,9 @@ public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues,
     boolean down;
     final Event sweep = (ctx, arg) -> groups.get((int) arg).sweepTimer();
 
-    RedisBroker(Plan.Broker spec, World world) {
+    RedisBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
+        this.sim = sim;
         this.fsyncWindow = fsyncWindow(spec);
     }
 
@@ -149,7 +149,7 @@ public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues,
         if (!up) {
             down = true;
             for (RedisStreamRt s : streams) {
-                s.loseUnsynced(world.now() - fsyncWindow);
+                s.loseUnsynced(sim.now() - fsyncWindow);
             }
             return;
         }
@@ -157,7 +157,7 @@ public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues,
         for (RedisGroupRt rg : groups) {
             rg.scheduleSweep();
             for (Member m : rg.g.members) {
-                world.processing.next(m);
+                sim.next(m);
             }
         }
     }
@@ -191,6 +191,6 @@ public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues,
     }
 
     void trace(TraceEvent e) {
-        world.emit(e);
+        sim.emit(e);
     }
 }

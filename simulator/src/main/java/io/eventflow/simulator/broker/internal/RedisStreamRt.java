@@ -44,9 +44,9 @@ final class RedisStreamRt {
             stored.set((int) m.id);
         }
         m.partition = 0;
-        m.storedAt = broker.world.now();
+        m.storedAt = broker.sim.now();
         m.offset = log.append(m);
-        if (broker.world.tracing) {
+        if (broker.sim.tracing()) {
             broker.trace(new TraceEvent.Stored(m.storedAt, ch.id(), "", 0, m.offset, m.id, m.correlationId));
         }
         for (int i = 0; i < groups.size(); i++) {
@@ -63,8 +63,8 @@ final class RedisStreamRt {
         long o = log.base();
         Msg m = log.removeFirst();
         ch.evicted++;
-        if (broker.world.tracing) {
-            broker.trace(new TraceEvent.Evicted(broker.world.now(), ch.id(), "", 0, o, m.id, m.correlationId));
+        if (broker.sim.tracing()) {
+            broker.trace(new TraceEvent.Evicted(broker.sim.now(), ch.id(), "", 0, o, m.id, m.correlationId));
         }
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).trimmed(o, m);

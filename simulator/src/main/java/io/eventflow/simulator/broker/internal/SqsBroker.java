@@ -2,6 +2,7 @@ package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.simulator.broker.BrokerKindProvider;
+import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.GroupRt;
@@ -9,8 +10,6 @@ import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
-import io.eventflow.simulator.kernel.SimContext;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -32,8 +31,8 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new SqsBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new SqsBroker(broker, sim);
         }
     };
 
@@ -41,7 +40,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final String NO_SUBSCRIBER = "noSubscriber";
 
     final Plan.Broker spec;
-    final World world;
+    final BrokerContext sim;
     final List<SqsQueueRt> queues = new ArrayList<>();
     private final BitSet noSubscriber = new BitSet();
     private int lastHandle;
@@ -52,13 +51,13 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     final int expiryEvent;
     final int pollEvent;
 
-    SqsBroker(Plan.Broker spec, World world) {
+    SqsBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
-        visibilityEvent = world.kernel.register(
-                (ctx, arg) -> queues.get((int) (arg >>> 32)).visibilityEnded((int) arg));
-        expiryEvent = world.kernel.register((ctx, arg) -> queues.get((int) arg).expiryTimer());
-        pollEvent = world.kernel.register((ctx, arg) -> {
+        this.sim = sim;
+        visibilityEvent =
+                sim.register((ctx, arg) -> queues.get((int) (arg >>> 32)).visibilityEnded((int) arg));
+        expiryEvent = sim.register((ctx, arg) -> queues.get((int) arg).expiryTimer());
+        pollEvent = sim.register((ctx, arg) -> {
             SqsQueueRt q = queues.get((int) (arg >>> 44));
             q.polling.poll((int) ((arg >>> 24) & 0xFFFFF), (int) (arg & 0xFFFFFF));
         });
@@ -70,7 +69,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
 
     /** Schedules one of this broker's registered events. */
     void at(long time, int handler, long arg) {
-        world.kernel.schedule(time, SimContext.NORMAL, handler, arg);
+        sim.at(time, handler, arg);
     }
 
     int nextHandle() {
@@ -117,7 +116,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public void start() {
         for (SqsQueueRt q : queues) {
             for (String t : settings(q.ch).topicsOrEmpty()) {
-                ChannelRt tc = world.channels.get(t);
+                ChannelRt tc = sim.channel(t);
                 if (tc == null || !(tc.data instanceof SnsTopic topic)) {
                     throw new IllegalArgumentException(
                             "queue '" + q.ch.id() + "' subscribes to '" + t + "', which is not an SNS topic");
@@ -126,7 +125,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
             }
         }
         // a topic may be on another sqs broker: every broker's start re-resolves all topics, the last one sees all
-        for (ChannelRt c : world.channels.values()) {
+        for (ChannelRt c : sim.channels()) {
             if (c.data instanceof SnsTopic t) {
                 t.resolveGroups();
             }
@@ -160,9 +159,9 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
         if (t.queues.isEmpty()) {
             noSubscriber.set((int) m.id);
-            if (world.tracing) {
-                world.emit(new TraceEvent.Dropped(
-                        world.now(), t.ch.id(), "", -1, -1, m.id, m.correlationId, NO_SUBSCRIBER));
+            if (sim.tracing()) {
+                sim.emit(
+                        new TraceEvent.Dropped(sim.now(), t.ch.id(), "", -1, -1, m.id, m.correlationId, NO_SUBSCRIBER));
             }
             return StoreResult.STORED; // SNS accepts the publish; nobody gets it
         }
@@ -204,9 +203,9 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
             return;
         }
         SqsEntry e = q.handles.get(msg.tag);
-        if (world.tracing && e != null && e.inFlight) {
-            world.emit(new TraceEvent.Retried(
-                    world.now(),
+        if (sim.tracing() && e != null && e.inFlight) {
+            sim.emit(new TraceEvent.Retried(
+                    sim.now(),
                     member.id(),
                     q.g.name,
                     -1,
@@ -214,7 +213,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
                     msg.id,
                     msg.correlationId,
                     msg.deliveries,
-                    e.visibleAt - world.now()));
+                    e.visibleAt - sim.now()));
         }
     }
 
@@ -226,7 +225,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public long deliveryLost(Member member, Msg msg) {
         SqsQueueRt q = queue(member.group);
         if (q.atMostOnce) {
-            world.lose(q.g, msg, "network");
+            sim.lose(q.g, msg, "network");
         }
         return TAKEN_BACK;
     }
@@ -237,7 +236,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         q.polling.down(member);
         if (q.atMostOnce) {
             for (Msg m : held) {
-                world.lose(q.g, m, "crash"); // deleted when received
+                sim.lose(q.g, m, "crash"); // deleted when received
             }
         }
         // otherwise nothing is deleted: each message becomes visible again when its visibility timeout ends

@@ -87,7 +87,7 @@ final class SqsPolling {
         receiveAll(mem);
         if (canReceive(mem)) {
             if (shortPolling) {
-                sleepingSince[i] = q.world.now(); // an empty receive: sleep for the poll interval
+                sleepingSince[i] = q.sim.now(); // an empty receive: sleep for the poll interval
             }
             wait(mem);
         }
@@ -157,7 +157,7 @@ final class SqsPolling {
         if (scheduled[i] || !canReceive(m)) {
             return;
         }
-        long now = q.world.now();
+        long now = q.sim.now();
         long since = sleepingSince[i] == AWAKE ? now : sleepingSince[i];
         long polls = (now - since + interval - 1) / interval;
         long at = since + Math.max(1, polls) * interval;
@@ -178,9 +178,9 @@ final class SqsPolling {
         boolean got = receiveAll(mem);
         if (canReceive(mem)) {
             if (got) {
-                sleepingSince[i] = q.world.now();
+                sleepingSince[i] = q.sim.now();
             } else if (sleepingSince[i] == AWAKE) {
-                sleepingSince[i] = q.world.now();
+                sleepingSince[i] = q.sim.now();
             }
             wait(mem);
         } else if (mem.inRing) {
