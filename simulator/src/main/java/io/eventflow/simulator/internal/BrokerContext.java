@@ -51,7 +51,7 @@ public interface BrokerContext {
     void lose(Msg msg, String cause, String where);
 
     /** Marks the message lost for one group if it is still waiting for it. */
-    void lose(GroupRt group, Msg msg, String cause);
+    void lose(SimGroup group, Msg msg, String cause);
 
     /** Hands back a message nothing references any more, for reuse (see {@link Msg}). */
     void recycle(Msg msg);
@@ -84,7 +84,7 @@ public interface BrokerContext {
      * rejected}) go to the subscription's dead-letter channel first, expiry and overflow to the channel's.
      * {@code group} may be null for a queue nobody consumes.
      */
-    void deadLetter(ChannelRt channel, GroupRt group, Msg msg, String reason);
+    void deadLetter(SimChannel channel, SimGroup group, Msg msg, String reason);
 
     // --- the network
 
@@ -100,11 +100,11 @@ public interface BrokerContext {
     // --- the design as run
 
     /** Every group of the run, in the order they were built. */
-    List<GroupRt> groups();
+    List<SimGroup> groups();
 
     /** The channel {@code id}, or null. */
-    ChannelRt channel(String id);
+    SimChannel channel(String id);
 
     /** Every channel of the run, in the order they were built. */
-    Collection<ChannelRt> channels();
+    Collection<SimChannel> channels();
 }

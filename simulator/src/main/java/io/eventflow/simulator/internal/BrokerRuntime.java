@@ -27,15 +27,15 @@ public interface BrokerRuntime {
      * True when all subscriptions of {@code channel} compete for one queue (amqp; jms queues); false when each group
      * gets every message (kafka consumer groups; jms topics).
      */
-    default boolean oneQueuePerChannel(ChannelRt channel) {
+    default boolean oneQueuePerChannel(SimChannel channel) {
         return false;
     }
 
     /** Called once per channel on this broker, before any group. */
-    void attachChannel(ChannelRt channel);
+    void attachChannel(SimChannel channel);
 
     /** Called once per group subscribing to a channel on this broker, after its members exist. */
-    void attachGroup(GroupRt group);
+    void attachGroup(SimGroup group);
 
     /** Called when every channel and group is attached, before the first event. */
     default void start() {}
@@ -44,13 +44,13 @@ public interface BrokerRuntime {
      * The groups a message published on its channel is owed to (e.g. amqp queues whose binding matches). The list
      * may be cached and shared: do not modify it.
      */
-    List<GroupRt> targetGroups(Msg msg);
+    List<SimGroup> targetGroups(Msg msg);
 
     /**
      * True when a publish on {@code channel} is acknowledged, so a producer learns of a lost or refused send and may
      * retry it; false for fire and forget (MQTT QoS 0): then it is lost ({@code qos0}) whatever the retry policy says.
      */
-    default boolean confirmsPublish(ChannelRt channel) {
+    default boolean confirmsPublish(SimChannel channel) {
         return true;
     }
 
@@ -100,19 +100,19 @@ public interface BrokerRuntime {
     void node(int node, boolean up);
 
     /** Removes and returns the messages currently in a dead-letter channel, for a re-drive. */
-    List<Msg> drain(ChannelRt channel);
+    List<Msg> drain(SimChannel channel);
 
     /** Limits the channel's stored bytes (retention pressure), or lifts the limit with {@code Long.MAX_VALUE}. */
-    default void diskLimit(ChannelRt channel, long bytes) {}
+    default void diskLimit(SimChannel channel, long bytes) {}
 
     /** Adds the ids of messages physically held for the group (queued, in a partition unread) to {@code out}. */
-    void collectHeld(GroupRt group, BitSet out);
+    void collectHeld(SimGroup group, BitSet out);
 
     /** Depth per partition or per queue for snapshots. */
-    long[] depths(ChannelRt channel);
+    long[] depths(SimChannel channel);
 
     /** The node leading each partition ({@code -1} while a partition is offline); empty for brokers without them. */
-    default int[] leaders(ChannelRt channel) {
+    default int[] leaders(SimChannel channel) {
         return new int[0];
     }
 
@@ -129,7 +129,7 @@ public interface BrokerRuntime {
          * later (SQS: after the visibility timeout) to {@code group}; the subscription's retry policy then does not
          * apply. The worker hands the message back through {@link #requeue} at once.
          */
-        default boolean keepsFailed(GroupRt group) {
+        default boolean keepsFailed(SimGroup group) {
             return false;
         }
     }
@@ -137,6 +137,6 @@ public interface BrokerRuntime {
     /** A kind with a log or stream a group can read again (Kafka, Redis streams): the target of a replay. */
     interface Seekable {
         /** Moves a group's read position. {@code mode} is earliest, latest, offset or time. */
-        void seek(GroupRt group, String mode, long value);
+        void seek(SimGroup group, String mode, long value);
     }
 }

@@ -150,7 +150,7 @@ public final class Processing implements Event {
 
     private void begin(Worker w) {
         Member mem = w.member;
-        GroupRt g = mem.group;
+        SimGroup g = mem.group;
         Msg m = w.msg;
         w.phase = Worker.PROCESSING;
         w.start = world.now();
@@ -170,7 +170,7 @@ public final class Processing implements Event {
         at(w.end, w.eventArg());
     }
 
-    private void traceDelivery(Worker w, Member mem, GroupRt g, Msg m) {
+    private void traceDelivery(Worker w, Member mem, SimGroup g, Msg m) {
         TraceEvent e = w.redelivered
                 ? new TraceEvent.Redelivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId)
                 : new TraceEvent.Delivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId);
@@ -203,7 +203,7 @@ public final class Processing implements Event {
             return;
         }
         Member mem = w.member;
-        GroupRt g = mem.group;
+        SimGroup g = mem.group;
         Msg m = w.msg;
         if (m.poisonOn == g.channel) {
             failed(w, mem, g, m);
@@ -230,7 +230,7 @@ public final class Processing implements Event {
     }
 
     /** A processing beyond the first; returns whether it has effects (not under exactly-once). */
-    private boolean again(Worker w, Member mem, GroupRt g, Msg m) {
+    private boolean again(Worker w, Member mem, SimGroup g, Msg m) {
         if (w.replay) {
             g.reprocessed++;
             if (world.tracing) {
@@ -246,7 +246,7 @@ public final class Processing implements Event {
         return true;
     }
 
-    private void effects(Member mem, GroupRt g, Msg m) {
+    private void effects(Member mem, SimGroup g, Msg m) {
         if (world.tracing) {
             world.emit(new TraceEvent.Processed(
                     world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
@@ -259,7 +259,7 @@ public final class Processing implements Event {
         }
     }
 
-    private void chain(Instance inst, Msg m, GroupRt g) {
+    private void chain(Instance inst, Msg m, SimGroup g) {
         List<Producer> ps = inst.producers;
         for (int i = 0; i < ps.size(); i++) {
             Producer p = ps.get(i);
@@ -269,7 +269,7 @@ public final class Processing implements Event {
         }
     }
 
-    private void failed(Worker w, Member mem, GroupRt g, Msg m) {
+    private void failed(Worker w, Member mem, SimGroup g, Msg m) {
         if (g.channel.broker instanceof BrokerRuntime.Requeues r && r.keepsFailed(g)) {
             g.retries++; // not acknowledged: the broker redelivers it later by itself
             giveBack(w, mem, m);
@@ -318,7 +318,7 @@ public final class Processing implements Event {
     }
 
     /** Dead-letters a message that failed processing in group {@code g}. */
-    public void deadLetter(GroupRt g, Msg m, String reason) {
+    public void deadLetter(SimGroup g, Msg m, String reason) {
         deadLetter(g.channel, g, m, reason);
     }
 
@@ -327,11 +327,11 @@ public final class Processing implements Event {
      * subscription's dead-letter channel first; expiry and overflow to the channel's (the AMQP dead-letter exchange).
      * {@code g} may be null for a queue nobody consumes.
      */
-    public void deadLetter(ChannelRt ch, GroupRt g, Msg m, String reason) {
+    public void deadLetter(SimChannel ch, SimGroup g, Msg m, String reason) {
         String sub = g == null ? null : g.spec.deadLetter();
         String own = ch.spec.deadLetterChannel();
         String target = reason.equals("rejected") ? (sub != null ? sub : own) : (own != null ? own : sub);
-        ChannelRt dlq = target == null ? null : world.channels.get(target);
+        SimChannel dlq = target == null ? null : world.channels.get(target);
         if (dlq == null) {
             if (g == null) {
                 return;

@@ -9,7 +9,7 @@ public final class Producer implements Event {
     public final Instance instance;
     public final Plan.Publication spec;
     public final Plan.Producer config;
-    public final ChannelRt channel;
+    public final SimChannel channel;
     public final Link link;
     private final World world;
     private final SplitMix64 rng;
@@ -31,7 +31,7 @@ public final class Producer implements Event {
     private final boolean bursts;
 
     public Producer(
-            World world, Instance instance, Plan.Publication spec, ChannelRt channel, Link link, SplitMix64 rng) {
+            World world, Instance instance, Plan.Publication spec, SimChannel channel, Link link, SplitMix64 rng) {
         this.world = world;
         this.instance = instance;
         this.spec = spec;

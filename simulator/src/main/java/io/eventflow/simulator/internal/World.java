@@ -23,9 +23,9 @@ public final class World implements BrokerContext {
     public final Kernel kernel = new Kernel();
     public final RandomStreams streams;
     public final Map<String, BrokerRuntime> brokers = new LinkedHashMap<>();
-    public final Map<String, ChannelRt> channels = new LinkedHashMap<>();
-    public final Map<String, ServiceRt> services = new LinkedHashMap<>();
-    public final List<GroupRt> groups = new ArrayList<>();
+    public final Map<String, SimChannel> channels = new LinkedHashMap<>();
+    public final Map<String, SimService> services = new LinkedHashMap<>();
+    public final List<SimGroup> groups = new ArrayList<>();
     public final Processing processing = new Processing(this);
     public final Requests requests = new Requests(this);
     private final Map<String, Link> links = new HashMap<>();
@@ -119,7 +119,7 @@ public final class World implements BrokerContext {
     }
 
     @Override
-    public void deadLetter(ChannelRt channel, GroupRt group, Msg msg, String reason) {
+    public void deadLetter(SimChannel channel, SimGroup group, Msg msg, String reason) {
         processing.deadLetter(channel, group, msg, reason);
     }
 
@@ -134,17 +134,17 @@ public final class World implements BrokerContext {
     }
 
     @Override
-    public List<GroupRt> groups() {
+    public List<SimGroup> groups() {
         return groups;
     }
 
     @Override
-    public ChannelRt channel(String id) {
+    public SimChannel channel(String id) {
         return channels.get(id);
     }
 
     @Override
-    public Collection<ChannelRt> channels() {
+    public Collection<SimChannel> channels() {
         return channels.values();
     }
 
@@ -232,11 +232,11 @@ public final class World implements BrokerContext {
 
     /** A new message leaves its producer: it is owed to the channel's groups from now on. */
     public void publish(Msg m) {
-        ChannelRt ch = m.channel;
+        SimChannel ch = m.channel;
         if (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate)) {
             m.poisonOn = ch;
         }
-        List<GroupRt> gs = m.channel.broker.targetGroups(m);
+        List<SimGroup> gs = m.channel.broker.targetGroups(m);
         for (int i = 0; i < gs.size(); i++) {
             gs.get(i).owe(m.id);
         }
@@ -339,7 +339,7 @@ public final class World implements BrokerContext {
     @Override
     public void lose(Msg m, String cause, String where) {
         byte lost = MsgState.lostState(cause);
-        for (GroupRt g : m.channel.broker.targetGroups(m)) {
+        for (SimGroup g : m.channel.broker.targetGroups(m)) {
             if (g.states.get(m.id) == MsgState.PENDING) {
                 g.states.set(m.id, lost);
             }
@@ -351,7 +351,7 @@ public final class World implements BrokerContext {
 
     /** Marks the message lost for one group if it is still waiting for it. */
     @Override
-    public void lose(GroupRt g, Msg m, String cause) {
+    public void lose(SimGroup g, Msg m, String cause) {
         if (g.states.get(m.id) == MsgState.PENDING) {
             g.states.set(m.id, MsgState.lostState(cause));
             if (tracing) {

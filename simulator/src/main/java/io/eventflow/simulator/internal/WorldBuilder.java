@@ -8,7 +8,7 @@ import java.util.Map;
 public final class WorldBuilder {
     private final Plan plan;
     private final World world;
-    private final Map<String, GroupRt> groupsByKey = new HashMap<>();
+    private final Map<String, SimGroup> groupsByKey = new HashMap<>();
 
     private WorldBuilder(Plan plan, World world) {
         this.plan = plan;
@@ -30,18 +30,18 @@ public final class WorldBuilder {
             world.brokers.put(b.id(), rt);
         }
         for (Plan.Channel c : plan.channels()) {
-            ChannelRt ch = new ChannelRt(c, world.brokers.get(c.broker()));
+            SimChannel ch = new SimChannel(c, world.brokers.get(c.broker()));
             world.channels.put(c.id(), ch);
             ch.broker.attachChannel(ch);
         }
         for (Plan.Service s : plan.services()) {
-            ServiceRt svc = new ServiceRt(s);
+            SimService svc = new SimService(s);
             world.services.put(s.id(), svc);
             for (Plan.Subscription sub : s.subscribes()) {
                 svc.groups.add(group(svc, sub));
             }
             for (Plan.Request r : s.requests()) {
-                for (GroupRt g : svc.groups) {
+                for (SimGroup g : svc.groups) {
                     if (g.channel.id().equals(r.replyChannel()) && g.service == svc) {
                         g.replyListener = true;
                     }
@@ -51,7 +51,7 @@ public final class WorldBuilder {
                 addInstance(world, svc);
             }
         }
-        for (GroupRt g : world.groups) {
+        for (SimGroup g : world.groups) {
             g.channel.broker.attachGroup(g);
         }
         for (BrokerRuntime b : world.brokers.values()) {
@@ -59,13 +59,13 @@ public final class WorldBuilder {
         }
     }
 
-    private GroupRt group(ServiceRt svc, Plan.Subscription sub) {
-        ChannelRt ch = world.channels.get(sub.channel());
+    private SimGroup group(SimService svc, Plan.Subscription sub) {
+        SimChannel ch = world.channels.get(sub.channel());
         boolean sharedQueue = ch.broker.oneQueuePerChannel(ch);
         String key = sharedQueue ? sub.channel() : sub.channel() + "\u0000" + sub.group();
-        GroupRt g = groupsByKey.get(key);
+        SimGroup g = groupsByKey.get(key);
         if (g == null) {
-            g = new GroupRt(sub.group(), ch, sub, svc);
+            g = new SimGroup(sub.group(), ch, sub, svc);
             groupsByKey.put(key, g);
             world.groups.add(g);
             ch.groups.add(g);
@@ -74,11 +74,11 @@ public final class WorldBuilder {
     }
 
     /** Adds one instance to a service, with its memberships and producers; returns it. */
-    public static Instance addInstance(World world, ServiceRt svc) {
+    public static Instance addInstance(World world, SimService svc) {
         int index = svc.instances.size();
         Instance inst = new Instance(svc, index, world.streams.stream("svc:" + svc.id() + "#" + index));
         svc.instances.add(inst);
-        for (GroupRt g : svc.groups) {
+        for (SimGroup g : svc.groups) {
             Member m = new Member(inst, g, world);
             m.link = world.link(g.channel.spec.broker(), svc.id());
             m.ackLink = world.link(svc.id(), g.channel.spec.broker());
@@ -86,13 +86,13 @@ public final class WorldBuilder {
             inst.members.add(m);
         }
         for (Plan.Publication p : svc.spec.publishes()) {
-            ChannelRt ch = world.channels.get(p.channel());
+            SimChannel ch = world.channels.get(p.channel());
             String id = "pub:" + svc.id() + "#" + index + ":" + p.channel();
             inst.producers.add(
                     new Producer(world, inst, p, ch, world.link(svc.id(), ch.spec.broker()), world.streams.stream(id)));
         }
         for (Plan.Request r : svc.spec.requests()) {
-            ChannelRt ch = world.channels.get(r.channel());
+            SimChannel ch = world.channels.get(r.channel());
             Plan.Publication p = new Plan.Publication(
                     r.channel(),
                     null,
@@ -116,7 +116,7 @@ public final class WorldBuilder {
 
     /** Starts every producer's arrival process. */
     public static void start(World world) {
-        for (ServiceRt s : world.services.values()) {
+        for (SimService s : world.services.values()) {
             for (Instance inst : s.instances) {
                 for (Producer p : inst.producers) {
                     p.start();

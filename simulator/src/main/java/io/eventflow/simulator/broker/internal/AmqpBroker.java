@@ -3,11 +3,11 @@ package io.eventflow.simulator.broker.internal;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -66,12 +66,12 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public boolean oneQueuePerChannel(ChannelRt channel) {
+    public boolean oneQueuePerChannel(SimChannel channel) {
         return true;
     }
 
     @Override
-    public void attachChannel(ChannelRt ch) {
+    public void attachChannel(SimChannel ch) {
         List<String> keys = ch.spec.bindings() != null && !ch.spec.bindings().isEmpty()
                 ? ch.spec.bindings()
                 : List.of(ch.spec.routingKey());
@@ -85,19 +85,19 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     /** A new queue of {@code ch} (its settings: TTL, max length, overflow), not yet consumed. */
-    AmqpQueue addQueue(ChannelRt ch, List<String> keys) {
+    AmqpQueue addQueue(SimChannel ch, List<String> keys) {
         AmqpQueue q = new AmqpQueue(this, ch, queues.size(), keys);
         queues.add(q);
         return q;
     }
 
     @Override
-    public void attachGroup(GroupRt g) {
+    public void attachGroup(SimGroup g) {
         consume((AmqpQueue) g.channel.data, g);
     }
 
     /** Makes {@code g} the consumer of {@code q}. */
-    void consume(AmqpQueue q, GroupRt g) {
+    void consume(AmqpQueue q, SimGroup g) {
         q.consumedBy(g);
         q.groupList = List.of(g);
         g.data = q;
@@ -106,12 +106,12 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
     }
 
-    private static AmqpQueue queue(GroupRt g) {
+    private static AmqpQueue queue(SimGroup g) {
         return (AmqpQueue) g.data;
     }
 
     /** The queues a message published on {@code ch} with {@code routingKey} reaches (cached per key). */
-    private List<AmqpQueue> route(ChannelRt ch, String routingKey) {
+    private List<AmqpQueue> route(SimChannel ch, String routingKey) {
         AmqpQueue own = (AmqpQueue) ch.data;
         if (ch.spec.exchange() == null) {
             return own.self;
@@ -144,7 +144,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         AmqpQueue own = (AmqpQueue) msg.origin.data;
         if (msg.direct || !own.routed) {
             return own.groupList; // its own queue only
@@ -153,7 +153,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         if (qs.size() == 1) {
             return qs.get(0).groupList;
         }
-        List<GroupRt> out = new ArrayList<>(qs.size());
+        List<SimGroup> out = new ArrayList<>(qs.size());
         for (AmqpQueue q : qs) {
             if (q.g != null) {
                 out.add(q.g);
@@ -167,7 +167,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         if (down) {
             return StoreResult.UNAVAILABLE;
         }
-        ChannelRt origin = m.origin;
+        SimChannel origin = m.origin;
         boolean first = m.storedAt == 0 && m.deliveries == 0;
         m.storedAt = Math.max(1, sim.now());
         AmqpQueue own = (AmqpQueue) origin.data;
@@ -338,13 +338,13 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public List<Msg> drain(ChannelRt ch) {
+    public List<Msg> drain(SimChannel ch) {
         return drain((AmqpQueue) ch.data);
     }
 
     /** Removes and returns what {@code q} holds ready; no longer owed to its group. */
     List<Msg> drain(AmqpQueue q) {
-        ChannelRt ch = q.ch;
+        SimChannel ch = q.ch;
         List<Msg> out = new ArrayList<>();
         while (!q.ready.isEmpty()) {
             Msg m = q.ready.pollFirst();
@@ -359,7 +359,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public void collectHeld(GroupRt g, BitSet out) {
+    public void collectHeld(SimGroup g, BitSet out) {
         for (Msg m : queue(g).ready) {
             out.set((int) m.id);
         }
@@ -369,7 +369,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public long[] depths(ChannelRt ch) {
+    public long[] depths(SimChannel ch) {
         return new long[] {((AmqpQueue) ch.data).ready.size()};
     }
 

@@ -1,12 +1,12 @@
 package io.eventflow.simulator.broker.internal;
 
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.IntRing;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
@@ -15,11 +15,11 @@ import java.util.List;
 /** One queue bound to an exchange, consumed by one group's members (competing consumers with prefetch). */
 final class AmqpQueue {
     final AmqpBroker broker;
-    final ChannelRt ch;
+    final SimChannel ch;
     final int index;
     final List<String> bindingKeys;
     /** The group consuming this queue, or null while nobody subscribes (messages then only pile up). */
-    GroupRt g;
+    SimGroup g;
     /** From the group's (immutable) spec, set with {@link #consumedBy}: consumer prefetch and auto-ack. */
     private int prefetch = Integer.MAX_VALUE;
 
@@ -29,7 +29,7 @@ final class AmqpQueue {
 
     private final long messageTtl;
 
-    List<GroupRt> groupList = List.of();
+    List<SimGroup> groupList = List.of();
     final List<AmqpQueue> self = List.of(this);
     /** True when the channel publishes through an exchange (routing by key); else only to its own queue. */
     final boolean routed;
@@ -62,7 +62,7 @@ final class AmqpQueue {
     /** Unacknowledged deliveries no consumer holds, in the order they stalled. */
     final List<Stalled> stalled = new java.util.ArrayList<>();
 
-    AmqpQueue(AmqpBroker broker, ChannelRt ch, int index, List<String> bindingKeys) {
+    AmqpQueue(AmqpBroker broker, SimChannel ch, int index, List<String> bindingKeys) {
         this.broker = broker;
         this.ch = ch;
         this.index = index;
@@ -73,7 +73,7 @@ final class AmqpQueue {
     }
 
     /** Attaches the consuming group. */
-    void consumedBy(GroupRt group) {
+    void consumedBy(SimGroup group) {
         g = group;
         prefetch = group.spec.prefetch() <= 0 ? Integer.MAX_VALUE : group.spec.prefetch();
         autoAck = group.atMostOnce();

@@ -3,11 +3,11 @@ package io.eventflow.simulator.broker.internal;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -46,16 +46,16 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
 
     /** A topic channel and its subscriptions. */
     static final class JmsTopic {
-        final ChannelRt ch;
+        final SimChannel ch;
         final List<Subscription> subs = new ArrayList<>();
 
-        JmsTopic(ChannelRt ch) {
+        JmsTopic(SimChannel ch) {
             this.ch = ch;
         }
     }
 
     /** One subscribing group's subscription: a queue of the core. */
-    record Subscription(GroupRt g, AmqpQueue q, boolean durable) {
+    record Subscription(SimGroup g, AmqpQueue q, boolean durable) {
         /** True while the subscription exists: always when durable, else while an instance is connected. */
         boolean exists() {
             if (durable) {
@@ -85,17 +85,17 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         return spec.id();
     }
 
-    static boolean isTopic(ChannelRt ch) {
+    static boolean isTopic(SimChannel ch) {
         return ch.spec.source() != null && ch.spec.source().jms().isTopic();
     }
 
     @Override
-    public boolean oneQueuePerChannel(ChannelRt ch) {
+    public boolean oneQueuePerChannel(SimChannel ch) {
         return !isTopic(ch);
     }
 
     @Override
-    public void attachChannel(ChannelRt ch) {
+    public void attachChannel(SimChannel ch) {
         if (isTopic(ch)) {
             JmsTopic t = new JmsTopic(ch);
             topics.add(t);
@@ -106,7 +106,7 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public void attachGroup(GroupRt g) {
+    public void attachGroup(SimGroup g) {
         if (!(g.channel.data instanceof JmsTopic t)) {
             core.attachGroup(g);
             return;
@@ -118,7 +118,7 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         return msg.origin.data instanceof JmsTopic ? msg.origin.groups : core.targetGroups(msg);
     }
 
@@ -175,7 +175,7 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
     }
 
-    private Subscription subscription(GroupRt g) {
+    private Subscription subscription(SimGroup g) {
         if (g.channel.data instanceof JmsTopic t) {
             for (Subscription s : t.subs) {
                 if (s.g == g) {
@@ -219,7 +219,7 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public List<Msg> drain(ChannelRt ch) {
+    public List<Msg> drain(SimChannel ch) {
         if (!(ch.data instanceof JmsTopic t)) {
             return core.drain(ch);
         }
@@ -236,12 +236,12 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public void collectHeld(GroupRt g, BitSet out) {
+    public void collectHeld(SimGroup g, BitSet out) {
         core.collectHeld(g, out);
     }
 
     @Override
-    public long[] depths(ChannelRt ch) {
+    public long[] depths(SimChannel ch) {
         if (!(ch.data instanceof JmsTopic t)) {
             return core.depths(ch);
         }

@@ -1,13 +1,13 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.Isolation;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Producer;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class KafkaGroup {
     static final int DEFAULT_MAX_POLL_RECORDS = 500;
 
     final KafkaBroker broker;
-    final GroupRt g;
+    final SimGroup g;
     final KafkaTopic topic;
     final int index;
     /** The consumer's position: the next offset a poll returns. */
@@ -82,7 +82,7 @@ final class KafkaGroup {
     int generation;
     long pauseEnd;
 
-    KafkaGroup(KafkaBroker broker, GroupRt g, KafkaTopic topic, int index) {
+    KafkaGroup(KafkaBroker broker, SimGroup g, KafkaTopic topic, int index) {
         this.broker = broker;
         this.g = g;
         this.topic = topic;

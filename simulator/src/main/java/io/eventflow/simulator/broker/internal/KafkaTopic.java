@@ -1,12 +1,12 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
-import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -69,7 +69,7 @@ final class KafkaTopic {
     }
 
     final KafkaBroker broker;
-    final ChannelRt ch;
+    final SimChannel ch;
     final int index;
     final Part[] parts;
     final List<KafkaGroup> groups = new ArrayList<>();
@@ -81,7 +81,7 @@ final class KafkaTopic {
     private long diskLimit = Long.MAX_VALUE;
     private boolean retentionPending;
 
-    KafkaTopic(KafkaBroker broker, ChannelRt ch, int index) {
+    KafkaTopic(KafkaBroker broker, SimChannel ch, int index) {
         this.broker = broker;
         this.ch = ch;
         this.index = index;

@@ -1,11 +1,11 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.internal.BrokerContext;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ final class MqttSession {
 
     final MqttBroker broker;
     final BrokerContext sim;
-    final GroupRt g;
-    final ChannelRt ch;
+    final SimGroup g;
+    final SimChannel ch;
     /** Granted QoS: min(publisher QoS of the channel, subscription QoS). */
     final int qos;
 
@@ -40,7 +40,7 @@ final class MqttSession {
     /** Clients with {@link MqttClient#session} set (it is only set in connect and cleared in discard). */
     private int liveSessions;
 
-    MqttSession(MqttBroker broker, GroupRt g) {
+    MqttSession(MqttBroker broker, SimGroup g) {
         this.broker = broker;
         this.sim = broker.sim;
         this.g = g;

@@ -3,12 +3,12 @@ package io.eventflow.simulator.broker.internal;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Producer;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.random.SplitMix64;
@@ -53,7 +53,7 @@ public final class PostgresBroker implements BrokerRuntime {
 
     private final Map<Producer, SplitMix64> rollbackRngs = new HashMap<>();
     /** Per group: copies of a notification still held by its sessions, for ids with at least one. */
-    private final Map<GroupRt, Map<Long, Integer>> copies = new HashMap<>();
+    private final Map<SimGroup, Map<Long, Integer>> copies = new HashMap<>();
 
     private long nextTx;
     private final Event commit = (ctx, arg) -> commit(arg);
@@ -72,17 +72,17 @@ public final class PostgresBroker implements BrokerRuntime {
     }
 
     @Override
-    public void attachChannel(ChannelRt channel) {
+    public void attachChannel(SimChannel channel) {
         // nothing to attach: Postgres keeps no messages
     }
 
     @Override
-    public void attachGroup(GroupRt group) {
+    public void attachGroup(SimGroup group) {
         copies.put(group, new HashMap<>());
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         return msg.channel.groups;
     }
 
@@ -133,9 +133,9 @@ public final class PostgresBroker implements BrokerRuntime {
 
     /** The transaction committed: every session listening now gets a copy. */
     private void notifyListeners(Msg m) {
-        List<GroupRt> gs = m.channel.groups;
+        List<SimGroup> gs = m.channel.groups;
         for (int i = 0; i < gs.size(); i++) {
-            GroupRt g = gs.get(i);
+            SimGroup g = gs.get(i);
             if (sim.tracing()) {
                 sim.emit(new TraceEvent.Stored(sim.now(), m.channel.id(), g.name, -1, -1, m.id, m.correlationId));
             }
@@ -168,7 +168,7 @@ public final class PostgresBroker implements BrokerRuntime {
     }
 
     /** One copy is gone; when it was the last one held and the group still waits for the id, it is lost. */
-    private void copyGone(GroupRt g, Msg m, String cause) {
+    private void copyGone(SimGroup g, Msg m, String cause) {
         Map<Long, Integer> c = copies.get(g);
         Integer n = c.get(m.id);
         if (n == null || n <= 1) {
@@ -229,7 +229,7 @@ public final class PostgresBroker implements BrokerRuntime {
             m.channel.depthChanged(-1);
             sim.lose(m, "crash", id());
         }
-        for (GroupRt g : sim.groups()) {
+        for (SimGroup g : sim.groups()) {
             if (!copies.containsKey(g)) {
                 continue;
             }
@@ -244,12 +244,12 @@ public final class PostgresBroker implements BrokerRuntime {
     }
 
     @Override
-    public List<Msg> drain(ChannelRt channel) {
+    public List<Msg> drain(SimChannel channel) {
         return List.of(); // nothing is stored, so nothing can be re-driven
     }
 
     @Override
-    public void collectHeld(GroupRt group, BitSet out) {
+    public void collectHeld(SimGroup group, BitSet out) {
         for (Pending p : open.values()) {
             if (p.msg.channel == group.channel) {
                 out.set((int) p.msg.id);
@@ -258,7 +258,7 @@ public final class PostgresBroker implements BrokerRuntime {
     }
 
     @Override
-    public long[] depths(ChannelRt channel) {
+    public long[] depths(SimChannel channel) {
         long n = 0;
         for (Pending p : open.values()) {
             if (p.msg.channel == channel) {

@@ -4,11 +4,11 @@ import io.eventflow.model.design.SqsQueue;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
 
     final Plan.Broker spec;
     final BrokerContext sim;
-    final List<SqsQueueRt> queues = new ArrayList<>();
+    final List<SqsQueueRuntime> queues = new ArrayList<>();
     private final BitSet noSubscriber = new BitSet();
     private int lastHandle;
     /** During an outage: no sends, receives or deletes. */
@@ -58,7 +58,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
                 sim.register((ctx, arg) -> queues.get((int) (arg >>> 32)).visibilityEnded((int) arg));
         expiryEvent = sim.register((ctx, arg) -> queues.get((int) arg).expiryTimer());
         pollEvent = sim.register((ctx, arg) -> {
-            SqsQueueRt q = queues.get((int) (arg >>> 44));
+            SqsQueueRuntime q = queues.get((int) (arg >>> 44));
             q.polling.poll((int) ((arg >>> 24) & 0xFFFFF), (int) (arg & 0xFFFFFF));
         });
     }
@@ -76,7 +76,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         return ++lastHandle;
     }
 
-    private static SqsQueue settings(ChannelRt ch) {
+    private static SqsQueue settings(SimChannel ch) {
         return ch.spec.source() == null ? SqsQueue.NONE : ch.spec.source().sqs();
     }
 
@@ -86,25 +86,25 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public boolean oneQueuePerChannel(ChannelRt channel) {
+    public boolean oneQueuePerChannel(SimChannel channel) {
         return true;
     }
 
     @Override
-    public void attachChannel(ChannelRt ch) {
+    public void attachChannel(SimChannel ch) {
         SqsQueue s = settings(ch);
         if (s.isTopic()) {
             ch.data = new SnsTopic(ch);
         } else {
-            SqsQueueRt q = new SqsQueueRt(this, ch, queues.size(), s);
+            SqsQueueRuntime q = new SqsQueueRuntime(this, ch, queues.size(), s);
             queues.add(q);
             ch.data = q;
         }
     }
 
     @Override
-    public void attachGroup(GroupRt g) {
-        if (!(g.channel.data instanceof SqsQueueRt q)) {
+    public void attachGroup(SimGroup g) {
+        if (!(g.channel.data instanceof SqsQueueRuntime q)) {
             throw new IllegalArgumentException("'" + g.channel.id() + "' is an SNS topic: it delivers to queues, not"
                     + " to consumers (subscribe to a queue with snsTopics: [" + g.channel.id() + "])");
         }
@@ -114,9 +114,9 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
 
     @Override
     public void start() {
-        for (SqsQueueRt q : queues) {
+        for (SqsQueueRuntime q : queues) {
             for (String t : settings(q.ch).topicsOrEmpty()) {
-                ChannelRt tc = sim.channel(t);
+                SimChannel tc = sim.channel(t);
                 if (tc == null || !(tc.data instanceof SnsTopic topic)) {
                     throw new IllegalArgumentException(
                             "queue '" + q.ch.id() + "' subscribes to '" + t + "', which is not an SNS topic");
@@ -125,12 +125,12 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
             }
         }
         // a topic may be on another sqs broker: every broker's start re-resolves all topics, the last one sees all
-        for (ChannelRt c : sim.channels()) {
+        for (SimChannel c : sim.channels()) {
             if (c.data instanceof SnsTopic t) {
                 t.resolveGroups();
             }
         }
-        for (SqsQueueRt q : queues) {
+        for (SqsQueueRuntime q : queues) {
             if (q.g != null) {
                 for (Member m : q.g.members) {
                     q.polling.pull(m);
@@ -140,12 +140,12 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         Object d = msg.origin.data;
         if (d instanceof SnsTopic t) {
             return t.groups;
         }
-        return ((SqsQueueRt) d).groupList;
+        return ((SqsQueueRuntime) d).groupList;
     }
 
     @Override
@@ -155,7 +155,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
         Object d = m.channel.data;
         if (!(d instanceof SnsTopic t)) {
-            return ((SqsQueueRt) d).offer(m);
+            return ((SqsQueueRuntime) d).offer(m);
         }
         if (t.queues.isEmpty()) {
             noSubscriber.set((int) m.id);
@@ -165,14 +165,14 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
             }
             return StoreResult.STORED; // SNS accepts the publish; nobody gets it
         }
-        for (SqsQueueRt q : t.queues) {
+        for (SqsQueueRuntime q : t.queues) {
             q.offer(m);
         }
         return StoreResult.STORED;
     }
 
-    private static SqsQueueRt queue(GroupRt g) {
-        return (SqsQueueRt) g.data;
+    private static SqsQueueRuntime queue(SimGroup g) {
+        return (SqsQueueRuntime) g.data;
     }
 
     @Override
@@ -187,7 +187,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
 
     /** At-most-once consumers deleted the message when they received it: they retry as the subscription says. */
     @Override
-    public boolean keepsFailed(GroupRt group) {
+    public boolean keepsFailed(SimGroup group) {
         return !group.atMostOnce();
     }
 
@@ -197,7 +197,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
      */
     @Override
     public void requeue(Member member, Msg msg) {
-        SqsQueueRt q = queue(member.group);
+        SqsQueueRuntime q = queue(member.group);
         if (q.atMostOnce) {
             q.resend(msg);
             return;
@@ -223,7 +223,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
      */
     @Override
     public long deliveryLost(Member member, Msg msg) {
-        SqsQueueRt q = queue(member.group);
+        SqsQueueRuntime q = queue(member.group);
         if (q.atMostOnce) {
             sim.lose(q.g, msg, "network");
         }
@@ -232,7 +232,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
 
     @Override
     public void memberDown(Member member, List<Msg> held, boolean crash) {
-        SqsQueueRt q = queue(member.group);
+        SqsQueueRuntime q = queue(member.group);
         q.polling.down(member);
         if (q.atMostOnce) {
             for (Msg m : held) {
@@ -258,25 +258,25 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         }
         down = !up;
         if (up) {
-            for (SqsQueueRt q : queues) {
+            for (SqsQueueRuntime q : queues) {
                 q.dispatch();
             }
         }
     }
 
     @Override
-    public List<Msg> drain(ChannelRt channel) {
-        return channel.data instanceof SqsQueueRt q ? q.drain() : List.of();
+    public List<Msg> drain(SimChannel channel) {
+        return channel.data instanceof SqsQueueRuntime q ? q.drain() : List.of();
     }
 
     @Override
-    public void collectHeld(GroupRt g, BitSet out) {
+    public void collectHeld(SimGroup g, BitSet out) {
         queue(g).collectHeld(out);
     }
 
     @Override
-    public long[] depths(ChannelRt channel) {
-        return channel.data instanceof SqsQueueRt q ? new long[] {q.visible.size()} : new long[] {0};
+    public long[] depths(SimChannel channel) {
+        return channel.data instanceof SqsQueueRuntime q ? new long[] {q.visible.size()} : new long[] {0};
     }
 
     @Override

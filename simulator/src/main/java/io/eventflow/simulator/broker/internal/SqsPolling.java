@@ -25,7 +25,7 @@ final class SqsPolling {
     static final long DEFAULT_POLL_INTERVAL = 1_000_000_000L;
 
     private static final long AWAKE = Long.MIN_VALUE;
-    private final SqsQueueRt q;
+    private final SqsQueueRuntime q;
     private final boolean shortPolling;
     private final long interval;
     /** Members waiting for messages (free worker, nothing received), longest waiting first. */
@@ -36,7 +36,7 @@ final class SqsPolling {
     private int[] epoch = new int[0];
     private boolean[] scheduled = new boolean[0];
 
-    SqsPolling(SqsQueueRt q, long receiveWait, long interval) {
+    SqsPolling(SqsQueueRuntime q, long receiveWait, long interval) {
         this.q = q;
         this.interval = interval;
         this.shortPolling = receiveWait == 0 && interval > 0;

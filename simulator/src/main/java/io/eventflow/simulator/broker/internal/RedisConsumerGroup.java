@@ -1,11 +1,11 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.internal.BrokerContext;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * {@code claimIdle} (XAUTOCLAIM), then new entries (XREADGROUP {@code >}). Nothing else moves a pending entry: a crashed
  * consumer's entries wait in the PEL for it or for a claim.
  */
-final class RedisGroupRt {
+final class RedisConsumerGroup {
     /** One PEL entry. */
     static final class Pending {
         final long id;
@@ -43,8 +43,8 @@ final class RedisGroupRt {
     }
 
     final RedisBroker broker;
-    final GroupRt g;
-    final RedisStreamRt stream;
+    final SimGroup g;
+    final RedisStreamLog stream;
     final int index;
     /** At-most-once: XREADGROUP ... NOACK, nothing enters the PEL. */
     final boolean noAck;
@@ -65,7 +65,7 @@ final class RedisGroupRt {
     private long sweepAt = Long.MAX_VALUE;
     private int cursor;
 
-    RedisGroupRt(RedisBroker broker, GroupRt g, RedisStreamRt stream, int index) {
+    RedisConsumerGroup(RedisBroker broker, SimGroup g, RedisStreamLog stream, int index) {
         this.broker = broker;
         this.g = g;
         this.stream = stream;

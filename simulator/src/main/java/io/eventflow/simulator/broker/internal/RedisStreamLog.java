@@ -1,9 +1,9 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
-import io.eventflow.simulator.internal.ChannelRt;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
+import io.eventflow.simulator.internal.SimChannel;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -13,17 +13,17 @@ import java.util.List;
  * One stream: entries in id order (the id is the entry's offset in {@link #log}), XADD with exact MAXLEN trimming,
  * and the loss of the writes not yet fsynced when the broker crashes.
  */
-final class RedisStreamRt {
+final class RedisStreamLog {
     final RedisBroker broker;
-    final ChannelRt ch;
+    final SimChannel ch;
     final MsgLog log = new MsgLog();
-    final List<RedisGroupRt> groups = new ArrayList<>();
+    final List<RedisConsumerGroup> groups = new ArrayList<>();
     /** MAXLEN of every XADD ({@code Long.MAX_VALUE}: unbounded). */
     final long maxLen;
     /** Message ids stored by idempotent producers (an XADD with the producer's own entry id is refused twice). */
     private final BitSet stored = new BitSet();
 
-    RedisStreamRt(RedisBroker broker, ChannelRt ch) {
+    RedisStreamLog(RedisBroker broker, SimChannel ch) {
         this.broker = broker;
         this.ch = ch;
         Integer n = ch.spec.source() == null ? null : ch.spec.source().redis().maxLen();

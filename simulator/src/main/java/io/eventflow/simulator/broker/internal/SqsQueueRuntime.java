@@ -3,11 +3,11 @@ package io.eventflow.simulator.broker.internal;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,10 +19,10 @@ import java.util.Map;
  * The runtime of one SQS-like queue (standard or FIFO), consumed by one group whose members compete. Receipt handles,
  * visibility timeouts, receive counts, redrive, retention and the FIFO rules live here; polling in {@link SqsPolling}.
  */
-final class SqsQueueRt {
+final class SqsQueueRuntime {
     final SqsBroker broker;
     final BrokerContext sim;
-    final ChannelRt ch;
+    final SimChannel ch;
     final int index;
     final boolean fifo;
     final long visibility;
@@ -32,9 +32,9 @@ final class SqsQueueRt {
 
     final long receiveWait;
     /** The consuming group (all subscriptions of the channel compete), or null: messages then only pile up. */
-    GroupRt g;
+    SimGroup g;
 
-    List<GroupRt> groupList = List.of();
+    List<SimGroup> groupList = List.of();
     boolean atMostOnce;
     /** maxReceiveCount is set and a dead-letter channel exists to redrive to. */
     boolean redrives;
@@ -53,7 +53,7 @@ final class SqsQueueRt {
 
     private long expiryAt = Long.MAX_VALUE;
 
-    SqsQueueRt(SqsBroker broker, ChannelRt ch, int index, SqsQueue spec) {
+    SqsQueueRuntime(SqsBroker broker, SimChannel ch, int index, SqsQueue spec) {
         this.broker = broker;
         this.sim = broker.sim;
         this.ch = ch;
@@ -66,7 +66,7 @@ final class SqsQueueRt {
         this.visible = new SqsVisible(fifo);
     }
 
-    void consumedBy(GroupRt group) {
+    void consumedBy(SimGroup group) {
         g = group;
         groupList = List.of(group);
         atMostOnce = group.atMostOnce();
