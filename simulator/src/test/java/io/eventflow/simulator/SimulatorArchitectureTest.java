@@ -33,7 +33,7 @@ class SimulatorArchitectureTest {
 
     /**
      * What a broker runtime may use of the engine: the contract (the context it is given, the runtime interface and
-     * its provider) and the runtime elements the contract is written in. Not World, Processing, the kernel, ...
+     * its provider) and the runtime elements the contract is written in. Not Engine, Processing, the kernel, ...
      */
     static final Set<String> CONTRACT = Set.of(
             "io.eventflow.simulator.internal.BrokerContext",

@@ -22,14 +22,14 @@ public final class Accounting {
     /**
      * Copies of every group's latency histogram (publish → processed, nanoseconds), keyed like the report's groups.
      */
-    public static Map<String, Histogram> latencyHistograms(World w) {
+    public static Map<String, Histogram> latencyHistograms(Engine w) {
         Map<String, Histogram> out = new LinkedHashMap<>();
         groupKeys(w).forEach((g, key) -> out.put(key, g.latency().copy()));
         return out;
     }
 
     /** Each group's key in the report: its name, or name@channel where a name reads several channels. */
-    private static Map<SimGroup, String> groupKeys(World w) {
+    private static Map<SimGroup, String> groupKeys(Engine w) {
         Map<String, Integer> names = new HashMap<>();
         for (SimGroup g : w.groups) {
             names.merge(g.name, 1, Integer::sum);
@@ -41,7 +41,7 @@ public final class Accounting {
         return keys;
     }
 
-    public static SimulationReport report(World w, String design, long seed, double wallSeconds) {
+    public static SimulationReport report(Engine w, String design, long seed, double wallSeconds) {
         BitSet transit = new BitSet();
         w.transit().collect(transit);
         Map<String, GroupReport> groups = new LinkedHashMap<>();
@@ -109,7 +109,7 @@ public final class Accounting {
                 List.copyOf(violations));
     }
 
-    private static GroupReport group(World w, SimGroup g, BitSet transit, List<String> violations) {
+    private static GroupReport group(Engine w, SimGroup g, BitSet transit, List<String> violations) {
         long[] scan = g.states.scan(w.nextMessageId());
         for (byte s = 1; s < MsgState.COUNT; s++) {
             if (scan[s] != g.states.running(s)) {

@@ -23,14 +23,14 @@ public final class Member {
     /** The link from this instance to the broker: acknowledgements and commits travel on it. */
     public Link ackLink;
 
-    public Member(Instance instance, SimGroup group, World world) {
+    public Member(Instance instance, SimGroup group, Engine engine) {
         this.instance = instance;
         this.group = group;
         this.indexInGroup = group.members.size();
         int n = Math.max(1, group.spec.concurrency());
         workers = new Worker[n];
         for (int i = 0; i < n; i++) {
-            workers[i] = world.newWorker(this);
+            workers[i] = engine.newWorker(this);
         }
     }
 

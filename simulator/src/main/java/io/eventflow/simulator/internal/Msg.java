@@ -3,7 +3,7 @@ package io.eventflow.simulator.internal;
 /**
  * One message (or one queue's copy of it: copies share the id). Mutable, owned by whichever structure holds it.
  *
- * <p>A message whose last holder lets go of it may be handed back to {@link World#recycle} and reused for a later
+ * <p>A message whose last holder lets go of it may be handed back to {@link Engine#recycle} and reused for a later
  * message (nothing is allocated per message in steady state). Only set the identity fields (id to producer) through
  * the constructor or {@link #init}; treat them as final.
  */

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Schedules a scenario's faults and actions and applies them to the world. */
+/** Schedules a scenario's faults and actions and applies them to the engine. */
 public final class ScenarioRunner {
-    private final World w;
+    private final Engine w;
 
-    public ScenarioRunner(World w) {
+    public ScenarioRunner(Engine w) {
         this.w = w;
     }
 
@@ -353,7 +353,7 @@ public final class ScenarioRunner {
             }
         }
         while (active < n) {
-            Instance i = WorldBuilder.addInstance(w, svc);
+            Instance i = EngineBuilder.addInstance(w, svc);
             w.processing.start(i);
             active++;
         }

@@ -15,7 +15,7 @@ public final class Snapshots {
 
     private Snapshots() {}
 
-    public static SimulationSnapshot take(World w, long traceWritten) {
+    public static SimulationSnapshot take(Engine w, long traceWritten) {
         long now = w.now();
         List<ChannelState> channels = new ArrayList<>();
         for (SimChannel c : w.channels.values()) {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 class MessageReuseTest {
     private static final long N = 20_000;
 
-    private static World run(String dispatch, long linkDelay) {
+    private static Engine run(String dispatch, long linkDelay) {
         M1Options o = M1Options.parse("--messages", String.valueOf(N), "--dispatch", dispatch);
-        World w = WorldBuilder.build(DesignCompiler.compile(M1Bench.design(o)), 1);
+        Engine w = EngineBuilder.build(DesignCompiler.compile(M1Bench.design(o)), 1);
         w.keepConsumed = false;
         if (linkDelay > 0) {
             Link l = w.link("producers", "broker");
@@ -20,12 +20,12 @@ class MessageReuseTest {
             l.changed();
         }
         w.limitPublishing(N, Long.MAX_VALUE);
-        WorldBuilder.start(w);
+        EngineBuilder.start(w);
         w.kernel.runToEnd();
         return w;
     }
 
-    private static void assertAllProcessed(World w) {
+    private static void assertAllProcessed(Engine w) {
         SimulationReport r = Accounting.report(w, "m1", 1, 0);
         assertThat(r.violations()).isEmpty();
         assertThat(r.totals().processed()).isEqualTo(N);
@@ -33,7 +33,7 @@ class MessageReuseTest {
 
     @Test
     void amqpReusesAckedMessages() {
-        World w = run("shared", 0);
+        Engine w = run("shared", 0);
         assertAllProcessed(w);
         assertThat(w.published()).isEqualTo(N);
         // one object per message in the system at once (queue + consumer), not one per publication
@@ -42,14 +42,14 @@ class MessageReuseTest {
 
     @Test
     void messagesThatCrossedTheNetworkAreNotReused() {
-        World w = run("shared", 1_000_000);
+        Engine w = run("shared", 1_000_000);
         assertAllProcessed(w);
         assertThat(w.messagesAllocated()).isEqualTo(N);
     }
 
     @Test
     void kafkaLogsDoNotReuse() {
-        World w = run("rr", 0);
+        Engine w = run("rr", 0);
         assertAllProcessed(w);
         assertThat(w.messagesAllocated()).isEqualTo(N);
     }

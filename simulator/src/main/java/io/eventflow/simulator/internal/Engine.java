@@ -19,7 +19,7 @@ import java.util.Map;
  * Everything one run simulates: the kernel, the runtime elements, the network and the producer send path. The
  * consumer side lives in {@link Processing}. Single-threaded.
  */
-public final class World implements BrokerContext {
+public final class Engine implements BrokerContext {
     public final Kernel kernel = new Kernel();
     public final RandomStreams streams;
     public final Map<String, BrokerRuntime> brokers = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ public final class World implements BrokerContext {
     private long publishLimit = Long.MAX_VALUE;
     private long publishUntil = Long.MAX_VALUE;
 
-    public World(long seed) {
+    public Engine(long seed) {
         this.streams = new RandomStreams(seed);
     }
 
