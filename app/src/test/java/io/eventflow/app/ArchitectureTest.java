@@ -2,15 +2,24 @@ package io.eventflow.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The module boundaries that the POMs cannot express on their own. */
 class ArchitectureTest {
+    private static final Set<String> SIMULATOR_API = Set.of(
+            "io.eventflow.simulator",
+            "io.eventflow.simulator.trace",
+            "io.eventflow.simulator.scenario",
+            "io.eventflow.simulator.report",
+            "io.eventflow.simulator.sweep");
+
     private static JavaClasses classes;
 
     @BeforeAll
@@ -98,6 +107,22 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.eventflow.live.internal..", "io.eventflow.live.kafka..")
+                .check(classes);
+    }
+
+    @Test
+    void otherModulesUseOnlyTheSimulatorsPublicApi() {
+        // Simulation, snapshots, the pacer (package io.eventflow.simulator), trace, scenario, report and sweep, and
+        // the failure a run ends with; the kernel, random streams, broker contract and runtimes are the simulator's own
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.eventflow.simulator..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are simulator classes outside its public API",
+                        c -> c.getPackageName().startsWith("io.eventflow.simulator")
+                                && !SIMULATOR_API.contains(c.getPackageName())
+                                && !c.getName().equals("io.eventflow.simulator.kernel.SimFailedException")))
                 .check(classes);
     }
 }

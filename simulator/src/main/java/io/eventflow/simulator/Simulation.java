@@ -3,11 +3,11 @@ package io.eventflow.simulator;
 import io.eventflow.model.design.Design;
 import io.eventflow.simulator.internal.Accounting;
 import io.eventflow.simulator.internal.DesignCompiler;
+import io.eventflow.simulator.internal.Engine;
+import io.eventflow.simulator.internal.EngineBuilder;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.ScenarioRunner;
 import io.eventflow.simulator.internal.Snapshots;
-import io.eventflow.simulator.internal.World;
-import io.eventflow.simulator.internal.WorldBuilder;
 import io.eventflow.simulator.kernel.SimFailedException;
 import io.eventflow.simulator.report.SimulationReport;
 import io.eventflow.simulator.scenario.Action;
@@ -33,7 +33,7 @@ public final class Simulation {
     private final String designName;
     private final long seed;
     private final long endTime;
-    private final World world;
+    private final Engine engine;
     private final ScenarioRunner scenario;
     private final TraceBuffer buffer;
     private final TraceSink file;
@@ -47,28 +47,28 @@ public final class Simulation {
         designName = b.design.name();
         Scenario sc = b.scenario == null ? Scenario.EMPTY : b.scenario;
         seed = b.seed != null ? b.seed : sc.seed() != null ? sc.seed() : 1L;
-        world = WorldBuilder.build(plan, seed);
-        world.keepConsumed = b.retainConsumed || sc.replays();
-        world.probe = b.probe;
+        engine = EngineBuilder.build(plan, seed);
+        engine.keepConsumed = b.retainConsumed || sc.replays();
+        engine.probe = b.probe;
         buffer = b.traceCapacity > 0 ? new TraceBuffer(b.traceCapacity) : null;
         if (buffer != null) {
-            world.addSink(buffer);
+            engine.addSink(buffer);
         }
         file = b.traceWriter != null ? new JsonlTraceWriter(b.traceWriter) : null;
         if (file != null) {
-            world.addSink(file);
+            engine.addSink(file);
         }
         long duration = b.duration != null ? b.duration : sc.duration() != null ? sc.duration() : -1;
         if (duration < 0) {
             duration = b.messages != Long.MAX_VALUE ? Long.MAX_VALUE : DEFAULT_DURATION;
         }
         endTime = duration;
-        world.limitPublishing(b.messages, duration);
-        scenario = new ScenarioRunner(world);
+        engine.limitPublishing(b.messages, duration);
+        scenario = new ScenarioRunner(engine);
         sc.faults().forEach(scenario::schedule);
         sc.actions().forEach(scenario::schedule);
-        WorldBuilder.start(world);
-        latest = Snapshots.take(world, 0);
+        EngineBuilder.start(engine);
+        latest = Snapshots.take(engine, 0);
         Logger.debug(
                 "Simulation of '{}': seed {}, {} faults, {} actions, end {}",
                 designName,
@@ -84,7 +84,7 @@ public final class Simulation {
 
     /** Simulated time in nanoseconds. */
     public long now() {
-        return world.now();
+        return engine.now();
     }
 
     /** The time the run ends at ({@link Long#MAX_VALUE} when it runs until every message is processed). */
@@ -98,17 +98,17 @@ public final class Simulation {
 
     /** True when nothing is left to do before the end time. */
     public boolean finished() {
-        return world.kernel.nextTime() > endTime || world.kernel.failure() != null;
+        return engine.kernel.nextTime() > endTime || engine.kernel.failure() != null;
     }
 
     /** Fires the next event (if it is before the end time); returns false when there is none. */
     public boolean step() {
         drainCommands();
-        if (world.kernel.nextTime() > endTime) {
+        if (engine.kernel.nextTime() > endTime) {
             return false;
         }
         long t0 = System.nanoTime();
-        boolean fired = guarded(world.kernel::step);
+        boolean fired = guarded(engine.kernel::step);
         wallNanos += System.nanoTime() - t0;
         publishSnapshot();
         return fired;
@@ -120,18 +120,18 @@ public final class Simulation {
         long t0 = System.nanoTime();
         drainCommands();
         try {
-            while (world.kernel.runBatch(until, SNAPSHOT_CHECK) == SNAPSHOT_CHECK) {
+            while (engine.kernel.runBatch(until, SNAPSHOT_CHECK) == SNAPSHOT_CHECK) {
                 if (snapshotWanted) {
                     publishSnapshot();
                 }
                 drainCommands();
             }
         } catch (SimFailedException e) {
-            world.emit(new TraceEvent.SimFailed(e.time(), "kernel", String.valueOf(e.getCause())));
+            engine.emit(new TraceEvent.SimFailed(e.time(), "kernel", String.valueOf(e.getCause())));
             throw e;
         }
         if (until != Long.MAX_VALUE) {
-            world.kernel.runUntil(until);
+            engine.kernel.runUntil(until);
         }
         wallNanos += System.nanoTime() - t0;
         publishSnapshot();
@@ -146,7 +146,7 @@ public final class Simulation {
         try {
             return step.getAsBoolean();
         } catch (SimFailedException e) {
-            world.emit(new TraceEvent.SimFailed(e.time(), "kernel", String.valueOf(e.getCause())));
+            engine.emit(new TraceEvent.SimFailed(e.time(), "kernel", String.valueOf(e.getCause())));
             throw e;
         }
     }
@@ -184,7 +184,7 @@ public final class Simulation {
 
     private void publishSnapshot() {
         snapshotWanted = false;
-        latest = Snapshots.take(world, buffer == null ? 0 : buffer.written());
+        latest = Snapshots.take(engine, buffer == null ? 0 : buffer.written());
     }
 
     /** The bounded trace of the latest events with a correlation-id index, or null when disabled. */
@@ -194,7 +194,7 @@ public final class Simulation {
 
     /** Kernel events fired so far. */
     public long kernelEvents() {
-        return world.kernel.firedEvents();
+        return engine.kernel.firedEvents();
     }
 
     /** Counts everything from the simulation's state; call on the simulation thread. Flushes the trace file. */
@@ -204,14 +204,14 @@ public final class Simulation {
      * chart percentiles per time window. Call it on the thread that drives the simulation.
      */
     public java.util.Map<String, org.HdrHistogram.Histogram> latencyHistograms() {
-        return Accounting.latencyHistograms(world);
+        return Accounting.latencyHistograms(engine);
     }
 
     public SimulationReport report() {
         if (file != null) {
             file.close();
         }
-        SimulationReport r = Accounting.report(world, designName, seed, wallNanos / 1e9);
+        SimulationReport r = Accounting.report(engine, designName, seed, wallNanos / 1e9);
         if (!r.ok()) {
             Logger.warn("Invariant violated in '{}' (seed {}): {}", designName, seed, r.violations());
         }

@@ -1,7 +1,5 @@
 package io.eventflow.app.cli;
 
-import io.eventflow.simulator.bench.M1Bench;
-import io.eventflow.simulator.bench.M1Options;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,2 +1,7 @@
-/** The plug-in point for broker kinds: implement BrokerRuntime and register a BrokerKindProvider. */
+/**
+ * The registry of broker kinds ({@link io.eventflow.simulator.broker.BrokerKinds}, one
+ * {@link io.eventflow.simulator.broker.BrokerKindProvider} per kind). The contract a kind implements,
+ * {@code BrokerRuntime} seeing the run through {@code BrokerContext}, lives beside the engine in
+ * {@code simulator.internal}. Not API for other modules.
+ */
 package io.eventflow.simulator.broker;

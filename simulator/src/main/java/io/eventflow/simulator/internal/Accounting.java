@@ -22,26 +22,26 @@ public final class Accounting {
     /**
      * Copies of every group's latency histogram (publish → processed, nanoseconds), keyed like the report's groups.
      */
-    public static Map<String, Histogram> latencyHistograms(World w) {
+    public static Map<String, Histogram> latencyHistograms(Engine w) {
         Map<String, Histogram> out = new LinkedHashMap<>();
         groupKeys(w).forEach((g, key) -> out.put(key, g.latency().copy()));
         return out;
     }
 
     /** Each group's key in the report: its name, or name@channel where a name reads several channels. */
-    private static Map<GroupRt, String> groupKeys(World w) {
+    private static Map<SimGroup, String> groupKeys(Engine w) {
         Map<String, Integer> names = new HashMap<>();
-        for (GroupRt g : w.groups) {
+        for (SimGroup g : w.groups) {
             names.merge(g.name, 1, Integer::sum);
         }
-        Map<GroupRt, String> keys = new LinkedHashMap<>();
-        for (GroupRt g : w.groups) {
+        Map<SimGroup, String> keys = new LinkedHashMap<>();
+        for (SimGroup g : w.groups) {
             keys.put(g, names.get(g.name) > 1 ? g.name + "@" + g.channel.id() : g.name);
         }
         return keys;
     }
 
-    public static SimulationReport report(World w, String design, long seed, double wallSeconds) {
+    public static SimulationReport report(Engine w, String design, long seed, double wallSeconds) {
         BitSet transit = new BitSet();
         w.transit().collect(transit);
         Map<String, GroupReport> groups = new LinkedHashMap<>();
@@ -51,8 +51,8 @@ public final class Accounting {
         double latSum = 0;
         long latN = 0;
         long[] t = new long[11];
-        Map<GroupRt, String> keys = groupKeys(w);
-        for (GroupRt g : w.groups) {
+        Map<SimGroup, String> keys = groupKeys(w);
+        for (SimGroup g : w.groups) {
             GroupReport r = group(w, g, transit, violations);
             groups.put(keys.get(g), r);
             r.lostByCause().forEach((k, v) -> lostTotal.merge(k, v, Long::sum));
@@ -80,7 +80,7 @@ public final class Accounting {
             b.unownedLosses().forEach((k, v) -> lostTotal.merge(k, v, Long::sum));
         }
         Map<String, ChannelReport> channels = new LinkedHashMap<>();
-        for (ChannelRt c : w.channels.values()) {
+        for (SimChannel c : w.channels.values()) {
             channels.put(c.id(), new ChannelReport(c.published, c.maxDepth, c.expired, c.evicted));
         }
         Requests q = w.requests;
@@ -109,7 +109,7 @@ public final class Accounting {
                 List.copyOf(violations));
     }
 
-    private static GroupReport group(World w, GroupRt g, BitSet transit, List<String> violations) {
+    private static GroupReport group(Engine w, SimGroup g, BitSet transit, List<String> violations) {
         long[] scan = g.states.scan(w.nextMessageId());
         for (byte s = 1; s < MsgState.COUNT; s++) {
             if (scan[s] != g.states.running(s)) {

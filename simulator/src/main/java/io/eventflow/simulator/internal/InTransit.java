@@ -16,7 +16,7 @@ public final class InTransit implements Event {
 
     private static final byte CANCELLED = 4;
 
-    private final World world;
+    private final Engine engine;
     private Msg[] msgs = new Msg[64];
     private byte[] kinds = new byte[64];
     private Member[] targets = new Member[64];
@@ -26,8 +26,8 @@ public final class InTransit implements Event {
     private int freeCount;
     private int used;
 
-    InTransit(World world) {
-        this.world = world;
+    InTransit(Engine engine) {
+        this.engine = engine;
     }
 
     /** Sends {@code m} towards a consumer's prefetch buffer, arriving at {@code end}. */
@@ -45,6 +45,17 @@ public final class InTransit implements Event {
                 msgs[i] = null;
                 targets[i] = null;
                 kinds[i] = CANCELLED;
+            }
+        }
+        return out;
+    }
+
+    /** What is on the way to {@code target}, left where it is. */
+    public java.util.List<Msg> travellingTo(Member target) {
+        java.util.List<Msg> out = new java.util.ArrayList<>();
+        for (int i = 0; i < used; i++) {
+            if (msgs[i] != null && targets[i] == target) {
+                out.add(msgs[i]);
             }
         }
         return out;
@@ -69,9 +80,9 @@ public final class InTransit implements Event {
         m.pinned = true; // the network may still hold (a copy of) it after it was processed
         msgs[slot] = m;
         kinds[slot] = kind;
-        starts[slot] = world.now();
+        starts[slot] = engine.now();
         ends[slot] = end;
-        world.at(end, this, slot);
+        engine.at(end, this, slot);
         return slot;
     }
 
@@ -85,11 +96,11 @@ public final class InTransit implements Event {
         targets[slot] = null;
         free[freeCount++] = slot;
         switch (kind) {
-            case TO_BROKER -> world.arrive(m, false);
-            case TO_BROKER_COPY -> world.arrive(m, true);
-            case TO_MEMBER -> world.processing.arrived(target, m);
+            case TO_BROKER -> engine.arrive(m, false);
+            case TO_BROKER_COPY -> engine.arrive(m, true);
+            case TO_MEMBER -> engine.processing.arrived(target, m);
             case CANCELLED -> {}
-            default -> world.send(m);
+            default -> engine.send(m);
         }
     }
 

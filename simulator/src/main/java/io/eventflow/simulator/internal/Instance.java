@@ -7,7 +7,7 @@ import java.util.List;
 /** One running copy of a service. */
 public final class Instance {
     public final String id;
-    public final ServiceRt service;
+    public final SimService service;
     public final int index;
     public final SplitMix64 rng;
     public final List<Member> members = new ArrayList<>();
@@ -20,7 +20,7 @@ public final class Instance {
     /** How often the instance stopped (crash or scale-in): connections it held then are gone. */
     public int stops;
 
-    public Instance(ServiceRt service, int index, SplitMix64 rng) {
+    public Instance(SimService service, int index, SplitMix64 rng) {
         this.id = service.id() + "#" + index;
         this.service = service;
         this.index = index;

@@ -5,7 +5,7 @@ import java.util.ArrayDeque;
 /** One service instance's membership in one group: its workers, prefetch buffer and assignment. */
 public final class Member {
     public final Instance instance;
-    public final GroupRt group;
+    public final SimGroup group;
     public final Worker[] workers;
     public final ArrayDeque<Msg> buffer = new ArrayDeque<>();
     public int busy;
@@ -23,14 +23,14 @@ public final class Member {
     /** The link from this instance to the broker: acknowledgements and commits travel on it. */
     public Link ackLink;
 
-    public Member(Instance instance, GroupRt group, World world) {
+    public Member(Instance instance, SimGroup group, Engine engine) {
         this.instance = instance;
         this.group = group;
         this.indexInGroup = group.members.size();
         int n = Math.max(1, group.spec.concurrency());
         workers = new Worker[n];
         for (int i = 0; i < n; i++) {
-            workers[i] = world.newWorker(this);
+            workers[i] = engine.newWorker(this);
         }
     }
 

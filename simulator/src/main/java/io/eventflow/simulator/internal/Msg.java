@@ -3,7 +3,7 @@ package io.eventflow.simulator.internal;
 /**
  * One message (or one queue's copy of it: copies share the id). Mutable, owned by whichever structure holds it.
  *
- * <p>A message whose last holder lets go of it may be handed back to {@link World#recycle} and reused for a later
+ * <p>A message whose last holder lets go of it may be handed back to {@link Engine#recycle} and reused for a later
  * message (nothing is allocated per message in steady state). Only set the identity fields (id to producer) through
  * the constructor or {@link #init}; treat them as final.
  */
@@ -15,11 +15,11 @@ public final class Msg {
     public int sizeBytes;
     public String routingKey;
     public Producer producer;
-    public ChannelRt channel;
+    public SimChannel channel;
     /** True for dead-lettered and re-driven copies: they go to their channel's own queue, not through routing. */
     public boolean direct;
     /** The channel the message was published (or dead-lettered, or re-driven) to: what routing starts from. */
-    public ChannelRt origin;
+    public SimChannel origin;
 
     public int partition;
     public long offset;
@@ -28,9 +28,9 @@ public final class Msg {
     public boolean redelivered;
     public int deliveries;
     /** The channel whose consumers always fail on this message (a poison fault), else null. */
-    public ChannelRt poisonOn;
+    public SimChannel poisonOn;
     /** The group whose failure put this message in a dead-letter channel, else null. */
-    public GroupRt deadLetterFrom;
+    public SimGroup deadLetterFrom;
     /** Producer-side send attempts so far. */
     public int sendAttempts;
 
@@ -59,7 +59,7 @@ public final class Msg {
             int sizeBytes,
             String routingKey,
             Producer producer,
-            ChannelRt channel) {
+            SimChannel channel) {
         init(id, correlationId, publishTime, key, sizeBytes, routingKey, producer, channel);
     }
 
@@ -72,7 +72,7 @@ public final class Msg {
             int sizeBytes,
             String routingKey,
             Producer producer,
-            ChannelRt channel) {
+            SimChannel channel) {
         this.id = id;
         this.correlationId = correlationId;
         this.publishTime = publishTime;

@@ -1,6 +1,5 @@
 package io.eventflow.simulator.internal;
 
-import io.eventflow.simulator.broker.BrokerRuntime;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.kernel.SimContext;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -10,23 +9,23 @@ import java.util.List;
 /** The consumer side: delivery over the link, processing, retries, dead-lettering, chains, crashes. */
 public final class Processing implements Event {
     private static final int MAX_NESTING = 64;
-    private final World world;
+    private final Engine engine;
     private int handler = -1;
     private int nesting;
 
-    Processing(World world) {
-        this.world = world;
+    Processing(Engine engine) {
+        this.engine = engine;
     }
 
     private void at(long time, long arg) {
         if (handler < 0) {
-            handler = world.kernel.register(this);
+            handler = engine.kernel.register(this);
         }
-        world.kernel.schedule(time, SimContext.NORMAL, handler, arg);
+        engine.kernel.schedule(time, SimContext.NORMAL, handler, arg);
     }
 
     /** Returned by {@link #ackDelay} when the network lost the acknowledgement. */
-    public static final long ACK_LOST = -1;
+    public static final long ACK_LOST = BrokerContext.ACK_LOST;
 
     /**
      * An acknowledgement (AMQP/JMS ack, MQTT PUBACK or PUBREC/PUBCOMP, Kafka offset commit, SQS DeleteMessage, Redis
@@ -42,7 +41,7 @@ public final class Processing implements Event {
         if (link.partitioned || link.drops()) {
             return ACK_LOST;
         }
-        return link.transferTime(world.now(), 0);
+        return link.transferTime(engine.now(), 0);
     }
 
     /** The broker hands {@code m} to a free worker of {@code mem}. */
@@ -77,7 +76,7 @@ public final class Processing implements Event {
             mem.buffer.addLast(m);
             return;
         }
-        long now = world.now();
+        long now = engine.now();
         if (link.partitioned || link.drops()) {
             if (m.duplicateCopy) {
                 return;
@@ -85,18 +84,18 @@ public final class Processing implements Event {
             long again = mem.group.channel.broker.deliveryLost(mem, m);
             if (again != BrokerRuntime.TAKEN_BACK) {
                 m.redelivered = true; // sent again into the buffer (it does not cross the link a second time)
-                world.transit().toMember(m, mem, now + again + link.transferTime(now, m.sizeBytes));
+                engine.transit().toMember(m, mem, now + again + link.transferTime(now, m.sizeBytes));
             }
             return;
         }
         if (link.duplicates()) {
             Msg dup = m.copy();
             dup.duplicateCopy = true;
-            world.transit().toMember(dup, mem, now + link.transferTime(now, m.sizeBytes));
+            engine.transit().toMember(dup, mem, now + link.transferTime(now, m.sizeBytes));
         }
         long t = link.transferTime(now, m.sizeBytes);
         if (t > 0) {
-            world.transit().toMember(m, mem, now + t);
+            engine.transit().toMember(m, mem, now + t);
         } else {
             mem.buffer.addLast(m);
         }
@@ -124,8 +123,8 @@ public final class Processing implements Event {
             w.phase = Worker.TRANSIT; // the same worker gets it again once the broker re-sends it
             w.resend = true;
             w.redelivered = true;
-            w.start = world.now();
-            w.end = world.now() + again;
+            w.start = engine.now();
+            w.end = engine.now() + again;
             at(w.end, w.eventArg());
             return true;
         }
@@ -133,16 +132,16 @@ public final class Processing implements Event {
             Msg dup = m.copy();
             dup.duplicateCopy = true;
             mem.buffer.addLast(dup);
-            if (world.tracing) {
-                world.emit(new TraceEvent.Duplicated(
-                        world.now(), link.edge(), mem.group.name, m.partition, m.offset, m.id, m.correlationId));
+            if (engine.tracing) {
+                engine.emit(new TraceEvent.Duplicated(
+                        engine.now(), link.edge(), mem.group.name, m.partition, m.offset, m.id, m.correlationId));
             }
         }
-        long t = link.transferTime(world.now(), m.sizeBytes);
+        long t = link.transferTime(engine.now(), m.sizeBytes);
         if (t > 0) {
             w.phase = Worker.TRANSIT;
-            w.start = world.now();
-            w.end = world.now() + t;
+            w.start = engine.now();
+            w.end = engine.now() + t;
             at(w.end, w.eventArg());
             return true;
         }
@@ -151,15 +150,15 @@ public final class Processing implements Event {
 
     private void begin(Worker w) {
         Member mem = w.member;
-        GroupRt g = mem.group;
+        SimGroup g = mem.group;
         Msg m = w.msg;
         w.phase = Worker.PROCESSING;
-        w.start = world.now();
+        w.start = engine.now();
         g.delivered++;
         if (w.redelivered) {
             g.redelivered++;
         }
-        if (world.tracing) {
+        if (engine.tracing) {
             traceDelivery(w, mem, g, m);
         }
         long d = g.spec.processing().sample(mem.instance.rng);
@@ -171,11 +170,11 @@ public final class Processing implements Event {
         at(w.end, w.eventArg());
     }
 
-    private void traceDelivery(Worker w, Member mem, GroupRt g, Msg m) {
+    private void traceDelivery(Worker w, Member mem, SimGroup g, Msg m) {
         TraceEvent e = w.redelivered
                 ? new TraceEvent.Redelivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId)
                 : new TraceEvent.Delivered(w.start, mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId);
-        world.emit(e);
+        engine.emit(e);
     }
 
     /**
@@ -185,7 +184,7 @@ public final class Processing implements Event {
      */
     @Override
     public void fire(SimContext ctx, long arg) {
-        Worker w = world.worker((int) arg);
+        Worker w = engine.worker((int) arg);
         if ((int) (arg >>> 32) != w.epoch) {
             return;
         }
@@ -204,7 +203,7 @@ public final class Processing implements Event {
             return;
         }
         Member mem = w.member;
-        GroupRt g = mem.group;
+        SimGroup g = mem.group;
         Msg m = w.msg;
         if (m.poisonOn == g.channel) {
             failed(w, mem, g, m);
@@ -215,13 +214,13 @@ public final class Processing implements Event {
             if (st == MsgState.NONE) {
                 g.owed++; // replayed to a group that was not owed it before
             }
-            long now = world.now();
+            long now = engine.now();
             if (g.dedupForgets()) {
                 g.firstProcessedAt(m.id, now);
             }
             g.recordLatency(now - m.publishTime);
-            if (world.probe != null) {
-                world.probe.processed(m.id, m.publishTime, w.start, now);
+            if (engine.probe != null) {
+                engine.probe.processed(m.id, m.publishTime, w.start, now);
             }
             effects(mem, g, m);
         } else if (again(w, mem, g, m)) {
@@ -231,36 +230,36 @@ public final class Processing implements Event {
     }
 
     /** A processing beyond the first; returns whether it has effects (not under exactly-once). */
-    private boolean again(Worker w, Member mem, GroupRt g, Msg m) {
+    private boolean again(Worker w, Member mem, SimGroup g, Msg m) {
         if (w.replay) {
             g.reprocessed++;
-            if (world.tracing) {
-                world.emit(new TraceEvent.Reprocessed(
-                        world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
+            if (engine.tracing) {
+                engine.emit(new TraceEvent.Reprocessed(
+                        engine.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
             }
             return true;
         }
-        if (g.exactlyOnce() && g.remembers(m.id, world.now())) {
+        if (g.exactlyOnce() && g.remembers(m.id, engine.now())) {
             return false; // dedup store / transaction: no second effect
         }
         g.duplicates++;
         return true;
     }
 
-    private void effects(Member mem, GroupRt g, Msg m) {
-        if (world.tracing) {
-            world.emit(new TraceEvent.Processed(
-                    world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
+    private void effects(Member mem, SimGroup g, Msg m) {
+        if (engine.tracing) {
+            engine.emit(new TraceEvent.Processed(
+                    engine.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId));
         }
         if (!mem.instance.producers.isEmpty()) {
             chain(mem.instance, m, g);
         }
         if (g.replyListener) {
-            world.requests.replied(m.correlationId);
+            engine.requests.replied(m.correlationId);
         }
     }
 
-    private void chain(Instance inst, Msg m, GroupRt g) {
+    private void chain(Instance inst, Msg m, SimGroup g) {
         List<Producer> ps = inst.producers;
         for (int i = 0; i < ps.size(); i++) {
             Producer p = ps.get(i);
@@ -270,8 +269,8 @@ public final class Processing implements Event {
         }
     }
 
-    private void failed(Worker w, Member mem, GroupRt g, Msg m) {
-        if (g.channel.broker.keepsFailed(g)) {
+    private void failed(Worker w, Member mem, SimGroup g, Msg m) {
+        if (g.channel.broker instanceof BrokerRuntime.Requeues r && r.keepsFailed(g)) {
             g.retries++; // not acknowledged: the broker redelivers it later by itself
             giveBack(w, mem, m);
             return;
@@ -282,19 +281,19 @@ public final class Processing implements Event {
             g.retries++;
             long d = retry.backoff().delay(w.attempt, w.lastBackoff, mem.instance.rng);
             w.lastBackoff = d;
-            if (world.tracing) {
-                world.emit(new TraceEvent.Retried(
-                        world.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId, w.attempt, d));
+            if (engine.tracing) {
+                engine.emit(new TraceEvent.Retried(
+                        engine.now(), mem.id(), g.name, m.partition, m.offset, m.id, m.correlationId, w.attempt, d));
             }
-            if (g.channel.broker.retriesInPlace()) {
+            if (!(g.channel.broker instanceof BrokerRuntime.Requeues)) {
                 w.phase = Worker.BACKOFF;
-                w.end = world.now() + d;
+                w.end = engine.now() + d;
                 at(w.end, w.eventArg());
             } else {
                 m.failures = w.attempt;
                 w.phase = Worker.BACKOFF;
-                w.end = world.now() + d;
-                world.at(w.end, requeue, w.eventArg());
+                w.end = engine.now() + d;
+                engine.at(w.end, requeue, w.eventArg());
             }
             return;
         }
@@ -305,7 +304,7 @@ public final class Processing implements Event {
     private final Event requeue = this::requeueAfterBackoff;
 
     private void requeueAfterBackoff(SimContext ctx, long arg) {
-        Worker w = world.worker((int) arg);
+        Worker w = engine.worker((int) arg);
         if ((int) (arg >>> 32) != w.epoch) {
             return;
         }
@@ -314,12 +313,12 @@ public final class Processing implements Event {
 
     private void giveBack(Worker w, Member mem, Msg m) { // to the broker, which redelivers it later
         release(w);
-        mem.group.channel.broker.requeue(mem, m);
+        ((BrokerRuntime.Requeues) mem.group.channel.broker).requeue(mem, m);
         next(mem);
     }
 
     /** Dead-letters a message that failed processing in group {@code g}. */
-    public void deadLetter(GroupRt g, Msg m, String reason) {
+    public void deadLetter(SimGroup g, Msg m, String reason) {
         deadLetter(g.channel, g, m, reason);
     }
 
@@ -328,11 +327,11 @@ public final class Processing implements Event {
      * subscription's dead-letter channel first; expiry and overflow to the channel's (the AMQP dead-letter exchange).
      * {@code g} may be null for a queue nobody consumes.
      */
-    public void deadLetter(ChannelRt ch, GroupRt g, Msg m, String reason) {
+    public void deadLetter(SimChannel ch, SimGroup g, Msg m, String reason) {
         String sub = g == null ? null : g.spec.deadLetter();
         String own = ch.spec.deadLetterChannel();
         String target = reason.equals("rejected") ? (sub != null ? sub : own) : (own != null ? own : sub);
-        ChannelRt dlq = target == null ? null : world.channels.get(target);
+        SimChannel dlq = target == null ? null : engine.channels.get(target);
         if (dlq == null) {
             if (g == null) {
                 return;
@@ -340,7 +339,7 @@ public final class Processing implements Event {
             if (reason.equals("expired")) {
                 g.states.set(m.id, MsgState.EXPIRED);
             } else {
-                world.lose(g, m, reason.equals("maxlen") ? "overflow" : "rejected");
+                engine.lose(g, m, reason.equals("maxlen") ? "overflow" : "rejected");
             }
             return;
         }
@@ -360,9 +359,9 @@ public final class Processing implements Event {
         copy.deadLetterFrom = g;
         dlq.published++;
         dlq.broker.targetGroups(copy).forEach(dg -> dg.owe(copy.id));
-        if (world.tracing) {
-            world.emit(new TraceEvent.DeadLettered(
-                    world.now(),
+        if (engine.tracing) {
+            engine.emit(new TraceEvent.DeadLettered(
+                    engine.now(),
                     ch.id(),
                     g == null ? "" : g.name,
                     m.partition,
@@ -371,16 +370,10 @@ public final class Processing implements Event {
                     m.correlationId,
                     reason));
         }
-        io.eventflow.simulator.broker.BrokerRuntime.StoreResult r = dlq.broker.store(copy);
-        if (r != io.eventflow.simulator.broker.BrokerRuntime.StoreResult.STORED
-                && r != io.eventflow.simulator.broker.BrokerRuntime.StoreResult.DUPLICATE_IGNORED) {
+        BrokerRuntime.StoreResult r = dlq.broker.store(copy);
+        if (r != BrokerRuntime.StoreResult.STORED && r != BrokerRuntime.StoreResult.DUPLICATE_IGNORED) {
             // the dead-letter channel's broker refused it (down): the copy is gone for the channel's groups
-            world.lose(
-                    copy,
-                    r == io.eventflow.simulator.broker.BrokerRuntime.StoreResult.REJECTED_OVERFLOW
-                            ? "overflow"
-                            : "crash",
-                    dlq.id());
+            engine.lose(copy, r == BrokerRuntime.StoreResult.REJECTED_OVERFLOW ? "overflow" : "crash", dlq.id());
         }
     }
 
@@ -409,7 +402,7 @@ public final class Processing implements Event {
             return;
         }
         if (nesting == MAX_NESTING) {
-            world.kernel.schedule(world.now(), SimContext.NORMAL, (ctx, arg) -> next(mem), 0);
+            engine.kernel.schedule(engine.now(), SimContext.NORMAL, (ctx, arg) -> next(mem), 0);
             return;
         }
         nesting++;
@@ -464,7 +457,7 @@ public final class Processing implements Event {
                 }
             }
             mem.buffer.clear();
-            for (Msg m : world.transit().removeFor(mem)) {
+            for (Msg m : engine.transit().removeFor(mem)) {
                 if (!m.duplicateCopy) {
                     held.add(m);
                 }

@@ -9,9 +9,9 @@ public final class Producer implements Event {
     public final Instance instance;
     public final Plan.Publication spec;
     public final Plan.Producer config;
-    public final ChannelRt channel;
+    public final SimChannel channel;
     public final Link link;
-    private final World world;
+    private final Engine engine;
     private final SplitMix64 rng;
     public double ratePerSecond;
     /** Set when this producer sends requests and awaits replies. */
@@ -31,8 +31,8 @@ public final class Producer implements Event {
     private final boolean bursts;
 
     public Producer(
-            World world, Instance instance, Plan.Publication spec, ChannelRt channel, Link link, SplitMix64 rng) {
-        this.world = world;
+            Engine engine, Instance instance, Plan.Publication spec, SimChannel channel, Link link, SplitMix64 rng) {
+        this.engine = engine;
         this.instance = instance;
         this.spec = spec;
         this.config = instance.service.spec.producer();
@@ -40,7 +40,7 @@ public final class Producer implements Event {
         this.link = link;
         this.rng = rng;
         this.ratePerSecond = spec.ratePerSecond();
-        this.handler = world.kernel.register(this);
+        this.handler = engine.kernel.register(this);
         this.routingKey = spec.routingKey() != null ? spec.routingKey() : channel.spec.routingKey();
         this.sizeBytes = spec.sizeBytes();
         this.keys = spec.keys();
@@ -65,7 +65,7 @@ public final class Producer implements Event {
         if (perProcessed || !instance.running()) {
             return;
         }
-        long now = world.kernel.now();
+        long now = engine.kernel.now();
         double rate = ratePerSecond;
         long from = now;
         if (ramp) {
@@ -84,7 +84,7 @@ public final class Producer implements Event {
             return;
         }
         long gap = constant ? Math.round(1e9 / rate) : Math.round(rng.exponential(rate) * 1e9);
-        world.kernel.schedule(from + gap, SimContext.NORMAL, handler, epoch);
+        engine.kernel.schedule(from + gap, SimContext.NORMAL, handler, epoch);
     }
 
     @Override
@@ -92,7 +92,7 @@ public final class Producer implements Event {
         if (arg != epoch || !instance.running()) {
             return;
         }
-        if (world.publishingStopped()) {
+        if (engine.publishingStopped()) {
             return;
         }
         publish(-1);
@@ -102,12 +102,12 @@ public final class Producer implements Event {
     /** Publishes one message; {@code correlationId} -1 starts a new conversation. */
     public Msg publish(long correlationId) {
         long key = keys > 0 ? rng.nextInt(keys) : -1;
-        Msg m = world.newMessage(this, correlationId, key);
+        Msg m = engine.newMessage(this, correlationId, key);
         sent++;
         if (request != null) {
-            world.requests.sent(this, m);
+            engine.requests.sent(this, m);
         }
-        world.publish(m);
+        engine.publish(m);
         return m;
     }
 }

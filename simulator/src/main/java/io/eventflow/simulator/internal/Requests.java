@@ -19,7 +19,7 @@ public final class Requests implements Event {
         }
     }
 
-    private final World world;
+    private final Engine engine;
     private final Map<Long, Pending> pending = new HashMap<>();
     public long sent;
     public long answered;
@@ -28,16 +28,16 @@ public final class Requests implements Event {
     public long lateReplies;
     public double answerSumNanos;
 
-    Requests(World world) {
-        this.world = world;
+    Requests(Engine engine) {
+        this.engine = engine;
     }
 
     void sent(Producer p, Msg m) {
         sent++;
-        Pending pr = pending.computeIfAbsent(m.correlationId, k -> new Pending(p, world.now()));
+        Pending pr = pending.computeIfAbsent(m.correlationId, k -> new Pending(p, engine.now()));
         pr.attempts++;
-        pr.deadline = world.now() + p.request.timeout();
-        world.at(pr.deadline, this, m.correlationId);
+        pr.deadline = engine.now() + p.request.timeout();
+        engine.at(pr.deadline, this, m.correlationId);
     }
 
     void replied(long correlationId) {
@@ -47,7 +47,7 @@ public final class Requests implements Event {
             return;
         }
         answered++;
-        answerSumNanos += world.now() - pr.firstSent;
+        answerSumNanos += engine.now() - pr.firstSent;
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class Requests implements Event {
             retried++;
             long d = retry.backoff().delay(pr.attempts, 0, pr.producer.instance.rng);
             pr.deadline = Long.MAX_VALUE;
-            world.at(ctx.now() + d, resend, corr);
+            engine.at(ctx.now() + d, resend, corr);
         } else {
             pending.remove(corr);
             failed++;

@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Schedules a scenario's faults and actions and applies them to the world. */
+/** Schedules a scenario's faults and actions and applies them to the engine. */
 public final class ScenarioRunner {
-    private final World w;
+    private final Engine w;
 
-    public ScenarioRunner(World w) {
+    public ScenarioRunner(Engine w) {
         this.w = w;
     }
 
@@ -119,7 +119,7 @@ public final class ScenarioRunner {
         } else if (f instanceof Fault.Slow s) {
             slow(s);
         } else if (f instanceof Fault.Poison p) {
-            ChannelRt ch = w.channels.get(p.target());
+            SimChannel ch = w.channels.get(p.target());
             started(p.target(), "poison", p.percent() + "%");
             ch.poisonRng = w.streams.stream("poison:" + p.target());
             ch.poisonRate = p.percent() / 100;
@@ -128,7 +128,7 @@ public final class ScenarioRunner {
                 ended(p.target(), "poison");
             });
         } else if (f instanceof Fault.DiskLimit r) {
-            ChannelRt ch = w.channels.get(r.target());
+            SimChannel ch = w.channels.get(r.target());
             started(r.target(), "retention", r.bytes() + " bytes");
             ch.broker.diskLimit(ch, r.bytes());
             later(r.duration(), () -> {
@@ -139,7 +139,7 @@ public final class ScenarioRunner {
     }
 
     private void crash(Fault.Crash c) {
-        ServiceRt s = w.services.get(c.target());
+        SimService s = w.services.get(c.target());
         List<Instance> victims = new ArrayList<>();
         for (Instance i : s.instances) {
             if ((c.instance() == null || i.index == c.instance()) && i.alive) {
@@ -161,7 +161,7 @@ public final class ScenarioRunner {
     }
 
     private void slow(Fault.Slow s) {
-        ServiceRt svc = w.services.get(s.target());
+        SimService svc = w.services.get(s.target());
         started(s.target(), "slow", "x" + s.factor());
         for (Instance i : svc.instances) {
             if (s.instance() == null || i.index == s.instance()) {
@@ -200,7 +200,7 @@ public final class ScenarioRunner {
     }
 
     private String endpoint(String id) {
-        ChannelRt ch = w.channels.get(id);
+        SimChannel ch = w.channels.get(id);
         return ch != null ? ch.spec.broker() : id;
     }
 
@@ -209,19 +209,22 @@ public final class ScenarioRunner {
             w.emit(new TraceEvent.ActionApplied(w.now(), target(a), a.kind(), a.toString()));
         }
         if (a instanceof Action.Replay r) {
-            for (GroupRt g : w.groups) {
+            for (SimGroup g : w.groups) {
                 if (g.name.equals(r.group()) && g.channel.id().equals(r.channel())) {
-                    g.channel.broker.seek(g, r.to(), r.value());
+                    if (!(g.channel.broker instanceof BrokerRuntime.Seekable log)) {
+                        throw new UnsupportedOperationException(g.channel.broker.id() + " does not support replay");
+                    }
+                    log.seek(g, r.to(), r.value());
                 }
             }
         } else if (a instanceof Action.Redrive r) {
             redrive(w.channels.get(r.from()), w.channels.get(r.to()));
         } else if (a instanceof Action.Scale s) {
-            ServiceRt svc = w.services.get(s.target());
+            SimService svc = w.services.get(s.target());
             checkRate(total() + (s.instances() - active(svc)) * perInstance(svc, null, 0), a);
             scale(svc, s.instances());
         } else if (a instanceof Action.Rate r) {
-            ServiceRt svc = w.services.get(r.target());
+            SimService svc = w.services.get(r.target());
             checkRate(
                     total()
                             - active(svc) * perInstance(svc, null, 0)
@@ -257,13 +260,13 @@ public final class ScenarioRunner {
     /** Messages per simulated second the active instances create on their own now. */
     private double total() {
         double t = 0;
-        for (ServiceRt svc : w.services.values()) {
+        for (SimService svc : w.services.values()) {
             t += active(svc) * perInstance(svc, null, 0);
         }
         return t;
     }
 
-    private static int active(ServiceRt svc) {
+    private static int active(SimService svc) {
         int n = 0;
         for (Instance i : svc.instances) {
             n += i.active ? 1 : 0;
@@ -272,7 +275,7 @@ public final class ScenarioRunner {
     }
 
     /** One instance's own rate, with the producers on {@code channel} (when not null) at {@code rate}. */
-    private static double perInstance(ServiceRt svc, String channel, double rate) {
+    private static double perInstance(SimService svc, String channel, double rate) {
         Instance first = svc.instances.isEmpty() ? null : svc.instances.get(0);
         if (first == null) {
             double r = 0;
@@ -307,9 +310,9 @@ public final class ScenarioRunner {
     }
 
     /** Moves what a dead-letter channel holds back to {@code to}: owed again, as in flight. */
-    public void redrive(ChannelRt from, ChannelRt to) {
+    public void redrive(SimChannel from, SimChannel to) {
         for (Msg m : from.broker.drain(from)) {
-            GroupRt origin = m.deadLetterFrom;
+            SimGroup origin = m.deadLetterFrom;
             if (origin != null && origin.states.get(m.id) == MsgState.DEAD_LETTERED) {
                 origin.states.set(m.id, MsgState.PENDING);
             }
@@ -327,13 +330,13 @@ public final class ScenarioRunner {
             copy.expiresAt = Long.MAX_VALUE;
             to.published++;
             to.broker.targetGroups(copy).forEach(g -> g.owe(copy.id));
-            if (to.broker.store(copy) != io.eventflow.simulator.broker.BrokerRuntime.StoreResult.STORED) {
+            if (to.broker.store(copy) != BrokerRuntime.StoreResult.STORED) {
                 w.lose(copy, "crash", to.id());
             }
         }
     }
 
-    private void scale(ServiceRt svc, int n) {
+    private void scale(SimService svc, int n) {
         int active = 0;
         for (Instance i : svc.instances) {
             if (i.active) {
@@ -350,7 +353,7 @@ public final class ScenarioRunner {
             }
         }
         while (active < n) {
-            Instance i = WorldBuilder.addInstance(w, svc);
+            Instance i = EngineBuilder.addInstance(w, svc);
             w.processing.start(i);
             active++;
         }

@@ -15,10 +15,10 @@ public final class Snapshots {
 
     private Snapshots() {}
 
-    public static SimulationSnapshot take(World w, long traceWritten) {
+    public static SimulationSnapshot take(Engine w, long traceWritten) {
         long now = w.now();
         List<ChannelState> channels = new ArrayList<>();
-        for (ChannelRt c : w.channels.values()) {
+        for (SimChannel c : w.channels.values()) {
             List<Long> d = new ArrayList<>();
             for (long x : c.broker.depths(c)) {
                 d.add(x);
@@ -30,7 +30,7 @@ public final class Snapshots {
             channels.add(new ChannelState(c.id(), List.copyOf(d), c.published, List.copyOf(leaders)));
         }
         List<GroupState> groups = new ArrayList<>();
-        for (GroupRt g : w.groups) {
+        for (SimGroup g : w.groups) {
             List<String> assignment = new ArrayList<>();
             for (Member m : g.members) {
                 if (m.partitions.length > 0) {
@@ -47,7 +47,7 @@ public final class Snapshots {
         }
         List<InstanceState> instances = new ArrayList<>();
         List<InFlight> flying = new ArrayList<>();
-        for (ServiceRt s : w.services.values()) {
+        for (SimService s : w.services.values()) {
             for (Instance i : s.instances) {
                 int busy = 0;
                 int buffered = 0;

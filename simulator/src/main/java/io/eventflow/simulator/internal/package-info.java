@@ -1,2 +1,5 @@
-/** Runtime internals of the simulator; not API (the app must not depend on them). */
+/**
+ * The engine of a run ({@code Engine}, {@code Processing}, {@code InTransit}, ...), the simulated elements, and the
+ * broker contract ({@code BrokerContext}, {@code BrokerRuntime}); not API (other modules must not depend on them).
+ */
 package io.eventflow.simulator.internal;

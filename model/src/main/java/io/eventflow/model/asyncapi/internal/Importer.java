@@ -56,7 +56,7 @@ public final class Importer {
         }
         cyclicSchemas();
         failOnErrors();
-        PostPass.apply(st, warnings);
+        ImportCompleter.apply(st, warnings);
         ObjectNode tree = tree();
         DesignReader.Result read = DesignReader.read(tree);
         List<Problem> errors = new ArrayList<>();

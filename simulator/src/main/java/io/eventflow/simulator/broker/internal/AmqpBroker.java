@@ -1,14 +1,14 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.Map;
  * makes the broker unavailable, closes every consumer channel (unacked deliveries are requeued as redelivered) and
  * keeps the queued messages.
  */
-public final class AmqpBroker implements BrokerRuntime {
+public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {
@@ -31,13 +31,13 @@ public final class AmqpBroker implements BrokerRuntime {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new AmqpBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new AmqpBroker(broker, sim);
         }
     };
 
     final Plan.Broker spec;
-    final World world;
+    final BrokerContext sim;
     final List<AmqpQueue> queues = new ArrayList<>();
     private final Map<String, List<AmqpQueue>> exchanges = new HashMap<>();
     /**
@@ -55,9 +55,9 @@ public final class AmqpBroker implements BrokerRuntime {
 
     final Event expiry = (ctx, arg) -> queues.get((int) arg).expiryTimer();
 
-    AmqpBroker(Plan.Broker spec, World world) {
+    AmqpBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
+        this.sim = sim;
     }
 
     @Override
@@ -66,12 +66,12 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     @Override
-    public boolean oneQueuePerChannel(ChannelRt channel) {
+    public boolean oneQueuePerChannel(SimChannel channel) {
         return true;
     }
 
     @Override
-    public void attachChannel(ChannelRt ch) {
+    public void attachChannel(SimChannel ch) {
         List<String> keys = ch.spec.bindings() != null && !ch.spec.bindings().isEmpty()
                 ? ch.spec.bindings()
                 : List.of(ch.spec.routingKey());
@@ -85,19 +85,19 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     /** A new queue of {@code ch} (its settings: TTL, max length, overflow), not yet consumed. */
-    AmqpQueue addQueue(ChannelRt ch, List<String> keys) {
+    AmqpQueue addQueue(SimChannel ch, List<String> keys) {
         AmqpQueue q = new AmqpQueue(this, ch, queues.size(), keys);
         queues.add(q);
         return q;
     }
 
     @Override
-    public void attachGroup(GroupRt g) {
+    public void attachGroup(SimGroup g) {
         consume((AmqpQueue) g.channel.data, g);
     }
 
     /** Makes {@code g} the consumer of {@code q}. */
-    void consume(AmqpQueue q, GroupRt g) {
+    void consume(AmqpQueue q, SimGroup g) {
         q.consumedBy(g);
         q.groupList = List.of(g);
         g.data = q;
@@ -106,12 +106,12 @@ public final class AmqpBroker implements BrokerRuntime {
         }
     }
 
-    private static AmqpQueue queue(GroupRt g) {
+    private static AmqpQueue queue(SimGroup g) {
         return (AmqpQueue) g.data;
     }
 
     /** The queues a message published on {@code ch} with {@code routingKey} reaches (cached per key). */
-    private List<AmqpQueue> route(ChannelRt ch, String routingKey) {
+    private List<AmqpQueue> route(SimChannel ch, String routingKey) {
         AmqpQueue own = (AmqpQueue) ch.data;
         if (ch.spec.exchange() == null) {
             return own.self;
@@ -144,7 +144,7 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         AmqpQueue own = (AmqpQueue) msg.origin.data;
         if (msg.direct || !own.routed) {
             return own.groupList; // its own queue only
@@ -153,7 +153,7 @@ public final class AmqpBroker implements BrokerRuntime {
         if (qs.size() == 1) {
             return qs.get(0).groupList;
         }
-        List<GroupRt> out = new ArrayList<>(qs.size());
+        List<SimGroup> out = new ArrayList<>(qs.size());
         for (AmqpQueue q : qs) {
             if (q.g != null) {
                 out.add(q.g);
@@ -167,17 +167,17 @@ public final class AmqpBroker implements BrokerRuntime {
         if (down) {
             return StoreResult.UNAVAILABLE;
         }
-        ChannelRt origin = m.origin;
+        SimChannel origin = m.origin;
         boolean first = m.storedAt == 0 && m.deliveries == 0;
-        m.storedAt = Math.max(1, world.now());
+        m.storedAt = Math.max(1, sim.now());
         AmqpQueue own = (AmqpQueue) origin.data;
         if (m.direct || !own.routed) { // its own queue only (enqueue() written out: the per-message path)
             Msg copy = first ? m : m.copy();
-            if (world.tracing) {
+            if (sim.tracing()) {
                 traceStored(own, m);
             }
             if (!own.enqueue(copy) && own.g != null) {
-                world.lose(own.g, copy, "overflow");
+                sim.lose(own.g, copy, "overflow");
             }
             return StoreResult.STORED;
         }
@@ -185,26 +185,25 @@ public final class AmqpBroker implements BrokerRuntime {
         for (int i = 0; i < qs.size(); i++) {
             enqueue(qs.get(i), (i == 0 && first) ? m : m.copy(), m);
         }
-        if (qs.isEmpty() && world.tracing) {
-            world.emit(
-                    new TraceEvent.Dropped(world.now(), origin.id(), "", -1, -1, m.id, m.correlationId, "unroutable"));
+        if (qs.isEmpty() && sim.tracing()) {
+            sim.emit(new TraceEvent.Dropped(sim.now(), origin.id(), "", -1, -1, m.id, m.correlationId, "unroutable"));
         }
         return StoreResult.STORED;
     }
 
     /** Puts {@code copy} (of {@code m}) in {@code q}; lost as overflow when max-length rejects it. */
     void enqueue(AmqpQueue q, Msg copy, Msg m) {
-        if (world.tracing) {
+        if (sim.tracing()) {
             traceStored(q, m);
         }
         if (!q.enqueue(copy) && q.g != null) {
-            world.lose(q.g, copy, "overflow");
+            sim.lose(q.g, copy, "overflow");
         }
     }
 
     private void traceStored(AmqpQueue q, Msg m) {
-        world.emit(new TraceEvent.Stored(
-                world.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
+        sim.emit(new TraceEvent.Stored(
+                sim.now(), q.ch.id(), q.g == null ? "" : q.g.name, -1, -1, m.id, m.correlationId));
     }
 
     @Override
@@ -215,11 +214,6 @@ public final class AmqpBroker implements BrokerRuntime {
     @Override
     public void settled(Member mem, Worker w, Msg m) {
         queue(mem.group).settled(mem, m);
-    }
-
-    @Override
-    public boolean retriesInPlace() {
-        return false;
     }
 
     @Override
@@ -242,7 +236,7 @@ public final class AmqpBroker implements BrokerRuntime {
     public long deliveryLost(Member mem, Msg m) {
         AmqpQueue q = queue(mem.group);
         if (q.autoAck()) {
-            world.lose(q.g, m, "network");
+            sim.lose(q.g, m, "network");
         } else if (m.tag == connection) {
             q.deliveryLost(mem, m);
         } // else: delivered on a connection the broker crash closed; it was requeued then
@@ -261,7 +255,7 @@ public final class AmqpBroker implements BrokerRuntime {
         List<Msg> back = new ArrayList<>();
         for (Msg m : held) {
             if (q.autoAck()) {
-                world.lose(q.g, m, "crash");
+                sim.lose(q.g, m, "crash");
             } else if (m.tag == connection) {
                 back.add(m);
             }
@@ -329,7 +323,7 @@ public final class AmqpBroker implements BrokerRuntime {
                     }
                 }
                 m.buffer.removeIf(b -> !b.duplicateCopy);
-                for (Msg b : world.transit().removeFor(m)) {
+                for (Msg b : sim.takeTravellingTo(m)) {
                     if (!b.duplicateCopy) {
                         back.add(b);
                     }
@@ -344,13 +338,13 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     @Override
-    public List<Msg> drain(ChannelRt ch) {
+    public List<Msg> drain(SimChannel ch) {
         return drain((AmqpQueue) ch.data);
     }
 
     /** Removes and returns what {@code q} holds ready; no longer owed to its group. */
     List<Msg> drain(AmqpQueue q) {
-        ChannelRt ch = q.ch;
+        SimChannel ch = q.ch;
         List<Msg> out = new ArrayList<>();
         while (!q.ready.isEmpty()) {
             Msg m = q.ready.pollFirst();
@@ -365,7 +359,7 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     @Override
-    public void collectHeld(GroupRt g, BitSet out) {
+    public void collectHeld(SimGroup g, BitSet out) {
         for (Msg m : queue(g).ready) {
             out.set((int) m.id);
         }
@@ -375,11 +369,11 @@ public final class AmqpBroker implements BrokerRuntime {
     }
 
     @Override
-    public long[] depths(ChannelRt ch) {
+    public long[] depths(SimChannel ch) {
         return new long[] {((AmqpQueue) ch.data).ready.size()};
     }
 
     void trace(TraceEvent e) {
-        world.emit(e);
+        sim.emit(e);
     }
 }

@@ -1,12 +1,12 @@
 package io.eventflow.simulator.broker.internal;
 
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.IntRing;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
@@ -15,11 +15,11 @@ import java.util.List;
 /** One queue bound to an exchange, consumed by one group's members (competing consumers with prefetch). */
 final class AmqpQueue {
     final AmqpBroker broker;
-    final ChannelRt ch;
+    final SimChannel ch;
     final int index;
     final List<String> bindingKeys;
     /** The group consuming this queue, or null while nobody subscribes (messages then only pile up). */
-    GroupRt g;
+    SimGroup g;
     /** From the group's (immutable) spec, set with {@link #consumedBy}: consumer prefetch and auto-ack. */
     private int prefetch = Integer.MAX_VALUE;
 
@@ -29,7 +29,7 @@ final class AmqpQueue {
 
     private final long messageTtl;
 
-    List<GroupRt> groupList = List.of();
+    List<SimGroup> groupList = List.of();
     final List<AmqpQueue> self = List.of(this);
     /** True when the channel publishes through an exchange (routing by key); else only to its own queue. */
     final boolean routed;
@@ -62,7 +62,7 @@ final class AmqpQueue {
     /** Unacknowledged deliveries no consumer holds, in the order they stalled. */
     final List<Stalled> stalled = new java.util.ArrayList<>();
 
-    AmqpQueue(AmqpBroker broker, ChannelRt ch, int index, List<String> bindingKeys) {
+    AmqpQueue(AmqpBroker broker, SimChannel ch, int index, List<String> bindingKeys) {
         this.broker = broker;
         this.ch = ch;
         this.index = index;
@@ -73,7 +73,7 @@ final class AmqpQueue {
     }
 
     /** Attaches the consuming group. */
-    void consumedBy(GroupRt group) {
+    void consumedBy(SimGroup group) {
         g = group;
         prefetch = group.spec.prefetch() <= 0 ? Integer.MAX_VALUE : group.spec.prefetch();
         autoAck = group.atMostOnce();
@@ -117,16 +117,16 @@ final class AmqpQueue {
                 Msg head = ready.pollFirst();
                 ch.depthChanged(-1);
                 lag(-1);
-                broker.world.processing.deadLetter(ch, g, head, "maxlen");
+                broker.sim.deadLetter(ch, g, head, "maxlen");
             } else if (spec.overflow() == Plan.Overflow.REJECT_PUBLISH_DLX) {
-                broker.world.processing.deadLetter(ch, g, m, "maxlen");
+                broker.sim.deadLetter(ch, g, m, "maxlen");
                 return true;
             } else {
                 return false;
             }
         }
         if (messageTtl != Plan.NONE) {
-            m.expiresAt = broker.world.now() + messageTtl;
+            m.expiresAt = broker.sim.now() + messageTtl;
         }
         if (g != null && ready.isEmpty() && !broker.down) { // straight to a consumer with credit, if there is one
             Member c = nextConsumer();
@@ -172,9 +172,9 @@ final class AmqpQueue {
         }
         Worker w = c.freeWorker();
         if (w != null && c.buffer.isEmpty()) {
-            broker.world.processing.deliver(c, w, m, false, m.redelivered);
+            broker.sim.deliver(c, w, m, false, m.redelivered);
         } else {
-            broker.world.processing.toBuffer(c, m);
+            broker.sim.toBuffer(c, m);
         }
         offerCredit(c);
     }
@@ -187,7 +187,7 @@ final class AmqpQueue {
     void pull(Member c) {
         if (!c.inRing && ring.isEmpty() && !broker.down && g != null && !ready.isEmpty() && hasCredit(c)) {
             Msg head = ready.peekFirst();
-            if (head.expiresAt > broker.world.now()) {
+            if (head.expiresAt > broker.sim.now()) {
                 ready.pollFirst();
                 ch.depthChanged(-1);
                 give(c, head);
@@ -206,7 +206,7 @@ final class AmqpQueue {
         }
         while (!ready.isEmpty()) {
             Msg head = ready.peekFirst();
-            if (head.expiresAt <= broker.world.now()) {
+            if (head.expiresAt <= broker.sim.now()) {
                 expireHead();
                 continue;
             }
@@ -228,16 +228,15 @@ final class AmqpQueue {
         if (m.tag != broker.connection) {
             return; // the channel this delivery came on is gone; the broker already requeued it
         }
-        long d = broker.world.processing.ackDelay(c);
+        long d = broker.sim.ackDelay(c);
         if (d == 0) {
             ack(c, m);
             return;
         }
         // the ack is lost (the delivery stays unacknowledged until the connection is declared dead) or on the wire
-        Stalled s = new Stalled(c, m, d < 0 ? -1 : broker.world.now() + d);
+        Stalled s = new Stalled(c, m, d < 0 ? -1 : broker.sim.now() + d);
         stalled.add(s);
-        broker.world.at(
-                d < 0 ? broker.world.now() + broker.deadConnectionAfter : s.ackDue, (ctx, arg) -> resolve(s), 0);
+        broker.sim.at(d < 0 ? broker.sim.now() + broker.deadConnectionAfter : s.ackDue, (ctx, arg) -> resolve(s), 0);
     }
 
     /**
@@ -247,7 +246,7 @@ final class AmqpQueue {
     void deliveryLost(Member c, Msg m) {
         Stalled s = new Stalled(c, m, -1);
         stalled.add(s);
-        broker.world.at(broker.world.now() + broker.deadConnectionAfter, (ctx, arg) -> resolve(s), 0);
+        broker.sim.at(broker.sim.now() + broker.deadConnectionAfter, (ctx, arg) -> resolve(s), 0);
     }
 
     /** A stalled delivery's ack arrives, or its connection is declared dead (heartbeat timeout): requeued. */
@@ -257,7 +256,7 @@ final class AmqpQueue {
         }
         if (s.ackDue >= 0) {
             ack(s.mem, s.msg);
-            broker.world.processing.next(s.mem); // its credit is back
+            broker.sim.next(s.mem); // its credit is back
             return;
         }
         requeue(s.mem, s.msg, true);
@@ -291,10 +290,10 @@ final class AmqpQueue {
     private void ack(Member c, Msg m) {
         c.unacked--;
         lag(-1);
-        if (broker.world.tracing) {
-            broker.trace(new TraceEvent.Acked(broker.world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
+        if (broker.sim.tracing()) {
+            broker.trace(new TraceEvent.Acked(broker.sim.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
         }
-        broker.world.recycle(m); // acked: this queue's copy is held nowhere any more
+        broker.sim.recycle(m); // acked: this queue's copy is held nowhere any more
     }
 
     /** Nack with requeue (or requeue after a lost connection): back to the head, flagged redelivered. */
@@ -313,19 +312,19 @@ final class AmqpQueue {
             return;
         }
         // a requeued message may have expired while it was out: check it now
-        long t = Math.max(ready.peekFirst().expiresAt, broker.world.now());
+        long t = Math.max(ready.peekFirst().expiresAt, broker.sim.now());
         if (t < expiryAt) {
             expiryAt = t;
-            broker.world.at(t, broker.expiry, index);
+            broker.sim.at(t, broker.expiry, index);
         }
     }
 
     void expiryTimer() {
-        if (broker.world.now() < expiryAt) {
+        if (broker.sim.now() < expiryAt) {
             return; // a later reschedule superseded this one
         }
         expiryAt = Long.MAX_VALUE;
-        while (!ready.isEmpty() && ready.peekFirst().expiresAt <= broker.world.now()) {
+        while (!ready.isEmpty() && ready.peekFirst().expiresAt <= broker.sim.now()) {
             expireHead();
         }
         scheduleExpiry();
@@ -336,12 +335,12 @@ final class AmqpQueue {
         ch.depthChanged(-1);
         lag(-1);
         ch.expired++;
-        if (broker.world.tracing) {
+        if (broker.sim.tracing()) {
             broker.trace(new TraceEvent.Expired(
-                    broker.world.now(), ch.id(), g == null ? "" : g.name, -1, -1, m.id, m.correlationId));
+                    broker.sim.now(), ch.id(), g == null ? "" : g.name, -1, -1, m.id, m.correlationId));
         }
         if (g == null || g.states.get(m.id) == MsgState.PENDING) {
-            broker.world.processing.deadLetter(ch, g, m, "expired");
+            broker.sim.deadLetter(ch, g, m, "expired");
         }
     }
 }

@@ -1,14 +1,14 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -26,7 +26,7 @@ import java.util.Set;
  * crash drops every connection, and with them every non-durable subscription; queues and durable subscriptions keep
  * their (persistent) messages.
  */
-public final class JmsBroker implements BrokerRuntime {
+public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {
@@ -34,28 +34,28 @@ public final class JmsBroker implements BrokerRuntime {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new JmsBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new JmsBroker(broker, sim);
         }
     };
 
     private final Plan.Broker spec;
-    private final World world;
+    private final BrokerContext sim;
     private final AmqpBroker core;
     private final List<JmsTopic> topics = new ArrayList<>();
 
     /** A topic channel and its subscriptions. */
     static final class JmsTopic {
-        final ChannelRt ch;
+        final SimChannel ch;
         final List<Subscription> subs = new ArrayList<>();
 
-        JmsTopic(ChannelRt ch) {
+        JmsTopic(SimChannel ch) {
             this.ch = ch;
         }
     }
 
     /** One subscribing group's subscription: a queue of the core. */
-    record Subscription(GroupRt g, AmqpQueue q, boolean durable) {
+    record Subscription(SimGroup g, AmqpQueue q, boolean durable) {
         /** True while the subscription exists: always when durable, else while an instance is connected. */
         boolean exists() {
             if (durable) {
@@ -70,10 +70,10 @@ public final class JmsBroker implements BrokerRuntime {
         }
     }
 
-    JmsBroker(Plan.Broker spec, World world) {
+    JmsBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
-        this.core = new AmqpBroker(spec, world);
+        this.sim = sim;
+        this.core = new AmqpBroker(spec, sim);
         core.deadConnectionAfter = INACTIVITY_TIMEOUT;
     }
 
@@ -85,17 +85,17 @@ public final class JmsBroker implements BrokerRuntime {
         return spec.id();
     }
 
-    static boolean isTopic(ChannelRt ch) {
+    static boolean isTopic(SimChannel ch) {
         return ch.spec.source() != null && ch.spec.source().jms().isTopic();
     }
 
     @Override
-    public boolean oneQueuePerChannel(ChannelRt ch) {
+    public boolean oneQueuePerChannel(SimChannel ch) {
         return !isTopic(ch);
     }
 
     @Override
-    public void attachChannel(ChannelRt ch) {
+    public void attachChannel(SimChannel ch) {
         if (isTopic(ch)) {
             JmsTopic t = new JmsTopic(ch);
             topics.add(t);
@@ -106,7 +106,7 @@ public final class JmsBroker implements BrokerRuntime {
     }
 
     @Override
-    public void attachGroup(GroupRt g) {
+    public void attachGroup(SimGroup g) {
         if (!(g.channel.data instanceof JmsTopic t)) {
             core.attachGroup(g);
             return;
@@ -118,7 +118,7 @@ public final class JmsBroker implements BrokerRuntime {
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         return msg.origin.data instanceof JmsTopic ? msg.origin.groups : core.targetGroups(msg);
     }
 
@@ -131,14 +131,14 @@ public final class JmsBroker implements BrokerRuntime {
             return StoreResult.UNAVAILABLE;
         }
         boolean first = m.storedAt == 0 && m.deliveries == 0;
-        m.storedAt = Math.max(1, world.now());
+        m.storedAt = Math.max(1, sim.now());
         for (int i = 0; i < t.subs.size(); i++) {
             Subscription s = t.subs.get(i);
             Msg copy = (i == 0 && first) ? m : m.copy();
             if (s.exists()) {
                 core.enqueue(s.q, copy, m);
             } else {
-                world.lose(s.g, m, "notSubscribed");
+                sim.lose(s.g, m, "notSubscribed");
             }
         }
         return StoreResult.STORED;
@@ -154,11 +154,7 @@ public final class JmsBroker implements BrokerRuntime {
         core.settled(member, worker, msg);
     }
 
-    @Override
-    public boolean retriesInPlace() {
-        return false; // a failed delivery goes back to its queue or subscription, flagged JMSRedelivered
-    }
-
+    /** A failed delivery goes back to its queue or subscription, flagged JMSRedelivered. */
     @Override
     public void requeue(Member member, Msg msg) {
         core.requeue(member, msg);
@@ -179,7 +175,7 @@ public final class JmsBroker implements BrokerRuntime {
         }
     }
 
-    private Subscription subscription(GroupRt g) {
+    private Subscription subscription(SimGroup g) {
         if (g.channel.data instanceof JmsTopic t) {
             for (Subscription s : t.subs) {
                 if (s.g == g) {
@@ -196,7 +192,7 @@ public final class JmsBroker implements BrokerRuntime {
             Msg m = s.q.ready.pollFirst();
             s.q.ch.depthChanged(-1);
             s.g.lagChanged(-1);
-            world.lose(s.g, m, cause);
+            sim.lose(s.g, m, cause);
         }
     }
 
@@ -223,7 +219,7 @@ public final class JmsBroker implements BrokerRuntime {
     }
 
     @Override
-    public List<Msg> drain(ChannelRt ch) {
+    public List<Msg> drain(SimChannel ch) {
         if (!(ch.data instanceof JmsTopic t)) {
             return core.drain(ch);
         }
@@ -240,12 +236,12 @@ public final class JmsBroker implements BrokerRuntime {
     }
 
     @Override
-    public void collectHeld(GroupRt g, BitSet out) {
+    public void collectHeld(SimGroup g, BitSet out) {
         core.collectHeld(g, out);
     }
 
     @Override
-    public long[] depths(ChannelRt ch) {
+    public long[] depths(SimChannel ch) {
         if (!(ch.data instanceof JmsTopic t)) {
             return core.depths(ch);
         }

@@ -1,14 +1,14 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.List;
  * Kafka-like semantics: partitioned logs with leaders on nodes, consumer groups with assignment, rebalance pause,
  * committed offsets, retention, seek, acks and failover. Group bookkeeping is in {@link KafkaGroup}.
  */
-public final class KafkaBroker implements BrokerRuntime {
+public final class KafkaBroker implements BrokerRuntime, BrokerRuntime.Seekable {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {
@@ -27,20 +27,20 @@ public final class KafkaBroker implements BrokerRuntime {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new KafkaBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new KafkaBroker(broker, sim);
         }
     };
 
     final Plan.Broker spec;
-    final World world;
+    final BrokerContext sim;
     final boolean[] nodeUp;
     final List<KafkaTopic> topics = new ArrayList<>();
     final List<KafkaGroup> groups = new ArrayList<>();
 
-    KafkaBroker(Plan.Broker spec, World world) {
+    KafkaBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
+        this.sim = sim;
         this.nodeUp = new boolean[Math.max(1, spec.nodes())];
         java.util.Arrays.fill(nodeUp, true);
     }
@@ -51,14 +51,14 @@ public final class KafkaBroker implements BrokerRuntime {
     }
 
     @Override
-    public void attachChannel(ChannelRt ch) {
+    public void attachChannel(SimChannel ch) {
         KafkaTopic t = new KafkaTopic(this, ch, topics.size());
         ch.data = t;
         topics.add(t);
     }
 
     @Override
-    public void attachGroup(GroupRt g) {
+    public void attachGroup(SimGroup g) {
         KafkaGroup kg = new KafkaGroup(this, g, (KafkaTopic) g.channel.data, groups.size());
         g.data = kg;
         groups.add(kg);
@@ -73,7 +73,7 @@ public final class KafkaBroker implements BrokerRuntime {
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         return msg.origin.groups;
     }
 
@@ -127,12 +127,12 @@ public final class KafkaBroker implements BrokerRuntime {
     }
 
     @Override
-    public void seek(GroupRt g, String mode, long value) {
+    public void seek(SimGroup g, String mode, long value) {
         ((KafkaGroup) g.data).seek(mode, value);
     }
 
     @Override
-    public List<Msg> drain(ChannelRt ch) {
+    public List<Msg> drain(SimChannel ch) {
         KafkaTopic t = (KafkaTopic) ch.data;
         List<Msg> out = new ArrayList<>();
         for (KafkaTopic.Part p : t.parts) {
@@ -142,17 +142,17 @@ public final class KafkaBroker implements BrokerRuntime {
     }
 
     @Override
-    public void diskLimit(ChannelRt ch, long bytes) {
+    public void diskLimit(SimChannel ch, long bytes) {
         ((KafkaTopic) ch.data).setDiskLimit(bytes);
     }
 
     @Override
-    public void collectHeld(GroupRt g, BitSet out) {
+    public void collectHeld(SimGroup g, BitSet out) {
         ((KafkaGroup) g.data).collectHeld(out);
     }
 
     @Override
-    public int[] leaders(ChannelRt ch) {
+    public int[] leaders(SimChannel ch) {
         KafkaTopic t = (KafkaTopic) ch.data;
         int[] out = new int[t.parts.length];
         for (int i = 0; i < out.length; i++) {
@@ -162,7 +162,7 @@ public final class KafkaBroker implements BrokerRuntime {
     }
 
     @Override
-    public long[] depths(ChannelRt ch) {
+    public long[] depths(SimChannel ch) {
         KafkaTopic t = (KafkaTopic) ch.data;
         long[] d = new long[t.parts.length];
         for (int p = 0; p < d.length; p++) {
@@ -174,7 +174,7 @@ public final class KafkaBroker implements BrokerRuntime {
     }
 
     void trace(TraceEvent e) {
-        world.emit(e);
+        sim.emit(e);
     }
 
     /** One-shot event helper: events carry the group or topic index in the argument. */

@@ -1,13 +1,13 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.Isolation;
-import io.eventflow.simulator.internal.GroupRt;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Producer;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -41,7 +41,7 @@ final class KafkaGroup {
     static final int DEFAULT_MAX_POLL_RECORDS = 500;
 
     final KafkaBroker broker;
-    final GroupRt g;
+    final SimGroup g;
     final KafkaTopic topic;
     final int index;
     /** The consumer's position: the next offset a poll returns. */
@@ -82,7 +82,7 @@ final class KafkaGroup {
     int generation;
     long pauseEnd;
 
-    KafkaGroup(KafkaBroker broker, GroupRt g, KafkaTopic topic, int index) {
+    KafkaGroup(KafkaBroker broker, SimGroup g, KafkaTopic topic, int index) {
         this.broker = broker;
         this.g = g;
         this.topic = topic;
@@ -138,10 +138,10 @@ final class KafkaGroup {
     private void started(Member mem) {
         batch(mem);
         int mi = mem.indexInGroup;
-        commitDue[mi] = broker.world.now() + g.spec.commitInterval();
+        commitDue[mi] = broker.sim.now() + g.spec.commitInterval();
         if (transactional() && !commitTimer[mi]) {
             commitTimer[mi] = true;
-            broker.world.at(commitDue[mi], broker.autoCommit, ((long) index << 32) | mi);
+            broker.sim.at(commitDue[mi], broker.autoCommit, ((long) index << 32) | mi);
         }
     }
 
@@ -180,12 +180,12 @@ final class KafkaGroup {
             }
             live.get(i).partitions = ps;
         }
-        if (broker.world.tracing) {
+        if (broker.sim.tracing()) {
             StringBuilder b = new StringBuilder();
             for (Member m : live) {
                 b.append(b.length() == 0 ? "" : "; ").append(m.id()).append("=").append(Arrays.toString(m.partitions));
             }
-            broker.trace(new TraceEvent.Rebalanced(broker.world.now(), g.name, b.toString()));
+            broker.trace(new TraceEvent.Rebalanced(broker.sim.now(), g.name, b.toString()));
         }
     }
 
@@ -221,7 +221,7 @@ final class KafkaGroup {
             if (o.buffer.isEmpty()) {
                 pull(o); // the usual case, without the detour through the member's (empty) local buffer
             } else {
-                broker.world.processing.next(o);
+                broker.sim.next(o);
             }
         }
     }
@@ -246,7 +246,7 @@ final class KafkaGroup {
 
     /** One poll: auto-commit when due, then up to {@link #maxPoll} readable records of the member's partitions. */
     private void poll(Member mem, ArrayList<Msg> b) {
-        long now = broker.world.now();
+        long now = broker.sim.now();
         int mi = mem.indexInGroup;
         if (autoCommits() && now >= commitDue[mi]) {
             commitPositions(mem);
@@ -294,7 +294,7 @@ final class KafkaGroup {
         }
         if (!b.isEmpty() && autoCommits() && !commitTimer[mi]) {
             commitTimer[mi] = true;
-            broker.world.at(Math.max(now, commitDue[mi]), broker.autoCommit, ((long) index << 32) | mi);
+            broker.sim.at(Math.max(now, commitDue[mi]), broker.autoCommit, ((long) index << 32) | mi);
         }
     }
 
@@ -318,7 +318,7 @@ final class KafkaGroup {
         for (long o = Math.max(pos[p], log.base()); o < target; o++) {
             Msg m = log.get(o);
             if (!m.truncated) {
-                broker.world.lose(g, m, "offsetReset");
+                broker.sim.lose(g, m, "offsetReset");
             }
         }
         unfetched -= target - pos[p];
@@ -353,7 +353,7 @@ final class KafkaGroup {
             if (g.states.get(m.id) == MsgState.NONE && m.storedAt >= 0) {
                 g.owe(m.id); // replayed to the group, or published before the group existed
             }
-            broker.world.processing.deliver(mem, w, m, o < replayUntil[p], o < rereadBelow[p]);
+            broker.sim.deliver(mem, w, m, o < replayUntil[p], o < rereadBelow[p]);
             if (!mem.active()) {
                 return;
             }
@@ -396,23 +396,23 @@ final class KafkaGroup {
         Member mem = g.members.get(mi);
         if (transactional()) {
             if (mem.active()) {
-                long now = broker.world.now();
+                long now = broker.sim.now();
                 if (now >= commitDue[mi]) {
                     commitTxn(mem);
                     commitDue[mi] = now + g.spec.commitInterval();
                 }
                 commitTimer[mi] = true;
-                broker.world.at(commitDue[mi], broker.autoCommit, ((long) index << 32) | mi);
+                broker.sim.at(commitDue[mi], broker.autoCommit, ((long) index << 32) | mi);
             }
             return;
         }
         if (!mem.active() || rebalancing) {
             return;
         }
-        long now = broker.world.now();
+        long now = broker.sim.now();
         if (now < commitDue[mi]) {
             commitTimer[mi] = true;
-            broker.world.at(commitDue[mi], broker.autoCommit, ((long) index << 32) | mi);
+            broker.sim.at(commitDue[mi], broker.autoCommit, ((long) index << 32) | mi);
         } else if (waiting(mem)) {
             commitPositions(mem);
         }
@@ -423,7 +423,7 @@ final class KafkaGroup {
      * handed out; one still being processed is not committed).
      */
     private void commitPositions(Member mem) {
-        commitDue[mem.indexInGroup] = broker.world.now() + g.spec.commitInterval();
+        commitDue[mem.indexInGroup] = broker.sim.now() + g.spec.commitInterval();
         for (int p : mem.partitions) {
             if (owner[p] == mem && hasPos[p]) {
                 sendCommit(mem, p, busy[p] ? done[p] : pos[p]);
@@ -437,13 +437,13 @@ final class KafkaGroup {
      * delays it, and one that arrives after a rebalance began is refused (older generation).
      */
     private void sendCommit(Member mem, int p, long offset) {
-        long d = broker.world.processing.ackDelay(mem);
+        long d = broker.sim.ackDelay(mem);
         if (d == 0) {
             commit(p, offset);
         } else if (d > 0) {
             int gen = generation;
-            broker.world.at(
-                    broker.world.now() + d,
+            broker.sim.at(
+                    broker.sim.now() + d,
                     (ctx, arg) -> {
                         if (gen == generation) {
                             commit(p, offset);
@@ -463,11 +463,11 @@ final class KafkaGroup {
         }
         g.lagChanged(-(offset - committed[p]));
         committed[p] = offset;
-        if (broker.world.tracing) {
+        if (broker.sim.tracing()) {
             // Kafka's convention: the committed offset is the next one to read
-            broker.trace(new TraceEvent.Committed(broker.world.now(), g.channel.id(), g.name, p, offset, -1, -1));
+            broker.trace(new TraceEvent.Committed(broker.sim.now(), g.channel.id(), g.name, p, offset, -1, -1));
         }
-        if (!broker.world.keepConsumed) {
+        if (!broker.sim.keepConsumed()) {
             topic.trim(p);
         }
     }
@@ -495,11 +495,11 @@ final class KafkaGroup {
         }
         for (Msg m : all) {
             if (g.atMostOnce()) {
-                broker.world.lose(g, m, "crash");
+                broker.sim.lose(g, m, "crash");
             } else if (m.offset < pos[m.partition]) {
                 // the committed offset moved past it (retention evicted it, or a seek): it will not be read again
                 boolean evicted = m.offset < topic.parts[m.partition].log.base();
-                broker.world.lose(g, m, evicted ? "retention" : "crash");
+                broker.sim.lose(g, m, evicted ? "retention" : "crash");
             }
         }
         recount();
@@ -509,9 +509,9 @@ final class KafkaGroup {
     void rebalance() {
         rebalancing = true;
         generation++;
-        pauseEnd = broker.world.now() + g.spec.rebalancePause();
+        pauseEnd = broker.sim.now() + g.spec.rebalancePause();
         if (g.spec.rebalancePause() > 0) {
-            broker.world.at(pauseEnd, broker.rebalanceEnd, ((long) index << 32) | generation);
+            broker.sim.at(pauseEnd, broker.rebalanceEnd, ((long) index << 32) | generation);
         } else {
             maybeFinishRebalance();
         }
@@ -524,7 +524,7 @@ final class KafkaGroup {
     }
 
     private void maybeFinishRebalance() {
-        if (!rebalancing || broker.world.now() < pauseEnd) {
+        if (!rebalancing || broker.sim.now() < pauseEnd) {
             return;
         }
         for (Member m : g.members) {
@@ -554,7 +554,7 @@ final class KafkaGroup {
         assign();
         for (Member m : g.members) {
             if (m.active()) {
-                broker.world.processing.next(m);
+                broker.sim.next(m);
             }
         }
     }
@@ -562,14 +562,14 @@ final class KafkaGroup {
     void partitionOnline(int p) {
         Member o = owner[p];
         if (o != null && o.active() && !rebalancing) {
-            broker.world.processing.next(o);
+            broker.sim.next(o);
         }
     }
 
     void evicted(int p, long o, Msg m) {
         if (o >= pos[p]) {
             if (!m.truncated) {
-                broker.world.lose(g, m, "retention");
+                broker.sim.lose(g, m, "retention");
             }
             pos[p] = o + 1;
             unfetched--;
@@ -608,7 +608,7 @@ final class KafkaGroup {
         }
         recount();
         for (Member m : g.members) {
-            broker.world.processing.next(m);
+            broker.sim.next(m);
         }
     }
 
@@ -733,6 +733,6 @@ final class KafkaGroup {
         c.partition = -1;
         c.offset = -1;
         resending.set((int) out.id);
-        broker.world.send(c);
+        broker.sim.send(c);
     }
 }

@@ -1,12 +1,12 @@
 package io.eventflow.simulator.broker.internal;
 
-import io.eventflow.simulator.broker.BrokerRuntime.StoreResult;
-import io.eventflow.simulator.internal.ChannelRt;
+import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
 import io.eventflow.simulator.internal.MsgState;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -69,7 +69,7 @@ final class KafkaTopic {
     }
 
     final KafkaBroker broker;
-    final ChannelRt ch;
+    final SimChannel ch;
     final int index;
     final Part[] parts;
     final List<KafkaGroup> groups = new ArrayList<>();
@@ -81,7 +81,7 @@ final class KafkaTopic {
     private long diskLimit = Long.MAX_VALUE;
     private boolean retentionPending;
 
-    KafkaTopic(KafkaBroker broker, ChannelRt ch, int index) {
+    KafkaTopic(KafkaBroker broker, SimChannel ch, int index) {
         this.broker = broker;
         this.ch = ch;
         this.index = index;
@@ -150,7 +150,7 @@ final class KafkaTopic {
             stored.set((int) m.id);
         }
         m.partition = pi;
-        m.storedAt = broker.world.now();
+        m.storedAt = broker.sim.now();
         m.offset = p.log.append(m);
         if (txnMember != null) {
             if (resent) {
@@ -158,7 +158,7 @@ final class KafkaTopic {
             }
             ((KafkaGroup) txnMember.group.data).outputStored(txnMember, p, m);
         }
-        if (broker.world.tracing) {
+        if (broker.sim.tracing()) {
             broker.trace(new TraceEvent.Stored(m.storedAt, ch.id(), "", pi, m.offset, m.id, m.correlationId));
         }
         boolean readable = p.replicas.length <= 1 || broker.spec.replicationLag() <= 0 || aliveReplicas(p) <= 1;
@@ -166,7 +166,7 @@ final class KafkaTopic {
             p.hw = p.log.end();
         } else if (!p.hwPending) {
             p.hwPending = true;
-            broker.world.at(m.storedAt + broker.spec.replicationLag(), broker.highWatermark, ((long) index << 32) | pi);
+            broker.sim.at(m.storedAt + broker.spec.replicationLag(), broker.highWatermark, ((long) index << 32) | pi);
         }
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).appended(pi, m, readable);
@@ -176,7 +176,7 @@ final class KafkaTopic {
         }
         if (ch.spec.retentionTime() != Plan.NONE && !retentionPending) {
             retentionPending = true;
-            broker.world.at(m.storedAt + ch.spec.retentionTime(), broker.retention, index);
+            broker.sim.at(m.storedAt + ch.spec.retentionTime(), broker.retention, index);
         }
         return StoreResult.STORED;
     }
@@ -188,7 +188,7 @@ final class KafkaTopic {
         if (!p.online) {
             return; // no leader to replicate from; the election sets the high watermark
         }
-        long now = broker.world.now();
+        long now = broker.sim.now();
         long lag = broker.spec.replicationLag();
         long before = p.hw;
         while (p.hw < p.log.end() && p.log.get(p.hw).storedAt + lag <= now) {
@@ -196,7 +196,7 @@ final class KafkaTopic {
         }
         if (p.hw < p.log.end()) {
             p.hwPending = true;
-            broker.world.at(p.log.get(p.hw).storedAt + lag, broker.highWatermark, ((long) index << 32) | pi);
+            broker.sim.at(p.log.get(p.hw).storedAt + lag, broker.highWatermark, ((long) index << 32) | pi);
         }
         if (p.hw > before) {
             for (int i = 0; i < groups.size(); i++) {
@@ -224,7 +224,7 @@ final class KafkaTopic {
 
     void retentionTimer() {
         retentionPending = false;
-        long now = broker.world.now();
+        long now = broker.sim.now();
         long keep = ch.spec.retentionTime();
         long next = Long.MAX_VALUE;
         for (Part p : parts) {
@@ -237,7 +237,7 @@ final class KafkaTopic {
         }
         if (next != Long.MAX_VALUE) {
             retentionPending = true;
-            broker.world.at(next, broker.retention, index);
+            broker.sim.at(next, broker.retention, index);
         }
     }
 
@@ -251,8 +251,8 @@ final class KafkaTopic {
             p.hw = p.log.base();
         }
         ch.evicted++;
-        if (broker.world.tracing) {
-            broker.trace(new TraceEvent.Evicted(broker.world.now(), ch.id(), "", p.index, o, m.id, m.correlationId));
+        if (broker.sim.tracing()) {
+            broker.trace(new TraceEvent.Evicted(broker.sim.now(), ch.id(), "", p.index, o, m.id, m.correlationId));
         }
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).evicted(p.index, o, m);
@@ -281,8 +281,8 @@ final class KafkaTopic {
                 truncateUnreplicated(p);
                 if (aliveReplicas(p) > 0) {
                     p.failoverPending = true;
-                    broker.world.at(
-                            broker.world.now() + broker.spec.failoverTime(),
+                    broker.sim.at(
+                            broker.sim.now() + broker.spec.failoverTime(),
                             broker.failover,
                             ((long) index << 32) | p.index);
                 }
@@ -334,7 +334,7 @@ final class KafkaTopic {
             m.truncated = true;
             for (KafkaGroup kg : groups) {
                 if (kg.g.states.get(m.id) == MsgState.PENDING) {
-                    broker.world.lose(kg.g, m, "crash");
+                    broker.sim.lose(kg.g, m, "crash");
                 }
             }
         }

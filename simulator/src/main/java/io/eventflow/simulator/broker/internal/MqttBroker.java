@@ -2,15 +2,15 @@ package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.Publication;
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Producer;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -32,22 +32,22 @@ public final class MqttBroker implements BrokerRuntime {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new MqttBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new MqttBroker(broker, sim);
         }
     };
 
     final Plan.Broker spec;
-    final World world;
+    final BrokerContext sim;
     final List<MqttSession> sessions = new ArrayList<>();
     /** The last message published with the retain flag, per topic. */
-    final Map<ChannelRt, Msg> retained = new HashMap<>();
+    final Map<SimChannel, Msg> retained = new HashMap<>();
 
     boolean down;
 
-    MqttBroker(Plan.Broker spec, World world) {
+    MqttBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
+        this.sim = sim;
     }
 
     @Override
@@ -56,28 +56,28 @@ public final class MqttBroker implements BrokerRuntime {
     }
 
     /** The QoS publishers use on {@code ch} (0 when the design does not say). */
-    int publisherQos(ChannelRt ch) {
+    int publisherQos(SimChannel ch) {
         return ch.spec.source() == null ? 0 : ch.spec.source().mqtt().qosOrDefault();
     }
 
     /** QoS 0 has no PUBACK: the publisher never learns that a publish was lost, so it never retries. */
     @Override
-    public boolean confirmsPublish(ChannelRt ch) {
+    public boolean confirmsPublish(SimChannel ch) {
         return publisherQos(ch) > 0;
     }
 
-    private static boolean retainFlag(ChannelRt ch) {
+    private static boolean retainFlag(SimChannel ch) {
         return ch.spec.source() != null
                 && Boolean.TRUE.equals(ch.spec.source().mqtt().retained());
     }
 
     @Override
-    public void attachChannel(ChannelRt ch) {
+    public void attachChannel(SimChannel ch) {
         // a topic holds nothing itself: the subscriptions (sessions) queue
     }
 
     @Override
-    public void attachGroup(GroupRt g) {
+    public void attachGroup(SimGroup g) {
         MqttSession s = new MqttSession(this, g);
         g.data = s;
         sessions.add(s);
@@ -95,34 +95,34 @@ public final class MqttBroker implements BrokerRuntime {
         }
     }
 
-    private static MqttSession session(GroupRt g) {
+    private static MqttSession session(SimGroup g) {
         return (MqttSession) g.data;
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         return msg.channel.groups;
     }
 
     @Override
     public StoreResult store(Msg m) {
-        ChannelRt ch = m.channel;
+        SimChannel ch = m.channel;
         if (down) {
             if (m.direct) {
-                world.lose(m, "crash", id()); // a dead-lettered or re-driven copy has no publisher to retry it
+                sim.lose(m, "crash", id()); // a dead-lettered or re-driven copy has no publisher to retry it
                 return StoreResult.STORED;
             }
             if (publisherQos(ch) == 0) {
-                world.lose(m, "qos0", id()); // fire and forget: the publisher never learns
+                sim.lose(m, "qos0", id()); // fire and forget: the publisher never learns
                 return StoreResult.STORED;
             }
             return StoreResult.UNAVAILABLE;
         }
-        m.storedAt = Math.max(1, world.now());
+        m.storedAt = Math.max(1, sim.now());
         if (retainFlag(ch)) {
             retained.put(ch, m.copy());
         }
-        List<GroupRt> gs = ch.groups;
+        List<SimGroup> gs = ch.groups;
         for (int i = 0; i < gs.size(); i++) {
             session(gs.get(i)).offer(i == 0 ? m : m.copy());
         }
@@ -165,12 +165,12 @@ public final class MqttBroker implements BrokerRuntime {
         if (!crash || down || src == null || !src.isWill()) {
             return;
         }
-        Msg m = world.newMessage(p, -1, -1);
-        for (GroupRt g : targetGroups(m)) {
+        Msg m = sim.newMessage(p, -1, -1);
+        for (SimGroup g : targetGroups(m)) {
             g.owe(m.id);
         }
-        if (world.tracing) {
-            world.emit(new TraceEvent.Published(world.now(), id(), "", -1, -1, m.id, m.correlationId));
+        if (sim.tracing()) {
+            sim.emit(new TraceEvent.Published(sim.now(), id(), "", -1, -1, m.id, m.correlationId));
         }
         store(m);
     }
@@ -197,9 +197,9 @@ public final class MqttBroker implements BrokerRuntime {
     }
 
     @Override
-    public List<Msg> drain(ChannelRt ch) {
+    public List<Msg> drain(SimChannel ch) {
         Map<Long, Msg> out = new java.util.LinkedHashMap<>();
-        for (GroupRt g : ch.groups) {
+        for (SimGroup g : ch.groups) {
             MqttSession s = session(g);
             while (!s.queue.isEmpty()) {
                 Msg m = s.queue.pollFirst();
@@ -213,7 +213,7 @@ public final class MqttBroker implements BrokerRuntime {
     }
 
     @Override
-    public void collectHeld(GroupRt g, BitSet out) {
+    public void collectHeld(SimGroup g, BitSet out) {
         MqttSession s = session(g);
         for (Msg m : s.queue) {
             out.set((int) m.id);
@@ -226,9 +226,9 @@ public final class MqttBroker implements BrokerRuntime {
     }
 
     @Override
-    public long[] depths(ChannelRt ch) {
+    public long[] depths(SimChannel ch) {
         long n = 0;
-        for (GroupRt g : ch.groups) {
+        for (SimGroup g : ch.groups) {
             n += session(g).queue.size();
         }
         return new long[] {n};

@@ -1,9 +1,9 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.Link;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -47,7 +47,7 @@ final class MqttClient {
     }
 
     /** What the client itself still holds: being processed, in its buffer or on the way to it (by identity). */
-    Set<Msg> held(World world) {
+    Set<Msg> held(BrokerContext sim) {
         Set<Msg> out = Collections.newSetFromMap(new IdentityHashMap<>());
         for (var w : mem.workers) {
             if (w.msg != null) {
@@ -55,11 +55,7 @@ final class MqttClient {
             }
         }
         out.addAll(mem.buffer);
-        world.transit().forEach(o -> {
-            if (o[4] == mem) {
-                out.add((Msg) o[0]);
-            }
-        });
+        out.addAll(sim.travellingTo(mem));
         return out;
     }
 }

@@ -1,12 +1,11 @@
 package io.eventflow.simulator.broker.internal;
 
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
-import io.eventflow.simulator.internal.Processing;
-import io.eventflow.simulator.internal.World;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,9 +21,9 @@ final class MqttSession {
     static final long RECONNECT = 1_000_000_000L;
 
     final MqttBroker broker;
-    final World world;
-    final GroupRt g;
-    final ChannelRt ch;
+    final BrokerContext sim;
+    final SimGroup g;
+    final SimChannel ch;
     /** Granted QoS: min(publisher QoS of the channel, subscription QoS). */
     final int qos;
 
@@ -41,9 +40,9 @@ final class MqttSession {
     /** Clients with {@link MqttClient#session} set (it is only set in connect and cleared in discard). */
     private int liveSessions;
 
-    MqttSession(MqttBroker broker, GroupRt g) {
+    MqttSession(MqttBroker broker, SimGroup g) {
         this.broker = broker;
-        this.world = broker.world;
+        this.sim = broker.sim;
         this.g = g;
         this.ch = g.channel;
         var sub = g.spec.source();
@@ -70,7 +69,7 @@ final class MqttSession {
     MqttClient client(Member mem) {
         while (clients.size() <= mem.indexInGroup) {
             Member m = g.members.get(clients.size());
-            MqttClient c = new MqttClient(m, world.link(m.instance.service.id(), ch.spec.broker()));
+            MqttClient c = new MqttClient(m, sim.link(m.instance.service.id(), ch.spec.broker()));
             c.expiryEvent = (ctx, arg) -> {
                 if (arg == c.expiryToken && !c.connected && c.session) {
                     discard(c, "sessionExpired");
@@ -88,20 +87,20 @@ final class MqttSession {
 
     /** A message published on the topic reached the broker. */
     void offer(Msg m) {
-        if (world.tracing) {
-            world.emit(new TraceEvent.Stored(world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
+        if (sim.tracing()) {
+            sim.emit(new TraceEvent.Stored(sim.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
         }
         if (qos == 0) {
             MqttClient c = next(false);
             if (c == null) {
-                world.lose(g, m, "qos0"); // nobody connected: QoS 0 is never queued
+                sim.lose(g, m, "qos0"); // nobody connected: QoS 0 is never queued
             } else {
                 hand(c, m);
             }
             return;
         }
         if (liveSessions() == 0) {
-            world.lose(g, m, lossCause());
+            sim.lose(g, m, lossCause());
             return;
         }
         queue.addLast(m);
@@ -166,9 +165,9 @@ final class MqttSession {
         Member mem = c.mem;
         var w = mem.freeWorker();
         if (w != null && mem.buffer.isEmpty()) {
-            world.processing.deliver(mem, w, m, false, m.redelivered);
+            sim.deliver(mem, w, m, false, m.redelivered);
         } else {
-            world.processing.toBuffer(mem, m);
+            sim.toBuffer(mem, m);
         }
     }
 
@@ -188,13 +187,13 @@ final class MqttSession {
             lostConnection(c); // the acknowledgement is lost, and the broker notices the connection is gone
             return;
         }
-        long d = world.processing.ackDelay(mem);
-        if (d == Processing.ACK_LOST) {
+        long d = sim.ackDelay(mem);
+        if (d == BrokerContext.ACK_LOST) {
             return; // stays unacknowledged: re-sent with DUP when the session resumes (not on this connection)
         }
         if (d > 0) {
             int gen = c.gen;
-            world.at(world.now() + d, (ctx, arg) -> acked(c, m, gen), 0);
+            sim.at(sim.now() + d, (ctx, arg) -> acked(c, m, gen), 0);
             return;
         }
         acked(c, m, c.gen);
@@ -207,8 +206,8 @@ final class MqttSession {
         }
         c.unacked.remove(m);
         g.lagChanged(-1);
-        if (world.tracing) {
-            world.emit(new TraceEvent.Acked(world.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
+        if (sim.tracing()) {
+            sim.emit(new TraceEvent.Acked(sim.now(), ch.id(), g.name, -1, -1, m.id, m.correlationId));
         }
     }
 
@@ -220,7 +219,7 @@ final class MqttSession {
     void deliveryLost(Member mem, Msg m) {
         MqttClient c = client(mem);
         if (qos == 0 || m.tag != c.gen || !c.session) {
-            world.lose(g, m, "network"); // fire and forget, or its session is gone
+            sim.lose(g, m, "network"); // fire and forget, or its session is gone
             return;
         }
         if (!tracked() && c.unacked.add(m)) {
@@ -243,7 +242,7 @@ final class MqttSession {
             return;
         }
         if (persistent) {
-            world.at(world.now() + expiry, c.expiryEvent, ++c.expiryToken);
+            sim.at(sim.now() + expiry, c.expiryEvent, ++c.expiryToken);
         } else {
             discard(c, "cleanSession");
         }
@@ -254,7 +253,7 @@ final class MqttSession {
         MqttClient c = client(mem);
         for (Msg m : held) {
             if (!c.unacked.contains(m)) {
-                world.lose(g, m, qos == 0 ? "qos0" : "crash"); // QoS 0 or acknowledged on receipt
+                sim.lose(g, m, qos == 0 ? "qos0" : "crash"); // QoS 0 or acknowledged on receipt
             }
         }
         stopPolling(c);
@@ -270,11 +269,11 @@ final class MqttSession {
         }
         c.gen++;
         c.expiryToken++;
-        var held = c.held(world);
+        var held = c.held(sim);
         for (Msg m : c.unacked) {
             g.lagChanged(-1);
             if (!held.contains(m)) {
-                world.lose(g, m, cause);
+                sim.lose(g, m, cause);
             }
         }
         c.unacked.clear();
@@ -288,7 +287,7 @@ final class MqttSession {
             Msg m = queue.pollFirst();
             ch.depthChanged(-1);
             g.lagChanged(-1);
-            world.lose(g, m, cause);
+            sim.lose(g, m, cause);
         }
     }
 
@@ -301,7 +300,7 @@ final class MqttSession {
     private void startPolling(MqttClient c) {
         if (!c.polling) {
             c.polling = true;
-            world.at(world.now() + RECONNECT, c.pollEvent, ++c.pollToken);
+            sim.at(sim.now() + RECONNECT, c.pollEvent, ++c.pollToken);
         }
     }
 
@@ -343,7 +342,7 @@ final class MqttSession {
 
     /** Re-sends the session's unacknowledged messages the client no longer holds, with the DUP flag. */
     private void resend(MqttClient c) {
-        var held = c.held(world);
+        var held = c.held(sim);
         for (Msg m : new ArrayList<>(c.unacked)) {
             if (held.contains(m)) {
                 continue;

@@ -1,15 +1,15 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.Producer;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.random.SplitMix64;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -38,13 +38,13 @@ public final class PostgresBroker implements BrokerRuntime {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new PostgresBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new PostgresBroker(broker, sim);
         }
     };
 
     private final Plan.Broker spec;
-    private final World world;
+    private final BrokerContext sim;
     private boolean down;
     /** Open transactions, in commit order (every commit delay of a publication is fixed, so FIFO per publication). */
     private final Map<Long, Pending> open = new HashMap<>();
@@ -53,7 +53,7 @@ public final class PostgresBroker implements BrokerRuntime {
 
     private final Map<Producer, SplitMix64> rollbackRngs = new HashMap<>();
     /** Per group: copies of a notification still held by its sessions, for ids with at least one. */
-    private final Map<GroupRt, Map<Long, Integer>> copies = new HashMap<>();
+    private final Map<SimGroup, Map<Long, Integer>> copies = new HashMap<>();
 
     private long nextTx;
     private final Event commit = (ctx, arg) -> commit(arg);
@@ -61,9 +61,9 @@ public final class PostgresBroker implements BrokerRuntime {
     /** A NOTIFY in an open transaction of the sending instance's session {@code stops} (its stop count then). */
     private record Pending(Msg msg, int stops) {}
 
-    PostgresBroker(Plan.Broker spec, World world) {
+    PostgresBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
+        this.sim = sim;
     }
 
     @Override
@@ -72,17 +72,17 @@ public final class PostgresBroker implements BrokerRuntime {
     }
 
     @Override
-    public void attachChannel(ChannelRt channel) {
+    public void attachChannel(SimChannel channel) {
         // nothing to attach: Postgres keeps no messages
     }
 
     @Override
-    public void attachGroup(GroupRt group) {
+    public void attachGroup(SimGroup group) {
         copies.put(group, new HashMap<>());
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         return msg.channel.groups;
     }
 
@@ -91,7 +91,7 @@ public final class PostgresBroker implements BrokerRuntime {
         if (down) {
             return StoreResult.UNAVAILABLE;
         }
-        m.storedAt = Math.max(1, world.now());
+        m.storedAt = Math.max(1, sim.now());
         io.eventflow.model.design.Publication pub = m.producer.spec.source();
         if (m.direct || pub == null || pub.transaction() == null) {
             notifyListeners(m); // autocommit: each NOTIFY is its own transaction
@@ -103,7 +103,7 @@ public final class PostgresBroker implements BrokerRuntime {
         long tx = nextTx++;
         open.put(tx, new Pending(m, m.producer.instance.stops));
         m.channel.depthChanged(1);
-        world.at(world.now() + pub.transaction().nanos(), commit, tx);
+        sim.at(sim.now() + pub.transaction().nanos(), commit, tx);
         return StoreResult.STORED;
     }
 
@@ -116,29 +116,28 @@ public final class PostgresBroker implements BrokerRuntime {
         openIds.remove(m.id);
         m.channel.depthChanged(-1);
         if (m.producer.instance.stops != p.stops) {
-            world.lose(m, "crash", m.producer.instance.id); // the sending session died: its transaction aborted
+            sim.lose(m, "crash", m.producer.instance.id); // the sending session died: its transaction aborted
             return;
         }
         Double pct = m.producer.spec.source().rollbackPercent();
         if (pct != null && pct > 0 && rollbackRng(m.producer).chance(pct / 100)) {
-            world.lose(m, "rollback", m.channel.id());
+            sim.lose(m, "rollback", m.channel.id());
             return;
         }
         notifyListeners(m);
     }
 
     private SplitMix64 rollbackRng(Producer p) {
-        return rollbackRngs.computeIfAbsent(
-                p, k -> world.streams.stream("rollback:" + k.instance.id + ":" + k.channel.id()));
+        return rollbackRngs.computeIfAbsent(p, k -> sim.stream("rollback:" + k.instance.id + ":" + k.channel.id()));
     }
 
     /** The transaction committed: every session listening now gets a copy. */
     private void notifyListeners(Msg m) {
-        List<GroupRt> gs = m.channel.groups;
+        List<SimGroup> gs = m.channel.groups;
         for (int i = 0; i < gs.size(); i++) {
-            GroupRt g = gs.get(i);
-            if (world.tracing) {
-                world.emit(new TraceEvent.Stored(world.now(), m.channel.id(), g.name, -1, -1, m.id, m.correlationId));
+            SimGroup g = gs.get(i);
+            if (sim.tracing()) {
+                sim.emit(new TraceEvent.Stored(sim.now(), m.channel.id(), g.name, -1, -1, m.id, m.correlationId));
             }
             int sent = 0;
             for (Member mem : g.members) {
@@ -148,7 +147,7 @@ public final class PostgresBroker implements BrokerRuntime {
                 }
             }
             if (sent == 0) {
-                world.lose(g, m, "notListening"); // only if the group still waits for it (not a re-sent copy)
+                sim.lose(g, m, "notListening"); // only if the group still waits for it (not a re-sent copy)
             }
         }
     }
@@ -162,20 +161,20 @@ public final class PostgresBroker implements BrokerRuntime {
         copy.deliveries++;
         Worker w = mem.freeWorker();
         if (w != null && mem.buffer.isEmpty()) {
-            world.processing.deliver(mem, w, copy, false, false);
+            sim.deliver(mem, w, copy, false, false);
         } else {
-            world.processing.toBuffer(mem, copy); // a busy session's notifications queue in its connection
+            sim.toBuffer(mem, copy); // a busy session's notifications queue in its connection
         }
     }
 
     /** One copy is gone; when it was the last one held and the group still waits for the id, it is lost. */
-    private void copyGone(GroupRt g, Msg m, String cause) {
+    private void copyGone(SimGroup g, Msg m, String cause) {
         Map<Long, Integer> c = copies.get(g);
         Integer n = c.get(m.id);
         if (n == null || n <= 1) {
             c.remove(m.id);
             if (cause != null) {
-                world.lose(g, m, cause);
+                sim.lose(g, m, cause);
             }
         } else {
             c.put(m.id, n - 1);
@@ -228,14 +227,14 @@ public final class PostgresBroker implements BrokerRuntime {
             Msg m = open.remove(tx).msg;
             openIds.remove(m.id);
             m.channel.depthChanged(-1);
-            world.lose(m, "crash", id());
+            sim.lose(m, "crash", id());
         }
-        for (GroupRt g : world.groups) {
+        for (SimGroup g : sim.groups()) {
             if (!copies.containsKey(g)) {
                 continue;
             }
             for (Member mem : g.members) {
-                for (Msg m : world.transit().removeFor(mem)) {
+                for (Msg m : sim.takeTravellingTo(mem)) {
                     if (!m.duplicateCopy) {
                         copyGone(g, m, "crash");
                     }
@@ -245,12 +244,12 @@ public final class PostgresBroker implements BrokerRuntime {
     }
 
     @Override
-    public List<Msg> drain(ChannelRt channel) {
+    public List<Msg> drain(SimChannel channel) {
         return List.of(); // nothing is stored, so nothing can be re-driven
     }
 
     @Override
-    public void collectHeld(GroupRt group, BitSet out) {
+    public void collectHeld(SimGroup group, BitSet out) {
         for (Pending p : open.values()) {
             if (p.msg.channel == group.channel) {
                 out.set((int) p.msg.id);
@@ -259,7 +258,7 @@ public final class PostgresBroker implements BrokerRuntime {
     }
 
     @Override
-    public long[] depths(ChannelRt channel) {
+    public long[] depths(SimChannel channel) {
         long n = 0;
         for (Pending p : open.values()) {
             if (p.msg.channel == channel) {

@@ -3,14 +3,14 @@ package io.eventflow.simulator.broker.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventflow.simulator.UnsupportedDesignException;
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
@@ -19,14 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Redis Streams semantics (Redis 7), one node. Each channel is a stream ({@link RedisStreamRt}): XADD appends an
+ * Redis Streams semantics (Redis 7), one node. Each channel is a stream ({@link RedisStreamLog}): XADD appends an
  * entry with an increasing id and, with {@code maxLen}, trims the oldest entries whether read or not. Each
- * subscription group is a consumer group ({@link RedisGroupRt}) with its last-delivered id and pending entries list
+ * subscription group is a consumer group ({@link RedisConsumerGroup}) with its last-delivered id and pending entries list
  * (PEL); each instance is a consumer named after the instance, so a restarted instance re-reads its own pending
  * entries. Persistence is AOF with {@code appendfsync} from the broker's {@code x-appendfsync} (always, everysec —
  * the default — or no): a crash loses the entries added within the last fsync interval.
  */
-public final class RedisBroker implements BrokerRuntime {
+public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues, BrokerRuntime.Seekable {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {
@@ -34,8 +34,8 @@ public final class RedisBroker implements BrokerRuntime {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new RedisBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new RedisBroker(broker, sim);
         }
     };
 
@@ -43,18 +43,18 @@ public final class RedisBroker implements BrokerRuntime {
     static final long FSYNC_NO = 30_000_000_000L;
 
     final Plan.Broker spec;
-    final World world;
-    final List<RedisStreamRt> streams = new ArrayList<>();
-    final List<RedisGroupRt> groups = new ArrayList<>();
+    final BrokerContext sim;
+    final List<RedisStreamLog> streams = new ArrayList<>();
+    final List<RedisConsumerGroup> groups = new ArrayList<>();
     /** Writes (XADD) of the last this-many nanoseconds are lost with a crash (AOF fsync interval). */
     final long fsyncWindow;
 
     boolean down;
     final Event sweep = (ctx, arg) -> groups.get((int) arg).sweepTimer();
 
-    RedisBroker(Plan.Broker spec, World world) {
+    RedisBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
+        this.sim = sim;
         this.fsyncWindow = fsyncWindow(spec);
     }
 
@@ -77,27 +77,27 @@ public final class RedisBroker implements BrokerRuntime {
     }
 
     @Override
-    public void attachChannel(ChannelRt ch) {
-        RedisStreamRt s = new RedisStreamRt(this, ch);
+    public void attachChannel(SimChannel ch) {
+        RedisStreamLog s = new RedisStreamLog(this, ch);
         ch.data = s;
         streams.add(s);
     }
 
     @Override
-    public void attachGroup(GroupRt g) {
-        RedisStreamRt s = (RedisStreamRt) g.channel.data;
-        RedisGroupRt rg = new RedisGroupRt(this, g, s, groups.size());
+    public void attachGroup(SimGroup g) {
+        RedisStreamLog s = (RedisStreamLog) g.channel.data;
+        RedisConsumerGroup rg = new RedisConsumerGroup(this, g, s, groups.size());
         g.data = rg;
         groups.add(rg);
         s.groups.add(rg);
     }
 
-    private static RedisGroupRt group(GroupRt g) {
-        return (RedisGroupRt) g.data;
+    private static RedisConsumerGroup group(SimGroup g) {
+        return (RedisConsumerGroup) g.data;
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         return msg.origin.groups;
     }
 
@@ -106,7 +106,7 @@ public final class RedisBroker implements BrokerRuntime {
         if (down) {
             return StoreResult.UNAVAILABLE;
         }
-        return ((RedisStreamRt) m.channel.data).xadd(m);
+        return ((RedisStreamLog) m.channel.data).xadd(m);
     }
 
     @Override
@@ -120,11 +120,6 @@ public final class RedisBroker implements BrokerRuntime {
     }
 
     /** Failed processing is not acked: the entry stays pending and its consumer reads it again from its PEL. */
-    @Override
-    public boolean retriesInPlace() {
-        return false;
-    }
-
     @Override
     public void requeue(Member mem, Msg m) {
         group(mem.group).failed(mem, m);
@@ -153,49 +148,49 @@ public final class RedisBroker implements BrokerRuntime {
         }
         if (!up) {
             down = true;
-            for (RedisStreamRt s : streams) {
-                s.loseUnsynced(world.now() - fsyncWindow);
+            for (RedisStreamLog s : streams) {
+                s.loseUnsynced(sim.now() - fsyncWindow);
             }
             return;
         }
         down = false;
-        for (RedisGroupRt rg : groups) {
+        for (RedisConsumerGroup rg : groups) {
             rg.scheduleSweep();
             for (Member m : rg.g.members) {
-                world.processing.next(m);
+                sim.next(m);
             }
         }
     }
 
     /** XGROUP SETID: moves the group's last-delivered id; its PEL is kept. */
     @Override
-    public void seek(GroupRt g, String mode, long value) {
+    public void seek(SimGroup g, String mode, long value) {
         group(g).seek(mode, value);
     }
 
     @Override
-    public List<Msg> drain(ChannelRt ch) {
-        RedisStreamRt s = (RedisStreamRt) ch.data;
+    public List<Msg> drain(SimChannel ch) {
+        RedisStreamLog s = (RedisStreamLog) ch.data;
         List<Msg> out = new ArrayList<>();
         s.log.collectDeadLettered(out);
         return out;
     }
 
     @Override
-    public void collectHeld(GroupRt g, BitSet out) {
+    public void collectHeld(SimGroup g, BitSet out) {
         group(g).collectHeld(out);
     }
 
     @Override
-    public long[] depths(ChannelRt ch) {
+    public long[] depths(SimChannel ch) {
         long d = 0;
-        for (RedisGroupRt rg : ((RedisStreamRt) ch.data).groups) {
+        for (RedisConsumerGroup rg : ((RedisStreamLog) ch.data).groups) {
             d = Math.max(d, rg.unread);
         }
         return new long[] {d}; // entries the slowest group has not read yet
     }
 
     void trace(TraceEvent e) {
-        world.emit(e);
+        sim.emit(e);
     }
 }

@@ -1,7 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,19 +10,19 @@ import java.util.List;
  * queue's channel lists the topic in {@code snsTopics}).
  */
 final class SnsTopic {
-    final ChannelRt ch;
-    final List<SqsQueueRt> queues = new ArrayList<>();
+    final SimChannel ch;
+    final List<SqsQueueRuntime> queues = new ArrayList<>();
     /** The groups consuming the subscribed queues: a message published on the topic is owed to each. */
-    List<GroupRt> groups = List.of();
+    List<SimGroup> groups = List.of();
 
-    SnsTopic(ChannelRt ch) {
+    SnsTopic(SimChannel ch) {
         this.ch = ch;
     }
 
     /** Recomputes {@link #groups} once every queue and group is attached. */
     void resolveGroups() {
-        List<GroupRt> out = new ArrayList<>();
-        for (SqsQueueRt q : queues) {
+        List<SimGroup> out = new ArrayList<>();
+        for (SqsQueueRuntime q : queues) {
             if (q.g != null) {
                 out.add(q.g);
             }

@@ -2,15 +2,14 @@ package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.simulator.broker.BrokerKindProvider;
-import io.eventflow.simulator.broker.BrokerRuntime;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
-import io.eventflow.simulator.internal.World;
-import io.eventflow.simulator.kernel.SimContext;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -24,7 +23,7 @@ import java.util.Map;
  * delete with the latest handle deletes it. A failed processing is not deleted: the message is received again when
  * its visibility timeout ends. A managed regional service: {@code broker-crash} is an outage of the whole region.
  */
-public final class SqsBroker implements BrokerRuntime {
+public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
         public String kind() {
@@ -32,8 +31,8 @@ public final class SqsBroker implements BrokerRuntime {
         }
 
         @Override
-        public BrokerRuntime create(Plan.Broker broker, World world) {
-            return new SqsBroker(broker, world);
+        public BrokerRuntime create(Plan.Broker broker, BrokerContext sim) {
+            return new SqsBroker(broker, sim);
         }
     };
 
@@ -41,8 +40,8 @@ public final class SqsBroker implements BrokerRuntime {
     public static final String NO_SUBSCRIBER = "noSubscriber";
 
     final Plan.Broker spec;
-    final World world;
-    final List<SqsQueueRt> queues = new ArrayList<>();
+    final BrokerContext sim;
+    final List<SqsQueueRuntime> queues = new ArrayList<>();
     private final BitSet noSubscriber = new BitSet();
     private int lastHandle;
     /** During an outage: no sends, receives or deletes. */
@@ -52,14 +51,14 @@ public final class SqsBroker implements BrokerRuntime {
     final int expiryEvent;
     final int pollEvent;
 
-    SqsBroker(Plan.Broker spec, World world) {
+    SqsBroker(Plan.Broker spec, BrokerContext sim) {
         this.spec = spec;
-        this.world = world;
-        visibilityEvent = world.kernel.register(
-                (ctx, arg) -> queues.get((int) (arg >>> 32)).visibilityEnded((int) arg));
-        expiryEvent = world.kernel.register((ctx, arg) -> queues.get((int) arg).expiryTimer());
-        pollEvent = world.kernel.register((ctx, arg) -> {
-            SqsQueueRt q = queues.get((int) (arg >>> 44));
+        this.sim = sim;
+        visibilityEvent =
+                sim.register((ctx, arg) -> queues.get((int) (arg >>> 32)).visibilityEnded((int) arg));
+        expiryEvent = sim.register((ctx, arg) -> queues.get((int) arg).expiryTimer());
+        pollEvent = sim.register((ctx, arg) -> {
+            SqsQueueRuntime q = queues.get((int) (arg >>> 44));
             q.polling.poll((int) ((arg >>> 24) & 0xFFFFF), (int) (arg & 0xFFFFFF));
         });
     }
@@ -70,14 +69,14 @@ public final class SqsBroker implements BrokerRuntime {
 
     /** Schedules one of this broker's registered events. */
     void at(long time, int handler, long arg) {
-        world.kernel.schedule(time, SimContext.NORMAL, handler, arg);
+        sim.at(time, handler, arg);
     }
 
     int nextHandle() {
         return ++lastHandle;
     }
 
-    private static SqsQueue settings(ChannelRt ch) {
+    private static SqsQueue settings(SimChannel ch) {
         return ch.spec.source() == null ? SqsQueue.NONE : ch.spec.source().sqs();
     }
 
@@ -87,25 +86,25 @@ public final class SqsBroker implements BrokerRuntime {
     }
 
     @Override
-    public boolean oneQueuePerChannel(ChannelRt channel) {
+    public boolean oneQueuePerChannel(SimChannel channel) {
         return true;
     }
 
     @Override
-    public void attachChannel(ChannelRt ch) {
+    public void attachChannel(SimChannel ch) {
         SqsQueue s = settings(ch);
         if (s.isTopic()) {
             ch.data = new SnsTopic(ch);
         } else {
-            SqsQueueRt q = new SqsQueueRt(this, ch, queues.size(), s);
+            SqsQueueRuntime q = new SqsQueueRuntime(this, ch, queues.size(), s);
             queues.add(q);
             ch.data = q;
         }
     }
 
     @Override
-    public void attachGroup(GroupRt g) {
-        if (!(g.channel.data instanceof SqsQueueRt q)) {
+    public void attachGroup(SimGroup g) {
+        if (!(g.channel.data instanceof SqsQueueRuntime q)) {
             throw new IllegalArgumentException("'" + g.channel.id() + "' is an SNS topic: it delivers to queues, not"
                     + " to consumers (subscribe to a queue with snsTopics: [" + g.channel.id() + "])");
         }
@@ -115,9 +114,9 @@ public final class SqsBroker implements BrokerRuntime {
 
     @Override
     public void start() {
-        for (SqsQueueRt q : queues) {
+        for (SqsQueueRuntime q : queues) {
             for (String t : settings(q.ch).topicsOrEmpty()) {
-                ChannelRt tc = world.channels.get(t);
+                SimChannel tc = sim.channel(t);
                 if (tc == null || !(tc.data instanceof SnsTopic topic)) {
                     throw new IllegalArgumentException(
                             "queue '" + q.ch.id() + "' subscribes to '" + t + "', which is not an SNS topic");
@@ -126,12 +125,12 @@ public final class SqsBroker implements BrokerRuntime {
             }
         }
         // a topic may be on another sqs broker: every broker's start re-resolves all topics, the last one sees all
-        for (ChannelRt c : world.channels.values()) {
+        for (SimChannel c : sim.channels()) {
             if (c.data instanceof SnsTopic t) {
                 t.resolveGroups();
             }
         }
-        for (SqsQueueRt q : queues) {
+        for (SqsQueueRuntime q : queues) {
             if (q.g != null) {
                 for (Member m : q.g.members) {
                     q.polling.pull(m);
@@ -141,12 +140,12 @@ public final class SqsBroker implements BrokerRuntime {
     }
 
     @Override
-    public List<GroupRt> targetGroups(Msg msg) {
+    public List<SimGroup> targetGroups(Msg msg) {
         Object d = msg.origin.data;
         if (d instanceof SnsTopic t) {
             return t.groups;
         }
-        return ((SqsQueueRt) d).groupList;
+        return ((SqsQueueRuntime) d).groupList;
     }
 
     @Override
@@ -156,24 +155,24 @@ public final class SqsBroker implements BrokerRuntime {
         }
         Object d = m.channel.data;
         if (!(d instanceof SnsTopic t)) {
-            return ((SqsQueueRt) d).offer(m);
+            return ((SqsQueueRuntime) d).offer(m);
         }
         if (t.queues.isEmpty()) {
             noSubscriber.set((int) m.id);
-            if (world.tracing) {
-                world.emit(new TraceEvent.Dropped(
-                        world.now(), t.ch.id(), "", -1, -1, m.id, m.correlationId, NO_SUBSCRIBER));
+            if (sim.tracing()) {
+                sim.emit(
+                        new TraceEvent.Dropped(sim.now(), t.ch.id(), "", -1, -1, m.id, m.correlationId, NO_SUBSCRIBER));
             }
             return StoreResult.STORED; // SNS accepts the publish; nobody gets it
         }
-        for (SqsQueueRt q : t.queues) {
+        for (SqsQueueRuntime q : t.queues) {
             q.offer(m);
         }
         return StoreResult.STORED;
     }
 
-    private static SqsQueueRt queue(GroupRt g) {
-        return (SqsQueueRt) g.data;
+    private static SqsQueueRuntime queue(SimGroup g) {
+        return (SqsQueueRuntime) g.data;
     }
 
     @Override
@@ -186,14 +185,9 @@ public final class SqsBroker implements BrokerRuntime {
         queue(member.group).delete(member, msg);
     }
 
-    @Override
-    public boolean retriesInPlace() {
-        return false;
-    }
-
     /** At-most-once consumers deleted the message when they received it: they retry as the subscription says. */
     @Override
-    public boolean keepsFailed(GroupRt group) {
+    public boolean keepsFailed(SimGroup group) {
         return !group.atMostOnce();
     }
 
@@ -203,15 +197,15 @@ public final class SqsBroker implements BrokerRuntime {
      */
     @Override
     public void requeue(Member member, Msg msg) {
-        SqsQueueRt q = queue(member.group);
+        SqsQueueRuntime q = queue(member.group);
         if (q.atMostOnce) {
             q.resend(msg);
             return;
         }
         SqsEntry e = q.handles.get(msg.tag);
-        if (world.tracing && e != null && e.inFlight) {
-            world.emit(new TraceEvent.Retried(
-                    world.now(),
+        if (sim.tracing() && e != null && e.inFlight) {
+            sim.emit(new TraceEvent.Retried(
+                    sim.now(),
                     member.id(),
                     q.g.name,
                     -1,
@@ -219,7 +213,7 @@ public final class SqsBroker implements BrokerRuntime {
                     msg.id,
                     msg.correlationId,
                     msg.deliveries,
-                    e.visibleAt - world.now()));
+                    e.visibleAt - sim.now()));
         }
     }
 
@@ -229,20 +223,20 @@ public final class SqsBroker implements BrokerRuntime {
      */
     @Override
     public long deliveryLost(Member member, Msg msg) {
-        SqsQueueRt q = queue(member.group);
+        SqsQueueRuntime q = queue(member.group);
         if (q.atMostOnce) {
-            world.lose(q.g, msg, "network");
+            sim.lose(q.g, msg, "network");
         }
         return TAKEN_BACK;
     }
 
     @Override
     public void memberDown(Member member, List<Msg> held, boolean crash) {
-        SqsQueueRt q = queue(member.group);
+        SqsQueueRuntime q = queue(member.group);
         q.polling.down(member);
         if (q.atMostOnce) {
             for (Msg m : held) {
-                world.lose(q.g, m, "crash"); // deleted when received
+                sim.lose(q.g, m, "crash"); // deleted when received
             }
         }
         // otherwise nothing is deleted: each message becomes visible again when its visibility timeout ends
@@ -264,25 +258,25 @@ public final class SqsBroker implements BrokerRuntime {
         }
         down = !up;
         if (up) {
-            for (SqsQueueRt q : queues) {
+            for (SqsQueueRuntime q : queues) {
                 q.dispatch();
             }
         }
     }
 
     @Override
-    public List<Msg> drain(ChannelRt channel) {
-        return channel.data instanceof SqsQueueRt q ? q.drain() : List.of();
+    public List<Msg> drain(SimChannel channel) {
+        return channel.data instanceof SqsQueueRuntime q ? q.drain() : List.of();
     }
 
     @Override
-    public void collectHeld(GroupRt g, BitSet out) {
+    public void collectHeld(SimGroup g, BitSet out) {
         queue(g).collectHeld(out);
     }
 
     @Override
-    public long[] depths(ChannelRt channel) {
-        return channel.data instanceof SqsQueueRt q ? new long[] {q.visible.size()} : new long[] {0};
+    public long[] depths(SimChannel channel) {
+        return channel.data instanceof SqsQueueRuntime q ? new long[] {q.visible.size()} : new long[] {0};
     }
 
     @Override

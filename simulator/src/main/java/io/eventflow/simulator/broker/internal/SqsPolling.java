@@ -25,7 +25,7 @@ final class SqsPolling {
     static final long DEFAULT_POLL_INTERVAL = 1_000_000_000L;
 
     private static final long AWAKE = Long.MIN_VALUE;
-    private final SqsQueueRt q;
+    private final SqsQueueRuntime q;
     private final boolean shortPolling;
     private final long interval;
     /** Members waiting for messages (free worker, nothing received), longest waiting first. */
@@ -36,7 +36,7 @@ final class SqsPolling {
     private int[] epoch = new int[0];
     private boolean[] scheduled = new boolean[0];
 
-    SqsPolling(SqsQueueRt q, long receiveWait, long interval) {
+    SqsPolling(SqsQueueRuntime q, long receiveWait, long interval) {
         this.q = q;
         this.interval = interval;
         this.shortPolling = receiveWait == 0 && interval > 0;
@@ -87,7 +87,7 @@ final class SqsPolling {
         receiveAll(mem);
         if (canReceive(mem)) {
             if (shortPolling) {
-                sleepingSince[i] = q.world.now(); // an empty receive: sleep for the poll interval
+                sleepingSince[i] = q.sim.now(); // an empty receive: sleep for the poll interval
             }
             wait(mem);
         }
@@ -157,7 +157,7 @@ final class SqsPolling {
         if (scheduled[i] || !canReceive(m)) {
             return;
         }
-        long now = q.world.now();
+        long now = q.sim.now();
         long since = sleepingSince[i] == AWAKE ? now : sleepingSince[i];
         long polls = (now - since + interval - 1) / interval;
         long at = since + Math.max(1, polls) * interval;
@@ -178,9 +178,9 @@ final class SqsPolling {
         boolean got = receiveAll(mem);
         if (canReceive(mem)) {
             if (got) {
-                sleepingSince[i] = q.world.now();
+                sleepingSince[i] = q.sim.now();
             } else if (sleepingSince[i] == AWAKE) {
-                sleepingSince[i] = q.world.now();
+                sleepingSince[i] = q.sim.now();
             }
             wait(mem);
         } else if (mem.inRing) {

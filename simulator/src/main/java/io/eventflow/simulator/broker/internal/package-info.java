@@ -1,2 +1,2 @@
-/** The Kafka-like and RabbitMQ-like broker runtimes; not API. */
+/** One runtime per broker kind; each sees the run only through {@code BrokerContext}. Not API. */
 package io.eventflow.simulator.broker.internal;

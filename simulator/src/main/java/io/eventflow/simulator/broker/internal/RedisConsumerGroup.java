@@ -1,10 +1,11 @@
 package io.eventflow.simulator.broker.internal;
 
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
 import io.eventflow.simulator.internal.Plan;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.internal.Worker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayDeque;
@@ -20,7 +21,7 @@ import java.util.TreeMap;
  * {@code claimIdle} (XAUTOCLAIM), then new entries (XREADGROUP {@code >}). Nothing else moves a pending entry: a crashed
  * consumer's entries wait in the PEL for it or for a claim.
  */
-final class RedisGroupRt {
+final class RedisConsumerGroup {
     /** One PEL entry. */
     static final class Pending {
         final long id;
@@ -42,8 +43,8 @@ final class RedisGroupRt {
     }
 
     final RedisBroker broker;
-    final GroupRt g;
-    final RedisStreamRt stream;
+    final SimGroup g;
+    final RedisStreamLog stream;
     final int index;
     /** At-most-once: XREADGROUP ... NOACK, nothing enters the PEL. */
     final boolean noAck;
@@ -64,7 +65,7 @@ final class RedisGroupRt {
     private long sweepAt = Long.MAX_VALUE;
     private int cursor;
 
-    RedisGroupRt(RedisBroker broker, GroupRt g, RedisStreamRt stream, int index) {
+    RedisConsumerGroup(RedisBroker broker, SimGroup g, RedisStreamLog stream, int index) {
         this.broker = broker;
         this.g = g;
         this.stream = stream;
@@ -77,7 +78,7 @@ final class RedisGroupRt {
     }
 
     private long now() {
-        return broker.world.now();
+        return broker.sim.now();
     }
 
     private ArrayDeque<Pending> reread(Member m) {
@@ -183,7 +184,7 @@ final class RedisGroupRt {
     private void dropDeleted(Pending p) {
         pel.remove(p.id);
         if (!(p.inHand && p.owner.active())) {
-            broker.world.lose(g, p.entry, stream.goneCause(p.id));
+            broker.sim.lose(g, p.entry, stream.goneCause(p.id));
         }
         syncLag();
     }
@@ -195,7 +196,7 @@ final class RedisGroupRt {
         Msg c = p.entry.copy();
         c.failures = p.failures;
         c.deliveries = p.deliveries;
-        broker.world.processing.deliver(mem, w, c, false, true);
+        broker.sim.deliver(mem, w, c, false, true);
     }
 
     /** XREADGROUP {@code >}: the next entry after the last-delivered id. */
@@ -229,7 +230,7 @@ final class RedisGroupRt {
             scheduleSweep();
         }
         syncLag();
-        broker.world.processing.deliver(mem, w, c, replay, again);
+        broker.sim.deliver(mem, w, c, replay, again);
         return true;
     }
 
@@ -238,12 +239,12 @@ final class RedisGroupRt {
         if (m.duplicateCopy || noAck) {
             return;
         }
-        long d = broker.world.processing.ackDelay(mem);
+        long d = broker.sim.ackDelay(mem);
         if (d > 0) {
-            broker.world.at(broker.world.now() + d, (ctx, arg) -> xack(mem, m, false), 0);
+            broker.sim.at(broker.sim.now() + d, (ctx, arg) -> xack(mem, m, false), 0);
             return;
         }
-        xack(mem, m, d == io.eventflow.simulator.internal.Processing.ACK_LOST);
+        xack(mem, m, d == BrokerContext.ACK_LOST);
     }
 
     /** The XACK reaches the broker, or is lost on the way ({@code lost}). */
@@ -258,7 +259,7 @@ final class RedisGroupRt {
         }
         if (pel.remove(m.offset) != null) {
             syncLag();
-            if (broker.world.tracing) {
+            if (broker.sim.tracing()) {
                 broker.trace(new TraceEvent.Acked(now(), g.channel.id(), g.name, 0, m.offset, m.id, m.correlationId));
             }
         }
@@ -277,7 +278,7 @@ final class RedisGroupRt {
             reread(mem).addLast(p);
         } else if (p == null) {
             // no longer pending: trimmed while processed here (XAUTOCLAIM dropped it) or acked by a claimer
-            broker.world.lose(g, m, stream.deleted(m.offset) ? stream.goneCause(m.offset) : "crash");
+            broker.sim.lose(g, m, stream.deleted(m.offset) ? stream.goneCause(m.offset) : "crash");
         }
     }
 
@@ -288,7 +289,7 @@ final class RedisGroupRt {
     void deliveryLost(Member mem, Msg m) {
         Pending p = noAck ? null : pel.get(m.offset);
         if (p == null) {
-            broker.world.lose(g, m, noAck || !stream.deleted(m.offset) ? "network" : stream.goneCause(m.offset));
+            broker.sim.lose(g, m, noAck || !stream.deleted(m.offset) ? "network" : stream.goneCause(m.offset));
         } else if (p.owner == mem) {
             p.inHand = false;
             scheduleSweep();
@@ -302,7 +303,7 @@ final class RedisGroupRt {
             Pending p = noAck ? null : pel.get(m.offset);
             if (p == null) {
                 // NOACK, or its PEL entry is gone (trimmed and dropped by a claim): nobody else has it
-                broker.world.lose(g, m, noAck || !stream.deleted(m.offset) ? "crash" : stream.goneCause(m.offset));
+                broker.sim.lose(g, m, noAck || !stream.deleted(m.offset) ? "crash" : stream.goneCause(m.offset));
             } else if (p.owner == mem) {
                 p.inHand = false;
             }
@@ -329,7 +330,7 @@ final class RedisGroupRt {
             pos = o + 1;
             if (!m.truncated) {
                 unread--;
-                broker.world.lose(g, m, "trimmed");
+                broker.sim.lose(g, m, "trimmed");
             }
             syncLag();
         }
@@ -339,7 +340,7 @@ final class RedisGroupRt {
     void unsynced(long o, Msg m) {
         if (o >= pos) {
             unread--;
-            broker.world.lose(g, m, "crash");
+            broker.sim.lose(g, m, "crash");
             syncLag();
         }
     }
@@ -359,7 +360,7 @@ final class RedisGroupRt {
         }
         sweepAt = next;
         if (next != Long.MAX_VALUE) {
-            broker.world.at(next, broker.sweep, index);
+            broker.sim.at(next, broker.sweep, index);
         }
     }
 
@@ -374,7 +375,7 @@ final class RedisGroupRt {
             for (int k = 0; k < n; k++) {
                 Member mem = g.members.get((cursor + k) % n);
                 if (mem.active() && mem.freeWorker() != null) {
-                    broker.world.processing.next(mem);
+                    broker.sim.next(mem);
                 }
             }
         }
@@ -397,7 +398,7 @@ final class RedisGroupRt {
         unread = stream.liveFrom(target);
         syncLag();
         for (Member m : g.members) {
-            broker.world.processing.next(m);
+            broker.sim.next(m);
         }
     }
 

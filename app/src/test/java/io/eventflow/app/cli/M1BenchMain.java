@@ -1,4 +1,4 @@
-package io.eventflow.simulator.bench;
+package io.eventflow.app.cli;
 
 import java.io.PrintStream;
 

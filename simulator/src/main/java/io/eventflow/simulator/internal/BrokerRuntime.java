@@ -1,17 +1,14 @@
-package io.eventflow.simulator.broker;
+package io.eventflow.simulator.internal;
 
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
-import io.eventflow.simulator.internal.Member;
-import io.eventflow.simulator.internal.Msg;
-import io.eventflow.simulator.internal.Producer;
-import io.eventflow.simulator.internal.Worker;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One broker kind's semantics. The kernel and the message bookkeeping never depend on a kind; a new kind implements
- * this interface and registers a {@link BrokerKindProvider}.
+ * One broker kind's semantics: the broker contract. The kernel and the message bookkeeping never depend on a kind; a
+ * new kind implements this interface (plus {@link Requeues} and {@link Seekable} if its protocol has them), sees the
+ * run only through the {@link BrokerContext} it is created with, and registers a
+ * {@link io.eventflow.simulator.broker.BrokerKindProvider}.
  */
 public interface BrokerRuntime {
     /** Result of {@link #store}. */
@@ -30,15 +27,15 @@ public interface BrokerRuntime {
      * True when all subscriptions of {@code channel} compete for one queue (amqp; jms queues); false when each group
      * gets every message (kafka consumer groups; jms topics).
      */
-    default boolean oneQueuePerChannel(ChannelRt channel) {
+    default boolean oneQueuePerChannel(SimChannel channel) {
         return false;
     }
 
     /** Called once per channel on this broker, before any group. */
-    void attachChannel(ChannelRt channel);
+    void attachChannel(SimChannel channel);
 
     /** Called once per group subscribing to a channel on this broker, after its members exist. */
-    void attachGroup(GroupRt group);
+    void attachGroup(SimGroup group);
 
     /** Called when every channel and group is attached, before the first event. */
     default void start() {}
@@ -47,13 +44,13 @@ public interface BrokerRuntime {
      * The groups a message published on its channel is owed to (e.g. amqp queues whose binding matches). The list
      * may be cached and shared: do not modify it.
      */
-    List<GroupRt> targetGroups(Msg msg);
+    List<SimGroup> targetGroups(Msg msg);
 
     /**
      * True when a publish on {@code channel} is acknowledged, so a producer learns of a lost or refused send and may
      * retry it; false for fire and forget (MQTT QoS 0): then it is lost ({@code qos0}) whatever the retry policy says.
      */
-    default boolean confirmsPublish(ChannelRt channel) {
+    default boolean confirmsPublish(SimChannel channel) {
         return true;
     }
 
@@ -66,31 +63,12 @@ public interface BrokerRuntime {
     /** The member's worker finished with its message (processed, dead-lettered or dropped): ack or commit. */
     void settled(Member member, Worker worker, Msg msg);
 
-    /** The member failed processing and wants the message back in the queue (amqp nack with requeue). */
-    default void requeue(Member member, Msg msg) {
-        throw new UnsupportedOperationException(id() + " does not requeue");
-    }
-
-    /** True when retries are done in place on the worker; false when the message goes back to the broker. */
-    default boolean retriesInPlace() {
-        return true;
-    }
-
-    /**
-     * True when a failed processing is simply not acknowledged and the broker redelivers the message by itself later
-     * (SQS: after the visibility timeout) to {@code group}; the subscription's retry policy then does not apply. The
-     * worker hands the message back through {@link #requeue} at once.
-     */
-    default boolean keepsFailed(GroupRt group) {
-        return false;
-    }
-
     /**
      * Messages this broker lost that were owed to no group (e.g. published to an SNS topic no queue subscribes to),
      * by loss cause; they appear in the report's {@code lostByCause} only.
      */
-    default java.util.Map<String, Long> unownedLosses() {
-        return java.util.Map.of();
+    default Map<String, Long> unownedLosses() {
+        return Map.of();
     }
 
     /** Returned by {@link #deliveryLost} when the broker deals with the lost delivery itself. */
@@ -121,25 +99,44 @@ public interface BrokerRuntime {
     /** Broker node crash ({@code up} false) or restart. */
     void node(int node, boolean up);
 
-    /** Moves a group's read position (kafka replay). {@code mode} is earliest, latest, offset or time. */
-    default void seek(GroupRt group, String mode, long value) {
-        throw new UnsupportedOperationException(id() + " does not support replay");
-    }
-
     /** Removes and returns the messages currently in a dead-letter channel, for a re-drive. */
-    List<Msg> drain(ChannelRt channel);
+    List<Msg> drain(SimChannel channel);
 
     /** Limits the channel's stored bytes (retention pressure), or lifts the limit with {@code Long.MAX_VALUE}. */
-    default void diskLimit(ChannelRt channel, long bytes) {}
+    default void diskLimit(SimChannel channel, long bytes) {}
 
     /** Adds the ids of messages physically held for the group (queued, in a partition unread) to {@code out}. */
-    void collectHeld(GroupRt group, BitSet out);
+    void collectHeld(SimGroup group, BitSet out);
 
     /** Depth per partition or per queue for snapshots. */
-    long[] depths(ChannelRt channel);
+    long[] depths(SimChannel channel);
 
     /** The node leading each partition ({@code -1} while a partition is offline); empty for brokers without them. */
-    default int[] leaders(ChannelRt channel) {
+    default int[] leaders(SimChannel channel) {
         return new int[0];
+    }
+
+    /**
+     * A kind whose consumers hand a failed message back to the broker (AMQP nack with requeue, JMS, Redis pending
+     * entries, SQS visibility) instead of retrying it in place on the worker, which is what the other kinds do.
+     */
+    interface Requeues {
+        /** The member failed processing and gives the message back to the queue, to be redelivered later. */
+        void requeue(Member member, Msg msg);
+
+        /**
+         * True when a failed processing is simply not acknowledged and the broker redelivers the message by itself
+         * later (SQS: after the visibility timeout) to {@code group}; the subscription's retry policy then does not
+         * apply. The worker hands the message back through {@link #requeue} at once.
+         */
+        default boolean keepsFailed(SimGroup group) {
+            return false;
+        }
+    }
+
+    /** A kind with a log or stream a group can read again (Kafka, Redis streams): the target of a replay. */
+    interface Seekable {
+        /** Moves a group's read position. {@code mode} is earliest, latest, offset or time. */
+        void seek(SimGroup group, String mode, long value);
     }
 }

@@ -1,4 +1,4 @@
-package io.eventflow.simulator.bench;
+package io.eventflow.app.cli;
 
 /**
  * Options of {@code eventflow bench m1}, as in {@code shared/bench}: P producers of {@code rate} messages per second

@@ -1,4 +1,4 @@
-package io.eventflow.simulator.bench;
+package io.eventflow.app.cli;
 
 /** Queueing formulas ported from shared/bench/theory.py (W = mean sojourn time, Wq = mean wait). */
 final class Theory {

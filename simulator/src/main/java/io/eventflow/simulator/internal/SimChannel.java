@@ -1,14 +1,13 @@
 package io.eventflow.simulator.internal;
 
-import io.eventflow.simulator.broker.BrokerRuntime;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runtime state of one channel (topic or exchange). */
-public final class ChannelRt {
+public final class SimChannel {
     public final Plan.Channel spec;
     public final BrokerRuntime broker;
-    public final List<GroupRt> groups = new ArrayList<>();
+    public final List<SimGroup> groups = new ArrayList<>();
     public long published;
     public long depth;
     public long maxDepth;
@@ -21,7 +20,7 @@ public final class ChannelRt {
     /** Broker-specific data (topic partitions, exchange bindings). */
     public Object data;
 
-    public ChannelRt(Plan.Channel spec, BrokerRuntime broker) {
+    public SimChannel(Plan.Channel spec, BrokerRuntime broker) {
         this.spec = spec;
         this.broker = broker;
     }

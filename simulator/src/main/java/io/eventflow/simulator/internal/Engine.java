@@ -1,14 +1,15 @@
 package io.eventflow.simulator.internal;
 
 import io.eventflow.simulator.ProcessingProbe;
-import io.eventflow.simulator.broker.BrokerRuntime;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.kernel.Kernel;
 import io.eventflow.simulator.kernel.SimContext;
 import io.eventflow.simulator.random.RandomStreams;
+import io.eventflow.simulator.random.SplitMix64;
 import io.eventflow.simulator.trace.TraceEvent;
 import io.eventflow.simulator.trace.TraceSink;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +19,13 @@ import java.util.Map;
  * Everything one run simulates: the kernel, the runtime elements, the network and the producer send path. The
  * consumer side lives in {@link Processing}. Single-threaded.
  */
-public final class World {
+public final class Engine implements BrokerContext {
     public final Kernel kernel = new Kernel();
     public final RandomStreams streams;
     public final Map<String, BrokerRuntime> brokers = new LinkedHashMap<>();
-    public final Map<String, ChannelRt> channels = new LinkedHashMap<>();
-    public final Map<String, ServiceRt> services = new LinkedHashMap<>();
-    public final List<GroupRt> groups = new ArrayList<>();
+    public final Map<String, SimChannel> channels = new LinkedHashMap<>();
+    public final Map<String, SimService> services = new LinkedHashMap<>();
+    public final List<SimGroup> groups = new ArrayList<>();
     public final Processing processing = new Processing(this);
     public final Requests requests = new Requests(this);
     private final Map<String, Link> links = new HashMap<>();
@@ -51,7 +52,7 @@ public final class World {
     private long publishLimit = Long.MAX_VALUE;
     private long publishUntil = Long.MAX_VALUE;
 
-    public World(long seed) {
+    public Engine(long seed) {
         this.streams = new RandomStreams(seed);
     }
 
@@ -60,14 +61,91 @@ public final class World {
         tracing = true;
     }
 
+    @Override
+    public boolean tracing() {
+        return tracing;
+    }
+
+    @Override
     public void emit(TraceEvent e) {
         for (int i = 0; i < sinks.size(); i++) {
             sinks.get(i).accept(e);
         }
     }
 
+    @Override
     public long now() {
         return kernel.now();
+    }
+
+    @Override
+    public int register(Event event) {
+        return kernel.register(event);
+    }
+
+    @Override
+    public void at(long time, int handler, long arg) {
+        kernel.schedule(time, SimContext.NORMAL, handler, arg);
+    }
+
+    @Override
+    public SplitMix64 stream(String name) {
+        return streams.stream(name);
+    }
+
+    @Override
+    public boolean keepConsumed() {
+        return keepConsumed;
+    }
+
+    @Override
+    public void deliver(Member member, Worker worker, Msg msg, boolean replay, boolean redelivered) {
+        processing.deliver(member, worker, msg, replay, redelivered);
+    }
+
+    @Override
+    public void toBuffer(Member member, Msg msg) {
+        processing.toBuffer(member, msg);
+    }
+
+    @Override
+    public void next(Member member) {
+        processing.next(member);
+    }
+
+    @Override
+    public long ackDelay(Member member) {
+        return processing.ackDelay(member);
+    }
+
+    @Override
+    public void deadLetter(SimChannel channel, SimGroup group, Msg msg, String reason) {
+        processing.deadLetter(channel, group, msg, reason);
+    }
+
+    @Override
+    public List<Msg> takeTravellingTo(Member member) {
+        return transit.removeFor(member);
+    }
+
+    @Override
+    public List<Msg> travellingTo(Member member) {
+        return transit.travellingTo(member);
+    }
+
+    @Override
+    public List<SimGroup> groups() {
+        return groups;
+    }
+
+    @Override
+    public SimChannel channel(String id) {
+        return channels.get(id);
+    }
+
+    @Override
+    public Collection<SimChannel> channels() {
+        return channels.values();
     }
 
     public long published() {
@@ -110,10 +188,12 @@ public final class World {
     }
 
     /** The directed link between two elements, created on first use. */
+    @Override
     public Link link(String from, String to) {
         return links.computeIfAbsent(from + "->" + to, k -> new Link(from, to, streams.stream("link:" + k)));
     }
 
+    @Override
     public Msg newMessage(Producer p, long correlationId, long key) {
         long id = nextId++;
         long corr = correlationId < 0 ? id : correlationId;
@@ -138,6 +218,7 @@ public final class World {
      * Hands back a message that nothing references any more (its only queue acknowledged it and it is in no worker,
      * buffer, log or transit), so that a later message reuses the object. Pinned messages are ignored.
      */
+    @Override
     public void recycle(Msg m) {
         if (!m.pinned && spareCount < SPARE) {
             m.producer = null; // drop references so a spare keeps nothing alive
@@ -151,11 +232,11 @@ public final class World {
 
     /** A new message leaves its producer: it is owed to the channel's groups from now on. */
     public void publish(Msg m) {
-        ChannelRt ch = m.channel;
+        SimChannel ch = m.channel;
         if (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate)) {
             m.poisonOn = ch;
         }
-        List<GroupRt> gs = m.channel.broker.targetGroups(m);
+        List<SimGroup> gs = m.channel.broker.targetGroups(m);
         for (int i = 0; i < gs.size(); i++) {
             gs.get(i).owe(m.id);
         }
@@ -175,6 +256,7 @@ public final class World {
     }
 
     /** Sends (or re-sends) a message over the producer's link to its broker. */
+    @Override
     public void send(Msg m) {
         m.sendAttempts++;
         Link link = m.producer.link;
@@ -254,9 +336,10 @@ public final class World {
     }
 
     /** Marks the message lost for every group still waiting for it. */
+    @Override
     public void lose(Msg m, String cause, String where) {
         byte lost = MsgState.lostState(cause);
-        for (GroupRt g : m.channel.broker.targetGroups(m)) {
+        for (SimGroup g : m.channel.broker.targetGroups(m)) {
             if (g.states.get(m.id) == MsgState.PENDING) {
                 g.states.set(m.id, lost);
             }
@@ -267,7 +350,8 @@ public final class World {
     }
 
     /** Marks the message lost for one group if it is still waiting for it. */
-    public void lose(GroupRt g, Msg m, String cause) {
+    @Override
+    public void lose(SimGroup g, Msg m, String cause) {
         if (g.states.get(m.id) == MsgState.PENDING) {
             g.states.set(m.id, MsgState.lostState(cause));
             if (tracing) {
@@ -278,6 +362,7 @@ public final class World {
     }
 
     /** Schedules an event. */
+    @Override
     public void at(long time, Event e, long arg) {
         kernel.schedule(time, SimContext.NORMAL, e, arg);
     }

@@ -1,4 +1,4 @@
-package io.eventflow.simulator.bench;
+package io.eventflow.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,9 +1,9 @@
 package io.eventflow.simulator.broker.internal;
 
-import io.eventflow.simulator.broker.BrokerRuntime.StoreResult;
-import io.eventflow.simulator.internal.ChannelRt;
+import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
+import io.eventflow.simulator.internal.SimChannel;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -13,17 +13,17 @@ import java.util.List;
  * One stream: entries in id order (the id is the entry's offset in {@link #log}), XADD with exact MAXLEN trimming,
  * and the loss of the writes not yet fsynced when the broker crashes.
  */
-final class RedisStreamRt {
+final class RedisStreamLog {
     final RedisBroker broker;
-    final ChannelRt ch;
+    final SimChannel ch;
     final MsgLog log = new MsgLog();
-    final List<RedisGroupRt> groups = new ArrayList<>();
+    final List<RedisConsumerGroup> groups = new ArrayList<>();
     /** MAXLEN of every XADD ({@code Long.MAX_VALUE}: unbounded). */
     final long maxLen;
     /** Message ids stored by idempotent producers (an XADD with the producer's own entry id is refused twice). */
     private final BitSet stored = new BitSet();
 
-    RedisStreamRt(RedisBroker broker, ChannelRt ch) {
+    RedisStreamLog(RedisBroker broker, SimChannel ch) {
         this.broker = broker;
         this.ch = ch;
         Integer n = ch.spec.source() == null ? null : ch.spec.source().redis().maxLen();
@@ -44,9 +44,9 @@ final class RedisStreamRt {
             stored.set((int) m.id);
         }
         m.partition = 0;
-        m.storedAt = broker.world.now();
+        m.storedAt = broker.sim.now();
         m.offset = log.append(m);
-        if (broker.world.tracing) {
+        if (broker.sim.tracing()) {
             broker.trace(new TraceEvent.Stored(m.storedAt, ch.id(), "", 0, m.offset, m.id, m.correlationId));
         }
         for (int i = 0; i < groups.size(); i++) {
@@ -63,8 +63,8 @@ final class RedisStreamRt {
         long o = log.base();
         Msg m = log.removeFirst();
         ch.evicted++;
-        if (broker.world.tracing) {
-            broker.trace(new TraceEvent.Evicted(broker.world.now(), ch.id(), "", 0, o, m.id, m.correlationId));
+        if (broker.sim.tracing()) {
+            broker.trace(new TraceEvent.Evicted(broker.sim.now(), ch.id(), "", 0, o, m.id, m.correlationId));
         }
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).trimmed(o, m);

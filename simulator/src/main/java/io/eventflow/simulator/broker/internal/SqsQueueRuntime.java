@@ -1,13 +1,13 @@
 package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.SqsQueue;
-import io.eventflow.simulator.broker.BrokerRuntime.StoreResult;
-import io.eventflow.simulator.internal.ChannelRt;
-import io.eventflow.simulator.internal.GroupRt;
+import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgState;
-import io.eventflow.simulator.internal.World;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,10 +19,10 @@ import java.util.Map;
  * The runtime of one SQS-like queue (standard or FIFO), consumed by one group whose members compete. Receipt handles,
  * visibility timeouts, receive counts, redrive, retention and the FIFO rules live here; polling in {@link SqsPolling}.
  */
-final class SqsQueueRt {
+final class SqsQueueRuntime {
     final SqsBroker broker;
-    final World world;
-    final ChannelRt ch;
+    final BrokerContext sim;
+    final SimChannel ch;
     final int index;
     final boolean fifo;
     final long visibility;
@@ -32,9 +32,9 @@ final class SqsQueueRt {
 
     final long receiveWait;
     /** The consuming group (all subscriptions of the channel compete), or null: messages then only pile up. */
-    GroupRt g;
+    SimGroup g;
 
-    List<GroupRt> groupList = List.of();
+    List<SimGroup> groupList = List.of();
     boolean atMostOnce;
     /** maxReceiveCount is set and a dead-letter channel exists to redrive to. */
     boolean redrives;
@@ -53,9 +53,9 @@ final class SqsQueueRt {
 
     private long expiryAt = Long.MAX_VALUE;
 
-    SqsQueueRt(SqsBroker broker, ChannelRt ch, int index, SqsQueue spec) {
+    SqsQueueRuntime(SqsBroker broker, SimChannel ch, int index, SqsQueue spec) {
         this.broker = broker;
-        this.world = broker.world;
+        this.sim = broker.sim;
         this.ch = ch;
         this.index = index;
         this.fifo = spec.isFifo();
@@ -66,7 +66,7 @@ final class SqsQueueRt {
         this.visible = new SqsVisible(fifo);
     }
 
-    void consumedBy(GroupRt group) {
+    void consumedBy(SimGroup group) {
         g = group;
         groupList = List.of(group);
         atMostOnce = group.atMostOnce();
@@ -82,10 +82,10 @@ final class SqsQueueRt {
 
     /** SendMessage (or an SNS delivery): stores a copy, unless a FIFO queue saw the same message id recently. */
     StoreResult offer(Msg m) {
-        long now = world.now();
+        long now = sim.now();
         if (fifo && !m.direct && seenRecently(m.id, now)) {
-            if (world.tracing) {
-                world.emit(new TraceEvent.Deduplicated(now, ch.id(), groupName(), -1, -1, m.id, m.correlationId));
+            if (sim.tracing()) {
+                sim.emit(new TraceEvent.Deduplicated(now, ch.id(), groupName(), -1, -1, m.id, m.correlationId));
             }
             return StoreResult.DUPLICATE_IGNORED;
         }
@@ -98,8 +98,8 @@ final class SqsQueueRt {
                 c.poisonOn = ch;
             }
         }
-        if (world.tracing) {
-            world.emit(new TraceEvent.Stored(now, ch.id(), groupName(), -1, -1, m.id, m.correlationId));
+        if (sim.tracing()) {
+            sim.emit(new TraceEvent.Stored(now, ch.id(), groupName(), -1, -1, m.id, m.correlationId));
         }
         enqueue(c, fifo ? m.key : 0, now);
         return StoreResult.STORED;
@@ -109,7 +109,7 @@ final class SqsQueueRt {
     void resend(Msg failed) {
         Msg c = copyIn(failed);
         c.failures = failed.failures;
-        enqueue(c, fifo ? failed.key : 0, world.now());
+        enqueue(c, fifo ? failed.key : 0, sim.now());
     }
 
     /** A copy of {@code m} for this queue: stored here, sent directly to it. */
@@ -156,7 +156,7 @@ final class SqsQueueRt {
         if (broker.down) {
             return null;
         }
-        long now = world.now();
+        long now = sim.now();
         for (SqsEntry e = visible.poll(); e != null; e = visible.poll()) {
             ch.depthChanged(-1);
             if (e.expiresAt > now) {
@@ -178,7 +178,7 @@ final class SqsQueueRt {
             forget(e);
             visible.settle(e.messageGroup);
             lag(-1);
-            world.processing.deadLetter(ch, g, e.msg, "maxReceiveCount");
+            sim.deadLetter(ch, g, e.msg, "maxReceiveCount");
             return false;
         }
         e.receives++;
@@ -193,14 +193,14 @@ final class SqsQueueRt {
         } else {
             e.handle = broker.nextHandle();
             e.inFlight = true;
-            e.visibleAt = world.now() + visibility;
+            e.visibleAt = sim.now() + visibility;
             handles.put(e.handle, e);
             visible.block(e.messageGroup);
             c.tag = e.handle;
             broker.at(e.visibleAt, broker.visibilityEvent, ((long) index << 32) | e.handle);
         }
         polling.received(mem);
-        world.processing.deliver(mem, mem.freeWorker(), c, false, c.redelivered);
+        sim.deliver(mem, mem.freeWorker(), c, false, c.redelivered);
         return true;
     }
 
@@ -218,7 +218,7 @@ final class SqsQueueRt {
             return;
         }
         e.inFlight = false;
-        if (e.expiresAt <= world.now()) {
+        if (e.expiresAt <= sim.now()) {
             visible.unblock(e.messageGroup);
             expire(e);
             dispatch();
@@ -236,16 +236,16 @@ final class SqsQueueRt {
         if (copy.duplicateCopy || atMostOnce) {
             return;
         }
-        long d = world.processing.ackDelay(mem);
-        if (d == io.eventflow.simulator.internal.Processing.ACK_LOST) {
-            if (world.tracing) { // the request is lost: the message is received again after its visibility timeout
-                world.emit(new TraceEvent.DeleteIgnored(
-                        world.now(), mem.id(), g.name, -1, -1, copy.id, copy.correlationId));
+        long d = sim.ackDelay(mem);
+        if (d == BrokerContext.ACK_LOST) {
+            if (sim.tracing()) { // the request is lost: the message is received again after its visibility timeout
+                sim.emit(
+                        new TraceEvent.DeleteIgnored(sim.now(), mem.id(), g.name, -1, -1, copy.id, copy.correlationId));
             }
             return;
         }
         if (d > 0) {
-            world.at(world.now() + d, (ctx, arg) -> deleteArrived(mem, copy), 0);
+            sim.at(sim.now() + d, (ctx, arg) -> deleteArrived(mem, copy), 0);
             return;
         }
         deleteArrived(mem, copy);
@@ -255,9 +255,9 @@ final class SqsQueueRt {
     private void deleteArrived(Member mem, Msg copy) {
         SqsEntry e = handles.get(copy.tag);
         if (e == null || e.handle != copy.tag || broker.down) { // a stale handle, or the delete fails (outage)
-            if (world.tracing) {
-                world.emit(new TraceEvent.DeleteIgnored(
-                        world.now(), mem.id(), g.name, -1, -1, copy.id, copy.correlationId));
+            if (sim.tracing()) {
+                sim.emit(
+                        new TraceEvent.DeleteIgnored(sim.now(), mem.id(), g.name, -1, -1, copy.id, copy.correlationId));
             }
             return;
         }
@@ -271,8 +271,8 @@ final class SqsQueueRt {
             ch.depthChanged(-1);
         }
         lag(-1);
-        if (world.tracing) {
-            world.emit(new TraceEvent.Acked(world.now(), ch.id(), g.name, -1, -1, copy.id, copy.correlationId));
+        if (sim.tracing()) {
+            sim.emit(new TraceEvent.Acked(sim.now(), ch.id(), g.name, -1, -1, copy.id, copy.correlationId));
         }
         if (fifo) {
             dispatch();
@@ -284,9 +284,8 @@ final class SqsQueueRt {
         forget(e);
         lag(-1);
         ch.expired++;
-        if (world.tracing) {
-            world.emit(
-                    new TraceEvent.Expired(world.now(), ch.id(), groupName(), -1, -1, e.msg.id, e.msg.correlationId));
+        if (sim.tracing()) {
+            sim.emit(new TraceEvent.Expired(sim.now(), ch.id(), groupName(), -1, -1, e.msg.id, e.msg.correlationId));
         }
         if (g != null && g.states.get(e.msg.id) == MsgState.PENDING) {
             g.states.set(e.msg.id, MsgState.EXPIRED);
@@ -298,7 +297,7 @@ final class SqsQueueRt {
      * messages are visible, so no check days ahead outlives the messages (a drained run ends soon after its last one).
      */
     private void scheduleExpiry(long t) {
-        long at = Math.max(Math.min(t, world.now() + EXPIRY_CHECK), world.now());
+        long at = Math.max(Math.min(t, sim.now() + EXPIRY_CHECK), sim.now());
         if (at < expiryAt) {
             expiryAt = at;
             broker.at(at, broker.expiryEvent, index);
@@ -307,11 +306,11 @@ final class SqsQueueRt {
 
     /** Deletes every visible message past its retention, then waits for the next one. */
     void expiryTimer() {
-        if (world.now() < expiryAt) {
+        if (sim.now() < expiryAt) {
             return; // superseded by an earlier reschedule
         }
         expiryAt = Long.MAX_VALUE;
-        long now = world.now();
+        long now = sim.now();
         visible.removeIf(
                 e -> e.expiresAt <= now,
                 e -> { // O(depth) per check

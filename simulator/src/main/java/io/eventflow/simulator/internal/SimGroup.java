@@ -5,11 +5,11 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /** A consumer group (kafka) or a queue with competing consumers (amqp), with its accounting. */
-public final class GroupRt {
+public final class SimGroup {
     public final String name;
-    public final ChannelRt channel;
+    public final SimChannel channel;
     public final Plan.Subscription spec;
-    public final ServiceRt service;
+    public final SimService service;
     public final List<Member> members = new ArrayList<>();
     public final StateTable states = new StateTable();
     private final LatencyBuckets latency = new LatencyBuckets(new Histogram(3_600_000_000_000L, 2));
@@ -38,7 +38,7 @@ public final class GroupRt {
     private final boolean atMostOnce;
     private final boolean dedupForgets;
 
-    public GroupRt(String name, ChannelRt channel, Plan.Subscription spec, ServiceRt service) {
+    public SimGroup(String name, SimChannel channel, Plan.Subscription spec, SimService service) {
         this.name = name;
         this.channel = channel;
         this.spec = spec;

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Completes an imported design so that it validates: brokers for channels without a server, publication rates. */
-final class PostPass {
-    private PostPass() {}
+final class ImportCompleter {
+    private ImportCompleter() {}
 
     static void apply(ImportState st, List<Problem> warnings) {
         deadLetterQueues(st);
