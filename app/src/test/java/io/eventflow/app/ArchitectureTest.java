@@ -18,7 +18,10 @@ class ArchitectureTest {
             "io.eventflow.simulator.trace",
             "io.eventflow.simulator.scenario",
             "io.eventflow.simulator.report",
-            "io.eventflow.simulator.sweep");
+            "io.eventflow.simulator.sweep",
+            // the design's delay and backoff distributions and the seeded streams: live mode draws its producers'
+            // gaps and consumers' processing times from the same ones the simulator uses
+            "io.eventflow.simulator.random");
 
     private static JavaClasses classes;
 
