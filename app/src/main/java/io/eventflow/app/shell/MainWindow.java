@@ -37,7 +37,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -67,7 +66,8 @@ public final class MainWindow {
     private final StackPane dockSlot = new StackPane();
     private ScrollPane paletteScroll;
     private InspectorView inspector;
-    private Theme theme = Theme.LIGHT;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Theme> theme =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "theme", Theme.LIGHT);
     private Timeline autosave;
     private Button themeButton;
     private final WindowState windowState;
@@ -89,7 +89,7 @@ public final class MainWindow {
         this.exports = new ExportController(doc, files, asker);
         this.preview = new AsyncApiPreview(doc);
         this.windowState = windowState;
-        this.theme = windowState.theme();
+        this.theme.set(windowState.theme());
         doc.addChecker(Linter::lint);
         files.setAfterOpen(() -> {
             javafx.application.Platform.runLater(canvas::fitToView);
@@ -186,7 +186,7 @@ public final class MainWindow {
         actions.bind(ActionId.SHORTCUTS, () -> ShortcutsView.show(stage));
         actions.bind(ActionId.ZOOM_IN, () -> canvasVm.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
         actions.bind(ActionId.ZOOM_OUT, () -> canvasVm.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
-        actions.bind(ActionId.TOGGLE_THEME, () -> setTheme(theme.other()));
+        actions.bind(ActionId.TOGGLE_THEME, () -> setTheme(theme.get().other()));
         actions.bind(ActionId.IMPORT_ASYNCAPI, exports::importAsyncApi);
         // A design with validation errors is not exported: the reason shows in the status bar.
         var valid = doc.blockedProperty().isEmpty();
@@ -230,8 +230,7 @@ public final class MainWindow {
 
     /** Asks where to and writes the whole diagram as PNG (File, Export). */
     public void exportPng() {
-        Color bg = theme == Theme.LIGHT ? Color.web("#f6f8fa") : Color.web("#0d1117");
-        exports.exportPng(() -> canvas.snapshotDiagram(bg));
+        exports.exportPng(canvas::snapshotDiagram);
     }
 
     private void commitEditsThen(Runnable action) {
@@ -285,7 +284,7 @@ public final class MainWindow {
                 root,
                 Math.min(windowState.width(1360), screen.getWidth()),
                 Math.min(windowState.height(860), screen.getHeight()));
-        setTheme(theme, scene);
+        setTheme(theme.get(), scene);
         actions.setScene(scene);
         actions.installKeys(scene, canvas);
         initDragAndDrop(scene);
@@ -346,7 +345,7 @@ public final class MainWindow {
             return false;
         }
         files.deleteRecovery();
-        windowState.save(stage, theme, main, vertical);
+        windowState.save(stage, theme.get(), main, vertical);
         if (autosave != null) {
             autosave.stop();
         }
@@ -426,8 +425,13 @@ public final class MainWindow {
         setTheme(t, stage.getScene());
     }
 
+    /** The current theme: the "Dark theme" menu item and the toolbar button follow it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
     private void setTheme(Theme t, Scene scene) {
-        theme = t;
+        theme.set(t);
         if (themeButton != null) {
             themeButton.setGraphic(io.eventflow.app.fx.Icons.of(
                     t == Theme.LIGHT
@@ -437,9 +441,6 @@ public final class MainWindow {
         if (scene != null) {
             t.apply(scene);
         }
-        canvas.setGridColors(
-                t == Theme.LIGHT ? Color.web("#d0d7de") : Color.web("#30363d"),
-                t == Theme.LIGHT ? Color.web("#afb8c1") : Color.web("#484f58"));
     }
 
     CanvasViewModel canvasViewModel() {
