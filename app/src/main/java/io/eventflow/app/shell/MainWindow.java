@@ -109,7 +109,7 @@ public final class MainWindow {
         inspectorSlot.setMinWidth(260);
         dockSlot.setId("dock-panel");
         dockSlot.setMinHeight(80);
-        StackPaneCanvas centre = new StackPaneCanvas(canvas);
+        CanvasCell centre = new CanvasCell(canvas);
         simulate = new SimulateMode(doc, canvas, dock);
         // Simulate installs its tabs in the dock and grows it: the dock must be in place first.
         simulate.simulatingProperty().addListener((o, was, now) -> buildPanels());

@@ -34,7 +34,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     private static final long REPORT_EVERY_NANOS = 250_000_000L;
 
-    private final LinkedBlockingQueue<Cmd> commands = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<RunnerCommand> commands = new LinkedBlockingQueue<>();
     private final RunRecord record = new RunRecord();
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
@@ -63,25 +63,25 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** Builds a fresh simulation from {@code config} (paused at time 0). */
     public void reset(RunConfig config) {
-        send(new Cmd.Reset(config));
+        send(new RunnerCommand.Reset(config));
     }
 
     public void run() {
-        send(new Cmd.Run());
+        send(new RunnerCommand.Run());
     }
 
     public void pause() {
-        send(new Cmd.Pause());
+        send(new RunnerCommand.Pause());
     }
 
     /** Fires one event, then pauses. */
     public void step() {
-        send(new Cmd.Step());
+        send(new RunnerCommand.Step());
     }
 
     /** Runs flat out up to simulated time {@code nanos}, then pauses. */
     public void runUntil(long nanos) {
-        send(new Cmd.Until(nanos));
+        send(new RunnerCommand.Until(nanos));
     }
 
     /** Simulated seconds per wall second (0.01 to 10,000), or {@link #FLAT_OUT}. */
@@ -89,22 +89,22 @@ public final class SimulationRunner implements AutoCloseable {
         if (f != FLAT_OUT && !(f >= RealtimePacer.MIN_FACTOR && f <= RealtimePacer.MAX_FACTOR)) {
             throw new IllegalArgumentException("speed must be within 0.01..10000 or flat out: " + f);
         }
-        send(new Cmd.Speed(f));
+        send(new RunnerCommand.Speed(f));
     }
 
     /** Injects a fault now (its {@code at} is ignored when it has passed). */
     public void inject(Fault fault) {
-        send(new Cmd.Inject(fault));
+        send(new RunnerCommand.Inject(fault));
     }
 
     /** Applies an operator action now. */
     public void apply(Action action) {
-        send(new Cmd.Apply(action));
+        send(new RunnerCommand.Apply(action));
     }
 
     @Override
     public void close() {
-        send(new Cmd.Stop());
+        send(new RunnerCommand.Stop());
     }
 
     /** Waits until every command sent so far has been carried out (tests). */
@@ -120,7 +120,7 @@ public final class SimulationRunner implements AutoCloseable {
         return true;
     }
 
-    private void send(Cmd c) {
+    private void send(RunnerCommand c) {
         sent.incrementAndGet();
         commands.add(c);
     }
@@ -222,9 +222,9 @@ public final class SimulationRunner implements AutoCloseable {
             while (true) {
                 boolean busy = state == State.RUNNING;
                 boolean flat = runUntil >= 0 || factor == FLAT_OUT;
-                Cmd c = busy && flat ? commands.poll() : commands.poll(busy ? 2 : 50, TimeUnit.MILLISECONDS);
+                RunnerCommand c = busy && flat ? commands.poll() : commands.poll(busy ? 2 : 50, TimeUnit.MILLISECONDS);
                 while (c != null) {
-                    if (c instanceof Cmd.Stop) {
+                    if (c instanceof RunnerCommand.Stop) {
                         return;
                     }
                     handle(c);
@@ -240,40 +240,40 @@ public final class SimulationRunner implements AutoCloseable {
         }
     }
 
-    private void handle(Cmd c) {
+    private void handle(RunnerCommand c) {
         try {
-            if (c instanceof Cmd.Reset r) {
+            if (c instanceof RunnerCommand.Reset r) {
                 build(r.config());
             } else if (sim == null) {
                 Logger.debug("ignored {} without a simulation", c);
-            } else if (c instanceof Cmd.Run) {
+            } else if (c instanceof RunnerCommand.Run) {
                 if (state == State.READY || state == State.PAUSED) {
                     pacer = null;
                     state = State.RUNNING;
                 }
-            } else if (c instanceof Cmd.Pause) {
+            } else if (c instanceof RunnerCommand.Pause) {
                 if (state == State.RUNNING) {
                     runUntil = -1;
                     paused();
                 }
-            } else if (c instanceof Cmd.Step) {
+            } else if (c instanceof RunnerCommand.Step) {
                 if (state == State.READY || state == State.PAUSED || state == State.RUNNING) {
                     sim.step();
                     paused();
                 }
-            } else if (c instanceof Cmd.Until u) {
+            } else if (c instanceof RunnerCommand.Until u) {
                 if (state != State.FINISHED && state != State.FAILED && u.time() > sim.now()) {
                     runUntil = u.time();
                     state = State.RUNNING;
                 }
-            } else if (c instanceof Cmd.Speed s) {
+            } else if (c instanceof RunnerCommand.Speed s) {
                 factor = s.factor();
                 pacer = null;
-            } else if (c instanceof Cmd.Inject i) {
+            } else if (c instanceof RunnerCommand.Inject i) {
                 Fault f = (Fault) byHand(i.fault());
                 sim.inject(f);
                 applyNow(f.at());
-            } else if (c instanceof Cmd.Apply a) {
+            } else if (c instanceof RunnerCommand.Apply a) {
                 Action x = (Action) byHand(a.action());
                 sim.apply(x);
                 applyNow(x.at());
