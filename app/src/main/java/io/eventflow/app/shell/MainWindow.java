@@ -50,6 +50,9 @@ public final class MainWindow {
     private final CanvasViewModel canvasVm;
     private final DesignCanvas canvas;
     private final FileController files;
+    /** Holds the first design back until the window's first frame is on screen (read and parsed meanwhile). */
+    private final StartGate gate;
+
     private final ExportController exports;
     private final AsyncApiPreview preview;
     private final Actions actions = new Actions();
@@ -85,7 +88,8 @@ public final class MainWindow {
         this.canvasVm = new CanvasViewModel(doc);
         this.canvas = new DesignCanvas(canvasVm);
         Dialogs asker = dialogs == null ? new FxDialogs(stage) : dialogs;
-        this.files = new FileController(doc, home, asker, executor);
+        this.gate = new StartGate(executor);
+        this.files = new FileController(doc, home, asker, gate);
         this.exports = new ExportController(doc, files, asker);
         this.preview = new AsyncApiPreview(doc);
         this.windowState = windowState;
@@ -297,7 +301,15 @@ public final class MainWindow {
         });
         stage.show();
         windowState.restore(stage, main, vertical);
-        // The panels and the design come once the first frame is on screen (issue #7). A frame reaches the window only
+        // The design is read and parsed while the first frame renders (the FX thread mostly waits for the renderer
+        // then, and a cold parse takes longer than the frame); it is shown once the frame is up. Restored work asks
+        // first, so it waits for the frame.
+        boolean early = file != null || !files.hasRecovery();
+        if (early) {
+            openFirst(file);
+        }
+        // The panels and the design come once the first frame is on screen (issues #7, #15). A frame reaches the window
+        // only
         // when the FX thread runs the upload that the renderer posts when it has painted the frame, so work posted to
         // the FX thread before that upload delays the frame. A second pulse (forced by a tiny change, the status
         // label's opacity, so it repaints almost nothing) waits for frame 1 to finish rendering; a task posted from a
@@ -315,7 +327,10 @@ public final class MainWindow {
                 scene.removePostLayoutPulseListener(this);
                 javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
                     status.setOpacity(1);
-                    openFirst(file);
+                    if (!early) {
+                        openFirst(file);
+                    }
+                    gate.open();
                     buildPanels();
                 }));
             }
@@ -329,8 +344,8 @@ public final class MainWindow {
     }
 
     /**
-     * Opens {@code file}, restored work, or the sample, once the first frame is on screen: the design is read and
-     * parsed on the executor while the panels are built, and appears in the window when done (issue #7).
+     * Opens {@code file}, restored work, or the sample: the design is read and parsed on the executor, and appears in
+     * the window once the first frame is on screen and it is parsed, whichever comes last (issues #7, #15).
      */
     private void openFirst(Path file) {
         if (file != null) {
