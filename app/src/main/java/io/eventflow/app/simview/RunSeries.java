@@ -73,13 +73,22 @@ public final class RunSeries {
      * Takes the sample due at {@link #next()} from the simulation, which must stand exactly there (or, after a single
      * step over it, just past it). Simulation thread.
      */
-    synchronized void sample(Simulation sim) {
-        if (design == null) {
-            return;
-        }
+    void sample(Simulation sim) {
+        // the report is the costly part: taken outside the lock, so the FX thread never waits for it
         var snapshot = sim.snapshot();
         var report = sim.report();
         var latency = sim.latencyHistograms();
+        add(snapshot, report, latency, sim.now());
+    }
+
+    private synchronized void add(
+            io.eventflow.simulator.SimulationSnapshot snapshot,
+            io.eventflow.simulator.report.SimulationReport report,
+            Map<String, org.HdrHistogram.Histogram> latency,
+            long now) {
+        if (design == null) {
+            return;
+        }
         long thinnings = whole.thinnings();
         whole.add(snapshot, report, design, latency);
         for (Metrics m : perElement.values()) {
@@ -88,14 +97,18 @@ public final class RunSeries {
         if (whole.thinnings() != thinnings) {
             step *= 2; // every other point was dropped: keep the spacing even
         }
-        last = sim.now();
+        last = now;
         next = (last / step + 1) * step;
         revision++;
     }
 
     /** At the end of a run that does not end on a step: one last sample there. Simulation thread. */
-    synchronized void finish(Simulation sim) {
-        if (design != null && last < sim.now()) {
+    void finish(Simulation sim) {
+        boolean due;
+        synchronized (this) {
+            due = design != null && last < sim.now();
+        }
+        if (due) {
             sample(sim);
         }
     }

@@ -129,14 +129,19 @@ class SimulationRunnerTest {
             assertThat(flatOut.get(k).t()).isCloseTo(k * 0.02, org.assertj.core.api.Assertions.within(1e-9));
         }
         assertThat(flatOut).anySatisfy(x -> assertThat(x.throughput()).isPositive());
+        List<Metrics.Sample> flatOutBilling = runner.series().samples("billing");
+        assertThat(flatOutBilling).hasSize(201); // per element too: a service's own series
         // paced at 8x (half a second of wall time, many small pacer ticks): the very same points
         assertThat(runAt(8.0)).isEqualTo(flatOut);
-        // and per element: a service's own series
-        assertThat(runner.series().samples("billing")).hasSize(201);
+        assertThat(runner.series().samples("billing")).isEqualTo(flatOutBilling);
     }
 
     private List<Metrics.Sample> runAt(double speed) throws Exception {
         runner.reset(config(4));
+        // the previous run's FINISHED must not count: wait until the reset is carried out
+        assertThat(runner.awaitIdle(10_000)).isTrue();
+        assertThat(runner.state()).isEqualTo(SimulationRunner.State.READY);
+        assertThat(runner.series().samples(null)).hasSize(1); // the new run's point at 0 s
         runner.setSpeed(speed);
         runner.run();
         long end = System.currentTimeMillis() + 30_000;
