@@ -74,11 +74,19 @@ public final class RealtimePacer {
      * paused nothing happens, and the wall time spent paused is not made up afterwards.
      */
     public long tick() {
+        return tick(Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #tick()}, but stops at {@code limit} if the wall clock says to go further (a point the caller must
+     * stop at, such as the next chart sample); the next tick goes on from there without losing pace.
+     */
+    public long tick(long limit) {
         if (paused) {
             anchored = false;
             return sim.now();
         }
-        long t = target();
+        long t = Math.min(target(), limit);
         sim.runUntil(Math.max(t, sim.now()));
         return sim.now();
     }

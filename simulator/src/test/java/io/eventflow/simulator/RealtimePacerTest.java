@@ -35,6 +35,18 @@ class RealtimePacerTest {
     }
 
     @Test
+    void aTickStopsAtItsLimitAndTheNextCatchesUp() throws Exception {
+        Simulation sim = Simulation.builder(design()).build();
+        AtomicLong wall = new AtomicLong(1_000);
+        RealtimePacer pacer = new RealtimePacer(sim, 10, wall::get);
+        pacer.tick();
+        wall.addAndGet(100_000_000L); // 0.1 s of wall time at 10x = 1 s simulated, but a stop at 0.4 s
+        assertThat(pacer.tick(400_000_000L)).isEqualTo(400_000_000L);
+        assertThat(pacer.tick(700_000_000L)).isEqualTo(700_000_000L);
+        assertThat(pacer.tick()).isEqualTo(1_000_000_000L); // no pace lost
+    }
+
+    @Test
     void snapshotsCanBeReadFromAnotherThreadWhileRunning() throws Exception {
         Simulation sim = Simulation.builder(design()).duration(30_000_000_000L).build();
         Thread runner = new Thread(sim::runToEnd, "sim");

@@ -18,7 +18,6 @@ import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
@@ -75,11 +74,6 @@ public final class DesignCanvas extends Region {
         vm.zoomProperty().addListener(o -> applyViewport());
         vm.panXProperty().addListener(o -> applyViewport());
         vm.panYProperty().addListener(o -> applyViewport());
-    }
-
-    /** Sets the grid's colours (the theme's looked-up colours are resolved by the shell). */
-    public void setGridColors(Color minor, Color major) {
-        grid.setColors(minor, major);
     }
 
     private void applyViewport() {
@@ -321,8 +315,13 @@ public final class DesignCanvas extends Region {
         return new Point2D(x * z + translate.getX(), y * z + translate.getY());
     }
 
-    /** The whole diagram at 100 %, every element shown, on the canvas colour (PNG export). */
-    public javafx.scene.image.WritableImage snapshotDiagram(javafx.scene.paint.Paint background) {
+    /** The whole diagram at 100 %, every element shown, on the canvas colour of the theme (PNG export). */
+    public javafx.scene.image.WritableImage snapshotDiagram() {
+        var fills = getBackground() == null
+                ? java.util.List.<javafx.scene.layout.BackgroundFill>of()
+                : getBackground().getFills();
+        javafx.scene.paint.Paint background =
+                fills.isEmpty() ? null : fills.get(0).getFill();
         javafx.scene.image.WritableImage img = DiagramFit.snapshot(content, skins.values(), edges.values(), background);
         cull();
         return img;

@@ -222,6 +222,11 @@ public final class FileController {
                 e -> Logger.warn(e, "autosave failed"));
     }
 
+    /** Whether autosaved work waits to be restored (then {@link #offerRecovery()} asks about it). */
+    public boolean hasRecovery() {
+        return Files.exists(home.recoveryFile());
+    }
+
     /** On start: offers to restore autosaved work. True when it was restored. */
     public boolean offerRecovery() {
         Path file = home.recoveryFile();

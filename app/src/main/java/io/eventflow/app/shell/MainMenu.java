@@ -91,6 +91,10 @@ final class MainMenu {
         CheckMenuItem snap = new CheckMenuItem(ActionId.SNAP.label());
         snap.selectedProperty().bindBidirectional(w.canvasViewModel().snapToGridProperty());
         CheckMenuItem dark = new CheckMenuItem(ActionId.TOGGLE_THEME.label());
+        dark.setId("menu-dark-theme");
+        dark.setSelected(w.themeProperty().get() == Theme.DARK);
+        // the toolbar button and saved settings change the theme too: the check mark follows (the window owns both)
+        w.themeProperty().addListener((o, was, now) -> dark.setSelected(now == Theme.DARK));
         dark.setOnAction(e -> w.setTheme(dark.isSelected() ? Theme.DARK : Theme.LIGHT));
         return new Menu(
                 "View",

@@ -37,7 +37,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -51,6 +50,9 @@ public final class MainWindow {
     private final CanvasViewModel canvasVm;
     private final DesignCanvas canvas;
     private final FileController files;
+    /** Holds the first design back until the window's first frame is on screen (read and parsed meanwhile). */
+    private final StartGate gate;
+
     private final ExportController exports;
     private final AsyncApiPreview preview;
     private final Actions actions = new Actions();
@@ -67,7 +69,8 @@ public final class MainWindow {
     private final StackPane dockSlot = new StackPane();
     private ScrollPane paletteScroll;
     private InspectorView inspector;
-    private Theme theme = Theme.LIGHT;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Theme> theme =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "theme", Theme.LIGHT);
     private Timeline autosave;
     private Button themeButton;
     private final WindowState windowState;
@@ -85,11 +88,12 @@ public final class MainWindow {
         this.canvasVm = new CanvasViewModel(doc);
         this.canvas = new DesignCanvas(canvasVm);
         Dialogs asker = dialogs == null ? new FxDialogs(stage) : dialogs;
-        this.files = new FileController(doc, home, asker, executor);
+        this.gate = new StartGate(executor);
+        this.files = new FileController(doc, home, asker, gate);
         this.exports = new ExportController(doc, files, asker);
         this.preview = new AsyncApiPreview(doc);
         this.windowState = windowState;
-        this.theme = windowState.theme();
+        this.theme.set(windowState.theme());
         doc.addChecker(Linter::lint);
         files.setAfterOpen(() -> {
             javafx.application.Platform.runLater(canvas::fitToView);
@@ -109,7 +113,7 @@ public final class MainWindow {
         inspectorSlot.setMinWidth(260);
         dockSlot.setId("dock-panel");
         dockSlot.setMinHeight(80);
-        StackPaneCanvas centre = new StackPaneCanvas(canvas);
+        CanvasCell centre = new CanvasCell(canvas);
         simulate = new SimulateMode(doc, canvas, dock);
         // Simulate installs its tabs in the dock and grows it: the dock must be in place first.
         simulate.simulatingProperty().addListener((o, was, now) -> buildPanels());
@@ -186,7 +190,7 @@ public final class MainWindow {
         actions.bind(ActionId.SHORTCUTS, () -> ShortcutsView.show(stage));
         actions.bind(ActionId.ZOOM_IN, () -> canvasVm.zoomAt(1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
         actions.bind(ActionId.ZOOM_OUT, () -> canvasVm.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
-        actions.bind(ActionId.TOGGLE_THEME, () -> setTheme(theme.other()));
+        actions.bind(ActionId.TOGGLE_THEME, () -> setTheme(theme.get().other()));
         actions.bind(ActionId.IMPORT_ASYNCAPI, exports::importAsyncApi);
         // A design with validation errors is not exported: the reason shows in the status bar.
         var valid = doc.blockedProperty().isEmpty();
@@ -230,8 +234,7 @@ public final class MainWindow {
 
     /** Asks where to and writes the whole diagram as PNG (File, Export). */
     public void exportPng() {
-        Color bg = theme == Theme.LIGHT ? Color.web("#f6f8fa") : Color.web("#0d1117");
-        exports.exportPng(() -> canvas.snapshotDiagram(bg));
+        exports.exportPng(canvas::snapshotDiagram);
     }
 
     private void commitEditsThen(Runnable action) {
@@ -285,7 +288,7 @@ public final class MainWindow {
                 root,
                 Math.min(windowState.width(1360), screen.getWidth()),
                 Math.min(windowState.height(860), screen.getHeight()));
-        setTheme(theme, scene);
+        setTheme(theme.get(), scene);
         actions.setScene(scene);
         actions.installKeys(scene, canvas);
         initDragAndDrop(scene);
@@ -298,7 +301,15 @@ public final class MainWindow {
         });
         stage.show();
         windowState.restore(stage, main, vertical);
-        // The panels and the design come once the first frame is on screen (issue #7). A frame reaches the window only
+        // The design is read and parsed while the first frame renders (the FX thread mostly waits for the renderer
+        // then, and a cold parse takes longer than the frame); it is shown once the frame is up. Restored work asks
+        // first, so it waits for the frame.
+        boolean early = file != null || !files.hasRecovery();
+        if (early) {
+            openFirst(file);
+        }
+        // The panels and the design come once the first frame is on screen (issues #7, #15). A frame reaches the window
+        // only
         // when the FX thread runs the upload that the renderer posts when it has painted the frame, so work posted to
         // the FX thread before that upload delays the frame. A second pulse (forced by a tiny change, the status
         // label's opacity, so it repaints almost nothing) waits for frame 1 to finish rendering; a task posted from a
@@ -316,7 +327,10 @@ public final class MainWindow {
                 scene.removePostLayoutPulseListener(this);
                 javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
                     status.setOpacity(1);
-                    openFirst(file);
+                    if (!early) {
+                        openFirst(file);
+                    }
+                    gate.open();
                     buildPanels();
                 }));
             }
@@ -330,8 +344,8 @@ public final class MainWindow {
     }
 
     /**
-     * Opens {@code file}, restored work, or the sample, once the first frame is on screen: the design is read and
-     * parsed on the executor while the panels are built, and appears in the window when done (issue #7).
+     * Opens {@code file}, restored work, or the sample: the design is read and parsed on the executor, and appears in
+     * the window once the first frame is on screen and it is parsed, whichever comes last (issues #7, #15).
      */
     private void openFirst(Path file) {
         if (file != null) {
@@ -346,7 +360,7 @@ public final class MainWindow {
             return false;
         }
         files.deleteRecovery();
-        windowState.save(stage, theme, main, vertical);
+        windowState.save(stage, theme.get(), main, vertical);
         if (autosave != null) {
             autosave.stop();
         }
@@ -426,8 +440,13 @@ public final class MainWindow {
         setTheme(t, stage.getScene());
     }
 
+    /** The current theme: the "Dark theme" menu item and the toolbar button follow it. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
     private void setTheme(Theme t, Scene scene) {
-        theme = t;
+        theme.set(t);
         if (themeButton != null) {
             themeButton.setGraphic(io.eventflow.app.fx.Icons.of(
                     t == Theme.LIGHT
@@ -437,9 +456,6 @@ public final class MainWindow {
         if (scene != null) {
             t.apply(scene);
         }
-        canvas.setGridColors(
-                t == Theme.LIGHT ? Color.web("#d0d7de") : Color.web("#30363d"),
-                t == Theme.LIGHT ? Color.web("#afb8c1") : Color.web("#484f58"));
     }
 
     CanvasViewModel canvasViewModel() {

@@ -90,15 +90,14 @@ final class ChartsView extends VBox {
     }
 
     private static void point(XYChart.Series<Number, Number> s, double t, double v) {
-        s.getData().add(new XYChart.Data<>(t, v));
-        if (s.getData().size() > 300) {
-            s.getData().remove(0, 100);
-        }
+        s.getData().add(new XYChart.Data<>(t, v)); // at most Metrics.MAX_SAMPLES: the series thin themselves
     }
 
-    /** Replays every sample (after the selection changed). */
+    /** Replays every sample (after the selection changed or the series were thinned). */
     void setAll(java.util.List<Metrics.Sample> samples) {
-        clear();
+        for (var s : java.util.List.of(throughput, p50, p99, lag, depth)) {
+            s.getData().clear();
+        }
         samples.forEach(this::add);
     }
 }

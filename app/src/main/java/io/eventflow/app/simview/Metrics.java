@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
  * Time series over simulated time for the charts and the exported report: throughput (processed per simulated
  * second), latency p50/p99 of the messages processed since the previous sample (from the groups' histograms; the
  * report's cumulative figures when none are given), consumer lag and channel depth; for the whole design or for
- * one selected service or channel. No nodes; one sample per report refresh.
+ * one selected service or channel. No nodes; {@link RunSeries} adds a sample at every fixed step of simulated time.
  */
 public final class Metrics {
     /** One point: simulated seconds, processed per second, latency ms, lag and depth in messages. */
@@ -26,13 +26,11 @@ public final class Metrics {
     /** Throughput is averaged over about this many simulated seconds (slow motion would be all noise otherwise). */
     static final double WINDOW = 1.0;
 
-    /** Samples closer than this in simulated seconds are not taken. */
-    static final double MIN_STEP = 0.02;
-
     private final java.util.ArrayDeque<double[]> window = new java.util.ArrayDeque<>();
     private final List<Sample> samples = new ArrayList<>();
     private String element;
-    private double lastT = -MIN_STEP;
+    private double lastT = -1;
+    private long thinnings;
     private long lastProcessed;
     private Map<String, Histogram> previousLatency = Map.of();
     private double lastP50;
@@ -48,7 +46,8 @@ public final class Metrics {
         this.element = element;
         samples.clear();
         window.clear();
-        lastT = -MIN_STEP;
+        lastT = -1;
+        thinnings = 0;
         lastProcessed = 0;
         previousLatency = Map.of();
         lastP50 = 0;
@@ -101,7 +100,7 @@ public final class Metrics {
             return null;
         }
         double t = r.simulatedSeconds();
-        if (t < lastT + MIN_STEP) {
+        if (t <= lastT) {
             return null;
         }
         if (groupsFor != d) {
@@ -162,17 +161,23 @@ public final class Metrics {
         return x;
     }
 
-    /** Halves the resolution of the older half, keeping memory bounded over long runs. */
+    /**
+     * Keeps every other sample (the first, third...), keeping memory bounded over long runs; samples taken at even
+     * steps stay evenly spaced, at twice the step.
+     */
     private void thin() {
-        List<Sample> keep = new ArrayList<>(samples.size());
-        int half = samples.size() / 2;
-        for (int i = 0; i < samples.size(); i++) {
-            if (i >= half || i % 2 == 0) {
-                keep.add(samples.get(i));
-            }
+        List<Sample> keep = new ArrayList<>(samples.size() / 2 + 1);
+        for (int i = 0; i < samples.size(); i += 2) {
+            keep.add(samples.get(i));
         }
         samples.clear();
         samples.addAll(keep);
+        thinnings++;
+    }
+
+    /** How many times the samples were thinned since the last reset. */
+    long thinnings() {
+        return thinnings;
     }
 
     /** The groups ({@code group@channel}) the selected element reads or whose channel it is. */

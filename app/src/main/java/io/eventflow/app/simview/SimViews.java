@@ -9,18 +9,19 @@ import javafx.scene.control.TabPane;
 
 /**
  * The simulation tabs of the bottom dock (Run counters and export, Charts, Event log with tracing, Timeline) and their
- * per-frame refresh. Charts and counters change only when the runner publishes a new report (a few times a second).
+ * per-frame refresh. Counters change when the runner publishes a new report (a few times a second), charts when its
+ * {@link RunSeries} has new samples (taken at fixed steps of simulated time).
  */
 public final class SimViews {
     private final SimSession session;
     private final TokenOverlay overlay;
     private final DocumentViewModel doc;
-    /** The whole design's series (the charts with nothing selected, and the exported report). */
-    private final Metrics metrics = new Metrics();
-    /** Every service's and channel's series, recorded from the start of the run whatever is selected. */
-    private final java.util.Map<String, Metrics> perElement = new java.util.HashMap<>();
-
+    /** The element charted (null: the whole design), and what of its series the charts show. */
     private String charted;
+
+    private long chartedRevision = -1;
+    private long chartedThinnings = -1;
+    private int chartedCount;
     private final CountersView counters;
     private final ChartsView charts = new ChartsView();
     private final EventLogView log;
@@ -39,8 +40,8 @@ public final class SimViews {
         this.session = session;
         this.overlay = overlay;
         this.doc = doc;
-        counters = new CountersView(
-                session, metrics::samples, () -> doc.pathProperty().get());
+        counters = new CountersView(session, () -> session.runner().series().samples(null), () -> doc.pathProperty()
+                .get());
         log = new EventLogView(session.live(), this::trace);
         timeline = new TimelineView(session, this::selectedId);
         runTab = tab("Run", "tab-run", counters);
@@ -74,29 +75,39 @@ public final class SimViews {
             charted = id;
             Design d = session.runDesign();
             charts.setTitle(id, id != null && d != null && d.service(id).isPresent());
-            charts.setAll(series(id).samples());
+            chartedRevision = -1;
+            chartedThinnings = -1; // redraw the whole history of the newly charted element
+            updateCharts();
         }
     }
 
-    /** The series of one element (recorded from the start of the run), or of the whole design for null. */
-    private Metrics series(String id) {
-        Metrics m = id == null ? null : perElement.get(id);
-        return m == null ? metrics : m;
+    /**
+     * Brings the charts up to the runner's series: appends the samples taken since the last frame, or redraws the
+     * whole series after a new selection, a new run or a thinning (which drops every other point).
+     */
+    private void updateCharts() {
+        RunSeries series = session.runner().series();
+        long revision = series.revision();
+        if (revision == chartedRevision) {
+            return;
+        }
+        chartedRevision = revision;
+        long thinnings = series.thinnings();
+        java.util.List<Metrics.Sample> samples = series.samples(charted);
+        if (thinnings != chartedThinnings || samples.size() < chartedCount) {
+            chartedThinnings = thinnings;
+            charts.setAll(samples);
+        } else {
+            samples.subList(chartedCount, samples.size()).forEach(charts::add);
+        }
+        chartedCount = samples.size();
     }
 
-    /** Starts a series for every service and channel of the run's design, so each has its whole history. */
+    /** A new run: the charts start over. */
     private void resetSeries() {
-        metrics.reset(null);
-        perElement.clear();
-        Design d = session.runDesign();
-        if (d != null) {
-            for (var s : d.services()) {
-                perElement.computeIfAbsent(s.id(), k -> new Metrics()).reset(s.id());
-            }
-            for (var c : d.channels()) {
-                perElement.computeIfAbsent(c.id(), k -> new Metrics()).reset(c.id());
-            }
-        }
+        chartedRevision = -1;
+        chartedThinnings = -1;
+        chartedCount = 0;
         charts.clear();
     }
 
@@ -134,18 +145,8 @@ public final class SimViews {
         if (r != shown) {
             shown = r;
             counters.update(r);
-            var latency = session.runner().latency();
-            Metrics.Sample s = metrics.add(session.snapshot(), r, session.runDesign(), latency);
-            if (s != null && charted == null) {
-                charts.add(s);
-            }
-            for (Metrics m : perElement.values()) {
-                Metrics.Sample x = m.add(session.snapshot(), r, session.runDesign(), latency);
-                if (x != null && m.element().equals(charted)) {
-                    charts.add(x);
-                }
-            }
         }
+        updateCharts();
         if (session.snapshot() != null) {
             timeline.frame(session.snapshot().time());
         }
@@ -169,8 +170,9 @@ public final class SimViews {
         return sweepModel;
     }
 
-    public Metrics metrics() {
-        return metrics;
+    /** The charts' series of the current run (also the exported report's charts). */
+    public RunSeries series() {
+        return session.runner().series();
     }
 
     TimelineView timeline() {

@@ -34,8 +34,9 @@ public final class SimulationRunner implements AutoCloseable {
 
     private static final long REPORT_EVERY_NANOS = 250_000_000L;
 
-    private final LinkedBlockingQueue<Cmd> commands = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<RunnerCommand> commands = new LinkedBlockingQueue<>();
     private final RunRecord record = new RunRecord();
+    private final RunSeries series = new RunSeries();
     private final Thread thread;
     private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
     private volatile long done;
@@ -50,7 +51,6 @@ public final class SimulationRunner implements AutoCloseable {
     private RealtimePacer pacer;
     private long lastReport;
     private long reportCost;
-    private long reportSimTime;
     private long chunk = 10_000_000L;
 
     public SimulationRunner() {
@@ -63,25 +63,25 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** Builds a fresh simulation from {@code config} (paused at time 0). */
     public void reset(RunConfig config) {
-        send(new Cmd.Reset(config));
+        send(new RunnerCommand.Reset(config));
     }
 
     public void run() {
-        send(new Cmd.Run());
+        send(new RunnerCommand.Run());
     }
 
     public void pause() {
-        send(new Cmd.Pause());
+        send(new RunnerCommand.Pause());
     }
 
     /** Fires one event, then pauses. */
     public void step() {
-        send(new Cmd.Step());
+        send(new RunnerCommand.Step());
     }
 
     /** Runs flat out up to simulated time {@code nanos}, then pauses. */
     public void runUntil(long nanos) {
-        send(new Cmd.Until(nanos));
+        send(new RunnerCommand.Until(nanos));
     }
 
     /** Simulated seconds per wall second (0.01 to 10,000), or {@link #FLAT_OUT}. */
@@ -89,22 +89,22 @@ public final class SimulationRunner implements AutoCloseable {
         if (f != FLAT_OUT && !(f >= RealtimePacer.MIN_FACTOR && f <= RealtimePacer.MAX_FACTOR)) {
             throw new IllegalArgumentException("speed must be within 0.01..10000 or flat out: " + f);
         }
-        send(new Cmd.Speed(f));
+        send(new RunnerCommand.Speed(f));
     }
 
     /** Injects a fault now (its {@code at} is ignored when it has passed). */
     public void inject(Fault fault) {
-        send(new Cmd.Inject(fault));
+        send(new RunnerCommand.Inject(fault));
     }
 
     /** Applies an operator action now. */
     public void apply(Action action) {
-        send(new Cmd.Apply(action));
+        send(new RunnerCommand.Apply(action));
     }
 
     @Override
     public void close() {
-        send(new Cmd.Stop());
+        send(new RunnerCommand.Stop());
     }
 
     /** Waits until every command sent so far has been carried out (tests). */
@@ -120,7 +120,7 @@ public final class SimulationRunner implements AutoCloseable {
         return true;
     }
 
-    private void send(Cmd c) {
+    private void send(RunnerCommand c) {
         sent.incrementAndGet();
         commands.add(c);
     }
@@ -222,9 +222,9 @@ public final class SimulationRunner implements AutoCloseable {
             while (true) {
                 boolean busy = state == State.RUNNING;
                 boolean flat = runUntil >= 0 || factor == FLAT_OUT;
-                Cmd c = busy && flat ? commands.poll() : commands.poll(busy ? 2 : 50, TimeUnit.MILLISECONDS);
+                RunnerCommand c = busy && flat ? commands.poll() : commands.poll(busy ? 2 : 50, TimeUnit.MILLISECONDS);
                 while (c != null) {
-                    if (c instanceof Cmd.Stop) {
+                    if (c instanceof RunnerCommand.Stop) {
                         return;
                     }
                     handle(c);
@@ -240,40 +240,41 @@ public final class SimulationRunner implements AutoCloseable {
         }
     }
 
-    private void handle(Cmd c) {
+    private void handle(RunnerCommand c) {
         try {
-            if (c instanceof Cmd.Reset r) {
+            if (c instanceof RunnerCommand.Reset r) {
                 build(r.config());
             } else if (sim == null) {
                 Logger.debug("ignored {} without a simulation", c);
-            } else if (c instanceof Cmd.Run) {
+            } else if (c instanceof RunnerCommand.Run) {
                 if (state == State.READY || state == State.PAUSED) {
                     pacer = null;
                     state = State.RUNNING;
                 }
-            } else if (c instanceof Cmd.Pause) {
+            } else if (c instanceof RunnerCommand.Pause) {
                 if (state == State.RUNNING) {
                     runUntil = -1;
                     paused();
                 }
-            } else if (c instanceof Cmd.Step) {
+            } else if (c instanceof RunnerCommand.Step) {
                 if (state == State.READY || state == State.PAUSED || state == State.RUNNING) {
                     sim.step();
+                    sampleCrossed(sim);
                     paused();
                 }
-            } else if (c instanceof Cmd.Until u) {
+            } else if (c instanceof RunnerCommand.Until u) {
                 if (state != State.FINISHED && state != State.FAILED && u.time() > sim.now()) {
                     runUntil = u.time();
                     state = State.RUNNING;
                 }
-            } else if (c instanceof Cmd.Speed s) {
+            } else if (c instanceof RunnerCommand.Speed s) {
                 factor = s.factor();
                 pacer = null;
-            } else if (c instanceof Cmd.Inject i) {
+            } else if (c instanceof RunnerCommand.Inject i) {
                 Fault f = (Fault) byHand(i.fault());
                 sim.inject(f);
                 applyNow(f.at());
-            } else if (c instanceof Cmd.Apply a) {
+            } else if (c instanceof RunnerCommand.Apply a) {
                 Action x = (Action) byHand(a.action());
                 sim.apply(x);
                 applyNow(x.at());
@@ -291,8 +292,31 @@ public final class SimulationRunner implements AutoCloseable {
     /** When not running, carries out what was just injected (a nanosecond on) so the view shows it at once. */
     private void applyNow(long at) {
         if (state != State.RUNNING && state != State.FINISHED && state != State.FAILED) {
-            sim.runUntil(Math.min(at, Math.min(sim.now() + 1, sim.endTime())));
+            runTo(sim, Math.min(at, sim.now() + 1));
             refreshReport();
+        }
+    }
+
+    /** The charts' series of the current run, sampled here at fixed steps of simulated time. */
+    public RunSeries series() {
+        return series;
+    }
+
+    /** Runs to {@code time} (capped at the end), stopping at every sample step on the way to take the sample there. */
+    private void runTo(Simulation s, long time) {
+        long until = Math.min(time, s.endTime());
+        sampleCrossed(s);
+        while (series.next() <= until) {
+            s.runUntil(series.next());
+            series.sample(s);
+        }
+        s.runUntil(until);
+    }
+
+    /** After a single step past a sample time, the sample is taken where the step ended. */
+    private void sampleCrossed(Simulation s) {
+        if (series.next() <= s.now()) {
+            series.sample(s);
         }
     }
 
@@ -318,6 +342,8 @@ public final class SimulationRunner implements AutoCloseable {
             }
             sim = b.build();
             record.start(cfg, sim.seed());
+            series.reset(cfg.design(), sim.endTime());
+            series.sample(sim);
             generation++;
             refreshReport();
             state = State.READY;
@@ -334,7 +360,7 @@ public final class SimulationRunner implements AutoCloseable {
                 long step = s.endTime() == Long.MAX_VALUE ? chunk : Math.min(chunk, Math.max(1, s.endTime() / 300));
                 long target = runUntil >= 0 ? Math.min(runUntil, s.now() + step) : s.now() + step;
                 long t0 = System.nanoTime();
-                s.runUntil(Math.min(target, s.endTime()));
+                runTo(s, target);
                 tuneChunk(System.nanoTime() - t0);
                 if (runUntil >= 0 && s.now() >= runUntil) {
                     runUntil = -1;
@@ -345,12 +371,15 @@ public final class SimulationRunner implements AutoCloseable {
                 if (pacer == null) {
                     pacer = new RealtimePacer(s, factor);
                 }
-                pacer.tick();
+                while (pacer.tick(series.next()) >= series.next()) {
+                    series.sample(s);
+                }
             }
             if (s.finished() || s.now() >= s.endTime()) {
+                series.finish(s);
                 state = State.FINISHED;
                 refreshReport();
-            } else if (dueReport(s)) {
+            } else if (dueReport()) {
                 refreshReport();
             }
         } catch (RuntimeException e) {
@@ -359,16 +388,11 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /**
-     * A report is due every 250 ms of wall time, or flat out every 1/300 of the run's simulated span (so that the
-     * charts get points across a fast run), but never so often that reports take more than a tenth of the time.
+     * A report (for the counters) is due every 250 ms of wall time, but never so often that reports take more than a
+     * twentieth of the time. The charts do not wait for it: {@link RunSeries} samples on simulated time.
      */
-    private boolean dueReport(Simulation s) {
-        long wall = System.nanoTime() - lastReport;
-        if (wall > Math.max(REPORT_EVERY_NANOS, 20 * reportCost)) {
-            return true;
-        }
-        long span = s.endTime() == Long.MAX_VALUE ? 0 : s.endTime() / 300;
-        return span > 0 && s.now() - reportSimTime >= span && wall > 10 * reportCost;
+    private boolean dueReport() {
+        return System.nanoTime() - lastReport > Math.max(REPORT_EVERY_NANOS, 20 * reportCost);
     }
 
     /** Keeps each flat-out slice between about 5 and 20 ms of wall time, so commands are answered promptly. */
@@ -389,7 +413,6 @@ public final class SimulationRunner implements AutoCloseable {
         long t0 = System.nanoTime();
         latency = sim.latencyHistograms();
         report = sim.report();
-        reportSimTime = sim.now();
         lastReport = System.nanoTime();
         reportCost = lastReport - t0;
     }

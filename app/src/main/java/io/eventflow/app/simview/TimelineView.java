@@ -85,7 +85,6 @@ final class TimelineView extends VBox {
         apply.setOnAction(e -> session.reset());
         info.setId("timeline-info");
         cursor.getStyleClass().add("timeline-cursor");
-        cursor.setStroke(TokenOverlay.NORMAL);
         bars.getChildren().addAll(content, cursor);
         bars.setMinHeight(3 * ROW);
         ScrollPane scroll = new ScrollPane(bars);
@@ -164,6 +163,8 @@ final class TimelineView extends VBox {
         return Math.max(100, bars.getWidth() - 2 * LEFT) / span();
     }
 
+    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
+
     void redraw() {
         content.getChildren().clear();
         List<Object> all = items();
@@ -177,12 +178,8 @@ final class TimelineView extends VBox {
             Rectangle r = new Rectangle(x, AXIS + i * ROW + 2, w, ROW - 4);
             r.setArcWidth(6);
             r.setArcHeight(6);
-            r.setFill(
-                    o instanceof Fault
-                            ? TokenOverlay.DEAD.deriveColor(0, 1, 1, 0.35)
-                            : TokenOverlay.NORMAL.deriveColor(0, 1, 1, 0.3));
-            r.setStroke(i == selected ? TokenOverlay.NORMAL : TokenOverlay.DROPPED);
-            r.getStyleClass().add("timeline-bar");
+            r.getStyleClass().addAll("timeline-bar", o instanceof Fault ? "fault" : "action");
+            r.pseudoClassStateChanged(SELECTED, i == selected);
             Text t = new Text(x + 4, AXIS + i * ROW + 15, TimelineEditor.title(o));
             t.setMouseTransparent(true);
             t.getStyleClass().add("timeline-text");

@@ -4,7 +4,12 @@ import io.eventflow.app.simview.CanvasGeometry.Box;
 import io.eventflow.app.simview.CanvasGeometry.Curve;
 import io.eventflow.simulator.SimulationSnapshot;
 import io.eventflow.simulator.SimulationSnapshot.InFlight;
+import java.util.List;
 import java.util.Set;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleablePropertyFactory;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -15,16 +20,23 @@ import javafx.scene.paint.Color;
  * path. Mouse-transparent; redrawn from the latest snapshot once per frame. Tokens are drawn in one pass per colour.
  */
 public final class TokenOverlay extends Canvas {
-    /** Token colours by state: normal, retried, redelivered or duplicate, dead-lettered, dropped. */
-    public static final Color NORMAL = Color.web("#2f6fde");
+    /**
+     * The overlay's colours, set by the theme's stylesheet (studio.css maps them to the looked-up {@code -eda-token-*}
+     * colours of colors-light.css and colors-dark.css); grey until the stylesheet applies.
+     */
+    private static final StyleablePropertyFactory<TokenOverlay> CSS =
+            new StyleablePropertyFactory<>(Canvas.getClassCssMetaData());
 
-    public static final Color RETRIED = Color.web("#d29922");
-    public static final Color REDELIVERED = Color.web("#e8590c");
-    public static final Color DEAD = Color.web("#cf222e");
-    public static final Color DROPPED = Color.web("#8c959f");
-    private static final Color OK = Color.web("#2da44e");
-    private static final Color BAR_BG = Color.web("#8c959f", 0.25);
-    private static final Color TRACE = Color.web("#a371f7", 0.8);
+    private final java.util.Map<String, StyleableObjectProperty<Color>> colours = new java.util.HashMap<>();
+    private final StyleableObjectProperty<Color> normal = colour("normal");
+    private final StyleableObjectProperty<Color> retried = colour("retried");
+    private final StyleableObjectProperty<Color> redelivered = colour("redelivered");
+    private final StyleableObjectProperty<Color> dead = colour("dead");
+    private final StyleableObjectProperty<Color> dropped = colour("dropped");
+    private final StyleableObjectProperty<Color> ok = colour("ok");
+    private final StyleableObjectProperty<Color> barBackground = colour("bar");
+    private final StyleableObjectProperty<Color> trace = colour("trace");
+    private final StyleableObjectProperty<Color> pillText = colour("pill-text");
     private static final javafx.scene.text.Font FONT = javafx.scene.text.Font.font(10);
     private static final long EFFECT_NANOS = 700_000_000L;
     private static final int MAX_TOKENS = 4000;
@@ -50,6 +62,26 @@ public final class TokenOverlay extends Canvas {
         this.geo = geo;
         setMouseTransparent(true);
         getStyleClass().add("sim-overlay");
+    }
+
+    /** A colour styled as {@code -ef-token-<name>}; a new value redraws the overlay on the next frame. */
+    private StyleableObjectProperty<Color> colour(String name) {
+        String css = "-ef-token-" + name;
+        StyleableObjectProperty<Color> p = (StyleableObjectProperty<Color>)
+                CSS.createStyleableColorProperty(this, name, css, o -> o.colours.get(css), Color.GRAY);
+        p.addListener(o -> dirty = true);
+        colours.put(css, p);
+        return p;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return CSS.getCssMetaData();
+    }
+
+    /** The colour tokens in flight are drawn in (normal state), as styled by the theme (tests). */
+    public Color normalTokenColour() {
+        return normal.get();
     }
 
     /** Edge keys ({@code from>to}) to highlight for the traced correlation id. */
@@ -175,7 +207,7 @@ public final class TokenOverlay extends Canvas {
             if (pill) {
                 g.setFill(colour);
                 g.fillRoundRect(x, y, w, 14, 8, 8);
-                g.setFill(Color.WHITE);
+                g.setFill(pillText.get());
                 g.fillText(text, x + 4, y + 11);
             } else {
                 g.setFill(colour);
@@ -267,7 +299,7 @@ public final class TokenOverlay extends Canvas {
         if (tracedEdges.isEmpty()) {
             return;
         }
-        g.setStroke(TRACE);
+        g.setStroke(trace.get());
         g.setLineWidth(Math.max(3, 6 * z));
         for (String key : tracedEdges) {
             Curve c = geo.curves().get(key);
@@ -298,12 +330,12 @@ public final class TokenOverlay extends Canvas {
             double x = c.x(0.5) * z + px;
             double y = c.y(0.5) * z + py;
             if (kind.equals("partition")) {
-                g.setStroke(DEAD);
+                g.setStroke(dead.get());
                 g.setLineWidth(3);
                 g.strokeLine(x - 6, y - 10, x + 6, y + 10);
                 g.strokeLine(x + 2, y - 10, x + 14, y + 10);
             } else {
-                g.setFill(RETRIED);
+                g.setFill(retried.get());
                 g.setFont(FONT);
                 g.fillText(kind, x - 16, y + 16);
             }
@@ -339,18 +371,18 @@ public final class TokenOverlay extends Canvas {
                         long d = depths.get(i);
                         double f = Math.min(1, Math.log10(d + 1) / 4);
                         double x = x0 + i * (bw + gap);
-                        g.setFill(BAR_BG);
+                        g.setFill(barBackground.get());
                         g.fillRect(x, y0, bw, h);
-                        g.setFill(d >= 1000 ? DEAD : RETRIED);
+                        g.setFill(d >= 1000 ? dead.get() : retried.get());
                         g.fillRect(x, y0 + h * (1 - f), bw, h * f);
                     }
                 }));
             }
             if (z >= 0.3) {
-                row(c.id(), textRow(text, DROPPED, false));
+                row(c.id(), textRow(text, dropped.get(), false));
                 String moved = leaderLines.get(c.id());
                 if (moved != null) {
-                    row(c.id(), textRow(moved, RETRIED, false));
+                    row(c.id(), textRow(moved, retried.get(), false));
                 }
             }
         }
@@ -383,12 +415,12 @@ public final class TokenOverlay extends Canvas {
                     double cx = x0 + (k + 0.5) * (2 * r + 3);
                     double cy = y0 + r;
                     if (!i.alive() || !i.active()) {
-                        g.setStroke(i.alive() ? DROPPED : DEAD);
+                        g.setStroke(i.alive() ? dropped.get() : dead.get());
                         g.setLineWidth(Math.max(1, 2 * z));
                         g.strokeLine(cx - r, cy - r, cx + r, cy + r);
                         g.strokeLine(cx - r, cy + r, cx + r, cy - r);
                     } else {
-                        g.setFill(i.busy() > 0 ? OK : DROPPED);
+                        g.setFill(i.busy() > 0 ? ok.get() : dropped.get());
                         g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
                     }
                 }
@@ -408,7 +440,7 @@ public final class TokenOverlay extends Canvas {
         }
         retrying.forEach((svc, n) -> {
             if (geo.box(svc) != null) {
-                row(svc, textRow(retryingText(n), RETRIED, false));
+                row(svc, textRow(retryingText(n), retried.get(), false));
             }
         });
         java.util.Map<String, String> serviceOf = new java.util.HashMap<>();
@@ -418,7 +450,7 @@ public final class TokenOverlay extends Canvas {
         for (SimulationSnapshot.GroupState gs : s.groups()) {
             String svc = ownerOf(gs, serviceOf);
             if (svc != null && geo.box(svc) != null && gs.lag() > 0) {
-                row(svc, textRow("lag " + gs.lag(), gs.lag() > 1000 ? DEAD : RETRIED, true));
+                row(svc, textRow("lag " + gs.lag(), gs.lag() > 1000 ? dead.get() : retried.get(), true));
             }
         }
     }
@@ -459,7 +491,7 @@ public final class TokenOverlay extends Canvas {
             }
             Set<Integer> down = live.brokerNodesDown(b.id());
             String text = nodesText(down);
-            Color colour = down.isEmpty() ? OK : DEAD;
+            Color colour = down.isEmpty() ? ok.get() : dead.get();
             Row t = textRow(text, colour, false);
             row(b.id(), new Row(text, t.w() + 12, t.h(), (g, x, y) -> {
                 g.setFill(colour);
@@ -505,7 +537,7 @@ public final class TokenOverlay extends Canvas {
             }
         }
         double r = Math.max(3.5, 5 * z);
-        Color[] colours = {NORMAL, RETRIED, REDELIVERED};
+        Color[] colours = {normal.get(), retried.get(), redelivered.get()};
         drawn = 0;
         for (int k = 0; k < 3; k++) {
             g.setFill(colours[k]);
@@ -525,14 +557,14 @@ public final class TokenOverlay extends Canvas {
                 case DEAD_LETTER -> {
                     Curve c = geo.edge(e.from(), e.to());
                     if (c != null) {
-                        g.setFill(DEAD);
+                        g.setFill(dead.get());
                         g.fillOval(c.x(a) * z + px - r, c.y(a) * z + py - r, 2 * r, 2 * r);
                     }
                 }
                 case DROP -> {
                     Box b = geo.box(e.from());
                     if (b != null) {
-                        g.setFill(DROPPED.deriveColor(0, 1, 1, 1 - a));
+                        g.setFill(dropped.get().deriveColor(0, 1, 1, 1 - a));
                         double x = (b.x() + b.w() / 2) * z + px;
                         double y = (b.y() + b.h() + 30 * a + 20) * z + py;
                         g.fillOval(x - r, y - r, 2 * r, 2 * r);
@@ -542,7 +574,7 @@ public final class TokenOverlay extends Canvas {
                     Box b = geo.box(e.from());
                     if (b != null) {
                         double grow = 4 + 16 * a;
-                        g.setStroke(DEAD.deriveColor(0, 1, 1, 1 - a));
+                        g.setStroke(dead.get().deriveColor(0, 1, 1, 1 - a));
                         g.setLineWidth(3);
                         g.strokeRoundRect(
                                 (b.x() - grow) * z + px,

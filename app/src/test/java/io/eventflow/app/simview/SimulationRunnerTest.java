@@ -7,6 +7,7 @@ import io.eventflow.model.io.DesignFiles;
 import io.eventflow.simulator.scenario.Fault;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,5 +117,38 @@ class SimulationRunnerTest {
             assertThat(p.hops()).as("id " + id).isNotEmpty();
             assertThat(p.hops().get(0).kind()).as("id " + id).isEqualTo("published");
         }
+    }
+
+    @Test
+    void chartsSampleOnSimulatedTimeWhateverTheSpeed() throws Exception {
+        // 4 s of simulated time: 4e9 / 300 = 13.3 ms, rounded up to the next 1-2-5 step, 20 ms: 201 samples, 0 to 4 s
+        assertThat(RunSeries.stepFor(4_000_000_000L)).isEqualTo(20_000_000L);
+        List<Metrics.Sample> flatOut = runAt(SimulationRunner.FLAT_OUT);
+        assertThat(flatOut).hasSize(201);
+        for (int k = 0; k < flatOut.size(); k++) {
+            assertThat(flatOut.get(k).t()).isCloseTo(k * 0.02, org.assertj.core.api.Assertions.within(1e-9));
+        }
+        assertThat(flatOut).anySatisfy(x -> assertThat(x.throughput()).isPositive());
+        List<Metrics.Sample> flatOutBilling = runner.series().samples("billing");
+        assertThat(flatOutBilling).hasSize(201); // per element too: a service's own series
+        // paced at 8x (half a second of wall time, many small pacer ticks): the very same points
+        assertThat(runAt(8.0)).isEqualTo(flatOut);
+        assertThat(runner.series().samples("billing")).isEqualTo(flatOutBilling);
+    }
+
+    private List<Metrics.Sample> runAt(double speed) throws Exception {
+        runner.reset(config(4));
+        // the previous run's FINISHED must not count: wait until the reset is carried out
+        assertThat(runner.awaitIdle(10_000)).isTrue();
+        assertThat(runner.state()).isEqualTo(SimulationRunner.State.READY);
+        assertThat(runner.series().samples(null)).hasSize(1); // the new run's point at 0 s
+        runner.setSpeed(speed);
+        runner.run();
+        long end = System.currentTimeMillis() + 30_000;
+        while (runner.state() != SimulationRunner.State.FINISHED && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+        }
+        assertThat(runner.state()).isEqualTo(SimulationRunner.State.FINISHED);
+        return runner.series().samples(null);
     }
 }

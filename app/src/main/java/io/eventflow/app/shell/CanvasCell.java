@@ -3,11 +3,11 @@ package io.eventflow.app.shell;
 import io.eventflow.app.canvas.DesignCanvas;
 import javafx.scene.layout.Pane;
 
-/** Wraps the canvas so it fills its split-pane cell. */
-final class StackPaneCanvas extends Pane {
+/** The split-pane cell that holds the design canvas and sizes it to the whole cell (a plain Pane would not). */
+final class CanvasCell extends Pane {
     private final DesignCanvas canvas;
 
-    StackPaneCanvas(DesignCanvas canvas) {
+    CanvasCell(DesignCanvas canvas) {
         this.canvas = canvas;
         getChildren().add(canvas);
         setMinSize(100, 100);

@@ -1,0 +1,104 @@
+package io.eventflow.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.app.fx.Theme;
+import io.eventflow.app.shell.MainWindow;
+import io.eventflow.app.shell.ScriptedDialogs;
+import io.eventflow.app.shell.StudioHome;
+import io.eventflow.app.shell.TaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuBar;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The theme reaches what is drawn on canvases (the simulation overlay's tokens, the canvas background) through the
+ * looked-up colours of colors-light.css and colors-dark.css, and the "Dark theme" menu item shows the theme in use:
+ * at start-up with a saved dark theme, after the menu item and after the toolbar button.
+ */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class ThemeGuiTest {
+    /** -eda-token in colors-light.css and colors-dark.css. */
+    private static final Color LIGHT_TOKEN = Color.web("#2f6fde");
+
+    private static final Color DARK_TOKEN = Color.web("#4493f8");
+    /** -eda-canvas in colors-light.css and colors-dark.css. */
+    private static final Color LIGHT_CANVAS = Color.web("#f6f8fa");
+
+    private static final Color DARK_CANVAS = Color.web("#0d1117");
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path home = Files.createTempDirectory("home");
+        // the window layout saved by the last session says dark
+        Files.writeString(home.resolve("window.properties"), "theme=dark\n");
+        window = new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
+        window.show(null);
+    }
+
+    @BeforeEach
+    void awaitPanels() throws TimeoutException {
+        Panels.await(window);
+    }
+
+    @AfterEach
+    void stop() {
+        window.simulate().dispose();
+    }
+
+    @Test
+    void tokenColoursAndTheMenuItemFollowTheTheme(FxRobot robot) {
+        robot.clickOn("#mode-simulate");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(darkItem(robot).isSelected()).as("checked at start-up").isTrue();
+        assertThat(window.simulate().overlay().normalTokenColour()).isEqualTo(DARK_TOKEN);
+        assertThat(canvasColour(robot)).isEqualTo(DARK_CANVAS);
+
+        robot.clickOn("View").clickOn("Dark theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.themeProperty().get()).isEqualTo(Theme.LIGHT);
+        assertThat(darkItem(robot).isSelected()).isFalse();
+        assertThat(window.simulate().overlay().normalTokenColour()).isEqualTo(LIGHT_TOKEN);
+        assertThat(canvasColour(robot)).isEqualTo(LIGHT_CANVAS);
+
+        // the toolbar button switches too, and the menu item follows it
+        robot.clickOn("#action-toggle-theme");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.themeProperty().get()).isEqualTo(Theme.DARK);
+        assertThat(darkItem(robot).isSelected()).isTrue();
+        assertThat(window.simulate().overlay().normalTokenColour()).isEqualTo(DARK_TOKEN);
+    }
+
+    private static CheckMenuItem darkItem(FxRobot robot) {
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        return bar.getMenus().stream()
+                .flatMap(m -> m.getItems().stream())
+                .filter(i -> "menu-dark-theme".equals(i.getId()))
+                .map(CheckMenuItem.class::cast)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Color canvasColour(FxRobot robot) {
+        Region canvas = robot.lookup(".design-canvas").queryAs(Region.class);
+        return (Color) canvas.getBackground().getFills().get(0).getFill();
+    }
+}
