@@ -75,10 +75,13 @@ final class KafkaLiveServer implements LiveServer {
             admin.describeCluster().nodes().get(ms, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             admin.close(Duration.ZERO);
-            throw new LiveException(where() + ": no answer within "
-                    + options.connectTimeout().toSeconds() + " s (is it running and reachable from here?)");
+            throw new LiveException(noAnswer());
         } catch (ExecutionException e) {
             admin.close(Duration.ZERO);
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // the client's own timeout (the same connect timeout) ran out first: the same answer
+                throw new LiveException(noAnswer(), e.getCause());
+            }
             throw new LiveException(where() + ": " + failure(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             admin.close(Duration.ZERO);
