@@ -1,6 +1,7 @@
 package io.eventflow.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -77,5 +78,10 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .resideInAPackage("io.eventflow.simulator..internal..")
                 .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("io.eventflow.(**)").should().beFreeOfCycles().check(classes);
     }
 }

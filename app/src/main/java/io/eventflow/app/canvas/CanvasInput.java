@@ -1,5 +1,6 @@
 package io.eventflow.app.canvas;
 
+import io.eventflow.model.design.EdgeId;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -101,7 +102,7 @@ public final class CanvasInput {
             gesture = new RubberBandGesture(canvas, vm, e.getX(), e.getY(), toggle);
             return;
         }
-        if (e.getClickCount() == 2 && EdgeRef.parse(hit) == null) {
+        if (e.getClickCount() == 2 && !EdgeId.isEdgeKey(hit)) {
             startRename(hit);
             return;
         }
@@ -112,7 +113,7 @@ public final class CanvasInput {
         } else if (!vm.document().getSelection().contains(hit)) {
             select(hit, false);
         }
-        if (EdgeRef.parse(hit) == null) {
+        if (!EdgeId.isEdgeKey(hit)) {
             gesture = new MoveGesture(canvas, vm, e.getX(), e.getY());
         }
         e.consume();
@@ -175,7 +176,7 @@ public final class CanvasInput {
     private void showMenu(String hit, Point2D world, double sx, double sy) {
         menu.getItems().clear();
         if (hit != null) {
-            if (EdgeRef.parse(hit) == null) {
+            if (!EdgeId.isEdgeKey(hit)) {
                 MenuItem rename = new MenuItem("Rename…");
                 rename.setOnAction(a -> startRename(hit));
                 menu.getItems().add(rename);

@@ -4,6 +4,7 @@ import io.eventflow.app.shell.DocumentViewModel;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Service;
@@ -202,9 +203,9 @@ public final class CanvasViewModel {
             return;
         }
         Set<String> elements = new HashSet<>();
-        List<EdgeRef> edges = new ArrayList<>();
+        List<EdgeId> edges = new ArrayList<>();
         for (String id : sel) {
-            EdgeRef e = EdgeRef.parse(id);
+            EdgeId e = EdgeId.parse(id).orElse(null);
             if (e == null) {
                 elements.add(id);
             } else {
@@ -215,16 +216,16 @@ public final class CanvasViewModel {
         doc.execute(
                 DesignChange.of("Delete " + (sel.size() == 1 ? sel.iterator().next() : sel.size() + " items"), d -> {
                     Design out = d;
-                    for (EdgeRef e : edges) {
+                    for (EdgeId e : edges) {
                         out = disconnect(out, e);
                     }
                     return DesignEdits.remove(out, elements);
                 }));
     }
 
-    private static Design disconnect(Design d, EdgeRef e) {
+    private static Design disconnect(Design d, EdgeId e) {
         // An SNS edge joins two channels (topic to queue): there is no service to look for.
-        if (e.kind() != EdgeRef.Kind.SNS && d.service(e.service()).isEmpty()) {
+        if (e.kind() != EdgeId.Kind.SNS && d.service(e.service()).isEmpty()) {
             return d;
         }
         return switch (e.kind()) {
@@ -247,7 +248,7 @@ public final class CanvasViewModel {
     private Set<String> selectedElements() {
         Set<String> out = new LinkedHashSet<>();
         for (String id : doc.getSelection()) {
-            if (EdgeRef.parse(id) == null) {
+            if (!EdgeId.isEdgeKey(id)) {
                 out.add(id);
             }
         }
@@ -328,20 +329,24 @@ public final class CanvasViewModel {
         return snapToGrid;
     }
 
-    /** Renames an element in place (double-click). */
-    public void rename(String id, String newId) {
+    /**
+     * Renames an element in place (double-click); references follow it.
+     *
+     * @return why the rename was refused (the model's id rule, another element's id), or null when it was made or
+     *     there was nothing to change
+     */
+    public String rename(String id, String newId) {
         Design d = doc.getDesign();
-        if (newId == null || newId.isBlank() || newId.equals(id) || DesignEdits.find(d, newId) != null) {
-            return;
+        if (newId == null || newId.isBlank() || newId.equals(id)) {
+            return null;
         }
-        Object e = DesignEdits.find(d, id);
-        Object renamed = e instanceof Service s
-                ? s.withId(newId)
-                : e instanceof Channel c ? c.withId(newId) : e instanceof Broker b ? b.withId(newId) : null;
-        if (renamed != null) {
-            doc.getSelection().clear();
-            doc.execute(DesignChange.of("Rename " + id + " to " + newId, x -> DesignEdits.replace(x, id, renamed)));
-            doc.getSelection().add(newId);
+        String problem = DesignEdits.renameProblem(d, id, newId);
+        if (problem != null) {
+            return problem;
         }
+        doc.getSelection().clear();
+        doc.execute(DesignChange.of("Rename " + id + " to " + newId, x -> DesignEdits.rename(x, id, newId)));
+        doc.getSelection().add(newId);
+        return null;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventflow.app.shell.DocumentViewModel;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.edit.DesignDocument;
@@ -112,9 +113,9 @@ class CanvasViewModelTest {
     @Test
     void edgeIdsRoundTrip() {
         for (String id : new String[] {"pub:a>b", "sub:b>a", "dlq:a>c"}) {
-            assertThat(EdgeRef.parse(id).id()).isEqualTo(id);
+            assertThat(EdgeId.parse(id).orElseThrow().key()).isEqualTo(id);
         }
-        assertThat(EdgeRef.parse("orders")).isNull();
+        assertThat(EdgeId.parse("orders")).isEmpty();
     }
 
     @Test
