@@ -1,6 +1,6 @@
 package io.eventflow.app.canvas;
 
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;

@@ -1,7 +1,7 @@
 package io.eventflow.app.simview;
 
 import io.eventflow.app.canvas.DesignCanvas;
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.EdgeId;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;

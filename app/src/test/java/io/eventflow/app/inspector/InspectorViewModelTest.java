@@ -2,7 +2,7 @@ package io.eventflow.app.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.ArrivalKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.DataSize;

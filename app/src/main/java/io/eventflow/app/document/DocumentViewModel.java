@@ -1,4 +1,4 @@
-package io.eventflow.app.shell;
+package io.eventflow.app.document;
 
 import io.eventflow.model.design.Design;
 import io.eventflow.model.edit.Command;
