@@ -15,6 +15,7 @@ import javafx.scene.input.ZoomEvent;
 
 /** Turns mouse and keyboard input on the canvas into gestures: select, move, connect, rubber band, pan, zoom. */
 public final class CanvasInput {
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
     private static final double BROKER_HEADER = 30;
 
     private final DesignCanvas canvas;
@@ -233,9 +234,17 @@ public final class CanvasInput {
         editor.setPrefWidth(s.width() - 40);
         editor.relocate(s.getLayoutX() + 30, s.getLayoutY() + 6);
         TextField f = editor;
+        // The model's id rule and uniqueness, as in the inspector's Id field: marked while typing, refused on Enter.
+        f.textProperty().addListener((o, a, text) -> {
+            String problem = vm.renameProblem(id, text.trim());
+            f.pseudoClassStateChanged(INVALID, problem != null);
+            f.setTooltip(problem == null ? null : new javafx.scene.control.Tooltip(problem));
+        });
         f.setOnAction(a -> {
-            stopRename();
-            vm.rename(id, f.getText().trim());
+            if (vm.renameProblem(id, f.getText().trim()) == null) {
+                stopRename();
+                vm.rename(id, f.getText().trim());
+            }
         });
         f.addEventHandler(KeyEvent.KEY_PRESSED, k -> {
             if (k.getCode() == KeyCode.ESCAPE) {

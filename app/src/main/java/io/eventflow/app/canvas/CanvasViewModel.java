@@ -11,8 +11,8 @@ import io.eventflow.model.design.Service;
 import io.eventflow.model.edit.DesignChange;
 import io.eventflow.model.edit.DesignEdits;
 import io.eventflow.model.edit.Fragments;
+import io.eventflow.model.edit.Selection;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -202,16 +202,9 @@ public final class CanvasViewModel {
         if (sel.isEmpty()) {
             return;
         }
-        Set<String> elements = new HashSet<>();
-        List<EdgeId> edges = new ArrayList<>();
-        for (String id : sel) {
-            EdgeId e = EdgeId.parse(id).orElse(null);
-            if (e == null) {
-                elements.add(id);
-            } else {
-                edges.add(e);
-            }
-        }
+        Selection typed = Selection.of(sel);
+        Set<String> elements = typed.elements();
+        Set<EdgeId> edges = typed.edges();
         doc.getSelection().clear();
         doc.execute(
                 DesignChange.of("Delete " + (sel.size() == 1 ? sel.iterator().next() : sel.size() + " items"), d -> {
@@ -246,13 +239,7 @@ public final class CanvasViewModel {
     }
 
     private Set<String> selectedElements() {
-        Set<String> out = new LinkedHashSet<>();
-        for (String id : doc.getSelection()) {
-            if (!EdgeId.isEdgeKey(id)) {
-                out.add(id);
-            }
-        }
-        return out;
+        return new LinkedHashSet<>(doc.selection().elements());
     }
 
     public boolean copy() {
@@ -327,6 +314,17 @@ public final class CanvasViewModel {
 
     public BooleanProperty snapToGridProperty() {
         return snapToGrid;
+    }
+
+    /**
+     * Why {@code id} cannot be renamed to {@code newId} (the model's id rule, another element's id), or null when it
+     * can; blank or unchanged text is no rename, so no problem.
+     */
+    public String renameProblem(String id, String newId) {
+        if (newId == null || newId.isBlank() || newId.equals(id)) {
+            return null;
+        }
+        return DesignEdits.renameProblem(doc.getDesign(), id, newId);
     }
 
     /**

@@ -29,12 +29,22 @@ import javafx.collections.SetChangeListener;
 public final class InspectorViewModel {
     private final DocumentViewModel doc;
     private final ReadOnlyObjectWrapper<Object> subject = new ReadOnlyObjectWrapper<>(this, "subject");
+    private final ReadOnlyObjectWrapper<Selection> selection =
+            new ReadOnlyObjectWrapper<>(this, "selection", Selection.EMPTY);
+    private final javafx.util.Subscription subscriptions;
 
     public InspectorViewModel(DocumentViewModel doc) {
         this.doc = doc;
-        doc.designProperty().addListener(o -> refresh());
-        doc.getSelection().addListener((SetChangeListener<String>) c -> refresh());
+        SetChangeListener<String> onSelection = c -> refresh();
+        doc.getSelection().addListener(onSelection);
+        subscriptions = doc.designProperty().subscribe(this::refresh).and(() -> doc.getSelection()
+                .removeListener(onSelection));
         refresh();
+    }
+
+    /** Stops following the document (its design and selection). */
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     public DocumentViewModel document() {
@@ -44,6 +54,9 @@ public final class InspectorViewModel {
     private void refresh() {
         Design d = doc.getDesign();
         Selection sel = Selection.of(doc.getSelection());
+        if (!sel.equals(selection.get())) {
+            selection.set(sel);
+        }
         Object s = d;
         if (sel.size() == 1) {
             s = sel.singleEdge()
@@ -205,6 +218,11 @@ public final class InspectorViewModel {
             out.add(f.apply(t));
         }
         return out;
+    }
+
+    /** What is selected, typed: elements and edges. */
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Object> subjectProperty() {

@@ -133,4 +133,19 @@ class CanvasViewModelTest {
         vm.panBy(5, 0);
         assertThat(vm.fittingProperty().get()).isFalse();
     }
+
+    @Test
+    void theCanvasRenameKeepsTheModelsIdRule() {
+        String topic = vm.drop(PaletteItem.KAFKA_TOPIC, 0, 0, null);
+        String producer = vm.drop(PaletteItem.PRODUCER, 300, 0, null);
+        assertThat(vm.renameProblem(topic, "a:b")).contains("no spaces");
+        assertThat(vm.renameProblem(topic, "has space")).contains("no spaces");
+        assertThat(vm.renameProblem(topic, producer)).contains("already the id");
+        assertThat(vm.renameProblem(topic, topic)).isNull();
+        assertThat(vm.rename(topic, "sub:x>y")).isNotNull();
+        assertThat(d().channel(topic)).isPresent();
+        assertThat(vm.rename(topic, "orders")).isNull();
+        assertThat(d().channel("orders")).isPresent();
+        assertThat(doc.getSelection()).containsExactly("orders");
+    }
 }

@@ -180,4 +180,32 @@ class InspectorViewModelTest {
                 .isTrue();
         assertThat(doc2.document().history().undoSize()).isEqualTo(1);
     }
+
+    @Test
+    void typedSettersEditOneFieldAndRenamesKeepTheIdRule() {
+        vm.editService("billing", "title", s -> s.withTitle("Billing"));
+        vm.editChannel("orders", "deadLetter", c -> c.withDeadLetter("orders"));
+        vm.editService("orders", "title", s -> s.withTitle("not a service")); // wrong type: nothing happens
+        assertThat(doc.getDesign().service("billing").orElseThrow().title()).isEqualTo("Billing");
+        assertThat(doc.getDesign().channel("orders").orElseThrow().deadLetter()).isEqualTo("orders");
+        assertThat(doc.document().history().undoSize()).isEqualTo(2);
+        vm.rename("orders", "pub:billing>orders");
+        vm.rename("orders", "billing");
+        assertThat(doc.getDesign().channel("orders")).isPresent();
+        assertThat(doc.document().history().undoSize()).isEqualTo(2);
+        assertThat(Parsers.error(Parsers.uniqueId(doc.getDesign(), "orders"), "a>b"))
+                .contains("no spaces");
+    }
+
+    @Test
+    void theSelectionIsTypedAndDisposeStopsFollowingTheDocument() {
+        doc.getSelection().add("sub:orders>billing");
+        assertThat(vm.selectionProperty().get().singleEdge())
+                .contains(io.eventflow.model.design.EdgeId.subscribe("billing", "orders"));
+        assertThat(doc.selection().edges()).hasSize(1);
+        vm.dispose();
+        doc.getSelection().clear();
+        doc.getSelection().add("billing");
+        assertThat(vm.getSubject()).isInstanceOf(InspectorViewModel.EdgeSubject.class);
+    }
 }

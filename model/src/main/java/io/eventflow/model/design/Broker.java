@@ -166,4 +166,13 @@ public record Broker(
                 replicationLag,
                 extensions);
     }
+
+    @Override
+    public <R> R match(
+            java.util.function.Function<Broker, R> broker,
+            java.util.function.Function<Channel, R> channel,
+            java.util.function.Function<Service, R> service,
+            java.util.function.Function<MessageType, R> message) {
+        return broker.apply(this);
+    }
 }

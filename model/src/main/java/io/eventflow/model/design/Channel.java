@@ -337,4 +337,13 @@ public record Channel(
                 jms,
                 extensions);
     }
+
+    @Override
+    public <R> R match(
+            java.util.function.Function<Broker, R> broker,
+            java.util.function.Function<Channel, R> channel,
+            java.util.function.Function<Service, R> service,
+            java.util.function.Function<MessageType, R> message) {
+        return channel.apply(this);
+    }
 }

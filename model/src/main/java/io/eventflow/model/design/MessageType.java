@@ -284,4 +284,13 @@ public record MessageType(
                 examples,
                 extensions);
     }
+
+    @Override
+    public <R> R match(
+            java.util.function.Function<Broker, R> broker,
+            java.util.function.Function<Channel, R> channel,
+            java.util.function.Function<Service, R> service,
+            java.util.function.Function<MessageType, R> message) {
+        return message.apply(this);
+    }
 }

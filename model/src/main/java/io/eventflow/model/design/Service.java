@@ -156,4 +156,13 @@ public record Service(
         return new Service(
                 id, title, description, instances, publishes, subscribes, producer, newRequests, external, extensions);
     }
+
+    @Override
+    public <R> R match(
+            java.util.function.Function<Broker, R> broker,
+            java.util.function.Function<Channel, R> channel,
+            java.util.function.Function<Service, R> service,
+            java.util.function.Function<MessageType, R> message) {
+        return service.apply(this);
+    }
 }

@@ -44,16 +44,11 @@ public final class DesignEdits {
 
     /** Adds a broker, channel, service or message type at a position. */
     public static Design add(Design design, Element element, Position at) {
-        Design d;
-        if (element instanceof Broker b) {
-            d = design.withBrokers(append(design.brokers(), b));
-        } else if (element instanceof Channel c) {
-            d = design.withChannels(append(design.channels(), c));
-        } else if (element instanceof Service s) {
-            d = design.withServices(append(design.services(), s));
-        } else {
-            d = design.withMessages(append(design.messages(), (MessageType) element));
-        }
+        Design d = element.match(
+                b -> design.withBrokers(append(design.brokers(), b)),
+                c -> design.withChannels(append(design.channels(), c)),
+                s -> design.withServices(append(design.services(), s)),
+                m -> design.withMessages(append(design.messages(), m)));
         return at == null ? d : withPositions(d, Map.of(element.id(), at));
     }
 
@@ -183,16 +178,11 @@ public final class DesignEdits {
     /** Replaces the element with id {@code oldId}; when the new element has another id, references follow it. */
     public static Design replace(Design design, String oldId, Element element) {
         String newId = element.id();
-        Design d;
-        if (element instanceof Broker b) {
-            d = design.withBrokers(swap(design.brokers(), oldId, b, Broker::id));
-        } else if (element instanceof Channel c) {
-            d = design.withChannels(swap(design.channels(), oldId, c, Channel::id));
-        } else if (element instanceof Service s) {
-            d = design.withServices(swap(design.services(), oldId, s, Service::id));
-        } else {
-            d = design.withMessages(swap(design.messages(), oldId, (MessageType) element, MessageType::id));
-        }
+        Design d = element.match(
+                b -> design.withBrokers(swap(design.brokers(), oldId, b, Broker::id)),
+                c -> design.withChannels(swap(design.channels(), oldId, c, Channel::id)),
+                s -> design.withServices(swap(design.services(), oldId, s, Service::id)),
+                m -> design.withMessages(swap(design.messages(), oldId, m, MessageType::id)));
         return oldId.equals(newId) ? d : References.rename(d, oldId, newId);
     }
 
