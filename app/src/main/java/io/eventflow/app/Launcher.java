@@ -1,6 +1,8 @@
 package io.eventflow.app;
 
 import io.eventflow.app.cli.EventflowCommand;
+import io.eventflow.app.env.AppDirs;
+import io.eventflow.app.env.StartupWarmup;
 import io.eventflow.app.shell.StudioApp;
 import java.nio.file.Files;
 import java.nio.file.Path;

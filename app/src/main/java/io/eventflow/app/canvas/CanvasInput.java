@@ -1,5 +1,6 @@
 package io.eventflow.app.canvas;
 
+import io.eventflow.model.design.EdgeId;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
@@ -14,6 +15,7 @@ import javafx.scene.input.ZoomEvent;
 
 /** Turns mouse and keyboard input on the canvas into gestures: select, move, connect, rubber band, pan, zoom. */
 public final class CanvasInput {
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
     private static final double BROKER_HEADER = 30;
 
     private final DesignCanvas canvas;
@@ -101,7 +103,7 @@ public final class CanvasInput {
             gesture = new RubberBandGesture(canvas, vm, e.getX(), e.getY(), toggle);
             return;
         }
-        if (e.getClickCount() == 2 && EdgeRef.parse(hit) == null) {
+        if (e.getClickCount() == 2 && !EdgeId.isEdgeKey(hit)) {
             startRename(hit);
             return;
         }
@@ -112,7 +114,7 @@ public final class CanvasInput {
         } else if (!vm.document().getSelection().contains(hit)) {
             select(hit, false);
         }
-        if (EdgeRef.parse(hit) == null) {
+        if (!EdgeId.isEdgeKey(hit)) {
             gesture = new MoveGesture(canvas, vm, e.getX(), e.getY());
         }
         e.consume();
@@ -175,7 +177,7 @@ public final class CanvasInput {
     private void showMenu(String hit, Point2D world, double sx, double sy) {
         menu.getItems().clear();
         if (hit != null) {
-            if (EdgeRef.parse(hit) == null) {
+            if (!EdgeId.isEdgeKey(hit)) {
                 MenuItem rename = new MenuItem("Rename…");
                 rename.setOnAction(a -> startRename(hit));
                 menu.getItems().add(rename);
@@ -232,9 +234,17 @@ public final class CanvasInput {
         editor.setPrefWidth(s.width() - 40);
         editor.relocate(s.getLayoutX() + 30, s.getLayoutY() + 6);
         TextField f = editor;
+        // The model's id rule and uniqueness, as in the inspector's Id field: marked while typing, refused on Enter.
+        f.textProperty().addListener((o, a, text) -> {
+            String problem = vm.renameProblem(id, text.trim());
+            f.pseudoClassStateChanged(INVALID, problem != null);
+            f.setTooltip(problem == null ? null : new javafx.scene.control.Tooltip(problem));
+        });
         f.setOnAction(a -> {
-            stopRename();
-            vm.rename(id, f.getText().trim());
+            if (vm.renameProblem(id, f.getText().trim()) == null) {
+                stopRename();
+                vm.rename(id, f.getText().trim());
+            }
         });
         f.addEventHandler(KeyEvent.KEY_PRESSED, k -> {
             if (k.getCode() == KeyCode.ESCAPE) {

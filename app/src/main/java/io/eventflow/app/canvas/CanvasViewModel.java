@@ -1,17 +1,18 @@
 package io.eventflow.app.canvas;
 
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.edit.DesignChange;
 import io.eventflow.model.edit.DesignEdits;
 import io.eventflow.model.edit.Fragments;
+import io.eventflow.model.edit.Selection;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -201,30 +202,23 @@ public final class CanvasViewModel {
         if (sel.isEmpty()) {
             return;
         }
-        Set<String> elements = new HashSet<>();
-        List<EdgeRef> edges = new ArrayList<>();
-        for (String id : sel) {
-            EdgeRef e = EdgeRef.parse(id);
-            if (e == null) {
-                elements.add(id);
-            } else {
-                edges.add(e);
-            }
-        }
+        Selection typed = Selection.of(sel);
+        Set<String> elements = typed.elements();
+        Set<EdgeId> edges = typed.edges();
         doc.getSelection().clear();
         doc.execute(
                 DesignChange.of("Delete " + (sel.size() == 1 ? sel.iterator().next() : sel.size() + " items"), d -> {
                     Design out = d;
-                    for (EdgeRef e : edges) {
+                    for (EdgeId e : edges) {
                         out = disconnect(out, e);
                     }
                     return DesignEdits.remove(out, elements);
                 }));
     }
 
-    private static Design disconnect(Design d, EdgeRef e) {
+    private static Design disconnect(Design d, EdgeId e) {
         // An SNS edge joins two channels (topic to queue): there is no service to look for.
-        if (e.kind() != EdgeRef.Kind.SNS && d.service(e.service()).isEmpty()) {
+        if (e.kind() != EdgeId.Kind.SNS && d.service(e.service()).isEmpty()) {
             return d;
         }
         return switch (e.kind()) {
@@ -245,13 +239,7 @@ public final class CanvasViewModel {
     }
 
     private Set<String> selectedElements() {
-        Set<String> out = new LinkedHashSet<>();
-        for (String id : doc.getSelection()) {
-            if (EdgeRef.parse(id) == null) {
-                out.add(id);
-            }
-        }
-        return out;
+        return new LinkedHashSet<>(doc.selection().elements());
     }
 
     public boolean copy() {
@@ -328,20 +316,35 @@ public final class CanvasViewModel {
         return snapToGrid;
     }
 
-    /** Renames an element in place (double-click). */
-    public void rename(String id, String newId) {
+    /**
+     * Why {@code id} cannot be renamed to {@code newId} (the model's id rule, another element's id), or null when it
+     * can; blank or unchanged text is no rename, so no problem.
+     */
+    public String renameProblem(String id, String newId) {
+        if (newId == null || newId.isBlank() || newId.equals(id)) {
+            return null;
+        }
+        return DesignEdits.renameProblem(doc.getDesign(), id, newId);
+    }
+
+    /**
+     * Renames an element in place (double-click); references follow it.
+     *
+     * @return why the rename was refused (the model's id rule, another element's id), or null when it was made or
+     *     there was nothing to change
+     */
+    public String rename(String id, String newId) {
         Design d = doc.getDesign();
-        if (newId == null || newId.isBlank() || newId.equals(id) || DesignEdits.find(d, newId) != null) {
-            return;
+        if (newId == null || newId.isBlank() || newId.equals(id)) {
+            return null;
         }
-        Object e = DesignEdits.find(d, id);
-        Object renamed = e instanceof Service s
-                ? s.withId(newId)
-                : e instanceof Channel c ? c.withId(newId) : e instanceof Broker b ? b.withId(newId) : null;
-        if (renamed != null) {
-            doc.getSelection().clear();
-            doc.execute(DesignChange.of("Rename " + id + " to " + newId, x -> DesignEdits.replace(x, id, renamed)));
-            doc.getSelection().add(newId);
+        String problem = DesignEdits.renameProblem(d, id, newId);
+        if (problem != null) {
+            return problem;
         }
+        doc.getSelection().clear();
+        doc.execute(DesignChange.of("Rename " + id + " to " + newId, x -> DesignEdits.rename(x, id, newId)));
+        doc.getSelection().add(newId);
+        return null;
     }
 }

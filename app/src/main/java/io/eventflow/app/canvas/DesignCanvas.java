@@ -3,6 +3,7 @@ package io.eventflow.app.canvas;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Service;
 import java.util.ArrayList;
@@ -234,7 +235,7 @@ public final class DesignCanvas extends Region {
     private void route(EdgeSkin e) {
         ElementSkin a = skins.get(e.ref().from());
         ElementSkin b = skins.get(e.ref().to());
-        if (a != null && b != null && e.ref().kind() == EdgeRef.Kind.DEAD_LETTER) {
+        if (a != null && b != null && e.ref().kind() == EdgeId.Kind.DEAD_LETTER) {
             e.routeDown(
                     new Point2D(a.getLayoutX() + a.width() / 2, a.getLayoutY() + a.height()),
                     new Point2D(b.getLayoutX() + b.width() / 2, b.getLayoutY()));

@@ -1,6 +1,6 @@
 package io.eventflow.app.cli;
 
-import io.eventflow.app.Version;
+import io.eventflow.app.env.Version;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.TreeSet;

@@ -20,14 +20,27 @@ final class ChannelForms {
         Form f = new Form();
         String id = c.id();
         f.section("Channel");
-        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
+        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.rename(id, v));
         String[] brokers = d.brokers().stream().map(Broker::id).toArray(String[]::new);
-        f.reference("Broker", brokers, c.broker(), v -> vm.editElement(id, "broker", v));
-        f.text("Address", c.address(), id + " (the id)", Parsers.TEXT, v -> vm.editElement(id, "address", v));
-        f.text("Message types", c.messages(), Parsers.ID_LIST, v -> vm.editElement(id, "messages", v));
-        f.text("Title", c.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
-        f.text("Description", c.description(), Parsers.TEXT, v -> vm.editElement(id, "description", v));
-        f.check("External", c.external(), v -> vm.editElement(id, "external", v));
+        f.reference("Broker", brokers, c.broker(), v -> vm.editChannel(id, "broker", x -> x.withBroker(v)));
+        f.text(
+                "Address",
+                c.address(),
+                id + " (the id)",
+                Parsers.TEXT,
+                v -> vm.editChannel(id, "address", x -> x.withAddress(v)));
+        f.text(
+                "Message types",
+                c.messages(),
+                Parsers.ID_LIST,
+                v -> vm.editChannel(id, "messages", x -> x.withMessages(v)));
+        f.text("Title", c.title(), Parsers.TEXT, v -> vm.editChannel(id, "title", x -> x.withTitle(v)));
+        f.text(
+                "Description",
+                c.description(),
+                Parsers.TEXT,
+                v -> vm.editChannel(id, "description", x -> x.withDescription(v)));
+        f.check("External", c.external(), v -> vm.editChannel(id, "external", x -> x.withExternal(v)));
         String[] channels = d.channels().stream()
                 .map(Channel::id)
                 .filter(x -> !x.equals(id))
@@ -37,7 +50,11 @@ final class ChannelForms {
         boolean storesNothing = kind == BrokerKind.POSTGRES
                 || (kind == BrokerKind.SQS && c.sqs().isTopic());
         if (!storesNothing || c.deadLetter() != null) {
-            f.reference("Dead letter", channels, c.deadLetter(), v -> vm.editElement(id, "deadLetter", v));
+            f.reference(
+                    "Dead letter",
+                    channels,
+                    c.deadLetter(),
+                    v -> vm.editChannel(id, "deadLetter", x -> x.withDeadLetter(v)));
         }
         if (kind == BrokerKind.KAFKA || kind == BrokerKind.OTHER) {
             kafka(f, vm, c);
@@ -148,17 +165,25 @@ final class ChannelForms {
         Form f = new Form();
         String id = b.id();
         f.section("Broker");
-        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
+        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.rename(id, v));
         f.choice("Kind", BrokerKind.values(), b.kind(), v -> {
             if (v != null) {
-                vm.editElement(id, "kind", v);
+                vm.editBroker(id, "kind", x -> x.withKind(v));
             }
         });
-        f.text("Nodes", b.nodes(), Parsers.POSITIVE_INT, v -> vm.editElement(id, "nodes", v));
-        f.text("Host", b.host(), Parsers.TEXT, v -> vm.editElement(id, "host", v));
-        f.text("Protocol", b.protocol(), Parsers.TEXT, v -> vm.editElement(id, "protocol", v));
-        f.text("Protocol version", b.protocolVersion(), Parsers.TEXT, v -> vm.editElement(id, "protocolVersion", v));
-        f.text("Description", b.description(), Parsers.TEXT, v -> vm.editElement(id, "description", v));
+        f.text("Nodes", b.nodes(), Parsers.POSITIVE_INT, v -> vm.editBroker(id, "nodes", x -> x.withNodes(v)));
+        f.text("Host", b.host(), Parsers.TEXT, v -> vm.editBroker(id, "host", x -> x.withHost(v)));
+        f.text("Protocol", b.protocol(), Parsers.TEXT, v -> vm.editBroker(id, "protocol", x -> x.withProtocol(v)));
+        f.text(
+                "Protocol version",
+                b.protocolVersion(),
+                Parsers.TEXT,
+                v -> vm.editBroker(id, "protocolVersion", x -> x.withProtocolVersion(v)));
+        f.text(
+                "Description",
+                b.description(),
+                Parsers.TEXT,
+                v -> vm.editBroker(id, "description", x -> x.withDescription(v)));
         f.section("Channels");
         d.channels().stream()
                 .filter(c -> id.equals(c.broker()))
@@ -170,17 +195,13 @@ final class ChannelForms {
     static Form design(InspectorViewModel vm, Design d) {
         Form f = new Form();
         f.section("Design");
-        f.text(
-                "Name",
-                d.name(),
-                Parsers.TEXT,
-                v -> vm.editDesign("name", x -> x.withName(v == null ? "Untitled" : (String) v)));
-        f.text("Version", d.version(), Parsers.TEXT, v -> vm.editDesign("version", x -> Records.with(x, "version", v)));
+        f.text("Name", d.name(), Parsers.TEXT, v -> vm.editDesign("name", x -> x.withName(v == null ? "Untitled" : v)));
+        f.text("Version", d.version(), Parsers.TEXT, v -> vm.editDesign("version", x -> x.withVersion(v)));
         f.text(
                 "Description",
                 d.description(),
                 Parsers.TEXT,
-                v -> vm.editDesign("description", x -> Records.with(x, "description", v)));
+                v -> vm.editDesign("description", x -> x.withDescription(v)));
         f.info(
                 "Elements",
                 d.services().size() + " services, " + d.channels().size() + " channels, "
@@ -202,7 +223,7 @@ final class ChannelForms {
                     if (v == null) {
                         notes.remove(id);
                     } else {
-                        notes.put(id, (String) v);
+                        notes.put(id, v);
                     }
                     return x.withNotes(notes);
                 }));

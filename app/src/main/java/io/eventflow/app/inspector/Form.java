@@ -47,7 +47,8 @@ public final class Form extends GridPane {
     }
 
     /** A text field; {@code parser} turns text into a value (blank: null) or throws with a message. */
-    public TextField text(String label, Object value, Function<String, Object> parser, Consumer<Object> commit) {
+    public <T> TextField text(
+            String label, Object value, Function<String, ? extends T> parser, Consumer<? super T> commit) {
         return text(label, value, null, parser, commit);
     }
 
@@ -55,8 +56,12 @@ public final class Form extends GridPane {
      * A text field whose blank value means a default derived from something else (an address from the channel id, a
      * group from the service id): the default shows as a placeholder and is never copied into the design.
      */
-    public TextField text(
-            String label, Object value, String placeholder, Function<String, Object> parser, Consumer<Object> commit) {
+    public <T> TextField text(
+            String label,
+            Object value,
+            String placeholder,
+            Function<String, ? extends T> parser,
+            Consumer<? super T> commit) {
         TextField f = new TextField(Parsers.show(value));
         if (placeholder != null) {
             f.setPromptText(placeholder);

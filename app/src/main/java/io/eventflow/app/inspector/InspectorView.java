@@ -1,10 +1,7 @@
 package io.eventflow.app.inspector;
 
-import io.eventflow.model.design.Broker;
-import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.MessageType;
-import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Element;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
@@ -17,6 +14,7 @@ public final class InspectorView extends ScrollPane {
     private Form form;
     private Object shownKind;
     private java.util.function.Consumer<String> onVaryInSweep;
+    private final javafx.util.Subscription subjectShown;
 
     public InspectorView(InspectorViewModel vm) {
         this.vm = vm;
@@ -37,7 +35,7 @@ public final class InspectorView extends ScrollPane {
         getStyleClass().add("inspector");
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
-        vm.subjectProperty().addListener((o, a, s) -> show(s));
+        subjectShown = vm.subjectProperty().subscribe((a, s) -> show(s));
         // The first form waits until after the window shows (issue #7); at start-up the design is usually replaced
         // by the opened one right away, which builds its own form.
         Platform.runLater(() -> {
@@ -45,6 +43,12 @@ public final class InspectorView extends ScrollPane {
                 show(vm.getSubject());
             }
         });
+    }
+
+    /** Stops showing the view model's subject, and the view model stops following the document. */
+    public void dispose() {
+        subjectShown.unsubscribe();
+        vm.dispose();
     }
 
     /** What "Vary in sweep" (the context menu of a field a sweep can vary) does with the setting's sweep name. */
@@ -94,14 +98,12 @@ public final class InspectorView extends ScrollPane {
         double scroll = getVvalue();
         Design d = vm.document().getDesign();
         Form f;
-        if (subject instanceof Service s) {
-            f = ServiceForms.service(vm, d, s);
-        } else if (subject instanceof Channel c) {
-            f = ChannelForms.channel(vm, d, c);
-        } else if (subject instanceof Broker b) {
-            f = ChannelForms.broker(vm, d, b);
-        } else if (subject instanceof MessageType m) {
-            f = MessageEditor.message(vm, d, m);
+        if (subject instanceof Element element) {
+            f = element.match(
+                    b -> ChannelForms.broker(vm, d, b),
+                    c -> ChannelForms.channel(vm, d, c),
+                    s -> ServiceForms.service(vm, d, s),
+                    m -> MessageEditor.message(vm, d, m));
         } else if (subject instanceof InspectorViewModel.EdgeSubject e) {
             f = e.service() == null ? KindForms.snsEdge(vm, e.ref()) : ServiceForms.edge(vm, d, e);
         } else if (subject instanceof List<?> l) {

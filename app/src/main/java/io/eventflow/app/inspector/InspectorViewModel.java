@@ -1,14 +1,19 @@
 package io.eventflow.app.inspector;
 
-import io.eventflow.app.canvas.EdgeRef;
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
+import io.eventflow.model.design.Element;
+import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.edit.DesignChange;
 import io.eventflow.model.edit.DesignEdits;
+import io.eventflow.model.edit.Selection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,12 +29,22 @@ import javafx.collections.SetChangeListener;
 public final class InspectorViewModel {
     private final DocumentViewModel doc;
     private final ReadOnlyObjectWrapper<Object> subject = new ReadOnlyObjectWrapper<>(this, "subject");
+    private final ReadOnlyObjectWrapper<Selection> selection =
+            new ReadOnlyObjectWrapper<>(this, "selection", Selection.EMPTY);
+    private final javafx.util.Subscription subscriptions;
 
     public InspectorViewModel(DocumentViewModel doc) {
         this.doc = doc;
-        doc.designProperty().addListener(o -> refresh());
-        doc.getSelection().addListener((SetChangeListener<String>) c -> refresh());
+        SetChangeListener<String> onSelection = c -> refresh();
+        doc.getSelection().addListener(onSelection);
+        subscriptions = doc.designProperty().subscribe(this::refresh).and(() -> doc.getSelection()
+                .removeListener(onSelection));
         refresh();
+    }
+
+    /** Stops following the document (its design and selection). */
+    public void dispose() {
+        subscriptions.unsubscribe();
     }
 
     public DocumentViewModel document() {
@@ -38,12 +53,16 @@ public final class InspectorViewModel {
 
     private void refresh() {
         Design d = doc.getDesign();
+        Selection sel = Selection.of(doc.getSelection());
+        if (!sel.equals(selection.get())) {
+            selection.set(sel);
+        }
         Object s = d;
-        if (doc.getSelection().size() == 1) {
-            String id = doc.getSelection().iterator().next();
-            EdgeRef e = EdgeRef.parse(id);
-            s = e != null ? edgeSubject(d, e) : DesignEdits.find(d, id);
-        } else if (doc.getSelection().size() > 1) {
+        if (sel.size() == 1) {
+            s = sel.singleEdge()
+                    .map(e -> edgeSubject(d, e))
+                    .orElseGet(() -> DesignEdits.find(d, sel.singleElement().orElseThrow()));
+        } else if (sel.size() > 1) {
             s = List.copyOf(doc.getSelection());
         }
         if (!Objects.equals(s, subject.get())) {
@@ -55,49 +74,84 @@ public final class InspectorViewModel {
      * For an edge: the publication or subscription it stands for, with its service (no service, publication or
      * subscription for an SNS subscription, which runs from topic to queue).
      */
-    public record EdgeSubject(EdgeRef ref, Service service, Publication publication, Subscription subscription) {}
+    public record EdgeSubject(EdgeId ref, Service service, Publication publication, Subscription subscription) {}
 
-    private static Object edgeSubject(Design d, EdgeRef e) {
-        if (e.kind() == EdgeRef.Kind.SNS) {
+    private static Object edgeSubject(Design d, EdgeId e) {
+        if (e.kind() == EdgeId.Kind.SNS) {
             return d.channel(e.channel()).isPresent() ? new EdgeSubject(e, null, null, null) : null;
         }
         Service s = d.service(e.service()).orElse(null);
         if (s == null) {
             return null;
         }
-        Publication p = s.publishes().stream()
-                .filter(x -> x.channel().equals(e.channel()))
-                .findFirst()
-                .orElse(null);
-        Subscription sub = s.subscribes().stream()
-                .filter(x -> e.kind() == EdgeRef.Kind.DEAD_LETTER
-                        ? e.channel().equals(x.deadLetter())
-                        : x.channel().equals(e.channel()))
-                .findFirst()
-                .orElse(null);
-        return new EdgeSubject(e, s, e.kind() == EdgeRef.Kind.PUBLISH ? p : null, sub);
+        Publication p = EdgeId.publish(e.service(), e.channel()).publication(d).orElse(null);
+        // A publish edge also shows the service's subscription to the same channel, if it has one.
+        EdgeId sub = e.kind() == EdgeId.Kind.DEAD_LETTER ? e : EdgeId.subscribe(e.service(), e.channel());
+        return new EdgeSubject(
+                e,
+                s,
+                e.kind() == EdgeId.Kind.PUBLISH ? p : null,
+                sub.subscription(d).orElse(null));
     }
 
-    /** Sets a component of the element with this id; renaming the id keeps it selected. */
+    /**
+     * Renames an element and keeps it selected; references follow it. Does nothing when the model's id rule or
+     * uniqueness refuses the new id ({@link DesignEdits#renameProblem}; the form's field shows why).
+     */
+    public void rename(String id, String newId) {
+        if (newId == null || newId.equals(id) || DesignEdits.renameProblem(doc.getDesign(), id, newId) != null) {
+            return;
+        }
+        doc.execute(DesignChange.of("Edit " + id + " id", d -> DesignEdits.rename(d, id, newId)));
+        doc.getSelection().clear();
+        doc.getSelection().add(newId);
+    }
+
+    public void editService(String id, String what, UnaryOperator<Service> f) {
+        edit(id, Service.class, what, f);
+    }
+
+    public void editChannel(String id, String what, UnaryOperator<Channel> f) {
+        edit(id, Channel.class, what, f);
+    }
+
+    public void editBroker(String id, String what, UnaryOperator<Broker> f) {
+        edit(id, Broker.class, what, f);
+    }
+
+    public void editMessage(String id, String what, UnaryOperator<MessageType> f) {
+        edit(id, MessageType.class, what, f);
+    }
+
+    /** Edits the element with this id, when it is of this type: one command, named by {@code what}. */
+    private <E extends Element> void edit(String id, Class<E> type, String what, UnaryOperator<E> f) {
+        Element current = DesignEdits.find(doc.getDesign(), id);
+        if (!type.isInstance(current)) {
+            return;
+        }
+        E changed = f.apply(type.cast(current));
+        doc.execute(DesignChange.of("Edit " + id + " " + what, d -> DesignEdits.replace(d, id, changed)));
+    }
+
+    /**
+     * Sets a component of the element with this id by name. Only the per-kind settings rows ({@link KindForms} and
+     * the kind sections of {@link ChannelForms}) still use it, until they have typed setters of their own.
+     */
     public void editElement(String id, String field, Object value) {
-        Object current = DesignEdits.find(doc.getDesign(), id);
+        if (field.equals("id")) {
+            rename(id, (String) value);
+            return;
+        }
+        Element current = DesignEdits.find(doc.getDesign(), id);
         if (!(current instanceof Record r)) {
             return;
         }
-        Object changed = Records.with(r, field, value);
-        String newId = DesignEdits.idOf(changed);
-        if (!newId.equals(id) && DesignEdits.find(doc.getDesign(), newId) != null) {
-            return;
-        }
+        Element changed = (Element) Records.with(r, field, value);
         doc.execute(DesignChange.of("Edit " + id + " " + field, d -> DesignEdits.replace(d, id, changed)));
-        if (!newId.equals(id)) {
-            doc.getSelection().clear();
-            doc.getSelection().add(newId);
-        }
     }
 
     /** Replaces the element with an edited copy (for nested settings). */
-    public void replaceElement(String id, String what, Object changed) {
+    public void replaceElement(String id, String what, Element changed) {
         doc.execute(DesignChange.of("Edit " + id + " " + what, d -> DesignEdits.replace(d, id, changed)));
     }
 
@@ -124,7 +178,7 @@ public final class InspectorViewModel {
                             out.add(r);
                         }
                     }
-                    return Records.with(s, "requests", out);
+                    return s.withRequests(out);
                 })));
     }
 
@@ -135,7 +189,7 @@ public final class InspectorViewModel {
                 d -> DesignEdits.updateService(d, service, s -> {
                     List<RequestReply> out = new ArrayList<>(s.requests());
                     out.add(new RequestReply(channel, null, null, null, null, null, null, null));
-                    return Records.with(s, "requests", out);
+                    return s.withRequests(out);
                 })));
     }
 
@@ -164,6 +218,11 @@ public final class InspectorViewModel {
             out.add(f.apply(t));
         }
         return out;
+    }
+
+    /** What is selected, typed: elements and edges. */
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Object> subjectProperty() {

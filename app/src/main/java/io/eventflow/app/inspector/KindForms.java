@@ -1,9 +1,9 @@
 package io.eventflow.app.inspector;
 
-import io.eventflow.app.canvas.EdgeRef;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.SqsQueue;
@@ -220,7 +220,7 @@ final class KindForms {
     }
 
     /** An SNS subscription edge: which topic copies its messages to which queue. */
-    static Form snsEdge(InspectorViewModel vm, EdgeRef e) {
+    static Form snsEdge(InspectorViewModel vm, EdgeId e) {
         Form f = new Form();
         f.section("SNS subscription: " + e.service() + " → " + e.channel());
         f.info("Delivery", "the topic copies every message it gets to the queue; consumers read the queue");

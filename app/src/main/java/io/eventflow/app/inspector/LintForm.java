@@ -41,17 +41,17 @@ final class LintForm {
                 "Max message size",
                 l.maxMessageSize(),
                 Parsers.SIZE,
-                v -> vm.editDesign("lint max message size", x -> withLint(x, "maxMessageSize", v)));
+                v -> vm.editDesign("lint max message size", x -> withLint(x, s -> s.withMaxMessageSize(v))));
         f.text(
                 "Address pattern",
                 l.addressPattern(),
                 Parsers.REGEX,
-                v -> vm.editDesign("lint address pattern", x -> withLint(x, "addressPattern", v)));
+                v -> vm.editDesign("lint address pattern", x -> withLint(x, s -> s.withAddressPattern(v))));
         f.text(
                 "Expected downtime",
                 l.expectedDowntime(),
                 Parsers.DURATION,
-                v -> vm.editDesign("lint expected downtime", x -> withLint(x, "expectedDowntime", v)));
+                v -> vm.editDesign("lint expected downtime", x -> withLint(x, s -> s.withExpectedDowntime(v))));
         for (RuleInfo r : Linter.rules()) {
             // The rule's name above its level, its reason as the tooltip of both: EF0xx alone says nothing.
             javafx.scene.control.Label name = new javafx.scene.control.Label(r.id() + " · " + r.title());
@@ -73,10 +73,10 @@ final class LintForm {
         }
     }
 
-    /** The design with one lint setting changed (null: its default). */
-    static Design withLint(Design d, String component, Object value) {
+    /** The design with its lint settings changed (a null setting: its default). */
+    static Design withLint(Design d, java.util.function.UnaryOperator<LintSettings> change) {
         LintSettings l = d.lint() == null ? LintSettings.DEFAULT : d.lint();
-        return Records.with(d, "lint", Records.with(l, component, value));
+        return d.withLint(change.apply(l));
     }
 
     /** The design with a rule set to a level, or back to its default when {@code level} is null. */
@@ -88,6 +88,6 @@ final class LintForm {
         } else {
             rules.put(rule, level);
         }
-        return withLint(d, "rules", rules);
+        return withLint(d, x -> x.withRules(rules));
     }
 }

@@ -20,15 +20,27 @@ final class MessageEditor {
         Form f = new Form();
         String id = m.id();
         f.section("Message type");
-        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
-        f.text("Name", m.name(), Parsers.TEXT, v -> vm.editElement(id, "name", v));
-        f.text("Title", m.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
-        f.text("Summary", m.summary(), Parsers.TEXT, v -> vm.editElement(id, "summary", v));
-        f.text("Content type", m.contentType(), Parsers.TEXT, v -> vm.editElement(id, "contentType", v));
-        f.text("Schema format", m.schemaFormat(), Parsers.TEXT, v -> vm.editElement(id, "schemaFormat", v));
-        f.text("Correlation id", m.correlationId(), Parsers.TEXT, v -> vm.editElement(id, "correlationId", v));
-        f.text("Typical size", m.size(), Parsers.SIZE, v -> vm.editElement(id, "size", v));
-        f.check("Signed", m.signed(), v -> vm.editElement(id, "signed", v));
+        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.rename(id, v));
+        f.text("Name", m.name(), Parsers.TEXT, v -> vm.editMessage(id, "name", x -> x.withName(v)));
+        f.text("Title", m.title(), Parsers.TEXT, v -> vm.editMessage(id, "title", x -> x.withTitle(v)));
+        f.text("Summary", m.summary(), Parsers.TEXT, v -> vm.editMessage(id, "summary", x -> x.withSummary(v)));
+        f.text(
+                "Content type",
+                m.contentType(),
+                Parsers.TEXT,
+                v -> vm.editMessage(id, "contentType", x -> x.withContentType(v)));
+        f.text(
+                "Schema format",
+                m.schemaFormat(),
+                Parsers.TEXT,
+                v -> vm.editMessage(id, "schemaFormat", x -> x.withSchemaFormat(v)));
+        f.text(
+                "Correlation id",
+                m.correlationId(),
+                Parsers.TEXT,
+                v -> vm.editMessage(id, "correlationId", x -> x.withCorrelationId(v)));
+        f.text("Typical size", m.size(), Parsers.SIZE, v -> vm.editMessage(id, "size", x -> x.withSize(v)));
+        f.check("Signed", m.signed(), v -> vm.editMessage(id, "signed", x -> x.withSigned(v)));
         schema(f, vm, m);
         f.section("Used on");
         d.channels().stream()
@@ -75,7 +87,12 @@ final class MessageEditor {
         };
         text.textProperty().addListener(o -> recheck.run());
         recheck.run();
-        apply.setOnAction(e -> vm.editElement(id, component, check.get().schema()));
+        apply.setOnAction(e -> vm.editMessage(
+                id,
+                component,
+                m -> "payload".equals(component)
+                        ? m.withPayload(check.get().schema())
+                        : m.withHeaders(check.get().schema())));
         f.wide(text);
         // The button keeps its size however long the message beside it: the message wraps instead.
         apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);

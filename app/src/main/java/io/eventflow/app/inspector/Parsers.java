@@ -1,8 +1,10 @@
 package io.eventflow.app.inspector;
 
 import io.eventflow.model.design.DataSize;
+import io.eventflow.model.design.ElementId;
 import io.eventflow.model.design.Rate;
 import io.eventflow.model.design.TimeSpan;
+import io.eventflow.model.edit.DesignEdits;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -14,27 +16,23 @@ import java.util.function.Function;
 public final class Parsers {
     private Parsers() {}
 
-    public static final Function<String, Object> TEXT = s -> s;
+    public static final Function<String, String> TEXT = s -> s;
 
-    public static final Function<String, Object> ID = s -> {
-        if (!s.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new IllegalArgumentException("use letters, digits, '.', '_' and '-' (no spaces)");
-        }
-        return s;
-    };
+    /** An id by the model's one rule ({@link ElementId}). */
+    public static final Function<String, String> ID = ElementId::require;
 
     /** An id that no other element of the design has. */
-    public static Function<String, Object> uniqueId(io.eventflow.model.design.Design design, String currentId) {
+    public static Function<String, String> uniqueId(io.eventflow.model.design.Design design, String currentId) {
         return s -> {
-            ID.apply(s);
-            if (!s.equals(currentId) && design.elementIds().anyMatch(s::equals)) {
-                throw new IllegalArgumentException("'" + s + "' is already the id of another element");
+            String problem = DesignEdits.renameProblem(design, currentId, s);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
             }
             return s;
         };
     }
 
-    public static final Function<String, Object> POSITIVE_INT = s -> {
+    public static final Function<String, Integer> POSITIVE_INT = s -> {
         try {
             int v = Integer.parseInt(s.trim());
             if (v < 1) {
@@ -46,7 +44,7 @@ public final class Parsers {
         }
     };
 
-    public static final Function<String, Object> NON_NEGATIVE_INT = s -> {
+    public static final Function<String, Integer> NON_NEGATIVE_INT = s -> {
         try {
             int v = Integer.parseInt(s.trim());
             if (v < 0) {
@@ -58,18 +56,18 @@ public final class Parsers {
         }
     };
 
-    public static final Function<String, Object> QOS = s -> {
-        Object v = NON_NEGATIVE_INT.apply(s);
-        if ((Integer) v > 2) {
+    public static final Function<String, Integer> QOS = s -> {
+        int v = NON_NEGATIVE_INT.apply(s);
+        if (v > 2) {
             throw new IllegalArgumentException("MQTT QoS is 0, 1 or 2");
         }
         return v;
     };
 
-    public static final Function<String, Object> DURATION = TimeSpan::parse;
+    public static final Function<String, TimeSpan> DURATION = TimeSpan::parse;
 
     /** A duration from {@code min} to {@code max}; the message names the limit, e.g. "at most 12h". */
-    public static Function<String, Object> durationWithin(TimeSpan min, TimeSpan max) {
+    public static Function<String, TimeSpan> durationWithin(TimeSpan min, TimeSpan max) {
         return s -> {
             TimeSpan t = TimeSpan.parse(s);
             if (t.nanos() > max.nanos()) {
@@ -83,10 +81,10 @@ public final class Parsers {
     }
 
     /** A whole number from {@code min} to {@code max}. */
-    public static Function<String, Object> intWithin(int min, int max) {
+    public static Function<String, Integer> intWithin(int min, int max) {
         return s -> {
-            Object v = NON_NEGATIVE_INT.apply(s);
-            if ((Integer) v < min || (Integer) v > max) {
+            int v = NON_NEGATIVE_INT.apply(s);
+            if (v < min || v > max) {
                 throw new IllegalArgumentException("from " + min + " to " + max);
             }
             return v;
@@ -94,7 +92,7 @@ public final class Parsers {
     }
 
     /** A percentage, 0 to 100, with or without a {@code %} sign. */
-    public static final Function<String, Object> PERCENT = s -> {
+    public static final Function<String, Double> PERCENT = s -> {
         String t = s.endsWith("%") ? s.substring(0, s.length() - 1).trim() : s;
         double v;
         try {
@@ -108,11 +106,11 @@ public final class Parsers {
         return v;
     };
 
-    public static final Function<String, Object> RATE = Rate::parse;
-    public static final Function<String, Object> SIZE = DataSize::parse;
+    public static final Function<String, Rate> RATE = Rate::parse;
+    public static final Function<String, DataSize> SIZE = DataSize::parse;
 
     /** A regular expression (Java syntax); the message names what is wrong and where. */
-    public static final Function<String, Object> REGEX = s -> {
+    public static final Function<String, String> REGEX = s -> {
         try {
             java.util.regex.Pattern.compile(s);
             return s;
@@ -121,7 +119,7 @@ public final class Parsers {
         }
     };
 
-    public static final Function<String, Object> ID_LIST = s -> {
+    public static final Function<String, List<String>> ID_LIST = s -> {
         List<String> ids = Arrays.stream(s.split(","))
                 .map(String::trim)
                 .filter(x -> !x.isEmpty())
@@ -133,7 +131,7 @@ public final class Parsers {
     };
 
     /** Parses {@code text}: null for blank, else the parser's value. */
-    public static Object parse(Function<String, Object> parser, String text) {
+    public static <T> T parse(Function<String, ? extends T> parser, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -141,7 +139,7 @@ public final class Parsers {
     }
 
     /** The error message for {@code text}, or null when it parses. */
-    public static String error(Function<String, Object> parser, String text) {
+    public static String error(Function<String, ?> parser, String text) {
         try {
             parse(parser, text);
             return null;

@@ -24,7 +24,7 @@ final class RequestForms {
                     + (r.replyChannel() == null ? "?" : r.replyChannel()));
             f.reference("Channel", channels, r.channel(), v -> {
                         if (v != null) {
-                            vm.editRequest(svc, at, "channel", x -> Records.with(x, "channel", v));
+                            vm.editRequest(svc, at, "channel", x -> x.withChannel(v));
                         }
                     })
                     .setId("field-" + n + "channel");
@@ -32,31 +32,27 @@ final class RequestForms {
                             "Message",
                             messages,
                             r.message(),
-                            v -> vm.editRequest(svc, at, "message", x -> Records.with(x, "message", v)))
+                            v -> vm.editRequest(svc, at, "message", x -> x.withMessage(v)))
                     .setId("field-" + n + "message");
             f.reference(
                             "Reply channel",
                             channels,
                             r.replyChannel(),
-                            v -> vm.editRequest(svc, at, "reply channel", x -> Records.with(x, "replyChannel", v)))
+                            v -> vm.editRequest(svc, at, "reply channel", x -> x.withReplyChannel(v)))
                     .setId("field-" + n + "reply-channel");
             f.reference(
                             "Reply message",
                             messages,
                             r.replyMessage(),
-                            v -> vm.editRequest(svc, at, "reply message", x -> Records.with(x, "replyMessage", v)))
+                            v -> vm.editRequest(svc, at, "reply message", x -> x.withReplyMessage(v)))
                     .setId("field-" + n + "reply-message");
-            f.text(
-                            "Rate",
-                            r.rate(),
-                            Parsers.RATE,
-                            v -> vm.editRequest(svc, at, "rate", x -> Records.with(x, "rate", v)))
+            f.text("Rate", r.rate(), Parsers.RATE, v -> vm.editRequest(svc, at, "rate", x -> x.withRate(v)))
                     .setId("field-" + n + "rate");
             f.text(
                             "Timeout",
                             r.timeout(),
                             Parsers.DURATION,
-                            v -> vm.editRequest(svc, at, "timeout", x -> Records.with(x, "timeout", v)))
+                            v -> vm.editRequest(svc, at, "timeout", x -> x.withTimeout(v)))
                     .setId("field-" + n + "timeout");
             f.link("Remove request " + (i + 1), () -> vm.editRequest(svc, at, "removed", x -> null));
         }

@@ -1,6 +1,5 @@
 package io.eventflow.app.inspector;
 
-import io.eventflow.app.canvas.EdgeRef;
 import io.eventflow.model.design.Acks;
 import io.eventflow.model.design.Arrival;
 import io.eventflow.model.design.ArrivalKind;
@@ -12,6 +11,7 @@ import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.DistributionKind;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.design.ExactlyOnceMechanism;
 import io.eventflow.model.design.Jitter;
 import io.eventflow.model.design.MessageType;
@@ -22,6 +22,7 @@ import io.eventflow.model.design.Service;
 import io.eventflow.model.design.StartFrom;
 import io.eventflow.model.design.Subscription;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** Forms for services and their edges (publications and subscriptions). */
 final class ServiceForms {
@@ -36,35 +37,47 @@ final class ServiceForms {
                     case CONSUMER -> "Consumer";
                     case SERVICE -> "Service (consumes and publishes)";
                 });
-        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.editElement(id, "id", v));
-        f.text("Title", s.title(), Parsers.TEXT, v -> vm.editElement(id, "title", v));
-        f.text("Description", s.description(), Parsers.TEXT, v -> vm.editElement(id, "description", v));
-        f.text("Instances", s.instances(), Parsers.POSITIVE_INT, v -> vm.editElement(id, "instances", v));
-        f.check("External", s.external(), v -> vm.editElement(id, "external", v));
+        f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.rename(id, v));
+        f.text("Title", s.title(), Parsers.TEXT, v -> vm.editService(id, "title", x -> x.withTitle(v)));
+        f.text(
+                "Description",
+                s.description(),
+                Parsers.TEXT,
+                v -> vm.editService(id, "description", x -> x.withDescription(v)));
+        f.text(
+                "Instances",
+                s.instances(),
+                Parsers.POSITIVE_INT,
+                v -> vm.editService(id, "instances", x -> x.withInstances(v)));
+        f.check("External", s.external(), v -> vm.editService(id, "external", x -> x.withExternal(v)));
         if (!s.publishes().isEmpty() || !s.requests().isEmpty()) {
-            ProducerSettings p = Records.orEmpty(s.producer(), ProducerSettings.class);
+            ProducerSettings p = s.producer() == null ? ProducerSettings.EMPTY : s.producer();
             f.section("Producer");
-            f.choice("Acks", Acks.values(), p.acks(), v -> vm.editElement(id, "producer", Records.with(p, "acks", v)));
+            f.choice(
+                    "Acks",
+                    Acks.values(),
+                    p.acks(),
+                    v -> vm.editService(id, "producer", x -> x.withProducer(p.withAcks(v))));
             f.check(
                     "Idempotent",
                     p.idempotent(),
-                    v -> vm.editElement(id, "producer", Records.with(p, "idempotent", v)));
+                    v -> vm.editService(id, "producer", x -> x.withProducer(p.withIdempotent(v))));
             f.check(
                     "Transactional",
                     p.transactional(),
-                    v -> vm.editElement(id, "producer", Records.with(p, "transactional", v)));
-            retry(f, p.retry(), r -> vm.editElement(id, "producer", Records.with(p, "retry", r)));
+                    v -> vm.editService(id, "producer", x -> x.withProducer(p.withTransactional(v))));
+            retry(f, p.retry(), r -> vm.editService(id, "producer", x -> x.withProducer(p.withRetry(r))));
         }
         f.section("Publishes");
         s.publishes()
                 .forEach(p -> f.link(
                         "→ " + p.channel() + (p.message() == null ? "" : "  ·  " + p.message()),
-                        () -> vm.select(new EdgeRef(EdgeRef.Kind.PUBLISH, id, p.channel(), "").id())));
+                        () -> vm.select(EdgeId.publish(id, p.channel()).key())));
         f.section("Subscribes");
         s.subscribes()
                 .forEach(x -> f.link(
                         "← " + x.channel() + "  ·  group " + x.groupOr(id),
-                        () -> vm.select(new EdgeRef(EdgeRef.Kind.SUBSCRIBE, id, x.channel(), "").id())));
+                        () -> vm.select(EdgeId.subscribe(id, x.channel()).key())));
         RequestForms.requests(f, vm, d, s);
         ChannelForms.notes(f, vm, d, id);
         return f;
@@ -84,25 +97,21 @@ final class ServiceForms {
             // The channel itself can be changed here: this is how a dangling reference (a typo) is fixed in place.
             f.reference("Channel", channelIds(d), ch, v -> {
                 if (v != null && !v.equals(ch)) {
-                    vm.editPublication(svc, ch, "channel", x -> Records.with(x, "channel", v));
-                    vm.select(new EdgeRef(EdgeRef.Kind.PUBLISH, svc, v, "").id());
+                    vm.editPublication(svc, ch, "channel", x -> x.withChannel(v));
+                    vm.select(EdgeId.publish(svc, v).key());
                 }
             });
             f.reference(
                     "Message",
                     d.messages().stream().map(MessageType::id).toArray(String[]::new),
                     p.message(),
-                    v -> vm.editPublication(svc, ch, "message", x -> Records.with(x, "message", v)));
+                    v -> vm.editPublication(svc, ch, "message", x -> x.withMessage(v)));
             f.choice(
                     "Trigger",
                     new String[] {"processed"},
                     p.per(),
-                    v -> vm.editPublication(svc, ch, "trigger", x -> Records.with(x, "per", v)));
-            f.text(
-                    "Rate",
-                    p.rate(),
-                    Parsers.RATE,
-                    v -> vm.editPublication(svc, ch, "rate", x -> Records.with(x, "rate", v)));
+                    v -> vm.editPublication(svc, ch, "trigger", x -> x.withPer(v)));
+            f.text("Rate", p.rate(), Parsers.RATE, v -> vm.editPublication(svc, ch, "rate", x -> x.withRate(v)));
             Arrival a = p.arrival();
             f.choice(
                     "Arrival",
@@ -112,31 +121,20 @@ final class ServiceForms {
                             svc,
                             ch,
                             "arrival",
-                            x -> Records.with(
-                                    x,
-                                    "arrival",
-                                    v == null ? null : Records.with(Records.orEmpty(a, Arrival.class), "kind", v))));
+                            x -> x.withArrival(v == null ? null : (a == null ? Arrival.EMPTY : a).withKind(v))));
             arrivalDetails(f, vm, svc, ch, a);
             f.choice(
                     "From",
                     e.service().subscribes().stream().map(Subscription::channel).toArray(String[]::new),
                     p.from(),
-                    v -> vm.editPublication(svc, ch, "from", x -> Records.with(x, "from", v)));
-            f.text(
-                    "Key field",
-                    p.key(),
-                    Parsers.TEXT,
-                    v -> vm.editPublication(svc, ch, "key", x -> Records.with(x, "key", v)));
-            f.text(
-                    "Key values",
-                    p.keys(),
-                    Parsers.TEXT,
-                    v -> vm.editPublication(svc, ch, "keys", x -> Records.with(x, "keys", v)));
+                    v -> vm.editPublication(svc, ch, "from", x -> x.withFrom(v)));
+            f.text("Key field", p.key(), Parsers.TEXT, v -> vm.editPublication(svc, ch, "key", x -> x.withKey(v)));
+            f.text("Key values", p.keys(), Parsers.TEXT, v -> vm.editPublication(svc, ch, "keys", x -> x.withKeys(v)));
             f.text(
                     "Routing key",
                     p.routingKey(),
                     Parsers.TEXT,
-                    v -> vm.editPublication(svc, ch, "routing key", x -> Records.with(x, "routingKey", v)));
+                    v -> vm.editPublication(svc, ch, "routing key", x -> x.withRoutingKey(v)));
             KindForms.publication(f, vm, d, svc, p);
         }
         if (e.subscription() != null) {
@@ -151,21 +149,21 @@ final class ServiceForms {
         if (a == null || (a.kind() != ArrivalKind.BURSTS && a.kind() != ArrivalKind.RAMP)) {
             return;
         }
-        Consumer<Object[]> edit =
-                kv -> vm.editPublication(svc, ch, "arrival " + kv[0], x -> withArrival(x, (String) kv[0], kv[1]));
+        java.util.function.BiConsumer<String, UnaryOperator<Arrival>> edit =
+                (what, change) -> vm.editPublication(svc, ch, "arrival " + what, x -> withArrival(x, change));
         if (a.kind() == ArrivalKind.BURSTS) {
-            f.text("Burst on", a.on(), Parsers.DURATION, v -> edit.accept(new Object[] {"on", v}));
-            f.text("Burst off", a.off(), Parsers.DURATION, v -> edit.accept(new Object[] {"off", v}));
+            f.text("Burst on", a.on(), Parsers.DURATION, v -> edit.accept("on", x -> x.withOn(v)));
+            f.text("Burst off", a.off(), Parsers.DURATION, v -> edit.accept("off", x -> x.withOff(v)));
         } else {
-            f.text("Ramp from", a.from(), Parsers.RATE, v -> edit.accept(new Object[] {"from", v}));
-            f.text("Ramp to", a.to(), Parsers.RATE, v -> edit.accept(new Object[] {"to", v}));
-            f.text("Ramp over", a.over(), Parsers.DURATION, v -> edit.accept(new Object[] {"over", v}));
+            f.text("Ramp from", a.from(), Parsers.RATE, v -> edit.accept("from", x -> x.withFrom(v)));
+            f.text("Ramp to", a.to(), Parsers.RATE, v -> edit.accept("to", x -> x.withTo(v)));
+            f.text("Ramp over", a.over(), Parsers.DURATION, v -> edit.accept("over", x -> x.withOver(v)));
         }
     }
 
-    /** The publication with one component of its arrival process changed. */
-    static Publication withArrival(Publication p, String component, Object value) {
-        return Records.with(p, "arrival", Records.with(Records.orEmpty(p.arrival(), Arrival.class), component, value));
+    /** The publication with its arrival process changed (an empty one when it has none yet). */
+    static Publication withArrival(Publication p, UnaryOperator<Arrival> change) {
+        return p.withArrival(change.apply(p.arrival() == null ? Arrival.EMPTY : p.arrival()));
     }
 
     private static void subscription(Form f, InspectorViewModel vm, Design d, String svc, Subscription x) {
@@ -174,7 +172,7 @@ final class ServiceForms {
         f.reference("Channel", channelIds(d), ch, v -> {
             if (v != null && !v.equals(ch)) {
                 vm.editSubscription(svc, ch, "channel", s -> s.withChannel(v));
-                vm.select(new EdgeRef(EdgeRef.Kind.SUBSCRIBE, svc, v, "").id());
+                vm.select(EdgeId.subscribe(svc, v).key());
             }
         });
         f.text(
@@ -182,70 +180,65 @@ final class ServiceForms {
                 x.group(),
                 svc + " (the service id)",
                 Parsers.ID,
-                v -> vm.editSubscription(svc, ch, "group", s -> Records.with(s, "group", v)));
+                v -> vm.editSubscription(svc, ch, "group", s -> s.withGroup(v)));
         f.choice(
                 "Start from",
                 StartFrom.values(),
                 x.startFrom(),
-                v -> vm.editSubscription(svc, ch, "start", s -> Records.with(s, "startFrom", v)));
+                v -> vm.editSubscription(svc, ch, "start", s -> s.withStartFrom(v)));
         f.choice(
                 "Delivery",
                 DeliveryGuarantee.values(),
                 x.delivery(),
-                v -> vm.editSubscription(svc, ch, "delivery", s -> Records.with(s, "delivery", v)));
+                v -> vm.editSubscription(svc, ch, "delivery", s -> s.withDelivery(v)));
         f.choice(
                 "Exactly-once via",
                 ExactlyOnceMechanism.values(),
                 x.mechanism(),
-                v -> vm.editSubscription(svc, ch, "mechanism", s -> Records.with(s, "mechanism", v)));
+                v -> vm.editSubscription(svc, ch, "mechanism", s -> s.withMechanism(v)));
         f.text(
                 "Dedup window",
                 x.dedupWindow(),
                 Parsers.DURATION,
-                v -> vm.editSubscription(svc, ch, "dedup window", s -> Records.with(s, "dedupWindow", v)));
-        Distribution pr = Records.orEmpty(x.processing(), Distribution.class);
+                v -> vm.editSubscription(svc, ch, "dedup window", s -> s.withDedupWindow(v)));
+        Distribution pr = x.processing() == null ? Distribution.EMPTY : x.processing();
         f.choice(
                 "Processing",
                 DistributionKind.values(),
                 pr.kind(),
-                v -> vm.editSubscription(
-                        svc, ch, "processing", s -> Records.with(s, "processing", Records.with(pr, "kind", v))));
+                v -> vm.editSubscription(svc, ch, "processing", s -> s.withProcessing(pr.withKind(v))));
         f.text(
                 "Mean time",
                 pr.mean(),
                 Parsers.DURATION,
-                v -> vm.editSubscription(
-                        svc, ch, "processing", s -> Records.with(s, "processing", Records.with(pr, "mean", v))));
+                v -> vm.editSubscription(svc, ch, "processing", s -> s.withProcessing(pr.withMean(v))));
         f.text(
                 "Std deviation",
                 pr.stddev(),
                 Parsers.DURATION,
-                v -> vm.editSubscription(
-                        svc, ch, "processing", s -> Records.with(s, "processing", Records.with(pr, "stddev", v))));
+                v -> vm.editSubscription(svc, ch, "processing", s -> s.withProcessing(pr.withStddev(v))));
         f.text(
                 "Concurrency",
                 x.concurrency(),
                 Parsers.POSITIVE_INT,
-                v -> vm.editSubscription(svc, ch, "concurrency", s -> Records.with(s, "concurrency", v)));
+                v -> vm.editSubscription(svc, ch, "concurrency", s -> s.withConcurrency(v)));
         f.text(
                 "Prefetch",
                 x.prefetch(),
                 Parsers.POSITIVE_INT,
-                v -> vm.editSubscription(svc, ch, "prefetch", s -> Records.with(s, "prefetch", v)));
-        CommitPolicy cp = Records.orEmpty(x.commit(), CommitPolicy.class);
+                v -> vm.editSubscription(svc, ch, "prefetch", s -> s.withPrefetch(v)));
+        CommitPolicy cp = x.commit() == null ? CommitPolicy.EMPTY : x.commit();
         f.choice(
                 "Commit",
                 CommitMode.values(),
                 cp.mode(),
-                v -> vm.editSubscription(
-                        svc, ch, "commit", s -> Records.with(s, "commit", Records.with(cp, "mode", v))));
+                v -> vm.editSubscription(svc, ch, "commit", s -> s.withCommit(cp.withMode(v))));
         f.text(
                 "Commit interval",
                 cp.interval(),
                 Parsers.DURATION,
-                v -> vm.editSubscription(
-                        svc, ch, "commit", s -> Records.with(s, "commit", Records.with(cp, "interval", v))));
-        retry(f, x.retry(), r -> vm.editSubscription(svc, ch, "retry", s -> Records.with(s, "retry", r)));
+                v -> vm.editSubscription(svc, ch, "commit", s -> s.withCommit(cp.withInterval(v))));
+        retry(f, x.retry(), r -> vm.editSubscription(svc, ch, "retry", s -> s.withRetry(r)));
         String[] channels = d.channels().stream().map(Channel::id).toArray(String[]::new);
         f.reference(
                 "Dead letter",
@@ -257,19 +250,15 @@ final class ServiceForms {
                 "Max downtime",
                 x.maxDowntime(),
                 Parsers.DURATION,
-                v -> vm.editSubscription(svc, ch, "max downtime", s -> Records.with(s, "maxDowntime", v)));
+                v -> vm.editSubscription(svc, ch, "max downtime", s -> s.withMaxDowntime(v)));
     }
 
     private static void retry(Form f, RetryPolicy retry, Consumer<RetryPolicy> commit) {
-        RetryPolicy r = Records.orEmpty(retry, RetryPolicy.class);
-        f.text(
-                "Retry attempts",
-                r.maxAttempts(),
-                Parsers.NON_NEGATIVE_INT,
-                v -> commit.accept(Records.with(r, "maxAttempts", v)));
-        f.choice("Backoff", Backoff.values(), r.backoff(), v -> commit.accept(Records.with(r, "backoff", v)));
-        f.text("First wait", r.initial(), Parsers.DURATION, v -> commit.accept(Records.with(r, "initial", v)));
-        f.text("Longest wait", r.max(), Parsers.DURATION, v -> commit.accept(Records.with(r, "max", v)));
-        f.choice("Jitter", Jitter.values(), r.jitter(), v -> commit.accept(Records.with(r, "jitter", v)));
+        RetryPolicy r = retry == null ? RetryPolicy.EMPTY : retry;
+        f.text("Retry attempts", r.maxAttempts(), Parsers.NON_NEGATIVE_INT, v -> commit.accept(r.withMaxAttempts(v)));
+        f.choice("Backoff", Backoff.values(), r.backoff(), v -> commit.accept(r.withBackoff(v)));
+        f.text("First wait", r.initial(), Parsers.DURATION, v -> commit.accept(r.withInitial(v)));
+        f.text("Longest wait", r.max(), Parsers.DURATION, v -> commit.accept(r.withMax(v)));
+        f.choice("Jitter", Jitter.values(), r.jitter(), v -> commit.accept(r.withJitter(v)));
     }
 }

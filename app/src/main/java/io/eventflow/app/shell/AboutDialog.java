@@ -1,7 +1,7 @@
 package io.eventflow.app.shell;
 
-import io.eventflow.app.AppDirs;
-import io.eventflow.app.Version;
+import io.eventflow.app.env.AppDirs;
+import io.eventflow.app.env.Version;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;

@@ -1,5 +1,6 @@
 package io.eventflow.app.shell;
 
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.asyncapi.AsyncApiExporter;
 import io.eventflow.model.asyncapi.AsyncApiImporter;
 import io.eventflow.model.asyncapi.AsyncApiVersion;

@@ -1,5 +1,6 @@
 package io.eventflow.app.shell;
 
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.io.DesignFiles;
 import io.eventflow.model.io.DesignWriter;

@@ -6,6 +6,7 @@ import static io.eventflow.model.asyncapi.AsyncApiVersion.V3_0;
 import io.eventflow.app.canvas.CanvasViewModel;
 import io.eventflow.app.canvas.DesignCanvas;
 import io.eventflow.app.canvas.PaletteView;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.app.fx.Theme;
 import io.eventflow.app.inspector.InspectorView;
 import io.eventflow.app.inspector.InspectorViewModel;

@@ -1,5 +1,6 @@
 package io.eventflow.app.shell;
 
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.app.fx.Icons;
 import io.eventflow.model.validate.Problem;
 import java.util.function.Consumer;

@@ -20,7 +20,7 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        io.eventflow.app.StartupWarmup.toolkitStarted();
+        io.eventflow.app.env.StartupWarmup.toolkitStarted();
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> Logger.error(e, "unexpected error in the UI"));
         List<String> args = getParameters().getUnnamed();
         Path file = args.isEmpty() ? null : Path.of(args.get(0));

@@ -1,6 +1,6 @@
 package io.eventflow.app.shell;
 
-import io.eventflow.app.AppDirs;
+import io.eventflow.app.env.AppDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.eventflow.app.simview;
 
-import io.eventflow.app.canvas.EdgeRef;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
@@ -41,9 +41,9 @@ final class FaultMenu {
         if (id == null) {
             return;
         }
-        EdgeRef edge = EdgeRef.parse(id);
+        EdgeId edge = EdgeId.parse(id).orElse(null);
         if (edge != null) {
-            if (edge.kind() != EdgeRef.Kind.SNS) {
+            if (edge.kind() != EdgeId.Kind.SNS) {
                 edgeItems(edge);
             } else { // topic → queue happens inside the broker: no network link to fault
                 MenuItem info =
@@ -123,7 +123,7 @@ final class FaultMenu {
         }
     }
 
-    private void edgeItems(EdgeRef e) {
+    private void edgeItems(EdgeId e) {
         String from = e.from();
         String to = e.to();
         add("Partition for 5s", () -> fault(new Fault.Partition(0, e.service(), e.channel(), 5 * S)));

@@ -1,8 +1,8 @@
 package io.eventflow.app.simview;
 
 import io.eventflow.app.canvas.DesignCanvas;
-import io.eventflow.app.canvas.EdgeRef;
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
+import io.eventflow.model.design.EdgeId;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -290,7 +290,7 @@ public final class SimulateMode {
 
     /** Whether an id names an edge rather than an element. */
     static boolean isEdge(String id) {
-        return id != null && EdgeRef.parse(id) != null;
+        return id != null && EdgeId.isEdgeKey(id);
     }
 
     public SimSession session() {

@@ -1,6 +1,6 @@
 package io.eventflow.app.simview;
 
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.TimeSpan;
 import io.eventflow.model.edit.DesignChange;

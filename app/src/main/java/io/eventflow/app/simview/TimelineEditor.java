@@ -1,7 +1,7 @@
 package io.eventflow.app.simview;
 
-import io.eventflow.app.canvas.EdgeRef;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.simulator.scenario.Action;
 import io.eventflow.simulator.scenario.Fault;
 import io.eventflow.simulator.scenario.Scenario;
@@ -40,8 +40,8 @@ final class TimelineEditor {
         long now = session.snapshot() == null ? 0 : session.snapshot().time();
         long at = (now / (100_000_000L) + 10) * 100_000_000L;
         Design d = session.currentDesign();
-        EdgeRef e = EdgeRef.parse(id);
-        if (e != null && e.kind() != EdgeRef.Kind.SNS) {
+        EdgeId e = EdgeId.parse(id).orElse(null);
+        if (e != null && e.kind() != EdgeId.Kind.SNS) {
             out.add(new Template(
                     "Partition " + e.service() + " / " + e.channel() + " for 5s",
                     new Fault.Partition(at, e.service(), e.channel(), 5 * S)));

@@ -39,7 +39,7 @@ public final class BrokerKindsShots {
     private BrokerKindsShots() {}
 
     public static void main(String[] args) {
-        io.eventflow.app.AppDirs.configureLogging();
+        io.eventflow.app.env.AppDirs.configureLogging();
         if (args.length > 0) {
             out = Path.of(args[0]);
         }

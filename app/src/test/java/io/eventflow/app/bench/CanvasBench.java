@@ -38,7 +38,7 @@ public final class CanvasBench {
     private CanvasBench() {}
 
     public static void main(String[] args) {
-        io.eventflow.app.AppDirs.configureLogging();
+        io.eventflow.app.env.AppDirs.configureLogging();
         Application.launch(App.class, args);
     }
 

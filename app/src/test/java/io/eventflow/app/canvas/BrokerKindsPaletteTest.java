@@ -2,10 +2,11 @@ package io.eventflow.app.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.SqsQueue;
@@ -118,9 +119,9 @@ class BrokerKindsPaletteTest {
 
     @Test
     void snsEdgeIdsRoundTrip() {
-        EdgeRef e = EdgeRef.parse("sns:orders>billing-queue");
-        assertThat(e.kind()).isEqualTo(EdgeRef.Kind.SNS);
-        assertThat(e.id()).isEqualTo("sns:orders>billing-queue");
+        EdgeId e = EdgeId.parse("sns:orders>billing-queue").orElseThrow();
+        assertThat(e.kind()).isEqualTo(EdgeId.Kind.SNS);
+        assertThat(e.key()).isEqualTo("sns:orders>billing-queue");
     }
 
     @Test

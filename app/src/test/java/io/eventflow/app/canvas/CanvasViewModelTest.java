@@ -2,9 +2,10 @@ package io.eventflow.app.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.edit.DesignDocument;
@@ -112,9 +113,9 @@ class CanvasViewModelTest {
     @Test
     void edgeIdsRoundTrip() {
         for (String id : new String[] {"pub:a>b", "sub:b>a", "dlq:a>c"}) {
-            assertThat(EdgeRef.parse(id).id()).isEqualTo(id);
+            assertThat(EdgeId.parse(id).orElseThrow().key()).isEqualTo(id);
         }
-        assertThat(EdgeRef.parse("orders")).isNull();
+        assertThat(EdgeId.parse("orders")).isEmpty();
     }
 
     @Test
@@ -131,5 +132,20 @@ class CanvasViewModelTest {
         vm.fit(0, 0, 1000, 200, 532, 400);
         vm.panBy(5, 0);
         assertThat(vm.fittingProperty().get()).isFalse();
+    }
+
+    @Test
+    void theCanvasRenameKeepsTheModelsIdRule() {
+        String topic = vm.drop(PaletteItem.KAFKA_TOPIC, 0, 0, null);
+        String producer = vm.drop(PaletteItem.PRODUCER, 300, 0, null);
+        assertThat(vm.renameProblem(topic, "a:b")).contains("no spaces");
+        assertThat(vm.renameProblem(topic, "has space")).contains("no spaces");
+        assertThat(vm.renameProblem(topic, producer)).contains("already the id");
+        assertThat(vm.renameProblem(topic, topic)).isNull();
+        assertThat(vm.rename(topic, "sub:x>y")).isNotNull();
+        assertThat(d().channel(topic)).isPresent();
+        assertThat(vm.rename(topic, "orders")).isNull();
+        assertThat(d().channel("orders")).isPresent();
+        assertThat(doc.getSelection()).containsExactly("orders");
     }
 }

@@ -99,9 +99,8 @@ class DesignErrorsGuiTest {
             window.document().getSelection().clear();
             window.document()
                     .getSelection()
-                    .add(new io.eventflow.app.canvas.EdgeRef(
-                                    io.eventflow.app.canvas.EdgeRef.Kind.SUBSCRIBE, "billing", "orders", "")
-                            .id());
+                    .add(io.eventflow.model.design.EdgeId.subscribe("billing", "orders")
+                            .key());
         });
         TextField group = robot.lookup("#field-group").queryAs(TextField.class);
         assertThat(group.getText()).isEmpty();

@@ -2,7 +2,7 @@ package io.eventflow.app.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.ArrivalKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.DataSize;
@@ -47,7 +47,7 @@ class InspectorViewModelTest {
         vm.editElement("orders", "kafka", Records.with(KafkaTopic.NONE, "partitions", 6));
         assertThat(doc.getDesign().channel("orders").orElseThrow().kafka().partitions())
                 .isEqualTo(6);
-        vm.editElement("orders", "id", "orders2");
+        vm.rename("orders", "orders2");
         assertThat(doc.getSelection()).containsExactly("orders2");
         assertThat(doc.getDesign()
                         .service("billing")
@@ -68,11 +68,8 @@ class InspectorViewModelTest {
                 "billing",
                 "orders",
                 "retry",
-                s -> Records.with(
-                        s,
-                        "retry",
-                        Records.with(
-                                Records.orEmpty(s.retry(), RetryPolicy.class), "initial", TimeSpan.parse("250ms"))));
+                s -> s.withRetry(
+                        (s.retry() == null ? RetryPolicy.EMPTY : s.retry()).withInitial(TimeSpan.parse("250ms"))));
         Subscription s =
                 doc.getDesign().service("billing").orElseThrow().subscribes().get(0);
         assertThat(s.retry().initial().millis()).isEqualTo(250);
@@ -102,12 +99,18 @@ class InspectorViewModelTest {
                 new DocumentViewModel(new DesignDocument(DesignEdits.connectPublish(d, "billing", "invoices"), null));
         InspectorViewModel vm2 = new InspectorViewModel(doc2);
         vm2.editPublication(
-                "billing", "invoices", "arrival", p -> ServiceForms.withArrival(p, "kind", ArrivalKind.RAMP));
+                "billing", "invoices", "arrival", p -> ServiceForms.withArrival(p, a -> a.withKind(ArrivalKind.RAMP)));
         vm2.editPublication(
-                "billing", "invoices", "arrival to", p -> ServiceForms.withArrival(p, "to", Rate.parse("500/s")));
+                "billing",
+                "invoices",
+                "arrival to",
+                p -> ServiceForms.withArrival(p, a -> a.withTo(Rate.parse("500/s"))));
         vm2.editPublication(
-                "billing", "invoices", "arrival over", p -> ServiceForms.withArrival(p, "over", TimeSpan.parse("5m")));
-        vm2.editPublication("billing", "invoices", "from", p -> Records.with(p, "from", "orders"));
+                "billing",
+                "invoices",
+                "arrival over",
+                p -> ServiceForms.withArrival(p, a -> a.withOver(TimeSpan.parse("5m"))));
+        vm2.editPublication("billing", "invoices", "from", p -> p.withFrom("orders"));
         Publication p =
                 doc2.getDesign().service("billing").orElseThrow().publishes().get(0);
         assertThat(p.arrival().kind()).isEqualTo(ArrivalKind.RAMP);
@@ -128,8 +131,8 @@ class InspectorViewModelTest {
     void lintSettingsEditOneRuleOrLimitPerStep() {
         String rule = io.eventflow.model.validate.Linter.rules().get(0).id();
         vm.editDesign("lint rule", x -> LintForm.withRule(x, rule, "off"));
-        vm.editDesign("lint size", x -> LintForm.withLint(x, "maxMessageSize", DataSize.parse("1MiB")));
-        vm.editDesign("lint downtime", x -> LintForm.withLint(x, "expectedDowntime", TimeSpan.parse("2h")));
+        vm.editDesign("lint size", x -> LintForm.withLint(x, l -> l.withMaxMessageSize(DataSize.parse("1MiB"))));
+        vm.editDesign("lint downtime", x -> LintForm.withLint(x, l -> l.withExpectedDowntime(TimeSpan.parse("2h"))));
         assertThat(doc.getDesign().lint().rules()).containsEntry(rule, "off");
         assertThat(doc.getDesign().lint().maxMessageSize()).hasToString("1MiB");
         assertThat(doc.getDesign().lint().expectedDowntime()).hasToString("2h");
@@ -145,9 +148,9 @@ class InspectorViewModelTest {
     @Test
     void requestsAreAddedEditedAndRemovedOneStepEach() {
         vm.addRequest("billing", "orders");
-        vm.editRequest("billing", 0, "reply channel", x -> Records.with(x, "replyChannel", "orders"));
-        vm.editRequest("billing", 0, "timeout", x -> Records.with(x, "timeout", TimeSpan.parse("2s")));
-        vm.editRequest("billing", 0, "rate", x -> Records.with(x, "rate", Rate.parse("5/s")));
+        vm.editRequest("billing", 0, "reply channel", x -> x.withReplyChannel("orders"));
+        vm.editRequest("billing", 0, "timeout", x -> x.withTimeout(TimeSpan.parse("2s")));
+        vm.editRequest("billing", 0, "rate", x -> x.withRate(Rate.parse("5/s")));
         var r = doc.getDesign().service("billing").orElseThrow().requests().get(0);
         assertThat(r.channel()).isEqualTo("orders");
         assertThat(r.replyChannel()).isEqualTo("orders");
@@ -167,7 +170,7 @@ class InspectorViewModelTest {
         InspectorViewModel vm2 = new InspectorViewModel(doc2);
         assertThat(SchemaTools.check("{\"type\": \"object\",").ok()).isFalse();
         var ok = SchemaTools.check("{\"type\": \"object\", \"properties\": {\"traceId\": {\"type\": \"string\"}}}");
-        vm2.editElement("Ping", "headers", ok.schema());
+        vm2.editMessage("Ping", "headers", m -> m.withHeaders(ok.schema()));
         assertThat(doc2.getDesign()
                         .message("Ping")
                         .orElseThrow()
@@ -176,5 +179,33 @@ class InspectorViewModelTest {
                         .has("traceId"))
                 .isTrue();
         assertThat(doc2.document().history().undoSize()).isEqualTo(1);
+    }
+
+    @Test
+    void typedSettersEditOneFieldAndRenamesKeepTheIdRule() {
+        vm.editService("billing", "title", s -> s.withTitle("Billing"));
+        vm.editChannel("orders", "deadLetter", c -> c.withDeadLetter("orders"));
+        vm.editService("orders", "title", s -> s.withTitle("not a service")); // wrong type: nothing happens
+        assertThat(doc.getDesign().service("billing").orElseThrow().title()).isEqualTo("Billing");
+        assertThat(doc.getDesign().channel("orders").orElseThrow().deadLetter()).isEqualTo("orders");
+        assertThat(doc.document().history().undoSize()).isEqualTo(2);
+        vm.rename("orders", "pub:billing>orders");
+        vm.rename("orders", "billing");
+        assertThat(doc.getDesign().channel("orders")).isPresent();
+        assertThat(doc.document().history().undoSize()).isEqualTo(2);
+        assertThat(Parsers.error(Parsers.uniqueId(doc.getDesign(), "orders"), "a>b"))
+                .contains("no spaces");
+    }
+
+    @Test
+    void theSelectionIsTypedAndDisposeStopsFollowingTheDocument() {
+        doc.getSelection().add("sub:orders>billing");
+        assertThat(vm.selectionProperty().get().singleEdge())
+                .contains(io.eventflow.model.design.EdgeId.subscribe("billing", "orders"));
+        assertThat(doc.selection().edges()).hasSize(1);
+        vm.dispose();
+        doc.getSelection().clear();
+        doc.getSelection().add("billing");
+        assertThat(vm.getSubject()).isInstanceOf(InspectorViewModel.EdgeSubject.class);
     }
 }

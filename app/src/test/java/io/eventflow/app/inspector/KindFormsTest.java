@@ -3,7 +3,7 @@ package io.eventflow.app.inspector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventflow.app.shell.DocumentViewModel;
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;

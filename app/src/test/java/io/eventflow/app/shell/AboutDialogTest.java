@@ -2,8 +2,8 @@ package io.eventflow.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventflow.app.AppDirs;
-import io.eventflow.app.Version;
+import io.eventflow.app.env.AppDirs;
+import io.eventflow.app.env.Version;
 import org.junit.jupiter.api.Test;
 
 class AboutDialogTest {

@@ -2,6 +2,7 @@ package io.eventflow.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.edit.DesignChange;

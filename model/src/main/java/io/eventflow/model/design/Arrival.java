@@ -22,6 +22,9 @@ public record Arrival(
         Rate to,
         TimeSpan over,
         Map<String, JsonNode> extensions) {
+    /** Nothing set: every component at its default. */
+    public static final Arrival EMPTY = new Arrival(null, null, null, null, null, null, null);
+
     public Arrival {
         extensions = Extensions.copy(extensions);
     }
@@ -36,5 +39,35 @@ public record Arrival(
     /** True when only the kind is set (then it is written as a single word). */
     public boolean isSimple() {
         return on == null && off == null && from == null && to == null && over == null && extensions.isEmpty();
+    }
+
+    /** A copy with {@code kind} set. */
+    public Arrival withKind(ArrivalKind newKind) {
+        return new Arrival(newKind, on, off, from, to, over, extensions);
+    }
+
+    /** A copy with {@code on} set. */
+    public Arrival withOn(TimeSpan newOn) {
+        return new Arrival(kind, newOn, off, from, to, over, extensions);
+    }
+
+    /** A copy with {@code off} set. */
+    public Arrival withOff(TimeSpan newOff) {
+        return new Arrival(kind, on, newOff, from, to, over, extensions);
+    }
+
+    /** A copy with {@code from} set. */
+    public Arrival withFrom(Rate newFrom) {
+        return new Arrival(kind, on, off, newFrom, to, over, extensions);
+    }
+
+    /** A copy with {@code to} set. */
+    public Arrival withTo(Rate newTo) {
+        return new Arrival(kind, on, off, from, newTo, over, extensions);
+    }
+
+    /** A copy with {@code over} set. */
+    public Arrival withOver(TimeSpan newOver) {
+        return new Arrival(kind, on, off, from, to, newOver, extensions);
     }
 }

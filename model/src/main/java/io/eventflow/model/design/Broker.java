@@ -29,7 +29,8 @@ public record Broker(
         String description,
         TimeSpan failoverTime,
         TimeSpan replicationLag,
-        Map<String, JsonNode> extensions) {
+        Map<String, JsonNode> extensions)
+        implements Element {
     public Broker {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -74,5 +75,104 @@ public record Broker(
                 failoverTime,
                 replicationLag,
                 extensions);
+    }
+
+    /** A copy with {@code kind} set. */
+    public Broker withKind(BrokerKind newKind) {
+        return new Broker(
+                id,
+                newKind,
+                nodes,
+                host,
+                protocol,
+                protocolVersion,
+                description,
+                failoverTime,
+                replicationLag,
+                extensions);
+    }
+
+    /** A copy with {@code nodes} set. */
+    public Broker withNodes(Integer newNodes) {
+        return new Broker(
+                id,
+                kind,
+                newNodes,
+                host,
+                protocol,
+                protocolVersion,
+                description,
+                failoverTime,
+                replicationLag,
+                extensions);
+    }
+
+    /** A copy with {@code host} set. */
+    public Broker withHost(String newHost) {
+        return new Broker(
+                id,
+                kind,
+                nodes,
+                newHost,
+                protocol,
+                protocolVersion,
+                description,
+                failoverTime,
+                replicationLag,
+                extensions);
+    }
+
+    /** A copy with {@code protocol} set. */
+    public Broker withProtocol(String newProtocol) {
+        return new Broker(
+                id,
+                kind,
+                nodes,
+                host,
+                newProtocol,
+                protocolVersion,
+                description,
+                failoverTime,
+                replicationLag,
+                extensions);
+    }
+
+    /** A copy with {@code protocolVersion} set. */
+    public Broker withProtocolVersion(String newProtocolVersion) {
+        return new Broker(
+                id,
+                kind,
+                nodes,
+                host,
+                protocol,
+                newProtocolVersion,
+                description,
+                failoverTime,
+                replicationLag,
+                extensions);
+    }
+
+    /** A copy with {@code description} set. */
+    public Broker withDescription(String newDescription) {
+        return new Broker(
+                id,
+                kind,
+                nodes,
+                host,
+                protocol,
+                protocolVersion,
+                newDescription,
+                failoverTime,
+                replicationLag,
+                extensions);
+    }
+
+    @Override
+    public <R> R match(
+            java.util.function.Function<Broker, R> broker,
+            java.util.function.Function<Channel, R> channel,
+            java.util.function.Function<Service, R> service,
+            java.util.function.Function<MessageType, R> message) {
+        return broker.apply(this);
     }
 }

@@ -40,7 +40,8 @@ public record Channel(
         SqsQueue sqs,
         RedisStream redis,
         JmsDestination jms,
-        Map<String, JsonNode> extensions) {
+        Map<String, JsonNode> extensions)
+        implements Element {
     public Channel {
         Objects.requireNonNull(id, "id");
         messages = messages == null ? List.of() : List.copyOf(messages);
@@ -235,5 +236,114 @@ public record Channel(
                 redis,
                 jms,
                 extensions);
+    }
+
+    /** A copy with {@code broker} set. */
+    public Channel withBroker(String newBroker) {
+        return new Channel(
+                id,
+                newBroker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                sqs,
+                redis,
+                jms,
+                extensions);
+    }
+
+    /** A copy with {@code title} set. */
+    public Channel withTitle(String newTitle) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                newTitle,
+                description,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                sqs,
+                redis,
+                jms,
+                extensions);
+    }
+
+    /** A copy with {@code description} set. */
+    public Channel withDescription(String newDescription) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                newDescription,
+                external,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                sqs,
+                redis,
+                jms,
+                extensions);
+    }
+
+    /** A copy with {@code external} set. */
+    public Channel withExternal(Boolean newExternal) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                newExternal,
+                deadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                sqs,
+                redis,
+                jms,
+                extensions);
+    }
+
+    /** A copy with {@code deadLetter} set. */
+    public Channel withDeadLetter(String newDeadLetter) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                newDeadLetter,
+                kafka,
+                amqp,
+                mqtt,
+                sqs,
+                redis,
+                jms,
+                extensions);
+    }
+
+    @Override
+    public <R> R match(
+            java.util.function.Function<Broker, R> broker,
+            java.util.function.Function<Channel, R> channel,
+            java.util.function.Function<Service, R> service,
+            java.util.function.Function<MessageType, R> message) {
+        return channel.apply(this);
     }
 }

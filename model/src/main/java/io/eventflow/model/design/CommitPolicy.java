@@ -11,6 +11,9 @@ import java.util.Map;
  * @param extensions {@code x-} keys kept verbatim
  */
 public record CommitPolicy(CommitMode mode, TimeSpan interval, Map<String, JsonNode> extensions) {
+    /** Nothing set: every component at its default. */
+    public static final CommitPolicy EMPTY = new CommitPolicy(null, null, null);
+
     public CommitPolicy {
         extensions = Extensions.copy(extensions);
     }
@@ -21,5 +24,15 @@ public record CommitPolicy(CommitMode mode, TimeSpan interval, Map<String, JsonN
 
     public TimeSpan intervalOrDefault() {
         return interval == null ? TimeSpan.ofSeconds(5) : interval;
+    }
+
+    /** A copy with {@code mode} set. */
+    public CommitPolicy withMode(CommitMode newMode) {
+        return new CommitPolicy(newMode, interval, extensions);
+    }
+
+    /** A copy with {@code interval} set. */
+    public CommitPolicy withInterval(TimeSpan newInterval) {
+        return new CommitPolicy(mode, newInterval, extensions);
     }
 }

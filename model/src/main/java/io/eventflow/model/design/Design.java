@@ -141,4 +141,16 @@ public record Design(
         return new Design(
                 name, version, description, brokers, messages, channels, services, layout, notes, lint, newExtensions);
     }
+
+    /** A copy with {@code version} set. */
+    public Design withVersion(String newVersion) {
+        return new Design(
+                name, newVersion, description, brokers, messages, channels, services, layout, notes, lint, extensions);
+    }
+
+    /** A copy with {@code description} set. */
+    public Design withDescription(String newDescription) {
+        return new Design(
+                name, version, newDescription, brokers, messages, channels, services, layout, notes, lint, extensions);
+    }
 }

@@ -20,6 +20,9 @@ public record Distribution(
         TimeSpan min,
         TimeSpan max,
         Map<String, JsonNode> extensions) {
+    /** Nothing set: every component at its default. */
+    public static final Distribution EMPTY = new Distribution(null, null, null, null, null, null);
+
     public Distribution {
         extensions = Extensions.copy(extensions);
     }
@@ -49,5 +52,20 @@ public record Distribution(
             return (min.nanos() + max.nanos()) / 2.0;
         }
         return 0;
+    }
+
+    /** A copy with {@code kind} set. */
+    public Distribution withKind(DistributionKind newKind) {
+        return new Distribution(newKind, mean, stddev, min, max, extensions);
+    }
+
+    /** A copy with {@code mean} set. */
+    public Distribution withMean(TimeSpan newMean) {
+        return new Distribution(kind, newMean, stddev, min, max, extensions);
+    }
+
+    /** A copy with {@code stddev} set. */
+    public Distribution withStddev(TimeSpan newStddev) {
+        return new Distribution(kind, mean, newStddev, min, max, extensions);
     }
 }

@@ -52,4 +52,24 @@ public record LintSettings(
                 && expectedDowntime == null
                 && extensions.isEmpty();
     }
+
+    /** A copy with {@code maxMessageSize} set. */
+    public LintSettings withMaxMessageSize(DataSize newMaxMessageSize) {
+        return new LintSettings(rules, newMaxMessageSize, addressPattern, expectedDowntime, extensions);
+    }
+
+    /** A copy with {@code addressPattern} set. */
+    public LintSettings withAddressPattern(String newAddressPattern) {
+        return new LintSettings(rules, maxMessageSize, newAddressPattern, expectedDowntime, extensions);
+    }
+
+    /** A copy with {@code expectedDowntime} set. */
+    public LintSettings withExpectedDowntime(TimeSpan newExpectedDowntime) {
+        return new LintSettings(rules, maxMessageSize, addressPattern, newExpectedDowntime, extensions);
+    }
+
+    /** A copy with {@code rules} set. */
+    public LintSettings withRules(Map<String, String> newRules) {
+        return new LintSettings(newRules, maxMessageSize, addressPattern, expectedDowntime, extensions);
+    }
 }

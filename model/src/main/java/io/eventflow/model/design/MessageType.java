@@ -39,7 +39,8 @@ public record MessageType(
         DataSize size,
         Boolean signed,
         JsonNode examples,
-        Map<String, JsonNode> extensions) {
+        Map<String, JsonNode> extensions)
+        implements Element {
     public MessageType {
         Objects.requireNonNull(id, "id");
         extensions = Extensions.copy(extensions);
@@ -92,5 +93,204 @@ public record MessageType(
                 signed,
                 examples,
                 extensions);
+    }
+
+    /** A copy with {@code name} set. */
+    public MessageType withName(String newName) {
+        return new MessageType(
+                id,
+                newName,
+                title,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+
+    /** A copy with {@code title} set. */
+    public MessageType withTitle(String newTitle) {
+        return new MessageType(
+                id,
+                name,
+                newTitle,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+
+    /** A copy with {@code summary} set. */
+    public MessageType withSummary(String newSummary) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                newSummary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+
+    /** A copy with {@code description} set. */
+    public MessageType withDescription(String newDescription) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                summary,
+                newDescription,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+
+    /** A copy with {@code contentType} set. */
+    public MessageType withContentType(String newContentType) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                summary,
+                description,
+                newContentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+
+    /** A copy with {@code schemaFormat} set. */
+    public MessageType withSchemaFormat(String newSchemaFormat) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                summary,
+                description,
+                contentType,
+                newSchemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+
+    /** A copy with {@code headers} set. */
+    public MessageType withHeaders(JsonNode newHeaders) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                newHeaders,
+                correlationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+
+    /** A copy with {@code correlationId} set. */
+    public MessageType withCorrelationId(String newCorrelationId) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                newCorrelationId,
+                size,
+                signed,
+                examples,
+                extensions);
+    }
+
+    /** A copy with {@code size} set. */
+    public MessageType withSize(DataSize newSize) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                newSize,
+                signed,
+                examples,
+                extensions);
+    }
+
+    /** A copy with {@code signed} set. */
+    public MessageType withSigned(Boolean newSigned) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                newSigned,
+                examples,
+                extensions);
+    }
+
+    @Override
+    public <R> R match(
+            java.util.function.Function<Broker, R> broker,
+            java.util.function.Function<Channel, R> channel,
+            java.util.function.Function<Service, R> service,
+            java.util.function.Function<MessageType, R> message) {
+        return message.apply(this);
     }
 }

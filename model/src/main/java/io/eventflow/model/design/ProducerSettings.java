@@ -14,6 +14,9 @@ import java.util.Map;
  */
 public record ProducerSettings(
         Acks acks, Boolean idempotent, Boolean transactional, RetryPolicy retry, Map<String, JsonNode> extensions) {
+    /** Nothing set: every component at its default. */
+    public static final ProducerSettings EMPTY = new ProducerSettings(null, null, null, null, null);
+
     public ProducerSettings {
         extensions = Extensions.copy(extensions);
     }
@@ -32,5 +35,25 @@ public record ProducerSettings(
 
     public boolean isTransactional() {
         return Boolean.TRUE.equals(transactional);
+    }
+
+    /** A copy with {@code acks} set. */
+    public ProducerSettings withAcks(Acks newAcks) {
+        return new ProducerSettings(newAcks, idempotent, transactional, retry, extensions);
+    }
+
+    /** A copy with {@code idempotent} set. */
+    public ProducerSettings withIdempotent(Boolean newIdempotent) {
+        return new ProducerSettings(acks, newIdempotent, transactional, retry, extensions);
+    }
+
+    /** A copy with {@code transactional} set. */
+    public ProducerSettings withTransactional(Boolean newTransactional) {
+        return new ProducerSettings(acks, idempotent, newTransactional, retry, extensions);
+    }
+
+    /** A copy with {@code retry} set. */
+    public ProducerSettings withRetry(RetryPolicy newRetry) {
+        return new ProducerSettings(acks, idempotent, transactional, newRetry, extensions);
     }
 }

@@ -77,4 +77,148 @@ public record Publication(
                 rollbackPercent,
                 extensions);
     }
+
+    /** A copy with {@code message} set. */
+    public Publication withMessage(String newMessage) {
+        return new Publication(
+                channel,
+                newMessage,
+                rate,
+                arrival,
+                key,
+                keys,
+                per,
+                from,
+                routingKey,
+                will,
+                transaction,
+                rollbackPercent,
+                extensions);
+    }
+
+    /** A copy with {@code per} set. */
+    public Publication withPer(String newPer) {
+        return new Publication(
+                channel,
+                message,
+                rate,
+                arrival,
+                key,
+                keys,
+                newPer,
+                from,
+                routingKey,
+                will,
+                transaction,
+                rollbackPercent,
+                extensions);
+    }
+
+    /** A copy with {@code rate} set. */
+    public Publication withRate(Rate newRate) {
+        return new Publication(
+                channel,
+                message,
+                newRate,
+                arrival,
+                key,
+                keys,
+                per,
+                from,
+                routingKey,
+                will,
+                transaction,
+                rollbackPercent,
+                extensions);
+    }
+
+    /** A copy with {@code arrival} set. */
+    public Publication withArrival(Arrival newArrival) {
+        return new Publication(
+                channel,
+                message,
+                rate,
+                newArrival,
+                key,
+                keys,
+                per,
+                from,
+                routingKey,
+                will,
+                transaction,
+                rollbackPercent,
+                extensions);
+    }
+
+    /** A copy with {@code from} set. */
+    public Publication withFrom(String newFrom) {
+        return new Publication(
+                channel,
+                message,
+                rate,
+                arrival,
+                key,
+                keys,
+                per,
+                newFrom,
+                routingKey,
+                will,
+                transaction,
+                rollbackPercent,
+                extensions);
+    }
+
+    /** A copy with {@code key} set. */
+    public Publication withKey(String newKey) {
+        return new Publication(
+                channel,
+                message,
+                rate,
+                arrival,
+                newKey,
+                keys,
+                per,
+                from,
+                routingKey,
+                will,
+                transaction,
+                rollbackPercent,
+                extensions);
+    }
+
+    /** A copy with {@code keys} set. */
+    public Publication withKeys(String newKeys) {
+        return new Publication(
+                channel,
+                message,
+                rate,
+                arrival,
+                key,
+                newKeys,
+                per,
+                from,
+                routingKey,
+                will,
+                transaction,
+                rollbackPercent,
+                extensions);
+    }
+
+    /** A copy with {@code routingKey} set. */
+    public Publication withRoutingKey(String newRoutingKey) {
+        return new Publication(
+                channel,
+                message,
+                rate,
+                arrival,
+                key,
+                keys,
+                per,
+                from,
+                newRoutingKey,
+                will,
+                transaction,
+                rollbackPercent,
+                extensions);
+    }
 }

@@ -47,4 +47,40 @@ public record RequestReply(
     public TimeSpan timeoutOrDefault() {
         return timeout == null ? TimeSpan.ofSeconds(5) : timeout;
     }
+
+    /** A copy with {@code channel} set. */
+    public RequestReply withChannel(String newChannel) {
+        return new RequestReply(
+                newChannel, message, replyChannel, replyMessage, rate, arrival, timeout, retry, extensions);
+    }
+
+    /** A copy with {@code message} set. */
+    public RequestReply withMessage(String newMessage) {
+        return new RequestReply(
+                channel, newMessage, replyChannel, replyMessage, rate, arrival, timeout, retry, extensions);
+    }
+
+    /** A copy with {@code replyChannel} set. */
+    public RequestReply withReplyChannel(String newReplyChannel) {
+        return new RequestReply(
+                channel, message, newReplyChannel, replyMessage, rate, arrival, timeout, retry, extensions);
+    }
+
+    /** A copy with {@code replyMessage} set. */
+    public RequestReply withReplyMessage(String newReplyMessage) {
+        return new RequestReply(
+                channel, message, replyChannel, newReplyMessage, rate, arrival, timeout, retry, extensions);
+    }
+
+    /** A copy with {@code rate} set. */
+    public RequestReply withRate(Rate newRate) {
+        return new RequestReply(
+                channel, message, replyChannel, replyMessage, newRate, arrival, timeout, retry, extensions);
+    }
+
+    /** A copy with {@code timeout} set. */
+    public RequestReply withTimeout(TimeSpan newTimeout) {
+        return new RequestReply(
+                channel, message, replyChannel, replyMessage, rate, arrival, newTimeout, retry, extensions);
+    }
 }

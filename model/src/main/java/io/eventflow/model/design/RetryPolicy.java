@@ -22,6 +22,9 @@ public record RetryPolicy(
         Double multiplier,
         Jitter jitter,
         Map<String, JsonNode> extensions) {
+    /** Nothing set: every component at its default. */
+    public static final RetryPolicy EMPTY = new RetryPolicy(null, null, null, null, null, null, null);
+
     public RetryPolicy {
         extensions = Extensions.copy(extensions);
         if (maxAttempts != null && maxAttempts < 0) {
@@ -56,5 +59,30 @@ public record RetryPolicy(
 
     public Jitter jitterOrDefault() {
         return jitter == null ? Jitter.NONE : jitter;
+    }
+
+    /** A copy with {@code maxAttempts} set. */
+    public RetryPolicy withMaxAttempts(Integer newMaxAttempts) {
+        return new RetryPolicy(newMaxAttempts, backoff, initial, max, multiplier, jitter, extensions);
+    }
+
+    /** A copy with {@code backoff} set. */
+    public RetryPolicy withBackoff(Backoff newBackoff) {
+        return new RetryPolicy(maxAttempts, newBackoff, initial, max, multiplier, jitter, extensions);
+    }
+
+    /** A copy with {@code initial} set. */
+    public RetryPolicy withInitial(TimeSpan newInitial) {
+        return new RetryPolicy(maxAttempts, backoff, newInitial, max, multiplier, jitter, extensions);
+    }
+
+    /** A copy with {@code max} set. */
+    public RetryPolicy withMax(TimeSpan newMax) {
+        return new RetryPolicy(maxAttempts, backoff, initial, newMax, multiplier, jitter, extensions);
+    }
+
+    /** A copy with {@code jitter} set. */
+    public RetryPolicy withJitter(Jitter newJitter) {
+        return new RetryPolicy(maxAttempts, backoff, initial, max, multiplier, newJitter, extensions);
     }
 }

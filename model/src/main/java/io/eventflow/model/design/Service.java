@@ -30,7 +30,8 @@ public record Service(
         ProducerSettings producer,
         List<RequestReply> requests,
         Boolean external,
-        Map<String, JsonNode> extensions) {
+        Map<String, JsonNode> extensions)
+        implements Element {
     public Service {
         Objects.requireNonNull(id, "id");
         publishes = publishes == null ? List.of() : List.copyOf(publishes);
@@ -124,5 +125,44 @@ public record Service(
     public Service withInstances(Integer newInstances) {
         return new Service(
                 id, title, description, newInstances, publishes, subscribes, producer, requests, external, extensions);
+    }
+
+    /** A copy with {@code title} set. */
+    public Service withTitle(String newTitle) {
+        return new Service(
+                id, newTitle, description, instances, publishes, subscribes, producer, requests, external, extensions);
+    }
+
+    /** A copy with {@code description} set. */
+    public Service withDescription(String newDescription) {
+        return new Service(
+                id, title, newDescription, instances, publishes, subscribes, producer, requests, external, extensions);
+    }
+
+    /** A copy with {@code external} set. */
+    public Service withExternal(Boolean newExternal) {
+        return new Service(
+                id, title, description, instances, publishes, subscribes, producer, requests, newExternal, extensions);
+    }
+
+    /** A copy with {@code producer} set. */
+    public Service withProducer(ProducerSettings newProducer) {
+        return new Service(
+                id, title, description, instances, publishes, subscribes, newProducer, requests, external, extensions);
+    }
+
+    /** A copy with {@code requests} set. */
+    public Service withRequests(List<RequestReply> newRequests) {
+        return new Service(
+                id, title, description, instances, publishes, subscribes, producer, newRequests, external, extensions);
+    }
+
+    @Override
+    public <R> R match(
+            java.util.function.Function<Broker, R> broker,
+            java.util.function.Function<Channel, R> channel,
+            java.util.function.Function<Service, R> service,
+            java.util.function.Function<MessageType, R> message) {
+        return service.apply(this);
     }
 }

@@ -192,4 +192,301 @@ public record Subscription(
                 rebalancePause,
                 extensions);
     }
+
+    /** A copy with {@code group} set. */
+    public Subscription withGroup(String newGroup) {
+        return new Subscription(
+                channel,
+                newGroup,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code startFrom} set. */
+    public Subscription withStartFrom(StartFrom newStartFrom) {
+        return new Subscription(
+                channel,
+                group,
+                newStartFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code delivery} set. */
+    public Subscription withDelivery(DeliveryGuarantee newDelivery) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                newDelivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code mechanism} set. */
+    public Subscription withMechanism(ExactlyOnceMechanism newMechanism) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                newMechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code dedupWindow} set. */
+    public Subscription withDedupWindow(TimeSpan newDedupWindow) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                newDedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code processing} set. */
+    public Subscription withProcessing(Distribution newProcessing) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                newProcessing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code concurrency} set. */
+    public Subscription withConcurrency(Integer newConcurrency) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                newConcurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code prefetch} set. */
+    public Subscription withPrefetch(Integer newPrefetch) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                newPrefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code commit} set. */
+    public Subscription withCommit(CommitPolicy newCommit) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                newCommit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code retry} set. */
+    public Subscription withRetry(RetryPolicy newRetry) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                newRetry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    /** A copy with {@code maxDowntime} set. */
+    public Subscription withMaxDowntime(TimeSpan newMaxDowntime) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                newMaxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
 }

@@ -3,6 +3,8 @@ package io.eventflow.model.edit;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Element;
+import io.eventflow.model.design.ElementId;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Publication;
@@ -41,41 +43,20 @@ public final class DesignEdits {
     }
 
     /** Adds a broker, channel, service or message type at a position. */
-    public static Design add(Design design, Object element, Position at) {
-        Design d;
-        if (element instanceof Broker b) {
-            d = design.withBrokers(append(design.brokers(), b));
-        } else if (element instanceof Channel c) {
-            d = design.withChannels(append(design.channels(), c));
-        } else if (element instanceof Service s) {
-            d = design.withServices(append(design.services(), s));
-        } else if (element instanceof MessageType m) {
-            d = design.withMessages(append(design.messages(), m));
-        } else {
-            throw new IllegalArgumentException("not a design element: " + element);
-        }
-        return at == null ? d : withPositions(d, Map.of(idOf(element), at));
-    }
-
-    /** The id of a design element. */
-    public static String idOf(Object element) {
-        if (element instanceof Broker b) {
-            return b.id();
-        } else if (element instanceof Channel c) {
-            return c.id();
-        } else if (element instanceof Service s) {
-            return s.id();
-        } else if (element instanceof MessageType m) {
-            return m.id();
-        }
-        throw new IllegalArgumentException("not a design element: " + element);
+    public static Design add(Design design, Element element, Position at) {
+        Design d = element.match(
+                b -> design.withBrokers(append(design.brokers(), b)),
+                c -> design.withChannels(append(design.channels(), c)),
+                s -> design.withServices(append(design.services(), s)),
+                m -> design.withMessages(append(design.messages(), m)));
+        return at == null ? d : withPositions(d, Map.of(element.id(), at));
     }
 
     /** The element with this id, or null. */
-    public static Object find(Design design, String id) {
+    public static Element find(Design design, String id) {
         return design.elementIds().anyMatch(id::equals)
                 ? design.service(id)
-                        .<Object>map(s -> s)
+                        .<Element>map(s -> s)
                         .or(() -> design.channel(id))
                         .or(() -> design.broker(id))
                         .or(() -> design.message(id))
@@ -195,21 +176,43 @@ public final class DesignEdits {
     }
 
     /** Replaces the element with id {@code oldId}; when the new element has another id, references follow it. */
-    public static Design replace(Design design, String oldId, Object element) {
-        String newId = idOf(element);
-        Design d;
-        if (element instanceof Broker b) {
-            d = design.withBrokers(swap(design.brokers(), oldId, b, Broker::id));
-        } else if (element instanceof Channel c) {
-            d = design.withChannels(swap(design.channels(), oldId, c, Channel::id));
-        } else if (element instanceof Service s) {
-            d = design.withServices(swap(design.services(), oldId, s, Service::id));
-        } else if (element instanceof MessageType m) {
-            d = design.withMessages(swap(design.messages(), oldId, m, MessageType::id));
-        } else {
-            throw new IllegalArgumentException("not a design element: " + element);
-        }
+    public static Design replace(Design design, String oldId, Element element) {
+        String newId = element.id();
+        Design d = element.match(
+                b -> design.withBrokers(swap(design.brokers(), oldId, b, Broker::id)),
+                c -> design.withChannels(swap(design.channels(), oldId, c, Channel::id)),
+                s -> design.withServices(swap(design.services(), oldId, s, Service::id)),
+                m -> design.withMessages(swap(design.messages(), oldId, m, MessageType::id)));
         return oldId.equals(newId) ? d : References.rename(d, oldId, newId);
+    }
+
+    /**
+     * What stops renaming element {@code id} to {@code newId}, fit to show to the user; null when the rename can be
+     * made. Every rename (canvas, inspector, paste) checks this: {@link ElementId}'s rule and uniqueness.
+     */
+    public static String renameProblem(Design design, String id, String newId) {
+        String bad = ElementId.problem(newId);
+        if (bad != null) {
+            return bad;
+        }
+        if (!newId.equals(id) && design.elementIds().anyMatch(newId::equals)) {
+            return "'" + newId + "' is already the id of another element";
+        }
+        return find(design, id) == null ? "there is no element '" + id + "'" : null;
+    }
+
+    /**
+     * Renames element {@code id} to {@code newId}; references (channels' brokers and messages, publications,
+     * subscriptions, dead-letter routes, layout, notes) follow it.
+     *
+     * @throws IllegalArgumentException with {@link #renameProblem} when the rename cannot be made
+     */
+    public static Design rename(Design design, String id, String newId) {
+        String problem = renameProblem(design, id, newId);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return newId.equals(id) ? design : replace(design, id, find(design, id).withId(newId));
     }
 
     public static Design replaceService(Design design, String id, Service service) {

@@ -3,6 +3,7 @@ package io.eventflow.model.edit;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Element;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Service;
@@ -86,16 +87,7 @@ public final class Fragments {
     }
 
     private static Design renameOwn(Design d, String from, String to) {
-        Object e = DesignEdits.find(d, from);
-        if (e instanceof Broker b) {
-            return DesignEdits.replace(d, from, b.withId(to));
-        } else if (e instanceof Channel c) {
-            return DesignEdits.replace(d, from, c.withId(to));
-        } else if (e instanceof Service s) {
-            return DesignEdits.replace(d, from, s.withId(to));
-        } else if (e instanceof MessageType m) {
-            return DesignEdits.replace(d, from, m.withId(to));
-        }
-        return d;
+        Element e = DesignEdits.find(d, from);
+        return e == null ? d : DesignEdits.replace(d, from, e.withId(to));
     }
 }

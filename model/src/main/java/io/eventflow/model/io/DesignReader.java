@@ -6,6 +6,7 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.ElementId;
 import io.eventflow.model.design.ExchangeType;
 import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.KafkaTopic;
@@ -121,7 +122,7 @@ public final class DesignReader {
         String id = f.str("id");
         if (id == null || id.isBlank()) {
             f.error(null, "this " + what + " has no 'id'", "give every " + what + " a unique id");
-            return "(no id)";
+            return ElementId.MISSING;
         }
         return id;
     }

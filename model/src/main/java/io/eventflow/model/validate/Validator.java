@@ -4,6 +4,7 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.ElementId;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
@@ -96,6 +97,15 @@ public final class Validator {
     private void check(Map<String, String> seen, String what, String prefix, List<String> ids) {
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
+            String bad = ElementId.problem(id);
+            if (bad != null && !id.equals(ElementId.MISSING)) { // a missing id is the reader's error
+                error(
+                        BAD_KEY_OR_TYPE,
+                        id,
+                        prefix + i + "/id",
+                        "the " + what + " id '" + id + "' is not a valid id",
+                        bad + "; rename it");
+            }
             String earlier = seen.putIfAbsent(id, what);
             if (earlier != null) {
                 error(

@@ -66,4 +66,33 @@ class DesignEditsTest {
         assertThat(out.layout().get("orders-copy")).isEqualTo(new Position(220, 20));
         assertThat(Validator.validate(out)).isEmpty();
     }
+
+    @Test
+    void findReturnsTheTypedElement() {
+        Design d = pipeline();
+        assertThat(DesignEdits.find(d, "orders")).isInstanceOf(Channel.class);
+        assertThat(DesignEdits.find(d, "kafka")).isInstanceOf(Broker.class);
+        assertThat(DesignEdits.find(d, "Order")).isInstanceOf(MessageType.class);
+        assertThat(DesignEdits.find(d, "nothing")).isNull();
+    }
+
+    @Test
+    void everyRenameChecksTheIdRuleAndUniqueness() {
+        Design d = pipeline();
+        assertThat(DesignEdits.renameProblem(d, "orders", "a:b")).contains("letters, digits");
+        assertThat(DesignEdits.renameProblem(d, "orders", "sub:x>y")).isNotNull();
+        assertThat(DesignEdits.renameProblem(d, "orders", "billing")).contains("already the id");
+        assertThat(DesignEdits.renameProblem(d, "nothing", "x")).contains("no element");
+        assertThat(DesignEdits.renameProblem(d, "orders", "orders")).isNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DesignEdits.rename(d, "orders", "a b"))
+                .isInstanceOf(IllegalArgumentException.class);
+        Design renamed = DesignEdits.rename(d, "orders", "orders-v2");
+        assertThat(renamed.service("checkout").orElseThrow().publishes().get(0).channel())
+                .isEqualTo("orders-v2");
+        assertThat(DesignEdits.rename(renamed, "Order", "OrderPlaced")
+                        .channel("orders-v2")
+                        .orElseThrow()
+                        .messages())
+                .containsExactly("OrderPlaced");
+    }
 }

@@ -178,4 +178,15 @@ class ValidatorTest {
                 .startsWith("test.eventflow.yaml:" + lineOf(yaml, "partitions: 0") + ":")
                 .contains("error EF104: partitions must be at least 1, not 0 [a]");
     }
+
+    @Test
+    void ef105AnIdOutsideTheIdRuleIsAnErrorAtItsLine() {
+        String yaml = edit(CLEAN, "- id: ops\n", "- id: 'ops:v2'\n");
+        assertThat(errors(yaml, "EF105")).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("'ops:v2' is not a valid id");
+            assertThat(p.hint()).contains("letters, digits");
+            assertThat(p.line()).isEqualTo(lineOf(yaml, "ops:v2"));
+        });
+        assertThat(errors(CLEAN, "EF105")).isEmpty();
+    }
 }

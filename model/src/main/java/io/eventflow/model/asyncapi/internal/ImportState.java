@@ -3,6 +3,7 @@ package io.eventflow.model.asyncapi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.design.ElementId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,7 +51,7 @@ final class ImportState {
 
     /** A free id made from {@code base}: itself, else with the element kind, else numbered. */
     String claim(String base, String kind) {
-        String b = base == null || base.isBlank() ? kind : base;
+        String b = base == null || base.isBlank() ? kind : ElementId.fromText(base, kind);
         String id = b;
         if (ids.contains(id)) {
             id = b + "-" + kind;

@@ -1,9 +1,11 @@
-package io.eventflow.app.shell;
+package io.eventflow.app.document;
 
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.EdgeId;
 import io.eventflow.model.edit.Command;
 import io.eventflow.model.edit.DesignDocument;
 import io.eventflow.model.edit.DesignListener;
+import io.eventflow.model.edit.Selection;
 import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Validator;
 import java.nio.file.Path;
@@ -161,7 +163,7 @@ public final class DocumentViewModel {
 
     private void pruneSelection() {
         Design d = document.design();
-        selection.removeIf(id -> !id.contains(":") && d.elementIds().noneMatch(id::equals));
+        selection.removeIf(id -> !EdgeId.isEdgeKey(id) && d.elementIds().noneMatch(id::equals));
     }
 
     /** The window title: design name, dirty marker, file path. */
@@ -219,6 +221,11 @@ public final class DocumentViewModel {
 
     public ObservableList<Problem> getProblems() {
         return problems;
+    }
+
+    /** The selection, typed: the elements' ids and the edges in {@link #getSelection()}. */
+    public Selection selection() {
+        return Selection.of(selection);
     }
 
     public ObservableSet<String> getSelection() {

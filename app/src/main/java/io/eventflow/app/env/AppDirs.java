@@ -1,4 +1,4 @@
-package io.eventflow.app;
+package io.eventflow.app.env;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.eventflow.app;
+package io.eventflow.app.env;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.eventflow.app;
+package io.eventflow.app.env;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,7 @@ public final class StartupWarmup {
     private StartupWarmup() {}
 
     /** Starts the warm-up on a daemon thread and returns at once. */
-    static void start() {
+    public static void start() {
         Thread t = new Thread(StartupWarmup::run, "startup-warmup");
         t.setDaemon(true);
         t.start();

@@ -1,4 +1,4 @@
-package io.eventflow.app;
+package io.eventflow.app.env;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ public final class Version {
 
     private static Properties load() {
         Properties p = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+        try (InputStream in = Version.class.getResourceAsStream("/io/eventflow/app/version.properties")) {
             if (in != null) {
                 p.load(in);
             }
