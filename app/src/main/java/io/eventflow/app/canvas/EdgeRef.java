@@ -3,8 +3,10 @@ package io.eventflow.app.canvas;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +88,7 @@ public record EdgeRef(Kind kind, String service, String channel, String label) {
             }
         }
         for (Channel q : d.channels()) {
-            for (String topic : q.sqs().topicsOrEmpty()) {
+            for (String topic : SqsQueue.of(q).topicsOrEmpty()) {
                 if (d.channel(topic).isPresent()) {
                     out.add(new EdgeRef(Kind.SNS, topic, q.id(), "fan-out"));
                 }
@@ -113,8 +115,8 @@ public record EdgeRef(Kind kind, String service, String channel, String label) {
                 ? x.deliveryOrDefault().key()
                 : x.group() + " · " + x.deliveryOrDefault().key();
         boolean jmsTopic = d.channel(x.channel())
-                .filter(c ->
-                        d.kindOf(c).orElse(null) == BrokerKind.JMS && c.jms().isTopic())
+                .filter(c -> d.kindOf(c).orElse(null) == BrokerKind.JMS
+                        && JmsDestination.of(c).isTopic())
                 .isPresent();
         return jmsTopic ? label + "\n" + (x.isDurable() ? "durable" : "non-durable") : label;
     }

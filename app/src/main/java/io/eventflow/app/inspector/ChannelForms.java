@@ -4,12 +4,17 @@ import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.DataSize;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ExchangeType;
 import io.eventflow.model.design.KafkaTopic;
+import io.eventflow.model.design.KindSettings;
 import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Overflow;
 import io.eventflow.model.design.Partitioner;
+import io.eventflow.model.design.SqsQueue;
+import io.eventflow.model.design.TimeSpan;
+import java.util.List;
 import java.util.Map;
 
 /** Forms for channels, brokers and the design as a whole. */
@@ -35,7 +40,7 @@ final class ChannelForms {
         BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
         // NOTIFY and SNS topics keep nothing, so nothing is dead-lettered from them.
         boolean storesNothing = kind == BrokerKind.POSTGRES
-                || (kind == BrokerKind.SQS && c.sqs().isTopic());
+                || (kind == BrokerKind.SQS && SqsQueue.of(c).isTopic());
         if (!storesNothing || c.deadLetter() != null) {
             f.reference("Dead letter", channels, c.deadLetter(), v -> vm.editElement(id, "deadLetter", v));
         }
@@ -47,9 +52,9 @@ final class ChannelForms {
         }
         if (kind == BrokerKind.MQTT) {
             f.section("MQTT");
-            MqttTopic m = c.mqtt();
-            f.text("QoS", m.qos(), Parsers.QOS, v -> vm.editElement(id, "mqtt", Records.with(m, "qos", v)));
-            f.check("Retained", m.retained(), v -> vm.editElement(id, "mqtt", Records.with(m, "retained", v)));
+            MqttTopic m = MqttTopic.of(c);
+            f.text("QoS", m.qos(), Parsers.QOS, v -> ChannelForms.editSettings(vm, id, m.withQos((Integer) v)));
+            f.check("Retained", m.retained(), v -> ChannelForms.editSettings(vm, id, m.withRetained(v)));
         }
         KindForms.channel(f, vm, d, c, kind);
         notes(f, vm, d, id);
@@ -58,67 +63,71 @@ final class ChannelForms {
 
     private static void kafka(Form f, InspectorViewModel vm, Channel c) {
         String id = c.id();
-        KafkaTopic k = c.kafka();
+        KafkaTopic k = KafkaTopic.of(c);
         f.section("Kafka topic");
         f.text(
                 "Partitions",
                 k.partitions(),
                 Parsers.POSITIVE_INT,
-                v -> vm.editElement(id, "kafka", Records.with(k, "partitions", v)));
+                v -> ChannelForms.editSettings(vm, id, k.withPartitions((Integer) v)));
         f.text(
                 "Replication factor",
                 k.replicationFactor(),
                 Parsers.POSITIVE_INT,
-                v -> vm.editElement(id, "kafka", Records.with(k, "replicationFactor", v)));
+                v -> ChannelForms.editSettings(vm, id, k.withReplicationFactor((Integer) v)));
         f.text(
                 "Min in-sync",
                 k.minInSyncReplicas(),
                 Parsers.POSITIVE_INT,
-                v -> vm.editElement(id, "kafka", Records.with(k, "minInSyncReplicas", v)));
+                v -> ChannelForms.editSettings(vm, id, k.withMinInSyncReplicas((Integer) v)));
         f.text(
                 "Retention",
                 k.retention(),
                 Parsers.DURATION,
-                v -> vm.editElement(id, "kafka", Records.with(k, "retention", v)));
+                v -> ChannelForms.editSettings(vm, id, k.withRetention((TimeSpan) v)));
         f.text(
                 "Retention size",
                 k.retentionBytes(),
                 Parsers.SIZE,
-                v -> vm.editElement(id, "kafka", Records.with(k, "retentionBytes", v)));
+                v -> ChannelForms.editSettings(vm, id, k.withRetentionBytes((DataSize) v)));
         f.choice(
                 "Cleanup policy",
                 new String[] {"delete", "compact"},
                 k.cleanupPolicy(),
-                v -> vm.editElement(id, "kafka", Records.with(k, "cleanupPolicy", v)));
+                v -> ChannelForms.editSettings(vm, id, k.withCleanupPolicy(v)));
         f.choice(
                 "Partitioner",
                 Partitioner.values(),
                 k.partitioner(),
-                v -> vm.editElement(id, "kafka", Records.with(k, "partitioner", v)));
+                v -> ChannelForms.editSettings(vm, id, k.withPartitioner(v)));
     }
 
     private static void amqp(Form f, InspectorViewModel vm, Channel c) {
         String id = c.id();
-        AmqpQueue a = c.amqp();
+        AmqpQueue a = AmqpQueue.of(c);
         f.section("AMQP queue");
-        f.text("Exchange", a.exchange(), Parsers.TEXT, v -> vm.editElement(id, "amqp", Records.with(a, "exchange", v)));
+        f.text(
+                "Exchange",
+                a.exchange(),
+                Parsers.TEXT,
+                v -> ChannelForms.editSettings(vm, id, a.withExchange((String) v)));
         f.choice(
                 "Exchange type",
                 ExchangeType.values(),
                 a.exchangeType(),
-                v -> vm.editElement(id, "amqp", Records.with(a, "exchangeType", v)));
+                v -> ChannelForms.editSettings(vm, id, a.withExchangeType(v)));
         f.text(
                 "Routing key",
                 a.routingKey(),
                 Parsers.TEXT,
-                v -> vm.editElement(id, "amqp", Records.with(a, "routingKey", v)));
+                v -> ChannelForms.editSettings(vm, id, a.withRoutingKey((String) v)));
         f.text(
                 "Bindings",
                 a.bindings(),
                 s -> java.util.Arrays.stream(s.split(",")).map(String::trim).toList(),
-                v -> vm.editElement(id, "amqp", Records.with(a, "bindings", v)));
+                v -> ChannelForms.editSettings(vm, id, a.withBindings((List<String>) v)));
         queueLimits(f, vm, id, a, false);
-        f.check("Durable", a.durable(), v -> vm.editElement(id, "amqp", Records.with(a, "durable", v)));
+        f.check("Durable", a.durable(), v -> ChannelForms.editSettings(vm, id, a.withDurable(v)));
     }
 
     /**
@@ -127,21 +136,29 @@ final class ChannelForms {
      */
     static void queueLimits(Form f, InspectorViewModel vm, String id, AmqpQueue a, boolean prompts) {
         var ttl = f.text(
-                "Message TTL", a.ttl(), Parsers.DURATION, v -> vm.editElement(id, "amqp", Records.with(a, "ttl", v)));
+                "Message TTL",
+                a.ttl(),
+                Parsers.DURATION,
+                v -> ChannelForms.editSettings(vm, id, a.withTtl((TimeSpan) v)));
         var maxLength = f.text(
                 "Max length",
                 a.maxLength(),
                 Parsers.POSITIVE_INT,
-                v -> vm.editElement(id, "amqp", Records.with(a, "maxLength", v)));
+                v -> ChannelForms.editSettings(vm, id, a.withMaxLength((Integer) v)));
         if (prompts) {
             ttl.setPromptText("none");
             maxLength.setPromptText("unbounded");
         }
         f.choice(
-                "Overflow",
-                Overflow.values(),
-                a.overflow(),
-                v -> vm.editElement(id, "amqp", Records.with(a, "overflow", v)));
+                "Overflow", Overflow.values(), a.overflow(), v -> ChannelForms.editSettings(vm, id, a.withOverflow(v)));
+    }
+
+    /** Replaces the channel's settings of {@code part}'s kind with {@code part}; one undoable edit. */
+    static void editSettings(InspectorViewModel vm, String id, KindSettings part) {
+        vm.document()
+                .getDesign()
+                .channel(id)
+                .ifPresent(c -> vm.replaceElement(id, part.kind().key(), c.with(part)));
     }
 
     static Form broker(InspectorViewModel vm, Design d, Broker b) {

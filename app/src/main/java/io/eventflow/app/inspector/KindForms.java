@@ -1,11 +1,13 @@
 package io.eventflow.app.inspector;
 
 import io.eventflow.app.canvas.EdgeRef;
+import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
@@ -28,7 +30,7 @@ final class KindForms {
     static void channel(Form f, InspectorViewModel vm, Design d, Channel c, BrokerKind kind) {
         switch (kind) {
             case SQS -> {
-                if (c.sqs().isTopic()) {
+                if (SqsQueue.of(c).isTopic()) {
                     snsTopic(f, vm, d, c);
                 } else {
                     sqsQueue(f, vm, d, c);
@@ -38,9 +40,10 @@ final class KindForms {
                 f.section("Redis stream");
                 f.text(
                                 "MAXLEN",
-                                c.redis().maxLen(),
+                                RedisStream.of(c).maxLen(),
                                 Parsers.POSITIVE_INT,
-                                v -> vm.editElement(c.id(), "redis", Records.with(c.redis(), "maxLen", v)))
+                                v -> ChannelForms.editSettings(
+                                        vm, c.id(), RedisStream.of(c).withMaxLen((Integer) v)))
                         .setPromptText("unbounded");
             }
             case POSTGRES -> {
@@ -54,10 +57,10 @@ final class KindForms {
 
     private static void snsTopic(Form f, InspectorViewModel vm, Design d, Channel c) {
         String id = c.id();
-        SqsQueue q = c.sqs();
+        SqsQueue q = SqsQueue.of(c);
         f.section("SNS topic");
-        f.check("SNS topic", q.snsTopic(), v -> vm.editElement(id, "sqs", Records.with(q, "snsTopic", v)));
-        f.check("FIFO", q.fifo(), v -> vm.editElement(id, "sqs", Records.with(q, "fifo", v)));
+        f.check("SNS topic", q.snsTopic(), v -> ChannelForms.editSettings(vm, id, q.withSnsTopic(v)));
+        f.check("FIFO", q.fifo(), v -> ChannelForms.editSettings(vm, id, q.withFifo(v)));
         List<Channel> queues = d.queuesOf(id);
         f.info("Delivers to", queues.isEmpty() ? "no queue yet: drag from this topic's port to an SQS queue" : "");
         queues.forEach(x -> f.link("→ " + x.id(), () -> vm.select(x.id())));
@@ -65,37 +68,37 @@ final class KindForms {
 
     private static void sqsQueue(Form f, InspectorViewModel vm, Design d, Channel c) {
         String id = c.id();
-        SqsQueue q = c.sqs();
+        SqsQueue q = SqsQueue.of(c);
         f.section("SQS queue");
-        f.check("SNS topic", q.snsTopic(), v -> vm.editElement(id, "sqs", asTopic(q, v)));
+        f.check("SNS topic", q.snsTopic(), v -> ChannelForms.editSettings(vm, id, asTopic(q, v)));
         f.text(
                         "Visibility timeout",
                         q.visibilityTimeout(),
                         Parsers.durationWithin(ZERO, TimeSpan.parse("12h")),
-                        v -> vm.editElement(id, "sqs", Records.with(q, "visibilityTimeout", v)))
+                        v -> ChannelForms.editSettings(vm, id, q.withVisibilityTimeout((TimeSpan) v)))
                 .setPromptText(SqsQueue.DEFAULT_VISIBILITY + " (default)");
         f.text(
                         "Max receives",
                         q.maxReceiveCount(),
                         Parsers.POSITIVE_INT,
-                        v -> vm.editElement(id, "sqs", Records.with(q, "maxReceiveCount", v)))
+                        v -> ChannelForms.editSettings(vm, id, q.withMaxReceiveCount((Integer) v)))
                 .setPromptText("never redriven");
-        f.check("FIFO", q.fifo(), v -> vm.editElement(id, "sqs", Records.with(q, "fifo", v)));
+        f.check("FIFO", q.fifo(), v -> ChannelForms.editSettings(vm, id, q.withFifo(v)));
         f.text(
                         "Receive wait",
                         q.receiveWait(),
                         Parsers.durationWithin(ZERO, TimeSpan.parse("20s")),
-                        v -> vm.editElement(id, "sqs", Records.with(q, "receiveWait", v)))
+                        v -> ChannelForms.editSettings(vm, id, q.withReceiveWait((TimeSpan) v)))
                 .setPromptText("0s (short polling)");
         f.text(
                         "Retention",
                         q.messageRetention(),
                         Parsers.durationWithin(TimeSpan.parse("60s"), TimeSpan.parse("14d")),
-                        v -> vm.editElement(id, "sqs", Records.with(q, "messageRetention", v)))
+                        v -> ChannelForms.editSettings(vm, id, q.withMessageRetention((TimeSpan) v)))
                 .setPromptText("4d (default)");
         f.section("Subscribed to SNS topics");
         List<Channel> topics = d.channels().stream()
-                .filter(x -> x.sqs().isTopic() && d.kindOf(x).orElse(null) == BrokerKind.SQS)
+                .filter(x -> SqsQueue.of(x).isTopic() && d.kindOf(x).orElse(null) == BrokerKind.SQS)
                 .toList();
         if (topics.isEmpty()) {
             f.info("Topics", "none in the design: add an SNS topic from the palette");
@@ -108,14 +111,14 @@ final class KindForms {
                     "topic " + t,
                     t,
                     on ? Boolean.TRUE : null,
-                    v -> vm.editElement(id, "sqs", q.withTopic(t, v != null)));
+                    v -> ChannelForms.editSettings(vm, id, q.withTopic(t, v != null)));
         }
     }
 
     /** Turning a queue into a topic drops the settings a topic cannot have (the validator refuses them). */
     static SqsQueue asTopic(SqsQueue q, Boolean topic) {
         return topic == null
-                ? Records.with(q, "snsTopic", null)
+                ? q.withSnsTopic(null)
                 : new SqsQueue(true, null, null, null, q.fifo(), null, q.messageRetention());
     }
 
@@ -126,15 +129,15 @@ final class KindForms {
 
     private static void jms(Form f, InspectorViewModel vm, Channel c) {
         String id = c.id();
-        JmsDestination j = c.jms();
+        JmsDestination j = JmsDestination.of(c);
         f.section(j.isTopic() ? "JMS topic" : "JMS queue");
         f.choice(
                 "Destination",
                 JmsDestination.Type.values(),
                 j.type(),
-                v -> vm.editElement(id, "jms", Records.with(j, "type", v)));
+                v -> ChannelForms.editSettings(vm, id, j.withType(v)));
         if (!j.isTopic()) {
-            ChannelForms.queueLimits(f, vm, id, c.amqp(), true);
+            ChannelForms.queueLimits(f, vm, id, AmqpQueue.of(c), true);
         }
     }
 
@@ -166,7 +169,8 @@ final class KindForms {
                                     svc, ch, "receive maximum", s -> Records.with(s, "receiveMaximum", v)))
                     .setPromptText("65535");
         }
-        if (kind == BrokerKind.JMS && d.channel(ch).orElseThrow().jms().isTopic()) {
+        if (kind == BrokerKind.JMS
+                && JmsDestination.of(d.channel(ch).orElseThrow()).isTopic()) {
             f.check(
                     "Durable",
                     x.durable(),

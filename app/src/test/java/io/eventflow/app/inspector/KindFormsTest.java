@@ -33,14 +33,13 @@ class KindFormsTest {
         d = DesignEdits.add(
                 d,
                 new Channel("events", "aws", "events", List.of())
-                        .withSqs(new SqsQueue(true, null, null, null, null, null, null)),
+                        .with(new SqsQueue(true, null, null, null, null, null, null)),
                 null);
         d = DesignEdits.add(d, new Channel("billing-q", "aws", "billing", List.of()), null);
         d = DesignEdits.add(d, new Channel("jobs", "pg", "jobs", List.of()), null);
         d = DesignEdits.add(
                 d,
-                new Channel("prices", "amq", "prices", List.of())
-                        .withJms(new JmsDestination(JmsDestination.Type.TOPIC)),
+                new Channel("prices", "amq", "prices", List.of()).with(new JmsDestination(JmsDestination.Type.TOPIC)),
                 null);
         d = DesignEdits.add(d, new Channel("status", "mq", "status", List.of()), null);
         d = DesignEdits.add(d, new Service("worker"), null);
@@ -59,23 +58,21 @@ class KindFormsTest {
 
     @Test
     void sqsQueueSettingsAreOneUndoStepEach() {
-        SqsQueue q = queue().sqs();
-        vm.editElement("billing-q", "sqs", Records.with(q, "visibilityTimeout", TimeSpan.parse("45s")));
-        vm.editElement(
-                "billing-q",
-                "sqs",
-                Records.with(queue().sqs(), "snsTopics", KindForms.toggled(List.of(), "events", true)));
-        assertThat(queue().sqs().visibilityTimeout().text()).isEqualTo("45s");
-        assertThat(queue().sqs().snsTopics()).containsExactly("events");
+        SqsQueue q = SqsQueue.of(queue());
+        ChannelForms.editSettings(vm, "billing-q", q.withVisibilityTimeout(TimeSpan.parse("45s")));
+        ChannelForms.editSettings(
+                vm, "billing-q", SqsQueue.of(queue()).withSnsTopics(KindForms.toggled(List.of(), "events", true)));
+        assertThat(SqsQueue.of(queue()).visibilityTimeout().text()).isEqualTo("45s");
+        assertThat(SqsQueue.of(queue()).snsTopics()).containsExactly("events");
         assertThat(doc.document().history().undoSize()).isEqualTo(2);
         doc.undo();
-        assertThat(queue().sqs().snsTopics()).isNull();
-        assertThat(queue().sqs().visibilityTimeout().text()).isEqualTo("45s");
+        assertThat(SqsQueue.of(queue()).snsTopics()).isNull();
+        assertThat(SqsQueue.of(queue()).visibilityTimeout().text()).isEqualTo("45s");
         doc.undo();
         assertThat(doc.getDesign()).isEqualTo(design());
         doc.redo();
         doc.redo();
-        assertThat(queue().sqs().snsTopics()).containsExactly("events");
+        assertThat(SqsQueue.of(queue()).snsTopics()).containsExactly("events");
         // Unticking the last topic removes the key rather than leaving an empty list.
         assertThat(KindForms.toggled(List.of("events"), "events", false)).isNull();
     }
@@ -116,7 +113,7 @@ class KindFormsTest {
 
     @Test
     void snsEdgeHasItsOwnSubject() {
-        vm.editElement("billing-q", "sqs", Records.with(queue().sqs(), "snsTopics", List.of("events")));
+        ChannelForms.editSettings(vm, "billing-q", SqsQueue.of(queue()).withSnsTopics(List.of("events")));
         doc.getSelection().add("sns:events>billing-q");
         assertThat(vm.getSubject()).isInstanceOfSatisfying(InspectorViewModel.EdgeSubject.class, e -> {
             assertThat(e.ref().from()).isEqualTo("events");

@@ -10,6 +10,7 @@ import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.validate.Problem;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ final class HtmlSections {
     }
 
     private void settings(Channel c, List<String[]> rows) {
-        KafkaTopic k = c.kafka();
+        KafkaTopic k = KafkaTopic.of(c);
         add(rows, "Partitions", k.partitions());
         add(rows, "Replication factor", k.replicationFactor());
         add(rows, "Min in-sync replicas", k.minInSyncReplicas());
@@ -149,7 +150,7 @@ final class HtmlSections {
         add(rows, "Retention bytes", k.retentionBytes());
         add(rows, "Cleanup policy", k.cleanupPolicy());
         add(rows, "Partitioner", k.partitioner());
-        AmqpQueue q = c.amqp();
+        AmqpQueue q = AmqpQueue.of(c);
         add(rows, "Exchange", q.exchange() == null ? null : q.exchange() + " (" + q.exchangeTypeOrDefault() + ")");
         add(rows, "Routing key", q.routingKey());
         add(rows, "Bindings", q.bindings() == null ? null : String.join(", ", q.bindings()));
@@ -157,14 +158,16 @@ final class HtmlSections {
         add(rows, "Max length", q.maxLength());
         add(rows, "Overflow", q.overflow());
         add(rows, "Durable", q.durable());
-        MqttTopic m = c.mqtt();
+        MqttTopic m = MqttTopic.of(c);
         add(rows, "QoS", m.qos());
         add(rows, "Retained", m.retained());
         KindRows.channel(d, c, rows);
-        if (!c.sqs().topicsOrEmpty().isEmpty()) {
-            rows.add(new String[] {"Subscribed to SNS topics", links(c.sqs().topicsOrEmpty())});
+        if (!SqsQueue.of(c).topicsOrEmpty().isEmpty()) {
+            rows.add(new String[] {
+                "Subscribed to SNS topics", links(SqsQueue.of(c).topicsOrEmpty())
+            });
         }
-        if (c.sqs().isTopic()) {
+        if (SqsQueue.of(c).isTopic()) {
             List<String> queues = d.queuesOf(c.id()).stream().map(Channel::id).toList();
             rows.add(new String[] {"Queues subscribed", links(queues)});
         }

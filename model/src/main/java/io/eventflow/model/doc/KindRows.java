@@ -3,7 +3,9 @@ package io.eventflow.model.doc;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ final class KindRows {
     /** Setting rows of a channel of one of those kinds (plain text values). */
     static void channel(Design d, Channel c, List<String[]> rows) {
         BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
-        SqsQueue q = c.sqs();
+        SqsQueue q = SqsQueue.of(c);
         if (q.isTopic()) {
             HtmlSections.add(rows, "SNS topic", "stores nothing; copies each message to the queues subscribed to it");
             HtmlSections.add(rows, "FIFO", q.fifo());
@@ -50,13 +52,17 @@ final class KindRows {
                             ? q.messageRetention()
                             : kind == BrokerKind.SQS ? q.messageRetentionOrDefault() + " (default)" : null);
         }
-        if (c.redis().maxLen() != null) {
+        if (RedisStream.of(c).maxLen() != null) {
             HtmlSections.add(
-                    rows, "Max length (MAXLEN)", c.redis().maxLen() + " entries; older ones are trimmed, read or not");
+                    rows,
+                    "Max length (MAXLEN)",
+                    RedisStream.of(c).maxLen() + " entries; older ones are trimmed, read or not");
         }
-        if (kind == BrokerKind.JMS || !c.jms().isEmpty()) {
+        if (kind == BrokerKind.JMS || !JmsDestination.of(c).isEmpty()) {
             HtmlSections.add(
-                    rows, "Destination", c.jms().isTopic() ? "topic (publish/subscribe)" : "queue (point to point)");
+                    rows,
+                    "Destination",
+                    JmsDestination.of(c).isTopic() ? "topic (publish/subscribe)" : "queue (point to point)");
         }
         if (kind == BrokerKind.POSTGRES) {
             HtmlSections.add(
@@ -86,7 +92,7 @@ final class KindRows {
     static String subscription(Design d, Subscription sub) {
         Optional<Channel> channel = d.channel(sub.channel());
         BrokerKind kind = channel.flatMap(d::kindOf).orElse(BrokerKind.OTHER);
-        boolean jmsTopic = channel.map(c -> c.jms().isTopic()).orElse(false);
+        boolean jmsTopic = channel.map(c -> JmsDestination.of(c).isTopic()).orElse(false);
         List<String> parts = new ArrayList<>();
         if (sub.qos() != null) {
             parts.add("QoS " + sub.qos());

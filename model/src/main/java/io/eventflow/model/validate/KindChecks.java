@@ -1,18 +1,16 @@
 package io.eventflow.model.validate;
 
 import static io.eventflow.model.validate.Validator.IMPOSSIBLE_VALUE;
-import static io.eventflow.model.validate.Validator.UNKNOWN_REFERENCE;
 import static io.eventflow.model.validate.Validator.WRONG_BROKER_KIND;
 
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
-import io.eventflow.model.design.TimeSpan;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,7 +23,6 @@ final class KindChecks {
         void error(String rule, String element, String pointer, String message, String hint);
     }
 
-    private static final long HOUR = 3_600_000_000_000L;
     private final Design d;
     private final Sink out;
 
@@ -40,64 +37,6 @@ final class KindChecks {
 
     private static boolean fits(BrokerKind kind, BrokerKind wanted) {
         return kind == null || kind == wanted || kind == BrokerKind.OTHER;
-    }
-
-    void channel(Channel c, String p) {
-        BrokerKind kind = kindOf(c);
-        SqsQueue q = c.sqs();
-        if (!q.isEmpty() && !fits(kind, BrokerKind.SQS)) {
-            wrongKind(c.id(), p, c, kind, "SQS/SNS settings (visibilityTimeout, fifo, snsTopics, ...)", "sqs");
-        }
-        if (!c.redis().isEmpty() && !fits(kind, BrokerKind.REDIS)) {
-            wrongKind(c.id(), p, c, kind, "Redis Streams settings (maxLen)", "redis");
-        }
-        if (!c.jms().isEmpty() && !fits(kind, BrokerKind.JMS)) {
-            wrongKind(c.id(), p, c, kind, "a JMS destination type", "jms");
-        }
-        Validator.positive(out, c.id(), p + "/maxReceiveCount", "maxReceiveCount", q.maxReceiveCount());
-        Validator.positive(out, c.id(), p + "/maxLen", "maxLen", c.redis().maxLen());
-        within(c.id(), p + "/visibilityTimeout", "visibilityTimeout", q.visibilityTimeout(), 0, 12 * HOUR, "12h");
-        within(c.id(), p + "/receiveWait", "receiveWait", q.receiveWait(), 0, 20_000_000_000L, "20s");
-        within(
-                c.id(),
-                p + "/messageRetention",
-                "messageRetention",
-                q.messageRetention(),
-                60_000_000_000L,
-                14 * 24 * HOUR,
-                "14 days (and at least 60s)");
-        if (q.isTopic() && !q.topicsOrEmpty().isEmpty()) {
-            impossible(c.id(), p + "/snsTopics", "an SNS topic cannot itself subscribe to topics (snsTopics)");
-        }
-        if (q.isTopic() && (q.visibilityTimeout() != null || q.maxReceiveCount() != null || q.receiveWait() != null)) {
-            impossible(
-                    c.id(),
-                    p + "/snsTopic",
-                    "an SNS topic stores nothing: visibilityTimeout, maxReceiveCount and receiveWait belong on"
-                            + " the queues subscribed to it");
-        }
-        List<String> topics = q.topicsOrEmpty();
-        for (int i = 0; i < topics.size(); i++) {
-            String t = topics.get(i);
-            Optional<Channel> topic = d.channel(t);
-            if (topic.isEmpty()) {
-                String close = Levenshtein.closest(
-                        t, d.channels().stream().map(Channel::id).toList(), false);
-                out.error(
-                        UNKNOWN_REFERENCE,
-                        c.id(),
-                        p + "/snsTopics/" + i,
-                        "unknown channel '" + t + "'",
-                        close == null ? null : "did you mean '" + close + "'?");
-            } else if (!topic.get().sqs().isTopic()) {
-                out.error(
-                        IMPOSSIBLE_VALUE,
-                        c.id(),
-                        p + "/snsTopics/" + i,
-                        "channel '" + t + "' is not an SNS topic",
-                        "set snsTopic: true on '" + t + "'");
-            }
-        }
     }
 
     /** {@code ch}: the publication's channel, empty when it does not exist. */
@@ -155,7 +94,7 @@ final class KindChecks {
         BrokerKind kind = kindOf(c);
         if (sub.durable() != null
                 && (!fits(kind, BrokerKind.JMS)
-                        || (kind == BrokerKind.JMS && !c.jms().isTopic()))) {
+                        || (kind == BrokerKind.JMS && !JmsDestination.of(c).isTopic()))) {
             out.error(
                     WRONG_BROKER_KIND,
                     s.id(),
@@ -194,7 +133,7 @@ final class KindChecks {
                             + " broker",
                     "remove them");
         }
-        if (kind == BrokerKind.SQS && c.sqs().isTopic()) {
+        if (kind == BrokerKind.SQS && SqsQueue.of(c).isTopic()) {
             out.error(
                     IMPOSSIBLE_VALUE,
                     s.id(),
@@ -202,21 +141,6 @@ final class KindChecks {
                     "'" + c.id() + "' is an SNS topic: it delivers to queues, not to consumers",
                     "add an sqs queue with snsTopics: [" + c.id() + "] and subscribe to that queue");
         }
-    }
-
-    private void within(String element, String pointer, String key, TimeSpan t, long min, long max, String limit) {
-        if (t != null && (t.nanos() < min || t.nanos() > max)) {
-            impossible(element, pointer, key + " " + t + " is outside what the broker accepts (at most " + limit + ")");
-        }
-    }
-
-    private void wrongKind(String element, String p, Channel c, BrokerKind kind, String what, String wanted) {
-        out.error(
-                WRONG_BROKER_KIND,
-                element,
-                p + "/broker",
-                "channel '" + c.id() + "' has " + what + " but broker '" + c.broker() + "' is " + kind,
-                "put the channel on a " + wanted + " broker or remove those settings");
     }
 
     private void impossible(String element, String pointer, String message) {

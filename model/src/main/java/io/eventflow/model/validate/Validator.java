@@ -4,11 +4,15 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.KindSettings;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import io.eventflow.model.kind.ChannelChecks;
+import io.eventflow.model.kind.KindProfile;
+import io.eventflow.model.kind.KindProfiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -155,74 +159,49 @@ public final class Validator {
         if (c.deadLetter() != null && d.channel(c.deadLetter()).isEmpty()) {
             unknown(c.id(), p + "/deadLetter", "channel", c.deadLetter(), channelIds());
         }
-        var k = c.kafka();
-        positive(this::error, c.id(), p + "/partitions", "partitions", k.partitions());
-        positive(this::error, c.id(), p + "/replicationFactor", "replicationFactor", k.replicationFactor());
-        positive(this::error, c.id(), p + "/minInSyncReplicas", "minInSyncReplicas", k.minInSyncReplicas());
-        if (k.minInSyncReplicas() != null && k.minInSyncReplicas() > k.replicas()) {
-            error(
-                    IMPOSSIBLE_VALUE,
-                    c.id(),
-                    p + "/minInSyncReplicas",
-                    "minInSyncReplicas (" + k.minInSyncReplicas() + ") is more than the replication factor ("
-                            + k.replicas() + ")",
-                    "acks=all writes could never succeed: lower minInSyncReplicas or raise replicationFactor");
-        }
-        if (broker.isPresent()
-                && k.replicationFactor() != null
-                && k.replicationFactor() > broker.get().nodeCount()) {
-            error(
-                    IMPOSSIBLE_VALUE,
-                    c.id(),
-                    p + "/replicationFactor",
-                    "replicationFactor " + k.replicationFactor() + " is more than the "
-                            + broker.get().nodeCount() + " node(s) of broker '"
-                            + broker.get().id() + "'",
-                    "raise the broker's nodes or lower replicationFactor");
-        }
-        if (c.amqp().maxLength() != null && c.amqp().maxLength() < 0) {
-            error(IMPOSSIBLE_VALUE, c.id(), p + "/maxLength", "maxLength cannot be negative", null);
-        }
-        if (c.mqtt().qos() != null && (c.mqtt().qos() < 0 || c.mqtt().qos() > 2)) {
-            error(
-                    IMPOSSIBLE_VALUE,
-                    c.id(),
-                    p + "/qos",
-                    "MQTT QoS is 0, 1 or 2, not " + c.mqtt().qos(),
-                    null);
+        Broker on = broker.orElse(null);
+        ChannelChecks checks = new ChannelChecks() {
+            @Override
+            public Design design() {
+                return d;
+            }
+
+            @Override
+            public void impossible(String pointer, String message, String hint) {
+                error(IMPOSSIBLE_VALUE, c.id(), pointer, message, hint);
+            }
+
+            @Override
+            public void unknownChannel(String pointer, String id) {
+                String close = Levenshtein.closest(
+                        id, d.channels().stream().map(Channel::id).toList(), false);
+                error(
+                        UNKNOWN_REFERENCE,
+                        c.id(),
+                        pointer,
+                        "unknown channel '" + id + "'",
+                        close == null ? null : "did you mean '" + close + "'?");
+            }
+        };
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).checkChannel(c, on, p, checks);
         }
         broker.ifPresent(b -> kindFits(c, b, p));
-        kinds.channel(c, p);
     }
 
+    /** EF103 for each part of the channel's settings that its broker's kind does not take. */
     private void kindFits(Channel c, Broker b, String p) {
-        BrokerKind kind = b.kind();
-        if (!c.kafka().isEmpty() && kind != BrokerKind.KAFKA && kind != BrokerKind.OTHER) {
-            error(
-                    WRONG_BROKER_KIND,
-                    c.id(),
-                    p + "/broker",
-                    "channel '" + c.id() + "' has Kafka settings (partitions," + " retention, ...) but broker '"
-                            + b.id() + "' is " + kind,
-                    "put the channel on a kafka broker or remove the Kafka settings");
-        }
-        if (!c.amqp().isEmpty() && kind != BrokerKind.AMQP && kind != BrokerKind.JMS && kind != BrokerKind.OTHER) {
-            error(
-                    WRONG_BROKER_KIND,
-                    c.id(),
-                    p + "/broker",
-                    "channel '" + c.id() + "' has AMQP settings (exchange," + " ttl, ...) but broker '" + b.id()
-                            + "' is " + kind,
-                    "put the channel on an amqp broker or remove the AMQP settings");
-        }
-        if (!c.mqtt().isEmpty() && kind != BrokerKind.MQTT && kind != BrokerKind.OTHER) {
-            error(
-                    WRONG_BROKER_KIND,
-                    c.id(),
-                    p + "/broker",
-                    "channel '" + c.id() + "' has MQTT settings (qos, retained)" + " but broker '" + b.id() + "' is "
-                            + kind,
-                    "put the channel on an mqtt broker or remove qos/retained");
+        for (KindSettings part : c.settings().parts()) {
+            if (!KindProfiles.fits(part, b.kind())) {
+                KindProfile profile = KindProfiles.of(part.kind());
+                error(
+                        WRONG_BROKER_KIND,
+                        c.id(),
+                        p + "/broker",
+                        "channel '" + c.id() + "' has " + profile.settingsName() + " but broker '" + b.id() + "' is "
+                                + b.kind(),
+                        profile.misfitHint());
+            }
         }
     }
 

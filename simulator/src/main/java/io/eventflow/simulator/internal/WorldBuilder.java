@@ -1,5 +1,6 @@
 package io.eventflow.simulator.internal;
 
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.simulator.broker.BrokerKinds;
 import io.eventflow.simulator.broker.BrokerRuntime;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ public final class WorldBuilder {
 
     private void run() {
         for (Plan.Broker b : plan.brokers()) {
-            BrokerRuntime rt = BrokerKinds.find(b.kind())
+            BrokerRuntime rt = BrokerKinds.find(BrokerKind.fromKey(b.kind()))
                     .orElseThrow(() -> new IllegalArgumentException("no runtime for broker kind " + b.kind()))
                     .create(b, world);
             world.brokers.put(b.id(), rt);
