@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param title human title
  * @param description free text
  * @param external whether parties outside the organisation publish or read it (signing matters)
- * @param deadLetter id of the channel rejected, expired or overflowing messages go to (AMQP dead-letter exchange)
+ * @param deadLetter id of the channel rejected, expired or overflowing messages go to (a dead-letter exchange or queue)
  * @param settings the settings of the broker kind ({@link ChannelSettings#NONE} when none)
  * @param extensions {@code x-} keys kept verbatim
  */

@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * The per-kind settings of a channel: one record per broker kind ({@link KindSettings}), {@link #NONE} when the
- * channel has none (always so on Postgres), or {@link Mixed} when the design file sets keys of more than one kind.
- * Mixed settings are legal on {@code other} brokers, and a JMS queue takes the AMQP queue keys beside its {@code
- * destination}; on any other broker the validator reports each part that does not fit (EF103). In design files the
+ * channel has none (always so on a kind without channel settings), or {@link Mixed} when the design file sets keys of
+ * more than one kind. Mixed settings are legal on {@code other} brokers and where a kind takes another kind's keys
+ * beside its own (its profile's {@code alsoTakes}); elsewhere the validator reports each part that does not fit
+ * (EF103). In design files the
  * settings are written flat on the channel; each kind's profile ({@code io.eventflow.model.kind}) maps them.
  */
 public sealed interface ChannelSettings permits ChannelSettings.None, ChannelSettings.Mixed, KindSettings {

@@ -1,17 +1,16 @@
 package io.eventflow.model.doc;
 
-import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.KafkaTopic;
-import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
+import io.eventflow.model.kind.KindProfiles;
 import io.eventflow.model.validate.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,26 +141,10 @@ final class HtmlSections {
     }
 
     private void settings(Channel c, List<String[]> rows) {
-        KafkaTopic k = KafkaTopic.of(c);
-        add(rows, "Partitions", k.partitions());
-        add(rows, "Replication factor", k.replicationFactor());
-        add(rows, "Min in-sync replicas", k.minInSyncReplicas());
-        add(rows, "Retention", k.retention());
-        add(rows, "Retention bytes", k.retentionBytes());
-        add(rows, "Cleanup policy", k.cleanupPolicy());
-        add(rows, "Partitioner", k.partitioner());
-        AmqpQueue q = AmqpQueue.of(c);
-        add(rows, "Exchange", q.exchange() == null ? null : q.exchange() + " (" + q.exchangeTypeOrDefault() + ")");
-        add(rows, "Routing key", q.routingKey());
-        add(rows, "Bindings", q.bindings() == null ? null : String.join(", ", q.bindings()));
-        add(rows, "Message TTL", q.ttl());
-        add(rows, "Max length", q.maxLength());
-        add(rows, "Overflow", q.overflow());
-        add(rows, "Durable", q.durable());
-        MqttTopic m = MqttTopic.of(c);
-        add(rows, "QoS", m.qos());
-        add(rows, "Retained", m.retained());
-        KindRows.channel(d, c, rows);
+        BrokerKind on = d.kindOf(c).orElse(BrokerKind.OTHER);
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).describeChannel(d, c, on, (label, value) -> add(rows, label, value));
+        }
         if (!SqsQueue.of(c).topicsOrEmpty().isEmpty()) {
             rows.add(new String[] {
                 "Subscribed to SNS topics", links(SqsQueue.of(c).topicsOrEmpty())

@@ -4,8 +4,10 @@ import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ExchangeType;
 import io.eventflow.model.design.Overflow;
+import java.util.function.BiConsumer;
 
 /** AMQP/RabbitMQ: a channel is a queue bound to an exchange ({@link AmqpQueue}). */
 final class AmqpProfile implements KindProfile {
@@ -41,7 +43,7 @@ final class AmqpProfile implements KindProfile {
     }
 
     @Override
-    public void checkChannel(Channel c, Broker broker, String p, ChannelChecks out) {
+    public void checkChannel(Channel c, Broker broker, String p, Checks out) {
         Integer max = AmqpQueue.of(c).maxLength();
         if (max != null && max < 0) {
             out.impossible(p + "/maxLength", "maxLength cannot be negative", null);
@@ -56,5 +58,17 @@ final class AmqpProfile implements KindProfile {
     @Override
     public String misfitHint() {
         return "put the channel on an amqp broker or remove the AMQP settings";
+    }
+
+    @Override
+    public void describeChannel(Design d, Channel c, BrokerKind on, BiConsumer<String, Object> row) {
+        AmqpQueue q = AmqpQueue.of(c);
+        row.accept("Exchange", q.exchange() == null ? null : q.exchange() + " (" + q.exchangeTypeOrDefault() + ")");
+        row.accept("Routing key", q.routingKey());
+        row.accept("Bindings", q.bindings() == null ? null : String.join(", ", q.bindings()));
+        row.accept("Message TTL", q.ttl());
+        row.accept("Max length", q.maxLength());
+        row.accept("Overflow", q.overflow());
+        row.accept("Durable", q.durable());
     }
 }

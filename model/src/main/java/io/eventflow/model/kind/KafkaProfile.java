@@ -3,8 +3,12 @@ package io.eventflow.model.kind;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
 import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.Partitioner;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Subscription;
+import java.util.function.BiConsumer;
 
 /** Kafka: a channel is a topic of partitions ({@link KafkaTopic}). */
 final class KafkaProfile implements KindProfile {
@@ -38,7 +42,18 @@ final class KafkaProfile implements KindProfile {
     }
 
     @Override
-    public void checkChannel(Channel c, Broker broker, String p, ChannelChecks out) {
+    public void checkBroker(Broker b, String p, Checks out) {
+        if ((b.failoverTime() != null || b.replicationLag() != null) && !fitsOn(b.kind())) {
+            out.wrongKind(
+                    p + (b.failoverTime() != null ? "/failoverTime" : "/replicationLag"),
+                    "failoverTime and replicationLag are Kafka settings (leader election, follower replication), but '"
+                            + b.id() + "' is a " + b.kind() + " broker",
+                    "remove them");
+        }
+    }
+
+    @Override
+    public void checkChannel(Channel c, Broker broker, String p, Checks out) {
         KafkaTopic k = KafkaTopic.of(c);
         out.positive(p + "/partitions", "partitions", k.partitions());
         out.positive(p + "/replicationFactor", "replicationFactor", k.replicationFactor());
@@ -67,5 +82,28 @@ final class KafkaProfile implements KindProfile {
     @Override
     public String misfitHint() {
         return "put the channel on a kafka broker or remove the Kafka settings";
+    }
+
+    @Override
+    public void checkSubscription(Service s, Subscription sub, Channel c, BrokerKind kind, String p, Checks out) {
+        if ((sub.isolation() != null || sub.rebalancePause() != null) && !fitsOn(kind)) {
+            out.wrongKind(
+                    p + (sub.isolation() != null ? "/isolation" : "/rebalancePause"),
+                    "isolation and rebalancePause are Kafka consumer settings, but '" + c.id() + "' is on a " + kind
+                            + " broker",
+                    "remove them");
+        }
+    }
+
+    @Override
+    public void describeChannel(Design d, Channel c, BrokerKind on, BiConsumer<String, Object> row) {
+        KafkaTopic k = KafkaTopic.of(c);
+        row.accept("Partitions", k.partitions());
+        row.accept("Replication factor", k.replicationFactor());
+        row.accept("Min in-sync replicas", k.minInSyncReplicas());
+        row.accept("Retention", k.retention());
+        row.accept("Retention bytes", k.retentionBytes());
+        row.accept("Cleanup policy", k.cleanupPolicy());
+        row.accept("Partitioner", k.partitioner());
     }
 }

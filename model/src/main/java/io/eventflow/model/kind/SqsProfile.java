@@ -3,12 +3,16 @@ package io.eventflow.model.kind;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
 import io.eventflow.model.design.KindSettings;
+import io.eventflow.model.design.Service;
 import io.eventflow.model.design.SqsQueue;
+import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /** SQS/SNS: a channel is a queue, or a fan-out topic that copies to the queues subscribed to it ({@link SqsQueue}). */
@@ -55,7 +59,7 @@ final class SqsProfile implements KindProfile {
     }
 
     @Override
-    public void checkChannel(Channel c, Broker broker, String p, ChannelChecks out) {
+    public void checkChannel(Channel c, Broker broker, String p, Checks out) {
         SqsQueue q = SqsQueue.of(c);
         out.positive(p + "/maxReceiveCount", "maxReceiveCount", q.maxReceiveCount());
         within(out, p + "/visibilityTimeout", "visibilityTimeout", q.visibilityTimeout(), 0, 12 * HOUR, "12h");
@@ -93,8 +97,7 @@ final class SqsProfile implements KindProfile {
         }
     }
 
-    private static void within(
-            ChannelChecks out, String pointer, String key, TimeSpan t, long min, long max, String limit) {
+    private static void within(Checks out, String pointer, String key, TimeSpan t, long min, long max, String limit) {
         if (t != null && (t.nanos() < min || t.nanos() > max)) {
             out.impossible(
                     pointer, key + " " + t + " is outside what the broker accepts (at most " + limit + ")", null);
@@ -104,5 +107,47 @@ final class SqsProfile implements KindProfile {
     @Override
     public String settingsName() {
         return "SQS/SNS settings (visibilityTimeout, fifo, snsTopics, ...)";
+    }
+
+    @Override
+    public void checkSubscription(Service s, Subscription sub, Channel c, BrokerKind kind, String p, Checks out) {
+        if (kind == kind() && SqsQueue.of(c).isTopic()) {
+            out.impossible(
+                    p + "/channel",
+                    "'" + c.id() + "' is an SNS topic: it delivers to queues, not to consumers",
+                    "add an sqs queue with snsTopics: [" + c.id() + "] and subscribe to that queue");
+        }
+    }
+
+    @Override
+    public void describeChannel(Design d, Channel c, BrokerKind kind, BiConsumer<String, Object> row) {
+        SqsQueue q = SqsQueue.of(c);
+        if (q.isTopic()) {
+            row.accept("SNS topic", "stores nothing; copies each message to the queues subscribed to it");
+            row.accept("FIFO", q.fifo());
+        } else if (kind == BrokerKind.SQS || !q.isEmpty()) {
+            row.accept("FIFO", q.isFifo() ? "yes: in order per message group, 5-minute dedup" : null);
+            row.accept(
+                    "Visibility timeout",
+                    q.visibilityTimeout() != null
+                            ? q.visibilityTimeout()
+                            : q.visibilityTimeoutOrDefault() + " (default)");
+            row.accept(
+                    "Max receive count",
+                    q.maxReceiveCount() == null
+                            ? null
+                            : q.maxReceiveCount() + (c.deadLetter() != null ? ", then to the dead-letter queue" : ""));
+            row.accept(
+                    "Receive wait",
+                    q.receiveWait() == null
+                            ? null
+                            : q.receiveWait()
+                                    + (q.receiveWait().nanos() == 0 ? " (short polling)" : " (long polling)"));
+            row.accept(
+                    "Message retention",
+                    q.messageRetention() != null
+                            ? q.messageRetention()
+                            : kind == BrokerKind.SQS ? q.messageRetentionOrDefault() + " (default)" : null);
+        }
     }
 }

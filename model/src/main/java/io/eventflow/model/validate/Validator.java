@@ -10,7 +10,7 @@ import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
-import io.eventflow.model.kind.ChannelChecks;
+import io.eventflow.model.kind.Checks;
 import io.eventflow.model.kind.KindProfile;
 import io.eventflow.model.kind.KindProfiles;
 import java.util.ArrayList;
@@ -38,11 +38,9 @@ public final class Validator {
 
     private final Design d;
     private final List<Problem> out = new ArrayList<>();
-    private final KindChecks kinds;
 
     private Validator(Design design) {
         this.d = design;
-        this.kinds = new KindChecks(design, this::error);
     }
 
     /** Every validation error of the design. */
@@ -116,16 +114,9 @@ public final class Validator {
         if (b.nodes() != null && b.nodes() < 1) {
             error(IMPOSSIBLE_VALUE, b.id(), p + "/nodes", "a broker needs at least 1 node, not " + b.nodes(), null);
         }
-        if ((b.failoverTime() != null || b.replicationLag() != null)
-                && b.kind() != BrokerKind.KAFKA
-                && b.kind() != BrokerKind.OTHER) {
-            error(
-                    WRONG_BROKER_KIND,
-                    b.id(),
-                    p + (b.failoverTime() != null ? "/failoverTime" : "/replicationLag"),
-                    "failoverTime and replicationLag are Kafka settings (leader election, follower replication), but '"
-                            + b.id() + "' is a " + b.kind() + " broker",
-                    "remove them");
+        Checks checks = checks(b.id());
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).checkBroker(b, p, checks);
         }
     }
 
@@ -160,29 +151,7 @@ public final class Validator {
             unknown(c.id(), p + "/deadLetter", "channel", c.deadLetter(), channelIds());
         }
         Broker on = broker.orElse(null);
-        ChannelChecks checks = new ChannelChecks() {
-            @Override
-            public Design design() {
-                return d;
-            }
-
-            @Override
-            public void impossible(String pointer, String message, String hint) {
-                error(IMPOSSIBLE_VALUE, c.id(), pointer, message, hint);
-            }
-
-            @Override
-            public void unknownChannel(String pointer, String id) {
-                String close = Levenshtein.closest(
-                        id, d.channels().stream().map(Channel::id).toList(), false);
-                error(
-                        UNKNOWN_REFERENCE,
-                        c.id(),
-                        pointer,
-                        "unknown channel '" + id + "'",
-                        close == null ? null : "did you mean '" + close + "'?");
-            }
-        };
+        Checks checks = checks(c.id());
         for (BrokerKind kind : BrokerKind.values()) {
             KindProfiles.of(kind).checkChannel(c, on, p, checks);
         }
@@ -233,7 +202,11 @@ public final class Validator {
 
     private void publication(Service s, Publication pub, String p) {
         Optional<Channel> ch = channelRef(s.id(), pub.channel(), p + "/channel");
-        kinds.publication(s, pub, ch, p);
+        BrokerKind on = ch.flatMap(d::kindOf).orElse(null);
+        Checks checks = checks(s.id());
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).checkPublication(s, pub, ch, on, p, checks);
+        }
         messageRef(s.id(), pub.message(), ch, p + "/message");
         if (pub.isChained()) {
             if (pub.rate() != null) {
@@ -297,7 +270,13 @@ public final class Validator {
 
     private void subscription(Service s, Subscription sub, String p) {
         Optional<Channel> ch = channelRef(s.id(), sub.channel(), p + "/channel");
-        kinds.subscription(s, sub, ch, p);
+        if (ch.isPresent()) {
+            BrokerKind on = d.kindOf(ch.get()).orElse(null);
+            Checks checks = checks(s.id());
+            for (BrokerKind kind : BrokerKind.values()) {
+                KindProfiles.of(kind).checkSubscription(s, sub, ch.get(), on, p, checks);
+            }
+        }
         if (sub.deadLetter() != null) {
             channelRef(s.id(), sub.deadLetter(), p + "/deadLetter");
             if (sub.deadLetter().equals(sub.channel())) {
@@ -310,7 +289,7 @@ public final class Validator {
                                 + "-dlq");
             }
         }
-        positive(this::error, s.id(), p + "/concurrency", "concurrency", sub.concurrency());
+        checks(s.id()).positive(p + "/concurrency", "concurrency", sub.concurrency());
         if (sub.prefetch() != null && sub.prefetch() < 0) {
             error(IMPOSSIBLE_VALUE, s.id(), p + "/prefetch", "prefetch cannot be negative", null);
         }
@@ -402,10 +381,36 @@ public final class Validator {
         }
     }
 
-    static void positive(KindChecks.Sink out, String element, String pointer, String key, Integer value) {
-        if (value != null && value < 1) {
-            out.error(IMPOSSIBLE_VALUE, element, pointer, key + " must be at least 1, not " + value, null);
-        }
+    /** What the kinds' profiles report to, as errors on {@code element}. */
+    private Checks checks(String element) {
+        return new Checks() {
+            @Override
+            public Design design() {
+                return d;
+            }
+
+            @Override
+            public void wrongKind(String pointer, String message, String hint) {
+                error(WRONG_BROKER_KIND, element, pointer, message, hint);
+            }
+
+            @Override
+            public void impossible(String pointer, String message, String hint) {
+                error(IMPOSSIBLE_VALUE, element, pointer, message, hint);
+            }
+
+            @Override
+            public void unknownChannel(String pointer, String id) {
+                String close = Levenshtein.closest(
+                        id, d.channels().stream().map(Channel::id).toList(), false);
+                error(
+                        UNKNOWN_REFERENCE,
+                        element,
+                        pointer,
+                        "unknown channel '" + id + "'",
+                        close == null ? null : "did you mean '" + close + "'?");
+            }
+        };
     }
 
     private void unknown(String element, String pointer, String what, String id, List<String> known) {

@@ -3,11 +3,15 @@ package io.eventflow.model.kind;
 import io.eventflow.model.design.Design;
 
 /**
- * What a kind's channel validation reports to; the validator turns each call into an error on the channel ({@code
- * pointer} is relative to the design, e.g. {@code /channels/3/maxLen}).
+ * What a kind's validation reports to; the validator turns each call into an error on the element being checked (a
+ * channel, or the service of a publication or subscription); {@code pointer} is relative to the design, e.g. {@code
+ * /channels/3/maxLen}.
  */
-public interface ChannelChecks {
+public interface Checks {
     Design design();
+
+    /** EF103: a setting that belongs to another broker kind. */
+    void wrongKind(String pointer, String message, String hint);
 
     /** EF104: a value that cannot be. */
     void impossible(String pointer, String message, String hint);
