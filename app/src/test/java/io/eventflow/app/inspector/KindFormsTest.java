@@ -61,7 +61,7 @@ class KindFormsTest {
         SqsQueue q = SqsQueue.of(queue());
         ChannelForms.editSettings(vm, "billing-q", q.withVisibilityTimeout(TimeSpan.parse("45s")));
         ChannelForms.editSettings(
-                vm, "billing-q", SqsQueue.of(queue()).withSnsTopics(KindForms.toggled(List.of(), "events", true)));
+                vm, "billing-q", SqsQueue.of(queue()).withSnsTopics(SqsForm.toggled(List.of(), "events", true)));
         assertThat(SqsQueue.of(queue()).visibilityTimeout().text()).isEqualTo("45s");
         assertThat(SqsQueue.of(queue()).snsTopics()).containsExactly("events");
         assertThat(doc.document().history().undoSize()).isEqualTo(2);
@@ -74,16 +74,16 @@ class KindFormsTest {
         doc.redo();
         assertThat(SqsQueue.of(queue()).snsTopics()).containsExactly("events");
         // Unticking the last topic removes the key rather than leaving an empty list.
-        assertThat(KindForms.toggled(List.of("events"), "events", false)).isNull();
+        assertThat(SqsForm.toggled(List.of("events"), "events", false)).isNull();
     }
 
     @Test
     void aQueueTurnedIntoATopicLosesTheSettingsATopicCannotHave() {
         SqsQueue q =
                 new SqsQueue(null, List.of("events"), TimeSpan.parse("1min"), 3, true, TimeSpan.parse("20s"), null);
-        SqsQueue t = KindForms.asTopic(q, true);
+        SqsQueue t = SqsForm.asTopic(q, true);
         assertThat(t).isEqualTo(new SqsQueue(true, null, null, null, true, null, null));
-        assertThat(KindForms.asTopic(t, null).isTopic()).isFalse();
+        assertThat(SqsForm.asTopic(t, null).isTopic()).isFalse();
     }
 
     @Test
@@ -94,7 +94,7 @@ class KindFormsTest {
         vm.editPublication(
                 "worker", "jobs", "transaction", p -> Records.with(p, "transaction", TimeSpan.parse("200ms")));
         vm.editPublication("worker", "jobs", "rollback", p -> Records.with(p, "rollbackPercent", 5.0));
-        vm.editPublication("worker", "status", "will", p -> KindForms.withWill(p, true));
+        vm.editPublication("worker", "status", "will", p -> MqttForm.withWill(p, true));
         Publication jobs = worker().publishes().get(0);
         Publication will = worker().publishes().get(1);
         assertThat(jobs.transaction().text()).isEqualTo("200ms");
