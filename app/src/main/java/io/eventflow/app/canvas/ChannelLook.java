@@ -1,8 +1,13 @@
 package io.eventflow.app.canvas;
 
+import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.JmsDestination;
+import io.eventflow.model.design.KafkaTopic;
+import io.eventflow.model.design.MqttTopic;
+import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
@@ -33,10 +38,10 @@ public record ChannelLook(String shape, Ikon icon, String badge, String settings
             case KAFKA, OTHER -> PaletteItem.KAFKA_TOPIC;
             case AMQP -> PaletteItem.AMQP_QUEUE;
             case MQTT -> PaletteItem.MQTT_TOPIC;
-            case SQS -> c.sqs().isTopic() ? PaletteItem.SNS_TOPIC : PaletteItem.SQS_QUEUE;
+            case SQS -> SqsQueue.of(c).isTopic() ? PaletteItem.SNS_TOPIC : PaletteItem.SQS_QUEUE;
             case REDIS -> PaletteItem.REDIS_STREAM;
             case POSTGRES -> PaletteItem.POSTGRES_CHANNEL;
-            case JMS -> c.jms().isTopic() ? PaletteItem.JMS_TOPIC : PaletteItem.JMS_QUEUE;
+            case JMS -> JmsDestination.of(c).isTopic() ? PaletteItem.JMS_TOPIC : PaletteItem.JMS_QUEUE;
         };
     }
 
@@ -52,13 +57,13 @@ public record ChannelLook(String shape, Ikon icon, String badge, String settings
         String settings =
                 switch (item) {
                     case KAFKA_TOPIC -> {
-                        int p = c.kafka().partitionCount();
+                        int p = KafkaTopic.of(c).partitionCount();
                         yield p + (p == 1 ? " partition" : " partitions") + " · " + messages;
                     }
-                    case MQTT_TOPIC -> "QoS " + c.mqtt().qosOrDefault()
-                            + (Boolean.TRUE.equals(c.mqtt().retained()) ? " · retained" : "") + " · " + messages;
+                    case MQTT_TOPIC -> "QoS " + MqttTopic.of(c).qosOrDefault()
+                            + (Boolean.TRUE.equals(MqttTopic.of(c).retained()) ? " · retained" : "") + " · " + messages;
                     case SQS_QUEUE -> {
-                        sqsChips(c.sqs(), chips);
+                        sqsChips(SqsQueue.of(c), chips);
                         yield messages;
                     }
                     case SNS_TOPIC -> {
@@ -66,8 +71,8 @@ public record ChannelLook(String shape, Ikon icon, String badge, String settings
                         yield "fan-out to " + queues + (queues == 1 ? " queue" : " queues") + " · " + messages;
                     }
                     case REDIS_STREAM -> {
-                        if (c.redis().maxLen() != null) {
-                            chips.add("maxLen " + c.redis().maxLen());
+                        if (RedisStream.of(c).maxLen() != null) {
+                            chips.add("maxLen " + RedisStream.of(c).maxLen());
                         }
                         yield "stream · " + messages;
                     }
@@ -84,7 +89,9 @@ public record ChannelLook(String shape, Ikon icon, String badge, String settings
                         yield "queue · " + messages;
                     }
                     default -> {
-                        String ex = c.amqp().exchange() == null ? "" : c.amqp().exchange() + " · ";
+                        String ex = AmqpQueue.of(c).exchange() == null
+                                ? ""
+                                : AmqpQueue.of(c).exchange() + " · ";
                         queueLimits(c, chips);
                         yield ex + messages;
                     }
@@ -126,11 +133,11 @@ public record ChannelLook(String shape, Ikon icon, String badge, String settings
     }
 
     private static void queueLimits(Channel c, List<String> chips) {
-        if (c.amqp().ttl() != null) {
-            chips.add("TTL " + c.amqp().ttl());
+        if (AmqpQueue.of(c).ttl() != null) {
+            chips.add("TTL " + AmqpQueue.of(c).ttl());
         }
-        if (c.amqp().maxLength() != null) {
-            chips.add("max " + c.amqp().maxLength());
+        if (AmqpQueue.of(c).maxLength() != null) {
+            chips.add("max " + AmqpQueue.of(c).maxLength());
         }
     }
 }

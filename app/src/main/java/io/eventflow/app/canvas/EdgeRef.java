@@ -4,8 +4,10 @@ import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.EdgeId;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +71,7 @@ public record EdgeRef(EdgeId edge, String label) {
             }
         }
         for (Channel q : d.channels()) {
-            for (String topic : q.sqs().topicsOrEmpty()) {
+            for (String topic : SqsQueue.of(q).topicsOrEmpty()) {
                 if (d.channel(topic).isPresent()) {
                     out.add(new EdgeRef(EdgeId.Kind.SNS, topic, q.id(), "fan-out"));
                 }
@@ -96,8 +98,8 @@ public record EdgeRef(EdgeId edge, String label) {
                 ? x.deliveryOrDefault().key()
                 : x.group() + " · " + x.deliveryOrDefault().key();
         boolean jmsTopic = d.channel(x.channel())
-                .filter(c ->
-                        d.kindOf(c).orElse(null) == BrokerKind.JMS && c.jms().isTopic())
+                .filter(c -> d.kindOf(c).orElse(null) == BrokerKind.JMS
+                        && JmsDestination.of(c).isTopic())
                 .isPresent();
         return jmsTopic ? label + "\n" + (x.isDurable() ? "durable" : "non-durable") : label;
     }

@@ -42,11 +42,11 @@ final class NewChannels {
     private static Channel channel(PaletteItem item, String id, String broker) {
         Channel c = new Channel(id, broker, null, List.of());
         return switch (item) {
-            case KAFKA_TOPIC -> c.withKafka(new KafkaTopic(3, null, null, null, null, null, null));
-            case MQTT_TOPIC -> c.withMqtt(new MqttTopic(1, null));
-            case SNS_TOPIC -> c.withSqs(new SqsQueue(true, null, null, null, null, null, null));
-            case JMS_QUEUE -> c.withJms(new JmsDestination(JmsDestination.Type.QUEUE));
-            case JMS_TOPIC -> c.withJms(new JmsDestination(JmsDestination.Type.TOPIC));
+            case KAFKA_TOPIC -> c.with(new KafkaTopic(3, null, null, null, null, null, null));
+            case MQTT_TOPIC -> c.with(new MqttTopic(1, null));
+            case SNS_TOPIC -> c.with(new SqsQueue(true, null, null, null, null, null, null));
+            case JMS_QUEUE -> c.with(new JmsDestination(JmsDestination.Type.QUEUE));
+            case JMS_TOPIC -> c.with(new JmsDestination(JmsDestination.Type.TOPIC));
             default -> c;
         };
     }
@@ -60,8 +60,8 @@ final class NewChannels {
                 && !topic.equals(queue)
                 && isSqs(d, t)
                 && isSqs(d, q)
-                && t.sqs().isTopic()
-                && !q.sqs().isTopic();
+                && SqsQueue.of(t).isTopic()
+                && !SqsQueue.of(q).isTopic();
     }
 
     private static boolean isSqs(Design d, Channel c) {
@@ -71,19 +71,19 @@ final class NewChannels {
     /** The queue subscribed to the topic (its {@code snsTopics} gains the topic); unchanged when it already is. */
     static Design subscribe(Design d, String topic, String queue) {
         Channel q = d.channel(queue).orElseThrow();
-        if (q.sqs().topicsOrEmpty().contains(topic)) {
+        if (SqsQueue.of(q).topicsOrEmpty().contains(topic)) {
             return d;
         }
-        return DesignEdits.replace(d, queue, q.withSqs(q.sqs().withTopic(topic, true)));
+        return DesignEdits.replace(d, queue, q.with(SqsQueue.of(q).withTopic(topic, true)));
     }
 
     /** The queue no longer subscribed to the topic; {@code snsTopics} is dropped when it becomes empty. */
     static Design unsubscribe(Design d, String topic, String queue) {
         Channel q = d.channel(queue).orElse(null);
-        if (q == null || !q.sqs().topicsOrEmpty().contains(topic)) {
+        if (q == null || !SqsQueue.of(q).topicsOrEmpty().contains(topic)) {
             return d;
         }
-        return DesignEdits.replace(d, queue, q.withSqs(q.sqs().withTopic(topic, false)));
+        return DesignEdits.replace(d, queue, q.with(SqsQueue.of(q).withTopic(topic, false)));
     }
 
     /** A copy of the settings with {@code snsTopics} replaced (kept for the tests; see {@link SqsQueue#withSnsTopics}). */

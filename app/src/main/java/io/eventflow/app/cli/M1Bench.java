@@ -59,7 +59,7 @@ public final class M1Bench {
                         null,
                         null,
                         o.dispatch().equals("rr") ? Partitioner.ROUND_ROBIN : Partitioner.KEY);
-        Channel ch = new Channel("topic", "broker", "m1", List.of("Msg")).withKafka(topic);
+        Channel ch = new Channel("topic", "broker", "m1", List.of("Msg")).with(topic);
         Publication pub = new Publication(
                 "topic",
                 "Msg",

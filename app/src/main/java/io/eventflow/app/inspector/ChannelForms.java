@@ -1,15 +1,10 @@
 package io.eventflow.app.inspector;
 
-import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.ExchangeType;
-import io.eventflow.model.design.KafkaTopic;
-import io.eventflow.model.design.MqttTopic;
-import io.eventflow.model.design.Overflow;
-import io.eventflow.model.design.Partitioner;
+import io.eventflow.model.design.KindSettings;
 import java.util.Map;
 
 /** Forms for channels, brokers and the design as a whole. */
@@ -46,119 +41,24 @@ final class ChannelForms {
                 .filter(x -> !x.equals(id))
                 .toArray(String[]::new);
         BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
-        // NOTIFY and SNS topics keep nothing, so nothing is dead-lettered from them.
-        boolean storesNothing = kind == BrokerKind.POSTGRES
-                || (kind == BrokerKind.SQS && c.sqs().isTopic());
-        if (!storesNothing || c.deadLetter() != null) {
+        if (!KindForms.of(kind).storesNothing(c) || c.deadLetter() != null) {
             f.reference(
                     "Dead letter",
                     channels,
                     c.deadLetter(),
                     v -> vm.editChannel(id, "deadLetter", x -> x.withDeadLetter(v)));
         }
-        if (kind == BrokerKind.KAFKA || kind == BrokerKind.OTHER) {
-            kafka(f, vm, c);
-        }
-        if (kind == BrokerKind.AMQP) {
-            amqp(f, vm, c);
-        }
-        if (kind == BrokerKind.MQTT) {
-            f.section("MQTT");
-            MqttTopic m = c.mqtt();
-            f.text("QoS", m.qos(), Parsers.QOS, v -> vm.editElement(id, "mqtt", Records.with(m, "qos", v)));
-            f.check("Retained", m.retained(), v -> vm.editElement(id, "mqtt", Records.with(m, "retained", v)));
-        }
         KindForms.channel(f, vm, d, c, kind);
         notes(f, vm, d, id);
         return f;
     }
 
-    private static void kafka(Form f, InspectorViewModel vm, Channel c) {
-        String id = c.id();
-        KafkaTopic k = c.kafka();
-        f.section("Kafka topic");
-        f.text(
-                "Partitions",
-                k.partitions(),
-                Parsers.POSITIVE_INT,
-                v -> vm.editElement(id, "kafka", Records.with(k, "partitions", v)));
-        f.text(
-                "Replication factor",
-                k.replicationFactor(),
-                Parsers.POSITIVE_INT,
-                v -> vm.editElement(id, "kafka", Records.with(k, "replicationFactor", v)));
-        f.text(
-                "Min in-sync",
-                k.minInSyncReplicas(),
-                Parsers.POSITIVE_INT,
-                v -> vm.editElement(id, "kafka", Records.with(k, "minInSyncReplicas", v)));
-        f.text(
-                "Retention",
-                k.retention(),
-                Parsers.DURATION,
-                v -> vm.editElement(id, "kafka", Records.with(k, "retention", v)));
-        f.text(
-                "Retention size",
-                k.retentionBytes(),
-                Parsers.SIZE,
-                v -> vm.editElement(id, "kafka", Records.with(k, "retentionBytes", v)));
-        f.choice(
-                "Cleanup policy",
-                new String[] {"delete", "compact"},
-                k.cleanupPolicy(),
-                v -> vm.editElement(id, "kafka", Records.with(k, "cleanupPolicy", v)));
-        f.choice(
-                "Partitioner",
-                Partitioner.values(),
-                k.partitioner(),
-                v -> vm.editElement(id, "kafka", Records.with(k, "partitioner", v)));
-    }
-
-    private static void amqp(Form f, InspectorViewModel vm, Channel c) {
-        String id = c.id();
-        AmqpQueue a = c.amqp();
-        f.section("AMQP queue");
-        f.text("Exchange", a.exchange(), Parsers.TEXT, v -> vm.editElement(id, "amqp", Records.with(a, "exchange", v)));
-        f.choice(
-                "Exchange type",
-                ExchangeType.values(),
-                a.exchangeType(),
-                v -> vm.editElement(id, "amqp", Records.with(a, "exchangeType", v)));
-        f.text(
-                "Routing key",
-                a.routingKey(),
-                Parsers.TEXT,
-                v -> vm.editElement(id, "amqp", Records.with(a, "routingKey", v)));
-        f.text(
-                "Bindings",
-                a.bindings(),
-                s -> java.util.Arrays.stream(s.split(",")).map(String::trim).toList(),
-                v -> vm.editElement(id, "amqp", Records.with(a, "bindings", v)));
-        queueLimits(f, vm, id, a, false);
-        f.check("Durable", a.durable(), v -> vm.editElement(id, "amqp", Records.with(a, "durable", v)));
-    }
-
-    /**
-     * The message TTL, max length and overflow rows of a queue's {@link AmqpQueue} settings, shared by AMQP queues and
-     * JMS queues; {@code prompts} shows "none" and "unbounded" in the empty TTL and length fields (the JMS form).
-     */
-    static void queueLimits(Form f, InspectorViewModel vm, String id, AmqpQueue a, boolean prompts) {
-        var ttl = f.text(
-                "Message TTL", a.ttl(), Parsers.DURATION, v -> vm.editElement(id, "amqp", Records.with(a, "ttl", v)));
-        var maxLength = f.text(
-                "Max length",
-                a.maxLength(),
-                Parsers.POSITIVE_INT,
-                v -> vm.editElement(id, "amqp", Records.with(a, "maxLength", v)));
-        if (prompts) {
-            ttl.setPromptText("none");
-            maxLength.setPromptText("unbounded");
-        }
-        f.choice(
-                "Overflow",
-                Overflow.values(),
-                a.overflow(),
-                v -> vm.editElement(id, "amqp", Records.with(a, "overflow", v)));
+    /** Replaces the channel's settings of {@code part}'s kind with {@code part}; one undoable edit. */
+    static void editSettings(InspectorViewModel vm, String id, KindSettings part) {
+        vm.document()
+                .getDesign()
+                .channel(id)
+                .ifPresent(c -> vm.replaceElement(id, part.kind().key(), c.with(part)));
     }
 
     static Form broker(InspectorViewModel vm, Design d, Broker b) {

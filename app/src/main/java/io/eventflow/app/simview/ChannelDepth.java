@@ -3,6 +3,7 @@ package io.eventflow.app.simview;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.SqsQueue;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ enum ChannelDepth {
 
     static ChannelDepth of(Design d, Channel c) {
         BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
-        if (kind == BrokerKind.SQS && c.sqs().isTopic()) {
+        if (kind == BrokerKind.SQS && SqsQueue.of(c).isTopic()) {
             return NONE;
         }
         return kind == BrokerKind.POSTGRES ? UNCOMMITTED : STORED;

@@ -120,8 +120,9 @@ public final class BrokerKindsShots {
         edit(
                 vm,
                 "billing-queue",
-                c -> c.withSqs(new SqsQueue(null, c.sqs().snsTopics(), TimeSpan.parse("45s"), 5, true, null, null)));
-        edit(vm, "clicks", c -> c.withRedis(new RedisStream(10_000)));
+                c -> c.with(
+                        new SqsQueue(null, SqsQueue.of(c).snsTopics(), TimeSpan.parse("45s"), 5, true, null, null)));
+        edit(vm, "clicks", c -> c.with(new RedisStream(10_000)));
         vm.document()
                 .execute(DesignChange.of(
                         "durable",

@@ -44,10 +44,10 @@ class BrokerKindsPaletteTest {
         assertThat(d().brokers())
                 .extracting(b -> b.id() + ":" + b.kind().key())
                 .containsExactly("sqs:sqs", "redis:redis", "postgres:postgres", "jms:jms");
-        assertThat(channel("sqs-queue").sqs()).isEqualTo(SqsQueue.NONE);
-        assertThat(channel("sns-topic").sqs().isTopic()).isTrue();
-        assertThat(channel("jms-queue").jms().typeOrDefault()).isEqualTo(JmsDestination.Type.QUEUE);
-        assertThat(channel("jms-topic").jms().isTopic()).isTrue();
+        assertThat(SqsQueue.of(channel("sqs-queue"))).isEqualTo(SqsQueue.NONE);
+        assertThat(SqsQueue.of(channel("sns-topic")).isTopic()).isTrue();
+        assertThat(JmsDestination.of(channel("jms-queue")).typeOrDefault()).isEqualTo(JmsDestination.Type.QUEUE);
+        assertThat(JmsDestination.of(channel("jms-topic")).isTopic()).isTrue();
         assertThat(channel("notify").broker()).isEqualTo("postgres");
         // Every channel the palette makes is valid as it stands.
         assertThat(Validator.validate(d()).stream().filter(p -> p.isError()).toList())
@@ -86,35 +86,35 @@ class BrokerKindsPaletteTest {
         int undo = doc.document().history().undoSize();
 
         assertThat(vm.connect("sns-topic", "sqs-queue")).isTrue();
-        assertThat(channel("sqs-queue").sqs().snsTopics()).containsExactly("sns-topic");
+        assertThat(SqsQueue.of(channel("sqs-queue")).snsTopics()).containsExactly("sns-topic");
         assertThat(doc.document().history().undoSize()).isEqualTo(undo + 1);
         assertThat(EdgeRef.of(d())).extracting(EdgeRef::id).containsExactly("sns:sns-topic>sqs-queue");
         EdgeRef edge = EdgeRef.of(d()).get(0);
         assertThat(edge.from()).isEqualTo("sns-topic");
         assertThat(edge.to()).isEqualTo("sqs-queue");
         vm.connect("sns-topic", "sqs-queue");
-        assertThat(channel("sqs-queue").sqs().snsTopics()).containsExactly("sns-topic");
+        assertThat(SqsQueue.of(channel("sqs-queue")).snsTopics()).containsExactly("sns-topic");
         assertThat(Validator.validate(d()).stream().filter(p -> p.isError()).toList())
                 .isEmpty();
 
         doc.undo();
         assertThat(d()).isEqualTo(before);
         doc.redo();
-        assertThat(channel("sqs-queue").sqs().snsTopics()).containsExactly("sns-topic");
+        assertThat(SqsQueue.of(channel("sqs-queue")).snsTopics()).containsExactly("sns-topic");
 
         // Deleting the edge unsubscribes the queue (its snsTopics goes away), again one undo step.
         doc.getSelection().clear();
         doc.getSelection().add("sns:sns-topic>sqs-queue");
         vm.deleteSelection();
-        assertThat(channel("sqs-queue").sqs().snsTopics()).isNull();
+        assertThat(SqsQueue.of(channel("sqs-queue")).snsTopics()).isNull();
         assertThat(EdgeRef.of(d())).isEmpty();
         doc.undo();
-        assertThat(channel("sqs-queue").sqs().snsTopics()).containsExactly("sns-topic");
+        assertThat(SqsQueue.of(channel("sqs-queue")).snsTopics()).containsExactly("sns-topic");
         // Deleting the topic drops it from the queue too.
         doc.getSelection().clear();
         doc.getSelection().add("sns-topic");
         vm.deleteSelection();
-        assertThat(channel("sqs-queue").sqs().topicsOrEmpty()).isEmpty();
+        assertThat(SqsQueue.of(channel("sqs-queue")).topicsOrEmpty()).isEmpty();
     }
 
     @Test
@@ -174,10 +174,10 @@ class BrokerKindsPaletteTest {
         vm.connect("sns-topic", "sqs-queue");
         edit(
                 "sqs-queue",
-                c -> c.withSqs(NewChannels.withTopics(
+                c -> c.with(NewChannels.withTopics(
                         new SqsQueue(null, null, TimeSpan.parse("45s"), 5, true, null, null),
-                        c.sqs().snsTopics())));
-        edit("stream", c -> c.withRedis(new RedisStream(1000)));
+                        SqsQueue.of(c).snsTopics())));
+        edit("stream", c -> c.with(new RedisStream(1000)));
         assertThat(look("sqs-queue").chips()).containsExactly("FIFO", "visibility 45s", "DLQ after 5");
         assertThat(look("sns-topic").settings()).startsWith("fan-out to 1 queue ·");
         assertThat(look("stream").chips()).containsExactly("maxLen 1000");

@@ -6,6 +6,7 @@ import io.eventflow.app.document.DocumentViewModel;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.EdgeId;
+import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.edit.DesignDocument;
@@ -29,7 +30,8 @@ class CanvasViewModelTest {
         assertThat(topic).isEqualTo("topic");
         assertThat(d().layout().get("topic")).isEqualTo(new Position(300, 120));
         assertThat(d().broker("kafka").orElseThrow().kind()).isEqualTo(BrokerKind.KAFKA);
-        assertThat(d().channel("topic").orElseThrow().kafka().partitions()).isEqualTo(3);
+        assertThat(KafkaTopic.of(d().channel("topic").orElseThrow()).partitions())
+                .isEqualTo(3);
         vm.drop(PaletteItem.KAFKA_TOPIC, 300, 300, null);
         assertThat(d().brokers()).hasSize(1);
         assertThat(d().channel("topic-2")).isPresent();

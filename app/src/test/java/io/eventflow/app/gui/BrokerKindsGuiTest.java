@@ -10,6 +10,7 @@ import io.eventflow.app.shell.StudioHome;
 import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.io.DesignFiles;
 import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Validator;
@@ -107,7 +108,7 @@ class BrokerKindsGuiTest {
         portDrag(robot, "producer", "sns-topic");
         portDrag(robot, "sns-topic", "sqs-queue");
         portDrag(robot, "sqs-queue", "consumer");
-        assertThat(queue().sqs().snsTopics()).containsExactly("sns-topic");
+        assertThat(SqsQueue.of(queue()).snsTopics()).containsExactly("sns-topic");
         assertThat(design().service("consumer").orElseThrow().subscribes())
                 .extracting(s -> s.channel())
                 .containsExactly("sqs-queue");
@@ -123,20 +124,20 @@ class BrokerKindsGuiTest {
                         .queryAs(Label.class)
                         .getText())
                 .contains("at most 12h");
-        assertThat(queue().sqs().visibilityTimeout()).isNull();
+        assertThat(SqsQueue.of(queue()).visibilityTimeout()).isNull();
         robot.doubleClickOn("#field-visibility-timeout")
                 .eraseText(3)
                 .write("45s")
                 .type(KeyCode.ENTER);
-        assertThat(queue().sqs().visibilityTimeout().text()).isEqualTo("45s");
+        assertThat(SqsQueue.of(queue()).visibilityTimeout().text()).isEqualTo("45s");
         ChannelSkin skin = robot.lookup("#skin-sqs-queue").queryAs(ChannelSkin.class);
         assertThat(skin.chips()).contains("visibility 45s");
 
         robot.clickOn(window.canvas(), MouseButton.PRIMARY);
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
-        assertThat(queue().sqs().visibilityTimeout()).isNull();
+        assertThat(SqsQueue.of(queue()).visibilityTimeout()).isNull();
         robot.press(KeyCode.CONTROL, KeyCode.Y).release(KeyCode.Y, KeyCode.CONTROL);
-        assertThat(queue().sqs().visibilityTimeout().text()).isEqualTo("45s");
+        assertThat(SqsQueue.of(queue()).visibilityTimeout().text()).isEqualTo("45s");
         assertThat(Validator.validate(design()).stream().filter(Problem::isError))
                 .isEmpty();
 
@@ -150,8 +151,8 @@ class BrokerKindsGuiTest {
         robot.clickOn("#action-open");
         assertThat(design()).isEqualTo(saved);
         Channel reopened = DesignFiles.open(file).channel("sqs-queue").orElseThrow();
-        assertThat(reopened.sqs().visibilityTimeout().text()).isEqualTo("45s");
-        assertThat(reopened.sqs().snsTopics()).containsExactly("sns-topic");
+        assertThat(SqsQueue.of(reopened).visibilityTimeout().text()).isEqualTo("45s");
+        assertThat(SqsQueue.of(reopened).snsTopics()).containsExactly("sns-topic");
         assertThat(Files.readString(file)).contains("snsTopic: true", "visibilityTimeout: 45s");
         assertThat(robot.lookup(".edge-sns").queryAll()).hasSize(1);
         assertThat(dialogs.errors()).isEmpty();

@@ -12,6 +12,7 @@ import io.eventflow.app.simview.SimulationRunner;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.simulator.SimulationSnapshot;
 import io.eventflow.simulator.report.SimulationReport;
 import java.awt.image.BufferedImage;
@@ -151,7 +152,7 @@ class BrokerSamplesSimulationGuiTest {
             assertThat(c.depths()).as(c.id()).allSatisfy(x -> assertThat(x).isNotNegative());
             // a message waits at most once per subscribing group (JMS topics and MQTT sessions keep a copy each)
             assertThat(c.depth()).as(c.id()).isLessThanOrEqualTo(published * Math.max(1, groups));
-            if (kind == BrokerKind.SQS && ch.sqs().isTopic()) {
+            if (kind == BrokerKind.SQS && SqsQueue.of(ch).isTopic()) {
                 assertThat(c.depth()).as(c.id()).isZero();
                 assertThat(labels).as(c.id()).doesNotContainKey(c.id());
             } else if (kind == BrokerKind.POSTGRES) {

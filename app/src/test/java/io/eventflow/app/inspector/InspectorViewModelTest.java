@@ -44,8 +44,9 @@ class InspectorViewModelTest {
     @Test
     void editsAreOneCommandEachAndRenamesKeepSelection() {
         doc.getSelection().add("orders");
-        vm.editElement("orders", "kafka", Records.with(KafkaTopic.NONE, "partitions", 6));
-        assertThat(doc.getDesign().channel("orders").orElseThrow().kafka().partitions())
+        ChannelForms.editSettings(vm, "orders", KafkaTopic.NONE.withPartitions(6));
+        assertThat(KafkaTopic.of(doc.getDesign().channel("orders").orElseThrow())
+                        .partitions())
                 .isEqualTo(6);
         vm.rename("orders", "orders2");
         assertThat(doc.getSelection()).containsExactly("orders2");

@@ -33,14 +33,13 @@ class KindFormsTest {
         d = DesignEdits.add(
                 d,
                 new Channel("events", "aws", "events", List.of())
-                        .withSqs(new SqsQueue(true, null, null, null, null, null, null)),
+                        .with(new SqsQueue(true, null, null, null, null, null, null)),
                 null);
         d = DesignEdits.add(d, new Channel("billing-q", "aws", "billing", List.of()), null);
         d = DesignEdits.add(d, new Channel("jobs", "pg", "jobs", List.of()), null);
         d = DesignEdits.add(
                 d,
-                new Channel("prices", "amq", "prices", List.of())
-                        .withJms(new JmsDestination(JmsDestination.Type.TOPIC)),
+                new Channel("prices", "amq", "prices", List.of()).with(new JmsDestination(JmsDestination.Type.TOPIC)),
                 null);
         d = DesignEdits.add(d, new Channel("status", "mq", "status", List.of()), null);
         d = DesignEdits.add(d, new Service("worker"), null);
@@ -59,34 +58,32 @@ class KindFormsTest {
 
     @Test
     void sqsQueueSettingsAreOneUndoStepEach() {
-        SqsQueue q = queue().sqs();
-        vm.editElement("billing-q", "sqs", Records.with(q, "visibilityTimeout", TimeSpan.parse("45s")));
-        vm.editElement(
-                "billing-q",
-                "sqs",
-                Records.with(queue().sqs(), "snsTopics", KindForms.toggled(List.of(), "events", true)));
-        assertThat(queue().sqs().visibilityTimeout().text()).isEqualTo("45s");
-        assertThat(queue().sqs().snsTopics()).containsExactly("events");
+        SqsQueue q = SqsQueue.of(queue());
+        ChannelForms.editSettings(vm, "billing-q", q.withVisibilityTimeout(TimeSpan.parse("45s")));
+        ChannelForms.editSettings(
+                vm, "billing-q", SqsQueue.of(queue()).withSnsTopics(SqsForm.toggled(List.of(), "events", true)));
+        assertThat(SqsQueue.of(queue()).visibilityTimeout().text()).isEqualTo("45s");
+        assertThat(SqsQueue.of(queue()).snsTopics()).containsExactly("events");
         assertThat(doc.document().history().undoSize()).isEqualTo(2);
         doc.undo();
-        assertThat(queue().sqs().snsTopics()).isNull();
-        assertThat(queue().sqs().visibilityTimeout().text()).isEqualTo("45s");
+        assertThat(SqsQueue.of(queue()).snsTopics()).isNull();
+        assertThat(SqsQueue.of(queue()).visibilityTimeout().text()).isEqualTo("45s");
         doc.undo();
         assertThat(doc.getDesign()).isEqualTo(design());
         doc.redo();
         doc.redo();
-        assertThat(queue().sqs().snsTopics()).containsExactly("events");
+        assertThat(SqsQueue.of(queue()).snsTopics()).containsExactly("events");
         // Unticking the last topic removes the key rather than leaving an empty list.
-        assertThat(KindForms.toggled(List.of("events"), "events", false)).isNull();
+        assertThat(SqsForm.toggled(List.of("events"), "events", false)).isNull();
     }
 
     @Test
     void aQueueTurnedIntoATopicLosesTheSettingsATopicCannotHave() {
         SqsQueue q =
                 new SqsQueue(null, List.of("events"), TimeSpan.parse("1min"), 3, true, TimeSpan.parse("20s"), null);
-        SqsQueue t = KindForms.asTopic(q, true);
+        SqsQueue t = SqsForm.asTopic(q, true);
         assertThat(t).isEqualTo(new SqsQueue(true, null, null, null, true, null, null));
-        assertThat(KindForms.asTopic(t, null).isTopic()).isFalse();
+        assertThat(SqsForm.asTopic(t, null).isTopic()).isFalse();
     }
 
     @Test
@@ -97,7 +94,7 @@ class KindFormsTest {
         vm.editPublication(
                 "worker", "jobs", "transaction", p -> Records.with(p, "transaction", TimeSpan.parse("200ms")));
         vm.editPublication("worker", "jobs", "rollback", p -> Records.with(p, "rollbackPercent", 5.0));
-        vm.editPublication("worker", "status", "will", p -> KindForms.withWill(p, true));
+        vm.editPublication("worker", "status", "will", p -> MqttForm.withWill(p, true));
         Publication jobs = worker().publishes().get(0);
         Publication will = worker().publishes().get(1);
         assertThat(jobs.transaction().text()).isEqualTo("200ms");
@@ -116,7 +113,7 @@ class KindFormsTest {
 
     @Test
     void snsEdgeHasItsOwnSubject() {
-        vm.editElement("billing-q", "sqs", Records.with(queue().sqs(), "snsTopics", List.of("events")));
+        ChannelForms.editSettings(vm, "billing-q", SqsQueue.of(queue()).withSnsTopics(List.of("events")));
         doc.getSelection().add("sns:events>billing-q");
         assertThat(vm.getSubject()).isInstanceOfSatisfying(InspectorViewModel.EdgeSubject.class, e -> {
             assertThat(e.ref().from()).isEqualTo("events");

@@ -6,6 +6,7 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.ProducerSpec;
 import io.eventflow.model.design.Acks;
+import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.Partitioner;
 import io.eventflow.model.design.ProducerSettings;
 import io.eventflow.model.design.RetryPolicy;
@@ -66,7 +67,7 @@ final class KafkaLiveProducer implements LiveProducer {
 
     @Override
     public void send(LiveChannel channel, Envelope message, SendCallback callback) {
-        boolean byKey = channel.channel().kafka().partitionerOrDefault() == Partitioner.KEY;
+        boolean byKey = KafkaTopic.of(channel.channel()).partitionerOrDefault() == Partitioner.KEY;
         Integer partition = null;
         if (!byKey || message.key() == null) {
             int n = server.partitions(channel.name());

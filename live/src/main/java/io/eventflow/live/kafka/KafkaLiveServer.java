@@ -152,7 +152,7 @@ final class KafkaLiveServer implements LiveServer {
         }
         List<NewTopic> topics = new ArrayList<>();
         for (LiveChannel c : channels) {
-            KafkaTopic k = c.channel().kafka();
+            KafkaTopic k = KafkaTopic.of(c.channel());
             if (c.existing()) {
                 if (!existing.contains(c.name())) {
                     throw new LiveException("channel '" + c.id() + "' is mapped to topic '" + c.name()

@@ -23,7 +23,8 @@ public record AmqpQueue(
         TimeSpan ttl,
         Integer maxLength,
         Overflow overflow,
-        Boolean durable) {
+        Boolean durable)
+        implements KindSettings {
     public static final AmqpQueue NONE = new AmqpQueue(null, null, null, null, null, null, null, null);
 
     public AmqpQueue {
@@ -40,5 +41,47 @@ public record AmqpQueue(
 
     public boolean isEmpty() {
         return equals(NONE);
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.AMQP;
+    }
+
+    /** The channel's settings of this kind; {@link #NONE} when it sets none. */
+    public static AmqpQueue of(Channel c) {
+        return c.settings().part(AmqpQueue.class).orElse(NONE);
+    }
+
+    public AmqpQueue withExchange(String value) {
+        return new AmqpQueue(value, exchangeType, routingKey, bindings, ttl, maxLength, overflow, durable);
+    }
+
+    public AmqpQueue withExchangeType(ExchangeType value) {
+        return new AmqpQueue(exchange, value, routingKey, bindings, ttl, maxLength, overflow, durable);
+    }
+
+    public AmqpQueue withRoutingKey(String value) {
+        return new AmqpQueue(exchange, exchangeType, value, bindings, ttl, maxLength, overflow, durable);
+    }
+
+    public AmqpQueue withBindings(List<String> value) {
+        return new AmqpQueue(exchange, exchangeType, routingKey, value, ttl, maxLength, overflow, durable);
+    }
+
+    public AmqpQueue withTtl(TimeSpan value) {
+        return new AmqpQueue(exchange, exchangeType, routingKey, bindings, value, maxLength, overflow, durable);
+    }
+
+    public AmqpQueue withMaxLength(Integer value) {
+        return new AmqpQueue(exchange, exchangeType, routingKey, bindings, ttl, value, overflow, durable);
+    }
+
+    public AmqpQueue withOverflow(Overflow value) {
+        return new AmqpQueue(exchange, exchangeType, routingKey, bindings, ttl, maxLength, value, durable);
+    }
+
+    public AmqpQueue withDurable(Boolean value) {
+        return new AmqpQueue(exchange, exchangeType, routingKey, bindings, ttl, maxLength, overflow, value);
     }
 }

@@ -16,13 +16,8 @@ import java.util.Objects;
  * @param title human title
  * @param description free text
  * @param external whether parties outside the organisation publish or read it (signing matters)
- * @param deadLetter id of the channel rejected, expired or overflowing messages go to (AMQP dead-letter exchange)
- * @param kafka Kafka-like settings
- * @param amqp AMQP-like settings
- * @param mqtt MQTT settings
- * @param sqs SQS/SNS-like settings
- * @param redis Redis Streams settings
- * @param jms JMS settings
+ * @param deadLetter id of the channel rejected, expired or overflowing messages go to (a dead-letter exchange or queue)
+ * @param settings the settings of the broker kind ({@link ChannelSettings#NONE} when none)
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Channel(
@@ -34,28 +29,18 @@ public record Channel(
         String description,
         Boolean external,
         String deadLetter,
-        KafkaTopic kafka,
-        AmqpQueue amqp,
-        MqttTopic mqtt,
-        SqsQueue sqs,
-        RedisStream redis,
-        JmsDestination jms,
+        ChannelSettings settings,
         Map<String, JsonNode> extensions)
         implements Element {
     public Channel {
         Objects.requireNonNull(id, "id");
         messages = messages == null ? List.of() : List.copyOf(messages);
-        kafka = kafka == null ? KafkaTopic.NONE : kafka;
-        amqp = amqp == null ? AmqpQueue.NONE : amqp;
-        mqtt = mqtt == null ? MqttTopic.NONE : mqtt;
-        sqs = sqs == null ? SqsQueue.NONE : sqs;
-        redis = redis == null ? RedisStream.NONE : redis;
-        jms = jms == null ? JmsDestination.NONE : jms;
+        settings = settings == null ? ChannelSettings.NONE : ChannelSettings.of(settings.parts());
         extensions = Extensions.copy(extensions);
     }
 
     public Channel(String id, String broker, String address, List<String> messages) {
-        this(id, broker, address, messages, null, null, null, null, null, null, null, null, null, null, Map.of());
+        this(id, broker, address, messages, null, null, null, null, null, Map.of());
     }
 
     public boolean isExternal() {
@@ -69,273 +54,57 @@ public record Channel(
 
     public Channel withId(String newId) {
         return new Channel(
-                newId,
-                broker,
-                address,
-                messages,
-                title,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
+                newId, broker, address, messages, title, description, external, deadLetter, settings, extensions);
     }
 
     public Channel withMessages(List<String> newMessages) {
         return new Channel(
-                id,
-                broker,
-                address,
-                newMessages,
-                title,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
+                id, broker, address, newMessages, title, description, external, deadLetter, settings, extensions);
     }
 
-    public Channel withKafka(KafkaTopic newKafka) {
+    public Channel withSettings(ChannelSettings newSettings) {
         return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                title,
-                description,
-                external,
-                deadLetter,
-                newKafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
+                id, broker, address, messages, title, description, external, deadLetter, newSettings, extensions);
     }
 
-    public Channel withAmqp(AmqpQueue newAmqp) {
-        return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                title,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                newAmqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
-    }
-
-    public Channel withMqtt(MqttTopic newMqtt) {
-        return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                title,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                newMqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
-    }
-
-    public Channel withSqs(SqsQueue newSqs) {
-        return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                title,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                newSqs,
-                redis,
-                jms,
-                extensions);
-    }
-
-    public Channel withRedis(RedisStream newRedis) {
-        return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                title,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                newRedis,
-                jms,
-                extensions);
-    }
-
-    public Channel withJms(JmsDestination newJms) {
-        return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                title,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                newJms,
-                extensions);
+    /** A copy with the settings of {@code part}'s kind replaced by it. */
+    public Channel with(KindSettings part) {
+        return withSettings(settings.with(part));
     }
 
     public Channel withAddress(String newAddress) {
         return new Channel(
-                id,
-                broker,
-                newAddress,
-                messages,
-                title,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
+                id, broker, newAddress, messages, title, description, external, deadLetter, settings, extensions);
     }
 
     /** A copy with {@code broker} set. */
     public Channel withBroker(String newBroker) {
         return new Channel(
-                id,
-                newBroker,
-                address,
-                messages,
-                title,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
+                id, newBroker, address, messages, title, description, external, deadLetter, settings, extensions);
     }
 
     /** A copy with {@code title} set. */
     public Channel withTitle(String newTitle) {
         return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                newTitle,
-                description,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
+                id, broker, address, messages, newTitle, description, external, deadLetter, settings, extensions);
     }
 
     /** A copy with {@code description} set. */
     public Channel withDescription(String newDescription) {
         return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                title,
-                newDescription,
-                external,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
+                id, broker, address, messages, title, newDescription, external, deadLetter, settings, extensions);
     }
 
     /** A copy with {@code external} set. */
     public Channel withExternal(Boolean newExternal) {
         return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                title,
-                description,
-                newExternal,
-                deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
+                id, broker, address, messages, title, description, newExternal, deadLetter, settings, extensions);
     }
 
     /** A copy with {@code deadLetter} set. */
     public Channel withDeadLetter(String newDeadLetter) {
         return new Channel(
-                id,
-                broker,
-                address,
-                messages,
-                title,
-                description,
-                external,
-                newDeadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
-                extensions);
+                id, broker, address, messages, title, description, external, newDeadLetter, settings, extensions);
     }
 
     @Override

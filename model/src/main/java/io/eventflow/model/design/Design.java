@@ -83,7 +83,7 @@ public record Design(
      */
     public List<Channel> queuesOf(String topicId) {
         return channels.stream()
-                .filter(q -> q.sqs().topicsOrEmpty().contains(topicId))
+                .filter(q -> SqsQueue.of(q).topicsOrEmpty().contains(topicId))
                 .toList();
     }
 

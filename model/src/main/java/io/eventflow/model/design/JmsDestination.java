@@ -7,7 +7,7 @@ package io.eventflow.model.design;
  * @param type queue (point to point, AMQP-like) or topic (publish/subscribe with durable or non-durable subscribers)
  *     (queue)
  */
-public record JmsDestination(Type type) {
+public record JmsDestination(Type type) implements KindSettings {
     public static final JmsDestination NONE = new JmsDestination(null);
 
     /** Point to point or publish/subscribe. */
@@ -42,5 +42,19 @@ public record JmsDestination(Type type) {
 
     public boolean isEmpty() {
         return equals(NONE);
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.JMS;
+    }
+
+    /** The channel's settings of this kind; {@link #NONE} when it sets none. */
+    public static JmsDestination of(Channel c) {
+        return c.settings().part(JmsDestination.class).orElse(NONE);
+    }
+
+    public JmsDestination withType(Type value) {
+        return new JmsDestination(value);
     }
 }

@@ -18,7 +18,8 @@ public record KafkaTopic(
         TimeSpan retention,
         DataSize retentionBytes,
         String cleanupPolicy,
-        Partitioner partitioner) {
+        Partitioner partitioner)
+        implements KindSettings {
     public static final KafkaTopic NONE = new KafkaTopic(null, null, null, null, null, null, null);
 
     public int partitionCount() {
@@ -43,5 +44,50 @@ public record KafkaTopic(
 
     public boolean isEmpty() {
         return equals(NONE);
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.KAFKA;
+    }
+
+    /** The channel's settings of this kind; {@link #NONE} when it sets none. */
+    public static KafkaTopic of(Channel c) {
+        return c.settings().part(KafkaTopic.class).orElse(NONE);
+    }
+
+    public KafkaTopic withPartitions(Integer value) {
+        return new KafkaTopic(
+                value, replicationFactor, minInSyncReplicas, retention, retentionBytes, cleanupPolicy, partitioner);
+    }
+
+    public KafkaTopic withReplicationFactor(Integer value) {
+        return new KafkaTopic(
+                partitions, value, minInSyncReplicas, retention, retentionBytes, cleanupPolicy, partitioner);
+    }
+
+    public KafkaTopic withMinInSyncReplicas(Integer value) {
+        return new KafkaTopic(
+                partitions, replicationFactor, value, retention, retentionBytes, cleanupPolicy, partitioner);
+    }
+
+    public KafkaTopic withRetention(TimeSpan value) {
+        return new KafkaTopic(
+                partitions, replicationFactor, minInSyncReplicas, value, retentionBytes, cleanupPolicy, partitioner);
+    }
+
+    public KafkaTopic withRetentionBytes(DataSize value) {
+        return new KafkaTopic(
+                partitions, replicationFactor, minInSyncReplicas, retention, value, cleanupPolicy, partitioner);
+    }
+
+    public KafkaTopic withCleanupPolicy(String value) {
+        return new KafkaTopic(
+                partitions, replicationFactor, minInSyncReplicas, retention, retentionBytes, value, partitioner);
+    }
+
+    public KafkaTopic withPartitioner(Partitioner value) {
+        return new KafkaTopic(
+                partitions, replicationFactor, minInSyncReplicas, retention, retentionBytes, cleanupPolicy, value);
     }
 }

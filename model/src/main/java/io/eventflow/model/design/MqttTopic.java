@@ -6,7 +6,7 @@ package io.eventflow.model.design;
  * @param qos quality of service 0, 1 or 2 for publishers (0)
  * @param retained whether publishers set the retain flag (false)
  */
-public record MqttTopic(Integer qos, Boolean retained) {
+public record MqttTopic(Integer qos, Boolean retained) implements KindSettings {
     public static final MqttTopic NONE = new MqttTopic(null, null);
 
     public int qosOrDefault() {
@@ -15,5 +15,23 @@ public record MqttTopic(Integer qos, Boolean retained) {
 
     public boolean isEmpty() {
         return equals(NONE);
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.MQTT;
+    }
+
+    /** The channel's settings of this kind; {@link #NONE} when it sets none. */
+    public static MqttTopic of(Channel c) {
+        return c.settings().part(MqttTopic.class).orElse(NONE);
+    }
+
+    public MqttTopic withQos(Integer value) {
+        return new MqttTopic(value, retained);
+    }
+
+    public MqttTopic withRetained(Boolean value) {
+        return new MqttTopic(qos, value);
     }
 }

@@ -23,7 +23,8 @@ public record SqsQueue(
         Integer maxReceiveCount,
         Boolean fifo,
         TimeSpan receiveWait,
-        TimeSpan messageRetention) {
+        TimeSpan messageRetention)
+        implements KindSettings {
     public static final SqsQueue NONE = new SqsQueue(null, null, null, null, null, null, null);
 
     /** SQS's default visibility timeout. */
@@ -79,5 +80,40 @@ public record SqsQueue(
 
     public boolean isEmpty() {
         return equals(NONE);
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.SQS;
+    }
+
+    /** The channel's settings of this kind; {@link #NONE} when it sets none. */
+    public static SqsQueue of(Channel c) {
+        return c.settings().part(SqsQueue.class).orElse(NONE);
+    }
+
+    public SqsQueue withSnsTopic(Boolean value) {
+        return new SqsQueue(value, snsTopics, visibilityTimeout, maxReceiveCount, fifo, receiveWait, messageRetention);
+    }
+
+    public SqsQueue withVisibilityTimeout(TimeSpan value) {
+        return new SqsQueue(snsTopic, snsTopics, value, maxReceiveCount, fifo, receiveWait, messageRetention);
+    }
+
+    public SqsQueue withMaxReceiveCount(Integer value) {
+        return new SqsQueue(snsTopic, snsTopics, visibilityTimeout, value, fifo, receiveWait, messageRetention);
+    }
+
+    public SqsQueue withFifo(Boolean value) {
+        return new SqsQueue(
+                snsTopic, snsTopics, visibilityTimeout, maxReceiveCount, value, receiveWait, messageRetention);
+    }
+
+    public SqsQueue withReceiveWait(TimeSpan value) {
+        return new SqsQueue(snsTopic, snsTopics, visibilityTimeout, maxReceiveCount, fifo, value, messageRetention);
+    }
+
+    public SqsQueue withMessageRetention(TimeSpan value) {
+        return new SqsQueue(snsTopic, snsTopics, visibilityTimeout, maxReceiveCount, fifo, receiveWait, value);
     }
 }

@@ -1,8 +1,14 @@
 package io.eventflow.model.doc;
 
+import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.JmsDestination;
+import io.eventflow.model.design.KafkaTopic;
+import io.eventflow.model.design.MqttTopic;
+import io.eventflow.model.design.RedisStream;
+import io.eventflow.model.design.SqsQueue;
 import java.util.Locale;
 
 /**
@@ -22,34 +28,37 @@ public record ChannelShape(String shape, String badge, String detail, int cells)
         String key = kind.key().toUpperCase(Locale.ROOT);
         return switch (kind) {
             case KAFKA, OTHER -> {
-                int p = c.kafka().partitionCount();
+                int p = KafkaTopic.of(c).partitionCount();
                 yield new ChannelShape("log", key, p + (p == 1 ? " partition" : " partitions"), Math.min(p, 12));
             }
             case AMQP -> new ChannelShape(
-                    "queue", key, c.amqp().exchange() == null ? "" : c.amqp().exchange(), 0);
+                    "queue",
+                    key,
+                    AmqpQueue.of(c).exchange() == null ? "" : AmqpQueue.of(c).exchange(),
+                    0);
             case MQTT -> new ChannelShape(
                     "hub",
                     key,
-                    "QoS " + c.mqtt().qosOrDefault()
-                            + (Boolean.TRUE.equals(c.mqtt().retained()) ? " · retained" : ""),
+                    "QoS " + MqttTopic.of(c).qosOrDefault()
+                            + (Boolean.TRUE.equals(MqttTopic.of(c).retained()) ? " · retained" : ""),
                     0);
             case SQS -> {
-                if (c.sqs().isTopic()) {
+                if (SqsQueue.of(c).isTopic()) {
                     int queues = d.queuesOf(c.id()).size();
                     yield new ChannelShape(
                             "hub", "SNS", "fan-out to " + queues + (queues == 1 ? " queue" : " queues"), 0);
                 }
-                yield new ChannelShape("queue", "SQS", c.sqs().isFifo() ? "FIFO" : "standard", 0);
+                yield new ChannelShape("queue", "SQS", SqsQueue.of(c).isFifo() ? "FIFO" : "standard", 0);
             }
             case REDIS -> new ChannelShape(
                     "log",
                     key,
-                    c.redis().maxLen() == null
+                    RedisStream.of(c).maxLen() == null
                             ? "stream"
-                            : "stream · maxLen " + c.redis().maxLen(),
+                            : "stream · maxLen " + RedisStream.of(c).maxLen(),
                     6);
             case POSTGRES -> new ChannelShape("broadcast", "NOTIFY", "no storage", 0);
-            case JMS -> c.jms().isTopic()
+            case JMS -> JmsDestination.of(c).isTopic()
                     ? new ChannelShape("hub", "JMS", "topic", 0)
                     : new ChannelShape("queue", key, "queue", 0);
         };

@@ -7,6 +7,7 @@ import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.layout.AutoLayout;
 import java.util.LinkedHashSet;
@@ -306,7 +307,7 @@ public final class DiagramSvgWriter {
             if (c.deadLetter() != null) {
                 edge(c.id(), c.deadLetter(), " ef-dlq", seen);
             }
-            for (String topic : c.sqs().topicsOrEmpty()) {
+            for (String topic : SqsQueue.of(c).topicsOrEmpty()) {
                 if (d.channel(topic).isPresent()) {
                     edge(topic, c.id(), " ef-fanout", seen);
                 }

@@ -1,16 +1,16 @@
 package io.eventflow.model.doc;
 
-import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.KafkaTopic;
-import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
+import io.eventflow.model.kind.KindProfiles;
 import io.eventflow.model.validate.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,30 +141,16 @@ final class HtmlSections {
     }
 
     private void settings(Channel c, List<String[]> rows) {
-        KafkaTopic k = c.kafka();
-        add(rows, "Partitions", k.partitions());
-        add(rows, "Replication factor", k.replicationFactor());
-        add(rows, "Min in-sync replicas", k.minInSyncReplicas());
-        add(rows, "Retention", k.retention());
-        add(rows, "Retention bytes", k.retentionBytes());
-        add(rows, "Cleanup policy", k.cleanupPolicy());
-        add(rows, "Partitioner", k.partitioner());
-        AmqpQueue q = c.amqp();
-        add(rows, "Exchange", q.exchange() == null ? null : q.exchange() + " (" + q.exchangeTypeOrDefault() + ")");
-        add(rows, "Routing key", q.routingKey());
-        add(rows, "Bindings", q.bindings() == null ? null : String.join(", ", q.bindings()));
-        add(rows, "Message TTL", q.ttl());
-        add(rows, "Max length", q.maxLength());
-        add(rows, "Overflow", q.overflow());
-        add(rows, "Durable", q.durable());
-        MqttTopic m = c.mqtt();
-        add(rows, "QoS", m.qos());
-        add(rows, "Retained", m.retained());
-        KindRows.channel(d, c, rows);
-        if (!c.sqs().topicsOrEmpty().isEmpty()) {
-            rows.add(new String[] {"Subscribed to SNS topics", links(c.sqs().topicsOrEmpty())});
+        BrokerKind on = d.kindOf(c).orElse(BrokerKind.OTHER);
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).describeChannel(d, c, on, (label, value) -> add(rows, label, value));
         }
-        if (c.sqs().isTopic()) {
+        if (!SqsQueue.of(c).topicsOrEmpty().isEmpty()) {
+            rows.add(new String[] {
+                "Subscribed to SNS topics", links(SqsQueue.of(c).topicsOrEmpty())
+            });
+        }
+        if (SqsQueue.of(c).isTopic()) {
             List<String> queues = d.queuesOf(c.id()).stream().map(Channel::id).toList();
             rows.add(new String[] {"Queues subscribed", links(queues)});
         }

@@ -1,6 +1,7 @@
 package io.eventflow.model.edit;
 
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.ChannelSettings;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Publication;
@@ -8,6 +9,7 @@ import io.eventflow.model.design.Reply;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import io.eventflow.model.kind.KindProfiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +25,8 @@ final class References {
         String dl = ids.contains(c.deadLetter()) ? null : c.deadLetter();
         List<String> messages =
                 c.messages().stream().filter(m -> !ids.contains(m)).toList();
-        List<String> topics = c.sqs().snsTopics() == null
-                ? null
-                : c.sqs().snsTopics().stream().filter(t -> !ids.contains(t)).toList();
-        return mapChannel(c, x -> x, broker, dl, messages, topics);
+        ChannelSettings settings = KindProfiles.mapChannelRefs(c.settings(), t -> ids.contains(t) ? null : t);
+        return mapChannel(c, x -> x, broker, dl, messages, settings);
     }
 
     static Service dropFromService(Service s, Set<String> ids) {
@@ -63,9 +63,7 @@ final class References {
                                 r.apply(c.broker()),
                                 r.apply(c.deadLetter()),
                                 c.messages().stream().map(r).toList(),
-                                c.sqs().snsTopics() == null
-                                        ? null
-                                        : c.sqs().snsTopics().stream().map(r).toList()))
+                                KindProfiles.mapChannelRefs(c.settings(), r)))
                         .toList())
                 .withServices(d.services().stream().map(s -> renameIn(s, r)).toList());
         Map<String, Position> layout = new LinkedHashMap<>();
@@ -156,7 +154,7 @@ final class References {
             String broker,
             String deadLetter,
             List<String> messages,
-            List<String> snsTopics) {
+            ChannelSettings settings) {
         return new Channel(
                 idMap.apply(c.id()),
                 broker,
@@ -166,12 +164,7 @@ final class References {
                 c.description(),
                 c.external(),
                 deadLetter,
-                c.kafka(),
-                c.amqp(),
-                c.mqtt(),
-                snsTopics == null ? c.sqs() : c.sqs().withSnsTopics(snsTopics),
-                c.redis(),
-                c.jms(),
+                settings,
                 c.extensions());
     }
 }

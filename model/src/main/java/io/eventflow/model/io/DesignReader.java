@@ -1,24 +1,18 @@
 package io.eventflow.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.ChannelSettings;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ElementId;
-import io.eventflow.model.design.ExchangeType;
-import io.eventflow.model.design.JmsDestination;
-import io.eventflow.model.design.KafkaTopic;
+import io.eventflow.model.design.KindSettings;
 import io.eventflow.model.design.LintSettings;
 import io.eventflow.model.design.MessageType;
-import io.eventflow.model.design.MqttTopic;
-import io.eventflow.model.design.Overflow;
-import io.eventflow.model.design.Partitioner;
 import io.eventflow.model.design.Position;
-import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
+import io.eventflow.model.kind.KindProfiles;
 import io.eventflow.model.validate.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,34 +166,13 @@ public final class DesignReader {
 
     private Channel channel(Fields f) {
         String id = id(f, "channel");
-        KafkaTopic kafka = new KafkaTopic(
-                f.integer("partitions"),
-                f.integer("replicationFactor"),
-                f.integer("minInSyncReplicas"),
-                f.timeSpan("retention"),
-                f.size("retentionBytes"),
-                f.str("cleanupPolicy"),
-                f.keyed("partitioner", Partitioner.class, "partitioner"));
-        AmqpQueue amqp = new AmqpQueue(
-                f.str("exchange"),
-                f.keyed("exchangeType", ExchangeType.class, "exchange type"),
-                f.str("routingKey"),
-                f.strings("bindings"),
-                f.timeSpan("ttl"),
-                f.integer("maxLength"),
-                f.keyed("overflow", Overflow.class, "overflow policy"),
-                f.bool("durable"));
-        MqttTopic mqtt = new MqttTopic(f.integer("qos"), f.bool("retained"));
-        SqsQueue sqs = new SqsQueue(
-                f.bool("snsTopic"),
-                f.strings("snsTopics"),
-                f.timeSpan("visibilityTimeout"),
-                f.integer("maxReceiveCount"),
-                f.bool("fifo"),
-                f.timeSpan("receiveWait"),
-                f.timeSpan("messageRetention"));
-        RedisStream redis = new RedisStream(f.integer("maxLen"));
-        JmsDestination jms = new JmsDestination(f.keyed("destination", JmsDestination.Type.class, "JMS destination"));
+        List<KindSettings> parts = new ArrayList<>();
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindSettings part = KindProfiles.of(kind).readChannel(f);
+            if (part != null) {
+                parts.add(part);
+            }
+        }
         List<String> messages = f.strings("messages");
         Channel c = new Channel(
                 id,
@@ -210,12 +183,7 @@ public final class DesignReader {
                 f.str("description"),
                 f.bool("external"),
                 f.str("deadLetter"),
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
+                ChannelSettings.of(parts),
                 f.extensions());
         f.rejectUnknown();
         return c;

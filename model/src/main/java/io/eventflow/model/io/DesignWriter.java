@@ -8,18 +8,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Arrival;
 import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.DataSize;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
-import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.Keyed;
 import io.eventflow.model.design.LintSettings;
 import io.eventflow.model.design.MessageType;
-import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Position;
 import io.eventflow.model.design.ProducerSettings;
 import io.eventflow.model.design.Publication;
@@ -27,9 +25,10 @@ import io.eventflow.model.design.Rate;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
+import io.eventflow.model.kind.KindProfiles;
+import io.eventflow.model.kind.SettingsSink;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -135,42 +134,23 @@ public final class DesignWriter {
         put(o, "title", c.title());
         put(o, "description", c.description());
         put(o, "external", c.external());
-        KafkaTopic k = c.kafka();
-        put(o, "partitions", k.partitions());
-        put(o, "replicationFactor", k.replicationFactor());
-        put(o, "minInSyncReplicas", k.minInSyncReplicas());
-        put(o, "retention", k.retention());
-        put(o, "retentionBytes", k.retentionBytes());
-        put(o, "cleanupPolicy", k.cleanupPolicy());
-        put(o, "partitioner", k.partitioner());
-        AmqpQueue q = c.amqp();
-        put(o, "exchange", q.exchange());
-        put(o, "exchangeType", q.exchangeType());
-        put(o, "routingKey", q.routingKey());
-        if (q.bindings() != null) {
-            ArrayNode a = o.putArray("bindings");
-            q.bindings().forEach(a::add);
+        SettingsSink sink = new SettingsSink() {
+            @Override
+            public void put(String key, Object value) {
+                DesignWriter.put(o, key, value);
+            }
+
+            @Override
+            public void putStrings(String key, List<String> values) {
+                if (values != null) {
+                    ArrayNode a = o.putArray(key);
+                    values.forEach(a::add);
+                }
+            }
+        };
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).writeChannel(c, sink);
         }
-        put(o, "ttl", q.ttl());
-        put(o, "maxLength", q.maxLength());
-        put(o, "overflow", q.overflow());
-        put(o, "durable", q.durable());
-        MqttTopic m = c.mqtt();
-        put(o, "qos", m.qos());
-        put(o, "retained", m.retained());
-        SqsQueue sq = c.sqs();
-        put(o, "snsTopic", sq.snsTopic());
-        if (sq.snsTopics() != null) {
-            ArrayNode a = o.putArray("snsTopics");
-            sq.snsTopics().forEach(a::add);
-        }
-        put(o, "visibilityTimeout", sq.visibilityTimeout());
-        put(o, "maxReceiveCount", sq.maxReceiveCount());
-        put(o, "fifo", sq.fifo());
-        put(o, "receiveWait", sq.receiveWait());
-        put(o, "messageRetention", sq.messageRetention());
-        put(o, "maxLen", c.redis().maxLen());
-        put(o, "destination", c.jms().type());
         put(o, "deadLetter", c.deadLetter());
         c.extensions().forEach(o::set);
         return o;

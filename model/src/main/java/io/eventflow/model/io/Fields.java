@@ -5,6 +5,7 @@ import io.eventflow.model.design.DataSize;
 import io.eventflow.model.design.Keyed;
 import io.eventflow.model.design.Rate;
 import io.eventflow.model.design.TimeSpan;
+import io.eventflow.model.kind.SettingsSource;
 import io.eventflow.model.validate.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * Typed access to one map of a design file, collecting a problem (with its JSON pointer) for every wrong type, bad
  * value or unknown key instead of stopping at the first.
  */
-final class Fields {
+final class Fields implements SettingsSource {
     private final JsonNode node;
     private final String pointer;
     private final List<Problem> problems;
@@ -51,7 +52,8 @@ final class Fields {
         problems.add(Problem.error("EF105", element, key == null ? pointer : pointer(key), message, hint));
     }
 
-    String str(String key) {
+    @Override
+    public String str(String key) {
         JsonNode v = raw(key);
         if (v == null) {
             return null;
@@ -63,7 +65,8 @@ final class Fields {
         return null;
     }
 
-    Integer integer(String key) {
+    @Override
+    public Integer integer(String key) {
         JsonNode v = raw(key);
         if (v == null) {
             return null;
@@ -103,7 +106,8 @@ final class Fields {
         return null;
     }
 
-    Boolean bool(String key) {
+    @Override
+    public Boolean bool(String key) {
         JsonNode v = raw(key);
         if (v == null) {
             return null;
@@ -115,7 +119,8 @@ final class Fields {
         return null;
     }
 
-    TimeSpan timeSpan(String key) {
+    @Override
+    public TimeSpan timeSpan(String key) {
         return parsed(key, TimeSpan::parse);
     }
 
@@ -123,11 +128,13 @@ final class Fields {
         return parsed(key, Rate::parse);
     }
 
-    DataSize size(String key) {
+    @Override
+    public DataSize size(String key) {
         return parsed(key, DataSize::parse);
     }
 
-    <E extends Enum<E> & Keyed> E keyed(String key, Class<E> type, String what) {
+    @Override
+    public <E extends Enum<E> & Keyed> E keyed(String key, Class<E> type, String what) {
         return parsed(key, s -> Keyed.parse(type, s, what));
     }
 
@@ -152,7 +159,8 @@ final class Fields {
         }
     }
 
-    List<String> strings(String key) {
+    @Override
+    public List<String> strings(String key) {
         JsonNode v = raw(key);
         if (v == null) {
             return null;

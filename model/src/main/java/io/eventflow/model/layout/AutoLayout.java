@@ -7,6 +7,7 @@ import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -135,7 +136,7 @@ public final class AutoLayout {
         }
         // SNS fan-out: a topic delivers to the SQS queues subscribed to it, so topics come before their queues.
         for (Channel q : d.channels()) {
-            for (String topic : q.sqs().topicsOrEmpty()) {
+            for (String topic : SqsQueue.of(q).topicsOrEmpty()) {
                 edge(nodes, topic, q.id(), seen);
             }
         }

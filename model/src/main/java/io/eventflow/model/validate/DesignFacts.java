@@ -5,6 +5,7 @@ import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ final class DesignFacts {
     /** A queue subscribed to a published SNS topic is published to; a topic with a queue is read by it. */
     private void snsFanOut(Design design) {
         for (Channel q : design.channels()) {
-            for (String topic : q.sqs().topicsOrEmpty()) {
+            for (String topic : SqsQueue.of(q).topicsOrEmpty()) {
                 subscribed.add(topic);
                 if (published.contains(topic)) {
                     published.add(q.id());

@@ -8,9 +8,13 @@ import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.DistributionKind;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.MessageType;
+import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
 import java.util.ArrayList;
@@ -66,7 +70,7 @@ final class KindLint {
         BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
         if (kind == BrokerKind.SQS) {
             sqsName(c, p);
-            if (c.sqs().isTopic() && !hasQueue(c)) {
+            if (SqsQueue.of(c).isTopic() && !hasQueue(c)) {
                 out.report(
                         SNS_NO_QUEUE,
                         c.id(),
@@ -75,13 +79,13 @@ final class KindLint {
                                 + " dropped (a topic stores nothing)",
                         "add a queue with 'snsTopics: [" + c.id() + "]' and subscribe to the queue");
             }
-        } else if (kind == BrokerKind.MQTT && c.mqtt().qosOrDefault() == 0 && isPublished(c)) {
+        } else if (kind == BrokerKind.MQTT && MqttTopic.of(c).qosOrDefault() == 0 && isPublished(c)) {
             List<String> commands = commands(c);
             if (!commands.isEmpty()) {
                 out.report(
                         QOS0_COMMAND,
                         c.id(),
-                        c.mqtt().qos() != null ? p + "/qos" : p,
+                        MqttTopic.of(c).qos() != null ? p + "/qos" : p,
                         "channel '" + c.id() + "' carries commands (" + String.join(", ", commands)
                                 + ") but its publishers send at QoS 0: a command sent while the connection drops"
                                 + " is lost without a trace",
@@ -100,7 +104,7 @@ final class KindLint {
             Channel c = d.channel(pub.channel()).orElse(null);
             if (c != null
                     && d.kindOf(c).orElse(BrokerKind.OTHER) == BrokerKind.MQTT
-                    && c.mqtt().qosOrDefault() == 0
+                    && MqttTopic.of(c).qosOrDefault() == 0
                     && !qos0.contains(c.id())) {
                 qos0.add(c.id());
             }
@@ -136,7 +140,7 @@ final class KindLint {
                 }
             }
             case JMS -> {
-                if (mayLose && c.jms().isTopic() && !sub.isDurable()) {
+                if (mayLose && JmsDestination.of(c).isTopic() && !sub.isDurable()) {
                     out.report(
                             JMS_NON_DURABLE,
                             s.id(),
@@ -178,12 +182,12 @@ final class KindLint {
     }
 
     private void visibility(Service s, Subscription sub, Channel c, String p) {
-        if (c.sqs().isTopic()) {
+        if (SqsQueue.of(c).isTopic()) {
             return;
         }
         Distribution dist = sub.processingOrDefault();
         TimeSpan hold = holdTime(dist);
-        TimeSpan visibility = c.sqs().visibilityTimeoutOrDefault();
+        TimeSpan visibility = SqsQueue.of(c).visibilityTimeoutOrDefault();
         if (hold.compareTo(visibility) > 0) {
             String takes = dist.max() != null
                     ? "up to " + hold
@@ -203,7 +207,7 @@ final class KindLint {
 
     private void qos0Subscription(Service s, Subscription sub, Channel c, String p) {
         List<String> commands = commands(c);
-        if (sub.qos() != null && sub.qos() == 0 && c.mqtt().qosOrDefault() > 0 && !commands.isEmpty()) {
+        if (sub.qos() != null && sub.qos() == 0 && MqttTopic.of(c).qosOrDefault() > 0 && !commands.isEmpty()) {
             out.report(
                     QOS0_COMMAND,
                     s.id(),
@@ -211,12 +215,12 @@ final class KindLint {
                     "'" + s.id() + "' subscribes to commands (" + String.join(", ", commands) + ") on '" + c.id()
                             + "' at QoS 0: the broker delivers at min(published, subscribed) = 0, so a command is"
                             + " lost when the connection drops",
-                    "subscribe at 'qos: " + c.mqtt().qosOrDefault() + "'");
+                    "subscribe at 'qos: " + MqttTopic.of(c).qosOrDefault() + "'");
         }
     }
 
     private void cleanSession(Service s, Subscription sub, Channel c, String p) {
-        int granted = Math.min(c.mqtt().qosOrDefault(), sub.qos() == null ? 2 : sub.qos());
+        int granted = Math.min(MqttTopic.of(c).qosOrDefault(), sub.qos() == null ? 2 : sub.qos());
         boolean clean = sub.sessionExpiry() == null || sub.sessionExpiry().nanos() == 0;
         if (granted >= 1 && clean) {
             out.report(
@@ -243,7 +247,7 @@ final class KindLint {
                             + " same consumer comes back (for ever if it never does); no other consumer takes them",
                     "set 'claimIdle' (XAUTOCLAIM min idle time) above the longest processing time");
         }
-        Integer maxLen = c.redis().maxLen();
+        Integer maxLen = RedisStream.of(c).maxLen();
         double rate = rateInto(c);
         boolean own = sub.maxDowntime() != null;
         TimeSpan down = Linter.downtime(d, sub);
@@ -268,8 +272,8 @@ final class KindLint {
     private void sqsName(Channel c, String p) {
         String address = c.effectiveAddress();
         boolean suffix = address.endsWith(".fifo");
-        String what = c.sqs().isTopic() ? "topic" : "queue";
-        if (c.sqs().isFifo() && !suffix) {
+        String what = SqsQueue.of(c).isTopic() ? "topic" : "queue";
+        if (SqsQueue.of(c).isFifo() && !suffix) {
             out.report(
                     SQS_FIFO_NAME,
                     c.id(),
@@ -277,7 +281,7 @@ final class KindLint {
                     "FIFO " + what + " '" + c.id() + "' is named '" + address + "': AWS refuses a FIFO " + what
                             + " name that does not end in .fifo",
                     "rename it to '" + address + ".fifo'");
-        } else if (!c.sqs().isFifo() && suffix) {
+        } else if (!SqsQueue.of(c).isFifo() && suffix) {
             out.report(
                     SQS_FIFO_NAME,
                     c.id(),

@@ -3,13 +3,16 @@ package io.eventflow.model.validate;
 import static io.eventflow.model.validate.LintRules.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
 import java.util.ArrayList;
@@ -169,7 +172,7 @@ public final class Linter {
                     "nothing publishes on channel '" + c.id() + "'",
                     "add a publication to a service, or remove the channel");
         }
-        if (!facts.isSubscribed(c.id()) && !c.sqs().isTopic()) {
+        if (!facts.isSubscribed(c.id()) && !SqsQueue.of(c).isTopic()) {
             report(
                     NO_SUBSCRIBER,
                     c.id(),
@@ -303,15 +306,15 @@ public final class Linter {
         BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
         TimeSpan kept;
         String what;
-        if (kind == BrokerKind.KAFKA && !"compact".equals(c.kafka().cleanupPolicy())) {
-            kept = c.kafka().retentionOrDefault();
+        if (kind == BrokerKind.KAFKA && !"compact".equals(KafkaTopic.of(c).cleanupPolicy())) {
+            kept = KafkaTopic.of(c).retentionOrDefault();
             what = "retention";
         } else if ((kind == BrokerKind.AMQP || kind == BrokerKind.JMS)
-                && c.amqp().ttl() != null) {
-            kept = c.amqp().ttl();
+                && AmqpQueue.of(c).ttl() != null) {
+            kept = AmqpQueue.of(c).ttl();
             what = "ttl";
-        } else if (kind == BrokerKind.SQS && !c.sqs().isTopic()) {
-            kept = c.sqs().messageRetentionOrDefault();
+        } else if (kind == BrokerKind.SQS && !SqsQueue.of(c).isTopic()) {
+            kept = SqsQueue.of(c).messageRetentionOrDefault();
             what = "messageRetention";
         } else {
             return;
@@ -351,7 +354,7 @@ public final class Linter {
 
     private void idleConsumers(Channel c, String group, List<int[]> members) {
         int instances = groupInstances(d, group, c.id());
-        int partitions = c.kafka().partitionCount();
+        int partitions = KafkaTopic.of(c).partitionCount();
         if (instances > partitions) {
             int[] last = members.get(members.size() - 1);
             Service s = d.services().get(last[0]);

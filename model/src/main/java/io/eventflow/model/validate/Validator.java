@@ -5,11 +5,15 @@ import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ElementId;
+import io.eventflow.model.design.KindSettings;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import io.eventflow.model.kind.Checks;
+import io.eventflow.model.kind.KindProfile;
+import io.eventflow.model.kind.KindProfiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,11 +39,9 @@ public final class Validator {
 
     private final Design d;
     private final List<Problem> out = new ArrayList<>();
-    private final KindChecks kinds;
 
     private Validator(Design design) {
         this.d = design;
-        this.kinds = new KindChecks(design, this::error);
     }
 
     /** Every validation error of the design. */
@@ -122,16 +124,9 @@ public final class Validator {
         if (b.nodes() != null && b.nodes() < 1) {
             error(IMPOSSIBLE_VALUE, b.id(), p + "/nodes", "a broker needs at least 1 node, not " + b.nodes(), null);
         }
-        if ((b.failoverTime() != null || b.replicationLag() != null)
-                && b.kind() != BrokerKind.KAFKA
-                && b.kind() != BrokerKind.OTHER) {
-            error(
-                    WRONG_BROKER_KIND,
-                    b.id(),
-                    p + (b.failoverTime() != null ? "/failoverTime" : "/replicationLag"),
-                    "failoverTime and replicationLag are Kafka settings (leader election, follower replication), but '"
-                            + b.id() + "' is a " + b.kind() + " broker",
-                    "remove them");
+        Checks checks = checks(b.id());
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).checkBroker(b, p, checks);
         }
     }
 
@@ -165,74 +160,27 @@ public final class Validator {
         if (c.deadLetter() != null && d.channel(c.deadLetter()).isEmpty()) {
             unknown(c.id(), p + "/deadLetter", "channel", c.deadLetter(), channelIds());
         }
-        var k = c.kafka();
-        positive(this::error, c.id(), p + "/partitions", "partitions", k.partitions());
-        positive(this::error, c.id(), p + "/replicationFactor", "replicationFactor", k.replicationFactor());
-        positive(this::error, c.id(), p + "/minInSyncReplicas", "minInSyncReplicas", k.minInSyncReplicas());
-        if (k.minInSyncReplicas() != null && k.minInSyncReplicas() > k.replicas()) {
-            error(
-                    IMPOSSIBLE_VALUE,
-                    c.id(),
-                    p + "/minInSyncReplicas",
-                    "minInSyncReplicas (" + k.minInSyncReplicas() + ") is more than the replication factor ("
-                            + k.replicas() + ")",
-                    "acks=all writes could never succeed: lower minInSyncReplicas or raise replicationFactor");
-        }
-        if (broker.isPresent()
-                && k.replicationFactor() != null
-                && k.replicationFactor() > broker.get().nodeCount()) {
-            error(
-                    IMPOSSIBLE_VALUE,
-                    c.id(),
-                    p + "/replicationFactor",
-                    "replicationFactor " + k.replicationFactor() + " is more than the "
-                            + broker.get().nodeCount() + " node(s) of broker '"
-                            + broker.get().id() + "'",
-                    "raise the broker's nodes or lower replicationFactor");
-        }
-        if (c.amqp().maxLength() != null && c.amqp().maxLength() < 0) {
-            error(IMPOSSIBLE_VALUE, c.id(), p + "/maxLength", "maxLength cannot be negative", null);
-        }
-        if (c.mqtt().qos() != null && (c.mqtt().qos() < 0 || c.mqtt().qos() > 2)) {
-            error(
-                    IMPOSSIBLE_VALUE,
-                    c.id(),
-                    p + "/qos",
-                    "MQTT QoS is 0, 1 or 2, not " + c.mqtt().qos(),
-                    null);
+        Broker on = broker.orElse(null);
+        Checks checks = checks(c.id());
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).checkChannel(c, on, p, checks);
         }
         broker.ifPresent(b -> kindFits(c, b, p));
-        kinds.channel(c, p);
     }
 
+    /** EF103 for each part of the channel's settings that its broker's kind does not take. */
     private void kindFits(Channel c, Broker b, String p) {
-        BrokerKind kind = b.kind();
-        if (!c.kafka().isEmpty() && kind != BrokerKind.KAFKA && kind != BrokerKind.OTHER) {
-            error(
-                    WRONG_BROKER_KIND,
-                    c.id(),
-                    p + "/broker",
-                    "channel '" + c.id() + "' has Kafka settings (partitions," + " retention, ...) but broker '"
-                            + b.id() + "' is " + kind,
-                    "put the channel on a kafka broker or remove the Kafka settings");
-        }
-        if (!c.amqp().isEmpty() && kind != BrokerKind.AMQP && kind != BrokerKind.JMS && kind != BrokerKind.OTHER) {
-            error(
-                    WRONG_BROKER_KIND,
-                    c.id(),
-                    p + "/broker",
-                    "channel '" + c.id() + "' has AMQP settings (exchange," + " ttl, ...) but broker '" + b.id()
-                            + "' is " + kind,
-                    "put the channel on an amqp broker or remove the AMQP settings");
-        }
-        if (!c.mqtt().isEmpty() && kind != BrokerKind.MQTT && kind != BrokerKind.OTHER) {
-            error(
-                    WRONG_BROKER_KIND,
-                    c.id(),
-                    p + "/broker",
-                    "channel '" + c.id() + "' has MQTT settings (qos, retained)" + " but broker '" + b.id() + "' is "
-                            + kind,
-                    "put the channel on an mqtt broker or remove qos/retained");
+        for (KindSettings part : c.settings().parts()) {
+            if (!KindProfiles.fits(part, b.kind())) {
+                KindProfile profile = KindProfiles.of(part.kind());
+                error(
+                        WRONG_BROKER_KIND,
+                        c.id(),
+                        p + "/broker",
+                        "channel '" + c.id() + "' has " + profile.settingsName() + " but broker '" + b.id() + "' is "
+                                + b.kind(),
+                        profile.misfitHint());
+            }
         }
     }
 
@@ -264,7 +212,11 @@ public final class Validator {
 
     private void publication(Service s, Publication pub, String p) {
         Optional<Channel> ch = channelRef(s.id(), pub.channel(), p + "/channel");
-        kinds.publication(s, pub, ch, p);
+        BrokerKind on = ch.flatMap(d::kindOf).orElse(null);
+        Checks checks = checks(s.id());
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).checkPublication(s, pub, ch, on, p, checks);
+        }
         messageRef(s.id(), pub.message(), ch, p + "/message");
         if (pub.isChained()) {
             if (pub.rate() != null) {
@@ -328,7 +280,13 @@ public final class Validator {
 
     private void subscription(Service s, Subscription sub, String p) {
         Optional<Channel> ch = channelRef(s.id(), sub.channel(), p + "/channel");
-        kinds.subscription(s, sub, ch, p);
+        if (ch.isPresent()) {
+            BrokerKind on = d.kindOf(ch.get()).orElse(null);
+            Checks checks = checks(s.id());
+            for (BrokerKind kind : BrokerKind.values()) {
+                KindProfiles.of(kind).checkSubscription(s, sub, ch.get(), on, p, checks);
+            }
+        }
         if (sub.deadLetter() != null) {
             channelRef(s.id(), sub.deadLetter(), p + "/deadLetter");
             if (sub.deadLetter().equals(sub.channel())) {
@@ -341,7 +299,7 @@ public final class Validator {
                                 + "-dlq");
             }
         }
-        positive(this::error, s.id(), p + "/concurrency", "concurrency", sub.concurrency());
+        checks(s.id()).positive(p + "/concurrency", "concurrency", sub.concurrency());
         if (sub.prefetch() != null && sub.prefetch() < 0) {
             error(IMPOSSIBLE_VALUE, s.id(), p + "/prefetch", "prefetch cannot be negative", null);
         }
@@ -433,10 +391,36 @@ public final class Validator {
         }
     }
 
-    static void positive(KindChecks.Sink out, String element, String pointer, String key, Integer value) {
-        if (value != null && value < 1) {
-            out.error(IMPOSSIBLE_VALUE, element, pointer, key + " must be at least 1, not " + value, null);
-        }
+    /** What the kinds' profiles report to, as errors on {@code element}. */
+    private Checks checks(String element) {
+        return new Checks() {
+            @Override
+            public Design design() {
+                return d;
+            }
+
+            @Override
+            public void wrongKind(String pointer, String message, String hint) {
+                error(WRONG_BROKER_KIND, element, pointer, message, hint);
+            }
+
+            @Override
+            public void impossible(String pointer, String message, String hint) {
+                error(IMPOSSIBLE_VALUE, element, pointer, message, hint);
+            }
+
+            @Override
+            public void unknownChannel(String pointer, String id) {
+                String close = Levenshtein.closest(
+                        id, d.channels().stream().map(Channel::id).toList(), false);
+                error(
+                        UNKNOWN_REFERENCE,
+                        element,
+                        pointer,
+                        "unknown channel '" + id + "'",
+                        close == null ? null : "did you mean '" + close + "'?");
+            }
+        };
     }
 
     private void unknown(String element, String pointer, String what, String id, List<String> known) {

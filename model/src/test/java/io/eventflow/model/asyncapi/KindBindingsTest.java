@@ -9,6 +9,7 @@ import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.io.SourceTree;
 import java.nio.file.Path;
@@ -228,17 +229,17 @@ class KindBindingsTest {
         Design d = AsyncApiImporter.importText("f.yaml", FOREIGN, Path.of("."), AsyncApiImporter.Options.DEFAULT)
                 .design();
         Channel orders = d.channel("orders").orElseThrow();
-        assertThat(orders.sqs().isTopic()).isTrue();
-        assertThat(orders.sqs().isFifo()).isTrue();
+        assertThat(SqsQueue.of(orders).isTopic()).isTrue();
+        assertThat(SqsQueue.of(orders).isFifo()).isTrue();
         Channel work = d.channel("work").orElseThrow();
-        assertThat(work.sqs().isFifo()).isTrue();
-        assertThat(work.sqs().visibilityTimeout().text()).isEqualTo("2min");
-        assertThat(work.sqs().receiveWait().text()).isEqualTo("10s");
-        assertThat(work.sqs().maxReceiveCount()).isEqualTo(3);
+        assertThat(SqsQueue.of(work).isFifo()).isTrue();
+        assertThat(SqsQueue.of(work).visibilityTimeout().text()).isEqualTo("2min");
+        assertThat(SqsQueue.of(work).receiveWait().text()).isEqualTo("10s");
+        assertThat(SqsQueue.of(work).maxReceiveCount()).isEqualTo(3);
         assertThat(work.deadLetter()).isEqualTo("work-dlq");
-        assertThat(work.sqs().topicsOrEmpty()).containsExactly("orders");
+        assertThat(SqsQueue.of(work).topicsOrEmpty()).containsExactly("orders");
         assertThat(work.extensions()).doesNotContainKey("x-asyncapi");
-        assertThat(d.channel("jobs").orElseThrow().jms().type()).isEqualTo(JmsDestination.Type.QUEUE);
+        assertThat(JmsDestination.of(d.channel("jobs").orElseThrow()).type()).isEqualTo(JmsDestination.Type.QUEUE);
     }
 
     @Test
@@ -246,7 +247,7 @@ class KindBindingsTest {
         String text = FOREIGN.replace("endpoint: {name: work.fifo}", "endpoint: {name: elsewhere}");
         Design d = AsyncApiImporter.importText("f.yaml", text, Path.of("."), AsyncApiImporter.Options.DEFAULT)
                 .design();
-        assertThat(d.channel("work").orElseThrow().sqs().snsTopics()).isNull();
+        assertThat(SqsQueue.of(d.channel("work").orElseThrow()).snsTopics()).isNull();
         Publication p = d.services().get(0).publishes().get(0);
         assertThat(p.extensions()
                         .get("x-asyncapi")

@@ -8,6 +8,7 @@ import io.eventflow.model.design.Arrival;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.ChannelSettings;
 import io.eventflow.model.design.DataSize;
 import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
@@ -163,7 +164,7 @@ final class RandomDesigns {
     private SqsQueue sqs(Broker b, List<Channel> before) {
         List<String> topics = new ArrayList<>();
         for (Channel c : before) {
-            if (b.id().equals(c.broker()) && c.sqs().isTopic() && maybe()) {
+            if (b.id().equals(c.broker()) && SqsQueue.of(c).isTopic() && maybe()) {
                 topics.add(c.id());
             }
         }
@@ -182,7 +183,7 @@ final class RandomDesigns {
 
     private String deadLetterQueue(Broker b, List<Channel> before) {
         for (Channel c : before) {
-            if (b.id().equals(c.broker()) && !c.sqs().isTopic() && maybe()) {
+            if (b.id().equals(c.broker()) && !SqsQueue.of(c).isTopic() && maybe()) {
                 return c.id();
             }
         }
@@ -240,12 +241,7 @@ final class RandomDesigns {
                 maybe() ? "Carries events " + i : null,
                 maybe() ? Boolean.TRUE : null,
                 deadLetter,
-                kafka,
-                amqp,
-                mqtt,
-                sqs,
-                redis,
-                jms,
+                ChannelSettings.of(java.util.Arrays.asList(kafka, amqp, mqtt, sqs, redis, jms)),
                 Map.of());
     }
 
@@ -259,7 +255,7 @@ final class RandomDesigns {
                     .findFirst()
                     .get()
                     .kind();
-            if (what == 2 && c.sqs().isTopic()) {
+            if (what == 2 && SqsQueue.of(c).isTopic()) {
                 what = 1;
             }
             if (what == 1) {
@@ -321,7 +317,7 @@ final class RandomDesigns {
                 mqtt && maybe() ? r.nextInt(3) : null,
                 null,
                 maybe() ? TimeSpan.parse("10min") : null,
-                k == BrokerKind.JMS && c.jms().isTopic() && maybe() ? maybe() : null,
+                k == BrokerKind.JMS && JmsDestination.of(c).isTopic() && maybe() ? maybe() : null,
                 mqtt ? maybeSpan("0s", "1h", "90s", "1500ms") : null,
                 mqtt && maybe() ? 1 + r.nextInt(100) : null,
                 k == BrokerKind.REDIS ? maybeSpan("30s", "1min") : null,

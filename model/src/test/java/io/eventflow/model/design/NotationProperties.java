@@ -22,7 +22,7 @@ class NotationProperties {
     /** A design holding one of each notation, written to YAML and read back. */
     private static Design roundTrip(TimeSpan span, Rate rate, DataSize size) throws InputException {
         KafkaTopic kafka = new KafkaTopic(2, null, null, span, size, null, null);
-        Channel channel = new Channel("c", "k", "c.v1", List.of()).withKafka(kafka);
+        Channel channel = new Channel("c", "k", "c.v1", List.of()).with(kafka);
         Service service = new Service("s").withPublishes(List.of(new Publication("c", null, rate)));
         Design design = Design.empty("notations")
                 .withBrokers(List.of(new Broker("k", BrokerKind.KAFKA)))
@@ -85,7 +85,7 @@ class NotationProperties {
         assertThat(s.text()).isEqualTo(size);
 
         Design back = roundTrip(t, r, s);
-        KafkaTopic kafka = back.channels().get(0).kafka();
+        KafkaTopic kafka = KafkaTopic.of(back.channels().get(0));
         assertThat(kafka.retention()).isEqualTo(t);
         assertThat(kafka.retentionBytes()).isEqualTo(s);
         assertThat(back.services().get(0).publishes().get(0).rate()).isEqualTo(r);

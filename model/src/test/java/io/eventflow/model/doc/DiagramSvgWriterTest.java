@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.model.TestFiles;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.JmsDestination;
+import io.eventflow.model.design.KafkaTopic;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.io.DesignFiles;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +49,7 @@ class DiagramSvgWriterTest {
         List<Element> fanOut = byClass(doc, "path", "ef-fanout");
         // order-events → billing-queue and order-events → analytics-queue: the two queues with snsTopics.
         long queues = d.channels().stream()
-                .filter(c -> c.sqs().topicsOrEmpty().contains("order-events"))
+                .filter(c -> SqsQueue.of(c).topicsOrEmpty().contains("order-events"))
                 .count();
         assertThat(queues).isEqualTo(2);
         assertThat(fanOut).hasSize(2);
@@ -75,7 +78,7 @@ class DiagramSvgWriterTest {
         Document k = parse(DiagramSvgWriter.standalone(kafka));
         assertThat(shapeAndBadge(k, "orders")).isEqualTo("log KAFKA");
         // A log shows one cell per partition (at most 12).
-        int partitions = kafka.channel("orders").orElseThrow().kafka().partitionCount();
+        int partitions = KafkaTopic.of(kafka.channel("orders").orElseThrow()).partitionCount();
         Element orders = channelGroup(k, "orders");
         assertThat(orders.getElementsByTagName("rect").getLength() - 1).isEqualTo(Math.min(12, partitions));
         for (String[] c : new String[][] {
@@ -91,7 +94,7 @@ class DiagramSvgWriterTest {
         Design jms = sample("trading-jms");
         Document j = parse(DiagramSvgWriter.standalone(jms));
         for (var c : jms.channels()) {
-            assertThat(shapeAndBadge(j, c.id())).isEqualTo(c.jms().isTopic() ? "hub JMS" : "queue JMS");
+            assertThat(shapeAndBadge(j, c.id())).isEqualTo(JmsDestination.of(c).isTopic() ? "hub JMS" : "queue JMS");
         }
         // The broadcast that stores nothing is dashed; the others are not.
         Element pg = byClass(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.validate.Problem;
 import java.io.IOException;
 import java.io.Writer;
@@ -212,7 +213,8 @@ class MalformedInputTest {
                 + " \"channels\": [{\"id\": \"c\", \"broker\": \"k\", \"partitions\": 2}]}";
         DesignFiles.Loaded loaded = DesignFiles.load(write("design.json", json));
         assertThat(loaded.problems()).isEmpty();
-        assertThat(loaded.design().channels().get(0).kafka().partitions()).isEqualTo(2);
+        assertThat(KafkaTopic.of(loaded.design().channels().get(0)).partitions())
+                .isEqualTo(2);
     }
 
     @Test

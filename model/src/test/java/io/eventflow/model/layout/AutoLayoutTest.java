@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventflow.model.TestFiles;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Position;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.io.DesignFiles;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,16 +45,16 @@ class AutoLayoutTest {
         assertThat(p.get("billing-queue").x()).isLessThan(p.get("billing").x());
         // Without the fan-out edge nothing leads into the queues, and ELK would put them in the first layer.
         var noFanOut = d.withChannels(d.channels().stream()
-                .map(c -> c.sqs().topicsOrEmpty().isEmpty()
+                .map(c -> SqsQueue.of(c).topicsOrEmpty().isEmpty()
                         ? c
-                        : c.withSqs(new io.eventflow.model.design.SqsQueue(
-                                c.sqs().snsTopic(),
+                        : c.with(new io.eventflow.model.design.SqsQueue(
+                                SqsQueue.of(c).snsTopic(),
                                 null,
-                                c.sqs().visibilityTimeout(),
-                                c.sqs().maxReceiveCount(),
-                                c.sqs().fifo(),
-                                c.sqs().receiveWait(),
-                                c.sqs().messageRetention())))
+                                SqsQueue.of(c).visibilityTimeout(),
+                                SqsQueue.of(c).maxReceiveCount(),
+                                SqsQueue.of(c).fifo(),
+                                SqsQueue.of(c).receiveWait(),
+                                SqsQueue.of(c).messageRetention())))
                 .toList());
         Map<String, Position> q = AutoLayout.layout(noFanOut);
         assertThat(q.get("billing-queue").x()).isEqualTo(q.get("storefront").x());

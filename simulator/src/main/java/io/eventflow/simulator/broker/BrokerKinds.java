@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker;
 
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.simulator.broker.internal.AmqpBroker;
 import io.eventflow.simulator.broker.internal.JmsBroker;
 import io.eventflow.simulator.broker.internal.KafkaBroker;
@@ -7,13 +8,15 @@ import io.eventflow.simulator.broker.internal.MqttBroker;
 import io.eventflow.simulator.broker.internal.PostgresBroker;
 import io.eventflow.simulator.broker.internal.RedisBroker;
 import io.eventflow.simulator.broker.internal.SqsBroker;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The broker kinds the simulator can run. Add a kind by adding a provider here. */
+/** The broker kinds the simulator can run, by {@link BrokerKind}. Add a kind by adding a provider here. */
 public final class BrokerKinds {
-    private static final Map<String, BrokerKindProvider> PROVIDERS = new TreeMap<>();
+    private static final Map<BrokerKind, BrokerKindProvider> PROVIDERS = new EnumMap<>(BrokerKind.class);
 
     static {
         register(KafkaBroker.PROVIDER);
@@ -31,11 +34,14 @@ public final class BrokerKinds {
         PROVIDERS.put(p.kind(), p);
     }
 
-    public static synchronized Optional<BrokerKindProvider> find(String kind) {
+    public static synchronized Optional<BrokerKindProvider> find(BrokerKind kind) {
         return Optional.ofNullable(PROVIDERS.get(kind));
     }
 
-    public static synchronized java.util.Set<String> supported() {
-        return java.util.Set.copyOf(PROVIDERS.keySet());
+    /** The design-file words of the kinds the simulator runs, sorted. */
+    public static synchronized Set<String> supported() {
+        Set<String> keys = new TreeSet<>();
+        PROVIDERS.keySet().forEach(k -> keys.add(k.key()));
+        return keys;
     }
 }

@@ -1,6 +1,7 @@
 package io.eventflow.simulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Arrival;
 import io.eventflow.model.design.ArrivalKind;
 import io.eventflow.model.design.Broker;
@@ -10,6 +11,7 @@ import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.ExactlyOnceMechanism;
+import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.Limits;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.ProducerSettings;
@@ -59,7 +61,7 @@ public final class DesignCompiler {
     private Plan run() {
         List<Plan.Broker> brokers = new ArrayList<>();
         for (Broker b : design.brokers()) {
-            if (BrokerKinds.find(b.kind().key()).isEmpty()) {
+            if (BrokerKinds.find(b.kind()).isEmpty()) {
                 problems.add("broker '" + b.id() + "' is of kind " + b.kind().key() + ", which the simulator does not"
                         + " model yet (supported: " + String.join(", ", BrokerKinds.supported()) + ")");
                 continue;
@@ -118,8 +120,8 @@ public final class DesignCompiler {
     }
 
     private Plan.Channel channel(Channel c) {
-        var k = c.kafka();
-        var a = c.amqp();
+        var k = KafkaTopic.of(c);
+        var a = AmqpQueue.of(c);
         String rk = a.routingKey() != null ? a.routingKey() : c.effectiveAddress();
         return new Plan.Channel(
                 c.id(),

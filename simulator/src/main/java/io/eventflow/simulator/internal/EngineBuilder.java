@@ -1,5 +1,6 @@
 package io.eventflow.simulator.internal;
 
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.simulator.broker.BrokerKinds;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class EngineBuilder {
 
     private void run() {
         for (Plan.Broker b : plan.brokers()) {
-            BrokerRuntime rt = BrokerKinds.find(b.kind())
+            BrokerRuntime rt = BrokerKinds.find(BrokerKind.fromKey(b.kind()))
                     .orElseThrow(() -> new IllegalArgumentException("no runtime for broker kind " + b.kind()))
                     .create(b, engine);
             engine.brokers.put(b.id(), rt);

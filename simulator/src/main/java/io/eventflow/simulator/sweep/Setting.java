@@ -109,9 +109,10 @@ public enum Setting {
                 Distribution p = subscription(design, ref).processing();
                 yield p == null || p.mean() == null ? null : p.mean().text();
             }
-            case PARTITIONS -> text(channel(design, ref).kafka().partitions());
-            case REPLICATION_FACTOR -> text(channel(design, ref).kafka().replicationFactor());
-            case MIN_IN_SYNC_REPLICAS -> text(channel(design, ref).kafka().minInSyncReplicas());
+            case PARTITIONS -> text(KafkaTopic.of(channel(design, ref)).partitions());
+            case REPLICATION_FACTOR -> text(KafkaTopic.of(channel(design, ref)).replicationFactor());
+            case MIN_IN_SYNC_REPLICAS -> text(
+                    KafkaTopic.of(channel(design, ref)).minInSyncReplicas());
             case NODES -> text(broker(design, ref).nodes());
         };
     }
@@ -226,7 +227,7 @@ public enum Setting {
 
     private static Design updateKafka(Design d, ElementRef ref, java.util.function.UnaryOperator<KafkaTopic> f) {
         Channel c = channel(d, ref);
-        return DesignEdits.replace(d, c.id(), c.withKafka(f.apply(c.kafka())));
+        return DesignEdits.replace(d, c.id(), c.with(f.apply(KafkaTopic.of(c))));
     }
 
     private static Publication withRate(Publication p, Rate rate) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.KafkaTopic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class CombinationTest {
                 Variation.parse("kafka.nodes=3", tiny));
         Design d = Combination.expand(vs).get(0).apply(tiny, vs);
         assertThat(d.service("worker").orElseThrow().instances()).isEqualTo(5);
-        assertThat(d.channel("jobs").orElseThrow().kafka().partitions()).isEqualTo(12);
+        assertThat(KafkaTopic.of(d.channel("jobs").orElseThrow()).partitions()).isEqualTo(12);
         assertThat(d.service("source").orElseThrow().publishes().get(0).rate().perSecond())
                 .isEqualTo(2000.0);
         assertThat(d.service("source").orElseThrow().publishes().get(0).rate().text())

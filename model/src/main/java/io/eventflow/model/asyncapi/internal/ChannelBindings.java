@@ -27,13 +27,13 @@ final class ChannelBindings {
     /** The channel's bindings; adds the design keys written exactly to {@code emitted}. */
     static ObjectNode write(Channel c, BrokerKind kind, Design design, Set<String> emitted) {
         ObjectNode b = Trees.NF.objectNode();
-        if (kind == BrokerKind.KAFKA && !c.kafka().isEmpty()) {
-            b.set("kafka", kafka(c.kafka(), emitted));
+        if (kind == BrokerKind.KAFKA && !KafkaTopic.of(c).isEmpty()) {
+            b.set("kafka", kafka(KafkaTopic.of(c), emitted));
         } else if (kind == BrokerKind.AMQP) {
-            b.set("amqp", amqp(c, c.amqp(), emitted));
+            b.set("amqp", amqp(c, AmqpQueue.of(c), emitted));
         } else if (kind == BrokerKind.SQS) {
             SqsBindings.writeChannel(c, design, b, emitted);
-        } else if (kind == BrokerKind.JMS && !c.jms().isTopic()) {
+        } else if (kind == BrokerKind.JMS && !JmsDestination.of(c).isTopic()) {
             b.set("jms", jms(c, emitted));
         }
         return b;
@@ -46,7 +46,7 @@ final class ChannelBindings {
     private static ObjectNode jms(Channel c, Set<String> emitted) {
         ObjectNode o = Trees.NF.objectNode();
         o.put("destination", c.effectiveAddress());
-        if (c.jms().type() == JmsDestination.Type.QUEUE) {
+        if (JmsDestination.of(c).type() == JmsDestination.Type.QUEUE) {
             o.put("destinationType", "queue");
             emitted.add("destination");
         }

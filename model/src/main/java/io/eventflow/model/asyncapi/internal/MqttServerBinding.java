@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
@@ -51,12 +52,12 @@ final class MqttServerBinding {
             if (p.isWill() && c != null && b.id().equals(c.broker())) {
                 ObjectNode will = m.putObject("lastWill");
                 will.put("topic", c.effectiveAddress());
-                Trees.put(will, "qos", c.mqtt().qos());
+                Trees.put(will, "qos", MqttTopic.of(c).qos());
                 String message = p.message() != null
                         ? p.message()
                         : c.messages().size() == 1 ? c.messages().get(0) : null;
                 Trees.put(will, "message", message);
-                Trees.put(will, "retain", c.mqtt().retained());
+                Trees.put(will, "retain", MqttTopic.of(c).retained());
                 break;
             }
         }

@@ -36,7 +36,7 @@ final class SqsBindings {
 
     /** Writes the sqs or sns binding of a channel on an sqs broker. */
     static void writeChannel(Channel c, Design design, ObjectNode bindings, Set<String> emitted) {
-        SqsQueue q = c.sqs();
+        SqsQueue q = SqsQueue.of(c);
         if (q.isTopic()) {
             ObjectNode sns = bindings.putObject("sns");
             sns.put("name", c.effectiveAddress());
@@ -69,7 +69,7 @@ final class SqsBindings {
             }
             ObjectNode dlq = sqs.putObject("deadLetterQueue");
             dlq.put("name", dl.effectiveAddress());
-            dlq.put("fifoQueue", dl.sqs().isFifo());
+            dlq.put("fifoQueue", SqsQueue.of(dl).isFifo());
         }
         sqs.put("bindingVersion", SQS_VERSION);
     }
@@ -94,7 +94,7 @@ final class SqsBindings {
     static void writeFanOut(Channel topic, Design design, ObjectNode bindings) {
         List<String> names = new ArrayList<>();
         for (Channel q : design.queuesOf(topic.id())) {
-            if (!q.sqs().isTopic()) {
+            if (!SqsQueue.of(q).isTopic()) {
                 names.add(q.effectiveAddress());
             }
         }

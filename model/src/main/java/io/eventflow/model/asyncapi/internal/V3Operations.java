@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -129,12 +131,12 @@ final class V3Operations {
             ObjectNode k = b.putObject("kafka");
             clientId(k, s.id());
             k.put("bindingVersion", ChannelBindings.KAFKA_VERSION);
-        } else if (kind == BrokerKind.MQTT && !c.mqtt().isEmpty()) {
+        } else if (kind == BrokerKind.MQTT && !MqttTopic.of(c).isEmpty()) {
             ObjectNode m = b.putObject("mqtt");
-            Trees.put(m, "qos", c.mqtt().qos());
-            Trees.put(m, "retain", c.mqtt().retained());
+            Trees.put(m, "qos", MqttTopic.of(c).qos());
+            Trees.put(m, "retain", MqttTopic.of(c).retained());
             m.put("bindingVersion", MQTT_VERSION);
-        } else if (kind == BrokerKind.SQS && c.sqs().isTopic()) {
+        } else if (kind == BrokerKind.SQS && SqsQueue.of(c).isTopic()) {
             SqsBindings.writeFanOut(c, cx.design, b);
         }
         return b;

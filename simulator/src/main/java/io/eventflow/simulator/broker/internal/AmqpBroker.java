@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
@@ -26,8 +27,8 @@ import java.util.Map;
 public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
-        public String kind() {
-            return "amqp";
+        public BrokerKind kind() {
+            return BrokerKind.AMQP;
         }
 
         @Override

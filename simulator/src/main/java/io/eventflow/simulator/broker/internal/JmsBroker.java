@@ -1,5 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
@@ -29,8 +31,8 @@ import java.util.Set;
 public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
-        public String kind() {
-            return "jms";
+        public BrokerKind kind() {
+            return BrokerKind.JMS;
         }
 
         @Override
@@ -86,7 +88,7 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     static boolean isTopic(SimChannel ch) {
-        return ch.spec.source() != null && ch.spec.source().jms().isTopic();
+        return ch.spec.source() != null && JmsDestination.of(ch.spec.source()).isTopic();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
@@ -22,8 +23,8 @@ import java.util.List;
 public final class KafkaBroker implements BrokerRuntime, BrokerRuntime.Seekable {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
-        public String kind() {
-            return "kafka";
+        public BrokerKind kind() {
+            return BrokerKind.KAFKA;
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Publication;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
@@ -27,8 +29,8 @@ import java.util.Map;
 public final class MqttBroker implements BrokerRuntime {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
-        public String kind() {
-            return "mqtt";
+        public BrokerKind kind() {
+            return BrokerKind.MQTT;
         }
 
         @Override
@@ -57,7 +59,7 @@ public final class MqttBroker implements BrokerRuntime {
 
     /** The QoS publishers use on {@code ch} (0 when the design does not say). */
     int publisherQos(SimChannel ch) {
-        return ch.spec.source() == null ? 0 : ch.spec.source().mqtt().qosOrDefault();
+        return ch.spec.source() == null ? 0 : MqttTopic.of(ch.spec.source()).qosOrDefault();
     }
 
     /** QoS 0 has no PUBACK: the publisher never learns that a publish was lost, so it never retries. */
@@ -68,7 +70,7 @@ public final class MqttBroker implements BrokerRuntime {
 
     private static boolean retainFlag(SimChannel ch) {
         return ch.spec.source() != null
-                && Boolean.TRUE.equals(ch.spec.source().mqtt().retained());
+                && Boolean.TRUE.equals(MqttTopic.of(ch.spec.source()).retained());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
 import io.eventflow.simulator.internal.BrokerRuntime;
@@ -33,8 +34,8 @@ import java.util.Set;
 public final class PostgresBroker implements BrokerRuntime {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
-        public String kind() {
-            return "postgres";
+        public BrokerKind kind() {
+            return BrokerKind.POSTGRES;
         }
 
         @Override

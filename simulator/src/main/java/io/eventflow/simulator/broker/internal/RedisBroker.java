@@ -1,6 +1,7 @@
 package io.eventflow.simulator.broker.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.simulator.UnsupportedDesignException;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
@@ -29,8 +30,8 @@ import java.util.Map;
 public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues, BrokerRuntime.Seekable {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
-        public String kind() {
-            return "redis";
+        public BrokerKind kind() {
+            return BrokerKind.REDIS;
         }
 
         @Override

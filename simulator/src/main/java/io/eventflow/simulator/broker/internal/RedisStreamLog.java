@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.RedisStream;
 import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.MsgLog;
@@ -26,7 +27,9 @@ final class RedisStreamLog {
     RedisStreamLog(RedisBroker broker, SimChannel ch) {
         this.broker = broker;
         this.ch = ch;
-        Integer n = ch.spec.source() == null ? null : ch.spec.source().redis().maxLen();
+        Integer n = ch.spec.source() == null
+                ? null
+                : RedisStream.of(ch.spec.source()).maxLen();
         this.maxLen = n == null ? Long.MAX_VALUE : n;
     }
 

@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
@@ -26,8 +27,8 @@ import java.util.Map;
 public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     public static final BrokerKindProvider PROVIDER = new BrokerKindProvider() {
         @Override
-        public String kind() {
-            return "sqs";
+        public BrokerKind kind() {
+            return BrokerKind.SQS;
         }
 
         @Override
@@ -77,7 +78,7 @@ public final class SqsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     }
 
     private static SqsQueue settings(SimChannel ch) {
-        return ch.spec.source() == null ? SqsQueue.NONE : ch.spec.source().sqs();
+        return ch.spec.source() == null ? SqsQueue.NONE : SqsQueue.of(ch.spec.source());
     }
 
     @Override

@@ -1,0 +1,62 @@
+package io.eventflow.app.inspector;
+
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.MqttTopic;
+import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.Subscription;
+
+/** MQTT: the topic's QoS and retain flag, subscription sessions and last wills. */
+final class MqttForm implements KindForm {
+    @Override
+    public void channel(Form f, InspectorViewModel vm, Design d, Channel c) {
+        String id = c.id();
+        f.section("MQTT");
+        MqttTopic m = MqttTopic.of(c);
+        f.text("QoS", m.qos(), Parsers.QOS, v -> ChannelForms.editSettings(vm, id, m.withQos((Integer) v)));
+        f.check("Retained", m.retained(), v -> ChannelForms.editSettings(vm, id, m.withRetained(v)));
+    }
+
+    @Override
+    public void subscription(Form f, InspectorViewModel vm, Design d, String svc, Subscription x) {
+        String ch = x.channel();
+        qos(f, vm, svc, x);
+        f.text(
+                        "Session expiry",
+                        x.sessionExpiry(),
+                        Parsers.DURATION,
+                        v -> vm.editSubscription(svc, ch, "session expiry", s -> Records.with(s, "sessionExpiry", v)))
+                .setPromptText("0s (clean session)");
+        f.text(
+                        "Receive maximum",
+                        x.receiveMaximum(),
+                        Parsers.intWithin(1, 65_535),
+                        v -> vm.editSubscription(svc, ch, "receive maximum", s -> Records.with(s, "receiveMaximum", v)))
+                .setPromptText("65535");
+    }
+
+    /** The subscription's QoS row (also shown for brokers of kind other). */
+    static void qos(Form f, InspectorViewModel vm, String svc, Subscription x) {
+        String ch = x.channel();
+        f.text(
+                        "MQTT QoS",
+                        x.qos(),
+                        Parsers.QOS,
+                        v -> vm.editSubscription(svc, ch, "qos", s -> Records.with(s, "qos", v)))
+                .setPromptText("0");
+    }
+
+    @Override
+    public void publication(Form f, InspectorViewModel vm, Design d, String svc, Publication p) {
+        String ch = p.channel();
+        f.check("Last will", p.will(), v -> vm.editPublication(svc, ch, "will", x -> withWill(x, v)));
+    }
+
+    /** The publication as a last will (no rate, no trigger: the validator refuses them on a will), or not. */
+    static Publication withWill(Publication p, Boolean will) {
+        Publication out = Records.with(p, "will", will);
+        return will == null
+                ? out
+                : Records.with(Records.with(Records.with(out, "rate", null), "per", null), "from", null);
+    }
+}

@@ -1,0 +1,89 @@
+package io.eventflow.model.kind;
+
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.KindSettings;
+import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Subscription;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the model knows about one broker kind, in one place: how its channel settings are read from and written to the
+ * flat keys of a design file, what the validator checks about them, and where they fit. Found through {@link
+ * KindProfiles#of}; the app and the simulator keep their parts of a kind (forms and looks, runtimes) in maps keyed by
+ * the same {@link BrokerKind}.
+ */
+public interface KindProfile {
+    BrokerKind kind();
+
+    /** This kind's channel settings read from the channel's keys; {@code null} for a kind that has none. */
+    default KindSettings readChannel(SettingsSource in) {
+        return null;
+    }
+
+    /** Writes this kind's part of {@code channel}'s settings, keys in their fixed order; nothing when it has none. */
+    default void writeChannel(Channel channel, SettingsSink out) {}
+
+    /**
+     * This kind's part of the settings with every reference to another element's id mapped ({@code map} returns null
+     * for a reference to drop); the part itself when it refers to nothing.
+     */
+    default KindSettings mapChannelRefs(KindSettings part, UnaryOperator<String> map) {
+        return part;
+    }
+
+    /**
+     * The rows the HTML documentation shows for this kind's settings of a channel on a broker of kind {@code on}
+     * (other if unknown): {@code row} takes a label and a plain-text value (null values are left out).
+     */
+    default void describeChannel(Design design, Channel channel, BrokerKind on, BiConsumer<String, Object> row) {}
+
+    /** Checks the broker settings that belong to this kind on a broker of any kind. */
+    default void checkBroker(Broker broker, String pointer, Checks out) {}
+
+    /** Checks the values of this kind's part of the channel's settings ({@code broker}: its broker, or null). */
+    default void checkChannel(Channel channel, Broker broker, String pointer, Checks out) {}
+
+    /**
+     * Checks the publication settings that belong to this kind (a last will, a transaction) on a publication
+     * of any channel: {@code channel} is empty when it does not exist, {@code on} is its broker's kind or null.
+     */
+    default void checkPublication(
+            Service service, Publication pub, Optional<Channel> channel, BrokerKind on, String pointer, Checks out) {}
+
+    /**
+     * Checks the subscription settings that belong to this kind (a durable subscription, a session) on a
+     * subscription of the existing {@code channel}; {@code on} is its broker's kind or null.
+     */
+    default void checkSubscription(
+            Service service, Subscription sub, Channel channel, BrokerKind on, String pointer, Checks out) {}
+
+    /** Whether settings of this kind fit a channel on a broker of kind {@code on} (unknown, this kind or other). */
+    default boolean fitsOn(BrokerKind on) {
+        return on == null || on == kind() || on == BrokerKind.OTHER;
+    }
+
+    /**
+     * What a channel's settings of this kind are called in the error when they sit on a broker of another kind, e.g.
+     * {@code Redis Streams settings (maxLen)}.
+     */
+    default String settingsName() {
+        return kind().key() + " settings";
+    }
+
+    /** The hint of that error. */
+    default String misfitHint() {
+        return "put the channel on a " + kind().key() + " broker or remove those settings";
+    }
+
+    /** Other kinds whose channel settings a channel of this kind also takes (beside its own). */
+    default Set<BrokerKind> alsoTakes() {
+        return Set.of();
+    }
+}

@@ -1,0 +1,93 @@
+package io.eventflow.model.kind;
+
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.MqttTopic;
+import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Subscription;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/** MQTT: a channel is a topic publishers send to at a QoS ({@link MqttTopic}). */
+final class MqttProfile implements KindProfile {
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.MQTT;
+    }
+
+    @Override
+    public MqttTopic readChannel(SettingsSource f) {
+        return new MqttTopic(f.integer("qos"), f.bool("retained"));
+    }
+
+    @Override
+    public void writeChannel(Channel c, SettingsSink o) {
+        MqttTopic m = MqttTopic.of(c);
+        o.put("qos", m.qos());
+        o.put("retained", m.retained());
+    }
+
+    @Override
+    public void checkChannel(Channel c, Broker broker, String p, Checks out) {
+        Integer qos = MqttTopic.of(c).qos();
+        if (qos != null && (qos < 0 || qos > 2)) {
+            out.impossible(p + "/qos", "MQTT QoS is 0, 1 or 2, not " + qos, null);
+        }
+    }
+
+    @Override
+    public String settingsName() {
+        return "MQTT settings (qos, retained)";
+    }
+
+    @Override
+    public String misfitHint() {
+        return "put the channel on an mqtt broker or remove qos/retained";
+    }
+
+    @Override
+    public void checkPublication(
+            Service s, Publication pub, Optional<Channel> ch, BrokerKind kind, String p, Checks out) {
+        if (!pub.isWill()) {
+            return;
+        }
+        if (!fitsOn(kind)) {
+            out.wrongKind(
+                    p + "/will",
+                    "a last will is an MQTT feature, but channel '" + pub.channel() + "' is on a " + kind + " broker",
+                    "publish the will on an mqtt channel");
+        }
+        if (pub.rate() != null || pub.isChained()) {
+            out.impossible(
+                    p + "/will",
+                    "a last will is published by the broker when an instance disconnects uncleanly: it has no"
+                            + " rate and no 'per'",
+                    null);
+        }
+    }
+
+    @Override
+    public void checkSubscription(Service s, Subscription sub, Channel c, BrokerKind kind, String p, Checks out) {
+        if ((sub.sessionExpiry() != null || sub.receiveMaximum() != null) && !fitsOn(kind)) {
+            out.wrongKind(
+                    p + "/sessionExpiry",
+                    "sessionExpiry and receiveMaximum are MQTT client settings, but '" + c.id() + "' is on a " + kind
+                            + " broker",
+                    "remove them");
+        }
+        if (sub.receiveMaximum() != null && (sub.receiveMaximum() < 1 || sub.receiveMaximum() > 65_535)) {
+            out.impossible(
+                    p + "/receiveMaximum", "receiveMaximum is from 1 to 65535, not " + sub.receiveMaximum(), null);
+        }
+    }
+
+    @Override
+    public void describeChannel(Design d, Channel c, BrokerKind on, BiConsumer<String, Object> row) {
+        MqttTopic m = MqttTopic.of(c);
+        row.accept("QoS", m.qos());
+        row.accept("Retained", m.retained());
+    }
+}

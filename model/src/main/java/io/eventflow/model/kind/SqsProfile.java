@@ -1,0 +1,153 @@
+package io.eventflow.model.kind;
+
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.KindSettings;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.design.SqsQueue;
+import io.eventflow.model.design.Subscription;
+import io.eventflow.model.design.TimeSpan;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+
+/** SQS/SNS: a channel is a queue, or a fan-out topic that copies to the queues subscribed to it ({@link SqsQueue}). */
+final class SqsProfile implements KindProfile {
+    private static final long HOUR = 3_600_000_000_000L;
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.SQS;
+    }
+
+    @Override
+    public SqsQueue readChannel(SettingsSource f) {
+        return new SqsQueue(
+                f.bool("snsTopic"),
+                f.strings("snsTopics"),
+                f.timeSpan("visibilityTimeout"),
+                f.integer("maxReceiveCount"),
+                f.bool("fifo"),
+                f.timeSpan("receiveWait"),
+                f.timeSpan("messageRetention"));
+    }
+
+    @Override
+    public void writeChannel(Channel c, SettingsSink o) {
+        SqsQueue q = SqsQueue.of(c);
+        o.put("snsTopic", q.snsTopic());
+        o.putStrings("snsTopics", q.snsTopics());
+        o.put("visibilityTimeout", q.visibilityTimeout());
+        o.put("maxReceiveCount", q.maxReceiveCount());
+        o.put("fifo", q.fifo());
+        o.put("receiveWait", q.receiveWait());
+        o.put("messageRetention", q.messageRetention());
+    }
+
+    @Override
+    public KindSettings mapChannelRefs(KindSettings part, UnaryOperator<String> map) {
+        SqsQueue q = (SqsQueue) part;
+        if (q.snsTopics() == null) {
+            return q;
+        }
+        return q.withSnsTopics(
+                q.snsTopics().stream().map(map).filter(Objects::nonNull).toList());
+    }
+
+    @Override
+    public void checkChannel(Channel c, Broker broker, String p, Checks out) {
+        SqsQueue q = SqsQueue.of(c);
+        out.positive(p + "/maxReceiveCount", "maxReceiveCount", q.maxReceiveCount());
+        within(out, p + "/visibilityTimeout", "visibilityTimeout", q.visibilityTimeout(), 0, 12 * HOUR, "12h");
+        within(out, p + "/receiveWait", "receiveWait", q.receiveWait(), 0, 20_000_000_000L, "20s");
+        within(
+                out,
+                p + "/messageRetention",
+                "messageRetention",
+                q.messageRetention(),
+                60_000_000_000L,
+                14 * 24 * HOUR,
+                "14 days (and at least 60s)");
+        if (q.isTopic() && !q.topicsOrEmpty().isEmpty()) {
+            out.impossible(p + "/snsTopics", "an SNS topic cannot itself subscribe to topics (snsTopics)", null);
+        }
+        if (q.isTopic() && (q.visibilityTimeout() != null || q.maxReceiveCount() != null || q.receiveWait() != null)) {
+            out.impossible(
+                    p + "/snsTopic",
+                    "an SNS topic stores nothing: visibilityTimeout, maxReceiveCount and receiveWait belong on"
+                            + " the queues subscribed to it",
+                    null);
+        }
+        List<String> topics = q.topicsOrEmpty();
+        for (int i = 0; i < topics.size(); i++) {
+            String t = topics.get(i);
+            Optional<Channel> topic = out.design().channel(t);
+            if (topic.isEmpty()) {
+                out.unknownChannel(p + "/snsTopics/" + i, t);
+            } else if (!SqsQueue.of(topic.get()).isTopic()) {
+                out.impossible(
+                        p + "/snsTopics/" + i,
+                        "channel '" + t + "' is not an SNS topic",
+                        "set snsTopic: true on '" + t + "'");
+            }
+        }
+    }
+
+    private static void within(Checks out, String pointer, String key, TimeSpan t, long min, long max, String limit) {
+        if (t != null && (t.nanos() < min || t.nanos() > max)) {
+            out.impossible(
+                    pointer, key + " " + t + " is outside what the broker accepts (at most " + limit + ")", null);
+        }
+    }
+
+    @Override
+    public String settingsName() {
+        return "SQS/SNS settings (visibilityTimeout, fifo, snsTopics, ...)";
+    }
+
+    @Override
+    public void checkSubscription(Service s, Subscription sub, Channel c, BrokerKind kind, String p, Checks out) {
+        if (kind == kind() && SqsQueue.of(c).isTopic()) {
+            out.impossible(
+                    p + "/channel",
+                    "'" + c.id() + "' is an SNS topic: it delivers to queues, not to consumers",
+                    "add an sqs queue with snsTopics: [" + c.id() + "] and subscribe to that queue");
+        }
+    }
+
+    @Override
+    public void describeChannel(Design d, Channel c, BrokerKind kind, BiConsumer<String, Object> row) {
+        SqsQueue q = SqsQueue.of(c);
+        if (q.isTopic()) {
+            row.accept("SNS topic", "stores nothing; copies each message to the queues subscribed to it");
+            row.accept("FIFO", q.fifo());
+        } else if (kind == BrokerKind.SQS || !q.isEmpty()) {
+            row.accept("FIFO", q.isFifo() ? "yes: in order per message group, 5-minute dedup" : null);
+            row.accept(
+                    "Visibility timeout",
+                    q.visibilityTimeout() != null
+                            ? q.visibilityTimeout()
+                            : q.visibilityTimeoutOrDefault() + " (default)");
+            row.accept(
+                    "Max receive count",
+                    q.maxReceiveCount() == null
+                            ? null
+                            : q.maxReceiveCount() + (c.deadLetter() != null ? ", then to the dead-letter queue" : ""));
+            row.accept(
+                    "Receive wait",
+                    q.receiveWait() == null
+                            ? null
+                            : q.receiveWait()
+                                    + (q.receiveWait().nanos() == 0 ? " (short polling)" : " (long polling)"));
+            row.accept(
+                    "Message retention",
+                    q.messageRetention() != null
+                            ? q.messageRetention()
+                            : kind == BrokerKind.SQS ? q.messageRetentionOrDefault() + " (default)" : null);
+        }
+    }
+}
