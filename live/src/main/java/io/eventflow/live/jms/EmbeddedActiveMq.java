@@ -1,0 +1,153 @@
+package io.eventflow.live.jms;
+
+import io.eventflow.live.server.LocalServer;
+import io.eventflow.live.server.ServerUnavailableException;
+import io.eventflow.model.design.BrokerKind;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.TransportConnector;
+import org.apache.activemq.broker.region.policy.PolicyEntry;
+import org.apache.activemq.broker.region.policy.PolicyMap;
+import org.apache.activemq.broker.region.policy.SharedDeadLetterStrategy;
+import org.apache.activemq.command.ActiveMQQueue;
+
+/**
+ * An in-process JMS broker (ActiveMQ Classic) on a free 127.0.0.1 port, without JMX, shutdown hook or persistence
+ * (messages live in memory for the run). Dead-lettering follows the design: a message that exceeds the consumer's
+ * redelivery limit on a destination with a {@link DeadLetterRoute} goes to that route's queue; elsewhere to ActiveMQ's
+ * default {@code ActiveMQ.DLQ}. Non-persistent messages are dead-lettered too (ActiveMQ drops them by default).
+ */
+public final class EmbeddedActiveMq implements LocalServer {
+    private final BrokerService broker;
+    private final URI uri;
+    private final Duration startTime;
+    private boolean closed;
+
+    /**
+     * Where a destination's dead messages go.
+     *
+     * @param topic whether {@code address} is a topic (durable subscriptions' messages) rather than a queue
+     * @param address the destination's name on the broker
+     * @param deadLetterQueue the queue its dead messages go to
+     */
+    public record DeadLetterRoute(boolean topic, String address, String deadLetterQueue) {
+        public DeadLetterRoute {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(deadLetterQueue, "deadLetterQueue");
+        }
+    }
+
+    private EmbeddedActiveMq(BrokerService broker, URI uri, Duration startTime) {
+        this.broker = broker;
+        this.uri = uri;
+        this.startTime = startTime;
+    }
+
+    /** Starts the broker with ActiveMQ's default dead-letter queue for every destination. */
+    public static EmbeddedActiveMq start() {
+        return start(List.of());
+    }
+
+    /** Starts the broker with the given dead-letter routes. */
+    public static EmbeddedActiveMq start(List<DeadLetterRoute> routes) {
+        long t0 = System.nanoTime();
+        BrokerService broker = new BrokerService();
+        try {
+            broker.setBrokerName("eventflow-live");
+            broker.setUseJmx(false);
+            broker.setUseShutdownHook(false);
+            broker.setPersistent(false);
+            broker.setAdvisorySupport(false);
+            broker.setDestinationPolicy(policies(routes));
+            TransportConnector connector = broker.addConnector("tcp://127.0.0.1:0");
+            broker.start();
+            broker.waitUntilStarted();
+            URI bound = connector.getConnectUri();
+            URI uri = URI.create("tcp://127.0.0.1:" + bound.getPort());
+            return new EmbeddedActiveMq(broker, uri, Duration.ofNanos(System.nanoTime() - t0));
+        } catch (Exception e) {
+            stopQuietly(broker);
+            throw new ServerUnavailableException(
+                    "the embedded JMS broker (ActiveMQ) did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static PolicyMap policies(List<DeadLetterRoute> routes) {
+        List<PolicyEntry> entries = new ArrayList<>();
+        for (DeadLetterRoute route : routes) {
+            PolicyEntry entry = new PolicyEntry();
+            if (route.topic()) {
+                entry.setTopic(route.address());
+            } else {
+                entry.setQueue(route.address());
+            }
+            SharedDeadLetterStrategy strategy = new SharedDeadLetterStrategy();
+            strategy.setDeadLetterQueue(new ActiveMQQueue(route.deadLetterQueue()));
+            strategy.setProcessNonPersistent(true);
+            entry.setDeadLetterStrategy(strategy);
+            entries.add(entry);
+        }
+        PolicyMap map = new PolicyMap();
+        map.setPolicyEntries(new ArrayList<>(entries));
+        PolicyEntry fallback = new PolicyEntry();
+        SharedDeadLetterStrategy strategy = new SharedDeadLetterStrategy();
+        strategy.setProcessNonPersistent(true);
+        fallback.setDeadLetterStrategy(strategy);
+        map.setDefaultEntry(fallback);
+        return map;
+    }
+
+    /** A client connection factory for this broker. */
+    public ActiveMQConnectionFactory connectionFactory() {
+        return new ActiveMQConnectionFactory(uri.toString());
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.JMS;
+    }
+
+    @Override
+    public String endpoint() {
+        return uri.toString();
+    }
+
+    @Override
+    public int port() {
+        return uri.getPort();
+    }
+
+    @Override
+    public String description() {
+        return "ActiveMQ Classic "
+                + ActiveMQConnectionFactory.class.getPackage().getImplementationVersion() + " (in-process)";
+    }
+
+    @Override
+    public Duration startTime() {
+        return startTime;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopQuietly(broker);
+    }
+
+    private static void stopQuietly(BrokerService broker) {
+        try {
+            broker.stop();
+            broker.waitUntilStopped();
+        } catch (Exception e) {
+            org.tinylog.Logger.warn("the embedded ActiveMQ broker did not stop cleanly: {}", e.getMessage());
+        }
+    }
+}
