@@ -1,0 +1,36 @@
+package io.eventflow.live;
+
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Design;
+import java.util.List;
+
+/**
+ * One broker kind's live facet: it starts an embedded server for a broker of its kind or connects to the user's,
+ * and everything else goes through the {@link LiveServer} it returns. Implementations are found with
+ * {@link java.util.ServiceLoader} (one line per kind in {@code META-INF/services/io.eventflow.live.LiveConnector})
+ * and looked up by kind in {@link LiveConnectors}. See {@code docs/live.md}, "Adding a kind to live mode".
+ */
+public interface LiveConnector {
+    /** The broker kind this connector runs. */
+    BrokerKind kind();
+
+    /** True when {@link #start} can run a broker of this kind in-process (no endpoint needed). */
+    boolean embeddable();
+
+    /**
+     * What of {@code broker}'s part of the design this kind cannot express live, one sentence each naming the element
+     * (e.g. "channel 'alerts': SNS topics have no embedded server; give an endpoint in --brokers"). Empty when all of
+     * it runs. {@code embedded} says whether the broker would run embedded.
+     */
+    default List<String> unsupported(Design design, Broker broker, boolean embedded) {
+        return List.of();
+    }
+
+    /**
+     * Starts an embedded server for {@code broker} ({@code endpoint} null) or connects to the user's server. Must
+     * fail within {@link LiveOptions#connectTimeout()} with a {@link LiveException} naming the endpoint when it is
+     * unreachable, and say so when authentication fails.
+     */
+    LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options) throws LiveException;
+}

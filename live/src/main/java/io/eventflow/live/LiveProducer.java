@@ -1,0 +1,29 @@
+package io.eventflow.live;
+
+/** A producer client of one service instance. One thread sends; callbacks may come on the client's own thread. */
+public interface LiveProducer {
+    /** Outcome of one send. */
+    @FunctionalInterface
+    interface SendCallback {
+        /**
+         * Called once per send: {@code error} null when the broker acknowledged it (or, where nothing acknowledges,
+         * when it was written to the connection), else why it failed after the client's own retries.
+         */
+        void done(Envelope sent, Throwable error);
+    }
+
+    /**
+     * Sends {@code message} to {@code channel} with its ids and publish time as headers ({@link LiveHeaders}) and
+     * its key as the record key or routing key. Does not wait for the acknowledgement.
+     */
+    void send(LiveChannel channel, Envelope message, SendCallback callback);
+
+    /** Waits until every send so far has its callback. */
+    void flush();
+
+    /** Closes cleanly, after the sends in progress complete. */
+    void close();
+
+    /** Dies abruptly (a crash): sends not yet acknowledged fail or vanish, nothing is flushed. */
+    void kill();
+}

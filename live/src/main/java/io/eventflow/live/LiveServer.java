@@ -1,0 +1,59 @@
+package io.eventflow.live;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A running broker for a live run: an embedded server this process started, or a connection to the user's. It
+ * creates the run's topology, makes the clients and reads state back through the kind's admin API. Every method may
+ * be called from any thread; clients it makes are used by one thread each.
+ */
+public interface LiveServer extends AutoCloseable {
+    /** For messages and the report: what it is and where, never credentials (e.g. "embedded Kafka 4.4.0, 3 nodes"). */
+    String describe();
+
+    /** True when this process started the server (it stops with {@link #close()}). */
+    boolean embedded();
+
+    /**
+     * Creates what {@code channels} need (topics, queues, exchanges, bindings, dead-letter routes) under their
+     * {@link LiveChannel#name()}s. Refuses (naming the channel) to use anything that exists already and was not made by
+     * this run, unless the channel maps to an existing name on purpose ({@link LiveChannel#existing()}).
+     */
+    void createTopology(List<LiveChannel> channels) throws LiveException;
+
+    /** Deletes what {@link #createTopology} created, and nothing else. */
+    void deleteTopology() throws LiveException;
+
+    /** A producer for one service instance. */
+    LiveProducer producer(ProducerSpec spec) throws LiveException;
+
+    /**
+     * A consumer for one service instance in its group. It starts reading at {@link LiveConsumer#start()} and hands
+     * every delivery to {@code handler} on its own thread.
+     */
+    LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) throws LiveException;
+
+    /**
+     * Admin read-back: messages stored on {@code channel} and not yet committed/acked by {@code group} (its lag or
+     * queue depth). Cheap enough to sample a few times a second; -1 when the kind cannot tell.
+     */
+    long depth(LiveChannel channel, String group) throws LiveException;
+
+    /**
+     * Admin read-back at the end of a run, with the group's consumers closed: the message ids still on the broker for
+     * {@code group} (not committed, not acked, not deleted).
+     */
+    Set<Long> pending(LiveChannel channel, String group) throws LiveException;
+
+    /**
+     * Reads what is stored on {@code channel} (a dead-letter channel at the end of a run, or for a re-drive), in
+     * order. Logs (Kafka, streams) read without removing; queues may remove what they return (then a re-drive is a
+     * move). Only messages carrying {@link LiveHeaders#MESSAGE_ID} are returned.
+     */
+    List<Envelope> readBack(LiveChannel channel) throws LiveException;
+
+    /** Stops an embedded server, or disconnects the admin client from the user's; never deletes topology. */
+    @Override
+    void close();
+}
