@@ -11,9 +11,13 @@ import java.util.Objects;
 import org.apache.activemq.ActiveMQConnectionFactory;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.TransportConnector;
+import org.apache.activemq.broker.region.DestinationInterceptor;
 import org.apache.activemq.broker.region.policy.PolicyEntry;
 import org.apache.activemq.broker.region.policy.PolicyMap;
 import org.apache.activemq.broker.region.policy.SharedDeadLetterStrategy;
+import org.apache.activemq.broker.region.virtual.VirtualDestination;
+import org.apache.activemq.broker.region.virtual.VirtualDestinationInterceptor;
+import org.apache.activemq.broker.region.virtual.VirtualTopic;
 import org.apache.activemq.command.ActiveMQQueue;
 
 /**
@@ -21,6 +25,10 @@ import org.apache.activemq.command.ActiveMQQueue;
  * (messages live in memory for the run). Dead-lettering follows the design: a message that exceeds the consumer's
  * redelivery limit on a destination with a {@link DeadLetterRoute} goes to that route's queue; elsewhere to ActiveMQ's
  * default {@code ActiveMQ.DLQ}. Non-persistent messages are dead-lettered too (ActiveMQ drops them by default).
+ *
+ * <p>Every topic is a virtual topic: a consumer of queue {@code Consumer.GROUP.TOPIC} reads the topic as group
+ * {@code GROUP}, its instances sharing one copy (ActiveMQ Classic's way to a JMS 2.0 shared subscription, which its
+ * client does not implement); plain topic consumers work as usual.
  */
 public final class EmbeddedActiveMq implements LocalServer {
     private final BrokerService broker;
@@ -64,6 +72,7 @@ public final class EmbeddedActiveMq implements LocalServer {
             broker.setPersistent(false);
             broker.setAdvisorySupport(false);
             broker.setDestinationPolicy(policies(routes));
+            broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics()});
             TransportConnector connector = broker.addConnector("tcp://127.0.0.1:0");
             broker.start();
             broker.waitUntilStarted();
@@ -74,6 +83,37 @@ public final class EmbeddedActiveMq implements LocalServer {
             stopQuietly(broker);
             throw new ServerUnavailableException(
                     "the embedded JMS broker (ActiveMQ) did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** The prefix of a group's queue on a topic: {@code Consumer.GROUP.TOPIC}. */
+    public static String groupQueue(String group, String topic) {
+        return "Consumer." + group.replace('.', '_') + "." + topic;
+    }
+
+    private static VirtualDestinationInterceptor virtualTopics() {
+        VirtualTopic all = new VirtualTopic();
+        all.setName(">");
+        all.setPrefix("Consumer.*.");
+        all.setSelectorAware(false);
+        VirtualDestinationInterceptor interceptor = new VirtualDestinationInterceptor();
+        interceptor.setVirtualDestinations(new VirtualDestination[] {all});
+        return interceptor;
+    }
+
+    /**
+     * Messages stored on a queue and not yet acknowledged (in flight included), or -1 when the queue does not exist.
+     */
+    public long storedCount(String queue) {
+        try {
+            ActiveMQQueue q = new ActiveMQQueue(queue);
+            var destination = broker.getRegionBroker().getDestinationMap(q).get(q);
+            if (destination == null) {
+                return -1;
+            }
+            return destination.getDestinationStatistics().getMessages().getCount();
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 

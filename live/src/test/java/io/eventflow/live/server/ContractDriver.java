@@ -16,7 +16,6 @@ import io.eventflow.model.design.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,8 +88,23 @@ public final class ContractDriver {
             Predicate<Delivery> accept,
             Seen seen)
             throws LiveException {
-        ConsumerSpec spec = new ConsumerSpec(
-                clientId, group, channel, new Subscription(channel.id(), group), ack, 200, prefetch, true);
+        return consumer(
+                server, clientId, channel, new Subscription(channel.id(), group), group, ack, prefetch, accept, seen);
+    }
+
+    /** A consumer for the design's subscription {@code sub}. */
+    public static LiveConsumer consumer(
+            LiveServer server,
+            String clientId,
+            LiveChannel channel,
+            Subscription sub,
+            String group,
+            ConsumerSpec.Ack ack,
+            int prefetch,
+            Predicate<Delivery> accept,
+            Seen seen)
+            throws LiveException {
+        ConsumerSpec spec = new ConsumerSpec(clientId, group, channel, sub, ack, 200, prefetch, true);
         return server.consumer(spec, (consumer, batch) -> {
             for (Delivery d : batch) {
                 if (d.redelivered()) {
@@ -139,7 +153,11 @@ public final class ContractDriver {
         return out;
     }
 
-    public static Map<String, LiveChannel> copy(Map<String, LiveChannel> m) {
-        return new HashMap<>(m);
+    /** The design's subscription of {@code service} to {@code channel}. */
+    public static Subscription subscription(Design design, String service, String channel) {
+        return design.service(service).orElseThrow().subscribes().stream()
+                .filter(s -> s.channel().equals(channel))
+                .findFirst()
+                .orElseThrow();
     }
 }
