@@ -3,13 +3,20 @@ package io.eventflow.live.jms;
 import io.eventflow.live.server.LocalServer;
 import io.eventflow.live.server.ServerUnavailableException;
 import io.eventflow.model.design.BrokerKind;
+import jakarta.jms.ResourceAllocationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.activemq.ActiveMQConnectionFactory;
+import org.apache.activemq.broker.Broker;
+import org.apache.activemq.broker.BrokerFilter;
+import org.apache.activemq.broker.BrokerPlugin;
 import org.apache.activemq.broker.BrokerService;
+import org.apache.activemq.broker.ProducerBrokerExchange;
 import org.apache.activemq.broker.TransportConnector;
 import org.apache.activemq.broker.region.DestinationInterceptor;
 import org.apache.activemq.broker.region.policy.PolicyEntry;
@@ -18,7 +25,9 @@ import org.apache.activemq.broker.region.policy.SharedDeadLetterStrategy;
 import org.apache.activemq.broker.region.virtual.VirtualDestination;
 import org.apache.activemq.broker.region.virtual.VirtualDestinationInterceptor;
 import org.apache.activemq.broker.region.virtual.VirtualTopic;
+import org.apache.activemq.command.ActiveMQDestination;
 import org.apache.activemq.command.ActiveMQQueue;
+import org.apache.activemq.command.Message;
 
 /**
  * An in-process JMS broker (ActiveMQ Classic) on a free 127.0.0.1 port, without JMX, shutdown hook or persistence
@@ -32,6 +41,7 @@ import org.apache.activemq.command.ActiveMQQueue;
  */
 public final class EmbeddedActiveMq implements LocalServer {
     private final BrokerService broker;
+    private final Map<String, Integer> maxLengths;
     private final URI uri;
     private final Duration startTime;
     private boolean closed;
@@ -50,8 +60,9 @@ public final class EmbeddedActiveMq implements LocalServer {
         }
     }
 
-    private EmbeddedActiveMq(BrokerService broker, URI uri, Duration startTime) {
+    private EmbeddedActiveMq(BrokerService broker, URI uri, Duration startTime, Map<String, Integer> maxLengths) {
         this.broker = broker;
+        this.maxLengths = maxLengths;
         this.uri = uri;
         this.startTime = startTime;
     }
@@ -65,6 +76,7 @@ public final class EmbeddedActiveMq implements LocalServer {
     public static EmbeddedActiveMq start(List<DeadLetterRoute> routes) {
         long t0 = System.nanoTime();
         BrokerService broker = new BrokerService();
+        Map<String, Integer> maxLengths = new ConcurrentHashMap<>();
         try {
             broker.setBrokerName("eventflow-live");
             broker.setUseJmx(false);
@@ -73,16 +85,51 @@ public final class EmbeddedActiveMq implements LocalServer {
             broker.setAdvisorySupport(false);
             broker.setDestinationPolicy(policies(routes));
             broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics()});
+            broker.setPlugins(new BrokerPlugin[] {next -> new MaxLengthFilter(next, maxLengths)});
             TransportConnector connector = broker.addConnector("tcp://127.0.0.1:0");
             broker.start();
             broker.waitUntilStarted();
             URI bound = connector.getConnectUri();
             URI uri = URI.create("tcp://127.0.0.1:" + bound.getPort());
-            return new EmbeddedActiveMq(broker, uri, Duration.ofNanos(System.nanoTime() - t0));
+            return new EmbeddedActiveMq(broker, uri, Duration.ofNanos(System.nanoTime() - t0), maxLengths);
         } catch (Exception e) {
             stopQuietly(broker);
             throw new ServerUnavailableException(
                     "the embedded JMS broker (ActiveMQ) did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Limits a queue to {@code max} stored messages: a send to a full queue is refused (overflow reject-publish; the
+     * producer's send fails), as RabbitMQ does; ActiveMQ Classic itself limits queues by memory only.
+     */
+    public void limitQueue(String queue, int max) {
+        maxLengths.put(queue, max);
+    }
+
+    /** Refuses sends to queues that hold their {@code maxLength} already. */
+    private static final class MaxLengthFilter extends BrokerFilter {
+        private final Map<String, Integer> maxLengths;
+
+        MaxLengthFilter(Broker next, Map<String, Integer> maxLengths) {
+            super(next);
+            this.maxLengths = maxLengths;
+        }
+
+        @Override
+        public void send(ProducerBrokerExchange exchange, Message message) throws Exception {
+            ActiveMQDestination to = message.getDestination();
+            Integer max = to != null && to.isQueue() ? maxLengths.get(to.getPhysicalName()) : null;
+            // An anonymous producer's exchange has no region destination: look the queue up.
+            var queue = max == null ? null : getDestinationMap(to).get(to);
+            if (queue != null) {
+                long stored = queue.getDestinationStatistics().getMessages().getCount();
+                if (stored >= max) {
+                    throw new ResourceAllocationException(
+                            "queue '" + to.getPhysicalName() + "' is full (maxLength " + max + ", reject-publish)");
+                }
+            }
+            super.send(exchange, message);
         }
     }
 

@@ -10,6 +10,7 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Overflow;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import java.util.ArrayList;
@@ -43,9 +44,13 @@ public final class JmsConnector implements LiveConnector {
             if (!Objects.equals(c.broker(), broker.id())) {
                 continue;
             }
-            if (c.amqp().maxLength() != null) {
-                out.add("channel '" + c.id() + "': maxLength " + c.amqp().maxLength() + " is not run live on ActiveMQ"
-                        + " Classic, which limits queues by memory, not by message count");
+            boolean rejecting = c.amqp().overflowOrDefault() == Overflow.REJECT_PUBLISH;
+            if (c.amqp().maxLength() != null
+                    && (!embedded || !rejecting || c.jms().isTopic())) {
+                out.add("channel '" + c.id() + "': maxLength " + c.amqp().maxLength() + " with overflow "
+                        + c.amqp().overflowOrDefault().key() + " is not run live on "
+                        + (embedded ? "" : "your ") + "ActiveMQ Classic, which limits queues by memory, not by count"
+                        + " (the embedded broker runs maxLength on queues with overflow reject-publish)");
             }
             if (!embedded && c.jms().isTopic() && !c.effectiveAddress().startsWith("VirtualTopic.")) {
                 out.add("channel '" + c.id() + "': topic groups are read through ActiveMQ virtual topics; on your "

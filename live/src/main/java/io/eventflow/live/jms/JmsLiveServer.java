@@ -75,6 +75,10 @@ final class JmsLiveServer implements LiveServer {
                         + description + " and was not made by this run");
             }
             created.add(c.channel().jms().isTopic() ? new ActiveMQTopic(c.name()) : new ActiveMQQueue(c.name()));
+            Integer max = c.channel().amqp().maxLength();
+            if (embedded != null && max != null && !c.channel().jms().isTopic()) {
+                embedded.limitQueue(c.name(), max);
+            }
         }
         // JMS destinations come into being when first used: nothing to declare.
     }

@@ -10,6 +10,7 @@ import io.eventflow.live.LiveServer;
 import io.eventflow.live.server.ContractDriver;
 import io.eventflow.live.server.ContractDriver.Seen;
 import io.eventflow.live.server.LocalServerTests;
+import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Design;
 import java.time.Duration;
@@ -26,13 +27,19 @@ class JmsConnectorTest {
 
     @Test
     void queueWithCrashRedeliveryAndTopicGroupsDurableAndNot() throws Exception {
-        Design design = LocalServerTests.sample("trading-jms");
+        Design sample = LocalServerTests.sample("trading-jms");
         var connector = LiveConnectors.find(BrokerKind.JMS).orElseThrow();
-        var broker = design.broker("amq").orElseThrow();
-        // The sample's orders queue sets maxLength, which ActiveMQ Classic cannot express by count: named.
-        assertThat(connector.unsupported(design, broker, true))
-                .containsExactly("channel 'orders': maxLength 100000 is not run live on ActiveMQ Classic, which "
-                        + "limits queues by memory, not by message count");
+        var broker = sample.broker("amq").orElseThrow();
+        // maxLength with reject-publish runs on the embedded broker; on the user's ActiveMQ it is named.
+        assertThat(connector.unsupported(sample, broker, true)).isEmpty();
+        assertThat(connector.unsupported(sample, broker, false))
+                .contains("channel 'orders': maxLength 100000 with overflow reject-publish is not run live on your "
+                        + "ActiveMQ Classic, which limits queues by memory, not by count (the embedded broker runs "
+                        + "maxLength on queues with overflow reject-publish)");
+        // The orders queue as designed, with maxLength 150 instead of 100,000 so that the test fills it.
+        Design design = sample.withChannels(sample.channels().stream()
+                .map(c -> c.id().equals("orders") ? c.withAmqp(maxLength(c.amqp(), 150)) : c)
+                .toList());
         Map<String, LiveChannel> channels = ContractDriver.channels(design, "amq");
         try (LiveServer server = connector.start(broker, null, ContractDriver.OPTIONS)) {
             server.createTopology(new ArrayList<>(channels.values()));
@@ -40,6 +47,9 @@ class JmsConnectorTest {
             // Queue: a holds its first 5 (prefetch 5) unacked and crashes; b gets them redelivered.
             LiveChannel orders = channels.get("orders");
             assertThat(ContractDriver.send(server, orders, 0, 100)).hasSize(100);
+            // 100 stored, room for 50 more: of 60 sent, 50 are taken and 10 refused (reject-publish).
+            assertThat(ContractDriver.send(server, orders, 500, 60)).hasSize(50);
+            assertThat(server.depth(orders, "matching-engine")).isEqualTo(150);
             Set<Long> held = ConcurrentHashMap.newKeySet();
             LiveConsumer a = ContractDriver.consumer(
                     server,
@@ -58,10 +68,12 @@ class JmsConnectorTest {
                     server, "b", orders, "matching-engine", Ack.AFTER_PROCESSING, 10, d -> true, matched);
             ContractDriver.startAll(List.of(b));
             assertThat(ContractDriver.await(
-                            Duration.ofSeconds(20), () -> matched.processed().size() >= 100))
+                            Duration.ofSeconds(20), () -> matched.processed().size() >= 150))
                     .isTrue();
             b.close();
-            assertThat(matched.processed().keySet()).containsExactlyInAnyOrderElementsOf(range(0, 100));
+            List<Long> taken = new ArrayList<>(range(0, 100));
+            taken.addAll(range(500, 550));
+            assertThat(matched.processed().keySet()).containsExactlyInAnyOrderElementsOf(taken);
             // What a held unacked is redelivered (and more: ActiveMQ extends the prefetch window by delivered acks,
             // so the messages dispatched to a but not yet handed out come back marked redelivered too).
             assertThat(held).hasSizeGreaterThanOrEqualTo(5);
@@ -109,6 +121,11 @@ class JmsConnectorTest {
 
             server.deleteTopology();
         }
+    }
+
+    private static AmqpQueue maxLength(AmqpQueue q, int max) {
+        return new AmqpQueue(
+                q.exchange(), q.exchangeType(), q.routingKey(), q.bindings(), q.ttl(), max, q.overflow(), q.durable());
     }
 
     private static List<Long> range(long from, long to) {
