@@ -2,6 +2,7 @@ package io.eventflow.live;
 
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import java.util.List;
 
@@ -25,6 +26,15 @@ public interface LiveConnector {
      */
     default List<String> unsupported(Design design, Broker broker, boolean embedded) {
         return List.of();
+    }
+
+    /**
+     * True when all subscriptions of {@code channel} compete for one queue (AMQP queues, SQS, JMS queues): they form
+     * one group, named after the first subscription, as in the simulator. False (the default) when every group gets
+     * every message (Kafka, Redis streams, JMS topics, MQTT shared subscriptions).
+     */
+    default boolean oneQueuePerChannel(Channel channel) {
+        return false;
     }
 
     /**

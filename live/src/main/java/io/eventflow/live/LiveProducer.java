@@ -18,6 +18,12 @@ public interface LiveProducer {
      */
     void send(LiveChannel channel, Envelope message, SendCallback callback);
 
+    /**
+     * Gets ready to send to {@code channel} (Kafka: fetches its metadata) so that the first send of the run does not
+     * wait; the run calls it before publishing starts. The default does nothing.
+     */
+    default void prepare(LiveChannel channel) {}
+
     /** Waits until every send so far has its callback. */
     void flush();
 

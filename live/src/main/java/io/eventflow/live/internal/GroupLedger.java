@@ -1,0 +1,131 @@
+package io.eventflow.live.internal;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What the clients of one group saw, per message id: owed, delivered, processed, and the hint of why a message may
+ * be lost. Every method is synchronized: consumers, producer callbacks and the sampler call it.
+ */
+public final class GroupLedger {
+    final String key;
+    final String name;
+    final String channelId;
+    final BitSet owed = new BitSet();
+    final BitSet seen = new BitSet();
+    final BitSet processed = new BitSet();
+    /** Ids processed when a replay was applied: their next processing is a reprocessing, not a duplicate. */
+    final BitSet replayed = new BitSet();
+    /** Why an owed message may be lost: the last cause seen (a failed send, a crash while held, a rejection). */
+    final Map<Long, String> lossHint = new HashMap<>();
+    /** First processing time (epoch micros) per id, for a dedup window. */
+    final Map<Long, Long> processedAt = new HashMap<>();
+
+    long owedCount;
+    long delivered;
+    long duplicates;
+    long reprocessed;
+    long retries;
+    long redelivered;
+    long maxLag;
+    final Histogram latency = new Histogram(3_600_000_000_000L, 2);
+    double latencySum;
+    long latencyCount;
+
+    GroupLedger(String key, String name, String channelId) {
+        this.key = key;
+        this.name = name;
+        this.channelId = channelId;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String channelId() {
+        return channelId;
+    }
+
+    synchronized void owe(long id) {
+        if (!owed.get((int) id)) {
+            owed.set((int) id);
+            owedCount++;
+        }
+    }
+
+    synchronized void hint(long id, String cause) {
+        lossHint.put(id, cause);
+    }
+
+    /** A delivery to a worker; returns true when the group had seen this id before (a redelivery). */
+    synchronized boolean delivered(long id, boolean flagged) {
+        delivered++;
+        boolean again = seen.get((int) id);
+        seen.set((int) id);
+        if (again || flagged) {
+            redelivered++;
+        }
+        return again;
+    }
+
+    /** Another attempt of a delivery in hand (a retry in place). */
+    synchronized void attempt() {
+        delivered++;
+        retries++;
+    }
+
+    /** Whether an exactly-once dedup store would skip this id (processed within {@code windowMicros}, -1: ever). */
+    synchronized boolean remembers(long id, long nowMicros, long windowMicros) {
+        if (!processed.get((int) id) || replayed.get((int) id)) {
+            return false;
+        }
+        Long at = processedAt.get(id);
+        return windowMicros < 0 || (at != null && nowMicros - at <= windowMicros);
+    }
+
+    /** Outcome of a processing for the report. */
+    enum Processing {
+        FIRST,
+        DUPLICATE,
+        REPROCESSED
+    }
+
+    synchronized Processing processed(long id, long latencyNanos, long nowMicros) {
+        int i = (int) id;
+        if (!processed.get(i)) {
+            processed.set(i);
+            processedAt.put(id, nowMicros);
+            long l = Math.max(0, latencyNanos);
+            latency.recordValue(Math.min(l, latency.getHighestTrackableValue()));
+            latencySum += l;
+            latencyCount++;
+            if (!owed.get(i)) { // replayed or re-driven to a group that was not owed it before
+                owed.set(i);
+                owedCount++;
+            }
+            return Processing.FIRST;
+        }
+        if (replayed.get(i)) {
+            replayed.clear(i);
+            reprocessed++;
+            return Processing.REPROCESSED;
+        }
+        duplicates++;
+        return Processing.DUPLICATE;
+    }
+
+    /** A replay: every id processed so far is processed again on purpose when it comes back. */
+    synchronized void replay() {
+        replayed.or(processed);
+    }
+
+    synchronized void lag(long depth) {
+        maxLag = Math.max(maxLag, depth);
+    }
+}

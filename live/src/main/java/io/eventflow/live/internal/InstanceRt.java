@@ -1,0 +1,247 @@
+package io.eventflow.live.internal;
+
+import io.eventflow.live.LiveConsumer;
+import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveProducer;
+import io.eventflow.live.LiveServer;
+import io.eventflow.live.ProducerSpec;
+import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.Service;
+import io.eventflow.simulator.random.SplitMix64;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One running instance of a service: its producer per broker, its consumers (one per subscription), publishers. */
+final class InstanceRt {
+    private static final Pattern KEYS = Pattern.compile("\\s*(?:uniform\\s*\\(\\s*)?([0-9]+)\\s*\\)?\\s*");
+
+    /** A publication made per processed message, with its own key stream. */
+    record Chained(Publication publication, String messageType, InstanceRt owner, SplitMix64 rng, int keys) {
+        String nextKey() {
+            if (keys <= 0) {
+                return null;
+            }
+            int n;
+            synchronized (rng) {
+                n = rng.nextInt(keys);
+            }
+            return owner.payloadKey(messageType, publication.key(), n);
+        }
+    }
+
+    final Run run;
+    final ServiceRt service;
+    final int index;
+    final String id;
+    volatile double slowFactor = 1.0;
+    private volatile boolean crashed;
+    private final Map<String, LiveProducer> producers = new HashMap<>();
+    private final List<Publisher> publishers = new ArrayList<>();
+    private final List<Chained> chained = new ArrayList<>();
+    private final List<LiveConsumer> consumers = new ArrayList<>();
+    private final List<Worker> workers = new ArrayList<>();
+
+    InstanceRt(Run run, ServiceRt service, int index) {
+        this.run = run;
+        this.service = service;
+        this.index = index;
+        this.id = service.spec.id() + "#" + index;
+        for (Publication p : service.spec.publishes()) {
+            if (p.isChained()) {
+                String type = Payloads.messageOf(run.design, p.message(), p.channel());
+                chained.add(
+                        new Chained(p, type, this, run.streams.stream("pub:" + id + ":" + p.channel()), keyCount(p)));
+            }
+        }
+    }
+
+    static int keyCount(Publication p) {
+        if (p.keys() != null) {
+            Matcher m = KEYS.matcher(p.keys());
+            return !m.matches() ? 1000 : m.group(1).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(1));
+        }
+        return p.key() != null ? 1000 : 0;
+    }
+
+    String payloadKey(String messageType, String field, int n) {
+        return run.payloads.key(messageType, field, n);
+    }
+
+    List<Chained> chained() {
+        return chained;
+    }
+
+    boolean crashed() {
+        return crashed;
+    }
+
+    /** The instance's producer on the broker of {@code channelId}, made on first use. */
+    synchronized LiveProducer producerFor(String channelId) {
+        String broker = run.design.channel(channelId).orElseThrow().broker();
+        LiveProducer p = producers.get(broker);
+        if (p == null) {
+            LiveServer s = run.servers.get(broker);
+            Service svc = service.spec;
+            try {
+                p = s.producer(new ProducerSpec(run.prefix + id, svc.id(), svc.producerOrDefault()));
+            } catch (LiveException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            producers.put(broker, p);
+        }
+        return p;
+    }
+
+    /** Starts a consumer per subscription; returns them so the run can wait until they are ready. */
+    List<LiveConsumer> startConsumers() throws LiveException {
+        crashed = false;
+        List<LiveConsumer> started = new ArrayList<>();
+        for (GroupSpec g : service.groups) {
+            Worker w = new Worker(run, this, g);
+            LiveServer s = run.serverOf(g.channelId());
+            LiveConsumer c = s.consumer(
+                    new io.eventflow.live.ConsumerSpec(
+                            run.prefix + id + "@" + g.channelId(),
+                            g.brokerGroup(),
+                            run.channels.get(g.channelId()),
+                            g.subscription(),
+                            g.ack(),
+                            g.commitIntervalMillis(),
+                            g.prefetch(),
+                            g.fromEarliest()),
+                    w);
+            c.start();
+            synchronized (this) {
+                consumers.add(c);
+                workers.add(w);
+            }
+            started.add(c);
+        }
+        return started;
+    }
+
+    /** Makes the producers this instance will use and lets them fetch what they need before the clock starts. */
+    void prepareProducers() {
+        for (Publication p : service.spec.publishes()) {
+            producerFor(p.channel()).prepare(run.channels.get(p.channel()));
+        }
+        for (GroupSpec g : service.groups) {
+            if (g.deadLetter() != null) {
+                producerFor(g.deadLetter()).prepare(run.channels.get(g.deadLetter()));
+            }
+        }
+    }
+
+    /** Starts the timed publications (at their current rates). */
+    synchronized void startPublishers() {
+        for (Publication p : service.spec.publishes()) {
+            if (p.isChained() || p.isWill()) {
+                continue;
+            }
+            double rate = service.rate(p.channel(), p);
+            Publisher pub = new Publisher(run, this, p, rate);
+            publishers.add(pub);
+            pub.start();
+        }
+    }
+
+    synchronized void rate(String channel, double perSecond) {
+        publishers.stream().filter(p -> p.channel().equals(channel)).forEach(p -> p.rate(perSecond));
+    }
+
+    synchronized void stopPublishers() {
+        publishers.forEach(Publisher::stop);
+        publishers.clear();
+    }
+
+    /**
+     * A crash: publishers stop, consumers die without committing or leaving, producers die with what they had not
+     * sent. What the workers held is lost unless the broker still has it for the group.
+     */
+    void kill() {
+        crashed = true;
+        stopPublishers();
+        List<LiveConsumer> cs;
+        List<Worker> ws;
+        synchronized (this) {
+            cs = List.copyOf(consumers);
+            ws = List.copyOf(workers);
+            consumers.clear();
+            workers.clear();
+        }
+        cs.forEach(LiveConsumer::kill);
+        for (Worker w : ws) {
+            w.stop();
+            for (Long id : w.held) {
+                for (GroupSpec g : service.groups) {
+                    g.ledger().hint(id, "crash");
+                }
+            }
+        }
+        List<LiveProducer> ps;
+        synchronized (this) {
+            ps = List.copyOf(producers.values());
+            producers.clear();
+        }
+        ps.forEach(LiveProducer::kill);
+    }
+
+    /** Clean stop: publishers, then consumers (they commit and leave), then producers (they flush). */
+    void close() {
+        stopPublishers();
+        closeConsumers();
+        closeProducers();
+    }
+
+    void closeConsumers() {
+        List<LiveConsumer> cs;
+        List<Worker> ws;
+        synchronized (this) {
+            cs = List.copyOf(consumers);
+            ws = List.copyOf(workers);
+            consumers.clear();
+            workers.clear();
+        }
+        cs.forEach(LiveConsumer::close);
+        ws.forEach(Worker::stop);
+    }
+
+    void closeProducers() {
+        List<LiveProducer> ps;
+        synchronized (this) {
+            ps = List.copyOf(producers.values());
+            producers.clear();
+        }
+        ps.forEach(LiveProducer::close);
+    }
+
+    void flush() {
+        List<LiveProducer> ps;
+        synchronized (this) {
+            ps = List.copyOf(producers.values());
+        }
+        ps.forEach(LiveProducer::flush);
+    }
+
+    /** A replay: every consumer of this instance on {@code channelId} moves its partitions. */
+    synchronized void seek(String channelId, LiveConsumer.Seek to) {
+        for (int i = 0; i < consumers.size(); i++) {
+            if (workers.get(i).channelId().equals(channelId)) {
+                consumers.get(i).seek(to);
+            }
+        }
+    }
+
+    /** True when no worker holds a delivery. */
+    synchronized boolean idle() {
+        return workers.stream().allMatch(w -> w.held.isEmpty());
+    }
+
+    synchronized List<LiveConsumer> consumers() {
+        return List.copyOf(consumers);
+    }
+}

@@ -1,0 +1,95 @@
+package io.eventflow.live.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.MessageType;
+import io.eventflow.model.doc.ExampleGenerator;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Message bodies from the message types' schemas: one example per type ({@link ExampleGenerator}, valid against the
+ * schema), with the publication's key field set to the message's key value. Thread-safe.
+ */
+final class Payloads {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Design design;
+    private final Map<String, JsonNode> examples = new HashMap<>();
+
+    Payloads(Design design) {
+        this.design = design;
+    }
+
+    /** The message type a publication sends: the one named, else the channel's first. */
+    static String messageOf(Design d, String messageId, String channelId) {
+        if (messageId != null) {
+            return messageId;
+        }
+        return d.channel(channelId)
+                .map(Channel::messages)
+                .filter(m -> !m.isEmpty())
+                .map(m -> m.get(0))
+                .orElse(null);
+    }
+
+    private synchronized JsonNode example(String messageId) {
+        return examples.computeIfAbsent(messageId, id -> {
+            JsonNode schema = design.message(id).map(MessageType::payload).orElse(null);
+            return schema == null ? JSON.createObjectNode() : ExampleGenerator.generate(schema);
+        });
+    }
+
+    /**
+     * The key value as text for key number {@code n} of {@code field}: a UUID where the schema says
+     * {@code format: uuid}, the number where it is a number, else {@code key-n}.
+     */
+    String key(String messageId, String field, long n) {
+        JsonNode prop = property(messageId, field);
+        if (prop != null && "uuid".equals(prop.path("format").asText())) {
+            return new UUID(0x0000_0000_0000_4000L, 0x8000_0000_0000_0000L | n).toString();
+        }
+        if (prop != null
+                && ("integer".equals(prop.path("type").asText())
+                        || "number".equals(prop.path("type").asText()))) {
+            return Long.toString(n);
+        }
+        return "key-" + n;
+    }
+
+    private JsonNode property(String messageId, String field) {
+        if (messageId == null || field == null) {
+            return null;
+        }
+        JsonNode schema = design.message(messageId).map(MessageType::payload).orElse(null);
+        return schema == null ? null : schema.path("properties").get(field);
+    }
+
+    /** The body: the type's example with {@code field} set to {@code key} (when both are given). */
+    byte[] body(String messageId, String field, String key) {
+        JsonNode ex = messageId == null ? JSON.createObjectNode() : example(messageId);
+        JsonNode out = ex;
+        if (field != null && key != null && ex instanceof ObjectNode o) {
+            ObjectNode copy = o.deepCopy();
+            JsonNode prop = property(messageId, field);
+            if (prop != null && "integer".equals(prop.path("type").asText())) {
+                copy.put(field, Long.parseLong(key));
+            } else if (prop != null && "number".equals(prop.path("type").asText())) {
+                copy.put(field, Double.parseDouble(key));
+            } else {
+                copy.put(field, key);
+            }
+            out = copy;
+        }
+        try {
+            return JSON.writeValueAsString(out).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

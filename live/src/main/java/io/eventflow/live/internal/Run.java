@@ -1,0 +1,150 @@
+package io.eventflow.live.internal;
+
+import io.eventflow.live.Envelope;
+import io.eventflow.live.LiveChannel;
+import io.eventflow.live.LiveHeaders;
+import io.eventflow.live.LiveProducer;
+import io.eventflow.live.LiveServer;
+import io.eventflow.model.design.Design;
+import io.eventflow.simulator.random.RandomStreams;
+import io.eventflow.simulator.random.SplitMix64;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What every part of a live run shares: the design, servers and channels, the ledger, the trace, the streams. */
+public final class Run {
+    final Design design;
+    final Ledger ledger;
+    final LiveTrace trace;
+    final RandomStreams streams;
+    final Payloads payloads;
+    final String prefix;
+    /** Servers by broker id. */
+    final Map<String, LiveServer> servers;
+    /** Channels by design id. */
+    final Map<String, LiveChannel> channels;
+    /** Poison percentage per channel id while a poison fault lasts. */
+    final Map<String, Double> poison = new ConcurrentHashMap<>();
+
+    private final Map<String, SplitMix64> poisonStreams = new HashMap<>();
+    /** Sends whose callback has not come yet. */
+    final AtomicLong outstanding = new AtomicLong();
+
+    volatile boolean publishing = true;
+
+    public Run(
+            Design design,
+            long seed,
+            String prefix,
+            Map<String, LiveServer> servers,
+            Map<String, LiveChannel> channels,
+            LiveTrace trace) {
+        this.design = design;
+        this.ledger = new Ledger();
+        this.trace = trace;
+        this.streams = new RandomStreams(seed);
+        this.payloads = new Payloads(design);
+        this.prefix = prefix;
+        this.servers = Map.copyOf(servers);
+        this.channels = Map.copyOf(channels);
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public LiveTrace trace() {
+        return trace;
+    }
+
+    LiveServer serverOf(String channelId) {
+        String broker = design.channel(channelId).orElseThrow().broker();
+        return servers.get(broker);
+    }
+
+    static long nowMicros() {
+        Instant i = Instant.now();
+        return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
+    }
+
+    /** Draws whether a message published now on {@code channelId} is poison (a poison fault is on). */
+    String poisonMark(String channelId) {
+        Double pct = poison.get(channelId);
+        if (pct == null) {
+            return null;
+        }
+        SplitMix64 r;
+        synchronized (poisonStreams) {
+            r = poisonStreams.computeIfAbsent(channelId, c -> streams.stream("poison:" + c));
+            return r.chance(pct / 100.0) ? channelId : null;
+        }
+    }
+
+    /**
+     * Sends a message through {@code producer} and accounts for it when the broker answers: owed to the channel's
+     * groups either way, lost with {@code crashed.get()} ? crash : network when the send failed.
+     *
+     * @param original a new message (counted in totals.published), not a dead-letter copy or re-drive
+     * @param element who sends, for the trace (e.g. {@code checkout#0})
+     */
+    void send(
+            LiveProducer producer,
+            String channelId,
+            Envelope m,
+            boolean original,
+            String element,
+            java.util.function.BooleanSupplier crashed) {
+        LiveChannel ch = channels.get(channelId);
+        outstanding.incrementAndGet();
+        LiveProducer.SendCallback cb = (sent, error) -> {
+            try {
+                if (error == null) {
+                    ledger.sent(channelId, m.messageId(), original, null);
+                    if (trace.on()) {
+                        trace.emit(new TraceEvent.Published(
+                                trace.now(),
+                                element,
+                                "",
+                                sent.partition(),
+                                sent.offset(),
+                                m.messageId(),
+                                m.correlationId()));
+                    }
+                } else {
+                    String cause = crashed.getAsBoolean() ? "crash" : "network";
+                    ledger.sent(channelId, m.messageId(), original, cause);
+                    if (trace.on()) {
+                        trace.emit(new TraceEvent.Dropped(
+                                trace.now(), element, "", -1, -1, m.messageId(), m.correlationId(), cause));
+                    }
+                }
+            } finally {
+                outstanding.decrementAndGet();
+            }
+        };
+        synchronized (producer) {
+            producer.send(ch, m, cb);
+        }
+    }
+
+    /** A new message's envelope: a fresh id, the correlation id ({@code -1}: a new conversation), now, a body. */
+    Envelope newMessage(String channelId, String messageType, String keyField, String key, long correlationId) {
+        long id = ledger.newId();
+        Map<String, String> h = new HashMap<>();
+        String poisonOn = poisonMark(channelId);
+        if (poisonOn != null) {
+            h.put(LiveHeaders.POISON, poisonOn);
+        }
+        byte[] body = payloads.body(messageType, keyField, key);
+        return Envelope.outgoing(id, correlationId < 0 ? id : correlationId, nowMicros(), key, body, h);
+    }
+
+    List<GroupLedger> groupsOf(String channelId) {
+        return ledger.groupsOf(channelId);
+    }
+}

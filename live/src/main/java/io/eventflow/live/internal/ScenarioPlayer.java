@@ -1,0 +1,245 @@
+package io.eventflow.live.internal;
+
+import io.eventflow.live.LiveConsumer;
+import io.eventflow.model.design.Design;
+import io.eventflow.simulator.scenario.Action;
+import io.eventflow.simulator.scenario.Fault;
+import io.eventflow.simulator.scenario.Scenario;
+import io.eventflow.simulator.scenario.ScenarioChecker;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.tinylog.Logger;
+
+/**
+ * Plays a scenario's faults and actions on the real clients at their times (from the start of publishing): crash
+ * (with {@code restartAfter}), slow, poison, scale, rate, replay, redrive. The others are refused before the run.
+ */
+public final class ScenarioPlayer {
+    private record Step(long at, int order, String what, Runnable apply) {}
+
+    private final Run run;
+    private final Services services;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Thread thread;
+
+    /** What the player needs of the run besides {@link Run}: services by id, replay and redrive. */
+    public interface Services {
+        ServiceRt service(String id);
+
+        List<ServiceRt> all();
+
+        void redrive(String from, String to) throws Exception;
+    }
+
+    ScenarioPlayer(Run run, Services services) {
+        this.run = run;
+        this.services = services;
+    }
+
+    /** One sentence per fault or action of {@code s} live mode cannot apply (empty: all of it runs). */
+    public static List<String> refused(Scenario s, Design d) {
+        List<String> out = new ArrayList<>();
+        for (Fault f : s.faults()) {
+            if (!(f instanceof Fault.Crash || f instanceof Fault.Slow || f instanceof Fault.Poison)) {
+                out.add("fault '" + f.kind() + "' at " + seconds(f.at()) + " is not run live: live mode applies"
+                        + " faults that act on clients (crash, slow, poison); network faults, broker crashes and"
+                        + " retention pressure come later (run it with 'eventflow simulate')");
+            }
+        }
+        for (Action a : s.actions()) {
+            if (a instanceof Action.Replay r) {
+                boolean ok = d.channel(r.channel())
+                        .flatMap(d::kindOf)
+                        .map(ScenarioChecker::replayable)
+                        .orElse(false);
+                if (!ok) {
+                    out.add("action 'replay' at " + seconds(a.at()) + ": channel '" + r.channel()
+                            + "' has no positions to replay (Kafka topics and Redis streams have)");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.3fs", nanos / 1e9)
+                .replaceAll("0+s$", "s")
+                .replace(".s", "s");
+    }
+
+    /** Schedules every fault and action of {@code s}. */
+    public ScenarioPlayer plan(Scenario s) {
+        for (Fault f : s.faults()) {
+            if (f instanceof Fault.Crash c) {
+                crash(c);
+            } else if (f instanceof Fault.Slow sl) {
+                slow(sl);
+            } else if (f instanceof Fault.Poison p) {
+                poison(p);
+            } else {
+                throw new IllegalArgumentException("fault not run live: " + f.kind());
+            }
+        }
+        for (Action a : s.actions()) {
+            steps.add(new Step(a.at(), 1, a.kind(), () -> act(a)));
+        }
+        steps.sort(Comparator.comparingLong(Step::at).thenComparingInt(Step::order));
+        return this;
+    }
+
+    private List<InstanceRt> targets(String service, Integer instance) {
+        ServiceRt s = services.service(service);
+        List<InstanceRt> all = s.instances();
+        if (instance == null) {
+            return all;
+        }
+        return instance < all.size() ? List.of(all.get(instance)) : List.of();
+    }
+
+    private void crash(Fault.Crash c) {
+        steps.add(new Step(c.at(), 0, "crash " + c.target(), () -> {
+            started(c.target(), "crash", "instance " + (c.instance() == null ? "all" : c.instance()));
+            targets(c.target(), c.instance()).forEach(InstanceRt::kill);
+        }));
+        if (c.restartAfter() >= 0) {
+            steps.add(new Step(c.at() + c.restartAfter(), 0, "restart " + c.target(), () -> {
+                for (InstanceRt i : targets(c.target(), c.instance())) {
+                    try {
+                        i.startConsumers();
+                        if (run.publishing) {
+                            i.startPublishers();
+                        }
+                    } catch (Exception e) {
+                        failures.add("restart of " + i.id + " failed: " + e.getMessage());
+                    }
+                }
+                ended(c.target(), "crash");
+            }));
+        }
+    }
+
+    private void slow(Fault.Slow s) {
+        steps.add(new Step(s.at(), 0, "slow " + s.target(), () -> {
+            started(s.target(), "slow", "factor " + s.factor());
+            targets(s.target(), s.instance()).forEach(i -> i.slowFactor = s.factor());
+        }));
+        if (s.duration() >= 0) {
+            steps.add(new Step(s.at() + s.duration(), 0, "end of slow " + s.target(), () -> {
+                targets(s.target(), s.instance()).forEach(i -> i.slowFactor = 1.0);
+                ended(s.target(), "slow");
+            }));
+        }
+    }
+
+    private void poison(Fault.Poison p) {
+        steps.add(new Step(p.at(), 0, "poison " + p.target(), () -> {
+            started(p.target(), "poison", p.percent() + "%");
+            run.poison.put(p.target(), p.percent());
+        }));
+        if (p.duration() >= 0) {
+            steps.add(new Step(p.at() + p.duration(), 0, "end of poison " + p.target(), () -> {
+                run.poison.remove(p.target());
+                ended(p.target(), "poison");
+            }));
+        }
+    }
+
+    private void act(Action a) {
+        try {
+            String target;
+            if (a instanceof Action.Scale s) {
+                services.service(s.target()).scale(s.instances());
+                target = s.target();
+            } else if (a instanceof Action.Rate r) {
+                services.service(r.target()).setRate(r.channel(), r.perSecond());
+                target = r.target();
+            } else if (a instanceof Action.Replay r) {
+                replay(r);
+                target = r.group();
+            } else {
+                Action.Redrive r = (Action.Redrive) a;
+                services.redrive(r.from(), r.to());
+                target = r.from();
+            }
+            if (run.trace.on()) {
+                run.trace.emit(new TraceEvent.ActionApplied(run.trace.now(), target, a.kind(), a.toString()));
+            }
+        } catch (Exception e) {
+            failures.add("action '" + a.kind() + "' at " + seconds(a.at()) + " failed: " + e.getMessage());
+            Logger.warn(e, "live action {}", a);
+        }
+    }
+
+    private void replay(Action.Replay r) {
+        // time: the scenario's time (since publishing started) as epoch milliseconds
+        long value = r.to().equals("time")
+                ? Run.nowMicros() / 1000 - run.trace.now() / 1_000_000 + r.value() / 1_000_000
+                : r.value();
+        LiveConsumer.Seek seek = new LiveConsumer.Seek(r.to(), value);
+        for (ServiceRt s : services.all()) {
+            for (GroupSpec g : s.groups) {
+                if (g.ledger().name.equals(r.group()) && g.channelId().equals(r.channel())) {
+                    g.ledger().replay();
+                    s.instances().forEach(i -> i.seek(r.channel(), seek));
+                }
+            }
+        }
+    }
+
+    private void started(String element, String kind, String detail) {
+        if (run.trace.on()) {
+            run.trace.emit(new TraceEvent.FaultStarted(run.trace.now(), element, kind, detail));
+        }
+    }
+
+    private void ended(String element, String kind) {
+        if (run.trace.on()) {
+            run.trace.emit(new TraceEvent.FaultEnded(run.trace.now(), element, kind));
+        }
+    }
+
+    /** Starts playing; times count from the trace clock's zero (publishing started). */
+    void start() {
+        thread = new Thread(this::play, "live-scenario");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void play() {
+        for (Step s : steps) {
+            long wait = s.at() - run.trace.now();
+            if (wait > 0) {
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            if (!run.publishing) {
+                return; // the run's time is over; later steps do not happen
+            }
+            s.apply().run();
+        }
+    }
+
+    /** Stops playing (steps not reached are not applied). */
+    void stop() {
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Faults or actions that could not be applied (each a sentence). */
+    List<String> failures() {
+        return List.copyOf(failures);
+    }
+}

@@ -1,0 +1,247 @@
+package io.eventflow.live.internal;
+
+import io.eventflow.live.Delivery;
+import io.eventflow.live.DeliveryHandler;
+import io.eventflow.live.Envelope;
+import io.eventflow.live.LiveConsumer;
+import io.eventflow.live.LiveHeaders;
+import io.eventflow.model.design.Publication;
+import io.eventflow.simulator.random.SplitMix64;
+import io.eventflow.simulator.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service side of one consumer: processes each delivery for a time drawn from the subscription's distribution
+ * (times the {@code slow} factor), fails poison messages and retries them in place with the design's backoff, then
+ * dead-letters them (a copy with {@link LiveHeaders#DEAD_LETTER_GROUP}) or drops them; on success records the
+ * processing, publishes the chained messages with the correlation id carried on, and acks.
+ */
+final class Worker implements DeliveryHandler {
+    private final Run run;
+    private final InstanceRt instance;
+    private final GroupSpec spec;
+    private final SplitMix64 rng;
+    /** Ids handed to this worker and not finished: a crash loses them (at-most-once) or leaves them on the broker. */
+    final Set<Long> held = ConcurrentHashMap.newKeySet();
+
+    private ExecutorService pool;
+
+    Worker(Run run, InstanceRt instance, GroupSpec spec) {
+        this.run = run;
+        this.instance = instance;
+        this.spec = spec;
+        this.rng = run.streams.stream("svc:" + instance.id + "@" + spec.channelId());
+    }
+
+    @Override
+    public void onBatch(LiveConsumer consumer, List<Delivery> batch) throws InterruptedException {
+        batch.forEach(d -> held.add(d.envelope().messageId()));
+        if (spec.concurrency() <= 1 || batch.size() <= 1) {
+            for (Delivery d : batch) {
+                handle(d, rng);
+            }
+            return;
+        }
+        // concurrency N: up to N partitions at once, each in offset order
+        Map<Integer, List<Delivery>> byPartition = new LinkedHashMap<>();
+        batch.forEach(d -> byPartition
+                .computeIfAbsent(d.envelope().partition(), p -> new ArrayList<>())
+                .add(d));
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(spec.concurrency(), r -> {
+                Thread t = new Thread(r, "live-" + instance.id + "-worker");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        List<Future<?>> fs = new ArrayList<>();
+        int i = 0;
+        for (List<Delivery> part : byPartition.values()) {
+            SplitMix64 r = run.streams.stream("svc:" + instance.id + "@" + spec.channelId() + "/" + i++);
+            fs.add(pool.submit(() -> {
+                for (Delivery d : part) {
+                    handle(d, r);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+            pool = null;
+            throw e;
+        }
+    }
+
+    String channelId() {
+        return spec.channelId();
+    }
+
+    /** Shuts the worker pool down (consumer closed or killed). */
+    void stop() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    private void handle(Delivery d, SplitMix64 r) throws InterruptedException {
+        Envelope e = d.envelope();
+        GroupLedger g = spec.ledger();
+        long id = e.messageId();
+        boolean again = g.delivered(id, d.redelivered());
+        trace(again || d.redelivered() ? "redelivered" : "delivered", e);
+        boolean poison = spec.channelId().equals(e.header(LiveHeaders.POISON));
+        long lastBackoff = 0;
+        for (int attempt = 1; ; attempt++) {
+            sleep(Math.round(spec.processing().sample(r) * instance.slowFactor));
+            if (!poison) {
+                break;
+            }
+            if (attempt < spec.attempts()) {
+                long wait;
+                synchronized (r) {
+                    wait = spec.backoff().delay(attempt, lastBackoff, r);
+                }
+                lastBackoff = wait;
+                g.attempt();
+                if (run.trace.on()) {
+                    run.trace.emit(new TraceEvent.Retried(
+                            run.trace.now(),
+                            instance.id,
+                            g.name,
+                            e.partition(),
+                            e.offset(),
+                            id,
+                            e.correlationId(),
+                            attempt,
+                            wait));
+                }
+                sleep(wait);
+                continue;
+            }
+            deadLetter(e);
+            d.ack();
+            held.remove(id);
+            return;
+        }
+        long now = Run.nowMicros();
+        boolean effects;
+        if (spec.dedupWindowMicros() != -2 && g.remembers(id, now, spec.dedupWindowMicros())) {
+            effects = false; // the dedup store has it: no second effect, not counted
+        } else {
+            GroupLedger.Processing p = g.processed(id, (now - e.publishedAtMicros()) * 1000, now);
+            effects = true;
+            if (p == GroupLedger.Processing.REPROCESSED) {
+                trace("reprocessed", e);
+            } else if (run.trace.on()) {
+                trace("processed", e);
+            }
+        }
+        if (effects) {
+            chain(e);
+        }
+        d.ack();
+        held.remove(id);
+    }
+
+    private void chain(Envelope in) {
+        for (InstanceRt.Chained c : instance.chained()) {
+            Publication p = c.publication();
+            if (p.from() != null && !p.from().equals(spec.channelId())) {
+                continue;
+            }
+            String key = c.nextKey();
+            Envelope m = run.newMessage(p.channel(), c.messageType(), p.key(), key, in.correlationId());
+            run.send(instance.producerFor(p.channel()), p.channel(), m, true, instance.id, instance::crashed);
+        }
+    }
+
+    private void deadLetter(Envelope e) {
+        GroupLedger g = spec.ledger();
+        if (spec.deadLetter() == null) {
+            g.hint(e.messageId(), "rejected");
+            if (run.trace.on()) {
+                run.trace.emit(new TraceEvent.Dropped(
+                        run.trace.now(),
+                        spec.channelId(),
+                        g.name,
+                        e.partition(),
+                        e.offset(),
+                        e.messageId(),
+                        e.correlationId(),
+                        "rejected"));
+            }
+            return;
+        }
+        g.hint(e.messageId(), "network"); // unless the copy is read back from the dead-letter channel
+        Map<String, String> h = new LinkedHashMap<>(e.headers());
+        h.put(LiveHeaders.DEAD_LETTER_GROUP, g.key);
+        h.put(LiveHeaders.DEAD_LETTER_FROM, spec.channelId());
+        h.put(LiveHeaders.DEAD_LETTER_REASON, "rejected");
+        Envelope copy =
+                Envelope.outgoing(e.messageId(), e.correlationId(), e.publishedAtMicros(), e.key(), e.payload(), h);
+        if (run.trace.on()) {
+            run.trace.emit(new TraceEvent.DeadLettered(
+                    run.trace.now(),
+                    spec.channelId(),
+                    g.name,
+                    e.partition(),
+                    e.offset(),
+                    e.messageId(),
+                    e.correlationId(),
+                    "rejected"));
+        }
+        run.send(
+                instance.producerFor(spec.deadLetter()),
+                spec.deadLetter(),
+                copy,
+                false,
+                instance.id,
+                instance::crashed);
+    }
+
+    private void trace(String kind, Envelope e) {
+        if (!run.trace.on()) {
+            return;
+        }
+        long t = run.trace.now();
+        String el = instance.id;
+        String g = spec.ledger().name;
+        int p = e.partition();
+        long o = e.offset();
+        long id = e.messageId();
+        long c = e.correlationId();
+        run.trace.emit(
+                switch (kind) {
+                    case "delivered" -> new TraceEvent.Delivered(t, el, g, p, o, id, c);
+                    case "redelivered" -> new TraceEvent.Redelivered(t, el, g, p, o, id, c);
+                    case "reprocessed" -> new TraceEvent.Reprocessed(t, el, g, p, o, id, c);
+                    default -> new TraceEvent.Processed(t, el, g, p, o, id, c);
+                });
+    }
+
+    private static void sleep(long nanos) throws InterruptedException {
+        if (nanos <= 0) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            return;
+        }
+        TimeUnit.NANOSECONDS.sleep(nanos);
+    }
+}

@@ -1,0 +1,86 @@
+package io.eventflow.live.kafka;
+
+import io.eventflow.live.Endpoint;
+import io.eventflow.live.LiveConnector;
+import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveOptions;
+import io.eventflow.live.LiveServer;
+import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.ExactlyOnceMechanism;
+import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Subscription;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Kafka in live mode: an embedded KRaft cluster ({@code KafkaRaftServer}) or the user's cluster, kafka-clients. */
+public final class KafkaConnector implements LiveConnector {
+    /** The Kafka version of the client and the embedded broker. */
+    public static final String VERSION = org.apache.kafka.common.utils.internals.AppInfoParser.getVersion();
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.KAFKA;
+    }
+
+    @Override
+    public boolean embeddable() {
+        return true;
+    }
+
+    @Override
+    public List<String> unsupported(Design design, Broker broker, boolean embedded) {
+        List<String> out = new ArrayList<>();
+        for (Service s : design.services()) {
+            boolean onBroker = s.publishes().stream().anyMatch(p -> on(design, p.channel(), broker))
+                    || s.subscribes().stream().anyMatch(p -> on(design, p.channel(), broker));
+            if (!onBroker) {
+                continue;
+            }
+            if (s.producerOrDefault().isTransactional()) {
+                out.add("service '" + s.id() + "': transactional producers are not run live yet");
+            }
+            for (Subscription sub : s.subscribes()) {
+                if (on(design, sub.channel(), broker) && sub.mechanism() == ExactlyOnceMechanism.TRANSACTIONAL) {
+                    out.add("service '" + s.id() + "' on channel '" + sub.channel()
+                            + "': exactly-once with mechanism transactional is not run live yet (use dedup)");
+                }
+            }
+            if (!s.requests().isEmpty()) {
+                out.add("service '" + s.id() + "': request/reply is not run live yet");
+            }
+        }
+        return out;
+    }
+
+    private static boolean on(Design d, String channelId, Broker broker) {
+        return d.channel(channelId)
+                .map(Channel::broker)
+                .map(broker.id()::equals)
+                .orElse(false);
+    }
+
+    @Override
+    public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options) throws LiveException {
+        if (endpoint == null) {
+            EmbeddedKafka k = EmbeddedKafka.start(broker.nodeCount());
+            try {
+                return new KafkaLiveServer(
+                        broker,
+                        k.bootstrap(),
+                        java.util.Map.of(),
+                        "embedded Kafka " + VERSION + " (KRaft, " + k.nodes() + (k.nodes() == 1 ? " node" : " nodes")
+                                + ") at " + k.bootstrap(),
+                        k,
+                        options);
+            } catch (LiveException | RuntimeException e) {
+                k.close();
+                throw e;
+            }
+        }
+        return new KafkaLiveServer(
+                broker, endpoint.address(), endpoint.properties(), endpoint.describe(), null, options);
+    }
+}

@@ -1,0 +1,337 @@
+package io.eventflow.live.kafka;
+
+import io.eventflow.live.ConsumerSpec;
+import io.eventflow.live.Delivery;
+import io.eventflow.live.DeliveryHandler;
+import io.eventflow.live.Envelope;
+import io.eventflow.live.LiveConsumer;
+import io.eventflow.live.LiveException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.tinylog.Logger;
+
+/**
+ * One KafkaConsumer in its group, with static membership ({@code group.instance.id} = the instance's identity, so a
+ * restarted instance gets its partitions back without a rebalance) and commits made by hand per
+ * {@link ConsumerSpec.Ack}: on receive (at-most-once), every interval at the next poll (auto), or after each
+ * processed record. A kill interrupts the thread and closes without committing and without leaving the group: the
+ * coordinator finds out when the session times out, as after a real crash.
+ */
+final class KafkaLiveConsumer implements LiveConsumer {
+    private final KafkaLiveServer server;
+    private final ConsumerSpec spec;
+    private final DeliveryHandler handler;
+    private final String topic;
+    private final ConcurrentLinkedQueue<Seek> seeks = new ConcurrentLinkedQueue<>();
+    /** Next offset to commit per partition, from acks made off the consumer thread. */
+    private final Map<TopicPartition, Long> acked = new ConcurrentHashMap<>();
+
+    private final ConcurrentLinkedQueue<long[]> nacks = new ConcurrentLinkedQueue<>();
+    private volatile boolean running;
+    private volatile boolean killed;
+    private volatile boolean ready;
+    private volatile Throwable failure;
+    private Thread thread;
+    private KafkaConsumer<String, byte[]> consumer;
+    private long lastCommit;
+
+    KafkaLiveConsumer(KafkaLiveServer server, ConsumerSpec spec, DeliveryHandler handler) {
+        this.server = server;
+        this.spec = spec;
+        this.handler = handler;
+        this.topic = spec.channel().name();
+    }
+
+    private Properties props() {
+        Properties p = server.base();
+        p.put("group.id", spec.group());
+        // Kafka allows only ASCII alphanumerics, '.', '_' and '-' in instance ids: billing#0@orders -> billing_0_orders
+        p.put("group.instance.id", spec.clientId().replaceAll("[^A-Za-z0-9._-]", "_"));
+        p.put("client.id", spec.clientId());
+        p.put("enable.auto.commit", "false");
+        p.put("auto.offset.reset", spec.fromEarliest() ? "earliest" : "latest");
+        p.put("max.poll.records", Integer.toString(spec.prefetch()));
+        if (!p.containsKey("session.timeout.ms")) {
+            // A crashed instance's partitions move after this; the embedded broker allows a short one.
+            int session = server.isEmbedded() ? 3000 : 10_000;
+            p.put("session.timeout.ms", Integer.toString(session));
+            p.put("heartbeat.interval.ms", Integer.toString(session / 3));
+        }
+        return p;
+    }
+
+    @Override
+    public void start() throws LiveException {
+        try {
+            consumer = new KafkaConsumer<>(props(), new StringDeserializer(), new ByteArrayDeserializer());
+        } catch (KafkaException e) {
+            throw new LiveException("consumer " + spec.clientId() + ": " + KafkaLiveServer.rootMessage(e), e);
+        }
+        running = true;
+        lastCommit = System.nanoTime();
+        thread = new Thread(
+                this::loop, "live-" + spec.clientId() + "@" + spec.channel().id());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Why the loop stopped with an error, or null. */
+    Throwable failure() {
+        return failure;
+    }
+
+    private void loop() {
+        try {
+            consumer.subscribe(List.of(topic), new Listener());
+            while (running) {
+                applySeeks();
+                if (spec.ack() == ConsumerSpec.Ack.AUTO
+                        && System.nanoTime() - lastCommit >= spec.commitIntervalMillis() * 1_000_000L) {
+                    commitPositions(consumer.assignment());
+                    lastCommit = System.nanoTime();
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+                if (records.isEmpty() || !running) {
+                    continue;
+                }
+                if (spec.ack() == ConsumerSpec.Ack.ON_RECEIVE) {
+                    commitPositions(records.partitions());
+                }
+                List<Delivery> batch = new ArrayList<>(records.count());
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    Envelope e = KafkaReader.envelope(r);
+                    if (e != null) {
+                        batch.add(new KafkaDelivery(e, new TopicPartition(r.topic(), r.partition()), r.offset()));
+                    }
+                }
+                handler.onBatch(this, batch);
+                commitAcked();
+                applyNacks();
+            }
+        } catch (InterruptedException | InterruptException | WakeupException e) {
+            // kill(): the thread stops where it is.
+        } catch (RuntimeException e) {
+            if (!killed) {
+                failure = e;
+                Logger.warn(e, "live consumer {} stopped", spec.clientId());
+            }
+        } finally {
+            closeClient();
+        }
+    }
+
+    private void closeClient() {
+        Thread.interrupted();
+        try {
+            if (killed) {
+                consumer.close(
+                        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
+                                .withTimeout(Duration.ZERO));
+            } else {
+                if (spec.ack() == ConsumerSpec.Ack.AUTO) {
+                    commitPositions(consumer.assignment());
+                }
+                commitAcked();
+                consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(Duration.ofSeconds(5)));
+            }
+        } catch (RuntimeException e) {
+            Logger.debug(e, "closing consumer {}", spec.clientId());
+        }
+    }
+
+    private void commitPositions(Collection<TopicPartition> parts) {
+        Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+        for (TopicPartition tp : parts) {
+            if (consumer.assignment().contains(tp)) {
+                m.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+            }
+        }
+        commit(m);
+    }
+
+    private void commitAcked() {
+        if (acked.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+        for (TopicPartition tp : List.copyOf(acked.keySet())) {
+            Long next = acked.remove(tp);
+            if (next != null && consumer.assignment().contains(tp)) {
+                m.put(tp, new OffsetAndMetadata(next));
+            }
+        }
+        commit(m);
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> m) {
+        if (m.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(m);
+        } catch (org.apache.kafka.clients.consumer.CommitFailedException
+                | org.apache.kafka.common.errors.RebalanceInProgressException e) {
+            // The group moved on (a rebalance); the new owner reads from the last commit that did arrive.
+            Logger.debug("commit of {} refused: {}", spec.clientId(), e.getMessage());
+        }
+    }
+
+    private void applySeeks() {
+        for (Seek s = seeks.poll(); s != null; s = seeks.poll()) {
+            applySeek(s);
+        }
+    }
+
+    private void applySeek(Seek s) {
+        var parts = consumer.assignment();
+        switch (s.to()) {
+            case "earliest" -> consumer.seekToBeginning(parts);
+            case "latest" -> consumer.seekToEnd(parts);
+            case "offset" -> parts.forEach(tp -> consumer.seek(tp, s.value()));
+            case "time" -> {
+                Map<TopicPartition, Long> q = new HashMap<>();
+                parts.forEach(tp -> q.put(tp, s.value()));
+                Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(q);
+                List<TopicPartition> none = new ArrayList<>();
+                found.forEach((tp, ot) -> {
+                    if (ot == null) {
+                        none.add(tp);
+                    } else {
+                        consumer.seek(tp, ot.offset());
+                    }
+                });
+                consumer.seekToEnd(none);
+            }
+            default -> throw new IllegalArgumentException("unknown replay target " + s.to());
+        }
+        parts.forEach(consumer::position); // resolve lazy seeks now
+    }
+
+    private void applyNacks() {
+        long[] n;
+        Map<Integer, Long> first = new HashMap<>();
+        while ((n = nacks.poll()) != null) {
+            first.merge((int) n[0], n[1], Math::min);
+        }
+        first.forEach((p, off) -> {
+            TopicPartition tp = new TopicPartition(topic, p);
+            if (consumer.assignment().contains(tp)) {
+                consumer.seek(tp, off);
+            }
+        });
+    }
+
+    @Override
+    public void seek(Seek to) {
+        seeks.add(to);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        join();
+    }
+
+    @Override
+    public void kill() {
+        killed = true;
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        join();
+    }
+
+    private void join() {
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Listener implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> parts) {
+            if (killed) {
+                return;
+            }
+            if (spec.ack() == ConsumerSpec.Ack.AUTO) {
+                commitPositions(parts);
+            }
+            commitAcked();
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> parts) {
+            ready = true;
+        }
+    }
+
+    private final class KafkaDelivery implements Delivery {
+        private final Envelope envelope;
+        private final TopicPartition tp;
+        private final long offset;
+
+        KafkaDelivery(Envelope envelope, TopicPartition tp, long offset) {
+            this.envelope = envelope;
+            this.tp = tp;
+            this.offset = offset;
+        }
+
+        @Override
+        public Envelope envelope() {
+            return envelope;
+        }
+
+        @Override
+        public boolean redelivered() {
+            return false;
+        }
+
+        @Override
+        public void ack() {
+            if (spec.ack() != ConsumerSpec.Ack.AFTER_PROCESSING) {
+                return;
+            }
+            acked.merge(tp, offset + 1, Math::max);
+            if (Thread.currentThread() == thread) {
+                commitAcked();
+            }
+        }
+
+        @Override
+        public void nack() {
+            nacks.add(new long[] {tp.partition(), offset});
+        }
+    }
+}
