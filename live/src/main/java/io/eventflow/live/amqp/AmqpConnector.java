@@ -32,16 +32,25 @@ public final class AmqpConnector implements LiveConnector {
         return BrokerKind.AMQP;
     }
 
-    /** True when the machine has a {@code rabbitmq-server} to start a private node from. */
+    /**
+     * True: without an endpoint a private node of the machine's {@code rabbitmq-server} runs the broker; where there
+     * is none, {@link #unsupported} says what to install.
+     */
     @Override
     public boolean embeddable() {
-        return LocalRabbitMqServer.program().isPresent();
+        return true;
+    }
+
+    /** An AMQP channel is one queue: its subscriptions compete for it. */
+    @Override
+    public boolean oneQueuePerChannel(Channel channel) {
+        return true;
     }
 
     @Override
     public List<String> unsupported(Design design, Broker broker, boolean embedded) {
         List<String> out = new ArrayList<>();
-        if (embedded && !embeddable()) {
+        if (embedded && LocalRabbitMqServer.program().isEmpty()) {
             out.add("broker '" + broker.id() + "': " + LocalRabbitMqServer.missingMessage());
         }
         for (Channel c : design.channels()) {

@@ -37,6 +37,12 @@ public final class JmsConnector implements LiveConnector {
         return true;
     }
 
+    /** A JMS queue is one queue its subscriptions compete for; a topic gives every group its own copy. */
+    @Override
+    public boolean oneQueuePerChannel(Channel channel) {
+        return !channel.jms().isTopic();
+    }
+
     @Override
     public List<String> unsupported(Design design, Broker broker, boolean embedded) {
         List<String> out = new ArrayList<>();

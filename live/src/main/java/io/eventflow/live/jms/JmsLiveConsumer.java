@@ -34,7 +34,7 @@ final class JmsLiveConsumer implements LiveConsumer {
     private final DeliveryHandler handler;
     private final String source;
     private final Runnable joined;
-    private final Runnable left;
+    private final java.util.function.Consumer<Boolean> left;
     private Connection connection;
     private Session session;
     private MessageConsumer consumer;
@@ -47,7 +47,7 @@ final class JmsLiveConsumer implements LiveConsumer {
 
     /**
      * @param joined called when it starts
-     * @param left called once after it closed or crashed
+     * @param left called once after it closed (false) or crashed (true)
      */
     JmsLiveConsumer(
             ActiveMQConnectionFactory base,
@@ -55,7 +55,7 @@ final class JmsLiveConsumer implements LiveConsumer {
             DeliveryHandler handler,
             String source,
             Runnable joined,
-            Runnable left) {
+            java.util.function.Consumer<Boolean> left) {
         this.factory = base.copy();
         this.joined = joined;
         this.left = left;
@@ -81,17 +81,17 @@ final class JmsLiveConsumer implements LiveConsumer {
 
     @Override
     public void start() throws LiveException {
-        joined.run();
         try {
             connection = factory.createConnection();
             connection.setClientID(spec.clientId());
             session = connection.createSession(false, ackMode());
             consumer = session.createConsumer(session.createQueue(source));
             connection.start();
+            joined.run();
             ready = true;
         } catch (JMSException e) {
             dropTransport(connection);
-            left.run();
+            left.accept(false);
             throw new LiveException(
                     "consumer " + spec.clientId() + " could not read '" + source + "': " + e.getMessage(), e);
         }
@@ -207,7 +207,7 @@ final class JmsLiveConsumer implements LiveConsumer {
         } catch (JMSException | RuntimeException e) {
             dropTransport(connection);
         }
-        left.run();
+        left.accept(false);
     }
 
     @Override
@@ -218,7 +218,7 @@ final class JmsLiveConsumer implements LiveConsumer {
             thread.interrupt();
         }
         join();
-        left.run();
+        left.accept(true);
     }
 
     private void join() {

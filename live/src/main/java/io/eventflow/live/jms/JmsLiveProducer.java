@@ -22,8 +22,13 @@ final class JmsLiveProducer implements LiveProducer {
     private final Connection connection;
     private final Session session;
     private final MessageProducer producer;
+    private final java.util.function.BiConsumer<LiveChannel, Long> sent;
 
-    JmsLiveProducer(ActiveMQConnectionFactory factory, ProducerSpec spec) throws LiveException {
+    /** @param sent told of every send (channel, message id), before it goes */
+    JmsLiveProducer(
+            ActiveMQConnectionFactory factory, ProducerSpec spec, java.util.function.BiConsumer<LiveChannel, Long> sent)
+            throws LiveException {
+        this.sent = sent;
         try {
             connection = factory.createConnection();
             connection.setClientID(spec.clientId());
@@ -45,6 +50,7 @@ final class JmsLiveProducer implements LiveProducer {
 
     @Override
     public void send(LiveChannel channel, Envelope message, SendCallback callback) {
+        sent.accept(channel, message.messageId());
         try {
             producer.send(destination(session, channel), JmsWire.write(session, message));
         } catch (JMSException | RuntimeException e) {

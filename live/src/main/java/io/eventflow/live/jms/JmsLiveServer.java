@@ -42,6 +42,14 @@ final class JmsLiveServer implements LiveServer {
     private final EmbeddedActiveMq embedded;
     private final Set<ActiveMQDestination> created = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> groupInstances = new ConcurrentHashMap<>();
+    /** Non-durable topic groups: when each was without a subscription (nanoTime intervals), by group queue. */
+    private final Map<String, List<long[]>> absences = new ConcurrentHashMap<>();
+    /** Non-durable topic groups: what their subscription held when its last instance went, by group queue. */
+    private final Map<String, Map<Long, String>> droppedWithSubscription = new ConcurrentHashMap<>();
+    /** Sends to topics: message id and send time, by topic name (to tell what was sent while a group was away). */
+    private final Map<String, Map<Long, Long>> topicSends = new ConcurrentHashMap<>();
+
+    private final long startNanos = System.nanoTime();
 
     JmsLiveServer(ActiveMQConnectionFactory factory, String description, EmbeddedActiveMq embedded)
             throws JMSException {
@@ -119,7 +127,13 @@ final class JmsLiveServer implements LiveServer {
 
     @Override
     public LiveProducer producer(ProducerSpec spec) throws LiveException {
-        return new JmsLiveProducer(factory, spec);
+        return new JmsLiveProducer(factory, spec, (channel, id) -> {
+            if (channel.channel().jms().isTopic()) {
+                topicSends
+                        .computeIfAbsent(channel.name(), k -> new ConcurrentHashMap<>())
+                        .put(id, System.nanoTime());
+            }
+        });
     }
 
     /** The queue a group reads a channel from: the channel's queue, or the group's virtual-topic queue. */
@@ -136,13 +150,76 @@ final class JmsLiveServer implements LiveServer {
             created.add(new ActiveMQQueue(source));
         }
         return new JmsLiveConsumer(
-                factory, spec, handler, source, () -> groupInstances.merge(source, 1, Integer::sum), () -> {
+                factory,
+                spec,
+                handler,
+                source,
+                () -> {
+                    if (groupInstances.merge(source, 1, Integer::sum) == 1 && topic && !durable) {
+                        closeAbsence(source);
+                    }
+                },
+                crashed -> {
                     int now = groupInstances.merge(source, -1, Integer::sum);
                     if (topic && !durable && now <= 0) {
                         // The last instance of a non-durable subscription went: the subscription and what it held go.
-                        destroyWhenIdle(new ActiveMQQueue(source));
+                        absences.computeIfAbsent(source, k -> new ArrayList<>())
+                                .add(new long[] {System.nanoTime(), -1});
+                        dropSubscription(source, crashed ? "crash" : "notSubscribed");
                     }
                 });
+    }
+
+    /** Ends a group queue's absence (its first instance subscribed); the first absence runs from the start. */
+    private void closeAbsence(String source) {
+        List<long[]> list = absences.computeIfAbsent(source, k -> new ArrayList<>());
+        synchronized (list) {
+            if (list.isEmpty()) {
+                list.add(new long[] {startNanos, System.nanoTime()});
+            } else if (list.get(list.size() - 1)[1] < 0) {
+                list.get(list.size() - 1)[1] = System.nanoTime();
+            }
+        }
+    }
+
+    /** Notes what the group queue holds, then destroys it. */
+    private void dropSubscription(String source, String cause) {
+        ActiveMQQueue queue = new ActiveMQQueue(source);
+        Map<Long, String> dropped = droppedWithSubscription.computeIfAbsent(source, k -> new ConcurrentHashMap<>());
+        try (Session session = admin.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                QueueBrowser browser = session.createBrowser(queue)) {
+            for (Object o : Collections.list(browser.getEnumeration())) {
+                Envelope e = JmsWire.read((Message) o);
+                if (e != null) {
+                    dropped.put(e.messageId(), cause);
+                }
+            }
+        } catch (JMSException e) {
+            Logger.debug("could not browse {}: {}", source, e.getMessage());
+        }
+        destroyWhenIdle(queue);
+    }
+
+    /**
+     * Non-durable topic groups: what their subscription held when its last instance went (lost with it: crash, or
+     * notSubscribed on a clean leave), and what was published to the topic while the group had no subscription
+     * (notSubscribed).
+     */
+    @Override
+    public Map<Long, String> losses(LiveChannel channel, String group) {
+        String source = source(channel, group);
+        Map<Long, String> out = new java.util.HashMap<>(droppedWithSubscription.getOrDefault(source, Map.of()));
+        List<long[]> gaps = absences.getOrDefault(source, List.of());
+        synchronized (gaps) {
+            topicSends.getOrDefault(channel.name(), Map.of()).forEach((id, at) -> {
+                for (long[] gap : gaps) {
+                    if (at >= gap[0] && (gap[1] < 0 || at <= gap[1])) {
+                        out.putIfAbsent(id, "notSubscribed");
+                    }
+                }
+            });
+        }
+        return out;
     }
 
     /** Destroys a queue once the broker has seen its consumers go (a crashed one takes a moment). */
