@@ -68,7 +68,7 @@ class AmqpConnectorTest {
                     5,
                     d -> {
                         held.add(d.envelope().messageId());
-                        return false;
+                        return null;
                     },
                     new Seen());
             ContractDriver.startAll(List.of(a));

@@ -7,7 +7,6 @@ import io.eventflow.live.server.LocalServerTests;
 import io.eventflow.live.server.SampleRuns;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
-import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
 import io.eventflow.simulator.report.SimulationReport;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,8 @@ class AmqpLiveRunTest {
         Design design = sample.withServices(sample.services().stream()
                 .map(s -> s.id().equals("support-desk")
                         ? s.withSubscribes(s.subscribes().stream()
-                                .map(sub -> withProcessing(sub, Distribution.constant(TimeSpan.ofMillis(30))))
+                                .map(sub ->
+                                        SampleRuns.withProcessing(sub, Distribution.constant(TimeSpan.ofMillis(30))))
                                 .toList())
                         : s)
                 .toList());
@@ -54,31 +54,5 @@ class AmqpLiveRunTest {
         assertThat(rep.groups().get("support@payment-requests-dlq").processed()).isEqualTo(dead);
         assertThat(r.notes()).anyMatch(n -> n.contains("local RabbitMQ node"));
         LocalServerTests.assertNoChildNamed("beam.smp");
-    }
-
-    private static Subscription withProcessing(Subscription s, Distribution processing) {
-        return new Subscription(
-                s.channel(),
-                s.group(),
-                s.startFrom(),
-                processing,
-                s.concurrency(),
-                s.prefetch(),
-                s.delivery(),
-                s.mechanism(),
-                s.dedupWindow(),
-                s.commit(),
-                s.retry(),
-                s.deadLetter(),
-                s.qos(),
-                s.reply(),
-                s.maxDowntime(),
-                s.durable(),
-                s.sessionExpiry(),
-                s.receiveMaximum(),
-                s.claimIdle(),
-                s.isolation(),
-                s.rebalancePause(),
-                s.extensions());
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /** Drives a connector through the live contract the way a run does, for the kinds' tests. */
 public final class ContractDriver {
@@ -76,7 +76,8 @@ public final class ContractDriver {
     }
 
     /**
-     * A consumer that acks what {@code accept} takes and nacks the rest, recording what it processed.
+     * A consumer that acks what {@code accept} takes (true), nacks what it refuses (false) and holds the rest (null:
+     * neither acked nor given back), recording what it processed.
      */
     public static LiveConsumer consumer(
             LiveServer server,
@@ -85,7 +86,7 @@ public final class ContractDriver {
             String group,
             ConsumerSpec.Ack ack,
             int prefetch,
-            Predicate<Delivery> accept,
+            Function<Delivery, Boolean> accept,
             Seen seen)
             throws LiveException {
         return consumer(
@@ -101,7 +102,7 @@ public final class ContractDriver {
             String group,
             ConsumerSpec.Ack ack,
             int prefetch,
-            Predicate<Delivery> accept,
+            Function<Delivery, Boolean> accept,
             Seen seen)
             throws LiveException {
         ConsumerSpec spec = new ConsumerSpec(clientId, group, channel, sub, ack, 200, prefetch, true);
@@ -110,7 +111,11 @@ public final class ContractDriver {
                 if (d.redelivered()) {
                     seen.redelivered().add(d.envelope().messageId());
                 }
-                if (accept.test(d)) {
+                Boolean verdict = accept.apply(d);
+                if (verdict == null) {
+                    continue; // held: neither acked nor given back
+                }
+                if (verdict) {
                     seen.processed().merge(d.envelope().messageId(), 1, Integer::sum);
                     seen.envelopes().put(d.envelope().messageId(), d.envelope());
                     d.ack();

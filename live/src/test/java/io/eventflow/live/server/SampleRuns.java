@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventflow.live.LiveResult;
 import io.eventflow.live.LiveRun;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Distribution;
+import io.eventflow.model.design.Subscription;
 import io.eventflow.simulator.report.SimulationReport;
 import io.eventflow.simulator.scenario.Scenario;
 import io.eventflow.simulator.scenario.ScenarioReader;
@@ -47,5 +49,42 @@ public final class SampleRuns {
         assertThat(rep.violations()).isEmpty();
         assertThat(rep.ok()).isTrue();
         assertThat(rep.totals().published()).isPositive();
+    }
+
+    /** The design with every subscription of {@code service} processing in {@code processing}. */
+    public static Design withProcessing(Design design, String service, Distribution processing) {
+        return design.withServices(design.services().stream()
+                .map(s -> s.id().equals(service)
+                        ? s.withSubscribes(s.subscribes().stream()
+                                .map(sub -> withProcessing(sub, processing))
+                                .toList())
+                        : s)
+                .toList());
+    }
+
+    public static Subscription withProcessing(Subscription s, Distribution processing) {
+        return new Subscription(
+                s.channel(),
+                s.group(),
+                s.startFrom(),
+                processing,
+                s.concurrency(),
+                s.prefetch(),
+                s.delivery(),
+                s.mechanism(),
+                s.dedupWindow(),
+                s.commit(),
+                s.retry(),
+                s.deadLetter(),
+                s.qos(),
+                s.reply(),
+                s.maxDowntime(),
+                s.durable(),
+                s.sessionExpiry(),
+                s.receiveMaximum(),
+                s.claimIdle(),
+                s.isolation(),
+                s.rebalancePause(),
+                s.extensions());
     }
 }
