@@ -21,10 +21,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void modelAndSimulatorHaveNoJavaFx() {
+    void modelSimulatorAndLiveHaveNoJavaFx() {
         ArchRule rule = noClasses()
                 .that()
-                .resideInAnyPackage("io.eventflow.model..", "io.eventflow.simulator..")
+                .resideInAnyPackage("io.eventflow.model..", "io.eventflow.simulator..", "io.eventflow.live..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp..");
@@ -76,6 +76,28 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.eventflow.simulator..internal..")
+                .check(classes);
+    }
+
+    @Test
+    void liveDependsOnNeitherAppNorSimulatorInternals() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.eventflow.live..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.eventflow.app..", "io.eventflow.simulator..internal..")
+                .check(classes);
+    }
+
+    @Test
+    void appDoesNotReachIntoLiveInternals() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.eventflow.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.eventflow.live.internal..", "io.eventflow.live.kafka..")
                 .check(classes);
     }
 }

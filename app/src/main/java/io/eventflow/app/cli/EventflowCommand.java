@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             ImportCommand.class,
             SimulateCommand.class,
+            LiveCommand.class,
             SweepCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

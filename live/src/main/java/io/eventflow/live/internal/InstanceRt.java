@@ -96,8 +96,17 @@ final class InstanceRt {
         return p;
     }
 
+    /** Held while the instance dies or comes back, so that a restart waits for the crash before it. */
+    private final Object lifecycle = new Object();
+
     /** Starts a consumer per subscription; returns them so the run can wait until they are ready. */
     List<LiveConsumer> startConsumers() throws LiveException {
+        synchronized (lifecycle) {
+            return startConsumersNow();
+        }
+    }
+
+    private List<LiveConsumer> startConsumersNow() throws LiveException {
         crashed = false;
         List<LiveConsumer> started = new ArrayList<>();
         for (GroupSpec g : service.groups) {
@@ -163,6 +172,12 @@ final class InstanceRt {
      * sent. What the workers held is lost unless the broker still has it for the group.
      */
     void kill() {
+        synchronized (lifecycle) {
+            killNow();
+        }
+    }
+
+    private void killNow() {
         crashed = true;
         stopPublishers();
         List<LiveConsumer> cs;

@@ -21,6 +21,8 @@ final class Payloads {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Design design;
     private final Map<String, JsonNode> examples = new HashMap<>();
+    /** Serialized examples for messages without a key field to set (shared: never modified). */
+    private final Map<String, byte[]> plain = new java.util.concurrent.ConcurrentHashMap<>();
 
     Payloads(Design design) {
         this.design = design;
@@ -72,6 +74,11 @@ final class Payloads {
 
     /** The body: the type's example with {@code field} set to {@code key} (when both are given). */
     byte[] body(String messageId, String field, String key) {
+        if (field == null || key == null) {
+            return plain.computeIfAbsent(
+                    messageId == null ? "" : messageId,
+                    id -> serialize(messageId == null ? JSON.createObjectNode() : example(messageId)));
+        }
         JsonNode ex = messageId == null ? JSON.createObjectNode() : example(messageId);
         JsonNode out = ex;
         if (field != null && key != null && ex instanceof ObjectNode o) {
@@ -86,8 +93,12 @@ final class Payloads {
             }
             out = copy;
         }
+        return serialize(out);
+    }
+
+    private static byte[] serialize(JsonNode n) {
         try {
-            return JSON.writeValueAsString(out).getBytes(StandardCharsets.UTF_8);
+            return JSON.writeValueAsString(n).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

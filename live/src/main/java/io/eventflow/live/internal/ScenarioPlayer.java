@@ -24,7 +24,7 @@ public final class ScenarioPlayer {
     private final Services services;
     private final List<Step> steps = new ArrayList<>();
     private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private Thread thread;
+    private java.util.concurrent.ScheduledThreadPoolExecutor pool;
 
     /** What the player needs of the run besides {@link Run}: services by id, replay and redrive. */
     public interface Services {
@@ -45,9 +45,9 @@ public final class ScenarioPlayer {
         List<String> out = new ArrayList<>();
         for (Fault f : s.faults()) {
             if (!(f instanceof Fault.Crash || f instanceof Fault.Slow || f instanceof Fault.Poison)) {
-                out.add("fault '" + f.kind() + "' at " + seconds(f.at()) + " is not run live: live mode applies"
-                        + " faults that act on clients (crash, slow, poison); network faults, broker crashes and"
-                        + " retention pressure come later (run it with 'eventflow simulate')");
+                out.add("fault '" + f.kind() + "' at " + seconds(f.at()) + where(f) + " is not run live: live mode"
+                        + " applies faults that act on clients (crash, slow, poison); network faults, broker crashes"
+                        + " and retention pressure are for 'eventflow simulate' until live mode calibrates them");
             }
         }
         for (Action a : s.actions()) {
@@ -63,6 +63,27 @@ public final class ScenarioPlayer {
             }
         }
         return out;
+    }
+
+    private static String where(Fault f) {
+        if (f instanceof Fault.BrokerCrash b) {
+            return " on '" + b.target() + "' node " + b.node();
+        } else if (f instanceof Fault.DiskLimit d) {
+            return " on '" + d.target() + "'";
+        } else if (f instanceof Fault.Partition p) {
+            return " between '" + p.a() + "' and '" + p.b() + "'";
+        } else if (f instanceof Fault.Latency l) {
+            return " on " + l.from() + " -> " + l.to();
+        } else if (f instanceof Fault.Drop l) {
+            return " on " + l.from() + " -> " + l.to();
+        } else if (f instanceof Fault.Duplicate l) {
+            return " on " + l.from() + " -> " + l.to();
+        } else if (f instanceof Fault.Reorder l) {
+            return " on " + l.from() + " -> " + l.to();
+        } else if (f instanceof Fault.Bandwidth l) {
+            return " on " + l.from() + " -> " + l.to();
+        }
+        return "";
     }
 
     private static String seconds(long nanos) {
@@ -103,23 +124,30 @@ public final class ScenarioPlayer {
     private void crash(Fault.Crash c) {
         steps.add(new Step(c.at(), 0, "crash " + c.target(), () -> {
             started(c.target(), "crash", "instance " + (c.instance() == null ? "all" : c.instance()));
-            targets(c.target(), c.instance()).forEach(InstanceRt::kill);
+            List<InstanceRt> victims = targets(c.target(), c.instance());
+            victims.forEach(InstanceRt::kill);
+            if (c.restartAfter() >= 0) { // scheduled once the crash is done, so it cannot overtake it
+                long delay = Math.max(0, c.at() + c.restartAfter() - run.trace.now());
+                pool.schedule(() -> restart(c, victims), delay, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
         }));
-        if (c.restartAfter() >= 0) {
-            steps.add(new Step(c.at() + c.restartAfter(), 0, "restart " + c.target(), () -> {
-                for (InstanceRt i : targets(c.target(), c.instance())) {
-                    try {
-                        i.startConsumers();
-                        if (run.publishing) {
-                            i.startPublishers();
-                        }
-                    } catch (Exception e) {
-                        failures.add("restart of " + i.id + " failed: " + e.getMessage());
-                    }
-                }
-                ended(c.target(), "crash");
-            }));
+    }
+
+    private void restart(Fault.Crash c, List<InstanceRt> victims) {
+        if (!run.publishing) {
+            return;
         }
+        for (InstanceRt i : victims) {
+            try {
+                i.startConsumers();
+                if (run.publishing) {
+                    i.startPublishers();
+                }
+            } catch (Exception e) {
+                failures.add("restart of " + i.id + " failed: " + e.getMessage());
+            }
+        }
+        ended(c.target(), "crash");
     }
 
     private void slow(Fault.Slow s) {
@@ -202,36 +230,36 @@ public final class ScenarioPlayer {
         }
     }
 
-    /** Starts playing; times count from the trace clock's zero (publishing started). */
+    /**
+     * Starts playing; times count from the trace clock's zero (publishing started). Each step runs on a small pool
+     * at its own time, so a slow one (a client that takes a while to die) does not hold back the next; steps on one
+     * instance still happen in order (the instance's lifecycle lock).
+     */
     void start() {
-        thread = new Thread(this::play, "live-scenario");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void play() {
+        pool = new java.util.concurrent.ScheduledThreadPoolExecutor(4, r -> {
+            Thread t = new Thread(r, "live-scenario");
+            t.setDaemon(true);
+            return t;
+        });
         for (Step s : steps) {
-            long wait = s.at() - run.trace.now();
-            if (wait > 0) {
-                try {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            if (!run.publishing) {
-                return; // the run's time is over; later steps do not happen
-            }
-            s.apply().run();
+            long delay = Math.max(0, s.at() - run.trace.now());
+            pool.schedule(
+                    () -> {
+                        if (run.publishing) { // the run's time is over: later steps do not happen
+                            s.apply().run();
+                        }
+                    },
+                    delay,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 
-    /** Stops playing (steps not reached are not applied). */
+    /** Stops playing (steps not reached are not applied) and waits for steps in progress. */
     void stop() {
-        if (thread != null) {
-            thread.interrupt();
+        if (pool != null) {
+            pool.shutdownNow();
             try {
-                thread.join(30_000);
+                pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

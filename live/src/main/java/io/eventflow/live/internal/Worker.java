@@ -34,6 +34,13 @@ final class Worker implements DeliveryHandler {
     final Set<Long> held = ConcurrentHashMap.newKeySet();
 
     private ExecutorService pool;
+    /**
+     * {planned end of the last wait, when the worker last finished a message} (System.nanoTime). A wait that follows
+     * the previous one back to back (the next message of a batch) is added to the planned end rather than to now, so
+     * a wake-up that comes late (a loaded machine) shortens the next wait instead of adding up, and a busy worker keeps
+     * the designed processing rate. After an idle moment (waiting for a poll) it counts from now.
+     */
+    private final long[] clock = {0, 0};
 
     Worker(Run run, InstanceRt instance, GroupSpec spec) {
         this.run = run;
@@ -47,7 +54,7 @@ final class Worker implements DeliveryHandler {
         batch.forEach(d -> held.add(d.envelope().messageId()));
         if (spec.concurrency() <= 1 || batch.size() <= 1) {
             for (Delivery d : batch) {
-                handle(d, rng);
+                handle(d, rng, clock);
             }
             return;
         }
@@ -67,9 +74,10 @@ final class Worker implements DeliveryHandler {
         int i = 0;
         for (List<Delivery> part : byPartition.values()) {
             SplitMix64 r = run.streams.stream("svc:" + instance.id + "@" + spec.channelId() + "/" + i++);
+            long[] own = {0, 0};
             fs.add(pool.submit(() -> {
                 for (Delivery d : part) {
-                    handle(d, r);
+                    handle(d, r, own);
                 }
                 return null;
             }));
@@ -99,7 +107,7 @@ final class Worker implements DeliveryHandler {
         }
     }
 
-    private void handle(Delivery d, SplitMix64 r) throws InterruptedException {
+    private void handle(Delivery d, SplitMix64 r, long[] clock) throws InterruptedException {
         Envelope e = d.envelope();
         GroupLedger g = spec.ledger();
         long id = e.messageId();
@@ -108,7 +116,7 @@ final class Worker implements DeliveryHandler {
         boolean poison = spec.channelId().equals(e.header(LiveHeaders.POISON));
         long lastBackoff = 0;
         for (int attempt = 1; ; attempt++) {
-            sleep(Math.round(spec.processing().sample(r) * instance.slowFactor));
+            waitFor(clock, Math.round(spec.processing().sample(r) * instance.slowFactor));
             if (!poison) {
                 break;
             }
@@ -131,7 +139,7 @@ final class Worker implements DeliveryHandler {
                             attempt,
                             wait));
                 }
-                sleep(wait);
+                waitFor(clock, wait);
                 continue;
             }
             deadLetter(e);
@@ -235,13 +243,20 @@ final class Worker implements DeliveryHandler {
                 });
     }
 
-    private static void sleep(long nanos) throws InterruptedException {
-        if (nanos <= 0) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            return;
+    /** Waits {@code nanos} from the last planned end when back to back, else from now (see {@link #clock}). */
+    private static void waitFor(long[] clock, long nanos) throws InterruptedException {
+        long now = System.nanoTime();
+        boolean backToBack = now - clock[1] < BACK_TO_BACK_NANOS && clock[0] <= now;
+        // at most 100 ms of lateness is made up, so a stall does not turn into a burst of instant processings
+        clock[0] = (backToBack ? Math.max(clock[0], now - 100_000_000L) : now) + Math.max(0, nanos);
+        long left = clock[0] - now;
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        } else if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
-        TimeUnit.NANOSECONDS.sleep(nanos);
+        clock[1] = System.nanoTime();
     }
+
+    private static final long BACK_TO_BACK_NANOS = 5_000_000L;
 }

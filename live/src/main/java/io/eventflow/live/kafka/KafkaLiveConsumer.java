@@ -291,8 +291,24 @@ final class KafkaLiveConsumer implements LiveConsumer {
             commitAcked();
         }
 
+        /**
+         * A partition the group has no committed offset for starts from {@code startFrom} now, and that start is
+         * committed at once: the group's position exists from its first join, so every message published after it is
+         * owed to the group (as in the simulator), and an instance that crashes before the group's first commit of
+         * its own resumes there instead of resetting to the latest offset again.
+         */
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> parts) {
+            if (!parts.isEmpty() && !killed) {
+                Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(parts));
+                Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+                for (TopicPartition tp : parts) {
+                    if (committed.get(tp) == null) {
+                        start.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+                    }
+                }
+                commit(start);
+            }
             ready = true;
         }
     }

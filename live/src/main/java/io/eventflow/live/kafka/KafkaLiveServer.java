@@ -87,6 +87,11 @@ final class KafkaLiveServer implements LiveServer {
         }
     }
 
+    private String noAnswer() {
+        return where() + ": no answer within " + options.connectTimeout().toSeconds()
+                + " s (is it running and reachable from here?)";
+    }
+
     private String where() {
         return "Kafka broker '" + broker.id() + "' at " + bootstrap;
     }

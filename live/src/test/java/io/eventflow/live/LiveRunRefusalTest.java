@@ -1,0 +1,79 @@
+package io.eventflow.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventflow.model.design.Design;
+import io.eventflow.model.io.DesignFiles;
+import io.eventflow.simulator.scenario.ScenarioReader;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a live run refuses before it starts, and how it fails on an endpoint that does not answer. */
+class LiveRunRefusalTest {
+    private static final Path SAMPLES =
+            Path.of(System.getProperty("eventflow.repo", "..")).resolve("assets/samples");
+
+    private static Design orderPipeline() throws Exception {
+        return DesignFiles.open(SAMPLES.resolve("order-pipeline.eventflow.yaml"));
+    }
+
+    @Test
+    void faultsThatDoNotActOnClientsAreRefusedByName() throws Exception {
+        Design d = orderPipeline();
+        var s = ScenarioReader.read(SAMPLES.resolve("order-pipeline.scenario.yaml"), d);
+        assertThatThrownBy(() -> LiveRun.builder(d).scenario(s).build().run())
+                .isInstanceOf(LiveException.class)
+                .hasMessageContaining("fault 'broker-crash' at 20s on 'kafka' node 1 is not run live")
+                .hasMessageContaining("fault 'partition' at 25s between 'checkout' and 'kafka'")
+                .hasMessageContaining("fault 'drop' at 30s on checkout -> kafka")
+                .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(5));
+    }
+
+    @Test
+    void unreachableEndpointFailsInTimeNamingIt() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String address = "127.0.0.1:" + port;
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> LiveRun.builder(orderPipeline())
+                        .duration(Duration.ofSeconds(1))
+                        .endpoints(Map.of("kafka", new Endpoint("kafka", address, Map.of(), null)))
+                        .connectTimeout(Duration.ofSeconds(3))
+                        .build()
+                        .run())
+                .isInstanceOf(LiveException.class)
+                .hasMessageContaining("Kafka broker 'kafka' at " + address)
+                .hasMessageContaining("no answer within 3 s");
+        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(15);
+    }
+
+    @Test
+    void brokersOfKindsWithoutConnectorAndUnknownEndpointsAreNamed() throws Exception {
+        Path f = java.nio.file.Files.createTempFile("other", ".eventflow.yaml");
+        java.nio.file.Files.writeString(
+                f,
+                """
+                eventflow: 1
+                name: Other
+                brokers:
+                  - {id: bus, kind: other}
+                channels:
+                  - {id: c, broker: bus}
+                """);
+        Design d = DesignFiles.open(f);
+        java.nio.file.Files.delete(f);
+        assertThatThrownBy(() -> LiveRun.builder(d)
+                        .endpoints(Map.of("nope", new Endpoint("nope", "x:1", Map.of(), null)))
+                        .build()
+                        .run())
+                .isInstanceOf(LiveException.class)
+                .hasMessageContaining("broker 'bus' is of kind other, which live mode does not run yet")
+                .hasMessageContaining("--brokers names broker 'nope', which is not in the design");
+    }
+}

@@ -1,0 +1,148 @@
+package io.eventflow.live.bench;
+
+import io.eventflow.live.Endpoint;
+import io.eventflow.live.LiveResult;
+import io.eventflow.live.LiveRun;
+import io.eventflow.live.kafka.EmbeddedKafka;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.io.DesignFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.tools.ProducerPerformance;
+
+/**
+ * Benchmark, not a test (docs/performance.md): (1) how long the embedded brokers of the order-pipeline sample take
+ * to start in a live run; (2) the live load generator against Kafka's own ProducerPerformance on the same embedded
+ * broker, same record size, acks and partitions, side by side, with a consumer group keeping up in the live run.
+ *
+ * <pre>
+ * java -cp live/target/test-classes:live/target/classes:... io.eventflow.live.bench.LiveBench [seconds] [instances]
+ * </pre>
+ */
+public final class LiveBench {
+    private LiveBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int instances = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        Path repo = Path.of(System.getProperty("eventflow.repo", "."));
+        startTime(repo);
+        throughput(seconds, instances);
+    }
+
+    private static void startTime(Path repo) throws Exception {
+        Design d = DesignFiles.open(repo.resolve("assets/samples/order-pipeline.eventflow.yaml"));
+        LiveResult r =
+                LiveRun.builder(d).duration(Duration.ofSeconds(2)).build().run();
+        System.out.println("order-pipeline embedded: " + r.notes().get(0));
+        System.out.println(
+                "order-pipeline 2 s run: published " + r.report().totals().published() + ", conservation "
+                        + r.report().ok() + ", wall "
+                        + String.format(Locale.ROOT, "%.1f s", r.report().wallSeconds()));
+    }
+
+    private static void throughput(int seconds, int instances) throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(1)) {
+            Path f = Files.createTempFile("bench", ".eventflow.yaml");
+            Files.writeString(
+                    f,
+                    """
+                    eventflow: 1
+                    name: Load
+                    brokers: [{id: kafka, kind: kafka}]
+                    messages:
+                      - id: Event
+                        payload:
+                          type: object
+                          properties:
+                            id: {type: string}
+                            body: {type: string, minLength: 480, maxLength: 480}
+                    channels:
+                      - {id: events, broker: kafka, messages: [Event], partitions: 6, partitioner: round-robin}
+                    services:
+                      - id: load
+                        instances: %d
+                        publishes: [{channel: events, rate: 1000000/s}]
+                        producer: {acks: 1}
+                      - id: sink
+                        instances: 3
+                        subscribes:
+                          - {channel: events, processing: 0ms, commit: {mode: auto, interval: 1s}}
+                    """
+                            .formatted(instances));
+            Design d = DesignFiles.open(f);
+            Files.delete(f);
+            Properties p0 = new Properties();
+            p0.put("bootstrap.servers", kafka.bootstrap());
+            try (Admin admin = Admin.create(p0)) {
+                admin.createTopics(List.of(new NewTopic("perf0", 6, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+            }
+            System.out.println("ProducerPerformance before the live run, 100000 records:");
+            ProducerPerformance.main(new String[] {
+                "--topic",
+                "perf0",
+                "--num-records",
+                "100000",
+                "--record-size",
+                "506",
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + kafka.bootstrap(),
+                "acks=1"
+            });
+            LiveResult r = LiveRun.builder(d)
+                    .duration(Duration.ofSeconds(seconds))
+                    .endpoints(Map.of("kafka", new Endpoint("kafka", kafka.bootstrap(), Map.of(), null)))
+                    .build()
+                    .run();
+            long published = r.report().totals().published();
+            double live = published / (double) seconds;
+            var sink = r.report().groups().get("sink");
+            System.out.printf(
+                    Locale.ROOT,
+                    "live: %d records in %d s = %.0f records/s (%d instances, acks 1, 6 partitions); sink processed %d,"
+                            + " in flight %d, conservation %s%n",
+                    published,
+                    seconds,
+                    live,
+                    instances,
+                    sink.processed(),
+                    sink.inFlight(),
+                    r.report().ok());
+            Properties p = new Properties();
+            p.put("bootstrap.servers", kafka.bootstrap());
+            try (Admin admin = Admin.create(p)) {
+                admin.createTopics(List.of(new NewTopic("perf", 6, (short) 1)))
+                        .all()
+                        .get(30, TimeUnit.SECONDS);
+            }
+            long records = Math.max(10_000, Math.round(live * seconds));
+            System.out.println("ProducerPerformance, " + records + " records of the live run's body size:");
+            // the live body: {"id":"...","body":"<480 chars>"} is 506 bytes
+            ProducerPerformance.main(new String[] {
+                "--topic",
+                "perf",
+                "--num-records",
+                Long.toString(records),
+                "--record-size",
+                "506",
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + kafka.bootstrap(),
+                "acks=1"
+            });
+        }
+    }
+}
