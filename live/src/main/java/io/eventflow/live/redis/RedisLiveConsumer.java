@@ -37,6 +37,7 @@ final class RedisLiveConsumer implements LiveConsumer {
     private final JedisClientConfig config;
     private final ConsumerSpec spec;
     private final DeliveryHandler handler;
+    private final java.util.function.Consumer<Long> lostOnCrash;
     private final List<StreamEntryID> toAck = new ArrayList<>();
     private Jedis jedis;
     private volatile boolean ready;
@@ -46,7 +47,14 @@ final class RedisLiveConsumer implements LiveConsumer {
     private Thread thread;
     private long lastCommit = System.currentTimeMillis();
 
-    RedisLiveConsumer(HostAndPort address, JedisClientConfig config, ConsumerSpec spec, DeliveryHandler handler) {
+    /** @param lostOnCrash told of entries read without ack (NOACK) that a crash kept from being handed over */
+    RedisLiveConsumer(
+            HostAndPort address,
+            JedisClientConfig config,
+            ConsumerSpec spec,
+            DeliveryHandler handler,
+            java.util.function.Consumer<Long> lostOnCrash) {
+        this.lostOnCrash = lostOnCrash;
         this.address = address;
         this.config = config;
         this.spec = spec;
@@ -124,7 +132,15 @@ final class RedisLiveConsumer implements LiveConsumer {
                     got.addAll(readGroup(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY, true));
                 }
                 if (stopping) {
-                    return; // read but not handed over: pending for the group (re-read by a restart or claimed)
+                    // Read but not handed over: pending for the group (re-read by a restart or claimed), except
+                    // entries read with NOACK, which are gone.
+                    if (spec.ack() == ConsumerSpec.Ack.ON_RECEIVE) {
+                        got.stream()
+                                .map(RedisLiveConsumer::read)
+                                .filter(java.util.Objects::nonNull)
+                                .forEach(e -> lostOnCrash.accept(e.messageId()));
+                    }
+                    return;
                 }
                 List<Delivery> batch = new ArrayList<>();
                 for (StreamEntry e : got) {

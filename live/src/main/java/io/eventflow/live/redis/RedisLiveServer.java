@@ -44,6 +44,8 @@ final class RedisLiveServer implements LiveServer {
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     /** Entries this run added, by stream: entry id and message id (to tell what MAXLEN trimmed). */
     private final Map<String, Map<StreamEntryID, Long>> added = new ConcurrentHashMap<>();
+    /** NOACK entries a crash kept from being handed over, by stream and group. */
+    private final Map<String, Set<Long>> lostOnCrash = new ConcurrentHashMap<>();
 
     RedisLiveServer(HostAndPort address, JedisClientConfig config, String description, LocalRedisServer local) {
         this.address = address;
@@ -128,7 +130,10 @@ final class RedisLiveServer implements LiveServer {
 
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
-        return new RedisLiveConsumer(address, config, spec, handler);
+        String key = spec.channel().name() + "\u0000" + spec.group();
+        return new RedisLiveConsumer(address, config, spec, handler, id -> lostOnCrash
+                .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+                .add(id));
     }
 
     private StreamGroupInfo group(LiveChannel channel, String group) {
@@ -190,6 +195,7 @@ final class RedisLiveServer implements LiveServer {
     @Override
     public Map<Long, String> losses(LiveChannel channel, String group) {
         Map<Long, String> out = new HashMap<>();
+        lostOnCrash.getOrDefault(channel.name() + "\u0000" + group, Set.of()).forEach(id -> out.put(id, "crash"));
         Map<StreamEntryID, Long> mine = added.getOrDefault(channel.name(), Map.of());
         if (mine.isEmpty() || channel.channel().redis().maxLen() == null) {
             return out;

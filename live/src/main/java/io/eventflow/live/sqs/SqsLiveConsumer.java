@@ -26,6 +26,7 @@ final class SqsLiveConsumer implements LiveConsumer {
     private final String url;
     private final ConsumerSpec spec;
     private final DeliveryHandler handler;
+    private final java.util.function.Consumer<Long> leftInvisible;
     private final int waitSeconds;
     private final List<String> toDelete = new ArrayList<>();
     private volatile boolean ready;
@@ -34,7 +35,14 @@ final class SqsLiveConsumer implements LiveConsumer {
     private Thread thread;
     private long lastCommit = System.currentTimeMillis();
 
-    SqsLiveConsumer(SqsClient sqs, String url, ConsumerSpec spec, DeliveryHandler handler) {
+    /** @param leftInvisible told of the messages a crash leaves invisible until the visibility timeout */
+    SqsLiveConsumer(
+            SqsClient sqs,
+            String url,
+            ConsumerSpec spec,
+            DeliveryHandler handler,
+            java.util.function.Consumer<Long> leftInvisible) {
+        this.leftInvisible = leftInvisible;
         this.sqs = sqs;
         this.url = url;
         this.spec = spec;
@@ -65,6 +73,11 @@ final class SqsLiveConsumer implements LiveConsumer {
                     // A crash: what it got comes back after the visibility timeout. A clean close gives it back now.
                     if (!killed) {
                         got.forEach(m -> makeVisible(m.receiptHandle()));
+                    } else if (spec.ack() != ConsumerSpec.Ack.ON_RECEIVE) {
+                        got.stream()
+                                .map(SqsWire::read)
+                                .filter(java.util.Objects::nonNull)
+                                .forEach(e -> leftInvisible.accept(e.messageId()));
                     }
                     return;
                 }

@@ -39,6 +39,8 @@ final class SqsLiveServer implements LiveServer {
     private final EmbeddedElasticMq embedded;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
     private final Set<String> created = new LinkedHashSet<>();
+    /** Messages crashed consumers received and left invisible (until the visibility timeout), by queue url. */
+    private final Map<String, Set<Long>> invisible = new ConcurrentHashMap<>();
 
     SqsLiveServer(Supplier<SqsClient> clients, String description, EmbeddedElasticMq embedded) {
         this.clients = clients;
@@ -160,7 +162,10 @@ final class SqsLiveServer implements LiveServer {
 
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
-        return new SqsLiveConsumer(clients.get(), url(spec.channel()), spec, handler);
+        String url = url(spec.channel());
+        return new SqsLiveConsumer(clients.get(), url, spec, handler, id -> invisible
+                .computeIfAbsent(url, k -> ConcurrentHashMap.newKeySet())
+                .add(id));
     }
 
     @Override
@@ -213,7 +218,22 @@ final class SqsLiveServer implements LiveServer {
                 }
             }
         }
+        // Received by a crashed consumer and not handed over: still on the queue while some are invisible.
+        if (notVisible(channel) > 0) {
+            ids.addAll(invisible.getOrDefault(url(channel), Set.of()));
+        }
         return ids;
+    }
+
+    private long notVisible(LiveChannel channel) {
+        try {
+            return Long.parseLong(admin.getQueueAttributes(b -> b.queueUrl(url(channel))
+                            .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                    .attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     @Override
