@@ -1,6 +1,7 @@
 package io.eventflow.live;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +46,16 @@ public interface LiveServer extends AutoCloseable {
      * {@code group} (not committed, not acked, not deleted).
      */
     Set<Long> pending(LiveChannel channel, String group) throws LiveException;
+
+    /**
+     * Admin read-back at the end of a run: owed message ids the broker itself dropped for {@code group} on
+     * {@code channel}, each with the report's loss cause ({@code notSubscribed}, {@code overflow}, {@code trimmed},
+     * {@code notListening}, {@code qos0}, ...), as far as the kind can tell. The run uses them to explain messages
+     * that are neither processed, dead-lettered nor pending. The default knows of none.
+     */
+    default Map<Long, String> losses(LiveChannel channel, String group) throws LiveException {
+        return Map.of();
+    }
 
     /**
      * Reads what is stored on {@code channel} (a dead-letter channel at the end of a run, or for a re-drive), in

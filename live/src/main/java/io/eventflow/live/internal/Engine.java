@@ -292,9 +292,12 @@ public final class Engine implements ScenarioPlayer.Services {
         for (ServiceRt s : services.values()) {
             for (GroupSpec g : s.groups) {
                 if (!out.containsKey(g.ledger().key)) {
-                    out.put(
-                            g.ledger().key,
-                            run.serverOf(g.channelId()).pending(run.channels.get(g.channelId()), g.brokerGroup()));
+                    LiveServer server = run.serverOf(g.channelId());
+                    LiveChannel channel = run.channels.get(g.channelId());
+                    out.put(g.ledger().key, server.pending(channel, g.brokerGroup()));
+                    // What the broker itself dropped for the group (a kind's own loss causes).
+                    server.losses(channel, g.brokerGroup())
+                            .forEach((id, cause) -> g.ledger().hint(id, cause));
                 }
             }
         }

@@ -1,0 +1,227 @@
+package io.eventflow.live.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultConsumer;
+import io.eventflow.live.ConsumerSpec;
+import io.eventflow.live.Delivery;
+import io.eventflow.live.DeliveryHandler;
+import io.eventflow.live.Envelope;
+import io.eventflow.live.LiveConsumer;
+import io.eventflow.live.LiveException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.tinylog.Logger;
+
+/**
+ * A RabbitMQ consumer of one service instance: its own connection (a crash aborts it, so the broker requeues what it
+ * held unacked), {@code basic.qos} prefetch, and acks as the design says: automatic acks for at-most-once, manual
+ * {@code basic.ack} after processing, or, for periodic commits, one cumulative ack of everything received at the
+ * first batch after each interval. Deliveries are handed to the run on the consumer's own thread, in batches of what
+ * has arrived (at most the prefetch).
+ */
+final class AmqpLiveConsumer implements LiveConsumer {
+    private final ConnectionFactory factory;
+    private final ConsumerSpec spec;
+    private final DeliveryHandler handler;
+    private final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
+    private volatile Connection connection;
+    private volatile Channel channel;
+    private volatile boolean ready;
+    private volatile boolean stopping;
+    private Thread thread;
+    private long lastReceivedTag;
+    private long lastCommit = System.currentTimeMillis();
+
+    private record Received(long tag, boolean redelivered, Envelope envelope) {}
+
+    AmqpLiveConsumer(ConnectionFactory factory, ConsumerSpec spec, DeliveryHandler handler) {
+        this.factory = factory;
+        this.spec = spec;
+        this.handler = handler;
+    }
+
+    @Override
+    public void start() throws LiveException {
+        try {
+            connection = factory.newConnection(spec.clientId());
+            channel = connection.createChannel();
+            channel.basicQos(spec.prefetch());
+            boolean autoAck = spec.ack() == ConsumerSpec.Ack.ON_RECEIVE;
+            channel.basicConsume(spec.channel().name(), autoAck, spec.clientId(), new DefaultConsumer(channel) {
+                @Override
+                public void handleConsumeOk(String consumerTag) {
+                    ready = true;
+                }
+
+                @Override
+                public void handleDelivery(
+                        String tag, com.rabbitmq.client.Envelope env, AMQP.BasicProperties props, byte[] body) {
+                    Envelope m = AmqpWire.read(props.getHeaders(), body, env.getDeliveryTag());
+                    if (m != null) {
+                        inbox.add(new Received(env.getDeliveryTag(), env.isRedeliver(), m));
+                    } else if (!autoAck) {
+                        // Not this run's message: leave it on the broker for whoever owns it.
+                        try {
+                            getChannel().basicNack(env.getDeliveryTag(), false, true);
+                        } catch (IOException e) {
+                            Logger.debug("nack of a foreign message failed: {}", e.getMessage());
+                        }
+                    }
+                }
+            });
+        } catch (IOException | TimeoutException e) {
+            abortQuietly();
+            throw new LiveException(
+                    "consumer " + spec.clientId() + " could not subscribe to queue '"
+                            + spec.channel().name() + "': " + e.getMessage(),
+                    e);
+        }
+        thread = new Thread(this::loop, "amqp-consumer " + spec.clientId());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            while (!stopping) {
+                Received first = inbox.poll(100, TimeUnit.MILLISECONDS);
+                commitIfDue();
+                if (first == null) {
+                    continue;
+                }
+                List<Received> got = new ArrayList<>();
+                got.add(first);
+                inbox.drainTo(got, spec.prefetch() - 1);
+                List<Delivery> batch = new ArrayList<>(got.size());
+                for (Received r : got) {
+                    lastReceivedTag = Math.max(lastReceivedTag, r.tag());
+                    batch.add(new AmqpDelivery(r));
+                }
+                handler.onBatch(this, batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                Logger.warn("consumer {} stopped: {}", spec.clientId(), e.getMessage());
+            }
+        }
+    }
+
+    /** Periodic commits: one cumulative ack of everything received so far, at the first batch after the interval. */
+    private void commitIfDue() {
+        if (spec.ack() != ConsumerSpec.Ack.AUTO || lastReceivedTag == 0) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        if (now - lastCommit >= spec.commitIntervalMillis()) {
+            lastCommit = now;
+            ackUpTo(lastReceivedTag);
+        }
+    }
+
+    private void ackUpTo(long tag) {
+        try {
+            channel.basicAck(tag, true);
+        } catch (IOException | RuntimeException e) {
+            Logger.debug("ack failed: {}", e.getMessage());
+        }
+    }
+
+    private final class AmqpDelivery implements Delivery {
+        private final Received received;
+
+        AmqpDelivery(Received received) {
+            this.received = received;
+        }
+
+        @Override
+        public Envelope envelope() {
+            return received.envelope();
+        }
+
+        @Override
+        public boolean redelivered() {
+            return received.redelivered();
+        }
+
+        @Override
+        public void ack() {
+            if (spec.ack() != ConsumerSpec.Ack.AFTER_PROCESSING) {
+                return;
+            }
+            try {
+                channel.basicAck(received.tag(), false);
+            } catch (IOException | RuntimeException e) {
+                Logger.debug("ack failed: {}", e.getMessage());
+            }
+        }
+
+        @Override
+        public void nack() {
+            if (spec.ack() == ConsumerSpec.Ack.ON_RECEIVE) {
+                return;
+            }
+            try {
+                channel.basicNack(received.tag(), false, true);
+            } catch (IOException | RuntimeException e) {
+                Logger.debug("nack failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public boolean ready() {
+        return ready;
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        join();
+        if (spec.ack() == ConsumerSpec.Ack.AUTO && lastReceivedTag > 0) {
+            ackUpTo(lastReceivedTag);
+        }
+        try {
+            if (connection != null) {
+                connection.close(5000);
+            }
+        } catch (IOException | RuntimeException e) {
+            abortQuietly();
+        }
+    }
+
+    @Override
+    public void kill() {
+        stopping = true;
+        abortQuietly();
+        if (thread != null) {
+            thread.interrupt();
+        }
+        join();
+    }
+
+    private void join() {
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void abortQuietly() {
+        if (connection != null) {
+            connection.abort(0);
+        }
+    }
+}

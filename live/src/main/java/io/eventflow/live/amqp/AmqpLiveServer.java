@@ -1,0 +1,221 @@
+package io.eventflow.live.amqp;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.eventflow.live.ConsumerSpec;
+import io.eventflow.live.DeliveryHandler;
+import io.eventflow.live.Envelope;
+import io.eventflow.live.LiveChannel;
+import io.eventflow.live.LiveConsumer;
+import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveOptions;
+import io.eventflow.live.LiveProducer;
+import io.eventflow.live.LiveServer;
+import io.eventflow.live.ProducerSpec;
+import io.eventflow.model.design.AmqpQueue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.tinylog.Logger;
+
+/**
+ * A RabbitMQ broker for a live run (a private local node, or the user's). Topology: one queue per channel (its run
+ * name), the design's exchanges (run prefix + name) with its bindings, TTL, max length, overflow and dead-letter
+ * exchange as queue arguments. Admin read-back goes through AMQP itself (no management plugin needed): depth is the
+ * queue's ready count, pending and read-back use {@code basic.get}.
+ */
+final class AmqpLiveServer implements LiveServer {
+    private final ConnectionFactory factory;
+    private final Connection admin;
+    private final String description;
+    private final LiveOptions options;
+    private final LocalRabbitMqServer local;
+    private final Set<String> createdQueues = new LinkedHashSet<>();
+    private final Set<String> createdExchanges = new LinkedHashSet<>();
+
+    AmqpLiveServer(ConnectionFactory factory, String description, LiveOptions options, LocalRabbitMqServer local)
+            throws IOException, TimeoutException {
+        this.factory = factory;
+        this.description = description;
+        this.options = options;
+        this.local = local;
+        this.admin = factory.newConnection("eventflow-admin");
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public boolean embedded() {
+        return local != null;
+    }
+
+    @Override
+    public synchronized void createTopology(List<LiveChannel> channels) throws LiveException {
+        Map<String, LiveChannel> byId = new HashMap<>();
+        channels.forEach(c -> byId.put(c.id(), c));
+        for (LiveChannel c : channels) {
+            if (c.existing()) {
+                requireExists(c);
+            } else if (exists(c.name())) {
+                throw new LiveException("channel '" + c.id() + "': queue '" + c.name()
+                        + "' exists already and was not made by this run; map the channel to it on purpose or "
+                        + "choose another run prefix");
+            }
+        }
+        try (Channel ch = admin.createChannel()) {
+            for (LiveChannel c : channels) {
+                AmqpQueue amqp = c.channel().amqp();
+                String exchange = AmqpTopology.exchange(options.runPrefix(), amqp);
+                if (!exchange.isEmpty() && createdExchanges.add(exchange)) {
+                    ch.exchangeDeclare(exchange, amqp.exchangeTypeOrDefault().key(), true, false, null);
+                }
+            }
+            for (LiveChannel c : channels) {
+                if (c.existing()) {
+                    continue;
+                }
+                LiveChannel dlq = c.channel().deadLetter() == null
+                        ? null
+                        : byId.get(c.channel().deadLetter());
+                Map<String, Object> args = AmqpTopology.queueArguments(options.runPrefix(), c, dlq);
+                boolean durable = !Boolean.FALSE.equals(c.channel().amqp().durable());
+                ch.queueDeclare(c.name(), durable, false, false, args);
+                createdQueues.add(c.name());
+                String exchange =
+                        AmqpTopology.exchange(options.runPrefix(), c.channel().amqp());
+                if (!exchange.isEmpty()) {
+                    for (String key : AmqpTopology.bindings(c)) {
+                        ch.queueBind(c.name(), exchange, key);
+                    }
+                }
+            }
+        } catch (IOException | TimeoutException e) {
+            throw new LiveException("RabbitMQ refused the topology: " + rootMessage(e), e);
+        }
+    }
+
+    private void requireExists(LiveChannel c) throws LiveException {
+        if (!exists(c.name())) {
+            throw new LiveException("channel '" + c.id() + "' is mapped to queue '" + c.name()
+                    + "', which does not exist on " + description);
+        }
+    }
+
+    /** Passive declare on a throwaway channel (a missing queue closes the channel it was asked on). */
+    private boolean exists(String queue) throws LiveException {
+        try (Channel ch = admin.createChannel()) {
+            ch.queueDeclarePassive(queue);
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (TimeoutException | com.rabbitmq.client.AlreadyClosedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void deleteTopology() throws LiveException {
+        try (Channel ch = admin.createChannel()) {
+            for (String q : createdQueues) {
+                ch.queueDelete(q);
+            }
+            for (String x : createdExchanges) {
+                ch.exchangeDelete(x);
+            }
+            createdQueues.clear();
+            createdExchanges.clear();
+        } catch (IOException | TimeoutException e) {
+            throw new LiveException("could not delete the run's RabbitMQ topology: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public LiveProducer producer(ProducerSpec spec) throws LiveException {
+        return new AmqpLiveProducer(factory, spec, options.runPrefix());
+    }
+
+    @Override
+    public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
+        return new AmqpLiveConsumer(factory, spec, handler);
+    }
+
+    @Override
+    public long depth(LiveChannel channel, String group) {
+        try (Channel ch = admin.createChannel()) {
+            return ch.queueDeclarePassive(channel.name()).getMessageCount();
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public Set<Long> pending(LiveChannel channel, String group) throws LiveException {
+        Set<Long> ids = new LinkedHashSet<>();
+        // basic.get without ack, then close the channel: everything read goes back to the queue.
+        try (Channel ch = admin.createChannel()) {
+            for (GetResponse r = ch.basicGet(channel.name(), false);
+                    r != null;
+                    r = ch.basicGet(channel.name(), false)) {
+                Envelope m = AmqpWire.read(r.getProps().getHeaders(), r.getBody(), -1);
+                if (m != null) {
+                    ids.add(m.messageId());
+                }
+            }
+        } catch (IOException | TimeoutException e) {
+            throw new LiveException("could not read queue '" + channel.name() + "': " + rootMessage(e), e);
+        }
+        return ids;
+    }
+
+    @Override
+    public List<Envelope> readBack(LiveChannel channel) throws LiveException {
+        List<Envelope> out = new ArrayList<>();
+        // Queues remove what they return: this run's messages are acked, others go back.
+        try (Channel ch = admin.createChannel()) {
+            for (GetResponse r = ch.basicGet(channel.name(), false);
+                    r != null;
+                    r = ch.basicGet(channel.name(), false)) {
+                Envelope m = AmqpWire.read(r.getProps().getHeaders(), r.getBody(), -1);
+                if (m != null) {
+                    out.add(m);
+                    ch.basicAck(r.getEnvelope().getDeliveryTag(), false);
+                }
+            }
+        } catch (IOException | TimeoutException e) {
+            throw new LiveException("could not read queue '" + channel.name() + "': " + rootMessage(e), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            admin.close(5000);
+        } catch (IOException | RuntimeException e) {
+            admin.abort();
+        }
+        if (local != null) {
+            local.close();
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        Logger.debug(e, "RabbitMQ error");
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,85 @@
+package io.eventflow.live.jms;
+
+import io.eventflow.live.Envelope;
+import io.eventflow.live.LiveChannel;
+import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveProducer;
+import io.eventflow.live.ProducerSpec;
+import jakarta.jms.Connection;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import org.apache.activemq.ActiveMQConnection;
+import org.apache.activemq.ActiveMQConnectionFactory;
+
+/**
+ * A JMS producer of one service instance: its own connection, persistent sends, which ActiveMQ sends synchronously
+ * (the send returns when the broker has the message): the callback comes when the send returns.
+ */
+final class JmsLiveProducer implements LiveProducer {
+    private final Connection connection;
+    private final Session session;
+    private final MessageProducer producer;
+    private final java.util.function.BiConsumer<LiveChannel, Long> sent;
+
+    /** @param sent told of every send (channel, message id), before it goes */
+    JmsLiveProducer(
+            ActiveMQConnectionFactory factory, ProducerSpec spec, java.util.function.BiConsumer<LiveChannel, Long> sent)
+            throws LiveException {
+        this.sent = sent;
+        try {
+            connection = factory.createConnection();
+            connection.setClientID(spec.clientId());
+            connection.start();
+            session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            producer = session.createProducer(null);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        } catch (JMSException e) {
+            throw new LiveException(
+                    "producer " + spec.clientId() + " could not connect to ActiveMQ: " + e.getMessage(), e);
+        }
+    }
+
+    static Destination destination(Session session, LiveChannel channel) throws JMSException {
+        return channel.channel().jms().isTopic()
+                ? session.createTopic(channel.name())
+                : session.createQueue(channel.name());
+    }
+
+    @Override
+    public void send(LiveChannel channel, Envelope message, SendCallback callback) {
+        sent.accept(channel, message.messageId());
+        try {
+            producer.send(destination(session, channel), JmsWire.write(session, message));
+        } catch (JMSException | RuntimeException e) {
+            callback.done(message, e);
+            return;
+        }
+        callback.done(message, null);
+    }
+
+    @Override
+    public void flush() {
+        // Sends are synchronous: nothing is outstanding.
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (JMSException e) {
+            kill();
+        }
+    }
+
+    @Override
+    public void kill() {
+        JmsLiveConsumer.dropTransport(connection);
+    }
+
+    static boolean isActiveMq(Connection c) {
+        return c instanceof ActiveMQConnection;
+    }
+}

@@ -1,0 +1,121 @@
+package io.eventflow.live.mqtt;
+
+import io.eventflow.live.server.FreePorts;
+import io.eventflow.live.server.LocalServer;
+import io.eventflow.live.server.ServerBinaries;
+import io.eventflow.live.server.ServerProcess;
+import io.eventflow.live.server.ServerUnavailableException;
+import io.eventflow.model.design.BrokerKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A private MQTT 5 broker for one live run: the machine's {@code mosquitto} started as a child process on a free
+ * 127.0.0.1 port with its own configuration (anonymous clients, no persistence, log to its output) in a temporary
+ * folder. Used where a design asks MQTT 5, which the in-process broker (Moquette) does not speak.
+ */
+public final class LocalMosquittoServer implements LocalServer {
+    static final String PROGRAM = "mosquitto";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+
+    private final ServerProcess process;
+    private final int port;
+    private final Duration startTime;
+
+    private LocalMosquittoServer(ServerProcess process, int port, Duration startTime) {
+        this.process = process;
+        this.port = port;
+        this.startTime = startTime;
+    }
+
+    /** The machine's {@code mosquitto}, if there is one. */
+    public static Optional<Path> program() {
+        return ServerBinaries.find(PROGRAM);
+    }
+
+    /**
+     * Starts a private {@code mosquitto}.
+     *
+     * @throws ServerUnavailableException when there is no {@code mosquitto}, or it does not start (with its output)
+     */
+    public static LocalMosquittoServer start() {
+        Path program = program().orElseThrow(() -> new ServerUnavailableException(missingMessage("")));
+        long t0 = System.nanoTime();
+        int port = FreePorts.next();
+        Path dir = ServerProcess.newFolder("mosquitto");
+        Path config = dir.resolve("mosquitto.conf");
+        try {
+            // Started as root, mosquitto drops to user 'mosquitto': the folder and file must be readable by it.
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "listener " + port + " 127.0.0.1",
+                            "allow_anonymous true",
+                            "persistence false",
+                            "log_dest stdout",
+                            "log_type error",
+                            "log_type warning",
+                            "max_queued_messages 100000",
+                            "max_inflight_messages 0",
+                            ""));
+            config.toFile().setReadable(true, false);
+        } catch (IOException e) {
+            ServerProcess.deleteTree(dir);
+            throw new UncheckedIOException("could not write " + config, e);
+        }
+        ServerProcess process =
+                ServerProcess.start(PROGRAM, List.of(program.toString(), "-c", config.toString()), Map.of(), dir);
+        process.awaitPort(port, START_TIMEOUT);
+        return new LocalMosquittoServer(process, port, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** What to tell a user who has no {@code mosquitto}; {@code why} says what needs it (may be empty). */
+    static String missingMessage(String why) {
+        return why + "no " + PROGRAM + " program was found (searched the PATH, /usr/sbin, /usr/local/sbin, "
+                + "/opt/homebrew/sbin). Install it (Debian/Ubuntu: 'sudo apt-get install mosquitto'; macOS: "
+                + "'brew install mosquitto'; live mode then starts a private instance on a free 127.0.0.1 port for each"
+                + " run), or give a running MQTT 5 server's endpoint (tcp://HOST:PORT) for this broker with --brokers "
+                + "FILE.";
+    }
+
+    @Override
+    public BrokerKind kind() {
+        return BrokerKind.MQTT;
+    }
+
+    @Override
+    public String endpoint() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String description() {
+        return PROGRAM + " (MQTT 5, child process " + process.pid() + ")";
+    }
+
+    @Override
+    public Duration startTime() {
+        return startTime;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,236 @@
+package io.eventflow.live.redis;
+
+import io.eventflow.live.ConsumerSpec;
+import io.eventflow.live.DeliveryHandler;
+import io.eventflow.live.Envelope;
+import io.eventflow.live.LiveChannel;
+import io.eventflow.live.LiveConsumer;
+import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveProducer;
+import io.eventflow.live.LiveServer;
+import io.eventflow.live.ProducerSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.XAddParams;
+import redis.clients.jedis.params.XPendingParams;
+import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.StreamGroupInfo;
+import redis.clients.jedis.resps.StreamPendingEntry;
+
+/**
+ * Redis Streams for a live run (a private local redis-server, or the user's). A channel is a stream (its run name),
+ * XADD with the design's MAXLEN (exact trimming); a group is a consumer group created at its first consumer (from the
+ * start of the stream or its end, as the design says). Every group gets every entry. Admin read-back: pending entries
+ * plus entries after the group's last delivered id; what MAXLEN trimmed before a group read it is lost for it
+ * ({@code trimmed}).
+ */
+final class RedisLiveServer implements LiveServer {
+    private final HostAndPort address;
+    private final JedisClientConfig config;
+    private final RedisClient admin;
+    private final String description;
+    private final LocalRedisServer local;
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+    /** Entries this run added, by stream: entry id and message id (to tell what MAXLEN trimmed). */
+    private final Map<String, Map<StreamEntryID, Long>> added = new ConcurrentHashMap<>();
+    /** NOACK entries a crash kept from being handed over, by stream and group. */
+    private final Map<String, Set<Long>> lostOnCrash = new ConcurrentHashMap<>();
+
+    RedisLiveServer(HostAndPort address, JedisClientConfig config, String description, LocalRedisServer local) {
+        this.address = address;
+        this.config = config;
+        this.admin =
+                RedisClient.builder().hostAndPort(address).clientConfig(config).build();
+        this.description = description;
+        this.local = local;
+        admin.ping();
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public boolean embedded() {
+        return local != null;
+    }
+
+    @Override
+    public void createTopology(List<LiveChannel> channels) throws LiveException {
+        for (LiveChannel c : channels) {
+            boolean exists = admin.exists(c.name());
+            if (!c.existing() && exists) {
+                throw new LiveException("channel '" + c.id() + "': key '" + c.name() + "' exists already on "
+                        + description + " and was not made by this run");
+            }
+            if (!c.existing()) {
+                created.add(c.name());
+            }
+        }
+    }
+
+    @Override
+    public void deleteTopology() {
+        created.forEach(admin::del);
+        created.clear();
+    }
+
+    static Map<String, String> fields(Envelope m) {
+        Map<String, String> f = new LinkedHashMap<>(m.wireHeaders());
+        if (m.key() != null) {
+            f.put(RedisLiveConsumer.KEY, m.key());
+        }
+        f.put(RedisLiveConsumer.PAYLOAD, new String(m.payload(), java.nio.charset.StandardCharsets.UTF_8));
+        return f;
+    }
+
+    @Override
+    public LiveProducer producer(ProducerSpec spec) {
+        return new LiveProducer() {
+            @Override
+            public void send(LiveChannel channel, Envelope message, SendCallback callback) {
+                try {
+                    XAddParams params = XAddParams.xAddParams();
+                    Integer maxLen = channel.channel().redis().maxLen();
+                    if (maxLen != null) {
+                        params.maxLen(maxLen).exactTrimming();
+                    }
+                    StreamEntryID id = admin.xadd(channel.name(), params, fields(message));
+                    added.computeIfAbsent(channel.name(), k -> new ConcurrentHashMap<>())
+                            .put(id, message.messageId());
+                } catch (JedisException e) {
+                    callback.done(message, e);
+                    return;
+                }
+                callback.done(message, null);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+
+            @Override
+            public void kill() {}
+        };
+    }
+
+    @Override
+    public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
+        String key = spec.channel().name() + "\u0000" + spec.group();
+        return new RedisLiveConsumer(address, config, spec, handler, id -> lostOnCrash
+                .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+                .add(id));
+    }
+
+    private StreamGroupInfo group(LiveChannel channel, String group) {
+        if (!admin.exists(channel.name())) {
+            return null;
+        }
+        return admin.xinfoGroups(channel.name()).stream()
+                .filter(g -> g.getName().equals(group))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Override
+    public long depth(LiveChannel channel, String group) {
+        try {
+            StreamGroupInfo g = group(channel, group);
+            if (g == null) {
+                return admin.exists(channel.name()) ? admin.xlen(channel.name()) : 0;
+            }
+            Object lag = g.getGroupInfo().get("lag");
+            return g.getPending() + (lag instanceof Long l ? l : 0);
+        } catch (JedisException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public Set<Long> pending(LiveChannel channel, String group) throws LiveException {
+        Set<Long> ids = new LinkedHashSet<>();
+        try {
+            StreamGroupInfo g = group(channel, group);
+            if (g == null) {
+                return ids;
+            }
+            for (StreamPendingEntry p :
+                    admin.xpending(channel.name(), group, XPendingParams.xPendingParams("-", "+", Integer.MAX_VALUE))) {
+                for (StreamEntry e : admin.xrange(channel.name(), p.getID(), p.getID())) {
+                    add(ids, e);
+                }
+            }
+            StreamEntryID last = g.getLastDeliveredId();
+            for (StreamEntry e : admin.xrange(channel.name(), "(" + last, "+")) {
+                add(ids, e);
+            }
+        } catch (JedisException e) {
+            throw new LiveException("could not read stream '" + channel.name() + "': " + e.getMessage(), e);
+        }
+        return ids;
+    }
+
+    private static void add(Set<Long> ids, StreamEntry e) {
+        Envelope m = RedisLiveConsumer.read(e);
+        if (m != null) {
+            ids.add(m.messageId());
+        }
+    }
+
+    /** Entries MAXLEN trimmed from the stream: lost for every group that had not read them ({@code trimmed}). */
+    @Override
+    public Map<Long, String> losses(LiveChannel channel, String group) {
+        Map<Long, String> out = new HashMap<>();
+        lostOnCrash.getOrDefault(channel.name() + "\u0000" + group, Set.of()).forEach(id -> out.put(id, "crash"));
+        Map<StreamEntryID, Long> mine = added.getOrDefault(channel.name(), Map.of());
+        if (mine.isEmpty() || channel.channel().redis().maxLen() == null) {
+            return out;
+        }
+        List<StreamEntry> first = admin.xrange(channel.name(), "-", "+", 1);
+        StreamEntryID oldest = first.isEmpty() ? null : first.get(0).getID();
+        mine.forEach((id, messageId) -> {
+            if (oldest == null || id.compareTo(oldest) < 0) {
+                out.put(messageId, "trimmed");
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public List<Envelope> readBack(LiveChannel channel) throws LiveException {
+        List<Envelope> out = new ArrayList<>();
+        try {
+            for (StreamEntry e : admin.xrange(channel.name(), "-", "+")) {
+                Envelope m = RedisLiveConsumer.read(e);
+                if (m != null) {
+                    out.add(m);
+                }
+            }
+        } catch (JedisException e) {
+            throw new LiveException("could not read stream '" + channel.name() + "': " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        if (local != null) {
+            local.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.eventflow.live.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.live.LiveResult;
+import io.eventflow.live.server.LocalServerTests;
+import io.eventflow.live.server.SampleRuns;
+import io.eventflow.simulator.report.SimulationReport;
+import org.junit.jupiter.api.Test;
+
+/** The activity sample live on a private redis-server. */
+class RedisLiveRunTest {
+
+    @Test
+    void activitySampleConservesEveryMessageThroughCrashesAndPoison() throws Exception {
+        LocalServerTests.requireProgram("redis-server", LocalRedisServer.program());
+        // The sample's own crashes and poison, sooner (its broker crash is refused by live mode until calibration).
+        String scenario =
+                """
+                eventflow-scenario: 1
+                design: activity-redis-streams.eventflow.yaml
+                faults:
+                  - {at: 1s, kind: crash, target: search-indexer, restartAfter: 1s}
+                  - {at: 1s, kind: poison, target: activity, percent: 5, for: 1s}
+                  - {at: 2s, kind: crash, target: analytics, instance: 1}
+                """;
+        LiveResult r = SampleRuns.run(LocalServerTests.sample("activity-redis-streams"), scenario, 3, 5);
+        SimulationReport rep = r.report();
+        SampleRuns.assertConserved(rep);
+        // Every group of a stream gets every entry: sessionizer and indexer are owed the same.
+        assertThat(rep.groups().get("sessionizer").owed())
+                .isPositive()
+                .isEqualTo(rep.groups().get("indexer").owed());
+        assertThat(rep.groups().get("sessionizer").processed()).isPositive();
+        assertThat(r.notes()).anyMatch(n -> n.contains("redis-server"));
+        LocalServerTests.assertNoChildNamed("redis-server");
+    }
+}

@@ -1,0 +1,70 @@
+package io.eventflow.live.sqs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveResult;
+import io.eventflow.live.LiveRun;
+import io.eventflow.live.server.LocalServerTests;
+import io.eventflow.live.server.SampleRuns;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Distribution;
+import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.TimeSpan;
+import io.eventflow.simulator.report.SimulationReport;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The orders-sqs-sns sample live on the embedded ElasticMQ. */
+class SqsLiveRunTest {
+
+    @Test
+    void theSampleAsDesignedIsRefusedNamingItsSnsTopic() throws Exception {
+        Design sample = LocalServerTests.sample("orders-sqs-sns");
+        assertThatThrownBy(() -> LiveRun.builder(sample)
+                        .duration(Duration.ofSeconds(1))
+                        .build()
+                        .run())
+                .isInstanceOf(LiveException.class)
+                .hasMessageContaining("channel 'order-events': an SNS topic, and SNS has no embeddable server")
+                .hasMessageContaining("--brokers");
+    }
+
+    @Test
+    void withoutItsSnsTopicTheSampleConservesEveryMessageThroughACrashAndPoison() throws Exception {
+        Design sample = LocalServerTests.sample("orders-sqs-sns");
+        // The storefront publishes straight to the billing queue instead of the SNS topic (analytics then gets
+        // nothing); operations reads the dead-letter queues in 30 ms instead of 30 s, so that the short run drains.
+        Design design = sample.withChannels(sample.channels().stream()
+                        .filter(c -> !c.sqs().isTopic())
+                        .map(c -> c.withSqs(c.sqs().withSnsTopics(null)))
+                        .toList())
+                .withServices(sample.services().stream()
+                        .map(s -> s.id().equals("storefront")
+                                ? s.withPublishes(List.of(retarget(s.publishes().get(0), "billing-queue")))
+                                : s)
+                        .toList());
+        design = SampleRuns.withProcessing(design, "operations", Distribution.constant(TimeSpan.ofMillis(30)));
+        String scenario =
+                """
+                eventflow-scenario: 1
+                design: orders-sqs-sns.eventflow.yaml
+                faults:
+                  - {at: 1s, kind: crash, target: warehouse, instance: 0, restartAfter: 1s}
+                  - {at: 1s, kind: poison, target: billing-queue, percent: 20, for: 1s}
+                """;
+        LiveResult r = SampleRuns.run(design, scenario, 3, 5);
+        SimulationReport rep = r.report();
+        SampleRuns.assertConserved(rep);
+        assertThat(rep.groups().get("billing").processed()).isPositive();
+        // FIFO: every shipment a processed order asked for went through shipments.fifo.
+        assertThat(rep.groups().get("warehouse").owed()).isPositive();
+        assertThat(r.notes()).anyMatch(n -> n.contains("ElasticMQ"));
+    }
+
+    private static Publication retarget(Publication p, String channel) {
+        return p.withChannel(channel);
+    }
+}
