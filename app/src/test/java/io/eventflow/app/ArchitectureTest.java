@@ -110,8 +110,10 @@ class ArchitectureTest {
                 .that()
                 .resideInAPackage("io.eventflow.app..")
                 .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("io.eventflow.live.internal..", "io.eventflow.live.kafka..")
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are live classes outside its API (io.eventflow.live, io.eventflow.live.run)",
+                        c -> c.getPackageName().startsWith("io.eventflow.live.")
+                                && !c.getPackageName().equals("io.eventflow.live.run")))
                 .check(classes);
     }
 

@@ -3,6 +3,7 @@ package io.eventflow.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eventflow.live.run.LiveRun;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.io.DesignFiles;
 import io.eventflow.simulator.scenario.ScenarioReader;

@@ -8,6 +8,7 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.server.ServerUnavailableException;
+import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
@@ -54,7 +55,7 @@ public final class AmqpConnector implements LiveConnector {
             out.add("broker '" + broker.id() + "': " + LocalRabbitMqServer.missingMessage());
         }
         for (Channel c : design.channels()) {
-            if (Objects.equals(c.broker(), broker.id()) && c.amqp().exchangeType() == ExchangeType.HEADERS) {
+            if (Objects.equals(c.broker(), broker.id()) && AmqpQueue.of(c).exchangeType() == ExchangeType.HEADERS) {
                 out.add("channel '" + c.id() + "': headers exchanges are not run live (their bindings match header "
                         + "values the design does not give)");
             }

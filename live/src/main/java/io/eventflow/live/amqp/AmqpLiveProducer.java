@@ -9,6 +9,7 @@ import io.eventflow.live.LiveChannel;
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.model.design.AmqpQueue;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class AmqpLiveProducer implements LiveProducer {
         long tag = channel.getNextPublishSeqNo();
         Map<String, Object> headers = new HashMap<>(AmqpWire.headers(message));
         headers.put(AmqpWire.SEQUENCE, Long.toString(tag));
-        boolean durable = !Boolean.FALSE.equals(target.channel().amqp().durable());
+        boolean durable = !Boolean.FALSE.equals(AmqpQueue.of(target.channel()).durable());
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .messageId(Long.toString(message.messageId()))
                 .correlationId(Long.toString(message.correlationId()))
@@ -108,7 +109,7 @@ final class AmqpLiveProducer implements LiveProducer {
         pending.put(tag, new Pending(message, callback));
         try {
             channel.basicPublish(
-                    AmqpTopology.exchange(prefix, target.channel().amqp()),
+                    AmqpTopology.exchange(prefix, AmqpQueue.of(target.channel())),
                     AmqpTopology.routingKey(target),
                     true,
                     props,

@@ -74,7 +74,7 @@ final class AmqpLiveServer implements LiveServer {
         }
         try (Channel ch = admin.createChannel()) {
             for (LiveChannel c : channels) {
-                AmqpQueue amqp = c.channel().amqp();
+                AmqpQueue amqp = AmqpQueue.of(c.channel());
                 String exchange = AmqpTopology.exchange(options.runPrefix(), amqp);
                 if (!exchange.isEmpty() && createdExchanges.add(exchange)) {
                     ch.exchangeDeclare(exchange, amqp.exchangeTypeOrDefault().key(), true, false, null);
@@ -88,11 +88,11 @@ final class AmqpLiveServer implements LiveServer {
                         ? null
                         : byId.get(c.channel().deadLetter());
                 Map<String, Object> args = AmqpTopology.queueArguments(options.runPrefix(), c, dlq);
-                boolean durable = !Boolean.FALSE.equals(c.channel().amqp().durable());
+                boolean durable =
+                        !Boolean.FALSE.equals(AmqpQueue.of(c.channel()).durable());
                 ch.queueDeclare(c.name(), durable, false, false, args);
                 createdQueues.add(c.name());
-                String exchange =
-                        AmqpTopology.exchange(options.runPrefix(), c.channel().amqp());
+                String exchange = AmqpTopology.exchange(options.runPrefix(), AmqpQueue.of(c.channel()));
                 if (!exchange.isEmpty()) {
                     for (String key : AmqpTopology.bindings(c)) {
                         ch.queueBind(c.name(), exchange, key);

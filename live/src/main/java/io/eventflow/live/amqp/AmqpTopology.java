@@ -23,7 +23,7 @@ final class AmqpTopology {
 
     /** The binding keys of a queue: the design's, else its routing key, else its address. */
     static List<String> bindings(LiveChannel channel) {
-        AmqpQueue amqp = channel.channel().amqp();
+        AmqpQueue amqp = AmqpQueue.of(channel.channel());
         if (amqp.bindings() != null && !amqp.bindings().isEmpty()) {
             return amqp.bindings();
         }
@@ -38,7 +38,7 @@ final class AmqpTopology {
      * wildcards, else its address; on the default exchange, the queue's name.
      */
     static String routingKey(LiveChannel channel) {
-        AmqpQueue amqp = channel.channel().amqp();
+        AmqpQueue amqp = AmqpQueue.of(channel.channel());
         if (amqp.exchange() == null) {
             return channel.name();
         }
@@ -58,7 +58,7 @@ final class AmqpTopology {
      * to {@code deadLetter} (null for none).
      */
     static Map<String, Object> queueArguments(String prefix, LiveChannel channel, LiveChannel deadLetter) {
-        AmqpQueue amqp = channel.channel().amqp();
+        AmqpQueue amqp = AmqpQueue.of(channel.channel());
         Map<String, Object> args = new HashMap<>();
         if (amqp.ttl() != null) {
             args.put("x-message-ttl", Math.max(0, Math.round(amqp.ttl().millis())));
@@ -84,7 +84,7 @@ final class AmqpTopology {
      * it is a fanout, else straight to the dead-letter queue through the default exchange.
      */
     static DeadLetterRoute deadLetterRoute(String prefix, LiveChannel channel, LiveChannel deadLetter) {
-        AmqpQueue dlq = deadLetter.channel().amqp();
+        AmqpQueue dlq = AmqpQueue.of(deadLetter.channel());
         String address = channel.channel().effectiveAddress();
         if (dlq.exchange() != null
                 && (dlq.exchangeTypeOrDefault() == ExchangeType.FANOUT

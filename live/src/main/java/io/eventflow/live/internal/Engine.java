@@ -47,7 +47,7 @@ public final class Engine implements ScenarioPlayer.Services {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, LiveServer> servers = new LinkedHashMap<>();
     private final Map<String, LiveConnector> connectors = new HashMap<>();
-    private final Map<String, ServiceRt> services = new LinkedHashMap<>();
+    private final Map<String, LiveService> services = new LinkedHashMap<>();
     /** Per dead-letter channel and partition, the next offset not yet re-driven. */
     private final Map<String, Map<Integer, Long>> redriven = new HashMap<>();
 
@@ -89,24 +89,24 @@ public final class Engine implements ScenarioPlayer.Services {
             run = new Run(design, seed, options.runPrefix(), servers, channels, trace);
             List<LiveConsumer> started = build();
             awaitReady(started);
-            services.values().forEach(s -> s.instances().forEach(InstanceRt::prepareProducers));
+            services.values().forEach(s -> s.instances().forEach(LiveInstance::prepareProducers));
             ScenarioPlayer player = new ScenarioPlayer(run, this).plan(scenario);
             Sampler sampler = new Sampler(run, services.values());
             trace.startClock();
             progress.accept(String.format(Locale.ROOT, "publishing for %.1f s", duration.toNanos() / 1e9));
             sampler.start();
-            services.values().forEach(s -> s.instances().forEach(InstanceRt::startPublishers));
+            services.values().forEach(s -> s.instances().forEach(LiveInstance::startPublishers));
             player.start();
             sleep(duration.toNanos());
             run.publishing = false;
             player.stop();
             notes.addAll(player.failures());
-            services.values().forEach(s -> s.instances().forEach(InstanceRt::stopPublishers));
+            services.values().forEach(s -> s.instances().forEach(LiveInstance::stopPublishers));
             progress.accept("draining (up to " + drain.toSeconds() + " s)");
             drain(sampler);
             long runNanos = trace.now();
-            services.values().forEach(s -> s.instances().forEach(InstanceRt::closeConsumers));
-            services.values().forEach(s -> s.instances().forEach(InstanceRt::closeProducers));
+            services.values().forEach(s -> s.instances().forEach(LiveInstance::closeConsumers));
+            services.values().forEach(s -> s.instances().forEach(LiveInstance::closeProducers));
             sampler.stop();
             Map<String, Set<Long>> dead = deadLettered();
             Map<String, Set<Long>> pending = pending();
@@ -224,7 +224,7 @@ public final class Engine implements ScenarioPlayer.Services {
                 GroupLedger gl = ledgers.get(ch.id() + "\u0000" + name);
                 groups.add(GroupSpec.of(gl, options.runPrefix() + name, ch, sub));
             }
-            ServiceRt rt = new ServiceRt(run, s, groups);
+            LiveService rt = new LiveService(run, s, groups);
             services.put(s.id(), rt);
             for (int i = 0; i < s.instanceCount(); i++) {
                 rt.add(started);
@@ -249,7 +249,7 @@ public final class Engine implements ScenarioPlayer.Services {
     /** After publishing: until every send is answered and every group has nothing left, or the drain time is up. */
     private void drain(Sampler sampler) {
         long deadline = System.nanoTime() + drain.toNanos();
-        services.values().forEach(s -> s.instances().forEach(InstanceRt::flush));
+        services.values().forEach(s -> s.instances().forEach(LiveInstance::flush));
         int quiet = 0;
         while (System.nanoTime() < deadline && quiet < 3) {
             sleepQuietly(200);
@@ -259,7 +259,7 @@ public final class Engine implements ScenarioPlayer.Services {
     }
 
     private boolean nothingHeld() {
-        return services.values().stream().flatMap(s -> s.instances().stream()).allMatch(InstanceRt::idle);
+        return services.values().stream().flatMap(s -> s.instances().stream()).allMatch(LiveInstance::idle);
     }
 
     /** Per group key: ids read back from the dead-letter channels (not re-driven since) with that group's header. */
@@ -289,7 +289,7 @@ public final class Engine implements ScenarioPlayer.Services {
 
     private Map<String, Set<Long>> pending() throws LiveException {
         Map<String, Set<Long>> out = new HashMap<>();
-        for (ServiceRt s : services.values()) {
+        for (LiveService s : services.values()) {
             for (GroupSpec g : s.groups) {
                 if (!out.containsKey(g.ledger().key)) {
                     LiveServer server = run.serverOf(g.channelId());
@@ -305,12 +305,12 @@ public final class Engine implements ScenarioPlayer.Services {
     }
 
     @Override
-    public ServiceRt service(String id) {
+    public LiveService service(String id) {
         return services.get(id);
     }
 
     @Override
-    public List<ServiceRt> all() {
+    public List<LiveService> all() {
         return List.copyOf(services.values());
     }
 
@@ -348,8 +348,8 @@ public final class Engine implements ScenarioPlayer.Services {
     }
 
     private void shutdown() {
-        for (ServiceRt s : services.values()) {
-            for (InstanceRt i : s.instances()) {
+        for (LiveService s : services.values()) {
+            for (LiveInstance i : s.instances()) {
                 try {
                     i.close();
                 } catch (RuntimeException e) {

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Publisher implements Runnable {
     private final Run run;
-    private final InstanceRt instance;
+    private final LiveInstance instance;
     private final Publication spec;
     private final String messageType;
     private final SplitMix64 rng;
@@ -22,13 +22,13 @@ final class Publisher implements Runnable {
     private volatile boolean stopped;
     private Thread thread;
 
-    Publisher(Run run, InstanceRt instance, Publication spec, double ratePerSecond) {
+    Publisher(Run run, LiveInstance instance, Publication spec, double ratePerSecond) {
         this.run = run;
         this.instance = instance;
         this.spec = spec;
         this.messageType = Payloads.messageOf(run.design, spec.message(), spec.channel());
         this.rng = run.streams.stream("pub:" + instance.id + ":" + spec.channel());
-        this.keys = InstanceRt.keyCount(spec);
+        this.keys = LiveInstance.keyCount(spec);
         this.ratePerSecond = ratePerSecond;
     }
 

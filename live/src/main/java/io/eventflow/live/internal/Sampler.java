@@ -19,7 +19,7 @@ final class Sampler {
     private volatile boolean stopped;
     private Thread thread;
 
-    Sampler(Run run, Collection<ServiceRt> services) {
+    Sampler(Run run, Collection<LiveService> services) {
         this.run = run;
         Map<String, GroupSpec> distinct = new LinkedHashMap<>();
         services.forEach(s -> s.groups.forEach(g -> distinct.putIfAbsent(g.ledger().key, g)));

@@ -28,9 +28,9 @@ public final class ScenarioPlayer {
 
     /** What the player needs of the run besides {@link Run}: services by id, replay and redrive. */
     public interface Services {
-        ServiceRt service(String id);
+        LiveService service(String id);
 
-        List<ServiceRt> all();
+        List<LiveService> all();
 
         void redrive(String from, String to) throws Exception;
     }
@@ -112,9 +112,9 @@ public final class ScenarioPlayer {
         return this;
     }
 
-    private List<InstanceRt> targets(String service, Integer instance) {
-        ServiceRt s = services.service(service);
-        List<InstanceRt> all = s.instances();
+    private List<LiveInstance> targets(String service, Integer instance) {
+        LiveService s = services.service(service);
+        List<LiveInstance> all = s.instances();
         if (instance == null) {
             return all;
         }
@@ -124,8 +124,8 @@ public final class ScenarioPlayer {
     private void crash(Fault.Crash c) {
         steps.add(new Step(c.at(), 0, "crash " + c.target(), () -> {
             started(c.target(), "crash", "instance " + (c.instance() == null ? "all" : c.instance()));
-            List<InstanceRt> victims = targets(c.target(), c.instance());
-            victims.forEach(InstanceRt::kill);
+            List<LiveInstance> victims = targets(c.target(), c.instance());
+            victims.forEach(LiveInstance::kill);
             if (c.restartAfter() >= 0) { // scheduled once the crash is done, so it cannot overtake it
                 long delay = Math.max(0, c.at() + c.restartAfter() - run.trace.now());
                 pool.schedule(() -> restart(c, victims), delay, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -133,11 +133,11 @@ public final class ScenarioPlayer {
         }));
     }
 
-    private void restart(Fault.Crash c, List<InstanceRt> victims) {
+    private void restart(Fault.Crash c, List<LiveInstance> victims) {
         if (!run.publishing) {
             return;
         }
-        for (InstanceRt i : victims) {
+        for (LiveInstance i : victims) {
             try {
                 i.startConsumers();
                 if (run.publishing) {
@@ -208,7 +208,7 @@ public final class ScenarioPlayer {
                 ? Run.nowMicros() / 1000 - run.trace.now() / 1_000_000 + r.value() / 1_000_000
                 : r.value();
         LiveConsumer.Seek seek = new LiveConsumer.Seek(r.to(), value);
-        for (ServiceRt s : services.all()) {
+        for (LiveService s : services.all()) {
             for (GroupSpec g : s.groups) {
                 if (g.ledger().name.equals(r.group()) && g.channelId().equals(r.channel())) {
                     g.ledger().replay();

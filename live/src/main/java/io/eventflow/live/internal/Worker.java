@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Worker implements DeliveryHandler {
     private final Run run;
-    private final InstanceRt instance;
+    private final LiveInstance instance;
     private final GroupSpec spec;
     private final SplitMix64 rng;
     /** Ids handed to this worker and not finished: a crash loses them (at-most-once) or leaves them on the broker. */
@@ -42,7 +42,7 @@ final class Worker implements DeliveryHandler {
      */
     private final long[] clock = {0, 0};
 
-    Worker(Run run, InstanceRt instance, GroupSpec spec) {
+    Worker(Run run, LiveInstance instance, GroupSpec spec) {
         this.run = run;
         this.instance = instance;
         this.spec = spec;
@@ -168,7 +168,7 @@ final class Worker implements DeliveryHandler {
     }
 
     private void chain(Envelope in) {
-        for (InstanceRt.Chained c : instance.chained()) {
+        for (LiveInstance.Chained c : instance.chained()) {
             Publication p = c.publication();
             if (p.from() != null && !p.from().equals(spec.channelId())) {
                 continue;

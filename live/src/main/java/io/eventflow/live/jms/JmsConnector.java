@@ -6,10 +6,12 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.server.ServerUnavailableException;
+import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Overflow;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
@@ -40,7 +42,7 @@ public final class JmsConnector implements LiveConnector {
     /** A JMS queue is one queue its subscriptions compete for; a topic gives every group its own copy. */
     @Override
     public boolean oneQueuePerChannel(Channel channel) {
-        return !channel.jms().isTopic();
+        return !JmsDestination.of(channel).isTopic();
     }
 
     @Override
@@ -50,15 +52,17 @@ public final class JmsConnector implements LiveConnector {
             if (!Objects.equals(c.broker(), broker.id())) {
                 continue;
             }
-            boolean rejecting = c.amqp().overflowOrDefault() == Overflow.REJECT_PUBLISH;
-            if (c.amqp().maxLength() != null
-                    && (!embedded || !rejecting || c.jms().isTopic())) {
-                out.add("channel '" + c.id() + "': maxLength " + c.amqp().maxLength() + " with overflow "
-                        + c.amqp().overflowOrDefault().key() + " is not run live on "
+            boolean rejecting = AmqpQueue.of(c).overflowOrDefault() == Overflow.REJECT_PUBLISH;
+            if (AmqpQueue.of(c).maxLength() != null
+                    && (!embedded || !rejecting || JmsDestination.of(c).isTopic())) {
+                out.add("channel '" + c.id() + "': maxLength " + AmqpQueue.of(c).maxLength() + " with overflow "
+                        + AmqpQueue.of(c).overflowOrDefault().key() + " is not run live on "
                         + (embedded ? "" : "your ") + "ActiveMQ Classic, which limits queues by memory, not by count"
                         + " (the embedded broker runs maxLength on queues with overflow reject-publish)");
             }
-            if (!embedded && c.jms().isTopic() && !c.effectiveAddress().startsWith("VirtualTopic.")) {
+            if (!embedded
+                    && JmsDestination.of(c).isTopic()
+                    && !c.effectiveAddress().startsWith("VirtualTopic.")) {
                 out.add("channel '" + c.id() + "': topic groups are read through ActiveMQ virtual topics; on your "
                         + "broker give the topic an address starting with 'VirtualTopic.' (or map every topic with "
                         + "<virtualTopic name=\">\" prefix=\"Consumer.*.\"/> and name it in --brokers)");

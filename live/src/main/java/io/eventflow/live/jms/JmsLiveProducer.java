@@ -5,6 +5,7 @@ import io.eventflow.live.LiveChannel;
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.model.design.JmsDestination;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
@@ -43,7 +44,7 @@ final class JmsLiveProducer implements LiveProducer {
     }
 
     static Destination destination(Session session, LiveChannel channel) throws JMSException {
-        return channel.channel().jms().isTopic()
+        return JmsDestination.of(channel.channel()).isTopic()
                 ? session.createTopic(channel.name())
                 : session.createQueue(channel.name());
     }

@@ -9,6 +9,8 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.model.design.AmqpQueue;
+import io.eventflow.model.design.JmsDestination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -82,9 +84,14 @@ final class JmsLiveServer implements LiveServer {
                 throw new LiveException("channel '" + c.id() + "': destination '" + c.name() + "' exists already on "
                         + description + " and was not made by this run");
             }
-            created.add(c.channel().jms().isTopic() ? new ActiveMQTopic(c.name()) : new ActiveMQQueue(c.name()));
-            Integer max = c.channel().amqp().maxLength();
-            if (embedded != null && max != null && !c.channel().jms().isTopic()) {
+            created.add(
+                    JmsDestination.of(c.channel()).isTopic()
+                            ? new ActiveMQTopic(c.name())
+                            : new ActiveMQQueue(c.name()));
+            Integer max = AmqpQueue.of(c.channel()).maxLength();
+            if (embedded != null
+                    && max != null
+                    && !JmsDestination.of(c.channel()).isTopic()) {
                 embedded.limitQueue(c.name(), max);
             }
         }
@@ -128,7 +135,7 @@ final class JmsLiveServer implements LiveServer {
     @Override
     public LiveProducer producer(ProducerSpec spec) throws LiveException {
         return new JmsLiveProducer(factory, spec, (channel, id) -> {
-            if (channel.channel().jms().isTopic()) {
+            if (JmsDestination.of(channel.channel()).isTopic()) {
                 topicSends
                         .computeIfAbsent(channel.name(), k -> new ConcurrentHashMap<>())
                         .put(id, System.nanoTime());
@@ -138,13 +145,15 @@ final class JmsLiveServer implements LiveServer {
 
     /** The queue a group reads a channel from: the channel's queue, or the group's virtual-topic queue. */
     static String source(LiveChannel channel, String group) {
-        return channel.channel().jms().isTopic() ? EmbeddedActiveMq.groupQueue(group, channel.name()) : channel.name();
+        return JmsDestination.of(channel.channel()).isTopic()
+                ? EmbeddedActiveMq.groupQueue(group, channel.name())
+                : channel.name();
     }
 
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
         String source = source(spec.channel(), spec.group());
-        boolean topic = spec.channel().channel().jms().isTopic();
+        boolean topic = JmsDestination.of(spec.channel().channel()).isTopic();
         boolean durable = Boolean.TRUE.equals(spec.subscription().durable());
         if (topic) {
             created.add(new ActiveMQQueue(source));
@@ -265,7 +274,7 @@ final class JmsLiveServer implements LiveServer {
     @Override
     public List<Envelope> readBack(LiveChannel channel) throws LiveException {
         List<Envelope> out = new ArrayList<>();
-        if (channel.channel().jms().isTopic()) {
+        if (JmsDestination.of(channel.channel()).isTopic()) {
             return out;
         }
         try (Session session = admin.createSession(false, Session.CLIENT_ACKNOWLEDGE);

@@ -9,6 +9,7 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.model.design.RedisStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ final class RedisLiveServer implements LiveServer {
             public void send(LiveChannel channel, Envelope message, SendCallback callback) {
                 try {
                     XAddParams params = XAddParams.xAddParams();
-                    Integer maxLen = channel.channel().redis().maxLen();
+                    Integer maxLen = RedisStream.of(channel.channel()).maxLen();
                     if (maxLen != null) {
                         params.maxLen(maxLen).exactTrimming();
                     }
@@ -197,7 +198,7 @@ final class RedisLiveServer implements LiveServer {
         Map<Long, String> out = new HashMap<>();
         lostOnCrash.getOrDefault(channel.name() + "\u0000" + group, Set.of()).forEach(id -> out.put(id, "crash"));
         Map<StreamEntryID, Long> mine = added.getOrDefault(channel.name(), Map.of());
-        if (mine.isEmpty() || channel.channel().redis().maxLen() == null) {
+        if (mine.isEmpty() || RedisStream.of(channel.channel()).maxLen() == null) {
             return out;
         }
         List<StreamEntry> first = admin.xrange(channel.name(), "-", "+", 1);

@@ -6,6 +6,7 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.SqsQueue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +68,8 @@ public final class EmbeddedElasticMq implements LocalServer {
      */
     public static void refuseSnsTopics(Design design, Broker broker) {
         List<String> topics = design.channels().stream()
-                .filter(c -> Objects.equals(c.broker(), broker.id()) && c.sqs().isTopic())
+                .filter(c -> Objects.equals(c.broker(), broker.id())
+                        && SqsQueue.of(c).isTopic())
                 .map(Channel::id)
                 .toList();
         if (!topics.isEmpty()) {

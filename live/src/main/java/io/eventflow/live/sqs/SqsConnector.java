@@ -10,6 +10,7 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.SqsQueue;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class SqsConnector implements LiveConnector {
     public List<String> unsupported(Design design, Broker broker, boolean embedded) {
         List<String> out = new ArrayList<>();
         for (Channel c : design.channels()) {
-            if (broker.id().equals(c.broker()) && c.sqs().isTopic()) {
+            if (broker.id().equals(c.broker()) && SqsQueue.of(c).isTopic()) {
                 out.add("channel '" + c.id() + "': an SNS topic"
                         + (embedded
                                 ? ", and SNS has no embeddable server (the embedded broker, ElasticMQ, carries SQS "

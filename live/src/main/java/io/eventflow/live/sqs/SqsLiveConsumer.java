@@ -5,6 +5,7 @@ import io.eventflow.live.Delivery;
 import io.eventflow.live.DeliveryHandler;
 import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveConsumer;
+import io.eventflow.model.design.SqsQueue;
 import java.util.ArrayList;
 import java.util.List;
 import org.tinylog.Logger;
@@ -47,7 +48,7 @@ final class SqsLiveConsumer implements LiveConsumer {
         this.url = url;
         this.spec = spec;
         this.handler = handler;
-        var wait = spec.channel().channel().sqs().receiveWait();
+        var wait = SqsQueue.of(spec.channel().channel()).receiveWait();
         this.waitSeconds = wait == null ? 0 : (int) Math.min(1, Math.round(wait.seconds()));
     }
 

@@ -3,6 +3,7 @@ package io.eventflow.live.sqs;
 import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveChannel;
 import io.eventflow.live.LiveProducer;
+import io.eventflow.model.design.SqsQueue;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -28,7 +29,7 @@ final class SqsLiveProducer implements LiveProducer {
                     .queueUrl(urls.apply(channel))
                     .messageBody(new String(message.payload(), StandardCharsets.UTF_8))
                     .messageAttributes(SqsWire.attributes(message));
-            if (channel.channel().sqs().isFifo()) {
+            if (SqsQueue.of(channel.channel()).isFifo()) {
                 req.messageGroupId(message.key() == null ? "default" : message.key())
                         .messageDeduplicationId(Long.toString(message.messageId()));
             }

@@ -117,7 +117,7 @@ final class SqsLiveServer implements LiveServer {
     }
 
     private Map<QueueAttributeName, String> attributes(LiveChannel c, LiveChannel dlq) {
-        SqsQueue sqs = c.channel().sqs();
+        SqsQueue sqs = SqsQueue.of(c.channel());
         Map<QueueAttributeName, String> attrs = new HashMap<>();
         attrs.put(QueueAttributeName.VISIBILITY_TIMEOUT, seconds(sqs.visibilityTimeoutOrDefault()));
         attrs.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, seconds(sqs.messageRetentionOrDefault()));

@@ -2,6 +2,7 @@ package io.eventflow.live.sqs;
 
 import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveChannel;
+import io.eventflow.model.design.SqsQueue;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class SqsWire {
     /** The SQS queue name of a channel. */
     static String queueName(LiveChannel channel) {
         String name = channel.name();
-        boolean fifo = channel.channel().sqs().isFifo();
+        boolean fifo = SqsQueue.of(channel.channel()).isFifo();
         if (name.endsWith(".fifo")) {
             name = name.substring(0, name.length() - ".fifo".length());
         }

@@ -33,7 +33,7 @@ class AmqpConnectorTest {
         // notify-sms as designed (maxLength 5000, drop-head, DLX notifications-dlq) but with max length 50, so that
         // a short test overflows it.
         Design design = sample.withChannels(sample.channels().stream()
-                .map(c -> c.id().equals("notify-sms") ? c.withAmqp(maxLength(c.amqp(), 50)) : c)
+                .map(c -> c.id().equals("notify-sms") ? c.with(maxLength(AmqpQueue.of(c), 50)) : c)
                 .toList());
         var connector = LiveConnectors.find(BrokerKind.AMQP).orElseThrow();
         assertThat(connector.unsupported(design, design.broker("rabbit").orElseThrow(), true))
@@ -106,10 +106,10 @@ class AmqpConnectorTest {
     @Test
     void headersExchangesAreNamedAsNotRunLive() throws Exception {
         Design sample = LocalServerTests.sample("payments-rabbitmq");
-        AmqpQueue q = sample.channel("notify-sms").orElseThrow().amqp();
+        AmqpQueue q = AmqpQueue.of(sample.channel("notify-sms").orElseThrow());
         Design design = sample.withChannels(sample.channels().stream()
                 .map(c -> c.id().equals("notify-sms")
-                        ? c.withAmqp(new AmqpQueue(
+                        ? c.with(new AmqpQueue(
                                 q.exchange(),
                                 ExchangeType.HEADERS,
                                 q.routingKey(),

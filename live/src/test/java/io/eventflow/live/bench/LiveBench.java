@@ -2,8 +2,8 @@ package io.eventflow.live.bench;
 
 import io.eventflow.live.Endpoint;
 import io.eventflow.live.LiveResult;
-import io.eventflow.live.LiveRun;
 import io.eventflow.live.kafka.EmbeddedKafka;
+import io.eventflow.live.run.LiveRun;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.io.DesignFiles;
 import java.nio.file.Files;

@@ -38,7 +38,7 @@ class JmsConnectorTest {
                         + "maxLength on queues with overflow reject-publish)");
         // The orders queue as designed, with maxLength 150 instead of 100,000 so that the test fills it.
         Design design = sample.withChannels(sample.channels().stream()
-                .map(c -> c.id().equals("orders") ? c.withAmqp(maxLength(c.amqp(), 150)) : c)
+                .map(c -> c.id().equals("orders") ? c.with(maxLength(AmqpQueue.of(c), 150)) : c)
                 .toList());
         Map<String, LiveChannel> channels = ContractDriver.channels(design, "amq");
         try (LiveServer server = connector.start(broker, null, ContractDriver.OPTIONS)) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.live.Endpoint;
 import io.eventflow.live.LiveResult;
-import io.eventflow.live.LiveRun;
+import io.eventflow.live.run.LiveRun;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.io.DesignFiles;
 import io.eventflow.simulator.report.SimulationReport;

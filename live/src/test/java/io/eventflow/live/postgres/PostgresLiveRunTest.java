@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveResult;
-import io.eventflow.live.LiveRun;
+import io.eventflow.live.run.LiveRun;
 import io.eventflow.live.server.LocalServerTests;
 import io.eventflow.live.server.SampleRuns;
 import io.eventflow.model.design.Design;

@@ -3,7 +3,7 @@ package io.eventflow.live.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.live.LiveResult;
-import io.eventflow.live.LiveRun;
+import io.eventflow.live.run.LiveRun;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.Subscription;

@@ -33,9 +33,9 @@ class SqsConnectorTest {
         // The billing queue as designed, but with a 1 s visibility timeout and maxReceiveCount 2, so that what a
         // crashed consumer held is redriven to billing-dlq within the test; no SNS topic.
         Design design = sample.withChannels(sample.channels().stream()
-                .filter(c -> !c.sqs().isTopic())
-                .map(c -> c.withSqs(c.sqs().withSnsTopics(null)))
-                .map(c -> c.id().equals("billing-queue") ? c.withSqs(fast(c.sqs())) : c)
+                .filter(c -> !SqsQueue.of(c).isTopic())
+                .map(c -> c.with(SqsQueue.of(c).withSnsTopics(null)))
+                .map(c -> c.id().equals("billing-queue") ? c.with(fast(SqsQueue.of(c))) : c)
                 .toList());
         var connector = LiveConnectors.find(BrokerKind.SQS).orElseThrow();
         var broker = design.broker("aws").orElseThrow();

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveResult;
-import io.eventflow.live.LiveRun;
+import io.eventflow.live.run.LiveRun;
 import io.eventflow.live.server.LocalServerTests;
 import io.eventflow.live.server.SampleRuns;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.Publication;
+import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.TimeSpan;
 import io.eventflow.simulator.report.SimulationReport;
 import java.time.Duration;
@@ -38,8 +39,8 @@ class SqsLiveRunTest {
         // The storefront publishes straight to the billing queue instead of the SNS topic (analytics then gets
         // nothing); operations reads the dead-letter queues in 30 ms instead of 30 s, so that the short run drains.
         Design design = sample.withChannels(sample.channels().stream()
-                        .filter(c -> !c.sqs().isTopic())
-                        .map(c -> c.withSqs(c.sqs().withSnsTopics(null)))
+                        .filter(c -> !SqsQueue.of(c).isTopic())
+                        .map(c -> c.with(SqsQueue.of(c).withSnsTopics(null)))
                         .toList())
                 .withServices(sample.services().stream()
                         .map(s -> s.id().equals("storefront")

@@ -16,11 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One running instance of a service: its producer per broker, its consumers (one per subscription), publishers. */
-final class InstanceRt {
+final class LiveInstance {
     private static final Pattern KEYS = Pattern.compile("\\s*(?:uniform\\s*\\(\\s*)?([0-9]+)\\s*\\)?\\s*");
 
     /** A publication made per processed message, with its own key stream. */
-    record Chained(Publication publication, String messageType, InstanceRt owner, SplitMix64 rng, int keys) {
+    record Chained(Publication publication, String messageType, LiveInstance owner, SplitMix64 rng, int keys) {
         String nextKey() {
             if (keys <= 0) {
                 return null;
@@ -34,7 +34,7 @@ final class InstanceRt {
     }
 
     final Run run;
-    final ServiceRt service;
+    final LiveService service;
     final int index;
     final String id;
     volatile double slowFactor = 1.0;
@@ -45,7 +45,7 @@ final class InstanceRt {
     private final List<LiveConsumer> consumers = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
 
-    InstanceRt(Run run, ServiceRt service, int index) {
+    LiveInstance(Run run, LiveService service, int index) {
         this.run = run;
         this.service = service;
         this.index = index;

@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A service of the design in a live run: its groups and its running instances. */
-final class ServiceRt {
+final class LiveService {
     final Service spec;
     final List<GroupSpec> groups;
     final Run run;
     /** Instances by index; a crashed one stays in place (it may restart). */
-    final List<InstanceRt> instances = new ArrayList<>();
+    final List<LiveInstance> instances = new ArrayList<>();
     /** Rate per instance per channel after a {@code rate} action. */
     private final Map<String, Double> rates = new ConcurrentHashMap<>();
 
-    ServiceRt(Run run, Service spec, List<GroupSpec> groups) {
+    LiveService(Run run, Service spec, List<GroupSpec> groups) {
         this.run = run;
         this.spec = spec;
         this.groups = List.copyOf(groups);
@@ -45,8 +45,8 @@ final class ServiceRt {
     }
 
     /** Adds instance number {@code instances.size()} and starts its consumers (publishers start with the run). */
-    synchronized InstanceRt add(List<LiveConsumer> started) throws LiveException {
-        InstanceRt i = new InstanceRt(run, this, instances.size());
+    synchronized LiveInstance add(List<LiveConsumer> started) throws LiveException {
+        LiveInstance i = new LiveInstance(run, this, instances.size());
         instances.add(i);
         started.addAll(i.startConsumers());
         return i;
@@ -55,18 +55,18 @@ final class ServiceRt {
     /** Scale: adds or removes (cleanly, the highest numbers first) instances; new ones start publishing at once. */
     synchronized void scale(int n) throws LiveException {
         while (instances.size() < n) {
-            InstanceRt i = add(new ArrayList<>());
+            LiveInstance i = add(new ArrayList<>());
             if (run.publishing) {
                 i.startPublishers();
             }
         }
         while (instances.size() > n) {
-            InstanceRt i = instances.remove(instances.size() - 1);
+            LiveInstance i = instances.remove(instances.size() - 1);
             i.close();
         }
     }
 
-    synchronized List<InstanceRt> instances() {
+    synchronized List<LiveInstance> instances() {
         return List.copyOf(instances);
     }
 }

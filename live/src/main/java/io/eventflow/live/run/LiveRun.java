@@ -1,5 +1,9 @@
-package io.eventflow.live;
+package io.eventflow.live.run;
 
+import io.eventflow.live.Endpoint;
+import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveOptions;
+import io.eventflow.live.LiveResult;
 import io.eventflow.live.internal.Engine;
 import io.eventflow.model.design.Design;
 import io.eventflow.simulator.scenario.Scenario;
