@@ -112,7 +112,13 @@ class KafkaLiveRunTest {
                             + rep.channels().get("invoices").published()
                             + rep.channels().get("shipments").published());
             // the run's topics are gone, the topic it did not make is still there
+            // (a deletion the controller accepted reaches every node's metadata a moment later: wait, bounded)
             Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (topics.stream().anyMatch(t -> t.startsWith("ef-")) && System.nanoTime() < until) {
+                Thread.sleep(200);
+                topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            }
             assertThat(topics).contains("not-ours");
             assertThat(topics).noneMatch(t -> t.startsWith("ef-"));
         }
