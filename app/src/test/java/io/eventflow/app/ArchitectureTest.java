@@ -150,4 +150,17 @@ class ArchitectureTest {
                         resideInAPackage("io.eventflow.simulator.."), resideInAPackage("io.eventflow.simulator.."))
                 .check(classes);
     }
+
+    @Test
+    void theInspectorSetsFieldsWithTypedSettersNotReflection() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.eventflow.app.inspector..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("java.lang.reflect..")
+                .orShould()
+                .callMethod(Class.class, "getRecordComponents")
+                .check(classes);
+    }
 }

@@ -133,23 +133,6 @@ public final class InspectorViewModel {
         doc.execute(DesignChange.of("Edit " + id + " " + what, d -> DesignEdits.replace(d, id, changed)));
     }
 
-    /**
-     * Sets a component of the element with this id by name. Only the per-kind settings rows ({@link KindForms} and
-     * the kind sections of {@link ChannelForms}) still use it, until they have typed setters of their own.
-     */
-    public void editElement(String id, String field, Object value) {
-        if (field.equals("id")) {
-            rename(id, (String) value);
-            return;
-        }
-        Element current = DesignEdits.find(doc.getDesign(), id);
-        if (!(current instanceof Record r)) {
-            return;
-        }
-        Element changed = (Element) Records.with(r, field, value);
-        doc.execute(DesignChange.of("Edit " + id + " " + field, d -> DesignEdits.replace(d, id, changed)));
-    }
-
     /** Replaces the element with an edited copy (for nested settings). */
     public void replaceElement(String id, String what, Element changed) {
         doc.execute(DesignChange.of("Edit " + id + " " + what, d -> DesignEdits.replace(d, id, changed)));

@@ -27,10 +27,7 @@ final class JmsForm implements KindForm {
     public void subscription(Form f, InspectorViewModel vm, Design d, String svc, Subscription x) {
         String ch = x.channel();
         if (JmsDestination.of(d.channel(ch).orElseThrow()).isTopic()) {
-            f.check(
-                    "Durable",
-                    x.durable(),
-                    v -> vm.editSubscription(svc, ch, "durable", s -> Records.with(s, "durable", v)));
+            f.check("Durable", x.durable(), v -> vm.editSubscription(svc, ch, "durable", s -> s.withDurable(v)));
         }
     }
 }

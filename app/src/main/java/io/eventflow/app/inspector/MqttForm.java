@@ -25,24 +25,20 @@ final class MqttForm implements KindForm {
                         "Session expiry",
                         x.sessionExpiry(),
                         Parsers.DURATION,
-                        v -> vm.editSubscription(svc, ch, "session expiry", s -> Records.with(s, "sessionExpiry", v)))
+                        v -> vm.editSubscription(svc, ch, "session expiry", s -> s.withSessionExpiry(v)))
                 .setPromptText("0s (clean session)");
         f.text(
                         "Receive maximum",
                         x.receiveMaximum(),
                         Parsers.intWithin(1, 65_535),
-                        v -> vm.editSubscription(svc, ch, "receive maximum", s -> Records.with(s, "receiveMaximum", v)))
+                        v -> vm.editSubscription(svc, ch, "receive maximum", s -> s.withReceiveMaximum(v)))
                 .setPromptText("65535");
     }
 
     /** The subscription's QoS row (also shown for brokers of kind other). */
     static void qos(Form f, InspectorViewModel vm, String svc, Subscription x) {
         String ch = x.channel();
-        f.text(
-                        "MQTT QoS",
-                        x.qos(),
-                        Parsers.QOS,
-                        v -> vm.editSubscription(svc, ch, "qos", s -> Records.with(s, "qos", v)))
+        f.text("MQTT QoS", x.qos(), Parsers.QOS, v -> vm.editSubscription(svc, ch, "qos", s -> s.withQos(v)))
                 .setPromptText("0");
     }
 
@@ -54,9 +50,7 @@ final class MqttForm implements KindForm {
 
     /** The publication as a last will (no rate, no trigger: the validator refuses them on a will), or not. */
     static Publication withWill(Publication p, Boolean will) {
-        Publication out = Records.with(p, "will", will);
-        return will == null
-                ? out
-                : Records.with(Records.with(Records.with(out, "rate", null), "per", null), "from", null);
+        Publication out = p.withWill(will);
+        return will == null ? out : out.withRate(null).withPer(null).withFrom(null);
     }
 }

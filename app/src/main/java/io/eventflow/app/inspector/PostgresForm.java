@@ -24,7 +24,7 @@ final class PostgresForm implements KindForm {
                         "Transaction",
                         p.transaction(),
                         Parsers.DURATION,
-                        v -> vm.editPublication(svc, ch, "transaction", x -> Records.with(x, "transaction", v)))
+                        v -> vm.editPublication(svc, ch, "transaction", x -> x.withTransaction(v)))
                 .setPromptText("none: sent at once");
         f.text(
                         "Rollback %",
@@ -36,7 +36,7 @@ final class PostgresForm implements KindForm {
                             }
                             return Parsers.PERCENT.apply(s);
                         },
-                        v -> vm.editPublication(svc, ch, "rollback", x -> Records.with(x, "rollbackPercent", v)))
+                        v -> vm.editPublication(svc, ch, "rollback", x -> x.withRollbackPercent(v)))
                 .setPromptText("0");
     }
 }

@@ -26,7 +26,7 @@ final class RedisForm implements KindForm {
                         "Claim idle after",
                         x.claimIdle(),
                         Parsers.DURATION,
-                        v -> vm.editSubscription(svc, ch, "claim idle", s -> Records.with(s, "claimIdle", v)))
+                        v -> vm.editSubscription(svc, ch, "claim idle", s -> s.withClaimIdle(v)))
                 .setPromptText("never (XAUTOCLAIM off)");
     }
 }

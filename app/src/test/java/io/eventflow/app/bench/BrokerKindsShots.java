@@ -4,7 +4,6 @@ import static io.eventflow.app.bench.Screenshots.later;
 
 import io.eventflow.app.canvas.CanvasViewModel;
 import io.eventflow.app.canvas.PaletteItem;
-import io.eventflow.app.inspector.Records;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
 import io.eventflow.app.shell.StudioHome;
@@ -129,8 +128,7 @@ public final class BrokerKindsShots {
                         d -> DesignEdits.updateService(
                                 d,
                                 "shop",
-                                s -> s.withSubscribes(
-                                        List.of(Records.with(new Subscription("prices", "shop"), "durable", true))))));
+                                s -> s.withSubscribes(List.of(new Subscription("prices", "shop").withDurable(true))))));
     }
 
     private static void add(CanvasViewModel vm, PaletteItem item, double x, double y, String id) {

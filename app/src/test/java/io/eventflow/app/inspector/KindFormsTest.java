@@ -88,12 +88,11 @@ class KindFormsTest {
 
     @Test
     void subscriptionAndPublicationSettingsOfEachKind() {
-        vm.editSubscription("worker", "prices", "durable", s -> Records.with(s, "durable", true));
+        vm.editSubscription("worker", "prices", "durable", s -> s.withDurable(true));
         Subscription s = worker().subscribes().get(0);
         assertThat(s.isDurable()).isTrue();
-        vm.editPublication(
-                "worker", "jobs", "transaction", p -> Records.with(p, "transaction", TimeSpan.parse("200ms")));
-        vm.editPublication("worker", "jobs", "rollback", p -> Records.with(p, "rollbackPercent", 5.0));
+        vm.editPublication("worker", "jobs", "transaction", p -> p.withTransaction(TimeSpan.parse("200ms")));
+        vm.editPublication("worker", "jobs", "rollback", p -> p.withRollbackPercent(5.0));
         vm.editPublication("worker", "status", "will", p -> MqttForm.withWill(p, true));
         Publication jobs = worker().publishes().get(0);
         Publication will = worker().publishes().get(1);

@@ -221,4 +221,43 @@ public record Publication(
                 rollbackPercent,
                 extensions);
     }
+
+    public Publication withTransaction(TimeSpan v) {
+        return new Publication(
+                channel,
+                message,
+                rate,
+                arrival,
+                key,
+                keys,
+                per,
+                from,
+                routingKey,
+                will,
+                v,
+                rollbackPercent,
+                extensions);
+    }
+
+    public Publication withRollbackPercent(Double v) {
+        return new Publication(
+                channel, message, rate, arrival, key, keys, per, from, routingKey, will, transaction, v, extensions);
+    }
+
+    public Publication withWill(Boolean v) {
+        return new Publication(
+                channel,
+                message,
+                rate,
+                arrival,
+                key,
+                keys,
+                per,
+                from,
+                routingKey,
+                v,
+                transaction,
+                rollbackPercent,
+                extensions);
+    }
 }

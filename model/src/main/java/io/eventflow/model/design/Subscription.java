@@ -489,4 +489,134 @@ public record Subscription(
                 rebalancePause,
                 extensions);
     }
+
+    public Subscription withClaimIdle(TimeSpan v) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                v,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    public Subscription withDurable(Boolean v) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                v,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    public Subscription withSessionExpiry(TimeSpan v) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                v,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    public Subscription withReceiveMaximum(Integer v) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                qos,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                v,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
+
+    public Subscription withQos(Integer v) {
+        return new Subscription(
+                channel,
+                group,
+                startFrom,
+                processing,
+                concurrency,
+                prefetch,
+                delivery,
+                mechanism,
+                dedupWindow,
+                commit,
+                retry,
+                deadLetter,
+                v,
+                reply,
+                maxDowntime,
+                durable,
+                sessionExpiry,
+                receiveMaximum,
+                claimIdle,
+                isolation,
+                rebalancePause,
+                extensions);
+    }
 }
