@@ -105,11 +105,19 @@ public final class Engine implements ScenarioPlayer.Services {
             progress.accept("draining (up to " + drain.toSeconds() + " s)");
             drain(sampler);
             long runNanos = trace.now();
-            services.values().forEach(s -> s.instances().forEach(LiveInstance::closeConsumers));
+            Map<String, Set<Long>> inHand = new HashMap<>();
+            services.values().forEach(s -> s.instances()
+                    .forEach(i -> i.closeConsumers().forEach((k, ids) -> inHand.computeIfAbsent(k, x -> new HashSet<>())
+                            .addAll(ids))));
             services.values().forEach(s -> s.instances().forEach(LiveInstance::closeProducers));
             sampler.stop();
             Map<String, Set<Long>> dead = deadLettered();
-            Map<String, Set<Long>> pending = pending();
+            // in flight at the end: still on the broker for the group, or in a worker's hands when the run stopped
+            // (an at-most-once delivery is off the broker once received)
+            Map<String, Set<Long>> pending = new HashMap<>();
+            pending().forEach((k, ids) -> pending.put(k, new HashSet<>(ids)));
+            inHand.forEach(
+                    (k, ids) -> pending.computeIfAbsent(k, x -> new HashSet<>()).addAll(ids));
             report = run.ledger()
                     .report(design.name(), seed, runNanos / 1e9, (System.nanoTime() - wallStart) / 1e9, dead, pending);
         } finally {

@@ -10,8 +10,10 @@ import io.eventflow.model.design.Service;
 import io.eventflow.simulator.random.SplitMix64;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -212,7 +214,11 @@ final class LiveInstance {
         closeProducers();
     }
 
-    void closeConsumers() {
+    /**
+     * Closes the consumers and stops the workers; returns, per group ledger key, the ids the workers still had in hand
+     * (delivered, not finished): at the end of a run these are in flight, as a simulated message in processing is.
+     */
+    Map<String, Set<Long>> closeConsumers() {
         List<LiveConsumer> cs;
         List<Worker> ws;
         synchronized (this) {
@@ -223,6 +229,11 @@ final class LiveInstance {
         }
         cs.forEach(LiveConsumer::close);
         ws.forEach(Worker::stop);
+        Map<String, Set<Long>> inHand = new HashMap<>();
+        for (Worker w : ws) {
+            inHand.computeIfAbsent(w.ledgerKey(), k -> new HashSet<>()).addAll(w.held);
+        }
+        return inHand;
     }
 
     void closeProducers() {

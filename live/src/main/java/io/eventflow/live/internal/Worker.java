@@ -100,6 +100,11 @@ final class Worker implements DeliveryHandler {
         return spec.channelId();
     }
 
+    /** The key of the group ledger this worker's deliveries count in. */
+    String ledgerKey() {
+        return spec.ledger().key;
+    }
+
     /** Shuts the worker pool down (consumer closed or killed). */
     void stop() {
         if (pool != null) {
