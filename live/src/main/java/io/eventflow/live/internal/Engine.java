@@ -305,7 +305,7 @@ public final class Engine implements ScenarioPlayer.Services {
                     out.put(g.ledger().key, server.pending(channel, g.brokerGroup()));
                     // What the broker itself dropped for the group (a kind's own loss causes).
                     server.losses(channel, g.brokerGroup())
-                            .forEach((id, cause) -> g.ledger().hint(id, cause));
+                            .forEach((id, cause) -> g.ledger().hintIfAbsent(id, cause));
                 }
             }
         }

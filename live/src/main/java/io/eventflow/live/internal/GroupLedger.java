@@ -63,6 +63,11 @@ public final class GroupLedger {
         lossHint.put(id, cause);
     }
 
+    /** A cause the broker reports at the end; what the clients saw themselves (a rejection, a crash) comes first. */
+    synchronized void hintIfAbsent(long id, String cause) {
+        lossHint.putIfAbsent(id, cause);
+    }
+
     /** A delivery to a worker; returns true when the group had seen this id before (a redelivery). */
     synchronized boolean delivered(long id, boolean flagged) {
         delivered++;

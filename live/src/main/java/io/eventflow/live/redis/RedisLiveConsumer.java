@@ -38,6 +38,7 @@ final class RedisLiveConsumer implements LiveConsumer {
     private final ConsumerSpec spec;
     private final DeliveryHandler handler;
     private final java.util.function.Consumer<Long> lostOnCrash;
+    private final Runnable killedWithoutAck;
     private final List<StreamEntryID> toAck = new ArrayList<>();
     private Jedis jedis;
     private volatile boolean ready;
@@ -47,14 +48,20 @@ final class RedisLiveConsumer implements LiveConsumer {
     private Thread thread;
     private long lastCommit = System.currentTimeMillis();
 
-    /** @param lostOnCrash told of entries read without ack (NOACK) that a crash kept from being handed over */
+    /**
+     * @param lostOnCrash told of entries read without ack (NOACK) that a crash kept from being handed over
+     * @param killedWithoutAck told when this consumer reads without ack (NOACK) and is killed: entries the server sent
+     *     it during the read that the kill cut off are gone, and the client never saw their ids
+     */
     RedisLiveConsumer(
             HostAndPort address,
             JedisClientConfig config,
             ConsumerSpec spec,
             DeliveryHandler handler,
-            java.util.function.Consumer<Long> lostOnCrash) {
+            java.util.function.Consumer<Long> lostOnCrash,
+            Runnable killedWithoutAck) {
         this.lostOnCrash = lostOnCrash;
+        this.killedWithoutAck = killedWithoutAck;
         this.address = address;
         this.config = config;
         this.spec = spec;
@@ -257,6 +264,9 @@ final class RedisLiveConsumer implements LiveConsumer {
     public void kill() {
         killed = true;
         stopping = true;
+        if (spec.ack() == ConsumerSpec.Ack.ON_RECEIVE) {
+            killedWithoutAck.run();
+        }
         if (jedis != null) {
             try {
                 jedis.getConnection().forceDisconnect();

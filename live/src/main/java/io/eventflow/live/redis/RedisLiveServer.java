@@ -47,6 +47,8 @@ final class RedisLiveServer implements LiveServer {
     private final Map<String, Map<StreamEntryID, Long>> added = new ConcurrentHashMap<>();
     /** NOACK entries a crash kept from being handed over, by stream and group. */
     private final Map<String, Set<Long>> lostOnCrash = new ConcurrentHashMap<>();
+    /** Groups (stream + group) that read without ack (NOACK) and had a consumer killed. */
+    private final Set<String> killedWithoutAck = ConcurrentHashMap.newKeySet();
 
     RedisLiveServer(HostAndPort address, JedisClientConfig config, String description, LocalRedisServer local) {
         this.address = address;
@@ -132,9 +134,15 @@ final class RedisLiveServer implements LiveServer {
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
         String key = spec.channel().name() + "\u0000" + spec.group();
-        return new RedisLiveConsumer(address, config, spec, handler, id -> lostOnCrash
-                .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
-                .add(id));
+        return new RedisLiveConsumer(
+                address,
+                config,
+                spec,
+                handler,
+                id -> lostOnCrash
+                        .computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet())
+                        .add(id),
+                () -> killedWithoutAck.add(key));
     }
 
     private StreamGroupInfo group(LiveChannel channel, String group) {
@@ -196,8 +204,24 @@ final class RedisLiveServer implements LiveServer {
     @Override
     public Map<Long, String> losses(LiveChannel channel, String group) {
         Map<Long, String> out = new HashMap<>();
-        lostOnCrash.getOrDefault(channel.name() + "\u0000" + group, Set.of()).forEach(id -> out.put(id, "crash"));
+        String key = channel.name() + "\u0000" + group;
+        lostOnCrash.getOrDefault(key, Set.of()).forEach(id -> out.put(id, "crash"));
         Map<StreamEntryID, Long> mine = added.getOrDefault(channel.name(), Map.of());
+        if (killedWithoutAck.contains(key)) {
+            // NOACK: an entry the server delivered to the group (at or below its last-delivered id) is off the broker.
+            // A consumer killed during its read never saw the ids the server had just sent it: the crash lost them.
+            // (The ledger uses a cause only for an owed id nothing else explains: not processed, not pending, not
+            // dead-lettered.)
+            StreamGroupInfo info = group(channel, group);
+            if (info != null && info.getLastDeliveredId() != null) {
+                StreamEntryID last = info.getLastDeliveredId();
+                mine.forEach((id, messageId) -> {
+                    if (id.compareTo(last) <= 0) {
+                        out.putIfAbsent(messageId, "crash");
+                    }
+                });
+            }
+        }
         if (mine.isEmpty() || RedisStream.of(channel.channel()).maxLen() == null) {
             return out;
         }
