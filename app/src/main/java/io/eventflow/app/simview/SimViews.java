@@ -130,7 +130,7 @@ public final class SimViews {
     void uninstall(TabPane dock) {
         if (installed) {
             installed = false;
-            dock.getTabs().removeAll(runTab, chartsTab, logTab, timelineTab);
+            dock.getTabs().removeAll(runTab, chartsTab, logTab, timelineTab, sweepTab);
         }
     }
 

@@ -116,7 +116,21 @@ class RunViewGuiTest {
         // Simulation tabs are for Simulate only.
         robot.clickOn("#mode-design");
         assertThat(hasTab("tab-run")).isFalse();
+        assertThat(hasTab("tab-sweep")).isFalse();
         assertThat(hasTab("tab-problems")).isTrue();
+        // Back to Simulate: each tab once (the Sweep tab stayed behind and was added twice, which threw in the skin).
+        robot.clickOn("#mode-simulate");
+        assertThat(tabIds()).containsOnlyOnce("tab-run", "tab-charts", "tab-sweep");
+        assertThat(tabIds()).doesNotHaveDuplicates();
+    }
+
+    private java.util.List<String> tabIds() {
+        javafx.scene.Node n = robot.lookup("#problems").query();
+        while (!(n instanceof javafx.scene.control.TabPane)) {
+            n = n.getParent();
+        }
+        return ((javafx.scene.control.TabPane) n)
+                .getTabs().stream().map(t -> t.getId()).toList();
     }
 
     @Test
