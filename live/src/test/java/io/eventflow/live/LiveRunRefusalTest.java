@@ -23,14 +23,33 @@ class LiveRunRefusalTest {
     }
 
     @Test
-    void faultsThatDoNotActOnClientsAreRefusedByName() throws Exception {
+    void faultsLiveModeDoesNotRunAreRefusedByName() throws Exception {
         Design d = orderPipeline();
         var s = ScenarioReader.read(SAMPLES.resolve("order-pipeline.scenario.yaml"), d);
+        // embedded: network faults go through the fault proxy and the node crash runs; duplicate does not
         assertThatThrownBy(() -> LiveRun.builder(d).scenario(s).build().run())
                 .isInstanceOf(LiveException.class)
-                .hasMessageContaining("fault 'broker-crash' at 20s on 'kafka' node 1 is not run live")
-                .hasMessageContaining("fault 'partition' at 25s between 'checkout' and 'kafka'")
+                .hasMessageContaining("fault 'duplicate' at 30s on kafka -> billing is not run live")
+                .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
+    }
+
+    @Test
+    void networkFaultsAndBrokerCrashesAreRefusedOnTheUsersBrokers() throws Exception {
+        Design d = orderPipeline();
+        var s = ScenarioReader.read(SAMPLES.resolve("order-pipeline.scenario.yaml"), d);
+        assertThatThrownBy(() -> LiveRun.builder(d)
+                        .scenario(s)
+                        .endpoints(Map.of("kafka", new Endpoint("kafka", "127.0.0.1:1", Map.of(), null)))
+                        .build()
+                        .run())
+                .isInstanceOf(LiveException.class)
+                .hasMessageContaining("fault 'broker-crash' at 20s on 'kafka' node 1 is not run live: broker 'kafka'"
+                        + " is yours (--brokers): live mode crashes only the brokers it started itself")
+                .hasMessageContaining("fault 'partition' at 25s between 'checkout' and 'kafka' is not run live:"
+                        + " broker 'kafka' is yours (--brokers)")
+                .hasMessageContaining("fault 'latency' at 30s on kafka -> billing")
                 .hasMessageContaining("fault 'drop' at 30s on checkout -> kafka")
+                .hasMessageContaining("fault 'duplicate' at 30s")
                 .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(5));
     }
 

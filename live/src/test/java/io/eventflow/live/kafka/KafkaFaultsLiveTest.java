@@ -1,0 +1,83 @@
+package io.eventflow.live.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.live.LiveResult;
+import io.eventflow.live.run.LiveRun;
+import io.eventflow.model.design.Design;
+import io.eventflow.model.io.DesignFiles;
+import io.eventflow.simulator.report.SimulationReport;
+import io.eventflow.simulator.report.SimulationReport.GroupReport;
+import io.eventflow.simulator.scenario.Scenario;
+import io.eventflow.simulator.scenario.ScenarioReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Network faults and node crashes on embedded Kafka, through the fault proxy the run puts between each service and
+ * the brokers. Each run starts its own cluster (the proxy's listeners are part of the brokers' configuration), so the
+ * tests are few and short; they check what must hold whatever the machine's speed.
+ */
+class KafkaFaultsLiveTest {
+    private static final Path REPO = Path.of(System.getProperty("eventflow.repo", ".."));
+
+    private static Design faults() throws Exception {
+        return DesignFiles.open(REPO.resolve("live/src/test/resources/faults/faults.eventflow.yaml"));
+    }
+
+    private static Scenario scenario(Design d, String faults) throws Exception {
+        return ScenarioReader.parse("test.scenario.yaml", "eventflow-scenario: 1\nfaults:\n" + faults, d);
+    }
+
+    private static void conserved(SimulationReport rep) {
+        assertThat(rep.violations()).isEmpty();
+        assertThat(rep.ok()).isTrue();
+        rep.groups().values().forEach(g -> assertThat(g.owed())
+                .isEqualTo(g.processed() + g.lost() + g.deadLettered() + g.expired() + g.inFlight()));
+    }
+
+    @Test
+    void latencyOnTheBrokerToReceiverLinkShowsInTheLiveLatency() throws Exception {
+        Design d = faults();
+        // every delivery to the receiver crosses kafka -> receiver 400 ms late (± 0): none is faster than that
+        Scenario s = scenario(d, "  - {at: 0s, kind: latency, link: [kafka, receiver], delay: 400ms, jitter: 0ms}\n");
+        LiveResult r = LiveRun.builder(d)
+                .scenario(s)
+                .seed(5)
+                .duration(Duration.ofSeconds(3))
+                .build()
+                .run();
+        SimulationReport rep = r.report();
+        conserved(rep);
+        GroupReport g = rep.groups().get("receiver");
+        assertThat(g.owed()).isPositive();
+        assertThat(g.lost()).isZero();
+        assertThat(g.processed()).isEqualTo(g.owed());
+        assertThat(g.latencyMs().p50()).isGreaterThanOrEqualTo(400);
+        assertThat(rep.latencyMs().mean()).isGreaterThanOrEqualTo(400);
+        assertThat(r.notes()).anyMatch(n -> n.contains("receiver through the fault proxy"));
+    }
+
+    @Test
+    void partitionBetweenSenderAndBrokerHoldsItsSendsUntilItEndsAndLosesNothing() throws Exception {
+        Design d = faults();
+        // acks all with 5 attempts and a 30 s delivery timeout: a 2 s partition buffers the sends, none fails
+        Scenario s = scenario(d, "  - {at: 1s, kind: partition, between: [sender, kafka], for: 2s}\n");
+        LiveResult r = LiveRun.builder(d)
+                .scenario(s)
+                .seed(5)
+                .duration(Duration.ofSeconds(4))
+                .build()
+                .run();
+        SimulationReport rep = r.report();
+        conserved(rep);
+        GroupReport g = rep.groups().get("receiver");
+        // 50/s for 4 s = 200 sends (fewer on a loaded machine, never none), each acknowledged once it crossed
+        assertThat(g.owed()).isPositive().isLessThanOrEqualTo(200);
+        assertThat(g.lost()).isZero();
+        assertThat(g.processed()).isEqualTo(g.owed());
+        // a message published as the partition began waited for its end: 2 s, less the 20 ms between sends
+        assertThat(g.latencyMs().max()).isGreaterThanOrEqualTo(1500);
+    }
+}
