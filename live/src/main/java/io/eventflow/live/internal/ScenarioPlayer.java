@@ -30,6 +30,8 @@ public final class ScenarioPlayer {
     private final List<Step> steps = new ArrayList<>();
     private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private java.util.concurrent.ScheduledThreadPoolExecutor pool;
+    /** Broker nodes being restarted (each on its own thread). */
+    private final List<Thread> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** What the player needs of the run besides {@link Run}: services by id, replay and redrive. */
     public interface Services {
@@ -272,21 +274,28 @@ public final class ScenarioPlayer {
             }
             if (c.restartAfter() >= 0) {
                 long delay = Math.max(0, c.at() + c.restartAfter() - run.trace.now());
-                pool.schedule(
-                        () -> {
-                            try {
-                                run.servers.get(c.target()).restartNode(c.node());
-                                run.nodeDown(c.target(), false);
-                                ended(c.target(), "broker-crash");
-                            } catch (Exception e) {
-                                failures.add("restart of '" + c.target() + "' node " + c.node() + " failed: "
-                                        + e.getMessage());
-                            }
-                        },
-                        delay,
-                        java.util.concurrent.TimeUnit.NANOSECONDS);
+                // on a thread of its own: a node's start takes seconds and must not be interrupted half-way
+                // when the run's time is over (stop() waits for it)
+                pool.schedule(() -> restartNode(c), delay, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         }));
+    }
+
+    private void restartNode(Fault.BrokerCrash c) {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        run.servers.get(c.target()).restartNode(c.node());
+                        run.nodeDown(c.target(), false);
+                        ended(c.target(), "broker-crash");
+                    } catch (Exception e) {
+                        failures.add("restart of '" + c.target() + "' node " + c.node() + " failed: " + e.getMessage());
+                    }
+                },
+                "live-broker-restart");
+        t.setDaemon(true);
+        restarts.add(t);
+        t.start();
     }
 
     /** Partition, latency or drop on the proxy links between a service and a broker. */
@@ -432,12 +441,15 @@ public final class ScenarioPlayer {
         }
     }
 
-    /** Stops playing (steps not reached are not applied) and waits for steps in progress. */
+    /** Stops playing (steps not reached are not applied) and waits for steps in progress and node restarts. */
     void stop() {
         if (pool != null) {
             pool.shutdownNow();
             try {
                 pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                for (Thread t : restarts) {
+                    t.join(120_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -247,7 +247,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         // All nodes at once: a node shutting down alone waits for a quorum that the others already left.
         List<Thread> stoppers = new ArrayList<>();
         for (KafkaRaftServer s : servers) {
