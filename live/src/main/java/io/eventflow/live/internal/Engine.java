@@ -120,6 +120,7 @@ public final class Engine implements ScenarioPlayer.Services {
                     (k, ids) -> pending.computeIfAbsent(k, x -> new HashSet<>()).addAll(ids));
             report = run.ledger()
                     .report(design.name(), seed, runNanos / 1e9, (System.nanoTime() - wallStart) / 1e9, dead, pending);
+            notes.addAll(run.ledger().notes());
         } finally {
             shutdown();
         }

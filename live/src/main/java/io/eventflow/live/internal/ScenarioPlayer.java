@@ -265,6 +265,7 @@ public final class ScenarioPlayer {
         steps.add(new Step(c.at(), 0, "broker-crash " + c.target(), () -> {
             started(c.target(), "broker-crash", "node " + c.node());
             run.nodeDown(c.target(), true);
+            run.ledger().brokerFault("the crash of '" + c.target() + "' node " + c.node());
             try {
                 run.servers.get(c.target()).crashNode(c.node());
             } catch (Exception e) {
@@ -327,6 +328,9 @@ public final class ScenarioPlayer {
         String element = l.service();
         steps.add(new Step(f.at(), 0, f.kind() + " " + element, () -> {
             started(element, f.kind(), detail);
+            if (!(f instanceof Fault.Latency)) { // a delay loses nothing by itself
+                run.ledger().brokerFault("the " + f.kind() + " " + detail);
+            }
             on.run();
         }));
         if (duration >= 0) {
