@@ -85,6 +85,39 @@ class KafkaFaultsLiveTest {
     }
 
     @Test
+    void dropResetsConnectionsAndSendsAreRetriedOrLostAsTheProducersRetriesSay() throws Exception {
+        Design d = faults();
+        // 30 % of the chunks each sender writes reset its connection for 2 s: sender retries (5 attempts),
+        // bulk-sender has no retry policy (retries 0), so a produce request on a reset connection fails for good
+        Scenario s = scenario(
+                d,
+                "  - {at: 500ms, kind: drop, link: [sender, kafka], percent: 30, for: 2s}\n"
+                        + "  - {at: 500ms, kind: drop, link: [bulk-sender, kafka], percent: 30, for: 2s}\n");
+        LiveResult r = LiveRun.builder(d)
+                .scenario(s)
+                .seed(5)
+                .duration(Duration.ofSeconds(3))
+                .build()
+                .run();
+        SimulationReport rep = r.report();
+        conserved(rep);
+        GroupReport retried = rep.groups().get("receiver");
+        assertThat(retried.owed()).isPositive();
+        assertThat(retried.lost()).isZero();
+        GroupReport bulk = rep.groups().get("bulk-reader");
+        // every loss is a send the producer saw fail: cause network, none unknown
+        assertThat(bulk.lostByCause().get("network")).isPositive();
+        assertThat(bulk.lost()).isEqualTo(bulk.lostByCause().get("network"));
+        assertThat(bulk.processed() + bulk.inFlight()).isEqualTo(bulk.owed() - bulk.lost());
+        // the channel counts what the broker acknowledged, all of it processed; a send that failed may still have
+        // been stored (the reset came after its request crossed, before its answer): then it is processed, not lost
+        long acked = rep.channels().get("bulk").published();
+        assertThat(acked).isLessThan(bulk.owed());
+        assertThat(bulk.processed()).isGreaterThanOrEqualTo(acked);
+        assertThat(bulk.lost()).isLessThanOrEqualTo(bulk.owed() - acked);
+    }
+
+    @Test
     void aNodeCrashUnderAcksAllOnThreeNodesLosesNothingAndTheGroupKeepsConsuming() throws Exception {
         // the order pipeline: 3 nodes, every topic replicated 3 times with min.insync 2, checkout acks all
         // (idempotent, 5 attempts); node 0 crashes at 1 s and comes back at 5 s
