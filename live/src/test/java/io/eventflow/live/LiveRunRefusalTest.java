@@ -54,6 +54,27 @@ class LiveRunRefusalTest {
     }
 
     @Test
+    void networkFaultsAndBrokerCrashesOnOtherKindsAreRefusedNamingTheKind() throws Exception {
+        Design d = DesignFiles.open(SAMPLES.resolve("trading-jms.eventflow.yaml"));
+        var s = ScenarioReader.parse(
+                "jms.scenario.yaml",
+                """
+                eventflow-scenario: 1
+                faults:
+                  - {at: 1s, kind: broker-crash, target: amq, node: 0, restartAfter: 1s}
+                  - {at: 2s, kind: partition, between: [order-entry, amq], for: 1s}
+                """,
+                d);
+        assertThatThrownBy(() -> LiveRun.builder(d).scenario(s).build().run())
+                .isInstanceOf(LiveException.class)
+                .hasMessageContaining("fault 'broker-crash' at 1s on 'amq' node 0 is not run live: broker crashes are"
+                        + " not run live on broker 'amq' (jms) yet")
+                .hasMessageContaining("fault 'partition' at 2s between 'order-entry' and 'amq' is not run live:"
+                        + " network faults run through the tool's fault proxy, which broker 'amq' (jms) cannot be"
+                        + " put behind yet");
+    }
+
+    @Test
     void unreachableEndpointFailsInTimeNamingIt() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -140,7 +140,8 @@ public final class Engine implements ScenarioPlayer.Services {
                                 !endpoints.containsKey(b.id()),
                                 c.routesThroughProxy(),
                                 c.crashesNodes(),
-                                b.nodeCount()));
+                                b.nodeCount(),
+                                b.kind().key()));
             }
         }
         problems.addAll(ScenarioPlayer.refused(scenario, design, support));

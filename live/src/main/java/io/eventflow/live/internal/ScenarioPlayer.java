@@ -54,8 +54,9 @@ public final class ScenarioPlayer {
      * @param proxy its kind routes clients through the fault proxy when embedded
      * @param crashes its kind crashes and restarts nodes of a server the run started
      * @param nodes its node count
+     * @param kind its kind's key, for messages
      */
-    public record BrokerSupport(boolean embedded, boolean proxy, boolean crashes, int nodes) {}
+    public record BrokerSupport(boolean embedded, boolean proxy, boolean crashes, int nodes, String kind) {}
 
     /** A network fault's link: the design service and the broker at its ends. */
     record Link(String service, String broker, boolean up) {}
@@ -110,6 +111,10 @@ public final class ScenarioPlayer {
         return out;
     }
 
+    private static String kindOf(BrokerSupport b) {
+        return b == null ? "" : " (" + b.kind() + ")";
+    }
+
     /** One sentence per fault or action of {@code s} live mode cannot apply (empty: all of it runs). */
     public static List<String> refused(Scenario s, Design d) {
         return refused(s, d, Map.of());
@@ -135,7 +140,7 @@ public final class ScenarioPlayer {
                 BrokerSupport b = brokers.get(l.broker());
                 if (b == null || !b.proxy()) {
                     out.add(head + "network faults run through the tool's fault proxy, which broker '" + l.broker()
-                            + "' of this kind cannot be put behind yet");
+                            + "'" + kindOf(b) + " cannot be put behind yet (live mode routes embedded Kafka)");
                 } else if (!b.embedded()) {
                     out.add(head + "broker '" + l.broker() + "' is yours (--brokers): network faults run through"
                             + " the tool's fault proxy, which only sits in front of brokers the run starts; run it"
@@ -144,7 +149,8 @@ public final class ScenarioPlayer {
             } else if (f instanceof Fault.BrokerCrash c) {
                 BrokerSupport b = brokers.get(c.target());
                 if (b == null || !b.crashes()) {
-                    out.add(head + "broker crashes are not run live on this kind yet");
+                    out.add(head + "broker crashes are not run live on broker '" + c.target() + "'" + kindOf(b)
+                            + " yet (live mode crashes nodes of embedded Kafka)");
                 } else if (!b.embedded()) {
                     out.add(head + "broker '" + c.target() + "' is yours (--brokers): live mode crashes only the"
                             + " brokers it started itself");

@@ -134,11 +134,18 @@ class KafkaFaultsLiveTest {
                 .run();
         SimulationReport rep = r.report();
         conserved(rep);
-        assertThat(r.notes()).noneMatch(n -> n.contains("failed"));
+        assertThat(r.notes()).noneMatch(n -> n.startsWith("restart of") || n.startsWith("broker-crash of"));
         GroupReport billing = rep.groups().get("billing");
         assertThat(billing.owed()).isPositive();
         assertThat(billing.lost()).isZero();
-        assertThat(rep.totals().lost()).isZero();
+        // billing publishes invoices with the default acks 1: a leader's acknowledged writes that no follower had
+        // yet are gone with it, and no client sees it; such losses are counted as 'unknown', with a note, never
+        // given a guessed cause
+        rep.groups().values().forEach(g -> assertThat(g.lost())
+                .isEqualTo(g.lostByCause().getOrDefault("unknown", 0L)));
+        if (rep.totals().lost() > 0) {
+            assertThat(r.notes()).anyMatch(n -> n.contains("the crash of 'kafka' node 0 may explain them"));
+        }
         assertThat(billing.processed() + billing.inFlight()).isEqualTo(billing.owed());
         long crashAt = events.stream()
                 .filter(e -> e instanceof TraceEvent.FaultStarted f && f.fault().equals("broker-crash"))
