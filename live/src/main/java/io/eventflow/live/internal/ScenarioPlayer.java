@@ -115,11 +115,6 @@ public final class ScenarioPlayer {
         return b == null ? "" : " (" + b.kind() + ")";
     }
 
-    /** One sentence per fault or action of {@code s} live mode cannot apply (empty: all of it runs). */
-    public static List<String> refused(Scenario s, Design d) {
-        return refused(s, d, Map.of());
-    }
-
     /**
      * One sentence per fault or action of {@code s} live mode cannot apply on these brokers (by id; a broker not in
      * {@code brokers} supports no network fault or crash).
