@@ -43,4 +43,27 @@ public interface LiveConnector {
      * unreachable, and say so when authentication fails.
      */
     LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options) throws LiveException;
+
+    /**
+     * True when an embedded server of this kind can put the tool's fault proxy between each routed client and the
+     * broker ({@link #start(Broker, Endpoint, LiveOptions, List)}), so that the scenario's network faults run on it.
+     */
+    default boolean routesThroughProxy() {
+        return false;
+    }
+
+    /** True when a server of this kind that the run started can crash a node and restart it ({@link LiveServer#crashNode}). */
+    default boolean crashesNodes() {
+        return false;
+    }
+
+    /**
+     * Like {@link #start(Broker, Endpoint, LiveOptions)}, with every client of the design services in {@code routed}
+     * connecting through its own links of the fault proxy ({@link LiveServer#links}). Only called for an embedded
+     * server ({@code endpoint} null) of a kind that {@link #routesThroughProxy()}, with {@code routed} not empty.
+     */
+    default LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options, List<String> routed)
+            throws LiveException {
+        return start(broker, endpoint, options);
+    }
 }

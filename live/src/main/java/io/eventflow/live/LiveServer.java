@@ -64,6 +64,28 @@ public interface LiveServer extends AutoCloseable {
      */
     List<Envelope> readBack(LiveChannel channel) throws LiveException;
 
+    /**
+     * The fault proxy's links between the design's service {@code service} and this server, one per node (see
+     * {@link LiveConnector#start(io.eventflow.model.design.Broker, Endpoint, LiveOptions, List)}); empty when the
+     * service's clients connect directly.
+     */
+    default List<io.eventflow.live.proxy.ProxyLink> links(String service) {
+        return List.of();
+    }
+
+    /**
+     * Crashes node {@code node} (0-based) of a server this run started: it stops abruptly, clients see their
+     * connections to it fail. Kinds that cannot say so ({@link LiveConnector#crashesNodes()} false).
+     */
+    default void crashNode(int node) throws LiveException {
+        throw new LiveException(describe() + ": broker crashes are not run live on this kind");
+    }
+
+    /** Starts a node crashed by {@link #crashNode} again, with what it had stored. */
+    default void restartNode(int node) throws LiveException {
+        throw new LiveException(describe() + ": broker crashes are not run live on this kind");
+    }
+
     /** Stops an embedded server, or disconnects the admin client from the user's; never deletes topology. */
     @Override
     void close();

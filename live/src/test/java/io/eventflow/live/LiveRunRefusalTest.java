@@ -23,15 +23,55 @@ class LiveRunRefusalTest {
     }
 
     @Test
-    void faultsThatDoNotActOnClientsAreRefusedByName() throws Exception {
+    void faultsLiveModeDoesNotRunAreRefusedByName() throws Exception {
         Design d = orderPipeline();
         var s = ScenarioReader.read(SAMPLES.resolve("order-pipeline.scenario.yaml"), d);
+        // embedded: network faults go through the fault proxy and the node crash runs; duplicate does not
         assertThatThrownBy(() -> LiveRun.builder(d).scenario(s).build().run())
                 .isInstanceOf(LiveException.class)
-                .hasMessageContaining("fault 'broker-crash' at 20s on 'kafka' node 1 is not run live")
-                .hasMessageContaining("fault 'partition' at 25s between 'checkout' and 'kafka'")
+                .hasMessageContaining("fault 'duplicate' at 30s on kafka -> billing is not run live")
+                .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(1));
+    }
+
+    @Test
+    void networkFaultsAndBrokerCrashesAreRefusedOnTheUsersBrokers() throws Exception {
+        Design d = orderPipeline();
+        var s = ScenarioReader.read(SAMPLES.resolve("order-pipeline.scenario.yaml"), d);
+        assertThatThrownBy(() -> LiveRun.builder(d)
+                        .scenario(s)
+                        .endpoints(Map.of("kafka", new Endpoint("kafka", "127.0.0.1:1", Map.of(), null)))
+                        .build()
+                        .run())
+                .isInstanceOf(LiveException.class)
+                .hasMessageContaining("fault 'broker-crash' at 20s on 'kafka' node 1 is not run live: broker 'kafka'"
+                        + " is yours (--brokers): live mode crashes only the brokers it started itself")
+                .hasMessageContaining("fault 'partition' at 25s between 'checkout' and 'kafka' is not run live:"
+                        + " broker 'kafka' is yours (--brokers)")
+                .hasMessageContaining("fault 'latency' at 30s on kafka -> billing")
                 .hasMessageContaining("fault 'drop' at 30s on checkout -> kafka")
+                .hasMessageContaining("fault 'duplicate' at 30s")
                 .satisfies(e -> assertThat(e.getMessage().lines().count()).isEqualTo(5));
+    }
+
+    @Test
+    void networkFaultsAndBrokerCrashesOnOtherKindsAreRefusedNamingTheKind() throws Exception {
+        Design d = DesignFiles.open(SAMPLES.resolve("trading-jms.eventflow.yaml"));
+        var s = ScenarioReader.parse(
+                "jms.scenario.yaml",
+                """
+                eventflow-scenario: 1
+                faults:
+                  - {at: 1s, kind: broker-crash, target: amq, node: 0, restartAfter: 1s}
+                  - {at: 2s, kind: partition, between: [order-entry, amq], for: 1s}
+                """,
+                d);
+        assertThatThrownBy(() -> LiveRun.builder(d).scenario(s).build().run())
+                .isInstanceOf(LiveException.class)
+                .hasMessageContaining("fault 'broker-crash' at 1s on 'amq' node 0 is not run live: broker crashes are"
+                        + " not run live on broker 'amq' (jms) yet")
+                .hasMessageContaining("fault 'partition' at 2s between 'order-entry' and 'amq' is not run live:"
+                        + " network faults run through the tool's fault proxy, which broker 'amq' (jms) cannot be"
+                        + " put behind yet");
     }
 
     @Test

@@ -19,9 +19,10 @@ class LiveCommandTest {
         CliRunner r = CliRunner.run(
                 "live", SAMPLES.resolve("order-pipeline.eventflow.yaml").toString(), "--scenario", scenario.toString());
         assertThat(r.code()).isEqualTo(EventflowCommand.USAGE);
+        // embedded brokers take the network faults and the node crash; duplicate is not run live
         assertThat(r.err())
-                .contains(scenario + ": fault 'broker-crash' at 20s on 'kafka' node 1 is not run live")
-                .contains(scenario + ": fault 'duplicate' at 30s on kafka -> billing");
+                .contains(scenario + ": fault 'duplicate' at 30s on kafka -> billing is not run live")
+                .doesNotContain("'broker-crash' at 20s");
     }
 
     @Test

@@ -120,6 +120,7 @@ public final class Engine implements ScenarioPlayer.Services {
                     (k, ids) -> pending.computeIfAbsent(k, x -> new HashSet<>()).addAll(ids));
             report = run.ledger()
                     .report(design.name(), seed, runNanos / 1e9, (System.nanoTime() - wallStart) / 1e9, dead, pending);
+            notes.addAll(run.ledger().notes());
         } finally {
             shutdown();
         }
@@ -128,7 +129,22 @@ public final class Engine implements ScenarioPlayer.Services {
 
     /** Refuses, before anything starts, what the run cannot do: every reason, one a line. */
     private void check() throws LiveException {
-        List<String> problems = new ArrayList<>(ScenarioPlayer.refused(scenario, design));
+        List<String> problems = new ArrayList<>();
+        Map<String, ScenarioPlayer.BrokerSupport> support = new HashMap<>();
+        for (Broker b : design.brokers()) {
+            LiveConnector c = LiveConnectors.find(b.kind()).orElse(null);
+            if (c != null) {
+                support.put(
+                        b.id(),
+                        new ScenarioPlayer.BrokerSupport(
+                                !endpoints.containsKey(b.id()),
+                                c.routesThroughProxy(),
+                                c.crashesNodes(),
+                                b.nodeCount(),
+                                b.kind().key()));
+            }
+        }
+        problems.addAll(ScenarioPlayer.refused(scenario, design, support));
         for (String id : endpoints.keySet()) {
             if (design.broker(id).isEmpty()) {
                 problems.add("--brokers names broker '" + id + "', which is not in the design (brokers: "
@@ -170,7 +186,10 @@ public final class Engine implements ScenarioPlayer.Services {
                             ? "starting an embedded " + b.kind().key() + " broker for '" + b.id() + "'"
                             : "connecting to " + e.describe());
             long t0 = System.nanoTime();
-            LiveServer s = connectors.get(b.id()).start(b, e, options);
+            List<String> routed = ScenarioPlayer.routed(scenario, design).getOrDefault(b.id(), List.of());
+            LiveServer s = e == null && !routed.isEmpty()
+                    ? connectors.get(b.id()).start(b, null, options, routed)
+                    : connectors.get(b.id()).start(b, e, options);
             servers.put(b.id(), s);
             notes.add(String.format(
                     Locale.ROOT,

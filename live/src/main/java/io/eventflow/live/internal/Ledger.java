@@ -17,7 +17,9 @@ import org.HdrHistogram.Histogram;
  * The run's accounting: message ids, what each group's clients saw, and per channel what was sent. At the end,
  * {@link #report} classifies every owed message of every group from evidence: processed (a worker finished it),
  * dead-lettered (read back from a dead-letter channel), in flight (still on the broker for the group, read back),
- * lost (none of these, with the cause the clients saw). A lost message no seen cause explains breaks conservation.
+ * lost (none of these, with the cause the clients saw). A lost message no seen cause explains breaks conservation,
+ * unless a fault on a broker or the network ran ({@link #brokerFault}): then its cause is {@code unknown}, with a
+ * note.
  */
 public final class Ledger {
     /** The loss causes of the report, in the simulator's order. */
@@ -41,6 +43,25 @@ public final class Ledger {
     private final Map<String, GroupLedger> groups = new LinkedHashMap<>();
     private final Map<String, List<GroupLedger>> byChannel = new LinkedHashMap<>();
     private final Map<String, long[]> channels = new LinkedHashMap<>();
+    /**
+     * The scenario's faults on brokers or the network that ran (e.g. "broker-crash of 'kafka' node 0"): they can
+     * lose messages where no client sees it (a leader's acknowledged writes, a reset connection under acks 0).
+     */
+    private final List<String> brokerFaults = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Sentences for the run's notes, written by {@link #report}. */
+    private final List<String> notes = new ArrayList<>();
+
+    /** A fault acting on a broker or the network ran: losses nothing explains are then not known, not violations. */
+    public void brokerFault(String what) {
+        if (!brokerFaults.contains(what)) {
+            brokerFaults.add(what);
+        }
+    }
+
+    /** What {@link #report} found worth a note (losses whose cause the clients could not see). */
+    public synchronized List<String> notes() {
+        return List.copyOf(notes);
+    }
 
     /** Declares a channel (in design order) so that the report lists it. */
     public void channel(String id) {
@@ -207,10 +228,19 @@ public final class Ledger {
                 }
             }
         }
-        if (unexplained > 0) {
+        if (unexplained > 0 && !brokerFaults.isEmpty()) {
+            // lost on the broker or the network where no client could see it: say so, do not guess the cause
+            synchronized (this) {
+                notes.add(g.key + ": " + unexplained + " owed messages were lost with no failed send, crash or"
+                        + " rejection seen by the clients (ids " + examples + "); " + String.join(", ", brokerFaults)
+                        + " may explain them, but the clients cannot tell: counted under cause 'unknown'");
+            }
+            lost.merge("unknown", unexplained, Long::sum);
+            lostSum += unexplained;
+        } else if (unexplained > 0) {
             violations.add(g.key + ": " + unexplained + " owed messages are not processed, not dead-lettered, not"
                     + " on the broker, and no failed send, crash or rejection explains them (ids " + examples + ")");
-            lost.merge("network", unexplained, Long::sum);
+            lost.merge("unknown", unexplained, Long::sum);
             lostSum += unexplained;
         }
         for (Set<Long> found : List.of(dead, pending)) {

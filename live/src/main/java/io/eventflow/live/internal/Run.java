@@ -32,6 +32,9 @@ public final class Run {
     final Map<String, Double> poison = new ConcurrentHashMap<>();
 
     private final Map<String, SplitMix64> poisonStreams = new HashMap<>();
+    /** Per broker id, how many of its nodes a broker-crash fault has down now. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> nodesDown = new ConcurrentHashMap<>();
+
     /** Sends whose callback has not come yet. */
     final AtomicLong outstanding = new AtomicLong();
 
@@ -67,6 +70,19 @@ public final class Run {
         return servers.get(broker);
     }
 
+    /** A broker-crash fault took a node of {@code broker} down ({@code true}) or brought it back. */
+    void nodeDown(String broker, boolean down) {
+        nodesDown
+                .computeIfAbsent(broker, b -> new java.util.concurrent.atomic.AtomicInteger())
+                .addAndGet(down ? 1 : -1);
+    }
+
+    /** Whether a node of the broker of {@code channelId} is down (crashed by the scenario) now. */
+    boolean brokerDown(String channelId) {
+        var n = nodesDown.get(design.channel(channelId).orElseThrow().broker());
+        return n != null && n.get() > 0;
+    }
+
     static long nowMicros() {
         Instant i = Instant.now();
         return i.getEpochSecond() * 1_000_000L + i.getNano() / 1000;
@@ -87,7 +103,8 @@ public final class Run {
 
     /**
      * Sends a message through {@code producer} and accounts for it when the broker answers: owed to the channel's
-     * groups either way, lost with {@code crashed.get()} ? crash : network when the send failed.
+     * groups either way, lost when the send failed: {@code crash} when its producer was killed or a node of its
+     * broker is down (a broker-crash fault), else {@code network}.
      *
      * @param original a new message (counted in totals.published), not a dead-letter copy or re-drive
      * @param element who sends, for the trace (e.g. {@code checkout#0})
@@ -116,7 +133,7 @@ public final class Run {
                                 m.correlationId()));
                     }
                 } else {
-                    String cause = crashed.getAsBoolean() ? "crash" : "network";
+                    String cause = crashed.getAsBoolean() || brokerDown(channelId) ? "crash" : "network";
                     ledger.sent(channelId, m.messageId(), original, cause);
                     if (trace.on()) {
                         trace.emit(new TraceEvent.Dropped(

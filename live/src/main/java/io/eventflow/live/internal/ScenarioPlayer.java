@@ -1,6 +1,7 @@
 package io.eventflow.live.internal;
 
 import io.eventflow.live.LiveConsumer;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.model.design.Design;
 import io.eventflow.simulator.scenario.Action;
 import io.eventflow.simulator.scenario.Fault;
@@ -9,13 +10,17 @@ import io.eventflow.simulator.scenario.ScenarioChecker;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.tinylog.Logger;
 
 /**
  * Plays a scenario's faults and actions on the real clients at their times (from the start of publishing): crash
- * (with {@code restartAfter}), slow, poison, scale, rate, replay, redrive. The others are refused before the run.
+ * (with {@code restartAfter}), slow, poison, scale, rate, replay, redrive; on brokers the run started, network faults
+ * on a service's links through the fault proxy (partition, latency, drop) and node crashes ({@code broker-crash}).
+ * The others are refused before the run.
  */
 public final class ScenarioPlayer {
     private record Step(long at, int order, String what, Runnable apply) {}
@@ -25,6 +30,8 @@ public final class ScenarioPlayer {
     private final List<Step> steps = new ArrayList<>();
     private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private java.util.concurrent.ScheduledThreadPoolExecutor pool;
+    /** Broker nodes being restarted (each on its own thread). */
+    private final List<Thread> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** What the player needs of the run besides {@link Run}: services by id, replay and redrive. */
     public interface Services {
@@ -40,14 +47,115 @@ public final class ScenarioPlayer {
         this.services = services;
     }
 
-    /** One sentence per fault or action of {@code s} live mode cannot apply (empty: all of it runs). */
-    public static List<String> refused(Scenario s, Design d) {
+    /**
+     * What live mode can do to a broker of the design.
+     *
+     * @param embedded the run starts it (no endpoint in --brokers)
+     * @param proxy its kind routes clients through the fault proxy when embedded
+     * @param crashes its kind crashes and restarts nodes of a server the run started
+     * @param nodes its node count
+     * @param kind its kind's key, for messages
+     */
+    public record BrokerSupport(boolean embedded, boolean proxy, boolean crashes, int nodes, String kind) {}
+
+    /** A network fault's link: the design service and the broker at its ends. */
+    record Link(String service, String broker, boolean up) {}
+
+    /**
+     * The service and broker a network fault acts between (a channel stands for its broker); {@code up} when
+     * {@code from} is the service. Null when the two ends are not a service and a broker.
+     */
+    static Link link(Design d, String from, String to) {
+        String fromBroker = brokerOf(d, from);
+        String toBroker = brokerOf(d, to);
+        if (fromBroker == null && toBroker != null && d.service(from).isPresent()) {
+            return new Link(from, toBroker, true);
+        }
+        if (toBroker == null && fromBroker != null && d.service(to).isPresent()) {
+            return new Link(to, fromBroker, false);
+        }
+        return null;
+    }
+
+    private static String brokerOf(Design d, String element) {
+        if (d.broker(element).isPresent()) {
+            return element;
+        }
+        return d.channel(element).map(io.eventflow.model.design.Channel::broker).orElse(null);
+    }
+
+    /** The link of a partition, latency or drop fault; null for other faults. */
+    static Link link(Design d, Fault f) {
+        if (f instanceof Fault.Partition p) {
+            return link(d, p.a(), p.b());
+        } else if (f instanceof Fault.Latency l) {
+            return link(d, l.from(), l.to());
+        } else if (f instanceof Fault.Drop l) {
+            return link(d, l.from(), l.to());
+        }
+        return null;
+    }
+
+    /** Per broker id, the services whose clients must go through the fault proxy: the ends of the network faults. */
+    public static Map<String, List<String>> routed(Scenario s, Design d) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Fault f : s.faults()) {
+            Link l = link(d, f);
+            if (l != null) {
+                List<String> services = out.computeIfAbsent(l.broker(), k -> new ArrayList<>());
+                if (!services.contains(l.service())) {
+                    services.add(l.service());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String kindOf(BrokerSupport b) {
+        return b == null ? "" : " (" + b.kind() + ")";
+    }
+
+    /**
+     * One sentence per fault or action of {@code s} live mode cannot apply on these brokers (by id; a broker not in
+     * {@code brokers} supports no network fault or crash).
+     */
+    public static List<String> refused(Scenario s, Design d, Map<String, BrokerSupport> brokers) {
         List<String> out = new ArrayList<>();
         for (Fault f : s.faults()) {
-            if (!(f instanceof Fault.Crash || f instanceof Fault.Slow || f instanceof Fault.Poison)) {
-                out.add("fault '" + f.kind() + "' at " + seconds(f.at()) + where(f) + " is not run live: live mode"
-                        + " applies faults that act on clients (crash, slow, poison); network faults, broker crashes"
-                        + " and retention pressure are for 'eventflow simulate' until live mode calibrates them");
+            String head = "fault '" + f.kind() + "' at " + seconds(f.at()) + where(f) + " is not run live: ";
+            if (f instanceof Fault.Crash || f instanceof Fault.Slow || f instanceof Fault.Poison) {
+                continue;
+            }
+            if (f instanceof Fault.Partition || f instanceof Fault.Latency || f instanceof Fault.Drop) {
+                Link l = link(d, f);
+                if (l == null) {
+                    out.add(head + "live mode applies network faults on the links between a service and a broker");
+                    continue;
+                }
+                BrokerSupport b = brokers.get(l.broker());
+                if (b == null || !b.proxy()) {
+                    out.add(head + "network faults run through the tool's fault proxy, which broker '" + l.broker()
+                            + "'" + kindOf(b) + " cannot be put behind yet (live mode routes embedded Kafka)");
+                } else if (!b.embedded()) {
+                    out.add(head + "broker '" + l.broker() + "' is yours (--brokers): network faults run through"
+                            + " the tool's fault proxy, which only sits in front of brokers the run starts; run it"
+                            + " embedded (leave it out of --brokers) or inject the fault on your network");
+                }
+            } else if (f instanceof Fault.BrokerCrash c) {
+                BrokerSupport b = brokers.get(c.target());
+                if (b == null || !b.crashes()) {
+                    out.add(head + "broker crashes are not run live on broker '" + c.target() + "'" + kindOf(b)
+                            + " yet (live mode crashes nodes of embedded Kafka)");
+                } else if (!b.embedded()) {
+                    out.add(head + "broker '" + c.target() + "' is yours (--brokers): live mode crashes only the"
+                            + " brokers it started itself");
+                } else if (c.node() < 0 || c.node() >= b.nodes()) {
+                    out.add(head + "broker '" + c.target() + "' has " + b.nodes() + " node(s), numbered from 0");
+                }
+            } else {
+                out.add(head + "live mode applies crash, slow and poison on clients, and partition, latency, drop"
+                        + " and broker-crash on brokers it starts; '" + f.kind() + "' is for 'eventflow simulate'"
+                        + " until live mode calibrates it");
             }
         }
         for (Action a : s.actions()) {
@@ -101,6 +209,10 @@ public final class ScenarioPlayer {
                 slow(sl);
             } else if (f instanceof Fault.Poison p) {
                 poison(p);
+            } else if (f instanceof Fault.BrokerCrash c) {
+                brokerCrash(c);
+            } else if (link(run.design, f) != null) {
+                network(f, link(run.design, f));
             } else {
                 throw new IllegalArgumentException("fault not run live: " + f.kind());
             }
@@ -148,6 +260,86 @@ public final class ScenarioPlayer {
             }
         }
         ended(c.target(), "crash");
+    }
+
+    private void brokerCrash(Fault.BrokerCrash c) {
+        steps.add(new Step(c.at(), 0, "broker-crash " + c.target(), () -> {
+            started(c.target(), "broker-crash", "node " + c.node());
+            run.nodeDown(c.target(), true);
+            run.ledger().brokerFault("the crash of '" + c.target() + "' node " + c.node());
+            try {
+                run.servers.get(c.target()).crashNode(c.node());
+            } catch (Exception e) {
+                failures.add("broker-crash of '" + c.target() + "' node " + c.node() + " failed: " + e.getMessage());
+                Logger.warn(e, "live broker-crash {}", c);
+                return;
+            }
+            if (c.restartAfter() >= 0) {
+                long delay = Math.max(0, c.at() + c.restartAfter() - run.trace.now());
+                // on a thread of its own: a node's start takes seconds and must not be interrupted half-way
+                // when the run's time is over (stop() waits for it)
+                pool.schedule(() -> restartNode(c), delay, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        }));
+    }
+
+    private void restartNode(Fault.BrokerCrash c) {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        run.servers.get(c.target()).restartNode(c.node());
+                        run.nodeDown(c.target(), false);
+                        ended(c.target(), "broker-crash");
+                    } catch (Exception e) {
+                        failures.add("restart of '" + c.target() + "' node " + c.node() + " failed: " + e.getMessage());
+                    }
+                },
+                "live-broker-restart");
+        t.setDaemon(true);
+        restarts.add(t);
+        t.start();
+    }
+
+    /** Partition, latency or drop on the proxy links between a service and a broker. */
+    private void network(Fault f, Link l) {
+        List<ProxyLink> links = run.servers.get(l.broker()).links(l.service());
+        ProxyLink.Direction dir = l.up() ? ProxyLink.Direction.UP : ProxyLink.Direction.DOWN;
+        Runnable on;
+        Runnable off;
+        String detail;
+        long duration;
+        if (f instanceof Fault.Partition p) {
+            on = () -> links.forEach(k -> k.partition(true));
+            off = () -> links.forEach(k -> k.partition(false));
+            detail = "between " + p.a() + " and " + p.b();
+            duration = p.duration();
+        } else if (f instanceof Fault.Latency lat) {
+            on = () -> links.forEach(k -> k.latency(dir, lat.delay(), lat.jitter()));
+            off = () -> links.forEach(k -> k.latency(dir, 0, 0));
+            detail = lat.from() + " -> " + lat.to() + " " + lat.delay() / 1_000_000 + "ms ± " + lat.jitter() / 1_000_000
+                    + "ms";
+            duration = lat.duration();
+        } else {
+            Fault.Drop d = (Fault.Drop) f;
+            on = () -> links.forEach(k -> k.drop(dir, d.percent()));
+            off = () -> links.forEach(k -> k.drop(dir, 0));
+            detail = d.from() + " -> " + d.to() + " " + d.percent() + "% (connection resets)";
+            duration = d.duration();
+        }
+        String element = l.service();
+        steps.add(new Step(f.at(), 0, f.kind() + " " + element, () -> {
+            started(element, f.kind(), detail);
+            if (!(f instanceof Fault.Latency)) { // a delay loses nothing by itself
+                run.ledger().brokerFault("the " + f.kind() + " " + detail);
+            }
+            on.run();
+        }));
+        if (duration >= 0) {
+            steps.add(new Step(f.at() + duration, 0, "end of " + f.kind() + " " + element, () -> {
+                off.run();
+                ended(element, f.kind());
+            }));
+        }
     }
 
     private void slow(Fault.Slow s) {
@@ -254,12 +446,15 @@ public final class ScenarioPlayer {
         }
     }
 
-    /** Stops playing (steps not reached are not applied) and waits for steps in progress. */
+    /** Stops playing (steps not reached are not applied) and waits for steps in progress and node restarts. */
     void stop() {
         if (pool != null) {
             pool.shutdownNow();
             try {
                 pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                for (Thread t : restarts) {
+                    t.join(120_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

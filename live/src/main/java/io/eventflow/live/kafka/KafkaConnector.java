@@ -5,6 +5,7 @@ import io.eventflow.live.LiveConnector;
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveServer;
+import io.eventflow.live.proxy.FaultProxy;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
@@ -63,20 +64,53 @@ public final class KafkaConnector implements LiveConnector {
     }
 
     @Override
+    public boolean routesThroughProxy() {
+        return true;
+    }
+
+    @Override
+    public boolean crashesNodes() {
+        return true;
+    }
+
+    @Override
     public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options) throws LiveException {
+        return start(broker, endpoint, options, List.of());
+    }
+
+    @Override
+    public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options, List<String> routed)
+            throws LiveException {
         if (endpoint == null) {
-            EmbeddedKafka k = EmbeddedKafka.start(broker.nodeCount());
+            FaultProxy proxy = routed.isEmpty() ? null : new FaultProxy();
+            EmbeddedKafka k;
+            try {
+                k = EmbeddedKafka.start(broker.nodeCount(), routed, proxy);
+            } catch (LiveException | RuntimeException e) {
+                if (proxy != null) {
+                    proxy.close();
+                }
+                throw e;
+            }
             try {
                 return new KafkaLiveServer(
                         broker,
                         k.bootstrap(),
                         java.util.Map.of(),
                         "embedded Kafka " + VERSION + " (KRaft, " + k.nodes() + (k.nodes() == 1 ? " node" : " nodes")
-                                + ") at " + k.bootstrap(),
+                                + ") at " + k.bootstrap()
+                                + (routed.isEmpty()
+                                        ? ""
+                                        : ", clients of " + String.join(", ", routed) + " through the fault proxy"),
                         k,
-                        options);
+                        options,
+                        proxy,
+                        routed);
             } catch (LiveException | RuntimeException e) {
                 k.close();
+                if (proxy != null) {
+                    proxy.close();
+                }
                 throw e;
             }
         }

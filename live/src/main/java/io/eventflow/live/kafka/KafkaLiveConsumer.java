@@ -63,7 +63,7 @@ final class KafkaLiveConsumer implements LiveConsumer {
     }
 
     private Properties props() {
-        Properties p = server.base();
+        Properties p = server.base(server.serviceOf(spec.clientId()));
         p.put("group.id", spec.group());
         // Kafka allows only ASCII alphanumerics, '.', '_' and '-' in instance ids: billing#0@orders -> billing_0_orders
         p.put("group.instance.id", spec.clientId().replaceAll("[^A-Za-z0-9._-]", "_"));

@@ -31,7 +31,7 @@ final class KafkaLiveProducer implements LiveProducer {
 
     KafkaLiveProducer(KafkaLiveServer server, ProducerSpec spec) throws LiveException {
         this.server = server;
-        Properties p = server.base();
+        Properties p = server.base(spec.service());
         ProducerSettings s = spec.settings();
         p.put("client.id", spec.clientId());
         p.put(

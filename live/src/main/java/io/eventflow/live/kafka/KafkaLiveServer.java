@@ -10,6 +10,8 @@ import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.KafkaTopic;
 import java.time.Duration;
@@ -45,6 +47,8 @@ final class KafkaLiveServer implements LiveServer {
     private final Admin admin;
     private final Set<String> created = new LinkedHashSet<>();
     private final Map<String, Integer> partitions = new HashMap<>();
+    private final FaultProxy proxy;
+    private final List<String> routed;
 
     KafkaLiveServer(
             Broker broker,
@@ -54,6 +58,21 @@ final class KafkaLiveServer implements LiveServer {
             EmbeddedKafka embedded,
             LiveOptions options)
             throws LiveException {
+        this(broker, bootstrap, clientProps, description, embedded, options, null, List.of());
+    }
+
+    KafkaLiveServer(
+            Broker broker,
+            String bootstrap,
+            Map<String, String> clientProps,
+            String description,
+            EmbeddedKafka embedded,
+            LiveOptions options,
+            FaultProxy proxy,
+            List<String> routed)
+            throws LiveException {
+        this.proxy = proxy;
+        this.routed = List.copyOf(routed);
         this.broker = broker;
         this.bootstrap = bootstrap;
         this.clientProps = Map.copyOf(clientProps);
@@ -126,6 +145,63 @@ final class KafkaLiveServer implements LiveServer {
         p.putAll(clientProps);
         p.put("bootstrap.servers", bootstrap);
         return p;
+    }
+
+    /**
+     * {@link #base()} for a client of the design's service {@code service}: through its fault proxy links when the
+     * run routes it (every node it learns of is advertised as its link's port), else direct.
+     */
+    Properties base(String service) {
+        Properties p = base();
+        if (embedded != null && service != null && !embedded.links(service).isEmpty()) {
+            p.put("bootstrap.servers", embedded.bootstrap(service));
+        }
+        return p;
+    }
+
+    /**
+     * The design service of a consumer's client id ({@code prefix + service#n@channel}): the routed service whose
+     * id it starts with (the longest), or null.
+     */
+    String serviceOf(String clientId) {
+        if (proxy == null || !clientId.startsWith(options.runPrefix())) {
+            return null;
+        }
+        String rest = clientId.substring(options.runPrefix().length());
+        String best = null;
+        for (String s : routed) {
+            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public List<ProxyLink> links(String service) {
+        return embedded == null ? List.of() : embedded.links(service);
+    }
+
+    @Override
+    public void crashNode(int node) throws LiveException {
+        if (embedded == null) {
+            throw new LiveException(where() + " is not one this run started: its nodes are not crashed live");
+        }
+        checkNode(node);
+        embedded.crash(node);
+    }
+
+    @Override
+    public void restartNode(int node) throws LiveException {
+        checkNode(node);
+        embedded.restart(node);
+    }
+
+    private void checkNode(int node) throws LiveException {
+        if (node < 0 || node >= embedded.nodes()) {
+            throw new LiveException("Kafka broker '" + broker.id() + "' has no node " + node + " (nodes 0 to "
+                    + (embedded.nodes() - 1) + ")");
+        }
     }
 
     boolean isEmbedded() {
@@ -334,6 +410,9 @@ final class KafkaLiveServer implements LiveServer {
         admin.close(Duration.ofSeconds(5));
         if (embedded != null) {
             embedded.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 }
