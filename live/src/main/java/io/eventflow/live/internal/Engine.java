@@ -170,7 +170,7 @@ public final class Engine implements ScenarioPlayer.Services {
                             ? "starting an embedded " + b.kind().key() + " broker for '" + b.id() + "'"
                             : "connecting to " + e.describe());
             long t0 = System.nanoTime();
-            LiveServer s = connectors.get(b.id()).start(b, e, options);
+            LiveServer s = connectors.get(b.id()).start(design, b, e, options);
             servers.put(b.id(), s);
             notes.add(String.format(
                     Locale.ROOT,
