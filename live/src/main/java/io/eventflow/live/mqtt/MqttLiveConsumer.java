@@ -141,20 +141,37 @@ final class MqttLiveConsumer implements LiveConsumer {
 
     /**
      * Finishes the batch in hand, then disconnects (DISCONNECT: no will). A persistent session keeps what was not
-     * delivered yet; with a clean session it is gone. What the client had received and not handed to processing yet
-     * counts as in its hands (in flight at the end of a run, as a worker's unfinished delivery does).
+     * delivered yet. A clean session's client first takes what the broker still pushes to it (within 2 s,
+     * acknowledged, unprocessed). What the client had received and not handed to processing counts as in its hands
+     * (in flight at the end of a run, as a worker's unfinished delivery does).
      */
     @Override
     public void close() {
         stopping = true;
         join();
         ended = true;
-        if (link != null) {
-            link.disconnect();
-        }
         // received, not yet handed to processing: in this client's hands (a persistent session also keeps them)
         List<MqttLink.Incoming> left = new ArrayList<>();
         inbox.drainTo(left);
+        if (link != null && (!group.persistent || group.grantedQos == 0)) {
+            // A clean session's queue goes with the connection: take what the broker still has for this client
+            // (acknowledged, not processed) so that it counts as on the broker at the end, not as lost.
+            left.forEach(in -> in.ack().run());
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            try {
+                for (MqttLink.Incoming in = inbox.poll(300, TimeUnit.MILLISECONDS);
+                        in != null && System.nanoTime() < deadline;
+                        in = inbox.poll(300, TimeUnit.MILLISECONDS)) {
+                    in.ack().run();
+                    left.add(in);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (link != null) {
+            link.disconnect();
+        }
         group.leftInHand(left.stream()
                 .filter(in -> in.message() != null)
                 .map(in -> in.message().messageId())

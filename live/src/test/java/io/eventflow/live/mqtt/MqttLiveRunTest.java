@@ -109,6 +109,8 @@ class MqttLiveRunTest {
         SimulationReport rep = r.report();
         SampleRuns.assertConserved(rep);
         GroupReport store = rep.groups().get("store");
+        System.err.println("store: lost by cause " + store.lostByCause() + ", redelivered " + store.redelivered()
+                + ", duplicates " + store.duplicates());
         assertThat(store.lost()).isPositive();
         assertThat(store.lostByCause().get("qos0") + store.lostByCause().get("crash"))
                 .isEqualTo(store.lost());
@@ -125,6 +127,8 @@ class MqttLiveRunTest {
         SimulationReport rep = r.report();
         SampleRuns.assertConserved(rep);
         GroupReport store = rep.groups().get("store");
+        System.err.println("store: lost by cause " + store.lostByCause() + ", redelivered " + store.redelivered()
+                + ", duplicates " + store.duplicates());
         assertThat(store.lost()).isZero();
         assertThat(store.redelivered()).isPositive();
         assertThat(store.processed() + store.inFlight()).isEqualTo(store.owed());
@@ -137,6 +141,8 @@ class MqttLiveRunTest {
         SimulationReport rep = r.report();
         SampleRuns.assertConserved(rep);
         GroupReport store = rep.groups().get("store");
+        System.err.println("store: lost by cause " + store.lostByCause() + ", redelivered " + store.redelivered()
+                + ", duplicates " + store.duplicates());
         assertThat(store.lost()).isPositive();
         assertThat(store.lostByCause().get("cleanSession") + store.lostByCause().get("crash"))
                 .isEqualTo(store.lost());
