@@ -136,6 +136,27 @@ public final class MqttConnector implements LiveConnector {
                 options);
     }
 
+    /**
+     * What the report cannot show for an MQTT broker, for the run's notes: queue depths (MQTT has no way to ask
+     * them), and the design's last wills (not set live).
+     */
+    static String limits(Design design, Broker broker) {
+        StringBuilder b =
+                new StringBuilder("; queue depths are not readable over MQTT, so maxLag and maxDepth are not measured");
+        List<String> wills = new ArrayList<>();
+        for (Service s : design.services()) {
+            s.publishes().stream()
+                    .filter(p -> p.isWill() && on(design, p.channel(), broker))
+                    .forEach(p -> wills.add(s.id() + " on " + p.channel()));
+        }
+        if (!wills.isEmpty()) {
+            b.append("; last wills are not set live (")
+                    .append(String.join(", ", wills))
+                    .append(")");
+        }
+        return b.toString();
+    }
+
     /** The server, once a first client could connect (unreachable, refused and unauthenticated endpoints fail here). */
     private static LiveServer started(
             Design design,
@@ -149,7 +170,8 @@ public final class MqttConnector implements LiveConnector {
         try {
             probe.connect(true, 0, 65535);
             probe.disconnect();
-            return new MqttLiveServer(design, broker.id(), target, description, local, options.runPrefix());
+            return new MqttLiveServer(
+                    design, broker.id(), target, description + limits(design, broker), local, options.runPrefix());
         } catch (LiveException | RuntimeException e) {
             if (local != null) {
                 local.close();

@@ -60,6 +60,9 @@ class MqttLiveRunTest {
         SimulationReport rep = r.report();
         SampleRuns.assertConserved(rep);
         assertThat(r.notes()).anyMatch(n -> n.contains("mosquitto") && n.contains("MQTT 5"));
+        assertThat(r.notes())
+                .anyMatch(n -> n.contains("maxDepth are not measured")
+                        && n.contains("last wills are not set live (edge-gateway on device-status)"));
         // three instances share one subscription: the group gets each message once
         GroupReport ingest = rep.groups().get("telemetry-ingest");
         assertThat(ingest.processed()).isPositive();
