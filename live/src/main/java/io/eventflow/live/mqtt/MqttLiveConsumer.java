@@ -95,8 +95,9 @@ final class MqttLiveConsumer implements LiveConsumer {
                     if (spec.ack() == ConsumerSpec.Ack.ON_RECEIVE) {
                         in.ack().run();
                     }
-                    // concurrency N: one topic's messages in order, topics spread over N lanes
-                    Envelope e = in.message().at(Math.floorMod(in.topic().hashCode(), concurrency), -1);
+                    // concurrency N: the messages at hand spread over N lanes processed at once
+                    Envelope e =
+                            in.message().at((int) Math.floorMod(in.message().messageId(), (long) concurrency), -1);
                     batch.add(new Delivery() {
                         @Override
                         public Envelope envelope() {
