@@ -66,4 +66,14 @@ public interface LiveConnector {
             throws LiveException {
         return start(broker, endpoint, options);
     }
+
+    /**
+     * {@link #start(Broker, Endpoint, LiveOptions)} for a kind that needs the whole design to choose its server or
+     * clients (MQTT: which server speaks what the design asks, which protocol version the clients use). The run calls
+     * this one; the default ignores {@code design}.
+     */
+    default LiveServer start(Design design, Broker broker, Endpoint endpoint, LiveOptions options)
+            throws LiveException {
+        return start(broker, endpoint, options);
+    }
 }

@@ -189,7 +189,7 @@ public final class Engine implements ScenarioPlayer.Services {
             List<String> routed = ScenarioPlayer.routed(scenario, design).getOrDefault(b.id(), List.of());
             LiveServer s = e == null && !routed.isEmpty()
                     ? connectors.get(b.id()).start(b, null, options, routed)
-                    : connectors.get(b.id()).start(b, e, options);
+                    : connectors.get(b.id()).start(design, b, e, options);
             servers.put(b.id(), s);
             notes.add(String.format(
                     Locale.ROOT,

@@ -21,8 +21,9 @@ public final class MqttServers {
 
     /**
      * What in the design asks MQTT 5 for this broker: its protocol version or protocol, and subscriptions on its
-     * channels that set a session expiry (MQTT 3.1.1 sessions are either clean or kept forever) or a receive maximum.
-     * Empty when MQTT 3.1.1 can run it.
+     * channels that set a session expiry (MQTT 3.1.1 sessions are either clean or kept forever) or a receive maximum,
+     * and groups of several instances (they share one subscription, {@code $share/GROUP/TOPIC}: shared subscriptions
+     * are MQTT 5's, and Moquette has none). Empty when Moquette (MQTT 3.1.1) can run it.
      */
     public static List<String> mqtt5Features(Design design, Broker broker) {
         List<String> features = new ArrayList<>();
@@ -46,6 +47,10 @@ public final class MqttServers {
                 if (sub.receiveMaximum() != null) {
                     features.add(where + ": receiveMaximum " + sub.receiveMaximum());
                 }
+                if (service.instanceCount() > 1) {
+                    features.add(where + ": " + service.instanceCount()
+                            + " instances share the group's subscription ($share shared subscription)");
+                }
             }
         }
         return features;
@@ -64,10 +69,15 @@ public final class MqttServers {
             return EmbeddedMoquette.start();
         }
         if (LocalMosquittoServer.program().isEmpty()) {
-            throw new ServerUnavailableException(LocalMosquittoServer.missingMessage(
-                    "MQTT broker '" + broker.id() + "' asks MQTT 5 (" + String.join("; ", features)
-                            + "), and the embedded MQTT broker (Moquette) speaks only MQTT 3.1.1; "));
+            throw new ServerUnavailableException(refusal(broker, features));
         }
         return LocalMosquittoServer.start();
+    }
+
+    /** Why {@code broker} cannot run embedded without mosquitto, naming {@code features}, and what to do. */
+    static String refusal(Broker broker, List<String> features) {
+        return LocalMosquittoServer.missingMessage("MQTT broker '" + broker.id() + "' asks MQTT 5 ("
+                + String.join("; ", features)
+                + "), and the embedded MQTT broker (Moquette) speaks only MQTT 3.1.1; ");
     }
 }
