@@ -202,7 +202,7 @@ public final class SimulateMode {
             overlay.invalidate();
             views.install(dock);
             controls.refreshScenarios();
-            if (session.runner().state() == SimulationRunner.State.EMPTY) {
+            if (session.source().state() == SimulationRunner.State.EMPTY) {
                 session.reset();
             }
             timer.start();

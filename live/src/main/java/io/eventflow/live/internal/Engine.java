@@ -206,6 +206,21 @@ public final class Engine implements ScenarioPlayer.Services {
         return out;
     }
 
+    /** Every instance now: alive unless crashed (and not restarted yet), busy with the deliveries it holds. */
+    public List<io.eventflow.simulator.SimulationSnapshot.InstanceState> instances() {
+        List<io.eventflow.simulator.SimulationSnapshot.InstanceState> out = new ArrayList<>();
+        if (!publishingStarted) {
+            return out; // the services are still being built
+        }
+        for (LiveService s : List.copyOf(services.values())) {
+            for (LiveInstance i : s.instances()) {
+                out.add(new io.eventflow.simulator.SimulationSnapshot.InstanceState(
+                        i.id, s.spec.id(), !i.crashed(), true, i.holding(), 0));
+            }
+        }
+        return out;
+    }
+
     /** Publishing time so far in nanoseconds (0 before publishing). */
     public long now() {
         return publishingStarted ? trace.now() : 0;
@@ -253,6 +268,7 @@ public final class Engine implements ScenarioPlayer.Services {
             progress.accept(
                     e == null
                             ? "starting an embedded " + b.kind().key() + " broker for '" + b.id() + "'"
+                                    + (b.nodeCount() > 1 ? " (" + b.nodeCount() + " nodes)" : "")
                             : "connecting to " + e.describe());
             long t0 = System.nanoTime();
             LiveServer s = connectors.get(b.id()).start(b, e, options);

@@ -12,14 +12,19 @@ import java.util.Map;
  *
  * @param time nanoseconds since publishing started (paused time included)
  * @param snapshot depths per channel (the slowest group's latest sampled depth, as one queue), lag, owed and processed
- *     per group; no instances or messages in flight (live mode does not follow each message between clients)
+ *     per group, every instance (alive unless crashed, busy with the deliveries its workers hold); no messages in
+ *     flight (live mode does not follow each message between clients)
  * @param report the report so far: an owed message neither processed nor known lost counts as in flight until the run
  *     reads the brokers back at its end
  */
 public record LiveProgress(long time, SimulationSnapshot snapshot, SimulationReport report) {
 
     /** Builds the snapshot from a report so far and the groups' latest sampled depths (by report group key). */
-    static LiveProgress of(long time, SimulationReport report, Map<String, Long> lags) {
+    static LiveProgress of(
+            long time,
+            SimulationReport report,
+            Map<String, Long> lags,
+            List<SimulationSnapshot.InstanceState> instances) {
         List<SimulationSnapshot.GroupState> groups = new ArrayList<>();
         Map<String, Long> depthOf = new HashMap<>();
         report.groups().forEach((key, g) -> {
@@ -32,8 +37,8 @@ public record LiveProgress(long time, SimulationSnapshot snapshot, SimulationRep
         report.channels()
                 .forEach((id, c) -> channels.add(new SimulationSnapshot.ChannelState(
                         id, List.of(depthOf.getOrDefault(id, 0L)), c.published(), List.of())));
-        SimulationSnapshot s =
-                new SimulationSnapshot(time, 0, report.totals().published(), channels, groups, List.of(), List.of(), 0);
+        SimulationSnapshot s = new SimulationSnapshot(
+                time, 0, report.totals().published(), channels, groups, List.copyOf(instances), List.of(), 0);
         return new LiveProgress(time, s, report);
     }
 }

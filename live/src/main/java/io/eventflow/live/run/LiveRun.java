@@ -82,7 +82,7 @@ public final class LiveRun {
     /** The run so far (any thread, cheap enough a few times a second), or null before publishing has started. */
     public LiveProgress progress() {
         var report = engine.progress();
-        return report == null ? null : LiveProgress.of(engine.now(), report, engine.lags());
+        return report == null ? null : LiveProgress.of(engine.now(), report, engine.lags(), engine.instances());
     }
 
     /** Settings of a live run; every one has a default. */

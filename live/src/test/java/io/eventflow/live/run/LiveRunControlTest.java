@@ -36,6 +36,11 @@ class LiveRunControlTest {
         SimulationSnapshot.ChannelState prices = channel(p.snapshot(), "prices");
         assertThat(p.snapshot().groups()).anyMatch(g -> g.channel().equals("prices"));
         assertThat(p.report().ok()).as("the report so far conserves").isTrue();
+        // every instance of the design, alive: order-entry 2, market-data 1, matching-engine 2, risk 1, dashboard 2,
+        // operations 1
+        assertThat(p.snapshot().instances()).hasSize(2 + 1 + 2 + 1 + 2 + 1);
+        assertThat(p.snapshot().instances()).allMatch(SimulationSnapshot.InstanceState::alive);
+        assertThat(p.snapshot().instances()).anyMatch(i -> i.service().equals("market-data"));
 
         run.pause();
         Thread.sleep(600); // sends under way are answered
