@@ -184,8 +184,8 @@ public final class SimSession implements AutoCloseable {
     /** Reads what the runner has now: snapshot, report, new trace events. Called once per frame. */
     public void frame(long wallNanos) {
         RunSource runner = source();
-        if (runner.generation() + (liveTarget ? LIVE_GENERATIONS : 0) != generation) {
-            generation = runner.generation() + (liveTarget ? LIVE_GENERATIONS : 0);
+        if (runGeneration() != generation) {
+            generation = runGeneration();
             seq = 0;
             if (runDesign != null) {
                 live.reset(runDesign);
@@ -231,6 +231,11 @@ public final class SimSession implements AutoCloseable {
 
     /** Generation numbers of live runs are told apart from the simulator's by this offset. */
     private static final long LIVE_GENERATIONS = 1L << 40;
+
+    /** Changes with every new run of either target (views clear what they accumulated). */
+    long runGeneration() {
+        return source().generation() + (liveTarget ? LIVE_GENERATIONS : 0);
+    }
 
     /** What the live run is doing and for how long ("publishing for 30.0 s · 12.3 s"); "" for the simulator. */
     public ReadOnlyStringProperty liveStatusProperty() {

@@ -141,8 +141,8 @@ public final class SimViews {
     }
 
     void frame(long now) {
-        if (session.source().generation() != generation) {
-            generation = session.source().generation();
+        if (session.runGeneration() != generation) {
+            generation = session.runGeneration();
             resetSeries();
             overlay.setTracedEdges(java.util.Set.of());
             timeline.redraw();
