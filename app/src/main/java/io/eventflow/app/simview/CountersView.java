@@ -157,17 +157,20 @@ final class CountersView extends VBox {
     /** Writes the report in one of the formats; the label beside the buttons says where or what went wrong. */
     void write(String kind, Path file, SimulationReport r) {
         RunRecord record = session.runner().record();
-        java.util.List<Object> byHand = record.byHand();
+        // a live run has no faults by hand, and ran the session's scenario as it is
+        java.util.List<Object> byHand = session.isLive() ? java.util.List.of() : record.byHand();
+        io.eventflow.simulator.scenario.Scenario asRun =
+                session.isLive() ? session.scenarioProperty().get() : record.asRun();
         String text =
                 switch (kind) {
                     case "json" -> ReportExport.json(r, byHand);
                     case "csv" -> ReportExport.csv(r, byHand);
                     case "scenario" -> ScenarioYaml.write(
-                            record.asRun(),
+                            asRun,
                             "The run of " + r.design() + " as it happened (seed " + r.seed() + "), saved by EventFlow"
                                     + " Studio:\nthe scenario's faults and actions plus " + byHand.size()
                                     + " injected by hand, at their simulated times.");
-                    default -> ReportExport.html(r, samples.get(), record.asRun(), byHand);
+                    default -> ReportExport.html(r, samples.get(), asRun, byHand);
                 };
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -29,11 +29,19 @@ final class RunControls extends javafx.scene.layout.FlowPane {
     private final Supplier<Path> designFile;
     private final ComboBox<ScenarioCatalog.Choice> scenarios = new ComboBox<>();
     private final Label message = new Label();
+    private final ComboBox<RunTarget> target = new ComboBox<>();
+    private final Runnable connections;
 
     RunControls(SimSession session, Supplier<Path> designFile) {
+        this(session, designFile, null);
+    }
+
+    /** @param connections opens the connection settings of configured brokers (null: no button) */
+    RunControls(SimSession session, Supplier<Path> designFile, Runnable connections) {
         super(6, 4);
         this.session = session;
         this.designFile = designFile;
+        this.connections = connections;
         getStyleClass().add("run-controls");
         setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -50,6 +58,21 @@ final class RunControls extends javafx.scene.layout.FlowPane {
                         () -> session.stateProperty().get() == SimulationRunner.State.RUNNING ? "Pause" : "Run",
                         session.stateProperty()));
         run.setOnAction(e -> guarded(session::toggleRun));
+        target.setId("sim-target");
+        target.getItems().setAll(RunTarget.values());
+        target.valueProperty().bindBidirectional(session.targetProperty());
+        Tooltip targetTip = new Tooltip();
+        targetTip.setWrapText(true);
+        targetTip.setMaxWidth(420);
+        targetTip
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> session.targetProperty().get().help(), session.targetProperty()));
+        target.setTooltip(targetTip);
+        // a new target applies to a new run: the current one is reset (a live run stops and tears down)
+        session.targetProperty().addListener((o, a, b) -> guarded(session::reset));
+        javafx.beans.binding.BooleanBinding live = Bindings.createBooleanBinding(
+                () -> session.targetProperty().get().live(), session.targetProperty());
         Button step = new Button("Step", Icons.of(MaterialDesignS.SKIP_NEXT));
         step.setId("sim-step");
         step.setTooltip(new Tooltip("Fire the next event"));
@@ -69,6 +92,8 @@ final class RunControls extends javafx.scene.layout.FlowPane {
             ensureRun();
             session.runner().runUntil(TimeSpan.parse(until.getText().trim()).nanos());
         }));
+        step.disableProperty().bind(live);
+        until.disableProperty().bind(live);
         Slider speed = new Slider(-2, 4, 0);
         speed.setId("sim-speed");
         speed.setPrefWidth(230);
@@ -104,7 +129,8 @@ final class RunControls extends javafx.scene.layout.FlowPane {
         ToggleButton flat = new ToggleButton("Flat out");
         flat.setId("sim-flat-out");
         flat.selectedProperty().bindBidirectional(session.flatOutProperty());
-        speed.disableProperty().bind(flat.selectedProperty());
+        speed.disableProperty().bind(flat.selectedProperty().or(live));
+        flat.disableProperty().bind(live);
         TextField seed = new TextField();
         seed.setId("sim-seed");
         seed.setPromptText("seed");
@@ -137,12 +163,28 @@ final class RunControls extends javafx.scene.layout.FlowPane {
         session.messageProperty().addListener((o, a, b) -> {
             message.setText(b);
             message.setTooltip(
-                    b.isEmpty() || session.runner().error() == null
+                    b.isEmpty() || session.source().error() == null
                             ? null
-                            : new Tooltip(session.runner().error()));
+                            : new Tooltip(session.source().error()));
         });
+        Label liveStatus = new Label();
+        liveStatus.setId("sim-live-status");
+        liveStatus.textProperty().bind(session.liveStatusProperty());
+        javafx.scene.layout.HBox targetBox = new javafx.scene.layout.HBox(6, new Label("Target"), target);
+        targetBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        if (connections != null) {
+            Button conn = new Button("Connections…");
+            conn.setId("sim-connections");
+            conn.setTooltip(new Tooltip("Where your brokers are: addresses, TLS and SASL settings, secrets"));
+            conn.setOnAction(e -> connections.run());
+            conn.visibleProperty().bind(session.targetProperty().isEqualTo(RunTarget.CONFIGURED));
+            conn.managedProperty().bind(conn.visibleProperty());
+            targetBox.getChildren().add(conn);
+        }
         getChildren()
                 .addAll(
+                        targetBox,
+                        new Separator(javafx.geometry.Orientation.VERTICAL),
                         run,
                         step,
                         reset,
@@ -154,6 +196,7 @@ final class RunControls extends javafx.scene.layout.FlowPane {
                         scenarios,
                         new Separator(javafx.geometry.Orientation.VERTICAL),
                         new javafx.scene.layout.HBox(6, clock, state),
+                        liveStatus,
                         message);
     }
 

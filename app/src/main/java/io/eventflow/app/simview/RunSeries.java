@@ -81,6 +81,14 @@ public final class RunSeries {
         add(snapshot, report, latency, sim.now());
     }
 
+    /** Takes a sample of a live run at publishing time {@code now} (its sampler thread). */
+    void sample(
+            io.eventflow.simulator.SimulationSnapshot snapshot,
+            io.eventflow.simulator.report.SimulationReport report,
+            long now) {
+        add(snapshot, report, null, now);
+    }
+
     private synchronized void add(
             io.eventflow.simulator.SimulationSnapshot snapshot,
             io.eventflow.simulator.report.SimulationReport report,

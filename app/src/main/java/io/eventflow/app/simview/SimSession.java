@@ -1,11 +1,13 @@
 package io.eventflow.app.simview;
 
+import io.eventflow.live.Endpoint;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.TimeSpan;
 import io.eventflow.simulator.SimulationSnapshot;
 import io.eventflow.simulator.report.SimulationReport;
 import io.eventflow.simulator.scenario.Scenario;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -26,6 +28,11 @@ import javafx.beans.property.StringProperty;
  */
 public final class SimSession implements AutoCloseable {
     private final SimulationRunner runner = new SimulationRunner();
+    private final LiveRunner liveRunner = new LiveRunner();
+    private final ObjectProperty<RunTarget> target = new SimpleObjectProperty<>(RunTarget.SIMULATOR);
+    private Supplier<Map<String, Endpoint>> endpoints = Map::of;
+    private final ReadOnlyStringWrapper liveStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<LiveComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final LiveModel live = new LiveModel();
     private final Supplier<Design> design;
     private final ObjectProperty<Scenario> scenario = new SimpleObjectProperty<>(Scenario.EMPTY);
@@ -48,11 +55,43 @@ public final class SimSession implements AutoCloseable {
     private long generation = -1;
     private Design runDesign;
     private String inputError;
+    private boolean liveTarget;
 
     public SimSession(Supplier<Design> design) {
         this.design = design;
         speed.addListener((o, a, b) -> pushSpeed());
         flatOut.addListener((o, a, b) -> pushSpeed());
+        target.addListener((o, a, b) -> {
+            if (b == null) {
+                target.set(RunTarget.SIMULATOR);
+            } else if (a != null && a.live() && !b.live()) {
+                liveRunner.stop(); // a live run does not go on behind the simulator's back
+            }
+        });
+    }
+
+    /** Where runs go: the simulator or real brokers. Changing it applies from the next reset. */
+    public ObjectProperty<RunTarget> targetProperty() {
+        return target;
+    }
+
+    /** Where the endpoints of configured brokers come from (the connection settings). */
+    public void setEndpoints(Supplier<Map<String, Endpoint>> endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    /** The run the views read: the simulator's or the live one, as the target of the current run says. */
+    RunSource source() {
+        return liveTarget ? liveRunner : runner;
+    }
+
+    /** Whether the current run is live (its target when it was reset). */
+    public boolean isLive() {
+        return liveTarget;
+    }
+
+    LiveRunner liveRunner() {
+        return liveRunner;
     }
 
     private void pushSpeed() {
@@ -88,12 +127,47 @@ public final class SimSession implements AutoCloseable {
         live.reset(runDesign);
         scenario.get().faults().forEach(f -> live.scheduleFault(f, false));
         seq = 0;
-        runner.reset(new RunConfig(runDesign, scenario.get(), s, d, RunConfig.DEFAULT_TRACE));
-        pushSpeed();
+        RunConfig cfg = new RunConfig(runDesign, scenario.get(), s, d, RunConfig.DEFAULT_TRACE);
+        liveTarget = target.get().live();
+        if (liveTarget) {
+            runner.pause();
+            Map<String, Endpoint> e;
+            try {
+                e = target.get() == RunTarget.CONFIGURED ? endpoints.get() : Map.of();
+            } catch (RuntimeException ex) {
+                inputError = ex.getMessage();
+                liveRunner.reset(cfg, Map.of());
+                return;
+            }
+            liveRunner.reset(cfg, e);
+        } else {
+            liveRunner.stop();
+            runner.reset(cfg);
+            pushSpeed();
+        }
     }
 
     /** Run or pause (F5); builds a run first if there is none. */
     public void toggleRun() {
+        if (liveTarget != target.get().live()) {
+            reset(); // the target changed since the last reset
+        }
+        if (liveTarget) {
+            SimulationRunner.State st = liveRunner.state();
+            if (st == SimulationRunner.State.RUNNING) {
+                liveRunner.pause();
+            } else {
+                if (st == SimulationRunner.State.EMPTY
+                        || st == SimulationRunner.State.FINISHED
+                        || st == SimulationRunner.State.FAILED) {
+                    reset();
+                }
+                if (inputError == null) {
+                    liveRunner.run();
+                }
+            }
+            return;
+        }
         SimulationRunner.State st = runner.state();
         if (st == SimulationRunner.State.RUNNING) {
             runner.pause();
@@ -109,8 +183,9 @@ public final class SimSession implements AutoCloseable {
 
     /** Reads what the runner has now: snapshot, report, new trace events. Called once per frame. */
     public void frame(long wallNanos) {
-        if (runner.generation() != generation) {
-            generation = runner.generation();
+        RunSource runner = source();
+        if (runGeneration() != generation) {
+            generation = runGeneration();
             seq = 0;
             if (runDesign != null) {
                 live.reset(runDesign);
@@ -136,10 +211,57 @@ public final class SimSession implements AutoCloseable {
             clock.set(formatTime(snapshot.time()) + " / " + formatTime(runner.endTime()));
         }
         message.set(inputError != null ? inputError : shortMessage(runner.error()));
+        if (liveTarget) {
+            liveStatus.set(liveRunner.status());
+            SimulationReport sim = liveRunner.simulated();
+            LiveComparison c = comparison.get();
+            SimulationReport liveReport = runner.state() == SimulationRunner.State.FINISHED ? runner.report() : null;
+            if (liveReport == null) {
+                if (c != null) {
+                    comparison.set(null);
+                }
+            } else if (c == null || c.live() != liveReport) {
+                comparison.set(new LiveComparison(sim, liveReport, liveRunner.comparisonNote(), liveRunner.notes()));
+            }
+        } else {
+            liveStatus.set("");
+            comparison.set(null);
+        }
     }
+
+    /** Generation numbers of live runs are told apart from the simulator's by this offset. */
+    private static final long LIVE_GENERATIONS = 1L << 40;
+
+    /** Changes with every new run of either target (views clear what they accumulated). */
+    long runGeneration() {
+        return source().generation() + (liveTarget ? LIVE_GENERATIONS : 0);
+    }
+
+    /** What the live run is doing and for how long ("publishing for 30.0 s · 12.3 s"); "" for the simulator. */
+    public ReadOnlyStringProperty liveStatusProperty() {
+        return liveStatus.getReadOnlyProperty();
+    }
+
+    /** The finished live run's report beside the simulated one; null otherwise. */
+    public ReadOnlyObjectProperty<LiveComparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /**
+     * A finished live run and the simulation of the same design, scenario and seed.
+     *
+     * @param simulated null when the simulator could not run it ({@code note} says why)
+     * @param notes the live run's notes (brokers, start times, what could not be applied)
+     */
+    public record LiveComparison(
+            SimulationReport simulated, SimulationReport live, String note, java.util.List<String> notes) {}
 
     /** Injects a fault now and remembers it so the canvas shows it while it lasts. */
     public void inject(io.eventflow.simulator.scenario.Fault f) {
+        if (liveTarget) {
+            inputError = "Faults by hand do not run live: put them in the scenario, or switch the target to Simulator";
+            return;
+        }
         live.scheduleFault(f, true);
         runner.inject(f);
     }
@@ -225,5 +347,6 @@ public final class SimSession implements AutoCloseable {
     @Override
     public void close() {
         runner.close();
+        liveRunner.close();
     }
 }

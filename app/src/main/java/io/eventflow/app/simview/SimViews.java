@@ -23,6 +23,7 @@ public final class SimViews {
     private long chartedThinnings = -1;
     private int chartedCount;
     private final CountersView counters;
+    private final ComparisonView comparison;
     private final ChartsView charts = new ChartsView();
     private final EventLogView log;
     private final TimelineView timeline;
@@ -40,11 +41,16 @@ public final class SimViews {
         this.session = session;
         this.overlay = overlay;
         this.doc = doc;
-        counters = new CountersView(session, () -> session.runner().series().samples(null), () -> doc.pathProperty()
+        counters = new CountersView(session, () -> session.source().series().samples(null), () -> doc.pathProperty()
                 .get());
         log = new EventLogView(session.live(), this::trace);
         timeline = new TimelineView(session, this::selectedId);
-        runTab = tab("Run", "tab-run", counters);
+        comparison = new ComparisonView();
+        javafx.scene.layout.HBox runBox = new javafx.scene.layout.HBox(12, counters, comparison);
+        javafx.scene.layout.HBox.setHgrow(counters, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(comparison, javafx.scene.layout.Priority.ALWAYS);
+        session.comparisonProperty().addListener((o, a, b) -> comparison.show(b));
+        runTab = tab("Run", "tab-run", runBox);
         chartsTab = tab("Charts", "tab-charts", charts);
         logTab = tab("Event log", "tab-log", log);
         timelineTab = tab("Timeline", "tab-timeline", timeline);
@@ -86,7 +92,7 @@ public final class SimViews {
      * whole series after a new selection, a new run or a thinning (which drops every other point).
      */
     private void updateCharts() {
-        RunSeries series = session.runner().series();
+        RunSeries series = session.source().series();
         long revision = series.revision();
         if (revision == chartedRevision) {
             return;
@@ -135,8 +141,8 @@ public final class SimViews {
     }
 
     void frame(long now) {
-        if (session.runner().generation() != generation) {
-            generation = session.runner().generation();
+        if (session.runGeneration() != generation) {
+            generation = session.runGeneration();
             resetSeries();
             overlay.setTracedEdges(java.util.Set.of());
             timeline.redraw();
@@ -150,7 +156,7 @@ public final class SimViews {
         if (session.snapshot() != null) {
             timeline.frame(session.snapshot().time());
         }
-        if (session.runner().state() == SimulationRunner.State.RUNNING && logTab.isSelected()) {
+        if (session.source().state() == SimulationRunner.State.RUNNING && logTab.isSelected()) {
             log.follow();
             log.setSkipped(session.live().skipped());
         }
@@ -158,7 +164,7 @@ public final class SimViews {
 
     /** Follows one correlation id: lists its hops and lights its path on the canvas. */
     public TracePath trace(long correlationId) {
-        TracePath p = TracePath.of(correlationId, session.runner().traceOf(correlationId));
+        TracePath p = TracePath.of(correlationId, session.source().traceOf(correlationId));
         session.live().setTraced(correlationId);
         overlay.setTracedEdges(p.edges());
         log.showPath(p);
@@ -172,11 +178,15 @@ public final class SimViews {
 
     /** The charts' series of the current run (also the exported report's charts). */
     public RunSeries series() {
-        return session.runner().series();
+        return session.source().series();
     }
 
     TimelineView timeline() {
         return timeline;
+    }
+
+    ComparisonView comparison() {
+        return comparison;
     }
 
     CountersView counters() {

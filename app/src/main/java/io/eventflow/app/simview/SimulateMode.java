@@ -128,9 +128,22 @@ public final class SimulateMode {
             return;
         }
         session = new SimSession(doc::getDesign);
+        // the run target is the user's choice, not the design's: kept in their settings
+        io.eventflow.app.env.UserSettings settings = io.eventflow.app.env.UserSettings.load();
+        session.targetProperty().set(RunTarget.parse(settings.get(RunTarget.SETTING, null)));
+        session.targetProperty().addListener((o, a, b) -> settings.put(RunTarget.SETTING, b.name()));
+        io.eventflow.app.live.Connections connections =
+                new io.eventflow.app.live.Connections(io.eventflow.app.env.AppDirs.configDir());
+        session.setEndpoints(connections::endpoints);
         geometry = new CanvasGeometry(canvas);
         overlay = new TokenOverlay(geometry);
-        controls = new RunControls(session, () -> doc.pathProperty().get());
+        controls = new RunControls(
+                session,
+                () -> doc.pathProperty().get(),
+                () -> io.eventflow.app.live.ConnectionDialog.show(
+                        canvas.getScene() == null ? null : canvas.getScene().getWindow(),
+                        connections,
+                        session.currentDesign()));
         menu = new FaultMenu(session);
         views = new SimViews(session, overlay, geometry, doc);
         timer = new AnimationTimer() {
@@ -189,7 +202,7 @@ public final class SimulateMode {
             overlay.invalidate();
             views.install(dock);
             controls.refreshScenarios();
-            if (session.runner().state() == SimulationRunner.State.EMPTY) {
+            if (session.source().state() == SimulationRunner.State.EMPTY) {
                 session.reset();
             }
             timer.start();
@@ -224,7 +237,7 @@ public final class SimulateMode {
 
     private void frame(long now) {
         if (session.flatOutProperty().get()
-                && session.runner().state() == SimulationRunner.State.RUNNING
+                && session.source().state() == SimulationRunner.State.RUNNING
                 && now - lastFrame < FLAT_OUT_FRAME_NANOS) {
             return; // flat out, tokens jump anyway: leave the cores to the simulation
         }
@@ -237,10 +250,14 @@ public final class SimulateMode {
         views.frame(now);
         if (session.snapshot() != null && now - statusShown >= 100_000_000L) {
             statusShown = now;
-            status.setText("Sim " + SimSession.formatTime(session.snapshot().time()) + "  ·  "
-                    + (session.flatOutProperty().get()
-                            ? "flat out"
-                            : RunControls.speedText(session.speedProperty().get())));
+            status.setText(
+                    session.isLive()
+                            ? "Live " + SimSession.formatTime(session.snapshot().time())
+                            : "Sim " + SimSession.formatTime(session.snapshot().time()) + "  ·  "
+                                    + (session.flatOutProperty().get()
+                                            ? "flat out"
+                                            : RunControls.speedText(
+                                                    session.speedProperty().get())));
         }
     }
 
@@ -259,7 +276,9 @@ public final class SimulateMode {
             String hit = edge != null ? edge : geometry.elementAt(e.getX(), e.getY());
             if (e.getButton() == MouseButton.SECONDARY) {
                 select(hit);
-                menu.show(hit, canvas, e.getScreenX(), e.getScreenY());
+                if (!session.isLive()) { // faults and actions by hand act on the simulator only
+                    menu.show(hit, canvas, e.getScreenX(), e.getScreenY());
+                }
             } else if (e.getButton() == MouseButton.PRIMARY) {
                 menu.hide();
                 long corr = overlay.tokenAt(e.getX(), e.getY());

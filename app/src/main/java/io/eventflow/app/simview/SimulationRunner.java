@@ -18,7 +18,7 @@ import org.tinylog.Logger;
  * thread; the view reads the latest snapshot, report and trace (all immutable or thread-safe) whenever it draws. The
  * simulation thread never waits for the view: flat out it runs ahead, and the view samples what is there.
  */
-public final class SimulationRunner implements AutoCloseable {
+public final class SimulationRunner implements RunSource, AutoCloseable {
     /** Where the run is. */
     public enum State {
         EMPTY,
@@ -127,11 +127,13 @@ public final class SimulationRunner implements AutoCloseable {
 
     // ---- what the view reads (any thread, never blocks for long) ----
 
+    @Override
     public State state() {
         return state;
     }
 
     /** Why the run failed, or null. */
+    @Override
     public String error() {
         return error;
     }
@@ -141,17 +143,20 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /** Incremented on every reset, so views know to clear what they accumulated. */
+    @Override
     public long generation() {
         return generation;
     }
 
     /** The latest snapshot, or null before the first reset. */
+    @Override
     public SimulationSnapshot snapshot() {
         Simulation s = sim;
         return s == null ? null : s.snapshot();
     }
 
     /** The latest report (refreshed a few times a second while running, and on every pause), or null. */
+    @Override
     public SimulationReport report() {
         return report;
     }
@@ -165,6 +170,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /** Simulated end time in nanoseconds, or 0 without a simulation. */
+    @Override
     public long endTime() {
         Simulation s = sim;
         return s == null ? 0 : s.endTime();
@@ -189,6 +195,7 @@ public final class SimulationRunner implements AutoCloseable {
      * The trace events written since {@code seq} that are still in the ring, at most the newest {@code max} of them
      * (one consistent read; the rest count as lost).
      */
+    @Override
     public TraceBatch traceBatch(long seq, int max) {
         Simulation s = sim;
         TraceBuffer t = s == null ? null : s.trace();
@@ -203,12 +210,14 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /** Every trace event still in the ring for one correlation id. */
+    @Override
     public List<TraceEvent> traceOf(long correlationId) {
         Simulation s = sim;
         TraceBuffer t = s == null ? null : s.trace();
         return t == null ? List.of() : t.byCorrelationId(correlationId);
     }
 
+    @Override
     public int traceCapacity() {
         Simulation s = sim;
         TraceBuffer t = s == null ? null : s.trace();
@@ -298,6 +307,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /** The charts' series of the current run, sampled here at fixed steps of simulated time. */
+    @Override
     public RunSeries series() {
         return series;
     }

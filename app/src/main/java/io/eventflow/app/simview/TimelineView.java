@@ -154,7 +154,7 @@ final class TimelineView extends VBox {
 
     private double span() {
         Scenario s = session.scenarioProperty().get();
-        long end = session.runner().endTime();
+        long end = session.source().endTime();
         long d = end > 0 && end != Long.MAX_VALUE ? end : s.duration() != null ? s.duration() : 60_000_000_000L;
         return Math.max(1, d);
     }

@@ -51,7 +51,11 @@ public final class Engine implements ScenarioPlayer.Services {
     /** Per dead-letter channel and partition, the next offset not yet re-driven. */
     private final Map<String, Map<Integer, Long>> redriven = new HashMap<>();
 
-    private Run run;
+    private volatile Run run;
+    private volatile boolean paused;
+    private volatile boolean publishingStarted;
+    private final java.util.concurrent.CountDownLatch stopRequested = new java.util.concurrent.CountDownLatch(1);
+    private volatile long wallStart = System.nanoTime();
 
     public Engine(
             Design design,
@@ -80,15 +84,18 @@ public final class Engine implements ScenarioPlayer.Services {
     }
 
     public LiveResult run() throws LiveException {
-        long wallStart = System.nanoTime();
+        wallStart = System.nanoTime();
         check();
         io.eventflow.simulator.report.SimulationReport report;
         try {
             startBrokers();
+            stopIfAsked();
             Map<String, LiveChannel> channels = topology();
             run = new Run(design, seed, options.runPrefix(), servers, channels, trace);
+            run.paused = paused;
             List<LiveConsumer> started = build();
             awaitReady(started);
+            stopIfAsked();
             services.values().forEach(s -> s.instances().forEach(LiveInstance::prepareProducers));
             ScenarioPlayer player = new ScenarioPlayer(run, this).plan(scenario);
             Sampler sampler = new Sampler(run, services.values());
@@ -97,13 +104,18 @@ public final class Engine implements ScenarioPlayer.Services {
             sampler.start();
             services.values().forEach(s -> s.instances().forEach(LiveInstance::startPublishers));
             player.start();
-            sleep(duration.toNanos());
+            publishingStarted = true;
+            publishFor(duration.toNanos());
             run.publishing = false;
             player.stop();
             notes.addAll(player.failures());
             services.values().forEach(s -> s.instances().forEach(LiveInstance::stopPublishers));
-            progress.accept("draining (up to " + drain.toSeconds() + " s)");
-            drain(sampler);
+            if (stopRequested.getCount() == 0) {
+                progress.accept("stopped: closing the clients");
+            } else {
+                progress.accept("draining (up to " + drain.toSeconds() + " s)");
+                drain(sampler);
+            }
             long runNanos = trace.now();
             Map<String, Set<Long>> inHand = new HashMap<>();
             services.values().forEach(s -> s.instances()
@@ -125,6 +137,94 @@ public final class Engine implements ScenarioPlayer.Services {
             shutdown();
         }
         return new LiveResult(report, notes);
+    }
+
+    /**
+     * Waits while the producers publish: {@code nanos} of publishing time (paused time does not count), or until
+     * {@link #stop()}.
+     */
+    private void publishFor(long nanos) {
+        long left = nanos;
+        long last = System.nanoTime();
+        try {
+            while (left > 0
+                    && !stopRequested.await(Math.min(left, 100_000_000L), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+                long now = System.nanoTime();
+                if (!paused) {
+                    left -= now - last;
+                }
+                last = now;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopIfAsked() throws LiveException {
+        if (stopRequested.getCount() == 0) {
+            throw new LiveException("stopped before publishing started");
+        }
+    }
+
+    /** Pauses or resumes the timed producers (any thread); paused time does not count toward the duration. */
+    public void pause(boolean on) {
+        paused = on;
+        Run r = run;
+        if (r != null) {
+            r.paused = on;
+        }
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /**
+     * Ends the run early (any thread): publishing stops now and the drain is skipped; the run still reads back, reports
+     * and removes its topology. Before publishing has started, the run ends with a {@link LiveException} at the next
+     * step (a broker that is starting finishes starting first).
+     */
+    public void stop() {
+        stopRequested.countDown();
+    }
+
+    /** The report so far and the current depths, or null before publishing started (any thread). */
+    public io.eventflow.simulator.report.SimulationReport progress() {
+        Run r = run;
+        if (r == null || !publishingStarted) {
+            return null;
+        }
+        return r.ledger().progress(design.name(), seed, trace.now() / 1e9, (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    /** The latest sampled depth per group key (the report's group keys). */
+    public Map<String, Long> lags() {
+        Run r = run;
+        Map<String, Long> out = new LinkedHashMap<>();
+        if (r != null) {
+            r.ledger().groups().forEach((k, g) -> out.put(k, g.lagNow()));
+        }
+        return out;
+    }
+
+    /** Every instance now: alive unless crashed (and not restarted yet), busy with the deliveries it holds. */
+    public List<io.eventflow.simulator.SimulationSnapshot.InstanceState> instances() {
+        List<io.eventflow.simulator.SimulationSnapshot.InstanceState> out = new ArrayList<>();
+        if (!publishingStarted) {
+            return out; // the services are still being built
+        }
+        for (LiveService s : List.copyOf(services.values())) {
+            for (LiveInstance i : s.instances()) {
+                out.add(new io.eventflow.simulator.SimulationSnapshot.InstanceState(
+                        i.id, s.spec.id(), !i.crashed(), true, i.holding(), 0));
+            }
+        }
+        return out;
+    }
+
+    /** Publishing time so far in nanoseconds (0 before publishing). */
+    public long now() {
+        return publishingStarted ? trace.now() : 0;
     }
 
     /** Refuses, before anything starts, what the run cannot do: every reason, one a line. */
@@ -184,6 +284,7 @@ public final class Engine implements ScenarioPlayer.Services {
             progress.accept(
                     e == null
                             ? "starting an embedded " + b.kind().key() + " broker for '" + b.id() + "'"
+                                    + (b.nodeCount() > 1 ? " (" + b.nodeCount() + " nodes)" : "")
                             : "connecting to " + e.describe());
             long t0 = System.nanoTime();
             List<String> routed = ScenarioPlayer.routed(scenario, design).getOrDefault(b.id(), List.of());

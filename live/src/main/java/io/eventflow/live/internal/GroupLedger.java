@@ -130,7 +130,15 @@ public final class GroupLedger {
         replayed.or(processed);
     }
 
+    /** The latest sampled depth (for a running view; the report keeps the largest). */
+    volatile long lagNow;
+
     synchronized void lag(long depth) {
+        lagNow = depth;
         maxLag = Math.max(maxLag, depth);
+    }
+
+    public long lagNow() {
+        return lagNow;
     }
 }

@@ -262,6 +262,11 @@ final class LiveInstance {
         }
     }
 
+    /** Deliveries its workers hold now (received, not finished). */
+    synchronized int holding() {
+        return workers.stream().mapToInt(w -> w.held.size()).sum();
+    }
+
     /** True when no worker holds a delivery. */
     synchronized boolean idle() {
         return workers.stream().allMatch(w -> w.held.isEmpty());

@@ -71,7 +71,7 @@ final class Publisher implements Runnable {
         double rateUsed = -1;
         while (!stopped && run.publishing) {
             double rate = currentRate(a);
-            if (rate <= 0) {
+            if (rate <= 0 || run.paused) {
                 LockSupport.parkNanos(100_000_000L);
                 next = System.nanoTime();
                 continue;
@@ -89,7 +89,7 @@ final class Publisher implements Runnable {
                     break;
                 }
             }
-            if (stopped || !run.publishing || System.nanoTime() < next) {
+            if (stopped || !run.publishing || run.paused || System.nanoTime() < next) {
                 continue;
             }
             publish();

@@ -39,6 +39,8 @@ public final class Run {
     final AtomicLong outstanding = new AtomicLong();
 
     volatile boolean publishing = true;
+    /** While true, timed producers send nothing (the GUI's Pause); chained publications still follow processing. */
+    volatile boolean paused;
 
     public Run(
             Design design,

@@ -19,10 +19,20 @@ import java.util.function.Consumer;
  * {@link Endpoint} are the user's; the others run embedded where their kind can. See {@code docs/live.md}.
  */
 public final class LiveRun {
-    private final Builder b;
+    private final Engine engine;
+    private final java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LiveRun(Builder b) {
-        this.b = b;
+        this.engine = new Engine(
+                b.design,
+                b.scenario,
+                b.seed,
+                b.duration,
+                b.drain,
+                b.endpoints,
+                new LiveOptions(Engine.newPrefix(), b.connectTimeout, b.keep),
+                b.trace,
+                b.progress);
     }
 
     public static Builder builder(Design design) {
@@ -36,17 +46,43 @@ public final class LiveRun {
      * @throws LiveException when something of the design, scenario or brokers cannot run (every reason, one a line)
      */
     public LiveResult run() throws LiveException {
-        return new Engine(
-                        b.design,
-                        b.scenario,
-                        b.seed,
-                        b.duration,
-                        b.drain,
-                        b.endpoints,
-                        new LiveOptions(Engine.newPrefix(), b.connectTimeout, b.keep),
-                        b.trace,
-                        b.progress)
-                .run();
+        if (!ran.compareAndSet(false, true)) {
+            throw new IllegalStateException("a LiveRun runs once; build another");
+        }
+        return engine.run();
+    }
+
+    /**
+     * Pauses the timed producers (any thread, also before {@link #run()}): they send nothing until {@link #resume()};
+     * consumers go on, and publications that follow processing still go out. Paused time does not count toward the
+     * duration.
+     */
+    public void pause() {
+        engine.pause(true);
+    }
+
+    public void resume() {
+        engine.pause(false);
+    }
+
+    public boolean paused() {
+        return engine.paused();
+    }
+
+    /**
+     * Ends the run early (any thread): publishing stops, the drain is skipped, the brokers are read back, the report
+     * is made and the topology removed (unless kept) as at a normal end, and {@link #run()} returns. Before publishing
+     * has started, {@link #run()} ends with a {@link LiveException} once the current step (such as a broker starting)
+     * is done, after removing what it created.
+     */
+    public void stop() {
+        engine.stop();
+    }
+
+    /** The run so far (any thread, cheap enough a few times a second), or null before publishing has started. */
+    public LiveProgress progress() {
+        var report = engine.progress();
+        return report == null ? null : LiveProgress.of(engine.now(), report, engine.lags(), engine.instances());
     }
 
     /** Settings of a live run; every one has a default. */

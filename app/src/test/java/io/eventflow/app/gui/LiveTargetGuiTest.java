@@ -1,0 +1,286 @@
+package io.eventflow.app.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventflow.app.live.ConnectionDialog;
+import io.eventflow.app.live.Connections;
+import io.eventflow.app.shell.MainWindow;
+import io.eventflow.app.shell.ScriptedDialogs;
+import io.eventflow.app.shell.StudioHome;
+import io.eventflow.app.shell.TaskExecutor;
+import io.eventflow.app.simview.RunTarget;
+import io.eventflow.app.simview.ScenarioCatalog;
+import io.eventflow.app.simview.SimSession;
+import io.eventflow.app.simview.SimulationRunner;
+import io.eventflow.live.ReportComparison;
+import io.eventflow.model.io.DesignFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Simulate's run target: the choice is the user's (settings, not the design); a live run on the trading sample's
+ * embedded ActiveMQ feeds the same views and ends with the simulated and live reports side by side; a broker that does
+ * not answer is said beside the controls; the connection dialog keeps typed secrets off the disk.
+ */
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class LiveTargetGuiTest {
+    private static final Path SAMPLES =
+            Path.of("..", "assets", "samples").toAbsolutePath().normalize();
+    private static final Path CONFIG;
+    private static final String OLD_CONFIG = System.getProperty("eventflow.configdir");
+
+    static {
+        try {
+            CONFIG = Files.createTempDirectory("ef-live-gui-config");
+        } catch (java.io.IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+        // the run target and the connections go to the user's configuration folder: a temporary one here
+        System.setProperty("eventflow.configdir", CONFIG.toString());
+    }
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = new MainWindow(
+                stage,
+                new StudioHome(Files.createTempDirectory("home")),
+                new ScriptedDialogs(),
+                TaskExecutor.sameThread());
+        window.show(null);
+    }
+
+    @BeforeEach
+    void awaitPanels() throws TimeoutException {
+        Panels.await(window);
+    }
+
+    @AfterEach
+    void stop() {
+        window.simulate().dispose();
+    }
+
+    @AfterAll
+    static void restore() {
+        if (OLD_CONFIG == null) {
+            System.clearProperty("eventflow.configdir");
+        } else {
+            System.setProperty("eventflow.configdir", OLD_CONFIG);
+        }
+    }
+
+    private SimSession session() {
+        return window.simulate().session();
+    }
+
+    private static void settle() {
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The trading sample in Simulate, no scenario, 3 s, with {@code target} chosen in the controls. */
+    private void simulateTrading(FxRobot robot, RunTarget target) throws Exception {
+        simulate(robot, SAMPLES.resolve("trading-jms.eventflow.yaml"), target);
+    }
+
+    private static final String ONE_QUEUE =
+            """
+            eventflow: 1
+            name: One queue
+            brokers:
+              - {id: amq, kind: jms}
+            messages:
+              - {id: M, payload: {type: object}}
+            channels:
+              - {id: work, broker: amq, address: work, messages: [M], destination: queue}
+            services:
+              - id: producer
+                publishes: [{channel: work, message: M, rate: 10/s}]
+              - id: worker
+                subscribes: [{channel: work}]
+            """;
+
+    private void simulate(FxRobot robot, Path design, RunTarget target) throws Exception {
+        robot.interact(() -> window.files().openPath(design));
+        robot.clickOn("#mode-simulate");
+        ComboBox<ScenarioCatalog.Choice> box = robot.lookup("#sim-scenario").query();
+        robot.interact(() -> box.setValue(ScenarioCatalog.Choice.NONE));
+        ComboBox<RunTarget> targets = robot.lookup("#sim-target").query();
+        robot.interact(() -> targets.setValue(target));
+        robot.doubleClickOn("#sim-duration").eraseText(8).write("3s");
+        settle();
+    }
+
+    private SimulationRunner.State state() {
+        return session().stateProperty().get();
+    }
+
+    @Test
+    void embeddedRunFeedsTheViewsPausesAndEndsBesideTheSimulation(FxRobot robot) throws Exception {
+        simulateTrading(robot, RunTarget.EMBEDDED);
+        // remembered for the user, not written into the design
+        assertThat(Files.readString(CONFIG.resolve("settings.properties"))).contains("simulate.target=EMBEDDED");
+        assertThat(Files.readString(SAMPLES.resolve("trading-jms.eventflow.yaml")))
+                .doesNotContain("EMBEDDED")
+                .doesNotContain("Embedded");
+        assertThat(robot.lookup("#sim-step").query().isDisabled()).isTrue();
+
+        robot.clickOn("#sim-run");
+        // progress while the broker starts and the consumers join, then the run publishes
+        WaitForAsyncUtils.waitFor(
+                60,
+                TimeUnit.SECONDS,
+                () -> session().reportProperty().get() != null
+                        && session().reportProperty().get().totals().published() > 0);
+        settle();
+        Label status = robot.lookup("#sim-live-status").query();
+        assertThat(status.getText()).matches(".* · \\d+\\.\\d s");
+        // the same views as a simulation: counters, depths on the snapshot, charts, event log
+        Label published = robot.lookup("#count-published").query();
+        assertThat(Long.parseLong(published.getText().replace(",", ""))).isPositive();
+        assertThat(session().snapshot().channels()).extracting(c -> c.id()).contains("prices", "orders");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> !window.simulate().views().series().samples(null).isEmpty());
+
+        // Pause stops the producers: Run says so, and the state is paused
+        robot.clickOn("#sim-run");
+        settle();
+        assertThat(state()).isEqualTo(SimulationRunner.State.PAUSED);
+        robot.clickOn("#sim-run");
+        settle();
+        assertThat(state()).isIn(SimulationRunner.State.RUNNING, SimulationRunner.State.FINISHED);
+
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> state() == SimulationRunner.State.FINISHED);
+        settle();
+        assertThat(session().live().log()).as("trace events in the event log").isNotEmpty();
+        assertThat(session().reportProperty().get().ok()).isTrue();
+        // the Run tab's two columns: simulated and live, same seed
+        SimSession.LiveComparison c = session().comparisonProperty().get();
+        assertThat(c).isNotNull();
+        assertThat(c.simulated()).isNotNull();
+        assertThat(c.simulated().seed()).isEqualTo(c.live().seed());
+        TableView<ReportComparison.Row> table =
+                robot.lookup("#live-comparison-table").query();
+        assertThat(table.isVisible()).isTrue();
+        assertThat(table.getItems()).extracting(ReportComparison.Row::figure).contains("totals.published");
+        ReportComparison.Row pub = table.getItems().get(0);
+        assertThat(pub.simulated()).isEqualTo(c.simulated().totals().published());
+        assertThat(pub.live()).isEqualTo(c.live().totals().published());
+
+        // back to the simulator: the comparison goes, Step works again
+        robot.interact(() -> session().targetProperty().set(RunTarget.SIMULATOR));
+        settle();
+        assertThat(robot.lookup("#live-comparison").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#sim-step").query().isDisabled()).isFalse();
+        assertThat(Files.readString(CONFIG.resolve("settings.properties"))).contains("simulate.target=SIMULATOR");
+    }
+
+    @Test
+    void anUnreachableConfiguredBrokerIsSaidBesideTheControls(FxRobot robot) throws Exception {
+        // nothing listens on port 1 of the loopback: the connection is refused
+        new Connections(CONFIG)
+                .save(List.of(new Connections.Connection("amq", "tcp://127.0.0.1:1", java.util.Map.of(), List.of())));
+        Path design = Files.createTempDirectory("ef-one-queue").resolve("one-queue.eventflow.yaml");
+        Files.writeString(design, ONE_QUEUE);
+        simulate(robot, design, RunTarget.CONFIGURED);
+        assertThat(robot.lookup("#sim-connections").query().isVisible()).isTrue();
+        robot.clickOn("#sim-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state() == SimulationRunner.State.FAILED);
+        settle();
+        Label message = robot.lookup("#sim-message").query();
+        assertThat(message.getText()).contains("127.0.0.1:1");
+        // the app stays responsive: back to the simulator and run
+        robot.interact(() -> session().targetProperty().set(RunTarget.SIMULATOR));
+        robot.clickOn("#sim-step");
+        settle();
+        assertThat(state()).isEqualTo(SimulationRunner.State.PAUSED);
+        Files.deleteIfExists(CONFIG.resolve("brokers.yaml"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theConnectionDialogStoresTheBrokersFileAndKeepsTypedSecretsOffTheDisk(FxRobot robot) throws Exception {
+        Path dir = Files.createTempDirectory("ef-conn");
+        Connections connections = new Connections(dir, name -> name.equals("KAFKA_JAAS") ? "jaas-value" : null);
+        var design = DesignFiles.open(SAMPLES.resolve("order-pipeline.eventflow.yaml"));
+        ConnectionDialog[] d = new ConnectionDialog[1];
+        robot.interact(() -> {
+            d[0] = new ConnectionDialog(connections, design);
+            Stage s = new Stage();
+            s.setScene(new Scene(new javafx.scene.layout.StackPane(d[0].content()), 700, 500));
+            s.show();
+        });
+        robot.clickOn("#conn-address").write("kafka-1:9092");
+        robot.clickOn("#conn-properties").write("security.protocol=SASL_SSL\nsasl.mechanism=PLAIN");
+        robot.clickOn("#conn-add-secret");
+        robot.clickOn(".conn-secret-setting").write("sasl.jaas.config");
+        robot.clickOn(".conn-secret-env").write("KAFKA_JAAS");
+        robot.clickOn("#conn-add-secret");
+        List<TextField> settings = robot.lookup(".conn-secret-setting").queryAllAs(TextField.class).stream()
+                .toList();
+        robot.clickOn(settings.get(1)).write("ssl.truststore.password");
+        List<javafx.scene.Node> sources =
+                robot.lookup(".conn-secret-source").queryAll().stream().toList();
+        robot.interact(
+                () -> ((javafx.scene.control.ChoiceBox<String>) sources.get(1)).setValue("Typed (this session)"));
+        List<javafx.scene.Node> typed =
+                robot.lookup(".conn-secret-typed").queryAll().stream().toList();
+        robot.clickOn(typed.get(1)).write("typed-pass");
+        boolean[] saved = new boolean[1];
+        robot.interact(() -> saved[0] = d[0].save());
+        assertThat(saved[0]).isTrue();
+
+        String file = Files.readString(connections.file());
+        assertThat(file)
+                .contains("eventflow-brokers: 1")
+                .contains("kafka-1:9092")
+                .contains("security.protocol: SASL_SSL")
+                .contains("KAFKA_JAAS")
+                .doesNotContain("typed-pass")
+                .doesNotContain("jaas-value");
+        assertThat(connections.secretsFile()).doesNotExist(); // "remember" is off by default
+        var ep = connections.endpoints().get("kafka");
+        assertThat(ep.address()).isEqualTo("kafka-1:9092");
+        assertThat(ep.properties())
+                .containsEntry("sasl.jaas.config", "jaas-value")
+                .containsEntry("ssl.truststore.password", "typed-pass");
+        assertThat(ep.toString()).doesNotContain("typed-pass").doesNotContain("jaas-value");
+        // a new session: the typed secret is gone, the file's variable name stays
+        Connections next = new Connections(dir, name -> "x");
+        assertThat(next.get("kafka").secrets())
+                .extracting(Connections.Secret::setting)
+                .containsExactly("sasl.jaas.config");
+
+        // a secret typed among the client settings is refused, naming it; nothing is written
+        javafx.scene.control.TextArea props = robot.lookup("#conn-properties").query();
+        robot.interact(() -> props.appendText("\nsasl.password=oops"));
+        robot.interact(() -> saved[0] = d[0].save());
+        assertThat(saved[0]).isFalse();
+        Label problems = robot.lookup("#conn-problems").query();
+        assertThat(problems.getText()).contains("sasl.password").contains("secret");
+        assertThat(Files.readString(connections.file())).doesNotContain("oops");
+    }
+}
