@@ -8,10 +8,11 @@ import java.util.Map;
 
 /**
  * Notices partition leader changes between snapshots (a broker node crashed, a new leader was elected) and keeps each
- * for a few seconds of wall time, so the overlay can show it in its channel's badge stack. FX thread only, no nodes.
+ * for a few seconds of wall time while the simulation moves (a paused run keeps its badges, so a move seen just before
+ * a pause is still there to read), so the overlay can show it in its channel's badge stack. FX thread only, no nodes.
  */
 final class LeaderMoves {
-    /** How long a move stays on screen, in wall-clock nanoseconds. */
+    /** How long a move stays on screen, in wall-clock nanoseconds during which simulated time advanced. */
     static final long SHOW_NANOS = 4_000_000_000L;
 
     /**
@@ -35,6 +36,9 @@ final class LeaderMoves {
     private final Map<String, List<Integer>> last = new HashMap<>();
     private final List<Move> moves = new ArrayList<>();
     private long lastTime = -1;
+    private long lastWall = -1;
+    /** Wall-clock nanoseconds that passed between updates whose simulated time advanced: the moves' clock. */
+    private long moving;
 
     /** Compares the snapshot with the previous one; a snapshot earlier in simulated time starts over (a reset). */
     void update(SimulationSnapshot s, long nowNanos) {
@@ -44,7 +48,10 @@ final class LeaderMoves {
         if (s.time() < lastTime) {
             last.clear();
             moves.clear();
+        } else if (s.time() > lastTime && lastWall >= 0) {
+            moving += Math.max(0, nowNanos - lastWall);
         }
+        lastWall = nowNanos;
         lastTime = s.time();
         for (SimulationSnapshot.ChannelState c : s.channels()) {
             List<Integer> now = c.leaders();
@@ -54,16 +61,16 @@ final class LeaderMoves {
             }
             for (int p = 0; p < now.size(); p++) {
                 if (!before.get(p).equals(now.get(p))) {
-                    moves.add(new Move(c.id(), p, before.get(p), now.get(p), nowNanos));
+                    moves.add(new Move(c.id(), p, before.get(p), now.get(p), moving));
                 }
             }
         }
     }
 
     /** The visible moves as one line per channel, for the channel's badge stack. */
-    Map<String, String> lines(long nowNanos) {
+    Map<String, String> lines() {
         Map<String, List<Move>> byChannel = new java.util.LinkedHashMap<>();
-        for (Move m : visible(nowNanos)) {
+        for (Move m : visible()) {
             byChannel.computeIfAbsent(m.channel(), k -> new ArrayList<>()).add(m);
         }
         Map<String, String> out = new java.util.LinkedHashMap<>();
@@ -84,9 +91,9 @@ final class LeaderMoves {
         return n + (n == 1 ? " partition " : " partitions ") + state + " (" + String.join(", ", parts) + ")";
     }
 
-    /** The moves still to show, newest last. */
-    List<Move> visible(long nowNanos) {
-        moves.removeIf(m -> nowNanos - m.seenNanos() > SHOW_NANOS);
+    /** The moves still to show, newest last ({@code seenNanos} is on the moves' clock). */
+    List<Move> visible() {
+        moves.removeIf(m -> moving - m.seenNanos() > SHOW_NANOS);
         return moves;
     }
 }

@@ -157,7 +157,7 @@ public final class TokenOverlay extends Canvas {
         drawTraced(g, z, px, py);
         drawLinkFaults(g, live, z, px, py);
         leaderMoves.update(s, now);
-        drawChannels(s, z, leaderMoves.lines(now));
+        drawChannels(s, z, leaderMoves.lines());
         drawServices(s, z);
         drawBrokers(live);
         drawStacks(g, z, px, py);

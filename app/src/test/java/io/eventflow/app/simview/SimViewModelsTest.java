@@ -227,7 +227,7 @@ class SimViewModelsTest {
         Simulation sim = Simulation.builder(design)
                 .scenario(crash)
                 .seed(3)
-                .duration(10 * S)
+                .duration(12 * S)
                 .build();
         LeaderMoves moves = new LeaderMoves();
         long wall = 0;
@@ -236,7 +236,7 @@ class SimViewModelsTest {
             moves.update(sim.snapshot(), wall);
         }
         // The crash takes the partitions node 0 led offline, and the election gives each a new leader.
-        List<LeaderMoves.Move> seen = moves.visible(wall);
+        List<LeaderMoves.Move> seen = moves.visible();
         assertThat(seen).anySatisfy(m -> {
             assertThat(m.from()).isZero();
             assertThat(m.to()).isEqualTo(-1);
@@ -247,6 +247,12 @@ class SimViewModelsTest {
             assertThat(m.to()).isIn(1, 2);
             assertThat(m.text()).contains("leader elected");
         });
-        assertThat(moves.visible(wall + LeaderMoves.SHOW_NANOS + 1)).isEmpty();
+        // Paused (the same simulated time), wall time passes and the moves stay to be read.
+        moves.update(sim.snapshot(), wall + 10 * LeaderMoves.SHOW_NANOS);
+        assertThat(moves.visible()).isNotEmpty();
+        // Running again, they go once SHOW_NANOS of wall time have passed with the simulation moving.
+        sim.runUntil(11 * S);
+        moves.update(sim.snapshot(), wall + 11 * LeaderMoves.SHOW_NANOS + 1);
+        assertThat(moves.visible()).isEmpty();
     }
 }
