@@ -151,7 +151,20 @@ class KafkaLiveRunTest {
                         .filter(l -> l.contains("fault"))
                         .collect(java.util.stream.Collectors.joining("\n"));
         assertThat(billing.lost()).as(why).isZero();
-        assertThat(billing.redelivered()).as(why).isPositive();
+        // What billing#0 was handed before it died at 2 s comes again. On a loaded machine its group may still be
+        // joining at 2 s (nothing handed to it yet): then there is nothing to redeliver, and the trace shows it.
+        boolean heldBeforeCrash = trace.toString()
+                .lines()
+                .anyMatch(l -> l.contains("\"kind\":\"delivered\"")
+                        && l.contains("\"element\":\"billing#0\"")
+                        && timeOf(l) < 2_000_000_000L);
+        if (heldBeforeCrash) {
+            assertThat(billing.redelivered()).as(why).isPositive();
+            assertThat(trace.toString()).contains("\"kind\":\"redelivered\"");
+        } else {
+            System.out.println("NOTE: billing#0 was handed nothing before its crash at 2 s (slow group join):"
+                    + " redeliveries not checked in this run");
+        }
         assertThat(billing.duplicates()).as(why).isLessThanOrEqualTo(billing.redelivered());
         // 15 % poison orders for 1 s fail 3 attempts each (2 retries), then go to orders-dlq, where ops reads them;
         // one the crash interrupted starts its attempts again, and one dead-lettered but not committed when billing#0
@@ -162,11 +175,20 @@ class KafkaLiveRunTest {
         assertThat(rep.groups().get("ops@orders-dlq").owed()).isEqualTo(billing.deadLettered());
         assertThat(trace.toString())
                 .contains("\"kind\":\"fault-started\",\"time\":")
-                .contains("\"kind\":\"dead-lettered\"")
-                .contains("\"kind\":\"redelivered\"");
+                .contains("\"kind\":\"dead-lettered\"");
         assertThat(rep.toJson()).doesNotContain(SECRET);
         assertThat(trace.toString()).doesNotContain(SECRET);
         assertThat(String.join("\n", r.notes())).doesNotContain(SECRET);
         assertThat(endpoints().get("kafka").toString()).doesNotContain(SECRET).contains("***");
+    }
+
+    /** The {@code time} field of a JSONL trace line (nanoseconds of the run). */
+    private static long timeOf(String line) {
+        int i = line.indexOf("\"time\":") + 7;
+        int j = i;
+        while (j < line.length() && Character.isDigit(line.charAt(j))) {
+            j++;
+        }
+        return Long.parseLong(line.substring(i, j));
     }
 }
