@@ -105,7 +105,12 @@ public final class InspectorView extends ScrollPane {
                     s -> ServiceForms.service(vm, d, s),
                     m -> MessageEditor.message(vm, d, m));
         } else if (subject instanceof InspectorViewModel.EdgeSubject e) {
-            f = e.service() == null ? SqsForm.snsEdge(vm, e.ref()) : ServiceForms.edge(vm, d, e);
+            if (e.service() == null) {
+                f = new Form();
+                KindForms.link(f, vm, d, e.ref());
+            } else {
+                f = ServiceForms.edge(vm, d, e);
+            }
         } else if (subject instanceof List<?> l) {
             f = new Form();
             f.section(l.size() + " items selected");
