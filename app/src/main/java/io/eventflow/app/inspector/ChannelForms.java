@@ -11,8 +11,7 @@ import java.util.Map;
 final class ChannelForms {
     private ChannelForms() {}
 
-    static Form channel(InspectorViewModel vm, Design d, Channel c) {
-        Form f = new Form();
+    static void channel(Form f, InspectorViewModel vm, Design d, Channel c) {
         String id = c.id();
         f.section("Channel");
         f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.rename(id, v));
@@ -50,7 +49,6 @@ final class ChannelForms {
         }
         KindForms.channel(f, vm, d, c, kind);
         notes(f, vm, d, id);
-        return f;
     }
 
     /** Replaces the channel's settings of {@code part}'s kind with {@code part}; one undoable edit. */
@@ -61,8 +59,7 @@ final class ChannelForms {
                 .ifPresent(c -> vm.replaceElement(id, part.kind().key(), c.with(part)));
     }
 
-    static Form broker(InspectorViewModel vm, Design d, Broker b) {
-        Form f = new Form();
+    static void broker(Form f, InspectorViewModel vm, Design d, Broker b) {
         String id = b.id();
         f.section("Broker");
         f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.rename(id, v));
@@ -89,11 +86,9 @@ final class ChannelForms {
                 .filter(c -> id.equals(c.broker()))
                 .forEach(c -> f.link(c.id() + "  ·  " + c.effectiveAddress(), () -> vm.select(c.id())));
         notes(f, vm, d, id);
-        return f;
     }
 
-    static Form design(InspectorViewModel vm, Design d) {
-        Form f = new Form();
+    static void design(Form f, InspectorViewModel vm, Design d) {
         f.section("Design");
         f.text("Name", d.name(), Parsers.TEXT, v -> vm.editDesign("name", x -> x.withName(v == null ? "Untitled" : v)));
         f.text("Version", d.version(), Parsers.TEXT, v -> vm.editDesign("version", x -> x.withVersion(v)));
@@ -109,7 +104,6 @@ final class ChannelForms {
         f.section("Message types");
         d.messages().forEach(m -> f.link(m.id(), () -> vm.select(m.id())));
         LintForm.add(f, vm, d);
-        return f;
     }
 
     static void notes(Form f, InspectorViewModel vm, Design d, String id) {
