@@ -5,6 +5,7 @@ import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.KindSettings;
+import io.eventflow.model.design.MessageType;
 import java.util.Map;
 
 /** Forms for channels, brokers and the design as a whole. */
@@ -23,11 +24,12 @@ final class ChannelForms {
                 id + " (the id)",
                 Parsers.TEXT,
                 v -> vm.editChannel(id, "address", x -> x.withAddress(v)));
-        f.text(
+        var messages = f.text(
                 "Message types",
                 c.messages(),
                 Parsers.ID_LIST,
                 v -> vm.editChannel(id, "messages", x -> x.withMessages(v)));
+        f.warnUnknown(messages, d.messages().stream().map(MessageType::id).toList(), "message type");
         f.text("Title", c.title(), Parsers.TEXT, v -> vm.editChannel(id, "title", x -> x.withTitle(v)));
         f.text(
                 "Description",

@@ -56,6 +56,10 @@ public final class Form extends GridPane {
         List<String> ids = List.of();
         /** What commits a text field's pending edit. */
         Runnable apply;
+        /** A text field's warning about its value (an id that names nothing), or null; it does not block the edit. */
+        Function<String, String> warning;
+        /** The field's validation. */
+        ValidationSupport support;
 
         Row(String type, String key, int height) {
             this.type = type;
@@ -194,6 +198,7 @@ public final class Form extends GridPane {
         Label error = r.error;
         // The subject's parser first: the field's validation checks the new text with it.
         r.parser = parser;
+        r.warning = null;
         f.setText(Parsers.show(value));
         f.setPromptText(placeholder);
         showError(f, error, null);
@@ -231,11 +236,49 @@ public final class Form extends GridPane {
         labelled(r, label, f, true);
         add(error, 1, row + 1);
         r.nodes.add(error);
-        decorate(f, (c, text) -> {
-            String msg = r.parser == null ? null : Parsers.error(r.parser, text == null ? "" : (String) text);
-            return ValidationResult.fromErrorIf(c, msg == null ? "" : msg, msg != null);
+        r.support = decorate(f, (c, value) -> {
+            String text = value == null ? "" : (String) value;
+            String msg = r.parser == null ? null : Parsers.error(r.parser, text);
+            if (msg != null) {
+                return ValidationResult.fromError(c, msg);
+            }
+            String warning = r.warning == null ? null : r.warning.apply(text);
+            return ValidationResult.fromWarningIf(c, warning == null ? "" : warning, warning != null);
         });
         return r;
+    }
+
+    /**
+     * Marks the ids in a text field of id lists that name none of {@code known} with a warning (ControlsFX), e.g. a
+     * message type that is not in the design: "unknown message type 'X'". The value is still applied (the validator
+     * lists the dangling reference under Problems).
+     */
+    public void warnUnknown(TextField field, java.util.Collection<String> known, String what) {
+        java.util.Set<String> ids = java.util.Set.copyOf(known);
+        for (Row r : rows) {
+            if (r.field == field) {
+                Function<String, ?> parser = r.parser;
+                r.warning = text -> {
+                    if (Parsers.error(parser, text) != null
+                            || !(Parsers.parse(parser, text) instanceof List<?> values)) {
+                        return null;
+                    }
+                    List<String> unknown = values.stream()
+                            .map(String::valueOf)
+                            .filter(v -> !ids.contains(v))
+                            .toList();
+                    return unknown.isEmpty()
+                            ? null
+                            : "unknown " + what + " "
+                                    + String.join(
+                                            ", ",
+                                            unknown.stream()
+                                                    .map(v -> "'" + v + "'")
+                                                    .toList()) + ": not in the design";
+                };
+                r.support.revalidate(field);
+            }
+        }
     }
 
     /** Shows a field's problem under it (or hides it: null). */
@@ -250,10 +293,11 @@ public final class Form extends GridPane {
      * Decorates the field with the problem {@code check} finds in its value (ControlsFX: an error mark at the field's
      * corner with the message as its tooltip), re-checked whenever the value changes.
      */
-    private static void decorate(Control c, org.controlsfx.validation.Validator<Object> check) {
+    private static ValidationSupport decorate(Control c, org.controlsfx.validation.Validator<Object> check) {
         ValidationSupport support = new ValidationSupport();
         support.setValidationDecorator(new GraphicValidationDecoration());
         support.registerValidator(c, false, check);
+        return support;
     }
 
     /** A choice among enum values, with an empty "default" entry. */

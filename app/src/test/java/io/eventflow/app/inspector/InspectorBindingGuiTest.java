@@ -56,8 +56,9 @@ class InspectorBindingGuiTest {
                 new Channel("payments", "cluster", null, List.of())
                         .with(new KafkaTopic(6, null, null, null, null, null, null)),
                 null);
-        // A dead-letter channel that is not in the design: an unknown reference.
-        d = DesignEdits.add(d, new Channel("refunds", "cluster", null, List.of()).withDeadLetter("nowhere"), null);
+        // A dead-letter channel and a message type that are not in the design: unknown references.
+        d = DesignEdits.add(
+                d, new Channel("refunds", "cluster", null, List.of("Ghost")).withDeadLetter("nowhere"), null);
         d = DesignEdits.add(d, new Service("billing"), null);
         return DesignEdits.connectSubscribe(d, "orders", "billing");
     }
@@ -248,5 +249,21 @@ class InspectorBindingGuiTest {
         select(robot, "orders");
         assertThat(view.form().getChildren()).contains(deadLetter);
         assertThat(marks(deadLetter)).noneMatch(m -> m.contains("'nowhere'"));
+    }
+
+    @Test
+    void anUnknownMessageTypeIsMarkedAsAWarningAndStillApplied(FxRobot robot) {
+        select(robot, "refunds");
+        TextField messages = robot.lookup("#field-message-types").queryAs(TextField.class);
+        assertThat(marks(messages)).containsExactly("unknown message type 'Ghost': not in the design");
+
+        commit(robot, "message-types", "Ghost, Phantom");
+        assertThat(doc.getDesign().channel("refunds").orElseThrow().messages()).containsExactly("Ghost", "Phantom");
+        assertThat(marks(robot.lookup("#field-message-types").queryAs(TextField.class)))
+                .containsExactly("unknown message type 'Ghost', 'Phantom': not in the design");
+
+        select(robot, "orders");
+        assertThat(marks(robot.lookup("#field-message-types").queryAs(TextField.class)))
+                .isEmpty();
     }
 }
