@@ -208,14 +208,14 @@ public final class CanvasInput {
         javafx.scene.control.Menu add = new javafx.scene.control.Menu("Add here");
         add.setId("menu-add-here");
         PaletteItem previous = null;
-        for (PaletteItem item : PaletteItem.values()) {
+        for (PaletteItem item : PaletteItem.all()) {
             if (previous != null
                     && (previous.isService() != item.isService() || previous.isBroker() != item.isBroker())) {
                 add.getItems().add(new javafx.scene.control.SeparatorMenuItem());
             }
             previous = item;
             MenuItem m = new MenuItem(item.label(), io.eventflow.app.fx.Icons.of(item.icon()));
-            m.setId("add-here-" + item.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            m.setId("add-here-" + item.idName());
             m.setOnAction(a -> vm.drop(item, world.getX(), world.getY(), null));
             add.getItems().add(m);
         }

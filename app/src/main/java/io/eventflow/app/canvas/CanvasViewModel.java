@@ -146,11 +146,7 @@ public final class CanvasViewModel {
 
     /** The look a palette service item gives a new service until it is connected. */
     private static Service.Role roleOf(PaletteItem item) {
-        return switch (item) {
-            case PRODUCER -> Service.Role.PRODUCER;
-            case CONSUMER -> Service.Role.CONSUMER;
-            default -> Service.Role.SERVICE;
-        };
+        return item.role();
     }
 
     private static Design addMessage(Design d, String id, String channel) {
@@ -165,19 +161,19 @@ public final class CanvasViewModel {
     }
 
     /**
-     * Whether an edge may run from one element to another: service → channel, channel → service, or SNS topic → SQS
-     * queue.
+     * Whether an edge may run from one element to another: service → channel, channel → service, or a link between
+     * two channels that their kind offers ({@link KindLook#canLink}).
      */
     public boolean canConnect(String from, String to) {
         Design d = doc.getDesign();
         return (d.service(from).isPresent() && d.channel(to).isPresent())
                 || (d.channel(from).isPresent() && d.service(to).isPresent())
-                || NewChannels.canSubscribe(d, from, to);
+                || KindLooks.linker(d, from, to).isPresent();
     }
 
     /**
-     * Connects two elements: service → channel publishes, channel → service subscribes, SNS topic → SQS queue
-     * subscribes the queue to the topic.
+     * Connects two elements: service → channel publishes, channel → service subscribes, channel → channel adds their
+     * kind's link (e.g. subscribes a queue to a fan-out topic).
      */
     public boolean connect(String from, String to) {
         if (!canConnect(from, to)) {
@@ -185,8 +181,8 @@ public final class CanvasViewModel {
         }
         Design d = doc.getDesign();
         if (d.channel(from).isPresent() && d.channel(to).isPresent()) {
-            doc.execute(DesignChange.of(
-                    "Subscribe " + to + " to SNS topic " + from, x -> NewChannels.subscribe(x, from, to)));
+            KindLook look = KindLooks.linker(d, from, to).orElseThrow();
+            doc.execute(DesignChange.of(look.linkName(from, to), x -> look.link(x, from, to)));
         } else if (d.service(from).isPresent()) {
             doc.execute(DesignChange.of("Connect " + from + " → " + to, x -> DesignEdits.connectPublish(x, from, to)));
         } else {
@@ -217,20 +213,24 @@ public final class CanvasViewModel {
     }
 
     private static Design disconnect(Design d, EdgeId e) {
-        // An SNS edge joins two channels (topic to queue): there is no service to look for.
-        if (e.kind() != EdgeId.Kind.SNS && d.service(e.service()).isEmpty()) {
+        // A link joins two channels: there is no service to look for.
+        java.util.Optional<KindLook> link = KindLooks.linkOwner(e);
+        if (link.isPresent()) {
+            return link.get().unlink(d, e);
+        }
+        if (d.service(e.service()).isEmpty()) {
             return d;
         }
         return switch (e.kind()) {
             case PUBLISH -> DesignEdits.disconnectPublish(d, e.service(), e.channel());
             case SUBSCRIBE -> DesignEdits.disconnectSubscribe(d, e.channel(), e.service());
-            case SNS -> NewChannels.unsubscribe(d, e.service(), e.channel());
             case DEAD_LETTER -> DesignEdits.updateService(
                     d,
                     e.service(),
                     s -> s.withSubscribes(s.subscribes().stream()
                             .map(x -> e.channel().equals(x.deadLetter()) ? x.withDeadLetter(null) : x)
                             .toList()));
+            default -> d; // the links between two channels are their kind's (above)
         };
     }
 

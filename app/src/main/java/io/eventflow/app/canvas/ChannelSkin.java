@@ -13,9 +13,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
- * A channel, shaped by its kind (see {@link ChannelLook}): a log of partitions (Kafka, Redis stream), a queue (AMQP,
- * SQS, JMS queue), a fan-out hub (MQTT, SNS, JMS topic) or a broadcast that stores nothing (Postgres NOTIFY); labelled
- * with address, the kind's main settings and message types, with small badges under the text.
+ * A channel, shaped by its kind (see {@link ChannelLook}): a log of partitions or entries, a queue, a fan-out hub or a
+ * broadcast that stores nothing; labelled with address, the kind's main settings and message types, with small badges
+ * under the text.
  */
 public final class ChannelSkin extends ElementSkin {
     public static final double W = 184;

@@ -1,13 +1,10 @@
 package io.eventflow.app.canvas;
 
-import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.EdgeId;
-import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +12,7 @@ import java.util.List;
 /**
  * An edge of the diagram as drawn: its {@link EdgeId} and its label.
  *
- * @param edge which publication, subscription, dead-letter route or SNS subscription it stands for
+ * @param edge which publication, subscription, dead-letter route or link between two channels it stands for
  * @param label message type and rate on two lines, e.g. {@code OrderPlaced} and {@code 200/s}
  */
 public record EdgeRef(EdgeId edge, String label) {
@@ -27,12 +24,12 @@ public record EdgeRef(EdgeId edge, String label) {
         return edge.kind();
     }
 
-    /** The service's id (for an SNS subscription: the topic's id). */
+    /** The service's id (for a link between two channels: the channel it starts from). */
     public String service() {
         return edge.service();
     }
 
-    /** The channel's id (for an SNS subscription: the queue's id). */
+    /** The channel's id (for a link between two channels: the channel it ends at). */
     public String channel() {
         return edge.channel();
     }
@@ -70,11 +67,9 @@ public record EdgeRef(EdgeId edge, String label) {
                 }
             }
         }
-        for (Channel q : d.channels()) {
-            for (String topic : SqsQueue.of(q).topicsOrEmpty()) {
-                if (d.channel(topic).isPresent()) {
-                    out.add(new EdgeRef(EdgeId.Kind.SNS, topic, q.id(), "fan-out"));
-                }
+        for (Channel c : d.channels()) {
+            for (KindLook look : KindLooks.all()) {
+                out.addAll(look.links(d, c));
             }
         }
         return out;
@@ -97,10 +92,8 @@ public record EdgeRef(EdgeId edge, String label) {
         String label = x.group() == null
                 ? x.deliveryOrDefault().key()
                 : x.group() + " · " + x.deliveryOrDefault().key();
-        boolean jmsTopic = d.channel(x.channel())
-                .filter(c -> d.kindOf(c).orElse(null) == BrokerKind.JMS
-                        && JmsDestination.of(c).isTopic())
-                .isPresent();
-        return jmsTopic ? label + "\n" + (x.isDurable() ? "durable" : "non-durable") : label;
+        return d.channel(x.channel())
+                .map(c -> KindLooks.of(d, c).subscriptionLabel(c, x, label))
+                .orElse(label);
     }
 }

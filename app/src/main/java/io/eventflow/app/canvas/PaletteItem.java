@@ -1,121 +1,117 @@
 package io.eventflow.app.canvas;
 
 import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
+import io.eventflow.model.design.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
-/** What the palette offers to drag onto the canvas. */
-public enum PaletteItem {
-    PRODUCER("Producer", "producer", MaterialDesignU.UPLOAD, null, "A service that publishes at its own rate"),
-    CONSUMER("Consumer", "consumer", MaterialDesignD.DOWNLOAD, null, "A service that consumes"),
-    SERVICE(
+/**
+ * What the palette offers to drag onto the canvas: the services and the message type declared here, the channels and
+ * brokers of each broker kind declared by that kind's {@link KindLook}.
+ */
+public final class PaletteItem {
+    public static final PaletteItem PRODUCER = service(
+            "PRODUCER",
+            "Producer",
+            "producer",
+            MaterialDesignU.UPLOAD,
+            Service.Role.PRODUCER,
+            "A service that publishes at its own rate");
+    public static final PaletteItem CONSUMER = service(
+            "CONSUMER",
+            "Consumer",
+            "consumer",
+            MaterialDesignD.DOWNLOAD,
+            Service.Role.CONSUMER,
+            "A service that consumes");
+    public static final PaletteItem SERVICE = service(
+            "SERVICE",
             "Service",
             "service",
             MaterialDesignC.COG,
-            null,
-            "A service that consumes and publishes per message processed (a chain)"),
-    KAFKA_TOPIC(
-            "Kafka topic",
-            "topic",
-            MaterialDesignV.VIEW_SEQUENTIAL,
-            BrokerKind.KAFKA,
-            "Kafka-like log: partitions, consumer groups at their own offsets"),
-    AMQP_QUEUE(
-            "AMQP queue",
-            "queue",
-            MaterialDesignT.TRAY_FULL,
-            BrokerKind.AMQP,
-            "RabbitMQ-like queue bound to an exchange"),
-    MQTT_TOPIC(
-            "MQTT topic",
-            "telemetry",
-            MaterialDesignA.ACCESS_POINT,
-            BrokerKind.MQTT,
-            "MQTT topic: QoS 0/1/2, retained messages, sessions"),
-    SQS_QUEUE(
-            "SQS queue",
-            "sqs-queue",
-            MaterialDesignT.TRAY_ARROW_DOWN,
-            BrokerKind.SQS,
-            "SQS-like queue: visibility timeout, redrive to a dead-letter queue, FIFO"),
-    SNS_TOPIC(
-            "SNS topic",
-            "sns-topic",
-            MaterialDesignS.SOURCE_FORK,
-            BrokerKind.SQS,
-            "SNS-like fan-out: copies each message to the SQS queues subscribed to it (drag from its port to a queue)"),
-    REDIS_STREAM(
-            "Redis stream",
-            "stream",
-            MaterialDesignF.FORMAT_LIST_NUMBERED,
-            BrokerKind.REDIS,
-            "Redis stream: consumer groups, pending entries, MAXLEN trimming"),
-    POSTGRES_CHANNEL(
-            "Postgres notify",
-            "notify",
-            MaterialDesignB.BELL_RING_OUTLINE,
-            BrokerKind.POSTGRES,
-            "Postgres LISTEN/NOTIFY: stores nothing, reaches only the sessions listening at that moment"),
-    JMS_QUEUE(
-            "JMS queue",
-            "jms-queue",
-            MaterialDesignI.INBOX_MULTIPLE,
-            BrokerKind.JMS,
-            "JMS queue: point to point, as an AMQP queue"),
-    JMS_TOPIC(
-            "JMS topic",
-            "jms-topic",
-            MaterialDesignB.BROADCAST,
-            BrokerKind.JMS,
-            "JMS topic: durable subscribers get what they missed, non-durable ones do not"),
-    KAFKA_BROKER("Kafka cluster", "kafka", MaterialDesignS.SERVER, BrokerKind.KAFKA, "A Kafka cluster"),
-    AMQP_BROKER("AMQP broker", "rabbitmq", MaterialDesignS.SERVER, BrokerKind.AMQP, "A RabbitMQ-like broker"),
-    MQTT_BROKER(
-            "MQTT broker", "mqtt", MaterialDesignS.SERVER, BrokerKind.MQTT, "An MQTT broker (Mosquitto and the like)"),
-    SQS_BROKER(
-            "SQS / SNS",
-            "sqs",
-            MaterialDesignS.SERVER,
-            BrokerKind.SQS,
-            "SQS queues and SNS topics (an AWS account and region)"),
-    REDIS_BROKER("Redis", "redis", MaterialDesignS.SERVER, BrokerKind.REDIS, "A Redis server with streams"),
-    POSTGRES_BROKER(
-            "Postgres",
-            "postgres",
-            MaterialDesignS.SERVER,
-            BrokerKind.POSTGRES,
-            "A Postgres database used for LISTEN/NOTIFY"),
-    JMS_BROKER(
-            "JMS broker", "activemq", MaterialDesignS.SERVER, BrokerKind.JMS, "A JMS broker (ActiveMQ and the like)"),
-    MESSAGE(
+            Service.Role.SERVICE,
+            "A service that consumes and publishes per message processed (a chain)");
+    public static final PaletteItem MESSAGE = new PaletteItem(
+            "MESSAGE",
             "Message type",
             "Message",
             MaterialDesignE.EMAIL_OUTLINE,
             null,
+            null,
+            null,
             "A message type; drop it on a channel to have the channel carry it");
 
+    private final String name;
     private final String label;
     private final String baseId;
     private final Ikon icon;
     private final BrokerKind kind;
+    private final Service.Role role;
+    private final UnaryOperator<Channel> settings;
     private final String description;
 
-    PaletteItem(String label, String baseId, Ikon icon, BrokerKind kind, String description) {
+    private PaletteItem(
+            String name,
+            String label,
+            String baseId,
+            Ikon icon,
+            BrokerKind kind,
+            Service.Role role,
+            UnaryOperator<Channel> settings,
+            String description) {
+        this.name = name;
         this.label = label;
         this.baseId = baseId;
         this.icon = icon;
         this.kind = kind;
+        this.role = role;
+        this.settings = settings;
         this.description = description;
+    }
+
+    private static PaletteItem service(
+            String name, String label, String baseId, Ikon icon, Service.Role role, String description) {
+        return new PaletteItem(name, label, baseId, icon, null, role, null, description);
+    }
+
+    /**
+     * A channel of a kind; {@code settings} gives a new channel (id, broker, no address) the kind's settings it
+     * starts with.
+     */
+    static PaletteItem channel(
+            String name,
+            String label,
+            String baseId,
+            Ikon icon,
+            BrokerKind kind,
+            UnaryOperator<Channel> settings,
+            String description) {
+        return new PaletteItem(
+                name, label, baseId, icon, kind, null, java.util.Objects.requireNonNull(settings), description);
+    }
+
+    /** A broker of a kind. */
+    static PaletteItem broker(String name, String label, String baseId, BrokerKind kind, String description) {
+        return new PaletteItem(name, label, baseId, MaterialDesignS.SERVER, kind, null, null, description);
+    }
+
+    /** The item's constant name, e.g. {@code CONSUMER}; its node ids are made from it ({@code palette-consumer}). */
+    public String name() {
+        return name;
+    }
+
+    /** The item's name in node ids, e.g. {@code consumer} for {@code #palette-consumer}. */
+    String idName() {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** One line on what the item is, shown as its tooltip. */
@@ -141,25 +137,49 @@ public enum PaletteItem {
         return kind;
     }
 
+    /** The look a new service of this item has until it is connected; null for other items. */
+    Service.Role role() {
+        return role;
+    }
+
+    /** A new channel of this item: the kind's starting settings on {@code c}. */
+    Channel newChannel(Channel c) {
+        return settings == null ? c : settings.apply(c);
+    }
+
     public boolean isChannel() {
         return kind != null && !isBroker();
     }
 
     public boolean isBroker() {
-        return name().endsWith("_BROKER");
+        return kind != null && settings == null;
     }
 
-    /** The channel items, in palette order. */
+    public boolean isService() {
+        return role != null;
+    }
+
+    /** The channel items, in palette order (the kinds in their order, each kind's items in its own). */
     public static PaletteItem[] channels() {
-        return java.util.Arrays.stream(values()).filter(PaletteItem::isChannel).toArray(PaletteItem[]::new);
+        return KindLooks.all().stream().flatMap(l -> l.channelItems().stream()).toArray(PaletteItem[]::new);
     }
 
     /** The broker items, in palette order. */
     public static PaletteItem[] brokers() {
-        return java.util.Arrays.stream(values()).filter(PaletteItem::isBroker).toArray(PaletteItem[]::new);
+        return KindLooks.all().stream().flatMap(l -> l.brokerItem().stream()).toArray(PaletteItem[]::new);
     }
 
-    public boolean isService() {
-        return this == PRODUCER || this == CONSUMER || this == SERVICE;
+    /** Every item, in palette order: services, channels, brokers, the message type. */
+    public static List<PaletteItem> all() {
+        List<PaletteItem> out = new ArrayList<>(List.of(PRODUCER, CONSUMER, SERVICE));
+        out.addAll(List.of(channels()));
+        out.addAll(List.of(brokers()));
+        out.add(MESSAGE);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

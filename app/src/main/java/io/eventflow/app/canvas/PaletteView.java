@@ -88,7 +88,7 @@ public final class PaletteView extends VBox {
     private Label itemNode(PaletteItem item) {
         Label l = new Label(item.label(), Icons.of(item.icon()));
         l.getStyleClass().add("palette-item");
-        l.setId("palette-" + item.name().toLowerCase().replace('_', '-'));
+        l.setId("palette-" + item.idName());
         l.setMaxWidth(Double.MAX_VALUE);
         javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(item.description());
         tip.setWrapText(true);

@@ -41,6 +41,11 @@ final class AmqpForm implements KindForm {
         f.check("Durable", a.durable(), v -> ChannelForms.editSettings(vm, id, a.withDurable(v)));
     }
 
+    @Override
+    public void takenChannel(Form f, InspectorViewModel vm, Channel c) {
+        queueLimits(f, vm, c.id(), AmqpQueue.of(c), true);
+    }
+
     /**
      * The message TTL, max length and overflow rows of a queue's {@link AmqpQueue} settings, shared by AMQP queues and
      * the queues of kinds that take them; {@code prompts} shows "none" and "unbounded" in the empty TTL and length

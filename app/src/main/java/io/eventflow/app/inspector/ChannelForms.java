@@ -5,14 +5,14 @@ import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.KindSettings;
+import io.eventflow.model.design.MessageType;
 import java.util.Map;
 
 /** Forms for channels, brokers and the design as a whole. */
 final class ChannelForms {
     private ChannelForms() {}
 
-    static Form channel(InspectorViewModel vm, Design d, Channel c) {
-        Form f = new Form();
+    static void channel(Form f, InspectorViewModel vm, Design d, Channel c) {
         String id = c.id();
         f.section("Channel");
         f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.rename(id, v));
@@ -24,11 +24,12 @@ final class ChannelForms {
                 id + " (the id)",
                 Parsers.TEXT,
                 v -> vm.editChannel(id, "address", x -> x.withAddress(v)));
-        f.text(
+        var messages = f.text(
                 "Message types",
                 c.messages(),
                 Parsers.ID_LIST,
                 v -> vm.editChannel(id, "messages", x -> x.withMessages(v)));
+        f.warnUnknown(messages, d.messages().stream().map(MessageType::id).toList(), "message type");
         f.text("Title", c.title(), Parsers.TEXT, v -> vm.editChannel(id, "title", x -> x.withTitle(v)));
         f.text(
                 "Description",
@@ -50,7 +51,6 @@ final class ChannelForms {
         }
         KindForms.channel(f, vm, d, c, kind);
         notes(f, vm, d, id);
-        return f;
     }
 
     /** Replaces the channel's settings of {@code part}'s kind with {@code part}; one undoable edit. */
@@ -61,8 +61,7 @@ final class ChannelForms {
                 .ifPresent(c -> vm.replaceElement(id, part.kind().key(), c.with(part)));
     }
 
-    static Form broker(InspectorViewModel vm, Design d, Broker b) {
-        Form f = new Form();
+    static void broker(Form f, InspectorViewModel vm, Design d, Broker b) {
         String id = b.id();
         f.section("Broker");
         f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.rename(id, v));
@@ -89,11 +88,9 @@ final class ChannelForms {
                 .filter(c -> id.equals(c.broker()))
                 .forEach(c -> f.link(c.id() + "  ·  " + c.effectiveAddress(), () -> vm.select(c.id())));
         notes(f, vm, d, id);
-        return f;
     }
 
-    static Form design(InspectorViewModel vm, Design d) {
-        Form f = new Form();
+    static void design(Form f, InspectorViewModel vm, Design d) {
         f.section("Design");
         f.text("Name", d.name(), Parsers.TEXT, v -> vm.editDesign("name", x -> x.withName(v == null ? "Untitled" : v)));
         f.text("Version", d.version(), Parsers.TEXT, v -> vm.editDesign("version", x -> x.withVersion(v)));
@@ -109,7 +106,6 @@ final class ChannelForms {
         f.section("Message types");
         d.messages().forEach(m -> f.link(m.id(), () -> vm.select(m.id())));
         LintForm.add(f, vm, d);
-        return f;
     }
 
     static void notes(Form f, InspectorViewModel vm, Design d, String id) {

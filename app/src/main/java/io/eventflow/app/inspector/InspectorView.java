@@ -1,18 +1,25 @@
 package io.eventflow.app.inspector;
 
+import impl.org.controlsfx.skin.DecorationPane;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Element;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
-import javafx.scene.control.Label;
+import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
 /** The inspector: properties of the selection, or of the design when nothing is selected. */
 public final class InspectorView extends ScrollPane {
     private final InspectorViewModel vm;
+    private final Map<Object, Form> forms = new HashMap<>();
+    private final Map<Form, Node> shells = new HashMap<>();
     private Form form;
     private Object shownKind;
+    private boolean showing;
     private java.util.function.Consumer<String> onVaryInSweep;
     private final javafx.util.Subscription subjectShown;
 
@@ -91,43 +98,107 @@ public final class InspectorView extends ScrollPane {
         e.consume();
     }
 
-    private void show(Object subject) {
+    /**
+     * Shows the view model's subject in the form kept for its kind of subject, bound to it; the pending edit of the
+     * last subject is committed first.
+     */
+    private void show(Object requested) {
+        if (showing) {
+            return; // an edit committed while binding: the subject is read after it
+        }
+        showing = true;
+        try {
+            if (form != null) {
+                form.flush();
+            }
+            bind(vm.getSubject());
+        } finally {
+            showing = false;
+        }
+    }
+
+    private void bind(Object subject) {
         String focused = form == null ? null : form.focusedKey();
         Object kind = subject == null ? null : subject.getClass();
         boolean sameKind = kind == shownKind;
         double scroll = getVvalue();
         Design d = vm.document().getDesign();
-        Form f;
+        Form f = forms.computeIfAbsent(formKey(d, subject), k -> new Form());
+        f.rebind();
         if (subject instanceof Element element) {
-            f = element.match(
-                    b -> ChannelForms.broker(vm, d, b),
-                    c -> ChannelForms.channel(vm, d, c),
-                    s -> ServiceForms.service(vm, d, s),
-                    m -> MessageEditor.message(vm, d, m));
+            element.match(
+                    b -> run(() -> ChannelForms.broker(f, vm, d, b)),
+                    c -> run(() -> ChannelForms.channel(f, vm, d, c)),
+                    s -> run(() -> ServiceForms.service(f, vm, d, s)),
+                    m -> run(() -> MessageEditor.message(f, vm, d, m)));
         } else if (subject instanceof InspectorViewModel.EdgeSubject e) {
-            f = e.service() == null ? SqsForm.snsEdge(vm, e.ref()) : ServiceForms.edge(vm, d, e);
+            if (e.service() == null) {
+                KindForms.link(f, vm, d, e.ref());
+            } else {
+                ServiceForms.edge(f, vm, d, e);
+            }
         } else if (subject instanceof List<?> l) {
-            f = new Form();
             f.section(l.size() + " items selected");
             f.info(
                     "Selection",
                     String.join(", ", l.stream().map(String::valueOf).toList()));
         } else if (subject instanceof Design design) {
-            f = ChannelForms.design(vm, design);
+            ChannelForms.design(f, vm, design);
         } else {
-            f = new Form();
-            f.wide(new Label("Nothing to show"));
+            f.wide(new javafx.scene.control.Label("Nothing to show"));
         }
+        f.end();
         form = f;
         shownKind = kind;
-        VBox box = new VBox(f);
-        box.getStyleClass().add("inspector-content");
-        setContent(box);
+        Node shell = shells.computeIfAbsent(f, x -> {
+            VBox box = new VBox(x);
+            box.getStyleClass().add("inspector-content");
+            // Validation marks of the fields are drawn in this pane (ControlsFX), not over the whole window.
+            DecorationPane pane = new DecorationPane();
+            pane.setRoot(box);
+            return pane;
+        });
+        if (getContent() != shell) {
+            setContent(shell);
+        }
         if (sameKind) {
             setVvalue(scroll);
             if (focused != null) {
                 Platform.runLater(() -> f.focus(focused));
             }
         }
+    }
+
+    private static Void run(Runnable r) {
+        r.run();
+        return null;
+    }
+
+    /** Which kept form shows a subject: one per element type, per channel kind, per kind of edge. */
+    private static Object formKey(Design d, Object subject) {
+        if (subject instanceof Element e) {
+            return e.match(
+                    b -> "broker",
+                    c -> "channel " + d.kindOf(c).orElse(BrokerKind.OTHER).key(),
+                    s -> "service",
+                    m -> "message");
+        }
+        if (subject instanceof InspectorViewModel.EdgeSubject e) {
+            return e.service() == null ? "link" : "edge";
+        }
+        if (subject instanceof List<?>) {
+            return "selection";
+        }
+        return subject instanceof Design ? "design" : "nothing";
+    }
+
+    /** The forms kept so far, by {@link #formKey} (for tests). */
+    Map<Object, Form> forms() {
+        return forms;
+    }
+
+    /** The form showing the subject. */
+    Form form() {
+        return form;
     }
 }

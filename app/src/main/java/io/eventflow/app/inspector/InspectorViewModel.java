@@ -72,12 +72,13 @@ public final class InspectorViewModel {
 
     /**
      * For an edge: the publication or subscription it stands for, with its service (no service, publication or
-     * subscription for an SNS subscription, which runs from topic to queue).
+     * subscription for a link between two channels, such as a fan-out topic feeding a queue).
      */
     public record EdgeSubject(EdgeId ref, Service service, Publication publication, Subscription subscription) {}
 
     private static Object edgeSubject(Design d, EdgeId e) {
-        if (e.kind() == EdgeId.Kind.SNS) {
+        // An edge that starts at a channel is a link between two channels (ids are unique across elements).
+        if (d.channel(e.service()).isPresent()) {
             return d.channel(e.channel()).isPresent() ? new EdgeSubject(e, null, null, null) : null;
         }
         Service s = d.service(e.service()).orElse(null);

@@ -1,12 +1,16 @@
 package io.eventflow.app.inspector;
 
-import io.eventflow.model.design.AmqpQueue;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Subscription;
+import io.eventflow.model.kind.KindProfiles;
 
-/** JMS/ActiveMQ: queue or topic; a queue has the AMQP queue limits, a topic's subscriptions may be durable. */
+/**
+ * JMS/ActiveMQ: queue or topic; a queue has the queue limits of the kinds whose settings it takes, a topic's
+ * subscriptions may be durable.
+ */
 final class JmsForm implements KindForm {
     @Override
     public void channel(Form f, InspectorViewModel vm, Design d, Channel c) {
@@ -19,7 +23,9 @@ final class JmsForm implements KindForm {
                 j.type(),
                 v -> ChannelForms.editSettings(vm, id, j.withType(v)));
         if (!j.isTopic()) {
-            AmqpForm.queueLimits(f, vm, id, AmqpQueue.of(c), true);
+            for (BrokerKind k : KindProfiles.of(BrokerKind.JMS).alsoTakes()) {
+                KindForms.of(k).takenChannel(f, vm, c);
+            }
         }
     }
 

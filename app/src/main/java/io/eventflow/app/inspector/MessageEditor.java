@@ -16,8 +16,7 @@ import javafx.scene.layout.HBox;
 final class MessageEditor {
     private MessageEditor() {}
 
-    static Form message(InspectorViewModel vm, Design d, MessageType m) {
-        Form f = new Form();
+    static void message(Form f, InspectorViewModel vm, Design d, MessageType m) {
         String id = m.id();
         f.section("Message type");
         f.text("Id", id, Parsers.uniqueId(d, id), v -> vm.rename(id, v));
@@ -46,7 +45,6 @@ final class MessageEditor {
         d.channels().stream()
                 .filter(c -> c.messages().contains(id))
                 .forEach(c -> f.link(c.id() + "  ·  " + c.effectiveAddress(), () -> vm.select(c.id())));
-        return f;
     }
 
     private static void schema(Form f, InspectorViewModel vm, MessageType m) {

@@ -5,15 +5,25 @@ import io.eventflow.model.design.Design;
 import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Subscription;
+import java.util.function.Function;
 
 /** MQTT: the topic's QoS and retain flag, subscription sessions and last wills. */
 final class MqttForm implements KindForm {
+    /** A QoS level. */
+    static final Function<String, Integer> QOS = s -> {
+        int v = Parsers.NON_NEGATIVE_INT.apply(s);
+        if (v > 2) {
+            throw new IllegalArgumentException("MQTT QoS is 0, 1 or 2");
+        }
+        return v;
+    };
+
     @Override
     public void channel(Form f, InspectorViewModel vm, Design d, Channel c) {
         String id = c.id();
         f.section("MQTT");
         MqttTopic m = MqttTopic.of(c);
-        f.text("QoS", m.qos(), Parsers.QOS, v -> ChannelForms.editSettings(vm, id, m.withQos((Integer) v)));
+        f.text("QoS", m.qos(), QOS, v -> ChannelForms.editSettings(vm, id, m.withQos((Integer) v)));
         f.check("Retained", m.retained(), v -> ChannelForms.editSettings(vm, id, m.withRetained(v)));
     }
 
@@ -36,9 +46,14 @@ final class MqttForm implements KindForm {
     }
 
     /** The subscription's QoS row (also shown for brokers of kind other). */
+    @Override
+    public void sharedSubscription(Form f, InspectorViewModel vm, String svc, Subscription x) {
+        qos(f, vm, svc, x);
+    }
+
     static void qos(Form f, InspectorViewModel vm, String svc, Subscription x) {
         String ch = x.channel();
-        f.text("MQTT QoS", x.qos(), Parsers.QOS, v -> vm.editSubscription(svc, ch, "qos", s -> s.withQos(v)))
+        f.text("MQTT QoS", x.qos(), QOS, v -> vm.editSubscription(svc, ch, "qos", s -> s.withQos(v)))
                 .setPromptText("0");
     }
 

@@ -56,14 +56,6 @@ public final class Parsers {
         }
     };
 
-    public static final Function<String, Integer> QOS = s -> {
-        int v = NON_NEGATIVE_INT.apply(s);
-        if (v > 2) {
-            throw new IllegalArgumentException("MQTT QoS is 0, 1 or 2");
-        }
-        return v;
-    };
-
     public static final Function<String, TimeSpan> DURATION = TimeSpan::parse;
 
     /** A duration from {@code min} to {@code max}; the message names the limit, e.g. "at most 12h". */

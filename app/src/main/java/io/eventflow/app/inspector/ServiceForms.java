@@ -28,8 +28,7 @@ import java.util.function.UnaryOperator;
 final class ServiceForms {
     private ServiceForms() {}
 
-    static Form service(InspectorViewModel vm, Design d, Service s) {
-        Form f = new Form();
+    static void service(Form f, InspectorViewModel vm, Design d, Service s) {
         String id = s.id();
         f.section(
                 switch (s.role()) {
@@ -80,15 +79,13 @@ final class ServiceForms {
                         () -> vm.select(EdgeId.subscribe(id, x.channel()).key())));
         RequestForms.requests(f, vm, d, s);
         ChannelForms.notes(f, vm, d, id);
-        return f;
     }
 
     private static String[] channelIds(Design d) {
         return d.channels().stream().map(Channel::id).toArray(String[]::new);
     }
 
-    static Form edge(InspectorViewModel vm, Design d, InspectorViewModel.EdgeSubject e) {
-        Form f = new Form();
+    static void edge(Form f, InspectorViewModel vm, Design d, InspectorViewModel.EdgeSubject e) {
         String svc = e.service().id();
         if (e.publication() != null) {
             Publication p = e.publication();
@@ -141,7 +138,6 @@ final class ServiceForms {
             subscription(f, vm, d, svc, e.subscription());
         }
         f.link("Open service " + svc, () -> vm.select(svc));
-        return f;
     }
 
     /** On/off periods of bursts, start and end rate and duration of a ramp: shown for that kind of arrival. */

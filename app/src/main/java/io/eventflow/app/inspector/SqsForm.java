@@ -100,12 +100,11 @@ final class SqsForm implements KindForm {
     }
 
     /** An SNS subscription edge: which topic copies its messages to which queue. */
-    static Form snsEdge(InspectorViewModel vm, EdgeId e) {
-        Form f = new Form();
+    @Override
+    public void link(Form f, InspectorViewModel vm, EdgeId e) {
         f.section("SNS subscription: " + e.service() + " → " + e.channel());
         f.info("Delivery", "the topic copies every message it gets to the queue; consumers read the queue");
         f.link("Open topic " + e.service(), () -> vm.select(e.service()));
         f.link("Open queue " + e.channel(), () -> vm.select(e.channel()));
-        return f;
     }
 }

@@ -6,7 +6,7 @@ import io.eventflow.model.design.Service;
 
 /**
  * Which inspector fields a sweep can vary: the field's id and the element shown give the sweep's setting name
- * ({@code billing.instances}, {@code checkout@orders.rate}, {@code orders.partitions}, {@code kafka.nodes}).
+ * ({@code billing.instances}, {@code checkout@orders.rate}, {@code orders.partitions}, {@code cluster.nodes}).
  */
 final class SweepTargets {
     private SweepTargets() {}

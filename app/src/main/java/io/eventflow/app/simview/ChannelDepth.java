@@ -1,16 +1,15 @@
 package io.eventflow.app.simview;
 
-import io.eventflow.model.design.BrokerKind;
+import io.eventflow.app.canvas.KindLooks;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.SqsQueue;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the live view shows under a channel, by kind: depth bars for channels that store messages, nothing for an
- * SNS-like topic (it copies each message to its queues at once and keeps none), and for Postgres LISTEN/NOTIFY no
- * bar but the notifications waiting for their transaction to commit (the broker stores none).
+ * What the live view shows under a channel, as its kind's look says ({@link io.eventflow.app.canvas.KindLook#depth}):
+ * depth bars for channels that store messages, nothing for a fan-out topic that copies each message on at once and
+ * keeps none, and for a broadcast that stores nothing no bar but the messages waiting for their transaction to commit.
  */
 enum ChannelDepth {
     STORED,
@@ -18,11 +17,11 @@ enum ChannelDepth {
     UNCOMMITTED;
 
     static ChannelDepth of(Design d, Channel c) {
-        BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
-        if (kind == BrokerKind.SQS && SqsQueue.of(c).isTopic()) {
-            return NONE;
-        }
-        return kind == BrokerKind.POSTGRES ? UNCOMMITTED : STORED;
+        return switch (KindLooks.of(d, c).depth(c)) {
+            case STORED -> STORED;
+            case NONE -> NONE;
+            case UNCOMMITTED -> UNCOMMITTED;
+        };
     }
 
     static Map<String, ChannelDepth> of(Design d) {

@@ -1,5 +1,7 @@
 package io.eventflow.app.simview;
 
+import io.eventflow.app.canvas.KindLook;
+import io.eventflow.app.canvas.KindLooks;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
@@ -43,11 +45,11 @@ final class FaultMenu {
         }
         EdgeId edge = EdgeId.parse(id).orElse(null);
         if (edge != null) {
-            if (edge.kind() != EdgeId.Kind.SNS) {
+            java.util.Optional<KindLook> link = KindLooks.linkOwner(edge);
+            if (link.isEmpty()) {
                 edgeItems(edge);
-            } else { // topic → queue happens inside the broker: no network link to fault
-                MenuItem info =
-                        new MenuItem("SNS fan-out inside the broker: no link to fault (use the topic or queue)");
+            } else { // a link between two channels happens inside the broker: no network link to fault
+                MenuItem info = new MenuItem(link.get().linkFaultNote());
                 info.setDisable(true);
                 menu.getItems().add(info);
             }
@@ -134,7 +136,7 @@ final class FaultMenu {
         add("Reorder 20% for 10s", () -> fault(new Fault.Reorder(0, from, to, 20, S / 20, 10 * S)));
     }
 
-    /** Replay resets a group's position: a Kafka log or a Redis stream (the scenario checker's rule). */
+    /** Replay resets a group's position: only on a kind that keeps a log (the scenario checker's rule). */
     static boolean replayable(Design d, String channel) {
         return d.channel(channel)
                 .flatMap(d::kindOf)

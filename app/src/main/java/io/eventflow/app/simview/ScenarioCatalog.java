@@ -1,5 +1,7 @@
 package io.eventflow.app.simview;
 
+import io.eventflow.app.canvas.KindLook;
+import io.eventflow.app.canvas.KindLooks;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.io.InputException;
 import io.eventflow.simulator.scenario.Scenario;
@@ -15,15 +17,11 @@ import java.util.stream.Stream;
 
 /** The scenarios offered for a design: none, the scenario files next to it, and the bundled samples. */
 public final class ScenarioCatalog {
-    /** Bundled sample scenarios (class-path resources). */
-    public static final List<String> SAMPLES = List.of(
-            "order-pipeline.scenario.yaml",
-            "payments-rabbitmq.scenario.yaml",
-            "iot-telemetry.scenario.yaml",
-            "orders-sqs-sns.scenario.yaml",
-            "activity-redis-streams.scenario.yaml",
-            "jobs-postgres-notify.scenario.yaml",
-            "trading-jms.scenario.yaml");
+    /** Bundled sample scenarios (class-path resources): each broker kind's, in the kinds' order. */
+    public static final List<String> SAMPLES = KindLooks.all().stream()
+            .map(KindLook::sampleScenario)
+            .filter(java.util.Objects::nonNull)
+            .toList();
 
     private static final String SAMPLE_DIR = "/assets/samples/";
 

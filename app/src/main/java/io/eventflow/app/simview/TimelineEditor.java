@@ -41,7 +41,7 @@ final class TimelineEditor {
         long at = (now / (100_000_000L) + 10) * 100_000_000L;
         Design d = session.currentDesign();
         EdgeId e = EdgeId.parse(id).orElse(null);
-        if (e != null && e.kind() != EdgeId.Kind.SNS) {
+        if (e != null && io.eventflow.app.canvas.KindLooks.linkOwner(e).isEmpty()) {
             out.add(new Template(
                     "Partition " + e.service() + " / " + e.channel() + " for 5s",
                     new Fault.Partition(at, e.service(), e.channel(), 5 * S)));
@@ -50,7 +50,7 @@ final class TimelineEditor {
             out.add(new Template("Drop 10% on " + id, new Fault.Drop(at, e.from(), e.to(), 10, 10 * S)));
             out.add(new Template("Duplicate 10% on " + id, new Fault.Duplicate(at, e.from(), e.to(), 10, 10 * S)));
         } else if (e != null) {
-            return out; // SNS topic → SQS queue: inside the broker, no network link to fault
+            return out; // a link between two channels: inside the broker, no network link to fault
         } else if (d.channel(id).isPresent()) {
             out.add(new Template("Poison 10% of " + id + " for 10s", new Fault.Poison(at, id, 10, 10 * S)));
             if (FaultMenu.retentionApplies(d, d.channel(id).get())) {

@@ -3,7 +3,11 @@ package io.eventflow.app.bench;
 import static io.eventflow.app.bench.Screenshots.later;
 
 import io.eventflow.app.canvas.CanvasViewModel;
+import io.eventflow.app.canvas.JmsLook;
 import io.eventflow.app.canvas.PaletteItem;
+import io.eventflow.app.canvas.PostgresLook;
+import io.eventflow.app.canvas.RedisLook;
+import io.eventflow.app.canvas.SqsLook;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
 import io.eventflow.app.shell.StudioHome;
@@ -83,19 +87,19 @@ public final class BrokerKindsShots {
     public static void build(CanvasViewModel vm) {
         vm.document().execute(DesignChange.of("new", d -> Design.empty("Broker kinds")));
         add(vm, PaletteItem.PRODUCER, 40, 140, "checkout");
-        add(vm, PaletteItem.SNS_TOPIC, 280, 140, "order-events");
-        add(vm, PaletteItem.SQS_QUEUE, 560, 80, "billing-queue");
-        add(vm, PaletteItem.SQS_QUEUE, 560, 200, "shipping-queue");
+        add(vm, SqsLook.TOPIC, 280, 140, "order-events");
+        add(vm, SqsLook.QUEUE, 560, 80, "billing-queue");
+        add(vm, SqsLook.QUEUE, 560, 200, "shipping-queue");
         add(vm, PaletteItem.CONSUMER, 820, 80, "billing");
         add(vm, PaletteItem.CONSUMER, 820, 200, "shipping");
         add(vm, PaletteItem.PRODUCER, 40, 400, "web");
-        add(vm, PaletteItem.REDIS_STREAM, 280, 360, "clicks");
+        add(vm, RedisLook.STREAM, 280, 360, "clicks");
         add(vm, PaletteItem.CONSUMER, 560, 360, "analytics");
-        add(vm, PaletteItem.POSTGRES_CHANNEL, 280, 500, "cache-invalidate");
+        add(vm, PostgresLook.CHANNEL, 280, 500, "cache-invalidate");
         add(vm, PaletteItem.CONSUMER, 560, 500, "cache");
         add(vm, PaletteItem.PRODUCER, 40, 700, "pricing");
-        add(vm, PaletteItem.JMS_TOPIC, 280, 660, "prices");
-        add(vm, PaletteItem.JMS_QUEUE, 280, 800, "jobs");
+        add(vm, JmsLook.TOPIC, 280, 660, "prices");
+        add(vm, JmsLook.QUEUE, 280, 800, "jobs");
         add(vm, PaletteItem.CONSUMER, 560, 620, "shop");
         add(vm, PaletteItem.CONSUMER, 560, 740, "reports");
         String[][] edges = {
@@ -135,7 +139,7 @@ public final class BrokerKindsShots {
         String made = vm.drop(item, x, y, null);
         vm.rename(made, id);
         if (item.isChannel()) {
-            edit(vm, id, c -> c.withAddress(item == PaletteItem.SQS_QUEUE ? id.replace("-queue", "") : id));
+            edit(vm, id, c -> c.withAddress(item == SqsLook.QUEUE ? id.replace("-queue", "") : id));
         }
     }
 

@@ -34,12 +34,12 @@ class BrokerKindsPaletteTest {
 
     @Test
     void eachChannelItemCreatesOneBrokerOfItsKind() {
-        assertThat(vm.drop(PaletteItem.SQS_QUEUE, 0, 0, null)).isEqualTo("sqs-queue");
-        assertThat(vm.drop(PaletteItem.SNS_TOPIC, 0, 200, null)).isEqualTo("sns-topic");
-        assertThat(vm.drop(PaletteItem.REDIS_STREAM, 300, 0, null)).isEqualTo("stream");
-        assertThat(vm.drop(PaletteItem.POSTGRES_CHANNEL, 600, 0, null)).isEqualTo("notify");
-        assertThat(vm.drop(PaletteItem.JMS_QUEUE, 900, 0, null)).isEqualTo("jms-queue");
-        assertThat(vm.drop(PaletteItem.JMS_TOPIC, 900, 200, null)).isEqualTo("jms-topic");
+        assertThat(vm.drop(SqsLook.QUEUE, 0, 0, null)).isEqualTo("sqs-queue");
+        assertThat(vm.drop(SqsLook.TOPIC, 0, 200, null)).isEqualTo("sns-topic");
+        assertThat(vm.drop(RedisLook.STREAM, 300, 0, null)).isEqualTo("stream");
+        assertThat(vm.drop(PostgresLook.CHANNEL, 600, 0, null)).isEqualTo("notify");
+        assertThat(vm.drop(JmsLook.QUEUE, 900, 0, null)).isEqualTo("jms-queue");
+        assertThat(vm.drop(JmsLook.TOPIC, 900, 200, null)).isEqualTo("jms-topic");
         // SQS queue and SNS topic share the sqs broker, JMS queue and topic the jms one.
         assertThat(d().brokers())
                 .extracting(b -> b.id() + ":" + b.kind().key())
@@ -75,9 +75,9 @@ class BrokerKindsPaletteTest {
 
     @Test
     void portDragFromAnSnsTopicToAnSqsQueueSubscribesTheQueueUndoably() {
-        vm.drop(PaletteItem.SNS_TOPIC, 0, 0, null);
-        vm.drop(PaletteItem.SQS_QUEUE, 300, 0, null);
-        vm.drop(PaletteItem.KAFKA_TOPIC, 300, 200, null);
+        vm.drop(SqsLook.TOPIC, 0, 0, null);
+        vm.drop(SqsLook.QUEUE, 300, 0, null);
+        vm.drop(KafkaLook.TOPIC, 300, 200, null);
         assertThat(vm.canConnect("sns-topic", "sqs-queue")).isTrue();
         assertThat(vm.canConnect("sqs-queue", "sns-topic")).isFalse();
         assertThat(vm.canConnect("sns-topic", "topic")).isFalse();
@@ -136,7 +136,7 @@ class BrokerKindsPaletteTest {
             assertThat(l.shape()).isEqualTo("queue");
             assertThat(l.badge()).isEqualTo("SQS");
             assertThat(l.chips()).containsExactly("visibility 30s");
-            assertThat(l.icon()).isEqualTo(PaletteItem.SQS_QUEUE.icon());
+            assertThat(l.icon()).isEqualTo(SqsLook.QUEUE.icon());
         });
         assertThat(look("sns-topic")).satisfies(l -> {
             assertThat(l.shape()).isEqualTo("hub");
@@ -168,13 +168,13 @@ class BrokerKindsPaletteTest {
 
     @Test
     void settingsShowAsBadges() {
-        vm.drop(PaletteItem.SNS_TOPIC, 0, 0, null);
-        vm.drop(PaletteItem.SQS_QUEUE, 300, 0, null);
-        vm.drop(PaletteItem.REDIS_STREAM, 300, 200, null);
+        vm.drop(SqsLook.TOPIC, 0, 0, null);
+        vm.drop(SqsLook.QUEUE, 300, 0, null);
+        vm.drop(RedisLook.STREAM, 300, 200, null);
         vm.connect("sns-topic", "sqs-queue");
         edit(
                 "sqs-queue",
-                c -> c.with(NewChannels.withTopics(
+                c -> c.with(SqsLook.withTopics(
                         new SqsQueue(null, null, TimeSpan.parse("45s"), 5, true, null, null),
                         SqsQueue.of(c).snsTopics())));
         edit("stream", c -> c.with(new RedisStream(1000)));
@@ -185,7 +185,7 @@ class BrokerKindsPaletteTest {
 
     @Test
     void jmsTopicSubscriptionsShowDurability() {
-        vm.drop(PaletteItem.JMS_TOPIC, 0, 0, null);
+        vm.drop(JmsLook.TOPIC, 0, 0, null);
         vm.drop(PaletteItem.CONSUMER, 300, 0, null);
         vm.drop(PaletteItem.SERVICE, 300, 200, null);
         vm.connect("jms-topic", "consumer");

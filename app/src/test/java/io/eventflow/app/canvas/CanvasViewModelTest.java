@@ -26,13 +26,13 @@ class CanvasViewModelTest {
 
     @Test
     void dropsSnapToGridAndCreateABrokerForTheFirstChannel() {
-        String topic = vm.drop(PaletteItem.KAFKA_TOPIC, 303, 117, null);
+        String topic = vm.drop(KafkaLook.TOPIC, 303, 117, null);
         assertThat(topic).isEqualTo("topic");
         assertThat(d().layout().get("topic")).isEqualTo(new Position(300, 120));
         assertThat(d().broker("kafka").orElseThrow().kind()).isEqualTo(BrokerKind.KAFKA);
         assertThat(KafkaTopic.of(d().channel("topic").orElseThrow()).partitions())
                 .isEqualTo(3);
-        vm.drop(PaletteItem.KAFKA_TOPIC, 300, 300, null);
+        vm.drop(KafkaLook.TOPIC, 300, 300, null);
         assertThat(d().brokers()).hasSize(1);
         assertThat(d().channel("topic-2")).isPresent();
         assertThat(doc.getSelection()).containsExactly("topic-2");
@@ -47,7 +47,7 @@ class CanvasViewModelTest {
         assertThat(d().service("consumer").orElseThrow().role()).isEqualTo(Service.Role.CONSUMER);
         assertThat(d().service("service").orElseThrow().role()).isEqualTo(Service.Role.SERVICE);
         // Once connected, what it does decides: a "consumer" that only publishes is drawn as a producer.
-        vm.drop(PaletteItem.KAFKA_TOPIC, 0, 300, null);
+        vm.drop(KafkaLook.TOPIC, 0, 300, null);
         vm.connect("consumer", "topic");
         assertThat(d().service("consumer").orElseThrow().role()).isEqualTo(Service.Role.PRODUCER);
         // The hint survives saving and reading back.
@@ -59,7 +59,7 @@ class CanvasViewModelTest {
 
     @Test
     void messageDroppedOnAChannelIsCarriedByIt() {
-        vm.drop(PaletteItem.AMQP_QUEUE, 0, 0, null);
+        vm.drop(AmqpLook.QUEUE, 0, 0, null);
         vm.drop(PaletteItem.MESSAGE, 0, 0, "queue");
         assertThat(d().channel("queue").orElseThrow().messages()).containsExactly("Message");
     }
@@ -67,7 +67,7 @@ class CanvasViewModelTest {
     @Test
     void connectsOnlyServiceToChannelAndChannelToService() {
         vm.drop(PaletteItem.PRODUCER, 0, 0, null);
-        vm.drop(PaletteItem.KAFKA_TOPIC, 300, 0, null);
+        vm.drop(KafkaLook.TOPIC, 300, 0, null);
         vm.drop(PaletteItem.CONSUMER, 600, 0, null);
         assertThat(vm.canConnect("producer", "consumer")).isFalse();
         assertThat(vm.connect("producer", "topic")).isTrue();
@@ -138,7 +138,7 @@ class CanvasViewModelTest {
 
     @Test
     void theCanvasRenameKeepsTheModelsIdRule() {
-        String topic = vm.drop(PaletteItem.KAFKA_TOPIC, 0, 0, null);
+        String topic = vm.drop(KafkaLook.TOPIC, 0, 0, null);
         String producer = vm.drop(PaletteItem.PRODUCER, 300, 0, null);
         assertThat(vm.renameProblem(topic, "a:b")).contains("no spaces");
         assertThat(vm.renameProblem(topic, "has space")).contains("no spaces");

@@ -86,7 +86,7 @@ class InspectorViewModelTest {
         assertThat(Parsers.error(Parsers.POSITIVE_INT, "0")).contains("1 or more");
         assertThat(Parsers.error(Parsers.RATE, "fast")).contains("200/s");
         assertThat(Parsers.error(Parsers.ID, "has space")).contains("no spaces");
-        assertThat(Parsers.error(Parsers.QOS, "3")).contains("0, 1 or 2");
+        assertThat(Parsers.error(MqttForm.QOS, "3")).contains("0, 1 or 2");
         assertThat(Parsers.error(Parsers.uniqueId(design(), "orders"), "billing"))
                 .contains("already");
         assertThat(Parsers.error(Parsers.uniqueId(design(), "orders"), "orders"))

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * SqsQueue.java}, {@code RedisBroker.java}, {@code SnsTopic.java}). The words (case-insensitive): kafka; amqp, rabbit;
  * mqtt; sqs, sns; redis; postgres; jms, activemq. Always allowed: the enum {@code BrokerKind} and the registries
  * that list every kind's files ({@code KindSettings}' permits, {@code KindProfiles}, the simulator's {@code
- * BrokerKinds}, the inspector's {@code KindForms}).
+ * BrokerKinds}, the inspector's {@code KindForms}, the canvas's {@code KindLooks}).
  * Everything else that still names a kind is on {@code kind-names-allowed.txt} ({@code file kind} per line), a list
  * that may only shrink: an entry that no longer names its kind fails this test until it is removed.
  */
@@ -50,7 +50,8 @@ class KindNamesConfinedTest {
             "model/src/main/java/io/eventflow/model/design/KindSettings.java",
             "model/src/main/java/io/eventflow/model/kind/KindProfiles.java",
             "simulator/src/main/java/io/eventflow/simulator/broker/BrokerKinds.java",
-            "app/src/main/java/io/eventflow/app/inspector/KindForms.java");
+            "app/src/main/java/io/eventflow/app/inspector/KindForms.java",
+            "app/src/main/java/io/eventflow/app/canvas/KindLooks.java");
 
     static final List<String> MODULES = List.of("model", "simulator", "app");
 
