@@ -63,4 +63,13 @@ public final class AmqpLook implements KindLook {
     public String sampleScenario() {
         return "payments-rabbitmq.scenario.yaml";
     }
+
+    @Override
+    public ConnectionHints connectionHints() {
+        return new ConnectionHints(
+                "amqp://mq:5672 or amqps://mq:5671 (empty: needs a local rabbitmq-server)",
+                "username=orders-app\nvirtualHost=/prod",
+                "password",
+                "RABBITMQ_PASSWORD");
+    }
 }

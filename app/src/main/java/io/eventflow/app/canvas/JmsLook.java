@@ -100,4 +100,13 @@ public final class JmsLook implements KindLook {
     public String sampleScenario() {
         return "trading-jms.scenario.yaml";
     }
+
+    @Override
+    public ConnectionHints connectionHints() {
+        return new ConnectionHints(
+                "tcp://amq:61616 or ssl://amq:61617 (empty: runs embedded)",
+                "username=app",
+                "password",
+                "ACTIVEMQ_PASSWORD");
+    }
 }

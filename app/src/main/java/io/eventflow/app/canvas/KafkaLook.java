@@ -51,4 +51,13 @@ public final class KafkaLook implements KindLook {
     public String sampleScenario() {
         return "order-pipeline.scenario.yaml";
     }
+
+    @Override
+    public ConnectionHints connectionHints() {
+        return new ConnectionHints(
+                "kafka-1:9092,kafka-2:9092 (empty: runs embedded)",
+                "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nssl.truststore.location=/etc/kafka/truststore.jks",
+                "sasl.jaas.config",
+                "KAFKA_JAAS");
+    }
 }

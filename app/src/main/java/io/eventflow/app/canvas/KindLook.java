@@ -104,4 +104,18 @@ public interface KindLook {
     default String linkFaultNote() {
         return "Inside the broker: no link to fault";
     }
+
+    /**
+     * Examples the connection dialog shows for a broker of this kind (Live → Connections): its address, client
+     * settings for TLS/SASL, and a secret's setting name and environment variable.
+     */
+    default ConnectionHints connectionHints() {
+        return ConnectionHints.GENERIC;
+    }
+
+    /** Prompt texts for one broker's connection, in the words of the kind's client. */
+    record ConnectionHints(String address, String settings, String secretSetting, String secretVariable) {
+        public static final ConnectionHints GENERIC = new ConnectionHints(
+                "host:port (empty: runs embedded)", "setting=value, one per line", "password", "BROKER_PASSWORD");
+    }
 }

@@ -51,4 +51,13 @@ public final class MqttLook implements KindLook {
     public String sampleScenario() {
         return "iot-telemetry.scenario.yaml";
     }
+
+    @Override
+    public ConnectionHints connectionHints() {
+        return new ConnectionHints(
+                "tcp://mqtt:1883 or ssl://mqtt:8883 (empty: runs embedded)",
+                "username=sensor-gw",
+                "password",
+                "MQTT_PASSWORD");
+    }
 }

@@ -62,4 +62,10 @@ public final class PostgresLook implements KindLook {
     public String sampleScenario() {
         return "jobs-postgres-notify.scenario.yaml";
     }
+
+    @Override
+    public ConnectionHints connectionHints() {
+        return new ConnectionHints(
+                "jdbc:postgresql://db:5432/app (empty: runs embedded)", "username=app", "password", "PGPASSWORD");
+    }
 }

@@ -53,4 +53,13 @@ public final class RedisLook implements KindLook {
     public String sampleScenario() {
         return "activity-redis-streams.scenario.yaml";
     }
+
+    @Override
+    public ConnectionHints connectionHints() {
+        return new ConnectionHints(
+                "redis://cache:6379 or rediss://cache:6380 (empty: needs a local redis-server)",
+                "username=orders-app",
+                "password",
+                "REDIS_PASSWORD");
+    }
 }

@@ -155,4 +155,13 @@ public final class SqsLook implements KindLook {
     static SqsQueue withTopics(SqsQueue s, List<String> topics) {
         return s.withSnsTopics(topics);
     }
+
+    @Override
+    public ConnectionHints connectionHints() {
+        return new ConnectionHints(
+                "https://sqs.eu-west-1.amazonaws.com or http://localhost:9324 (empty: runs embedded)",
+                "region=eu-west-1\naccessKeyId=AKIA…",
+                "secretAccessKey",
+                "AWS_SECRET_ACCESS_KEY");
+    }
 }

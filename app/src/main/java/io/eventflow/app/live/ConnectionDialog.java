@@ -1,5 +1,7 @@
 package io.eventflow.app.live;
 
+import io.eventflow.app.canvas.KindLook;
+import io.eventflow.app.canvas.KindLooks;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.io.InputException;
@@ -45,9 +47,13 @@ public final class ConnectionDialog {
     private final Map<String, Connections.Connection> edited = new LinkedHashMap<>();
     private final VBox content;
     private String shown;
+    private final Design design;
+    /** The examples of the broker shown, in the words of its kind's client. */
+    private KindLook.ConnectionHints hints = KindLook.ConnectionHints.GENERIC;
 
     public ConnectionDialog(Connections connections, Design design) {
         this.connections = connections;
+        this.design = design;
         edited.putAll(connections.all());
         Set<String> ids = new LinkedHashSet<>();
         if (design != null) {
@@ -57,10 +63,7 @@ public final class ConnectionDialog {
         broker.getItems().setAll(ids);
         broker.setId("conn-broker");
         address.setId("conn-address");
-        address.setPromptText("kafka-1:9092,kafka-2:9092 or amqp://mq:5672 (empty: runs embedded)");
         properties.setId("conn-properties");
-        properties.setPromptText(
-                "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nssl.truststore.location=/etc/kafka/truststore.jks");
         properties.setPrefRowCount(4);
         problems.setId("conn-problems");
         problems.setWrapText(true);
@@ -117,14 +120,14 @@ public final class ConnectionDialog {
 
     private HBox secretRow(Connections.Secret s) {
         TextField setting = new TextField(s == null ? "" : s.setting());
-        setting.setPromptText("sasl.jaas.config");
+        setting.setPromptText(hints.secretSetting());
         setting.getStyleClass().add("conn-secret-setting");
         ChoiceBox<String> source = new ChoiceBox<>();
         source.getItems().setAll(ENV, TYPED);
         source.setValue(s != null && s.typed() != null ? TYPED : ENV);
         source.getStyleClass().add("conn-secret-source");
         TextField var = new TextField(s != null && s.envVar() != null ? s.envVar() : "");
-        var.setPromptText("KAFKA_JAAS");
+        var.setPromptText(hints.secretVariable());
         var.getStyleClass().add("conn-secret-env");
         PasswordField typed = new PasswordField();
         typed.setText(s != null && s.typed() != null ? s.typed() : "");
@@ -186,6 +189,13 @@ public final class ConnectionDialog {
 
     private void showBroker(String id) {
         shown = id;
+        hints = design == null || id == null
+                ? KindLook.ConnectionHints.GENERIC
+                : design.broker(id)
+                        .map(b -> KindLooks.of(b.kind()).connectionHints())
+                        .orElse(KindLook.ConnectionHints.GENERIC);
+        address.setPromptText(hints.address());
+        properties.setPromptText(hints.settings());
         Connections.Connection c = id == null ? null : edited.get(id);
         address.setText(c == null ? "" : c.address());
         StringBuilder p = new StringBuilder();

@@ -298,7 +298,7 @@ final class LiveRunner implements RunSource, AutoCloseable {
         return notes;
     }
 
-    /** What the run is doing, with the wall time since it started: "starting an embedded kafka broker… 3.2 s". */
+    /** What the run is doing, with the wall time since it started: "starting an embedded broker for 'orders'… 3.2 s". */
     String status() {
         long s = started;
         if (s == 0) {

@@ -5,8 +5,8 @@ public enum RunTarget {
     SIMULATOR("Simulator", "Simulate the design (as fast or as slow as you like, faults by hand, step by step)"),
     EMBEDDED(
             "Embedded brokers",
-            "Run the design live on brokers started on this machine (Kafka, ActiveMQ, ElasticMQ, Postgres in-process;"
-                    + " RabbitMQ, Redis, Mosquitto from their programs), then set the report beside the simulation's"),
+            "Run the design live on brokers started on this machine (in-process where the broker has an embeddable"
+                    + " server, else its own program installed here), then set the report beside the simulation's"),
     CONFIGURED(
             "Configured brokers",
             "Run the design live on your brokers, as set in Live → Connections (brokers not set there run embedded)");

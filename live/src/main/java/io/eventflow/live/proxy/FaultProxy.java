@@ -1,6 +1,5 @@
 package io.eventflow.live.proxy;
 
-import io.eventflow.live.LiveException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -9,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +41,7 @@ public final class FaultProxy implements AutoCloseable {
      * Opens a link named {@code name} (e.g. {@code checkout -> kafka node 0}) listening on a free port of 127.0.0.1
      * and forwarding to {@code 127.0.0.1:targetPort}.
      */
-    public ProxyLink open(String name, int targetPort) throws LiveException {
+    public ProxyLink open(String name, int targetPort) throws IOException {
         ProxyLink link = new ProxyLink(name, new InetSocketAddress("127.0.0.1", targetPort));
         ServerBootstrap b = new ServerBootstrap()
                 .group(loops)
@@ -66,7 +66,7 @@ public final class FaultProxy implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new LiveException(
+            throw new IOException(
                     "the fault proxy could not listen on 127.0.0.1 for " + name + ": " + e.getMessage(), e);
         }
     }
