@@ -58,6 +58,18 @@ public interface LiveServer extends AutoCloseable {
     }
 
     /**
+     * A scenario {@code replay}: moves {@code group}'s position on {@code channel} once for the whole group.
+     * {@code consumers} are the group's consumers on the channel now. The default tells each consumer to move what it
+     * holds ({@link LiveConsumer#seek}: a Kafka consumer its assigned partitions); a kind whose position belongs to
+     * the group on the broker (Redis streams: XGROUP SETID) sets it once. Only called on channels the kind's
+     * connector calls {@link LiveConnector#replayable}.
+     */
+    default void replay(LiveChannel channel, String group, LiveConsumer.Seek to, java.util.List<LiveConsumer> consumers)
+            throws LiveException {
+        consumers.forEach(c -> c.seek(to));
+    }
+
+    /**
      * Reads what is stored on {@code channel} (a dead-letter channel at the end of a run, or for a re-drive), in
      * order. Logs (Kafka, streams) read without removing; queues may remove what they return (then a re-drive is a
      * move). Only messages carrying {@link LiveHeaders#MESSAGE_ID} are returned.

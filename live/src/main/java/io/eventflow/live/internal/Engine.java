@@ -128,7 +128,11 @@ public final class Engine implements ScenarioPlayer.Services {
 
     /** Refuses, before anything starts, what the run cannot do: every reason, one a line. */
     private void check() throws LiveException {
-        List<String> problems = new ArrayList<>(ScenarioPlayer.refused(scenario, design));
+        List<String> problems =
+                new ArrayList<>(ScenarioPlayer.refused(scenario, design, ch -> design.broker(ch.broker())
+                        .flatMap(b -> LiveConnectors.find(b.kind()))
+                        .map(c -> c.replayable(ch))
+                        .orElse(false)));
         for (String id : endpoints.keySet()) {
             if (design.broker(id).isEmpty()) {
                 problems.add("--brokers names broker '" + id + "', which is not in the design (brokers: "

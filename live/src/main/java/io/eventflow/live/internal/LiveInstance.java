@@ -253,13 +253,15 @@ final class LiveInstance {
         ps.forEach(LiveProducer::flush);
     }
 
-    /** A replay: every consumer of this instance on {@code channelId} moves its partitions. */
-    synchronized void seek(String channelId, LiveConsumer.Seek to) {
+    /** This instance's consumers on {@code channelId} now (for a replay). */
+    synchronized List<LiveConsumer> consumersOn(String channelId) {
+        List<LiveConsumer> out = new ArrayList<>();
         for (int i = 0; i < consumers.size(); i++) {
             if (workers.get(i).channelId().equals(channelId)) {
-                consumers.get(i).seek(to);
+                out.add(consumers.get(i));
             }
         }
+        return out;
     }
 
     /** True when no worker holds a delivery. */

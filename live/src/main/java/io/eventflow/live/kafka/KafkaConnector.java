@@ -30,6 +30,12 @@ public final class KafkaConnector implements LiveConnector {
         return true;
     }
 
+    /** True: every consumer seeks the partitions it holds ({@link KafkaLiveConsumer#seek}). */
+    @Override
+    public boolean replayable(Channel channel) {
+        return true;
+    }
+
     @Override
     public List<String> unsupported(Design design, Broker broker, boolean embedded) {
         List<String> out = new ArrayList<>();
