@@ -346,6 +346,10 @@ public final class Engine implements ScenarioPlayer.Services {
                     mark.merge(e.partition(), e.offset() + 1, Math::max);
                 }
                 Map<String, String> h = new LinkedHashMap<>(e.headers());
+                GroupLedger dlqGroup = run.ledger().groups().get(h.get(LiveHeaders.DEAD_LETTER_GROUP));
+                if (dlqGroup != null) {
+                    dlqGroup.redriven(e.messageId()); // owed to its group again: processed, in flight or lost there
+                }
                 h.remove(LiveHeaders.DEAD_LETTER_GROUP);
                 h.remove(LiveHeaders.DEAD_LETTER_FROM);
                 h.remove(LiveHeaders.DEAD_LETTER_REASON);

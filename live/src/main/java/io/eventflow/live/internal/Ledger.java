@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
 /**
  * The run's accounting: message ids, what each group's clients saw, and per channel what was sent. At the end,
  * {@link #report} classifies every owed message of every group from evidence: processed (a worker finished it),
- * dead-lettered (read back from a dead-letter channel), in flight (still on the broker for the group, read back),
+ * dead-lettered (its copy taken by the dead-letter channel's broker, or read back from a dead-letter channel), in flight (still on the broker for the group, read back),
  * lost (none of these, with the cause the clients saw). A lost message no seen cause explains breaks conservation.
  */
 public final class Ledger {
@@ -190,7 +190,7 @@ public final class Ledger {
             long id = i;
             if (g.processed.get(i)) {
                 processed++;
-            } else if (dead.contains(id)) {
+            } else if (g.deadLettered.get(i) || dead.contains(id)) {
                 deadLettered++;
             } else if (pending.contains(id)) {
                 inFlight++;

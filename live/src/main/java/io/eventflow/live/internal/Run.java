@@ -99,12 +99,28 @@ public final class Run {
             boolean original,
             String element,
             java.util.function.BooleanSupplier crashed) {
+        send(producer, channelId, m, original, element, crashed, null);
+    }
+
+    /** As {@link #send(LiveProducer, String, Envelope, boolean, String, java.util.function.BooleanSupplier)}, and
+     * {@code acknowledged} runs when the broker took it (null: nothing). */
+    void send(
+            LiveProducer producer,
+            String channelId,
+            Envelope m,
+            boolean original,
+            String element,
+            java.util.function.BooleanSupplier crashed,
+            Runnable acknowledged) {
         LiveChannel ch = channels.get(channelId);
         outstanding.incrementAndGet();
         LiveProducer.SendCallback cb = (sent, error) -> {
             try {
                 if (error == null) {
                     ledger.sent(channelId, m.messageId(), original, null);
+                    if (acknowledged != null) {
+                        acknowledged.run();
+                    }
                     if (trace.on()) {
                         trace.emit(new TraceEvent.Published(
                                 trace.now(),

@@ -201,7 +201,7 @@ final class Worker implements DeliveryHandler {
             }
             return;
         }
-        g.hint(e.messageId(), "network"); // unless the copy is read back from the dead-letter channel
+        g.hint(e.messageId(), "network"); // unless the dead-letter channel's broker takes the copy
         Map<String, String> h = new LinkedHashMap<>(e.headers());
         h.put(LiveHeaders.DEAD_LETTER_GROUP, g.key);
         h.put(LiveHeaders.DEAD_LETTER_FROM, spec.channelId());
@@ -219,13 +219,16 @@ final class Worker implements DeliveryHandler {
                     e.correlationId(),
                     "rejected"));
         }
+        // Dead-lettered once the dead-letter channel's broker took the copy: a consumer of that channel may take it
+        // off the broker before the end, when the channel is read back.
         run.send(
                 instance.producerFor(spec.deadLetter()),
                 spec.deadLetter(),
                 copy,
                 false,
                 instance.id,
-                instance::crashed);
+                instance::crashed,
+                () -> g.deadLettered(e.messageId()));
     }
 
     private void trace(String kind, Envelope e) {

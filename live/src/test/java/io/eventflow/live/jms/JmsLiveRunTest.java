@@ -53,4 +53,50 @@ class JmsLiveRunTest {
         assertThat(prices.lost()).isZero();
         assertThat(prices.inFlight()).isEqualTo(prices.owed() - prices.processed());
     }
+
+    @Test
+    void deadLetterCopiesAConsumerTookOffTheDeadLetterQueueAreDeadLetteredNotLost() throws Exception {
+        // Every poison order fails once (no retry) and its copy goes to work-dlq, which ops reads and acks at once:
+        // at the end the queue is empty, yet each of those orders was dead-lettered for 'worker', and processed by ops.
+        Design d = SampleRuns.design(
+                """
+                eventflow: 1
+                name: Dead letters read by a consumer
+                brokers:
+                  - {id: amq, kind: jms}
+                messages:
+                  - id: Order
+                    payload: {type: object, properties: {orderId: {type: string}}}
+                channels:
+                  - {id: work, broker: amq, address: work, messages: [Order], destination: queue}
+                  - {id: work-dlq, broker: amq, address: work.dlq, messages: [Order], destination: queue}
+                services:
+                  - id: client
+                    publishes:
+                      - {channel: work, message: Order, rate: 100/s}
+                  - id: worker
+                    subscribes:
+                      - {channel: work, group: worker, processing: 1ms, delivery: at-least-once, deadLetter: work-dlq}
+                  - id: ops
+                    subscribes:
+                      - {channel: work-dlq, group: ops, processing: 1ms, delivery: at-least-once}
+                """);
+        String scenario =
+                """
+                eventflow-scenario: 1
+                design: d.eventflow.yaml
+                faults:
+                  - {at: 0s, kind: poison, target: work, percent: 20}
+                """;
+        LiveResult r = SampleRuns.run(d, scenario, 2, 5);
+        SimulationReport rep = r.report();
+        SampleRuns.assertConserved(rep);
+        GroupReport worker = rep.groups().get("worker");
+        GroupReport ops = rep.groups().get("ops");
+        // about 20% of 2 s x 100/s = 40 orders
+        assertThat(worker.deadLettered()).isGreaterThan(10);
+        assertThat(worker.lost()).isZero();
+        assertThat(worker.processed() + worker.deadLettered()).isEqualTo(worker.owed());
+        assertThat(ops.processed()).isEqualTo(worker.deadLettered());
+    }
 }
