@@ -104,6 +104,12 @@ public final class Engine implements ScenarioPlayer.Services {
             services.values().forEach(s -> s.instances().forEach(LiveInstance::stopPublishers));
             progress.accept("draining (up to " + drain.toSeconds() + " s)");
             drain(sampler);
+            run.requests.stop();
+            run.ledger().requests(run.requests.report());
+            if (run.requests.late() > 0) {
+                notes.add(run.requests.late() + " replies came after their request was answered or had failed"
+                        + " (ignored, as in the simulator)");
+            }
             long runNanos = trace.now();
             Map<String, Set<Long>> inHand = new HashMap<>();
             services.values().forEach(s -> s.instances()
@@ -208,7 +214,7 @@ public final class Engine implements ScenarioPlayer.Services {
         Map<String, String> firstGroupOfQueue = new HashMap<>();
         Map<String, String> groupOf = new LinkedHashMap<>(); // (channel, group) key -> name
         for (Service s : design.services()) {
-            for (Subscription sub : s.subscribes()) {
+            for (Subscription sub : subscriptions(s)) {
                 Channel ch = design.channel(sub.channel()).orElseThrow();
                 String name = sub.groupOr(s.id());
                 if (connectors.get(ch.broker()).oneQueuePerChannel(ch)) {
@@ -228,13 +234,17 @@ public final class Engine implements ScenarioPlayer.Services {
         List<LiveConsumer> started = new ArrayList<>();
         for (Service s : design.services()) {
             List<GroupSpec> groups = new ArrayList<>();
-            for (Subscription sub : s.subscribes()) {
+            int own = s.subscribes().size();
+            List<Subscription> subs = subscriptions(s);
+            for (int k = 0; k < subs.size(); k++) {
+                Subscription sub = subs.get(k);
                 Channel ch = design.channel(sub.channel()).orElseThrow();
                 String name = connectors.get(ch.broker()).oneQueuePerChannel(ch)
                         ? firstGroupOfQueue.get(ch.id())
                         : sub.groupOr(s.id());
                 GroupLedger gl = ledgers.get(ch.id() + "\u0000" + name);
-                groups.add(GroupSpec.of(gl, options.runPrefix() + name, ch, sub));
+                GroupSpec g = GroupSpec.of(gl, options.runPrefix() + name, ch, sub);
+                groups.add(k < own ? g : g.asReplyListener());
             }
             LiveService rt = new LiveService(run, s, groups);
             services.put(s.id(), rt);
@@ -243,6 +253,20 @@ public final class Engine implements ScenarioPlayer.Services {
             }
         }
         return started;
+    }
+
+    /**
+     * A service's subscriptions, then one per reply channel it awaits replies on ({@code requests}): the hidden group,
+     * named after the service, that reads its replies (as in the simulator).
+     */
+    private static List<Subscription> subscriptions(Service s) {
+        List<Subscription> out = new ArrayList<>(s.subscribes());
+        Set<String> replyChannels = new java.util.LinkedHashSet<>();
+        s.requests().forEach(r -> replyChannels.add(r.replyChannel()));
+        replyChannels.forEach(c -> out.add(new Subscription(c, s.id())
+                .withProcessing(io.eventflow.model.design.Distribution.constant(
+                        io.eventflow.model.design.TimeSpan.ofNanos(0)))));
+        return out;
     }
 
     private void awaitReady(List<LiveConsumer> started) throws LiveException {

@@ -41,6 +41,12 @@ public final class Ledger {
     private final Map<String, GroupLedger> groups = new LinkedHashMap<>();
     private final Map<String, List<GroupLedger>> byChannel = new LinkedHashMap<>();
     private final Map<String, long[]> channels = new LinkedHashMap<>();
+    private volatile SimulationReport.Requests requests = new SimulationReport.Requests(0, 0, 0, 0, 0, 0);
+
+    /** The request/reply figures of the run (none: zeros, the design has no requests). */
+    public void requests(SimulationReport.Requests r) {
+        requests = r;
+    }
 
     /** Declares a channel (in design order) so that the report lists it. */
     public void channel(String id) {
@@ -171,7 +177,7 @@ public final class Ledger {
                 latency(all, latSum, latN),
                 out,
                 chans,
-                new SimulationReport.Requests(0, 0, 0, 0, 0, 0),
+                requests,
                 inv,
                 List.copyOf(violations));
     }

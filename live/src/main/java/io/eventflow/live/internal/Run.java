@@ -32,6 +32,8 @@ public final class Run {
     final Map<String, Double> poison = new ConcurrentHashMap<>();
 
     private final Map<String, SplitMix64> poisonStreams = new HashMap<>();
+    /** Request/reply: requests awaiting their reply. */
+    final LiveRequests requests = new LiveRequests(LiveInstance::sendRequest);
     /** Sends whose callback has not come yet. */
     final AtomicLong outstanding = new AtomicLong();
 

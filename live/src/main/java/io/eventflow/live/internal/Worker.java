@@ -167,6 +167,9 @@ final class Worker implements DeliveryHandler {
         }
         if (effects) {
             chain(e);
+            if (spec.replyListener()) {
+                run.requests.replied(e.correlationId());
+            }
         }
         d.ack();
         held.remove(id);

@@ -54,9 +54,6 @@ public final class KafkaConnector implements LiveConnector {
                             + "': exactly-once with mechanism transactional is not run live yet (use dedup)");
                 }
             }
-            if (!s.requests().isEmpty()) {
-                out.add("service '" + s.id() + "': request/reply is not run live yet");
-            }
         }
         return out;
     }
