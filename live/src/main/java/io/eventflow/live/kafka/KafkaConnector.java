@@ -5,6 +5,7 @@ import io.eventflow.live.LiveConnector;
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveServer;
+import io.eventflow.model.design.Acks;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
@@ -45,8 +46,10 @@ public final class KafkaConnector implements LiveConnector {
             if (!onBroker) {
                 continue;
             }
-            if (s.producerOrDefault().isTransactional()) {
-                out.add("service '" + s.id() + "': transactional producers are not run live yet");
+            var producer = s.producerOrDefault();
+            if (producer.isTransactional() && producer.acks() != null && producer.acksOrDefault() != Acks.ALL) {
+                out.add("service '" + s.id() + "': a transactional producer needs acks: all (Kafka refuses"
+                        + " transactions with acks " + producer.acksOrDefault().key() + ")");
             }
             for (Subscription sub : s.subscribes()) {
                 if (on(design, sub.channel(), broker) && sub.mechanism() == ExactlyOnceMechanism.TRANSACTIONAL) {

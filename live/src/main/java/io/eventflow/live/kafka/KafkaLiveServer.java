@@ -237,8 +237,14 @@ final class KafkaLiveServer implements LiveServer {
         return new KafkaLiveProducer(this, spec);
     }
 
+    /** Groups that read with isolation read_committed (they never see records of aborted transactions). */
+    private final Set<String> readCommitted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) throws LiveException {
+        if (spec.subscription().isolationOrDefault() == io.eventflow.model.design.Isolation.READ_COMMITTED) {
+            readCommitted.add(spec.group());
+        }
         return new KafkaLiveConsumer(this, spec, handler);
     }
 
@@ -267,7 +273,13 @@ final class KafkaLiveServer implements LiveServer {
             }
         }
         Set<Long> ids = new HashSet<>();
-        for (Envelope m : KafkaReader.read(this, channel.name(), from, offsets(channel.name(), OffsetSpec.latest()))) {
+        // A read_committed group is owed only committed records, up to the last stable offset: what an aborted (or
+        // still open) transaction wrote is not on the broker for it.
+        boolean committedOnly = readCommitted.contains(group);
+        Map<TopicPartition, Long> to = committedOnly
+                ? offsets(channel.name(), OffsetSpec.latest(), org.apache.kafka.common.IsolationLevel.READ_COMMITTED)
+                : offsets(channel.name(), OffsetSpec.latest());
+        for (Envelope m : KafkaReader.read(this, channel.name(), from, to, committedOnly)) {
             ids.add(m.messageId());
         }
         return ids;
@@ -275,21 +287,28 @@ final class KafkaLiveServer implements LiveServer {
 
     @Override
     public List<Envelope> readBack(LiveChannel channel) throws LiveException {
+        // committed records only (up to the last stable offset): an aborted dead-letter copy was never dead-lettered
         return KafkaReader.read(
                 this,
                 channel.name(),
                 offsets(channel.name(), OffsetSpec.earliest()),
-                offsets(channel.name(), OffsetSpec.latest()));
+                offsets(channel.name(), OffsetSpec.latest(), org.apache.kafka.common.IsolationLevel.READ_COMMITTED),
+                true);
     }
 
     Map<TopicPartition, Long> offsets(String topic, OffsetSpec spec) throws LiveException {
+        return offsets(topic, spec, org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    Map<TopicPartition, Long> offsets(String topic, OffsetSpec spec, org.apache.kafka.common.IsolationLevel isolation)
+            throws LiveException {
         Map<TopicPartition, OffsetSpec> q = new HashMap<>();
         for (int p = 0; p < partitions(topic); p++) {
             q.put(new TopicPartition(topic, p), spec);
         }
         try {
             Map<TopicPartition, Long> out = new HashMap<>();
-            admin.listOffsets(q)
+            admin.listOffsets(q, new org.apache.kafka.clients.admin.ListOffsetsOptions(isolation))
                     .all()
                     .get(timeout(), TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> out.put(tp, info.offset()));
