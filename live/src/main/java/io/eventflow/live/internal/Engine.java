@@ -318,6 +318,10 @@ public final class Engine implements ScenarioPlayer.Services {
                 if (g != null) {
                     out.computeIfAbsent(g, k -> new HashSet<>()).add(e.messageId());
                 }
+                // moved by the broker's own dead-lettering (TTL expiry, max length): for the groups of its queue
+                for (GroupLedger from : run.brokerDeadLettered(e)) {
+                    out.computeIfAbsent(from.key, k -> new HashSet<>()).add(e.messageId());
+                }
             }
         }
         return out;

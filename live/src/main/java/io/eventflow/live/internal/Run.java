@@ -64,6 +64,23 @@ public final class Run {
         return trace;
     }
 
+    /**
+     * The groups a broker dead-lettered {@code m} for (its {@link LiveHeaders#BROKER_DEAD_LETTER_QUEUE} is the
+     * broker-side name of a channel of this run): that channel's groups; empty for other messages.
+     */
+    List<GroupLedger> brokerDeadLettered(Envelope m) {
+        String queue = m.header(LiveHeaders.BROKER_DEAD_LETTER_QUEUE);
+        if (queue == null) {
+            return List.of();
+        }
+        for (LiveChannel c : channels.values()) {
+            if (c.name().equals(queue)) {
+                return groupsOf(c.id());
+            }
+        }
+        return List.of();
+    }
+
     LiveServer serverOf(String channelId) {
         String broker = design.channel(channelId).orElseThrow().broker();
         return servers.get(broker);

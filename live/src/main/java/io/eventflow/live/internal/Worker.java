@@ -116,6 +116,9 @@ final class Worker implements DeliveryHandler {
         Envelope e = d.envelope();
         GroupLedger g = spec.ledger();
         long id = e.messageId();
+        // a copy the broker dead-lettered (TTL, max length) arriving on its dead-letter channel: dead-lettered for the
+        // groups of the channel it left, whether or not it is still there at the end
+        run.brokerDeadLettered(e).forEach(from -> from.deadLettered(id));
         boolean again = g.delivered(id, d.redelivered());
         trace(again || d.redelivered() ? "redelivered" : "delivered", e);
         boolean poison = spec.channelId().equals(e.header(LiveHeaders.POISON));

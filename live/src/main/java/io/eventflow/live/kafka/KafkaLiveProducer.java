@@ -149,6 +149,9 @@ final class KafkaLiveProducer implements LiveProducer {
                 md = (org.apache.kafka.clients.producer.RecordMetadata) s[2];
                 e = failure != null ? failure : (Exception) s[3];
             }
+            if (md != null && e == null) {
+                server.written(md.topic(), m.messageId(), md.partition(), md.offset());
+            }
             cb.done(md == null || e != null ? m : m.at(md.partition(), md.offset()), e);
         }
         inTransaction.clear();
@@ -175,8 +178,12 @@ final class KafkaLiveProducer implements LiveProducer {
             return;
         }
         try {
-            producer.send(
-                    rec, (md, e) -> callback.done(md == null ? message : message.at(md.partition(), md.offset()), e));
+            producer.send(rec, (md, e) -> {
+                if (md != null && e == null) {
+                    server.written(channel.name(), message.messageId(), md.partition(), md.offset());
+                }
+                callback.done(md == null ? message : message.at(md.partition(), md.offset()), e);
+            });
         } catch (KafkaException | IllegalStateException e) {
             callback.done(message, e);
         }

@@ -237,6 +237,37 @@ final class KafkaLiveServer implements LiveServer {
         return new KafkaLiveProducer(this, spec);
     }
 
+    /** Where each message this run wrote went, by topic: message id -> {partition, offset} (to tell what retention
+     * deleted). */
+    private final Map<String, Map<Long, long[]>> written = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A send the broker acknowledged at {@code partition}/{@code offset}. */
+    void written(String topic, long messageId, int partition, long offset) {
+        written.computeIfAbsent(topic, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                .put(messageId, new long[] {partition, offset});
+    }
+
+    /**
+     * Records retention deleted (the partition's log start offset moved past them) are lost for a group that had not
+     * read them ({@code retention}); the run asks only about ids nothing else explains.
+     */
+    @Override
+    public Map<Long, String> losses(LiveChannel channel, String group) throws LiveException {
+        Map<Long, long[]> mine = written.getOrDefault(channel.name(), Map.of());
+        if (mine.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, Long> start = offsets(channel.name(), OffsetSpec.earliest());
+        Map<Long, String> out = new HashMap<>();
+        mine.forEach((id, at) -> {
+            Long first = start.get(new TopicPartition(channel.name(), (int) at[0]));
+            if (first != null && at[1] < first) {
+                out.put(id, "retention");
+            }
+        });
+        return out;
+    }
+
     /** Groups that read with isolation read_committed (they never see records of aborted transactions). */
     private final Set<String> readCommitted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
