@@ -124,6 +124,7 @@ public final class Engine implements ScenarioPlayer.Services {
             pending().forEach((k, ids) -> pending.put(k, new HashSet<>(ids)));
             inHand.forEach(
                     (k, ids) -> pending.computeIfAbsent(k, x -> new HashSet<>()).addAll(ids));
+            measuredByBrokers();
             report = run.ledger()
                     .report(design.name(), seed, runNanos / 1e9, (System.nanoTime() - wallStart) / 1e9, dead, pending);
         } finally {
@@ -325,6 +326,25 @@ public final class Engine implements ScenarioPlayer.Services {
             }
         }
         return out;
+    }
+
+    /**
+     * What only the brokers know at the end: per channel what they evicted (Redis MAXLEN), and, as notes, the figures
+     * a kind cannot measure although the design makes them possible (so that their 0 is not read as measured).
+     */
+    private void measuredByBrokers() throws LiveException {
+        for (LiveChannel c : run.channels.values()) {
+            long n = run.serverOf(c.id()).evicted(c);
+            if (n >= 0) {
+                run.ledger().evicted(c.id(), n);
+            }
+        }
+        for (Map.Entry<String, LiveServer> e : servers.entrySet()) {
+            List<LiveChannel> mine = run.channels.values().stream()
+                    .filter(c -> c.channel().broker().equals(e.getKey()))
+                    .toList();
+            notes.addAll(e.getValue().unmeasured(mine));
+        }
     }
 
     private Map<String, Set<Long>> pending() throws LiveException {

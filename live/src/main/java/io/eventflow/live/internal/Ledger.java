@@ -43,6 +43,13 @@ public final class Ledger {
     private final Map<String, long[]> channels = new LinkedHashMap<>();
     private volatile SimulationReport.Requests requests = new SimulationReport.Requests(0, 0, 0, 0, 0, 0);
 
+    private final Map<String, Long> evicted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What the broker removed from a channel, read or not (Redis MAXLEN): {@code channels.C.evicted}. */
+    public void evicted(String channelId, long n) {
+        evicted.put(channelId, n);
+    }
+
     /** The request/reply figures of the run (none: zeros, the design has no requests). */
     public void requests(SimulationReport.Requests r) {
         requests = r;
@@ -161,7 +168,8 @@ public final class Ledger {
         }
         Map<String, ChannelReport> chans = new LinkedHashMap<>();
         synchronized (channels) {
-            channels.forEach((id, c) -> chans.put(id, new ChannelReport(c[0], c[1], 0, 0)));
+            channels.forEach((id, c) ->
+                    chans.put(id, new ChannelReport(c[0], c[1], 0, Math.max(0, evicted.getOrDefault(id, 0L)))));
         }
         Map<String, Boolean> inv = new LinkedHashMap<>();
         inv.put("conservation", violations.isEmpty());

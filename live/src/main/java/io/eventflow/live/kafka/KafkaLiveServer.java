@@ -268,6 +268,19 @@ final class KafkaLiveServer implements LiveServer {
         return out;
     }
 
+    /** Records this run wrote that retention deleted since (the partition's log start offset moved past them). */
+    @Override
+    public long evicted(LiveChannel channel) throws LiveException {
+        Map<Long, long[]> mine = written.getOrDefault(channel.name(), Map.of());
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, Long> start = offsets(channel.name(), OffsetSpec.earliest());
+        return mine.values().stream()
+                .filter(at -> at[1] < start.getOrDefault(new TopicPartition(channel.name(), (int) at[0]), 0L))
+                .count();
+    }
+
     /** Groups that read with isolation read_committed (they never see records of aborted transactions). */
     private final Set<String> readCommitted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

@@ -200,6 +200,24 @@ final class RedisLiveServer implements LiveServer {
         }
     }
 
+    /** Entries this run added that MAXLEN trimmed from the stream since, read or not. */
+    @Override
+    public long evicted(LiveChannel channel) throws LiveException {
+        Map<StreamEntryID, Long> mine = added.getOrDefault(channel.name(), Map.of());
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        try {
+            List<StreamEntry> first = admin.xrange(channel.name(), "-", "+", 1);
+            StreamEntryID oldest = first.isEmpty() ? null : first.get(0).getID();
+            return mine.keySet().stream()
+                    .filter(id -> oldest == null || id.compareTo(oldest) < 0)
+                    .count();
+        } catch (JedisException e) {
+            throw new LiveException("could not read stream '" + channel.name() + "': " + e.getMessage(), e);
+        }
+    }
+
     /** Entries MAXLEN trimmed from the stream: lost for every group that had not read them ({@code trimmed}). */
     @Override
     public Map<Long, String> losses(LiveChannel channel, String group) {

@@ -60,4 +60,37 @@ class RedisLiveRunTest {
         assertThat(analytics.reprocessed()).isGreaterThan(50).isLessThan(analytics.processed());
         assertThat(rep.groups().get("indexer").reprocessed()).isZero();
     }
+
+    @Test
+    void entriesMaxLenTrimsAreEvictedFromTheChannelAndTrimmedForAGroupThatHadNotReadThem() throws Exception {
+        LocalServerTests.requireProgram("redis-server", LocalRedisServer.program());
+        // 100/s into a stream capped at exactly 20 entries, read at 10/s: at the end the stream holds its last 20
+        // entries; every other entry the run added was evicted, and what the slow group had not read is trimmed.
+        io.eventflow.model.design.Design d = SampleRuns.design(
+                """
+                eventflow: 1
+                name: MAXLEN
+                brokers:
+                  - {id: redis, kind: redis}
+                messages:
+                  - id: Click
+                    payload: {type: object, properties: {at: {type: string}}}
+                channels:
+                  - {id: clicks, broker: redis, address: clicks, messages: [Click], maxLen: 20}
+                services:
+                  - id: web
+                    publishes:
+                      - {channel: clicks, message: Click, rate: 100/s}
+                  - id: counter
+                    subscribes:
+                      - {channel: clicks, group: counter, processing: 100ms, prefetch: 1, delivery: at-least-once}
+                """);
+        LiveResult r = SampleRuns.run(d, null, 2, 1);
+        SimulationReport rep = r.report();
+        SampleRuns.assertConserved(rep);
+        long published = rep.channels().get("clicks").published();
+        assertThat(published).isGreaterThan(100);
+        assertThat(rep.channels().get("clicks").evicted()).isEqualTo(published - 20);
+        assertThat(rep.groups().get("counter").lostByCause().get("trimmed")).isPositive();
+    }
 }
