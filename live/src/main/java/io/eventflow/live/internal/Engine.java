@@ -165,6 +165,7 @@ public final class Engine implements ScenarioPlayer.Services {
         if (!problems.isEmpty()) {
             throw new LiveException(String.join("\n", problems));
         }
+        notes.addAll(Unapplied.of(design));
     }
 
     private List<Broker> brokersInUse() {
