@@ -399,6 +399,9 @@ public final class Engine implements ScenarioPlayer.Services {
                 if (dlqGroup != null) {
                     dlqGroup.redriven(e.messageId()); // owed to its group again: processed, in flight or lost there
                 }
+                run.brokerDeadLettered(e).forEach(g -> g.redriven(e.messageId()));
+                h.remove(LiveHeaders.BROKER_DEAD_LETTER_QUEUE);
+                h.remove(LiveHeaders.BROKER_DEAD_LETTER_REASON);
                 h.remove(LiveHeaders.DEAD_LETTER_GROUP);
                 h.remove(LiveHeaders.DEAD_LETTER_FROM);
                 h.remove(LiveHeaders.DEAD_LETTER_REASON);
