@@ -321,7 +321,7 @@ public final class Engine implements ScenarioPlayer.Services {
                     out.computeIfAbsent(g, k -> new HashSet<>()).add(e.messageId());
                 }
                 // moved by the broker's own dead-lettering (TTL expiry, max length): for the groups of its queue
-                for (GroupLedger from : run.brokerDeadLettered(c, e)) {
+                for (GroupLedger from : run.brokerDeadLettered(e)) {
                     out.computeIfAbsent(from.key, k -> new HashSet<>()).add(e.messageId());
                 }
             }
@@ -399,7 +399,7 @@ public final class Engine implements ScenarioPlayer.Services {
                 if (dlqGroup != null) {
                     dlqGroup.redriven(e.messageId()); // owed to its group again: processed, in flight or lost there
                 }
-                run.brokerDeadLettered(from, e).forEach(g -> g.redriven(e.messageId()));
+                run.brokerDeadLettered(e).forEach(g -> g.redriven(e.messageId()));
                 h.remove(LiveHeaders.BROKER_DEAD_LETTER_QUEUE);
                 h.remove(LiveHeaders.BROKER_DEAD_LETTER_REASON);
                 h.remove(LiveHeaders.DEAD_LETTER_GROUP);

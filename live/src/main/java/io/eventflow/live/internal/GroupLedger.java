@@ -64,10 +64,6 @@ public final class GroupLedger {
         }
     }
 
-    synchronized boolean owes(long id) {
-        return id >= 0 && id <= Integer.MAX_VALUE && owed.get((int) id);
-    }
-
     synchronized void hint(long id, String cause) {
         lossHint.put(id, cause);
     }

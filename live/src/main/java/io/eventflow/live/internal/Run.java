@@ -69,31 +69,9 @@ public final class Run {
      * broker-side name of a channel of this run): that channel's groups; empty for other messages.
      */
     List<GroupLedger> brokerDeadLettered(Envelope m) {
-        return brokerDeadLettered(null, m);
-    }
-
-    /**
-     * As {@link #brokerDeadLettered(Envelope)}, and for a message on dead-letter channel {@code dlqChannelId} with no
-     * dead-letter header at all (SQS's redrive policy moves it as it is): when exactly one channel names
-     * {@code dlqChannelId} as its {@code deadLetter}, only that broker's move can have put it there, and it is
-     * dead-lettered for that channel's groups that were owed it.
-     */
-    List<GroupLedger> brokerDeadLettered(String dlqChannelId, Envelope m) {
         String queue = m.header(LiveHeaders.BROKER_DEAD_LETTER_QUEUE);
         if (queue == null) {
-            if (dlqChannelId == null || m.header(LiveHeaders.DEAD_LETTER_GROUP) != null) {
-                return List.of();
-            }
-            List<String> sources = design.channels().stream()
-                    .filter(c -> dlqChannelId.equals(c.deadLetter()))
-                    .map(io.eventflow.model.design.Channel::id)
-                    .toList();
-            if (sources.size() != 1) {
-                return List.of();
-            }
-            return groupsOf(sources.get(0)).stream()
-                    .filter(g -> g.owes(m.messageId()))
-                    .toList();
+            return List.of();
         }
         for (LiveChannel c : channels.values()) {
             if (c.name().equals(queue)) {

@@ -118,7 +118,7 @@ final class Worker implements DeliveryHandler {
         long id = e.messageId();
         // a copy the broker dead-lettered (TTL, max length) arriving on its dead-letter channel: dead-lettered for the
         // groups of the channel it left, whether or not it is still there at the end
-        run.brokerDeadLettered(spec.channelId(), e).forEach(from -> from.deadLettered(id));
+        run.brokerDeadLettered(e).forEach(from -> from.deadLettered(id));
         boolean again = g.delivered(id, d.redelivered());
         trace(again || d.redelivered() ? "redelivered" : "delivered", e);
         boolean poison = spec.channelId().equals(e.header(LiveHeaders.POISON));

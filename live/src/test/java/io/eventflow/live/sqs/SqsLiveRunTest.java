@@ -96,47 +96,4 @@ class SqsLiveRunTest {
                 .anyMatch(n -> n.startsWith(
                         "channel 'jobs': messages its messageRetention (60s) deletes are not" + " measured live"));
     }
-
-    @Test
-    void messagesTheRedrivePolicyMovesAfterACrashAreDeadLetteredNotLost() throws Exception {
-        // Each worker instance is busy ~90% of the time (2/s in all, 0.9 s each, 2 instances). The crash at 1.5 s
-        // kills what they hold; 2 s later those messages are visible again, and their next receive is over
-        // maxReceiveCount 1: SQS moves them to jobs-dlq as they are (no header of ours). Only the redrive policy of
-        // 'jobs' can put an id owed to 'worker' there: dead-lettered for it, not lost by the crash.
-        Design d = SampleRuns.design(
-                """
-                eventflow: 1
-                name: Redrive policy
-                brokers:
-                  - {id: aws, kind: sqs}
-                messages:
-                  - id: Job
-                    payload: {type: object, properties: {id: {type: string}}}
-                channels:
-                  - {id: jobs, broker: aws, address: jobs, messages: [Job], visibilityTimeout: 2s, maxReceiveCount: 1,
-                     deadLetter: jobs-dlq}
-                  - {id: jobs-dlq, broker: aws, address: jobs-dlq, messages: [Job]}
-                services:
-                  - id: client
-                    publishes:
-                      - {channel: jobs, message: Job, rate: 2/s}
-                  - id: worker
-                    instances: 2
-                    subscribes:
-                      - {channel: jobs, group: worker, processing: 900ms, prefetch: 1, delivery: at-least-once}
-                """);
-        String scenario =
-                """
-                eventflow-scenario: 1
-                design: d.eventflow.yaml
-                faults:
-                  - {at: 1.5s, kind: crash, target: worker, restartAfter: 200ms}
-                """;
-        LiveResult r = SampleRuns.run(d, scenario, 5, 6);
-        SimulationReport rep = r.report();
-        SampleRuns.assertConserved(rep);
-        SimulationReport.GroupReport worker = rep.groups().get("worker");
-        assertThat(worker.deadLettered()).isPositive();
-        assertThat(worker.lost()).isZero();
-    }
 }
