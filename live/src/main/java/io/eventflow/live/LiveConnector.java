@@ -38,6 +38,15 @@ public interface LiveConnector {
     }
 
     /**
+     * True when a consumer group on {@code channel} has positions a scenario {@code replay} can move, that is when
+     * {@link LiveServer#replay} does it (Kafka topics, Redis streams). The run refuses a replay on any other channel
+     * before anything starts. False by default.
+     */
+    default boolean replayable(Channel channel) {
+        return false;
+    }
+
+    /**
      * Starts an embedded server for {@code broker} ({@code endpoint} null) or connects to the user's server. Must
      * fail within {@link LiveOptions#connectTimeout()} with a {@link LiveException} naming the endpoint when it is
      * unreachable, and say so when authentication fails.

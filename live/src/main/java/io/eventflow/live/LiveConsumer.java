@@ -24,8 +24,10 @@ public interface LiveConsumer {
     void kill();
 
     /**
-     * Replays its group's position (scenario {@code replay}): every instance of the group is told; each moves the
-     * partitions it holds. Kinds without positions throw {@link UnsupportedOperationException}.
+     * Replays its group's position (scenario {@code replay}) where positions belong to each consumer (Kafka: every
+     * instance of the group is told; each moves the partitions it holds), through {@link LiveServer#replay}'s
+     * default. Kinds whose connector is not {@link LiveConnector#replayable} never get here (the run refuses the
+     * replay up front); the default throws {@link UnsupportedOperationException}.
      */
     default void seek(Seek to) {
         throw new UnsupportedOperationException("replay is not supported by this kind");

@@ -17,5 +17,13 @@ public final class LiveHeaders {
     /** On a dead-letter copy: why ({@code maxAttempts}). */
     public static final String DEAD_LETTER_REASON = "ef-dead-letter-reason";
 
+    /**
+     * Read side only: on a message the broker's own dead-lettering moved (RabbitMQ dead-letter exchange: TTL expiry,
+     * max length), the broker-side name of the queue it left. A kind sets it when it reads such a message.
+     */
+    public static final String BROKER_DEAD_LETTER_QUEUE = "ef-broker-dead-letter-queue";
+    /** Read side only: why the broker dead-lettered it ({@code expired}, {@code maxlen}, {@code rejected}, ...). */
+    public static final String BROKER_DEAD_LETTER_REASON = "ef-broker-dead-letter-reason";
+
     private LiveHeaders() {}
 }

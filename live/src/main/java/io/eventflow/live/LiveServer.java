@@ -58,6 +58,36 @@ public interface LiveServer extends AutoCloseable {
     }
 
     /**
+     * A scenario {@code replay}: moves {@code group}'s position on {@code channel} once for the whole group.
+     * {@code consumers} are the group's consumers on the channel now. The default tells each consumer to move what it
+     * holds ({@link LiveConsumer#seek}: a Kafka consumer its assigned partitions); a kind whose position belongs to
+     * the group on the broker (Redis streams: XGROUP SETID) sets it once. Only called on channels the kind's
+     * connector calls {@link LiveConnector#replayable}.
+     */
+    default void replay(LiveChannel channel, String group, LiveConsumer.Seek to, java.util.List<LiveConsumer> consumers)
+            throws LiveException {
+        consumers.forEach(c -> c.seek(to));
+    }
+
+    /**
+     * At the end of a run: messages the broker itself removed from {@code channel} (Redis: entries MAXLEN trimmed,
+     * read or not: the report's {@code channels.C.evicted}); -1 when the kind has no such thing or cannot tell.
+     */
+    default long evicted(LiveChannel channel) throws LiveException {
+        return -1;
+    }
+
+    /**
+     * Figures of the report this kind cannot measure for {@code channels} although the design makes them possible,
+     * one sentence each naming the channel and the figure (e.g. TTL expiry without a dead-letter exchange, which
+     * RabbitMQ reports to no client). The run adds them to its notes, so that a 0 in the report is not read as
+     * measured. Empty by default.
+     */
+    default List<String> unmeasured(List<LiveChannel> channels) {
+        return List.of();
+    }
+
+    /**
      * Reads what is stored on {@code channel} (a dead-letter channel at the end of a run, or for a re-drive), in
      * order. Logs (Kafka, streams) read without removing; queues may remove what they return (then a re-drive is a
      * move). Only messages carrying {@link LiveHeaders#MESSAGE_ID} are returned.

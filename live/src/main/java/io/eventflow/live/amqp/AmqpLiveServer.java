@@ -177,6 +177,32 @@ final class AmqpLiveServer implements LiveServer {
         return ids;
     }
 
+    /**
+     * RabbitMQ tells no client of a message its TTL expired or its max length dropped when the queue has no
+     * dead-letter exchange (with one, the copies' x-death says so and they count as dead-lettered).
+     */
+    @Override
+    public List<String> unmeasured(List<LiveChannel> channels) {
+        List<String> out = new ArrayList<>();
+        for (LiveChannel c : channels) {
+            io.eventflow.model.design.AmqpQueue q = io.eventflow.model.design.AmqpQueue.of(c.channel());
+            if (c.channel().deadLetter() != null) {
+                continue;
+            }
+            if (q.ttl() != null) {
+                out.add("channel '" + c.id() + "': messages its ttl expires are not measured live (without a"
+                        + " dead-letter exchange RabbitMQ reports them to no client): expired stays 0 and such a"
+                        + " message is reported lost without a cause (a conservation violation)");
+            }
+            if (q.maxLength() != null && q.overflowOrDefault() == io.eventflow.model.design.Overflow.DROP_HEAD) {
+                out.add("channel '" + c.id() + "': messages maxLength drops (drop-head) are not measured live"
+                        + " (without a dead-letter exchange RabbitMQ reports them to no client): such a message is"
+                        + " reported lost without a cause (a conservation violation)");
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<Envelope> readBack(LiveChannel channel) throws LiveException {
         List<Envelope> out = new ArrayList<>();

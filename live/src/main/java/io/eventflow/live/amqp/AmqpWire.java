@@ -34,6 +34,19 @@ final class AmqpWire {
             }
         });
         String key = wire.remove(KEY);
+        // dead-lettered by the broker (TTL, max length): the latest x-death entry says from which queue and why
+        if (amqpHeaders.get("x-death") instanceof java.util.List<?> deaths
+                && !deaths.isEmpty()
+                && deaths.get(0) instanceof Map<?, ?> death) {
+            Object queue = death.get("queue");
+            Object reason = death.get("reason");
+            if (queue != null) {
+                wire.put(io.eventflow.live.LiveHeaders.BROKER_DEAD_LETTER_QUEUE, queue.toString());
+                wire.put(
+                        io.eventflow.live.LiveHeaders.BROKER_DEAD_LETTER_REASON,
+                        reason == null ? "" : reason.toString());
+            }
+        }
         return Envelope.fromWire(wire, key, body, -1, sequence);
     }
 }

@@ -116,6 +116,12 @@ public final class Engine implements ScenarioPlayer.Services {
                 progress.accept("draining (up to " + drain.toSeconds() + " s)");
                 drain(sampler);
             }
+            run.requests.stop();
+            run.ledger().requests(run.requests.report());
+            if (run.requests.late() > 0) {
+                notes.add(run.requests.late() + " replies came after their request was answered or had failed"
+                        + " (ignored, as in the simulator)");
+            }
             long runNanos = trace.now();
             Map<String, Set<Long>> inHand = new HashMap<>();
             services.values().forEach(s -> s.instances()
@@ -130,6 +136,7 @@ public final class Engine implements ScenarioPlayer.Services {
             pending().forEach((k, ids) -> pending.put(k, new HashSet<>(ids)));
             inHand.forEach(
                     (k, ids) -> pending.computeIfAbsent(k, x -> new HashSet<>()).addAll(ids));
+            measuredByBrokers();
             report = run.ledger()
                     .report(design.name(), seed, runNanos / 1e9, (System.nanoTime() - wallStart) / 1e9, dead, pending);
             notes.addAll(run.ledger().notes());
@@ -244,7 +251,10 @@ public final class Engine implements ScenarioPlayer.Services {
                                 b.kind().key()));
             }
         }
-        problems.addAll(ScenarioPlayer.refused(scenario, design, support));
+        problems.addAll(ScenarioPlayer.refused(scenario, design, support, ch -> design.broker(ch.broker())
+                .flatMap(b -> LiveConnectors.find(b.kind()))
+                .map(c -> c.replayable(ch))
+                .orElse(false)));
         for (String id : endpoints.keySet()) {
             if (design.broker(id).isEmpty()) {
                 problems.add("--brokers names broker '" + id + "', which is not in the design (brokers: "
@@ -270,6 +280,7 @@ public final class Engine implements ScenarioPlayer.Services {
         if (!problems.isEmpty()) {
             throw new LiveException(String.join("\n", problems));
         }
+        notes.addAll(Unapplied.of(design));
     }
 
     private List<Broker> brokersInUse() {
@@ -324,7 +335,7 @@ public final class Engine implements ScenarioPlayer.Services {
         Map<String, String> firstGroupOfQueue = new HashMap<>();
         Map<String, String> groupOf = new LinkedHashMap<>(); // (channel, group) key -> name
         for (Service s : design.services()) {
-            for (Subscription sub : s.subscribes()) {
+            for (Subscription sub : subscriptions(s)) {
                 Channel ch = design.channel(sub.channel()).orElseThrow();
                 String name = sub.groupOr(s.id());
                 if (connectors.get(ch.broker()).oneQueuePerChannel(ch)) {
@@ -344,13 +355,17 @@ public final class Engine implements ScenarioPlayer.Services {
         List<LiveConsumer> started = new ArrayList<>();
         for (Service s : design.services()) {
             List<GroupSpec> groups = new ArrayList<>();
-            for (Subscription sub : s.subscribes()) {
+            int own = s.subscribes().size();
+            List<Subscription> subs = subscriptions(s);
+            for (int k = 0; k < subs.size(); k++) {
+                Subscription sub = subs.get(k);
                 Channel ch = design.channel(sub.channel()).orElseThrow();
                 String name = connectors.get(ch.broker()).oneQueuePerChannel(ch)
                         ? firstGroupOfQueue.get(ch.id())
                         : sub.groupOr(s.id());
                 GroupLedger gl = ledgers.get(ch.id() + "\u0000" + name);
-                groups.add(GroupSpec.of(gl, options.runPrefix() + name, ch, sub));
+                GroupSpec g = GroupSpec.of(gl, options.runPrefix() + name, ch, sub);
+                groups.add(k < own ? g : g.asReplyListener());
             }
             LiveService rt = new LiveService(run, s, groups);
             services.put(s.id(), rt);
@@ -359,6 +374,20 @@ public final class Engine implements ScenarioPlayer.Services {
             }
         }
         return started;
+    }
+
+    /**
+     * A service's subscriptions, then one per reply channel it awaits replies on ({@code requests}): the hidden group,
+     * named after the service, that reads its replies (as in the simulator).
+     */
+    private static List<Subscription> subscriptions(Service s) {
+        List<Subscription> out = new ArrayList<>(s.subscribes());
+        Set<String> replyChannels = new java.util.LinkedHashSet<>();
+        s.requests().forEach(r -> replyChannels.add(r.replyChannel()));
+        replyChannels.forEach(c -> out.add(new Subscription(c, s.id())
+                .withProcessing(io.eventflow.model.design.Distribution.constant(
+                        io.eventflow.model.design.TimeSpan.ofNanos(0)))));
+        return out;
     }
 
     private void awaitReady(List<LiveConsumer> started) throws LiveException {
@@ -410,9 +439,32 @@ public final class Engine implements ScenarioPlayer.Services {
                 if (g != null) {
                     out.computeIfAbsent(g, k -> new HashSet<>()).add(e.messageId());
                 }
+                // moved by the broker's own dead-lettering (TTL expiry, max length): for the groups of its queue
+                for (GroupLedger from : run.brokerDeadLettered(e)) {
+                    out.computeIfAbsent(from.key, k -> new HashSet<>()).add(e.messageId());
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * What only the brokers know at the end: per channel what they evicted (Redis MAXLEN), and, as notes, the figures
+     * a kind cannot measure although the design makes them possible (so that their 0 is not read as measured).
+     */
+    private void measuredByBrokers() throws LiveException {
+        for (LiveChannel c : run.channels.values()) {
+            long n = run.serverOf(c.id()).evicted(c);
+            if (n >= 0) {
+                run.ledger().evicted(c.id(), n);
+            }
+        }
+        for (Map.Entry<String, LiveServer> e : servers.entrySet()) {
+            List<LiveChannel> mine = run.channels.values().stream()
+                    .filter(c -> c.channel().broker().equals(e.getKey()))
+                    .toList();
+            notes.addAll(e.getValue().unmeasured(mine));
+        }
     }
 
     private Map<String, Set<Long>> pending() throws LiveException {
@@ -462,6 +514,13 @@ public final class Engine implements ScenarioPlayer.Services {
                     mark.merge(e.partition(), e.offset() + 1, Math::max);
                 }
                 Map<String, String> h = new LinkedHashMap<>(e.headers());
+                GroupLedger dlqGroup = run.ledger().groups().get(h.get(LiveHeaders.DEAD_LETTER_GROUP));
+                if (dlqGroup != null) {
+                    dlqGroup.redriven(e.messageId()); // owed to its group again: processed, in flight or lost there
+                }
+                run.brokerDeadLettered(e).forEach(g -> g.redriven(e.messageId()));
+                h.remove(LiveHeaders.BROKER_DEAD_LETTER_QUEUE);
+                h.remove(LiveHeaders.BROKER_DEAD_LETTER_REASON);
                 h.remove(LiveHeaders.DEAD_LETTER_GROUP);
                 h.remove(LiveHeaders.DEAD_LETTER_FROM);
                 h.remove(LiveHeaders.DEAD_LETTER_REASON);

@@ -18,6 +18,11 @@ public final class GroupLedger {
     final BitSet processed = new BitSet();
     /** Ids processed when a replay was applied: their next processing is a reprocessing, not a duplicate. */
     final BitSet replayed = new BitSet();
+    /**
+     * Ids whose dead-letter copy the dead-letter channel's broker acknowledged (and not re-driven since): dead-lettered
+     * whether or not a consumer of the dead-letter channel took the copy off the broker before the end.
+     */
+    final BitSet deadLettered = new BitSet();
     /** Why an owed message may be lost: the last cause seen (a failed send, a crash while held, a rejection). */
     final Map<Long, String> lossHint = new HashMap<>();
     /** First processing time (epoch micros) per id, for a dedup window. */
@@ -123,6 +128,16 @@ public final class GroupLedger {
         }
         duplicates++;
         return Processing.DUPLICATE;
+    }
+
+    /** The dead-letter channel's broker took the copy of {@code id}. */
+    synchronized void deadLettered(long id) {
+        deadLettered.set((int) id);
+    }
+
+    /** A re-drive sent {@code id} back from the dead-letter channel: it is owed to its group again. */
+    synchronized void redriven(long id) {
+        deadLettered.clear((int) id);
     }
 
     /** A replay: every id processed so far is processed again on purpose when it comes back. */

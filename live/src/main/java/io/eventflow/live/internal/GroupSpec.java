@@ -16,6 +16,8 @@ import io.eventflow.simulator.random.Delay;
  * dead-letter channel, when to ack, dedup window.
  *
  * @param dedupWindowMicros exactly-once dedup window in microseconds, -1 unbounded, -2 no dedup store
+ * @param replyListener the requester's group on a reply channel: each processing answers the request with its
+ *     correlation id
  */
 record GroupSpec(
         GroupLedger ledger,
@@ -31,7 +33,8 @@ record GroupSpec(
         int prefetch,
         boolean fromEarliest,
         int concurrency,
-        long dedupWindowMicros) {
+        long dedupWindowMicros,
+        boolean replyListener) {
 
     static GroupSpec of(GroupLedger ledger, String brokerGroup, Channel channel, Subscription sub) {
         DeliveryGuarantee d = sub.deliveryOrDefault();
@@ -47,20 +50,8 @@ record GroupSpec(
         long interval =
                 sub.commit() == null ? 5000 : sub.commit().intervalOrDefault().nanos() / 1_000_000;
         RetryPolicy r = sub.retry();
-        int attempts = 1;
-        Backoff backoff = Backoff.fixed(0);
-        if (r != null) {
-            long initial = r.initialOrDefault().nanos();
-            long max = Math.max(initial, r.maxOrDefault().nanos());
-            boolean exp = r.backoffOrDefault() == io.eventflow.model.design.Backoff.EXPONENTIAL;
-            backoff = new Backoff(
-                    exp,
-                    initial,
-                    max,
-                    exp ? Math.max(1, r.multiplierOrDefault()) : 1,
-                    Backoff.Jitter.valueOf(r.jitterOrDefault().name()));
-            attempts = Math.max(1, r.attempts());
-        }
+        int attempts = r == null ? 1 : Math.max(1, r.attempts());
+        Backoff backoff = backoff(r);
         String dlq = sub.deadLetter() != null ? sub.deadLetter() : channel.deadLetter();
         int concurrency = sub.concurrencyOrDefault();
         int prefetch = sub.prefetch() == null ? 500 : Math.max(1, sub.prefetch());
@@ -82,7 +73,47 @@ record GroupSpec(
                 prefetch,
                 sub.startFromOrDefault() == StartFrom.EARLIEST,
                 concurrency,
-                dedup);
+                dedup,
+                false);
+    }
+
+    /**
+     * The hidden group a requester reads its reply channel with, as the simulator makes it: named after the service,
+     * no processing time, at-least-once.
+     */
+    GroupSpec asReplyListener() {
+        return new GroupSpec(
+                ledger,
+                brokerGroup,
+                channelId,
+                subscription,
+                Delay.constant(0),
+                1,
+                Backoff.fixed(0),
+                null,
+                ConsumerSpec.Ack.AFTER_PROCESSING,
+                commitIntervalMillis,
+                prefetch,
+                fromEarliest,
+                1,
+                -2,
+                true);
+    }
+
+    /** A retry policy's backoff as the simulator draws it (none: no wait). */
+    static Backoff backoff(RetryPolicy r) {
+        if (r == null) {
+            return Backoff.fixed(0);
+        }
+        long initial = r.initialOrDefault().nanos();
+        long max = Math.max(initial, r.maxOrDefault().nanos());
+        boolean exp = r.backoffOrDefault() == io.eventflow.model.design.Backoff.EXPONENTIAL;
+        return new Backoff(
+                exp,
+                initial,
+                max,
+                exp ? Math.max(1, r.multiplierOrDefault()) : 1,
+                Backoff.Jitter.valueOf(r.jitterOrDefault().name()));
     }
 
     /** The processing-time distribution, as the simulator draws it. */

@@ -16,10 +16,10 @@ import org.HdrHistogram.Histogram;
 /**
  * The run's accounting: message ids, what each group's clients saw, and per channel what was sent. At the end,
  * {@link #report} classifies every owed message of every group from evidence: processed (a worker finished it),
- * dead-lettered (read back from a dead-letter channel), in flight (still on the broker for the group, read back),
- * lost (none of these, with the cause the clients saw). A lost message no seen cause explains breaks conservation,
- * unless a fault on a broker or the network ran ({@link #brokerFault}): then its cause is {@code unknown}, with a
- * note.
+ * dead-lettered (its copy taken by the dead-letter channel's broker, or read back from a dead-letter channel), in
+ * flight (still on the broker for the group, read back), lost (none of these, with the cause the clients saw). A lost
+ * message no seen cause explains breaks conservation, unless a fault on a broker or the network ran ({@link
+ * #brokerFault}): then its cause is {@code unknown}, with a note.
  */
 public final class Ledger {
     /** The loss causes of the report, in the simulator's order. */
@@ -61,6 +61,20 @@ public final class Ledger {
     /** What {@link #report} found worth a note (losses whose cause the clients could not see). */
     public synchronized List<String> notes() {
         return List.copyOf(notes);
+    }
+
+    private volatile SimulationReport.Requests requests = new SimulationReport.Requests(0, 0, 0, 0, 0, 0);
+
+    private final Map<String, Long> evicted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What the broker removed from a channel, read or not (Redis MAXLEN): {@code channels.C.evicted}. */
+    public void evicted(String channelId, long n) {
+        evicted.put(channelId, n);
+    }
+
+    /** The request/reply figures of the run (none: zeros, the design has no requests). */
+    public void requests(SimulationReport.Requests r) {
+        requests = r;
     }
 
     /** Declares a channel (in design order) so that the report lists it. */
@@ -196,7 +210,8 @@ public final class Ledger {
         }
         Map<String, ChannelReport> chans = new LinkedHashMap<>();
         synchronized (channels) {
-            channels.forEach((id, c) -> chans.put(id, new ChannelReport(c[0], c[1], 0, 0)));
+            channels.forEach((id, c) ->
+                    chans.put(id, new ChannelReport(c[0], c[1], 0, Math.max(0, evicted.getOrDefault(id, 0L)))));
         }
         Map<String, Boolean> inv = new LinkedHashMap<>();
         inv.put("conservation", violations.isEmpty());
@@ -212,7 +227,7 @@ public final class Ledger {
                 latency(all, latSum, latN),
                 out,
                 chans,
-                new SimulationReport.Requests(0, 0, 0, 0, 0, 0),
+                requests,
                 inv,
                 List.copyOf(violations));
     }
@@ -232,7 +247,7 @@ public final class Ledger {
             long id = i;
             if (g.processed.get(i)) {
                 processed++;
-            } else if (dead.contains(id)) {
+            } else if (g.deadLettered.get(i) || dead.contains(id)) {
                 deadLettered++;
             } else if (pending.contains(id) || (interim && !g.lossHint.containsKey(id))) {
                 inFlight++;

@@ -1,5 +1,6 @@
 package io.eventflow.live.internal;
 
+import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveConsumer;
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
@@ -59,6 +60,61 @@ final class LiveInstance {
                         new Chained(p, type, this, run.streams.stream("pub:" + id + ":" + p.channel()), keyCount(p)));
             }
         }
+        // A responder answers every request it processes on the reply channel, with the correlation id carried on.
+        for (io.eventflow.model.design.Subscription sub : service.spec.subscribes()) {
+            if (sub.reply() != null) {
+                Publication p = replyPublication(sub);
+                String type = Payloads.messageOf(run.design, p.message(), p.channel());
+                chained.add(new Chained(p, type, this, run.streams.stream("reply:" + id + ":" + p.channel()), 0));
+            }
+        }
+    }
+
+    /** A subscription's {@code reply} as a publication per processed message of the subscribed channel. */
+    static Publication replyPublication(io.eventflow.model.design.Subscription sub) {
+        return new Publication(
+                sub.reply().channel(),
+                sub.reply().message(),
+                null,
+                null,
+                null,
+                null,
+                "processed",
+                sub.channel(),
+                null,
+                null,
+                null,
+                null,
+                Map.of());
+    }
+
+    /** A request as a timed publication (its channel, message, rate and arrival). */
+    static Publication requestPublication(io.eventflow.model.design.RequestReply r) {
+        return new Publication(
+                r.channel(),
+                r.message(),
+                r.rate(),
+                r.arrival(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
+    }
+
+    /**
+     * Sends a request of {@code r} ({@code correlationId} -1: a new one, else a retry of that request) and waits for
+     * its reply (see {@link LiveRequests}).
+     */
+    void sendRequest(io.eventflow.model.design.RequestReply r, long correlationId) {
+        String type = Payloads.messageOf(run.design, r.message(), r.channel());
+        Envelope m = run.newMessage(r.channel(), type, null, null, correlationId);
+        run.requests.sent(this, r, m.correlationId());
+        run.send(producerFor(r.channel()), r.channel(), m, true, id, this::crashed);
     }
 
     static int keyCount(Publication p) {
@@ -140,6 +196,13 @@ final class LiveInstance {
         for (Publication p : service.spec.publishes()) {
             producerFor(p.channel()).prepare(run.channels.get(p.channel()));
         }
+        for (io.eventflow.model.design.RequestReply r : service.spec.requests()) {
+            producerFor(r.channel()).prepare(run.channels.get(r.channel()));
+        }
+        for (Chained c : chained) {
+            producerFor(c.publication().channel())
+                    .prepare(run.channels.get(c.publication().channel()));
+        }
         for (GroupSpec g : service.groups) {
             if (g.deadLetter() != null) {
                 producerFor(g.deadLetter()).prepare(run.channels.get(g.deadLetter()));
@@ -155,6 +218,12 @@ final class LiveInstance {
             }
             double rate = service.rate(p.channel(), p);
             Publisher pub = new Publisher(run, this, p, rate);
+            publishers.add(pub);
+            pub.start();
+        }
+        for (io.eventflow.model.design.RequestReply r : service.spec.requests()) {
+            Publication p = requestPublication(r);
+            Publisher pub = new Publisher(run, this, p, service.rate(p.channel(), p), r);
             publishers.add(pub);
             pub.start();
         }
@@ -253,13 +322,15 @@ final class LiveInstance {
         ps.forEach(LiveProducer::flush);
     }
 
-    /** A replay: every consumer of this instance on {@code channelId} moves its partitions. */
-    synchronized void seek(String channelId, LiveConsumer.Seek to) {
+    /** This instance's consumers on {@code channelId} now (for a replay). */
+    synchronized List<LiveConsumer> consumersOn(String channelId) {
+        List<LiveConsumer> out = new ArrayList<>();
         for (int i = 0; i < consumers.size(); i++) {
             if (workers.get(i).channelId().equals(channelId)) {
-                consumers.get(i).seek(to);
+                out.add(consumers.get(i));
             }
         }
+        return out;
     }
 
     /** Deliveries its workers hold now (received, not finished). */

@@ -15,6 +15,9 @@ final class Publisher implements Runnable {
     private final Run run;
     private final LiveInstance instance;
     private final Publication spec;
+    /** The request this publisher sends at its rate (null: a publication). */
+    private final io.eventflow.model.design.RequestReply request;
+
     private final String messageType;
     private final SplitMix64 rng;
     private final int keys;
@@ -23,6 +26,17 @@ final class Publisher implements Runnable {
     private Thread thread;
 
     Publisher(Run run, LiveInstance instance, Publication spec, double ratePerSecond) {
+        this(run, instance, spec, ratePerSecond, null);
+    }
+
+    /** A requester's requests at their rate and arrival process ({@code spec} made from {@code request}). */
+    Publisher(
+            Run run,
+            LiveInstance instance,
+            Publication spec,
+            double ratePerSecond,
+            io.eventflow.model.design.RequestReply request) {
+        this.request = request;
         this.run = run;
         this.instance = instance;
         this.spec = spec;
@@ -97,6 +111,10 @@ final class Publisher implements Runnable {
     }
 
     private void publish() {
+        if (request != null) {
+            instance.sendRequest(request, -1);
+            return;
+        }
         String key = keys > 0 ? instance.payloadKey(messageType, spec.key(), rng.nextInt(keys)) : null;
         var m = run.newMessage(spec.channel(), messageType, spec.key(), key, -1);
         run.send(instance.producerFor(spec.channel()), spec.channel(), m, true, instance.id, instance::crashed);

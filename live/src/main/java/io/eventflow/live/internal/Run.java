@@ -35,6 +35,8 @@ public final class Run {
     /** Per broker id, how many of its nodes a broker-crash fault has down now. */
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> nodesDown = new ConcurrentHashMap<>();
 
+    /** Request/reply: requests awaiting their reply. */
+    final LiveRequests requests = new LiveRequests(LiveInstance::sendRequest);
     /** Sends whose callback has not come yet. */
     final AtomicLong outstanding = new AtomicLong();
 
@@ -65,6 +67,23 @@ public final class Run {
 
     public LiveTrace trace() {
         return trace;
+    }
+
+    /**
+     * The groups a broker dead-lettered {@code m} for (its {@link LiveHeaders#BROKER_DEAD_LETTER_QUEUE} is the
+     * broker-side name of a channel of this run): that channel's groups; empty for other messages.
+     */
+    List<GroupLedger> brokerDeadLettered(Envelope m) {
+        String queue = m.header(LiveHeaders.BROKER_DEAD_LETTER_QUEUE);
+        if (queue == null) {
+            return List.of();
+        }
+        for (LiveChannel c : channels.values()) {
+            if (c.name().equals(queue)) {
+                return groupsOf(c.id());
+            }
+        }
+        return List.of();
     }
 
     LiveServer serverOf(String channelId) {
@@ -118,12 +137,28 @@ public final class Run {
             boolean original,
             String element,
             java.util.function.BooleanSupplier crashed) {
+        send(producer, channelId, m, original, element, crashed, null);
+    }
+
+    /** As {@link #send(LiveProducer, String, Envelope, boolean, String, java.util.function.BooleanSupplier)}, and
+     * {@code acknowledged} runs when the broker took it (null: nothing). */
+    void send(
+            LiveProducer producer,
+            String channelId,
+            Envelope m,
+            boolean original,
+            String element,
+            java.util.function.BooleanSupplier crashed,
+            Runnable acknowledged) {
         LiveChannel ch = channels.get(channelId);
         outstanding.incrementAndGet();
         LiveProducer.SendCallback cb = (sent, error) -> {
             try {
                 if (error == null) {
                     ledger.sent(channelId, m.messageId(), original, null);
+                    if (acknowledged != null) {
+                        acknowledged.run();
+                    }
                     if (trace.on()) {
                         trace.emit(new TraceEvent.Published(
                                 trace.now(),

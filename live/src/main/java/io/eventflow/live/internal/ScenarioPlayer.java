@@ -117,9 +117,16 @@ public final class ScenarioPlayer {
 
     /**
      * One sentence per fault or action of {@code s} live mode cannot apply on these brokers (by id; a broker not in
-     * {@code brokers} supports no network fault or crash).
+     * {@code brokers} supports no network fault or crash); empty: all of it runs.
+     *
+     * @param replayable whether the connector of a channel's broker kind can replay a group on it
+     *     ({@link io.eventflow.live.LiveConnector#replayable})
      */
-    public static List<String> refused(Scenario s, Design d, Map<String, BrokerSupport> brokers) {
+    public static List<String> refused(
+            Scenario s,
+            Design d,
+            Map<String, BrokerSupport> brokers,
+            java.util.function.Predicate<io.eventflow.model.design.Channel> replayable) {
         List<String> out = new ArrayList<>();
         for (Fault f : s.faults()) {
             String head = "fault '" + f.kind() + "' at " + seconds(f.at()) + where(f) + " is not run live: ";
@@ -160,13 +167,17 @@ public final class ScenarioPlayer {
         }
         for (Action a : s.actions()) {
             if (a instanceof Action.Replay r) {
-                boolean ok = d.channel(r.channel())
-                        .flatMap(d::kindOf)
+                var channel = d.channel(r.channel());
+                boolean positions = channel.flatMap(d::kindOf)
                         .map(ScenarioChecker::replayable)
                         .orElse(false);
-                if (!ok) {
+                if (!positions) {
                     out.add("action 'replay' at " + seconds(a.at()) + ": channel '" + r.channel()
                             + "' has no positions to replay (Kafka topics and Redis streams have)");
+                } else if (!replayable.test(channel.get())) {
+                    out.add("action 'replay' at " + seconds(a.at()) + ": channel '" + r.channel() + "' ("
+                            + d.kindOf(channel.get()).map(k -> k.key()).orElse("?")
+                            + ") cannot be replayed by live mode's connector for its kind");
                 }
             }
         }
@@ -400,13 +411,28 @@ public final class ScenarioPlayer {
                 ? Run.nowMicros() / 1000 - run.trace.now() / 1_000_000 + r.value() / 1_000_000
                 : r.value();
         LiveConsumer.Seek seek = new LiveConsumer.Seek(r.to(), value);
+        // The group's consumers on the channel, over every service reading it in that group; the server moves the
+        // group once (Redis: XGROUP SETID) or tells each consumer (Kafka: its partitions).
+        List<LiveConsumer> consumers = new ArrayList<>();
+        String brokerGroup = null;
+        java.util.Set<GroupLedger> ledgers = new java.util.LinkedHashSet<>();
         for (LiveService s : services.all()) {
             for (GroupSpec g : s.groups) {
                 if (g.ledger().name.equals(r.group()) && g.channelId().equals(r.channel())) {
-                    g.ledger().replay();
-                    s.instances().forEach(i -> i.seek(r.channel(), seek));
+                    ledgers.add(g.ledger());
+                    brokerGroup = g.brokerGroup();
+                    s.instances().forEach(i -> consumers.addAll(i.consumersOn(r.channel())));
                 }
             }
+        }
+        if (brokerGroup == null) {
+            throw new IllegalStateException("no group '" + r.group() + "' reads channel '" + r.channel() + "'");
+        }
+        ledgers.forEach(GroupLedger::replay);
+        try {
+            run.serverOf(r.channel()).replay(run.channels.get(r.channel()), brokerGroup, seek, consumers);
+        } catch (io.eventflow.live.LiveException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -116,6 +116,9 @@ final class Worker implements DeliveryHandler {
         Envelope e = d.envelope();
         GroupLedger g = spec.ledger();
         long id = e.messageId();
+        // a copy the broker dead-lettered (TTL, max length) arriving on its dead-letter channel: dead-lettered for the
+        // groups of the channel it left, whether or not it is still there at the end
+        run.brokerDeadLettered(e).forEach(from -> from.deadLettered(id));
         boolean again = g.delivered(id, d.redelivered());
         trace(again || d.redelivered() ? "redelivered" : "delivered", e);
         boolean poison = spec.channelId().equals(e.header(LiveHeaders.POISON));
@@ -167,6 +170,9 @@ final class Worker implements DeliveryHandler {
         }
         if (effects) {
             chain(e);
+            if (spec.replyListener()) {
+                run.requests.replied(e.correlationId());
+            }
         }
         d.ack();
         held.remove(id);
@@ -201,7 +207,7 @@ final class Worker implements DeliveryHandler {
             }
             return;
         }
-        g.hint(e.messageId(), "network"); // unless the copy is read back from the dead-letter channel
+        g.hint(e.messageId(), "network"); // unless the dead-letter channel's broker takes the copy
         Map<String, String> h = new LinkedHashMap<>(e.headers());
         h.put(LiveHeaders.DEAD_LETTER_GROUP, g.key);
         h.put(LiveHeaders.DEAD_LETTER_FROM, spec.channelId());
@@ -219,13 +225,16 @@ final class Worker implements DeliveryHandler {
                     e.correlationId(),
                     "rejected"));
         }
+        // Dead-lettered once the dead-letter channel's broker took the copy: a consumer of that channel may take it
+        // off the broker before the end, when the channel is read back.
         run.send(
                 instance.producerFor(spec.deadLetter()),
                 spec.deadLetter(),
                 copy,
                 false,
                 instance.id,
-                instance::crashed);
+                instance::crashed,
+                () -> g.deadLettered(e.messageId()));
     }
 
     private void trace(String kind, Envelope e) {

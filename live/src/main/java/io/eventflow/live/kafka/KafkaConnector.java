@@ -6,6 +6,7 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.model.design.Acks;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
@@ -31,6 +32,12 @@ public final class KafkaConnector implements LiveConnector {
         return true;
     }
 
+    /** True: every consumer seeks the partitions it holds ({@link KafkaLiveConsumer#seek}). */
+    @Override
+    public boolean replayable(Channel channel) {
+        return true;
+    }
+
     @Override
     public List<String> unsupported(Design design, Broker broker, boolean embedded) {
         List<String> out = new ArrayList<>();
@@ -40,17 +47,16 @@ public final class KafkaConnector implements LiveConnector {
             if (!onBroker) {
                 continue;
             }
-            if (s.producerOrDefault().isTransactional()) {
-                out.add("service '" + s.id() + "': transactional producers are not run live yet");
+            var producer = s.producerOrDefault();
+            if (producer.isTransactional() && producer.acks() != null && producer.acksOrDefault() != Acks.ALL) {
+                out.add("service '" + s.id() + "': a transactional producer needs acks: all (Kafka refuses"
+                        + " transactions with acks " + producer.acksOrDefault().key() + ")");
             }
             for (Subscription sub : s.subscribes()) {
                 if (on(design, sub.channel(), broker) && sub.mechanism() == ExactlyOnceMechanism.TRANSACTIONAL) {
                     out.add("service '" + s.id() + "' on channel '" + sub.channel()
                             + "': exactly-once with mechanism transactional is not run live yet (use dedup)");
                 }
-            }
-            if (!s.requests().isEmpty()) {
-                out.add("service '" + s.id() + "': request/reply is not run live yet");
             }
         }
         return out;

@@ -54,6 +54,8 @@ final class KafkaLiveConsumer implements LiveConsumer {
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
     private long lastCommit;
+    /** The last offset committed per partition by this consumer. */
+    private final Map<TopicPartition, Long> lastCommitted = new HashMap<>();
 
     KafkaLiveConsumer(KafkaLiveServer server, ConsumerSpec spec, DeliveryHandler handler) {
         this.server = server;
@@ -71,6 +73,11 @@ final class KafkaLiveConsumer implements LiveConsumer {
         p.put("enable.auto.commit", "false");
         p.put("auto.offset.reset", spec.fromEarliest() ? "earliest" : "latest");
         p.put("max.poll.records", Integer.toString(spec.prefetch()));
+        p.put(
+                "isolation.level",
+                spec.subscription().isolationOrDefault() == io.eventflow.model.design.Isolation.READ_COMMITTED
+                        ? "read_committed"
+                        : "read_uncommitted");
         if (!p.containsKey("session.timeout.ms")) {
             // A crashed instance's partitions move after this; the embedded broker allows a short one.
             int session = server.isEmbedded() ? 3000 : 10_000;
@@ -116,6 +123,9 @@ final class KafkaLiveConsumer implements LiveConsumer {
                     lastCommit = System.nanoTime();
                 }
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
+                if (records.isEmpty() && running && spec.ack() != ConsumerSpec.Ack.AUTO) {
+                    commitSkipped();
+                }
                 if (records.isEmpty() || !running) {
                     continue;
                 }
@@ -175,6 +185,22 @@ final class KafkaLiveConsumer implements LiveConsumer {
         commit(m);
     }
 
+    /**
+     * After an empty poll (nothing in hand): commits positions that moved past the last commit without a record, over
+     * transaction markers and aborted records, so that the group's lag (end offset minus committed) comes back to 0.
+     */
+    private void commitSkipped() {
+        Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            Long last = lastCommitted.get(tp);
+            long pos = consumer.position(tp);
+            if (last != null && pos > last) {
+                m.put(tp, new OffsetAndMetadata(pos));
+            }
+        }
+        commit(m);
+    }
+
     private void commitAcked() {
         if (acked.isEmpty()) {
             return;
@@ -195,6 +221,7 @@ final class KafkaLiveConsumer implements LiveConsumer {
         }
         try {
             consumer.commitSync(m);
+            m.forEach((tp, o) -> lastCommitted.put(tp, o.offset()));
         } catch (org.apache.kafka.clients.consumer.CommitFailedException
                 | org.apache.kafka.common.errors.RebalanceInProgressException e) {
             // The group moved on (a rebalance); the new owner reads from the last commit that did arrive.

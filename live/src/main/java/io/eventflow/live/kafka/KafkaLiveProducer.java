@@ -23,10 +23,30 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * A KafkaProducer with the design's acks, idempotence and retries. Round-robin channels (and keyless messages)
  * go to each partition in turn, set explicitly on the record so the spread is exact; keyed ones go where the client's
  * default partitioner puts them (murmur2 of the key).
+ *
+ * <p>A transactional producer ({@code producer.transactional}) has {@code transactional.id} = its client id (the run
+ * prefix and the instance, so a restarted instance fences its crashed predecessor and aborts what it left open) and
+ * sends inside transactions: one begins at the first send and commits {@value #TRANSACTION_MILLIS} ms later (or at a
+ * flush or clean close). A send counts as sent when its transaction commits; when the commit fails the transaction is
+ * aborted and its sends fail; a crash ({@link #kill}) leaves the open transaction to be aborted by the coordinator
+ * (fenced by the restart, or after {@code transaction.timeout.ms}) and its sends fail ({@code lost.crash}).
+ * {@code read_committed} readers never see aborted records; {@code read_uncommitted} ones may process them.
  */
 final class KafkaLiveProducer implements LiveProducer {
+    /** How long a transaction stays open collecting sends. */
+    static final long TRANSACTION_MILLIS = 100;
+
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaLiveServer server;
+    private final boolean transactional;
+    /** Sends of the open transaction with what the broker said of each (md or error set by the client's callback). */
+    private final java.util.List<Object[]> inTransaction = new java.util.ArrayList<>();
+
+    private final java.util.concurrent.ScheduledExecutorService committer;
+    private boolean open;
+    private boolean dead;
+    private long committed;
+    private long aborted;
     private int roundRobin;
 
     KafkaLiveProducer(KafkaLiveServer server, ProducerSpec spec) throws LiveException {
@@ -42,9 +62,22 @@ final class KafkaLiveProducer implements LiveProducer {
                     case ALL -> "all";
                 });
         p.put("enable.idempotence", Boolean.toString(s.isIdempotent() && s.acksOrDefault() == Acks.ALL));
+        transactional = s.isTransactional();
+        if (transactional) {
+            p.put("enable.idempotence", "true");
+            p.put("acks", "all"); // Kafka requires it (acks set otherwise is refused before the run)
+            p.put("transactional.id", spec.clientId());
+            if (!p.containsKey("transaction.timeout.ms") && server.isEmbedded()) {
+                p.put("transaction.timeout.ms", "10000"); // what a crash leaves open is aborted after 10 s
+            }
+        }
         RetryPolicy r = s.retry();
         if (r == null) {
-            p.put("retries", "0");
+            // an idempotent (or transactional) Kafka producer needs retries: the client's default, bounded by
+            // delivery.timeout.ms
+            if (!"true".equals(p.getProperty("enable.idempotence"))) {
+                p.put("retries", "0");
+            }
         } else {
             p.put("retries", Integer.toString(Math.max(0, r.attempts() - 1)));
             p.put(
@@ -58,11 +91,75 @@ final class KafkaLiveProducer implements LiveProducer {
         p.put("max.block.ms", Long.toString(server.timeout()));
         p.put("request.timeout.ms", "10000");
         p.put("delivery.timeout.ms", "30000");
+        KafkaProducer<String, byte[]> made = null;
         try {
-            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+            made = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+            if (transactional) {
+                made.initTransactions();
+            }
         } catch (KafkaException e) {
+            if (made != null) {
+                made.close(Duration.ZERO);
+            }
             throw new LiveException("producer " + spec.clientId() + ": " + KafkaLiveServer.rootMessage(e), e);
         }
+        producer = made;
+        if (transactional) {
+            committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread t = new Thread(task, "live-txn-" + spec.clientId());
+                t.setDaemon(true);
+                return t;
+            });
+            committer.scheduleWithFixedDelay(
+                    this::commit, TRANSACTION_MILLIS, TRANSACTION_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            committer = null;
+        }
+    }
+
+    /** Commits the open transaction; its sends are answered now (sent, or failed when it had to abort). */
+    private synchronized void commit() {
+        if (!open || dead) {
+            return;
+        }
+        open = false;
+        Exception failure = null;
+        try {
+            producer.commitTransaction();
+            committed++;
+        } catch (KafkaException | IllegalStateException e) {
+            failure = e;
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException | IllegalStateException e2) {
+                // fenced or fatal: the coordinator aborts it; nothing more to do here
+            }
+            aborted++;
+        }
+        answer(failure);
+    }
+
+    private void answer(Exception failure) {
+        for (Object[] s : inTransaction) {
+            Envelope m = (Envelope) s[0];
+            SendCallback cb = (SendCallback) s[1];
+            org.apache.kafka.clients.producer.RecordMetadata md;
+            Exception e;
+            synchronized (s) {
+                md = (org.apache.kafka.clients.producer.RecordMetadata) s[2];
+                e = failure != null ? failure : (Exception) s[3];
+            }
+            if (md != null && e == null) {
+                server.written(md.topic(), m.messageId(), md.partition(), md.offset());
+            }
+            cb.done(md == null || e != null ? m : m.at(md.partition(), md.offset()), e);
+        }
+        inTransaction.clear();
+    }
+
+    /** Transactions committed and aborted so far (0 and 0 when not transactional). */
+    synchronized long[] transactions() {
+        return new long[] {committed, aborted};
     }
 
     @Override
@@ -76,9 +173,41 @@ final class KafkaLiveProducer implements LiveProducer {
         ProducerRecord<String, byte[]> rec =
                 new ProducerRecord<>(channel.name(), partition, byKey ? message.key() : null, message.payload());
         message.wireHeaders().forEach((k, v) -> rec.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        if (transactional) {
+            sendInTransaction(rec, message, callback);
+            return;
+        }
         try {
-            producer.send(
-                    rec, (md, e) -> callback.done(md == null ? message : message.at(md.partition(), md.offset()), e));
+            producer.send(rec, (md, e) -> {
+                if (md != null && e == null) {
+                    server.written(channel.name(), message.messageId(), md.partition(), md.offset());
+                }
+                callback.done(md == null ? message : message.at(md.partition(), md.offset()), e);
+            });
+        } catch (KafkaException | IllegalStateException e) {
+            callback.done(message, e);
+        }
+    }
+
+    private synchronized void sendInTransaction(
+            ProducerRecord<String, byte[]> rec, Envelope message, SendCallback callback) {
+        if (dead) {
+            callback.done(message, new IllegalStateException("producer killed"));
+            return;
+        }
+        try {
+            if (!open) {
+                producer.beginTransaction();
+                open = true;
+            }
+            Object[] s = {message, callback, null, null};
+            inTransaction.add(s);
+            producer.send(rec, (md, e) -> {
+                synchronized (s) {
+                    s[2] = md;
+                    s[3] = e;
+                }
+            });
         } catch (KafkaException | IllegalStateException e) {
             callback.done(message, e);
         }
@@ -95,6 +224,10 @@ final class KafkaLiveProducer implements LiveProducer {
 
     @Override
     public void flush() {
+        if (transactional) {
+            commit();
+            return;
+        }
         try {
             producer.flush();
         } catch (KafkaException | IllegalStateException e) {
@@ -104,11 +237,23 @@ final class KafkaLiveProducer implements LiveProducer {
 
     @Override
     public void close() {
+        if (transactional) {
+            committer.shutdownNow();
+            commit();
+        }
         producer.close(Duration.ofSeconds(10));
     }
 
     @Override
     public void kill() {
+        if (transactional) {
+            committer.shutdownNow();
+            synchronized (this) {
+                dead = true;
+                open = false;
+                answer(new IllegalStateException("producer killed inside its transaction"));
+            }
+        }
         producer.close(Duration.ZERO);
     }
 }

@@ -313,8 +313,58 @@ final class KafkaLiveServer implements LiveServer {
         return new KafkaLiveProducer(this, spec);
     }
 
+    /** Where each message this run wrote went, by topic: message id -> {partition, offset} (to tell what retention
+     * deleted). */
+    private final Map<String, Map<Long, long[]>> written = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A send the broker acknowledged at {@code partition}/{@code offset}. */
+    void written(String topic, long messageId, int partition, long offset) {
+        written.computeIfAbsent(topic, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                .put(messageId, new long[] {partition, offset});
+    }
+
+    /**
+     * Records retention deleted (the partition's log start offset moved past them) are lost for a group that had not
+     * read them ({@code retention}); the run asks only about ids nothing else explains.
+     */
+    @Override
+    public Map<Long, String> losses(LiveChannel channel, String group) throws LiveException {
+        Map<Long, long[]> mine = written.getOrDefault(channel.name(), Map.of());
+        if (mine.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, Long> start = offsets(channel.name(), OffsetSpec.earliest());
+        Map<Long, String> out = new HashMap<>();
+        mine.forEach((id, at) -> {
+            Long first = start.get(new TopicPartition(channel.name(), (int) at[0]));
+            if (first != null && at[1] < first) {
+                out.put(id, "retention");
+            }
+        });
+        return out;
+    }
+
+    /** Records this run wrote that retention deleted since (the partition's log start offset moved past them). */
+    @Override
+    public long evicted(LiveChannel channel) throws LiveException {
+        Map<Long, long[]> mine = written.getOrDefault(channel.name(), Map.of());
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, Long> start = offsets(channel.name(), OffsetSpec.earliest());
+        return mine.values().stream()
+                .filter(at -> at[1] < start.getOrDefault(new TopicPartition(channel.name(), (int) at[0]), 0L))
+                .count();
+    }
+
+    /** Groups that read with isolation read_committed (they never see records of aborted transactions). */
+    private final Set<String> readCommitted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) throws LiveException {
+        if (spec.subscription().isolationOrDefault() == io.eventflow.model.design.Isolation.READ_COMMITTED) {
+            readCommitted.add(spec.group());
+        }
         return new KafkaLiveConsumer(this, spec, handler);
     }
 
@@ -343,7 +393,13 @@ final class KafkaLiveServer implements LiveServer {
             }
         }
         Set<Long> ids = new HashSet<>();
-        for (Envelope m : KafkaReader.read(this, channel.name(), from, offsets(channel.name(), OffsetSpec.latest()))) {
+        // A read_committed group is owed only committed records, up to the last stable offset: what an aborted (or
+        // still open) transaction wrote is not on the broker for it.
+        boolean committedOnly = readCommitted.contains(group);
+        Map<TopicPartition, Long> to = committedOnly
+                ? offsets(channel.name(), OffsetSpec.latest(), org.apache.kafka.common.IsolationLevel.READ_COMMITTED)
+                : offsets(channel.name(), OffsetSpec.latest());
+        for (Envelope m : KafkaReader.read(this, channel.name(), from, to, committedOnly)) {
             ids.add(m.messageId());
         }
         return ids;
@@ -351,21 +407,28 @@ final class KafkaLiveServer implements LiveServer {
 
     @Override
     public List<Envelope> readBack(LiveChannel channel) throws LiveException {
+        // committed records only (up to the last stable offset): an aborted dead-letter copy was never dead-lettered
         return KafkaReader.read(
                 this,
                 channel.name(),
                 offsets(channel.name(), OffsetSpec.earliest()),
-                offsets(channel.name(), OffsetSpec.latest()));
+                offsets(channel.name(), OffsetSpec.latest(), org.apache.kafka.common.IsolationLevel.READ_COMMITTED),
+                true);
     }
 
     Map<TopicPartition, Long> offsets(String topic, OffsetSpec spec) throws LiveException {
+        return offsets(topic, spec, org.apache.kafka.common.IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    Map<TopicPartition, Long> offsets(String topic, OffsetSpec spec, org.apache.kafka.common.IsolationLevel isolation)
+            throws LiveException {
         Map<TopicPartition, OffsetSpec> q = new HashMap<>();
         for (int p = 0; p < partitions(topic); p++) {
             q.put(new TopicPartition(topic, p), spec);
         }
         try {
             Map<TopicPartition, Long> out = new HashMap<>();
-            admin.listOffsets(q)
+            admin.listOffsets(q, new org.apache.kafka.clients.admin.ListOffsetsOptions(isolation))
                     .all()
                     .get(timeout(), TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> out.put(tp, info.offset()));

@@ -24,6 +24,17 @@ final class KafkaReader {
     static List<Envelope> read(
             KafkaLiveServer server, String topic, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to)
             throws LiveException {
+        return read(server, topic, from, to, false);
+    }
+
+    /** As {@link #read(KafkaLiveServer, String, Map, Map)}; {@code committedOnly}: read_committed (no aborted records). */
+    static List<Envelope> read(
+            KafkaLiveServer server,
+            String topic,
+            Map<TopicPartition, Long> from,
+            Map<TopicPartition, Long> to,
+            boolean committedOnly)
+            throws LiveException {
         Map<TopicPartition, Long> todo = new HashMap<>();
         from.forEach((tp, f) -> {
             if (to.getOrDefault(tp, 0L) > f) {
@@ -37,6 +48,7 @@ final class KafkaReader {
         Properties p = server.base();
         p.put("enable.auto.commit", "false");
         p.put("max.poll.records", "2000");
+        p.put("isolation.level", committedOnly ? "read_committed" : "read_uncommitted");
         try (KafkaConsumer<String, byte[]> c =
                 new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             c.assign(todo.keySet());

@@ -8,6 +8,7 @@ import io.eventflow.live.LiveServer;
 import io.eventflow.live.server.ServerUnavailableException;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import java.net.URI;
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ public final class RedisConnector implements LiveConnector {
     /** True: without an endpoint a private local redis-server runs it; {@link #unsupported} names a missing one. */
     @Override
     public boolean embeddable() {
+        return true;
+    }
+
+    /** True: a replay sets the consumer group's last delivered id once (XGROUP SETID, {@link RedisLiveServer}). */
+    @Override
+    public boolean replayable(Channel channel) {
         return true;
     }
 

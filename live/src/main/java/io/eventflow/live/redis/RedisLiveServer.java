@@ -200,6 +200,24 @@ final class RedisLiveServer implements LiveServer {
         }
     }
 
+    /** Entries this run added that MAXLEN trimmed from the stream since, read or not. */
+    @Override
+    public long evicted(LiveChannel channel) throws LiveException {
+        Map<StreamEntryID, Long> mine = added.getOrDefault(channel.name(), Map.of());
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        try {
+            List<StreamEntry> first = admin.xrange(channel.name(), "-", "+", 1);
+            StreamEntryID oldest = first.isEmpty() ? null : first.get(0).getID();
+            return mine.keySet().stream()
+                    .filter(id -> oldest == null || id.compareTo(oldest) < 0)
+                    .count();
+        } catch (JedisException e) {
+            throw new LiveException("could not read stream '" + channel.name() + "': " + e.getMessage(), e);
+        }
+    }
+
     /** Entries MAXLEN trimmed from the stream: lost for every group that had not read them ({@code trimmed}). */
     @Override
     public Map<Long, String> losses(LiveChannel channel, String group) {
@@ -233,6 +251,98 @@ final class RedisLiveServer implements LiveServer {
             }
         });
         return out;
+    }
+
+    /**
+     * A replay moves the group's last delivered id once (XGROUP SETID, whatever the number of consumers), as the
+     * simulator's Redis group does: {@code earliest} before the first entry ({@code 0}), {@code latest} after the last
+     * ({@code $}), {@code time} after the last entry added before that millisecond (entry ids are the server's
+     * milliseconds), {@code offset} N before the N-th entry since the stream began (counting entries MAXLEN trimmed
+     * since: XINFO STREAM's {@code entries-added}; N within the trimmed ones is the first stored entry). ENTRIESREAD
+     * (Redis 7.0) tells the group how many entries it has read then, so its lag (XINFO GROUPS), and the run's depth and
+     * drain, stay right. Pending entries stay pending; entries after the new id are delivered again by XREADGROUP.
+     */
+    @Override
+    public void replay(LiveChannel channel, String group, LiveConsumer.Seek to, List<LiveConsumer> consumers)
+            throws LiveException {
+        String stream = channel.name();
+        try {
+            var info = admin.xinfoStream(stream);
+            long length = info.getLength();
+            long added = entriesAdded(info, length);
+            long trimmed = added - length; // entries of the stream's history no longer stored
+            String id;
+            long read;
+            switch (to.to()) {
+                case "earliest" -> {
+                    id = "0-0";
+                    read = trimmed;
+                }
+                case "latest" -> {
+                    id = "$";
+                    read = added;
+                }
+                case "offset" -> {
+                    long n = Math.max(0, to.value());
+                    if (n <= trimmed) {
+                        id = "0-0";
+                        read = trimmed;
+                    } else if (n >= added) {
+                        id = "$";
+                        read = added;
+                    } else {
+                        List<StreamEntry> before = admin.xrange(stream, "-", "+", (int) Math.min(n - trimmed, length));
+                        id = before.get(before.size() - 1).getID().toString();
+                        read = trimmed + before.size();
+                    }
+                }
+                case "time" -> {
+                    List<StreamEntry> last = admin.xrevrange(stream, "(" + to.value() + "-0", "-", 1);
+                    if (last.isEmpty()) {
+                        id = "0-0";
+                        read = trimmed;
+                    } else {
+                        id = last.get(0).getID().toString();
+                        read = trimmed + countUpTo(stream, last.get(0).getID());
+                    }
+                }
+                default -> throw new LiveException("replay to earliest, latest, offset or time, not '" + to.to() + "'");
+            }
+            admin.sendCommand(
+                    redis.clients.jedis.Protocol.Command.XGROUP,
+                    "SETID",
+                    stream,
+                    group,
+                    id,
+                    "ENTRIESREAD",
+                    Long.toString(read));
+        } catch (JedisException e) {
+            throw new LiveException(
+                    "replay of group '" + group + "' on stream '" + stream + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long entriesAdded(redis.clients.jedis.resps.StreamInfo info, long length) throws LiveException {
+        Object added = info.getStreamInfo().get("entries-added");
+        if (added instanceof Long l) {
+            return l;
+        }
+        throw new LiveException(
+                "the server does not report 'entries-added' (XINFO STREAM): replay needs Redis 7.0 or" + " later");
+    }
+
+    /** Stored entries of {@code stream} up to and including {@code last}, read in pages of ids. */
+    private long countUpTo(String stream, StreamEntryID last) {
+        long n = 0;
+        String from = "-";
+        while (true) {
+            List<StreamEntry> page = admin.xrange(stream, from, last.toString(), 1000);
+            n += page.size();
+            if (page.size() < 1000) {
+                return n;
+            }
+            from = "(" + page.get(page.size() - 1).getID();
+        }
     }
 
     @Override

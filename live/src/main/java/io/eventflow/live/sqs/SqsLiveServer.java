@@ -236,6 +236,21 @@ final class SqsLiveServer implements LiveServer {
         }
     }
 
+    /** SQS deletes a message its retention period expired without telling any client. */
+    @Override
+    public List<String> unmeasured(List<LiveChannel> channels) {
+        List<String> out = new ArrayList<>();
+        for (LiveChannel c : channels) {
+            var retention = io.eventflow.model.design.SqsQueue.of(c.channel()).messageRetention();
+            if (retention != null) {
+                out.add("channel '" + c.id() + "': messages its messageRetention (" + retention + ") deletes are not"
+                        + " measured live (SQS tells no client): expired stays 0 and such a message is reported lost"
+                        + " without a cause (a conservation violation)");
+            }
+        }
+        return out;
+    }
+
     @Override
     public List<Envelope> readBack(LiveChannel channel) throws LiveException {
         List<Envelope> out = new ArrayList<>();

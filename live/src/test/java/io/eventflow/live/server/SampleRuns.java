@@ -44,6 +44,19 @@ public final class SampleRuns {
         return r;
     }
 
+    /** A design from its YAML text (read as a file is, with its checks). */
+    public static Design design(String yaml) throws Exception {
+        Path dir = Files.createTempDirectory("ef-live-design");
+        Path file = dir.resolve("d.eventflow.yaml");
+        try {
+            Files.writeString(file, yaml);
+            return io.eventflow.model.io.DesignFiles.open(file);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
     /** Every message accounted for: the invariants hold and there is no violation. */
     public static void assertConserved(SimulationReport rep) {
         assertThat(rep.violations()).isEmpty();

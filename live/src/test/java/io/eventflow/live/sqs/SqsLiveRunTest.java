@@ -68,4 +68,32 @@ class SqsLiveRunTest {
     private static Publication retarget(Publication p, String channel) {
         return p.withChannel(channel);
     }
+
+    @Test
+    void retentionDeletionsAreNamedAsNotMeasured() throws Exception {
+        Design d = SampleRuns.design(
+                """
+                eventflow: 1
+                name: Retention
+                brokers:
+                  - {id: aws, kind: sqs}
+                messages:
+                  - id: Job
+                    payload: {type: object, properties: {id: {type: string}}}
+                channels:
+                  - {id: jobs, broker: aws, address: jobs, messages: [Job], messageRetention: 60s}
+                services:
+                  - id: client
+                    publishes:
+                      - {channel: jobs, message: Job, rate: 20/s}
+                  - id: worker
+                    subscribes:
+                      - {channel: jobs, group: worker, processing: 1ms}
+                """);
+        LiveResult r = SampleRuns.run(d, null, 1, 3);
+        SampleRuns.assertConserved(r.report());
+        assertThat(r.notes())
+                .anyMatch(n -> n.startsWith(
+                        "channel 'jobs': messages its messageRetention (60s) deletes are not" + " measured live"));
+    }
 }
