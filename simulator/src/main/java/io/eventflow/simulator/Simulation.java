@@ -270,7 +270,7 @@ public final class Simulation {
         }
 
         /**
-         * Whether Kafka logs keep consumed messages (needed to replay interactively). Default true; turning it off
+         * Whether logs keep consumed messages (needed to replay interactively). Default true; turning it off
          * keeps memory flat in long runs. A scenario with replay actions always keeps them.
          */
         public Builder retainConsumed(boolean keep) {

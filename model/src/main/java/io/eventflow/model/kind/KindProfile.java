@@ -8,6 +8,7 @@ import io.eventflow.model.design.KindSettings;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -44,6 +45,12 @@ public interface KindProfile {
      */
     default void describeChannel(Design design, Channel channel, BrokerKind on, BiConsumer<String, Object> row) {}
 
+    /**
+     * The rows of the HTML documentation whose values are other elements of the design (shown as links) for this kind's
+     * settings of {@code channel}, on a broker of any kind: {@code row} takes a label and the ids.
+     */
+    default void describeChannelLinks(Design design, Channel channel, BiConsumer<String, List<String>> row) {}
+
     /** Checks the broker settings that belong to this kind on a broker of any kind. */
     default void checkBroker(Broker broker, String pointer, Checks out) {}
 
@@ -64,6 +71,12 @@ public interface KindProfile {
     default void checkSubscription(
             Service service, Subscription sub, Channel channel, BrokerKind on, String pointer, Checks out) {}
 
+    /**
+     * Checks the values of the subscription settings that belong to this kind, whatever its channel (it may not
+     * exist): values no broker of the kind accepts.
+     */
+    default void checkSubscriptionValues(Service service, Subscription sub, String pointer, Checks out) {}
+
     /** Whether settings of this kind fit a channel on a broker of kind {@code on} (unknown, this kind or other). */
     default boolean fitsOn(BrokerKind on) {
         return on == null || on == kind() || on == BrokerKind.OTHER;
@@ -71,7 +84,7 @@ public interface KindProfile {
 
     /**
      * What a channel's settings of this kind are called in the error when they sit on a broker of another kind, e.g.
-     * {@code Redis Streams settings (maxLen)}.
+     * {@code Streams settings (maxLen)}.
      */
     default String settingsName() {
         return kind().key() + " settings";

@@ -70,6 +70,13 @@ final class MqttProfile implements KindProfile {
     }
 
     @Override
+    public void checkSubscriptionValues(Service s, Subscription sub, String p, Checks out) {
+        if (sub.qos() != null && (sub.qos() < 0 || sub.qos() > 2)) {
+            out.impossible(p + "/qos", "MQTT QoS is 0, 1 or 2, not " + sub.qos(), null);
+        }
+    }
+
+    @Override
     public void checkSubscription(Service s, Subscription sub, Channel c, BrokerKind kind, String p, Checks out) {
         if ((sub.sessionExpiry() != null || sub.receiveMaximum() != null) && !fitsOn(kind)) {
             out.wrongKind(

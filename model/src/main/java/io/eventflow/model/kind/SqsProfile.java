@@ -150,4 +150,17 @@ final class SqsProfile implements KindProfile {
                             : kind == BrokerKind.SQS ? q.messageRetentionOrDefault() + " (default)" : null);
         }
     }
+
+    @Override
+    public void describeChannelLinks(Design d, Channel c, BiConsumer<String, List<String>> row) {
+        SqsQueue q = SqsQueue.of(c);
+        if (!q.topicsOrEmpty().isEmpty()) {
+            row.accept("Subscribed to SNS topics", q.topicsOrEmpty());
+        }
+        if (q.isTopic()) {
+            row.accept(
+                    "Queues subscribed",
+                    d.queuesOf(c.id()).stream().map(Channel::id).toList());
+        }
+    }
 }

@@ -172,7 +172,7 @@ public final class Linter {
                     "nothing publishes on channel '" + c.id() + "'",
                     "add a publication to a service, or remove the channel");
         }
-        if (!facts.isSubscribed(c.id()) && !SqsQueue.of(c).isTopic()) {
+        if (!facts.isSubscribed(c.id()) && !c.settings().isFanOutTopic()) {
             report(
                     NO_SUBSCRIBER,
                     c.id(),

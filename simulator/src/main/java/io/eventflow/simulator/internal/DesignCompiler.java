@@ -267,7 +267,7 @@ public final class DesignCompiler {
         span(
                 sub.extensions(),
                 "x-pollInterval",
-                0); // checked here (a bad value is a problem); the SQS runtime reads it
+                0); // checked here (a bad value is a problem); the polling kind's runtime reads it
         DeliveryGuarantee d = sub.deliveryOrDefault();
         CommitMode mode = sub.commit() == null || sub.commit().mode() == null
                 ? null

@@ -37,7 +37,7 @@ public final class Engine implements BrokerContext {
     private final InTransit transit = new InTransit(this);
     public boolean tracing;
     public ProcessingProbe probe;
-    /** When true, kafka logs keep consumed messages (needed for replays). */
+    /** When true, logs keep consumed messages (needed for replays). */
     public boolean keepConsumed = true;
 
     /** Settled messages kept for reuse (LIFO, bounded), so steady state allocates nothing per message. */
