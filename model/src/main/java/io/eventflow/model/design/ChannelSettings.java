@@ -57,6 +57,16 @@ public sealed interface ChannelSettings permits ChannelSettings.None, ChannelSet
         return out;
     }
 
+    /** The partitions the settings give the channel: those of the part that partitions it, else 1. */
+    default int partitionCount() {
+        for (KindSettings part : parts()) {
+            if (part.partitionCount() != 1) {
+                return part.partitionCount();
+            }
+        }
+        return 1;
+    }
+
     /** True when a part makes the channel a fan-out topic ({@link KindSettings#isFanOutTopic}). */
     default boolean isFanOutTopic() {
         return parts().stream().anyMatch(KindSettings::isFanOutTopic);

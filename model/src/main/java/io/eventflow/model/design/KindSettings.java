@@ -20,6 +20,12 @@ public sealed interface KindSettings extends ChannelSettings
         return List.of();
     }
 
+    /** The partitions these settings give the channel; 1 for kinds without partitions. */
+    @Override
+    default int partitionCount() {
+        return 1;
+    }
+
     /** True when these settings make the channel a fan-out topic: it stores nothing and feeds its subscribed channels. */
     default boolean isFanOutTopic() {
         return false;

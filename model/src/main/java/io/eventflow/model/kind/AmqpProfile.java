@@ -17,6 +17,15 @@ final class AmqpProfile implements KindProfile {
     }
 
     @Override
+    public KindShape shape(Design d, Channel c) {
+        return new KindShape(
+                "queue",
+                badge(),
+                AmqpQueue.of(c).exchange() == null ? "" : AmqpQueue.of(c).exchange(),
+                0);
+    }
+
+    @Override
     public AmqpQueue readChannel(SettingsSource f) {
         return new AmqpQueue(
                 f.str("exchange"),

@@ -6,8 +6,10 @@ import io.eventflow.model.design.Design;
 import io.eventflow.model.design.JmsDestination;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * JMS/ActiveMQ: a channel is a queue or a topic ({@link JmsDestination}); a queue behaves as an AMQP queue and takes
@@ -17,6 +19,21 @@ final class JmsProfile implements KindProfile {
     @Override
     public BrokerKind kind() {
         return BrokerKind.JMS;
+    }
+
+    @Override
+    public void describeSubscription(
+            Subscription sub, Optional<Channel> channel, BrokerKind on, Consumer<String> part) {
+        if (channel.map(c -> JmsDestination.of(c).isTopic()).orElse(false) || sub.durable() != null) {
+            part.accept(sub.isDurable() ? "durable" : "non-durable");
+        }
+    }
+
+    @Override
+    public KindShape shape(Design d, Channel c) {
+        return JmsDestination.of(c).isTopic()
+                ? new KindShape("hub", "JMS", "topic", 0)
+                : new KindShape("queue", badge(), "queue", 0);
     }
 
     @Override

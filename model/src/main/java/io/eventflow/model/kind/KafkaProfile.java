@@ -18,6 +18,16 @@ final class KafkaProfile implements KindProfile {
     }
 
     @Override
+    public String replayTarget() {
+        return "a log (kafka)";
+    }
+
+    @Override
+    public boolean crashesPerNode() {
+        return true;
+    }
+
+    @Override
     public KafkaTopic readChannel(SettingsSource f) {
         return new KafkaTopic(
                 f.integer("partitions"),

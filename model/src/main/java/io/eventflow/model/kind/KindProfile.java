@@ -9,9 +9,11 @@ import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -51,6 +53,36 @@ public interface KindProfile {
      */
     default void describeChannelLinks(Design design, Channel channel, BiConsumer<String, List<String>> row) {}
 
+    /**
+     * What a publication's "When" cell in the HTML documentation adds for its settings of this kind (a last will, a
+     * transaction); empty when nothing. The first kind with something to say is shown.
+     */
+    default String describePublicationWhen(Publication pub) {
+        return "";
+    }
+
+    /**
+     * Adds what the HTML documentation's "Delivery" cell shows of a subscription's settings of this kind (its session,
+     * durability) to {@code part}; {@code channel} is its channel if it exists, {@code on} that channel's broker kind
+     * (other if unknown).
+     */
+    default void describeSubscription(
+            Subscription sub, Optional<Channel> channel, BrokerKind on, Consumer<String> part) {}
+
+    /** The kind badge drawn on its channels, e.g. the kind's key in capitals. */
+    default String badge() {
+        return kind().key().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * How a channel of this kind is drawn in a diagram and on the canvas; by default a log with one cell per
+     * partition (at most 12).
+     */
+    default KindShape shape(Design design, Channel channel) {
+        int p = channel.settings().partitionCount();
+        return new KindShape("log", badge(), p + (p == 1 ? " partition" : " partitions"), Math.min(p, 12));
+    }
+
     /** Checks the broker settings that belong to this kind on a broker of any kind. */
     default void checkBroker(Broker broker, String pointer, Checks out) {}
 
@@ -76,6 +108,43 @@ public interface KindProfile {
      * exist): values no broker of the kind accepts.
      */
     default void checkSubscriptionValues(Service service, Subscription sub, String pointer, Checks out) {}
+
+    /**
+     * What a replay resets on a channel of this kind, in errors, e.g. {@code a log (foo)}; null when its channels have
+     * no read position a group can move (a replay does not apply).
+     */
+    default String replayTarget() {
+        return null;
+    }
+
+    /** Whether a group's read position on a channel of this kind can be reset (a log, a stream): a replay applies. */
+    default boolean replayable() {
+        return replayTarget() != null;
+    }
+
+    /**
+     * Whether a crash of a broker of this kind names one of several nodes (partition leaders fail over); otherwise a
+     * broker is run as one node, 0.
+     */
+    default boolean crashesPerNode() {
+        return false;
+    }
+
+    /**
+     * Why {@code what} (a fault or action about stored messages, e.g. {@code a redrive}) does not apply to {@code
+     * channel} of this kind; empty when its channels store messages.
+     */
+    default Optional<Refusal> refuseStoredMessages(String channel, String what) {
+        return Optional.empty();
+    }
+
+    /**
+     * Why retention pressure (a disk limit) does not apply to {@code channel} of this kind, with the kind's own way to
+     * lose old messages; empty when its channels fill a disk.
+     */
+    default Optional<Refusal> refuseDiskLimit(String channel) {
+        return refuseStoredMessages(channel, "a retention limit");
+    }
 
     /** Whether settings of this kind fit a channel on a broker of kind {@code on} (unknown, this kind or other). */
     default boolean fitsOn(BrokerKind on) {

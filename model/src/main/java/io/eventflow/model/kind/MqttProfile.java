@@ -10,12 +10,53 @@ import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** MQTT: a channel is a topic publishers send to at a QoS ({@link MqttTopic}). */
 final class MqttProfile implements KindProfile {
     @Override
     public BrokerKind kind() {
         return BrokerKind.MQTT;
+    }
+
+    @Override
+    public String describePublicationWhen(Publication p) {
+        return p.isWill() ? "MQTT last will: published by the broker when an instance disconnects uncleanly" : "";
+    }
+
+    @Override
+    public void describeSubscription(
+            Subscription sub, Optional<Channel> channel, BrokerKind on, Consumer<String> part) {
+        if (sub.qos() != null) {
+            part.accept("QoS " + sub.qos());
+        }
+        if (on == BrokerKind.MQTT) {
+            part.accept(
+                    sub.sessionExpiry() == null || sub.sessionExpiry().nanos() == 0
+                            ? "clean session"
+                            : "session kept " + sub.sessionExpiry());
+        }
+        if (sub.receiveMaximum() != null) {
+            part.accept("receive maximum " + sub.receiveMaximum());
+        }
+    }
+
+    @Override
+    public KindShape shape(Design d, Channel c) {
+        return new KindShape(
+                "hub",
+                badge(),
+                "QoS " + MqttTopic.of(c).qosOrDefault()
+                        + (Boolean.TRUE.equals(MqttTopic.of(c).retained()) ? " · retained" : ""),
+                0);
+    }
+
+    @Override
+    public Optional<Refusal> refuseDiskLimit(String channel) {
+        return Optional.of(new Refusal(
+                "retention pressure needs a log; '" + channel + "' is an mqtt topic, which"
+                        + " stores nothing but sessions and one retained message",
+                "use a broker-crash or a crash with a short sessionExpiry to lose MQTT messages"));
     }
 
     @Override

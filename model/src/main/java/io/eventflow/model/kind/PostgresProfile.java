@@ -5,6 +5,7 @@ import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -13,6 +14,34 @@ final class PostgresProfile implements KindProfile {
     @Override
     public BrokerKind kind() {
         return BrokerKind.POSTGRES;
+    }
+
+    @Override
+    public String describePublicationWhen(Publication p) {
+        if (p.transaction() != null) {
+            String rollback = p.rollbackPercent() == null || p.rollbackPercent() == 0
+                    ? ""
+                    : ", " + percent(p.rollbackPercent()) + " rolled back";
+            return "in a transaction committing " + p.transaction() + " later" + rollback;
+        }
+        return "";
+    }
+
+    private static String percent(double v) {
+        return (v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%s", v)) + "%";
+    }
+
+    @Override
+    public KindShape shape(Design d, Channel c) {
+        return new KindShape("broadcast", "NOTIFY", "no storage", 0);
+    }
+
+    @Override
+    public Optional<Refusal> refuseStoredMessages(String channel, String what) {
+        return Optional.of(new Refusal(
+                what + " needs stored messages; '" + channel + "' is a postgres LISTEN/NOTIFY channel,"
+                        + " which stores none",
+                "name a channel of a broker that stores messages"));
     }
 
     @Override

@@ -7,13 +7,46 @@ import io.eventflow.model.design.Design;
 import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** Redis Streams: a channel is a stream read by consumer groups ({@link RedisStream}). */
 final class RedisProfile implements KindProfile {
     @Override
     public BrokerKind kind() {
         return BrokerKind.REDIS;
+    }
+
+    @Override
+    public void describeSubscription(
+            Subscription sub, Optional<Channel> channel, BrokerKind on, Consumer<String> part) {
+        if (sub.claimIdle() != null) {
+            part.accept("claims entries idle over " + sub.claimIdle());
+        }
+    }
+
+    @Override
+    public KindShape shape(Design d, Channel c) {
+        return new KindShape(
+                "log",
+                badge(),
+                RedisStream.of(c).maxLen() == null
+                        ? "stream"
+                        : "stream · maxLen " + RedisStream.of(c).maxLen(),
+                6);
+    }
+
+    @Override
+    public String replayTarget() {
+        return "a stream (redis)";
+    }
+
+    @Override
+    public Optional<Refusal> refuseDiskLimit(String channel) {
+        return Optional.of(new Refusal(
+                "the retention fault limits a log's disk; '" + channel + "' is a redis stream",
+                "bound a stream with the channel's maxLen"));
     }
 
     @Override

@@ -25,6 +25,23 @@ final class SqsProfile implements KindProfile {
     }
 
     @Override
+    public KindShape shape(Design d, Channel c) {
+        if (SqsQueue.of(c).isTopic()) {
+            int queues = d.queuesOf(c.id()).size();
+            return new KindShape("hub", "SNS", "fan-out to " + queues + (queues == 1 ? " queue" : " queues"), 0);
+        }
+        return new KindShape("queue", "SQS", SqsQueue.of(c).isFifo() ? "FIFO" : "standard", 0);
+    }
+
+    @Override
+    public Optional<Refusal> refuseDiskLimit(String channel) {
+        return Optional.of(new Refusal(
+                "'" + channel + "' is an SQS/SNS channel: SQS has no disk to fill; its"
+                        + " messageRetention deletes old messages",
+                "set messageRetention on the queue instead"));
+    }
+
+    @Override
     public SqsQueue readChannel(SettingsSource f) {
         return new SqsQueue(
                 f.bool("snsTopic"),
