@@ -8,7 +8,7 @@ import java.util.Map;
  * One broker kind's semantics: the broker contract. The kernel and the message bookkeeping never depend on a kind; a
  * new kind implements this interface (plus {@link Requeues} and {@link Seekable} if its protocol has them), sees the
  * run only through the {@link BrokerContext} it is created with, and registers a
- * {@link io.eventflow.simulator.broker.BrokerKindProvider}.
+ * {@link io.eventflow.simulator.internal.BrokerKindProvider}.
  */
 public interface BrokerRuntime {
     /** Result of {@link #store}. */
