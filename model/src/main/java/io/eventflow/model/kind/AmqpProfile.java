@@ -7,6 +7,7 @@ import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ExchangeType;
 import io.eventflow.model.design.Overflow;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /** AMQP/RabbitMQ: a channel is a queue bound to an exchange ({@link AmqpQueue}). */
@@ -14,6 +15,11 @@ final class AmqpProfile implements KindProfile {
     @Override
     public BrokerKind kind() {
         return BrokerKind.AMQP;
+    }
+
+    @Override
+    public Optional<Retention> retention(Channel c) {
+        return Optional.ofNullable(AmqpQueue.of(c).ttl()).map(ttl -> new Retention(ttl, "ttl"));
     }
 
     @Override

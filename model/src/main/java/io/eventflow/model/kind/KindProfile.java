@@ -83,6 +83,21 @@ public interface KindProfile {
         return new KindShape("log", badge(), p + (p == 1 ? " partition" : " partitions"), Math.min(p, 12));
     }
 
+    /** The lint rules that only apply to this kind (the linter's catalogue lists them by id). */
+    default List<KindRule> lintRules() {
+        return List.of();
+    }
+
+    /** Lints a channel on a broker of this kind ({@code pointer}: the channel's). */
+    default void lintChannel(Channel channel, String pointer, LintContext out) {}
+
+    /** Lints a subscription of an existing channel on a broker of this kind ({@code pointer}: the subscription's). */
+    default void lintSubscription(
+            Service service, Subscription sub, Channel channel, String pointer, LintContext out) {}
+
+    /** Lints a service's producer settings against its publications on channels of this kind. */
+    default void lintProducer(Service service, String pointer, LintContext out) {}
+
     /** Checks the broker settings that belong to this kind on a broker of any kind. */
     default void checkBroker(Broker broker, String pointer, Checks out) {}
 
@@ -115,6 +130,22 @@ public interface KindProfile {
      */
     default String replayTarget() {
         return null;
+    }
+
+    /**
+     * How long a channel of this kind keeps an unread message (lint compares it with a subscriber's downtime); empty
+     * when it keeps messages until they are read (or stores none).
+     */
+    default Optional<Retention> retention(Channel channel) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether each partition of a channel of this kind goes to one member of a consumer group, so that members beyond
+     * the channel's partitions sit idle.
+     */
+    default boolean partitionsBoundGroups() {
+        return false;
     }
 
     /** Whether a group's read position on a channel of this kind can be reset (a log, a stream): a replay applies. */
