@@ -7,6 +7,7 @@ import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ExchangeType;
 import io.eventflow.model.design.Overflow;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -15,6 +16,11 @@ final class AmqpProfile implements KindProfile {
     @Override
     public BrokerKind kind() {
         return BrokerKind.AMQP;
+    }
+
+    @Override
+    public List<String> importKeys() {
+        return List.of("exchange", "durable");
     }
 
     @Override

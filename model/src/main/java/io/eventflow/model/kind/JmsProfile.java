@@ -24,6 +24,11 @@ final class JmsProfile implements KindProfile {
         return BrokerKind.JMS;
     }
 
+    @Override
+    public List<String> importKeys() {
+        return List.of("destination");
+    }
+
     static final String JMS_NON_DURABLE = "EF018";
 
     @Override

@@ -8,6 +8,7 @@ import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.Partitioner;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -16,6 +17,11 @@ final class KafkaProfile implements KindProfile {
     @Override
     public BrokerKind kind() {
         return BrokerKind.KAFKA;
+    }
+
+    @Override
+    public List<String> importKeys() {
+        return List.of("partitions", "replicationFactor", "retention");
     }
 
     @Override

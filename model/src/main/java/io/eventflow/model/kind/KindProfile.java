@@ -83,6 +83,27 @@ public interface KindProfile {
         return new KindShape("log", badge(), p + (p == 1 ? " partition" : " partitions"), Math.min(p, 12));
     }
 
+    /**
+     * The note an AsyncAPI export puts on a server of this kind (its {@code x-eventflow.note}) when AsyncAPI has no
+     * binding with fields for it: where its settings are. Not read back; null for none.
+     */
+    default String asyncApiNote() {
+        return null;
+    }
+
+    /**
+     * The channel keys that mark a channel of this kind when an AsyncAPI import has to make up its broker (the channel
+     * names none); empty for none.
+     */
+    default List<String> importKeys() {
+        return List.of();
+    }
+
+    /** True when other kinds' channels may carry {@link #importKeys} too: they are tried after every other kind's. */
+    default boolean importKeysWeak() {
+        return false;
+    }
+
     /** The lint rules that only apply to this kind (the linter's catalogue lists them by id). */
     default List<KindRule> lintRules() {
         return List.of();

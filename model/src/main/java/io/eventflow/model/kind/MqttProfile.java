@@ -22,6 +22,16 @@ final class MqttProfile implements KindProfile {
         return BrokerKind.MQTT;
     }
 
+    @Override
+    public List<String> importKeys() {
+        return List.of("qos");
+    }
+
+    @Override
+    public boolean importKeysWeak() {
+        return true;
+    }
+
     static final String QOS0_COMMAND = "EF016";
     static final String MQTT_CLEAN_SESSION = "EF017";
     static final String QOS0_RETRY = "EF023";

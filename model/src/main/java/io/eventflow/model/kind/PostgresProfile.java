@@ -19,6 +19,14 @@ final class PostgresProfile implements KindProfile {
         return BrokerKind.POSTGRES;
     }
 
+    @Override
+    public String asyncApiNote() {
+        return "Postgres LISTEN/NOTIFY (AsyncAPI defines no binding): a channel is a notification"
+                + " channel; nothing is stored, a notification reaches only the sessions listening when it is"
+                + " sent, and one sent in a transaction arrives on commit, not at all on rollback. A send"
+                + " operation's x-eventflow holds transaction and rollbackPercent.";
+    }
+
     static final String LISTEN_NOTIFY = "EF014";
 
     @Override

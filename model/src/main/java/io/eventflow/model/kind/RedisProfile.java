@@ -21,6 +21,13 @@ final class RedisProfile implements KindProfile {
         return BrokerKind.REDIS;
     }
 
+    @Override
+    public String asyncApiNote() {
+        return "Redis Streams (the redis binding has no fields): a channel is a stream read by consumer"
+                + " groups; a channel's x-eventflow holds maxLen (MAXLEN trimming), a receive operation's"
+                + " claimIdle (XAUTOCLAIM).";
+    }
+
     static final String REDIS_NO_CLAIM = "EF019";
     static final String REDIS_TRIM = "EF020";
 

@@ -26,6 +26,11 @@ final class SqsProfile implements KindProfile {
         return BrokerKind.SQS;
     }
 
+    @Override
+    public List<String> importKeys() {
+        return List.of("snsTopic", "fifo", "visibilityTimeout", "maxReceiveCount");
+    }
+
     static final String SQS_VISIBILITY = "EF015";
     static final String SQS_FIFO_NAME = "EF021";
     static final String SNS_NO_QUEUE = "EF022";
