@@ -1,6 +1,5 @@
 package io.eventflow.app;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -136,19 +135,8 @@ class ArchitectureTest {
     @Test
     void packagesAreFreeOfCycles() {
         // One slice per package (io.eventflow.app.shell, io.eventflow.model.edit, ...): no two packages may depend on
-        // each other, directly or through others.
-        // Exception, for now: the simulator's own packages. Its five cycles (simulator <-> simulator.internal,
-        // simulator.broker <-> simulator.broker.internal, simulator.broker <-> simulator.internal, and two rings
-        // through
-        // broker, broker.internal and internal) run through the broker runtimes' contract (BrokerRuntime is written in
-        // the engine's internal
-        // types), which the narrow broker context of issue #16 part 3 replaces; that work lifts this exception.
-        slices().matching("io.eventflow.(**)")
-                .should()
-                .beFreeOfCycles()
-                .ignoreDependency(
-                        resideInAPackage("io.eventflow.simulator.."), resideInAPackage("io.eventflow.simulator.."))
-                .check(classes);
+        // each other, directly or through others (the simulator's own packages too: SimulatorArchitectureTest).
+        slices().matching("io.eventflow.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

@@ -1,13 +1,14 @@
 package io.eventflow.simulator;
 
 import io.eventflow.model.design.Design;
+import io.eventflow.simulator.broker.BrokerKinds;
 import io.eventflow.simulator.internal.Accounting;
 import io.eventflow.simulator.internal.DesignCompiler;
+import io.eventflow.simulator.internal.DesignProblems;
 import io.eventflow.simulator.internal.Engine;
 import io.eventflow.simulator.internal.EngineBuilder;
 import io.eventflow.simulator.internal.Plan;
 import io.eventflow.simulator.internal.ScenarioRunner;
-import io.eventflow.simulator.internal.Snapshots;
 import io.eventflow.simulator.kernel.SimFailedException;
 import io.eventflow.simulator.report.SimulationReport;
 import io.eventflow.simulator.scenario.Action;
@@ -42,14 +43,38 @@ public final class Simulation {
     private volatile boolean snapshotWanted = true;
     private long wallNanos;
 
+    /** The plan of {@code design} for the kinds the simulator runs ({@link BrokerKinds}). */
+    private static Plan compile(Design design) {
+        try {
+            return DesignCompiler.compile(design, BrokerKinds::find);
+        } catch (DesignProblems e) {
+            throw unsupported(e);
+        }
+    }
+
+    private static Engine build(Plan plan, long seed) {
+        try {
+            return EngineBuilder.build(plan, seed, BrokerKinds::find);
+        } catch (DesignProblems e) {
+            throw unsupported(e);
+        }
+    }
+
+    private static UnsupportedDesignException unsupported(DesignProblems e) {
+        UnsupportedDesignException out = new UnsupportedDesignException(e.problems());
+        out.initCause(e);
+        return out;
+    }
+
     private Simulation(Builder b) {
-        Plan plan = DesignCompiler.compile(b.design);
+        Plan plan = compile(b.design);
         designName = b.design.name();
         Scenario sc = b.scenario == null ? Scenario.EMPTY : b.scenario;
         seed = b.seed != null ? b.seed : sc.seed() != null ? sc.seed() : 1L;
-        engine = EngineBuilder.build(plan, seed);
+        engine = build(plan, seed);
         engine.keepConsumed = b.retainConsumed || sc.replays();
-        engine.probe = b.probe;
+        engine.probe = b.probe == null ? null : b.probe::processed;
+        engine.limitExceeded = SimulationLimitException::new;
         buffer = b.traceCapacity > 0 ? new TraceBuffer(b.traceCapacity) : null;
         if (buffer != null) {
             engine.addSink(buffer);
@@ -270,7 +295,7 @@ public final class Simulation {
         }
 
         /**
-         * Whether Kafka logs keep consumed messages (needed to replay interactively). Default true; turning it off
+         * Whether logs keep consumed messages (needed to replay interactively). Default true; turning it off
          * keeps memory flat in long runs. A scenario with replay actions always keeps them.
          */
         public Builder retainConsumed(boolean keep) {

@@ -19,7 +19,7 @@ public record SimulationSnapshot(
         long traceWritten) {
 
     /**
-     * Depth per partition (kafka: not yet fetched by the slowest group) or per queue (amqp: ready messages), and for
+     * Depth per partition (of a log: not yet fetched by the slowest group) or per queue (ready messages), and for
      * partitioned logs the node leading each partition ({@code -1} while it is offline; empty otherwise).
      */
     public record ChannelState(String id, List<Long> depths, long published, List<Integer> leaders) {

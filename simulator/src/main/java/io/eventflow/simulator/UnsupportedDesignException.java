@@ -2,7 +2,7 @@ package io.eventflow.simulator;
 
 import java.util.List;
 
-/** The design uses something the simulator cannot run (e.g. an MQTT broker); each problem names the element. */
+/** The design uses something the simulator cannot run (e.g. a broker of a kind it has no runtime for); each problem names the element. */
 public final class UnsupportedDesignException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient List<String> problems;

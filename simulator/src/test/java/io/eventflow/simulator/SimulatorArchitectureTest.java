@@ -2,6 +2,7 @@ package io.eventflow.simulator;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -38,10 +39,10 @@ class SimulatorArchitectureTest {
     static final Set<String> CONTRACT = Set.of(
             "io.eventflow.simulator.internal.BrokerContext",
             "io.eventflow.simulator.internal.BrokerRuntime",
-            "io.eventflow.simulator.broker.BrokerKindProvider",
+            "io.eventflow.simulator.internal.BrokerKindProvider",
+            "io.eventflow.simulator.internal.DesignProblems",
             "io.eventflow.simulator.kernel.Event",
             "io.eventflow.simulator.kernel.SimContext",
-            "io.eventflow.simulator.UnsupportedDesignException",
             "io.eventflow.simulator.internal.Plan",
             "io.eventflow.simulator.internal.SimChannel",
             "io.eventflow.simulator.internal.SimGroup",
@@ -92,6 +93,14 @@ class SimulatorArchitectureTest {
                             }
                         })
                 .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        // the API (Simulation) uses the engine and the registry of kinds; the engine is given the registry and sees
+        // the runtimes only through their contract (BrokerKindProvider, BrokerRuntime, BrokerContext); the runtimes
+        // use the contract: no package of the simulator depends back on one that depends on it
+        slices().matching("io.eventflow.(**)").should().beFreeOfCycles().check(classes);
     }
 
     @Test

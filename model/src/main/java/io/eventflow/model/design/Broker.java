@@ -9,13 +9,13 @@ import java.util.Objects;
  *
  * @param id stable id, unique in the design
  * @param kind what kind of broker it is
- * @param nodes number of broker nodes (Kafka brokers, RabbitMQ nodes); {@code null} when not given (1)
- * @param host host and port, e.g. {@code kafka:9092}
- * @param protocol the AsyncAPI protocol when it differs from the kind's default (e.g. {@code kafka-secure}, {@code ws})
+ * @param nodes number of broker nodes (the cluster's brokers or nodes); {@code null} when not given (1)
+ * @param host host and port, e.g. {@code broker-1:9092}
+ * @param protocol the AsyncAPI protocol when it differs from the kind's default (e.g. a {@code -secure} variant, {@code ws})
  * @param protocolVersion the protocol version, e.g. {@code 3.5.0}
  * @param description free text
- * @param failoverTime Kafka: how long a partition led by a crashed node is offline before a new leader is elected (2s)
- * @param replicationLag Kafka: how long followers take to replicate a record, i.e. until it is below the high
+ * @param failoverTime partitioned logs: how long a partition led by a crashed node is offline before a new leader is elected (2s)
+ * @param replicationLag partitioned logs: how long followers take to replicate a record, i.e. until it is below the high
  *     watermark (10ms)
  * @param extensions {@code x-} keys kept verbatim
  */
@@ -37,7 +37,7 @@ public record Broker(
         extensions = Extensions.copy(extensions);
     }
 
-    /** Without the Kafka timing settings {@code failoverTime} and {@code replicationLag} (both not set). */
+    /** Without the failover timing settings {@code failoverTime} and {@code replicationLag} (both not set). */
     public Broker(
             String id,
             BrokerKind kind,

@@ -46,6 +46,32 @@ public sealed interface ChannelSettings permits ChannelSettings.None, ChannelSet
         return parts().isEmpty();
     }
 
+    /** The ids of the fan-out topics feeding the channel ({@link KindSettings#fedByOrEmpty}), in part order. */
+    default List<String> fedBy() {
+        List<KindSettings> parts = parts();
+        if (parts.size() == 1) {
+            return parts.get(0).fedByOrEmpty();
+        }
+        List<String> out = new ArrayList<>();
+        parts.forEach(p -> out.addAll(p.fedByOrEmpty()));
+        return out;
+    }
+
+    /** The partitions the settings give the channel: those of the part that partitions it, else 1. */
+    default int partitionCount() {
+        for (KindSettings part : parts()) {
+            if (part.partitionCount() != 1) {
+                return part.partitionCount();
+            }
+        }
+        return 1;
+    }
+
+    /** True when a part makes the channel a fan-out topic ({@link KindSettings#isFanOutTopic}). */
+    default boolean isFanOutTopic() {
+        return parts().stream().anyMatch(KindSettings::isFanOutTopic);
+    }
+
     /** The settings made of these parts: empty ones are dropped; none is {@link #NONE}, one is that part. */
     static ChannelSettings of(List<? extends KindSettings> parts) {
         List<KindSettings> kept = new ArrayList<>();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
- * When a consumer commits offsets (Kafka) or acks messages (AMQP).
+ * When a consumer commits offsets (a log) or acks messages (a queue).
  *
  * @param mode auto (periodic commit of what was fetched), after-processing or before-processing
  * @param interval auto-commit interval (5s)

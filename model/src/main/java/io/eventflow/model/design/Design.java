@@ -78,12 +78,12 @@ public record Design(
     }
 
     /**
-     * The channels subscribed to an SNS-like topic: those whose {@code sqs.snsTopics} lists {@code topicId}, in design
-     * order.
+     * The channels subscribed to a fan-out topic: those whose settings list {@code topicId} among the topics feeding
+     * them ({@link ChannelSettings#fedBy}), in design order.
      */
     public List<Channel> queuesOf(String topicId) {
         return channels.stream()
-                .filter(q -> SqsQueue.of(q).topicsOrEmpty().contains(topicId))
+                .filter(q -> q.settings().fedBy().contains(topicId))
                 .toList();
     }
 

@@ -1,6 +1,6 @@
 package io.eventflow.model.design;
 
-/** Exchange type. How an AMQP exchange routes to its bound queues. */
+/** Exchange type. How an exchange routes to its bound queues. */
 public enum ExchangeType implements Keyed {
     DIRECT("direct"),
     TOPIC("topic"),

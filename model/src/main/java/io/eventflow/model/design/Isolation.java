@@ -1,6 +1,6 @@
 package io.eventflow.model.design;
 
-/** Kafka consumer {@code isolation.level}: whether a reader sees records of open and aborted transactions. */
+/** A log consumer's {@code isolation.level}: whether a reader sees records of open and aborted transactions. */
 public enum Isolation implements Keyed {
     /** Reads only committed transactional records (and every non-transactional one), up to the last stable offset. */
     READ_COMMITTED("read_committed"),

@@ -4,7 +4,7 @@ package io.eventflow.model.design;
  * JMS/ActiveMQ settings of a channel on a {@code jms} broker. Every field is {@code null} when the design does not set
  * it.
  *
- * @param type queue (point to point, AMQP-like) or topic (publish/subscribe with durable or non-durable subscribers)
+ * @param type queue (point to point, competing consumers) or topic (publish/subscribe with durable or non-durable subscribers)
  *     (queue)
  */
 public record JmsDestination(Type type) implements KindSettings {

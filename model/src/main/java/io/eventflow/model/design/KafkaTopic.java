@@ -22,6 +22,7 @@ public record KafkaTopic(
         implements KindSettings {
     public static final KafkaTopic NONE = new KafkaTopic(null, null, null, null, null, null, null);
 
+    @Override
     public int partitionCount() {
         return partitions == null ? 1 : partitions;
     }

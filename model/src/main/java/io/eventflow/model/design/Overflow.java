@@ -1,6 +1,6 @@
 package io.eventflow.model.design;
 
-/** Overflow policy. What an AMQP queue at its max length does with a new message. */
+/** Overflow policy. What a queue at its max length does with a new message. */
 public enum Overflow implements Keyed {
     DROP_HEAD("drop-head"),
     REJECT_PUBLISH("reject-publish"),

@@ -1,6 +1,6 @@
 package io.eventflow.model.design;
 
-/** Partitioner. How a Kafka-like producer picks a partition. */
+/** Partitioner. How a producer to a partitioned log picks a partition. */
 public enum Partitioner implements Keyed {
     KEY("key"),
     ROUND_ROBIN("round-robin");

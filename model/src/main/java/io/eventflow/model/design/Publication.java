@@ -11,16 +11,16 @@ import java.util.Objects;
  * @param message id of the message type (the channel's only type when null)
  * @param rate how often, for a producer publishing on its own
  * @param arrival arrival process (constant when null)
- * @param key payload field used as the record key (Kafka) or routing key (AMQP)
+ * @param key payload field used as the record key (a log) or routing key (an exchange)
  * @param keys distribution of key values, e.g. {@code uniform(10000)}
  * @param per {@code processed}: publish one message per message processed (a chain, carrying the correlation id on)
  * @param from with {@code per}: the channel whose processed messages trigger it (any subscribed channel when null)
- * @param routingKey AMQP routing key used when publishing
- * @param will MQTT: this is the service's last will, published by the broker for an instance that disconnects
+ * @param routingKey exchange routing key used when publishing
+ * @param will kinds with client sessions: this is the service's last will, published by the broker for an instance that disconnects
  *     uncleanly (a crash), not at a rate (false)
- * @param transaction Postgres: each NOTIFY is sent inside a transaction that commits this long after it (none: sent
+ * @param transaction broadcasts: each notification is sent inside a transaction that commits this long after it (none: sent
  *     outside a transaction, delivered at once)
- * @param rollbackPercent Postgres: the percentage of those transactions that roll back, taking their notifications
+ * @param rollbackPercent broadcasts: the percentage of those transactions that roll back, taking their notifications
  *     with them (0)
  * @param extensions {@code x-} keys kept verbatim
  */
@@ -52,7 +52,7 @@ public record Publication(
         return "processed".equals(per);
     }
 
-    /** True when this publication is an MQTT last will rather than a stream of messages. */
+    /** True when this publication is a last will rather than a stream of messages. */
     public boolean isWill() {
         return Boolean.TRUE.equals(will);
     }

@@ -44,6 +44,16 @@ public record SqsQueue(
         return Boolean.TRUE.equals(snsTopic);
     }
 
+    @Override
+    public boolean isFanOutTopic() {
+        return isTopic();
+    }
+
+    @Override
+    public List<String> fedByOrEmpty() {
+        return topicsOrEmpty();
+    }
+
     public boolean isFifo() {
         return Boolean.TRUE.equals(fifo);
     }

@@ -1,6 +1,6 @@
 package io.eventflow.model.design;
 
-/** Start position. Where a new consumer group starts reading (Kafka auto.offset.reset). */
+/** Start position. Where a new consumer group starts reading ({@code auto.offset.reset}). */
 public enum StartFrom implements Keyed {
     EARLIEST("earliest"),
     LATEST("latest");

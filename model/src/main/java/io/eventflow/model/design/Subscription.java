@@ -12,23 +12,23 @@ import java.util.Objects;
  * @param startFrom where a new group starts reading (latest)
  * @param processing processing time per message (constant 1ms)
  * @param concurrency messages one instance processes at once (1)
- * @param prefetch messages fetched ahead per instance (AMQP prefetch; Kafka max poll records)
+ * @param prefetch messages fetched ahead per instance (a queue's prefetch; a log's max poll records)
  * @param delivery at-most-once, at-least-once or exactly-once (at-least-once)
  * @param mechanism for exactly-once: dedup (idempotent processing with a dedup store) or transactional
  * @param dedupWindow how long the dedup store remembers a message id (unbounded)
  * @param commit when offsets are committed / messages acked
  * @param retry retries of failed processing
  * @param deadLetter id of the channel that failed messages go to after the last retry (dropped when null)
- * @param qos MQTT subscription QoS
+ * @param qos subscription QoS (0, 1 or 2)
  * @param reply for request/reply: the answer sent per processed request
  * @param maxDowntime the longest outage this subscriber is expected to have (lint: retention must cover it)
- * @param durable JMS topic: a durable subscription keeps messages for the subscriber while it is away (false)
- * @param sessionExpiry MQTT: how long the broker keeps a disconnected client's session and queued messages; 0 is a
+ * @param durable topics: a durable subscription keeps messages for the subscriber while it is away (false)
+ * @param sessionExpiry client sessions: how long the broker keeps a disconnected client's session and queued messages; 0 is a
  *     clean session (0)
- * @param receiveMaximum MQTT: QoS 1/2 messages the broker may have unacknowledged at one client (65535)
- * @param claimIdle Redis Streams: pending entries idle longer than this are claimed by another consumer (never)
- * @param isolation Kafka: read_committed readers see only committed transactional records (read_uncommitted)
- * @param rebalancePause Kafka: how long the group stops reading while it rebalances (0)
+ * @param receiveMaximum client sessions: QoS 1/2 messages the broker may have unacknowledged at one client (65535)
+ * @param claimIdle streams: pending entries idle longer than this are claimed by another consumer (never)
+ * @param isolation logs: read_committed readers see only committed transactional records (read_uncommitted)
+ * @param rebalancePause logs: how long the group stops reading while it rebalances (0)
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Subscription(
@@ -59,7 +59,7 @@ public record Subscription(
         extensions = Extensions.copy(extensions);
     }
 
-    /** Without the Kafka settings {@code isolation} and {@code rebalancePause} (both not set). */
+    /** Without the log settings {@code isolation} and {@code rebalancePause} (both not set). */
     public Subscription(
             String channel,
             String group,

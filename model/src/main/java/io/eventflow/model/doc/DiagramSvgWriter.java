@@ -7,7 +7,6 @@ import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.layout.AutoLayout;
 import java.util.LinkedHashSet;
@@ -17,7 +16,7 @@ import java.util.Set;
 /**
  * Draws a design as SVG from its layout (elements without a position are laid out automatically): brokers and services
  * as boxes, channels shaped by their kind as on the canvas ({@link ChannelShape}: a log, a queue, a hub, a dashed
- * broadcast, with a kind badge), publications and subscriptions as arrows, dead-letter routes dashed red, SNS fan-out
+ * broadcast, with a kind badge), publications and subscriptions as arrows, dead-letter routes dashed red, fan-out
  * (topic → subscribed queue) dash-dotted and labelled. The same writer serves
  * the HTML documentation (inline, with links to the sections) and the GUI's SVG export (standalone file).
  */
@@ -307,7 +306,7 @@ public final class DiagramSvgWriter {
             if (c.deadLetter() != null) {
                 edge(c.id(), c.deadLetter(), " ef-dlq", seen);
             }
-            for (String topic : SqsQueue.of(c).topicsOrEmpty()) {
+            for (String topic : c.settings().fedBy()) {
                 if (d.channel(topic).isPresent()) {
                     edge(topic, c.id(), " ef-fanout", seen);
                 }

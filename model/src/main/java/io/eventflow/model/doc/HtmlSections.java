@@ -8,7 +8,6 @@ import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.kind.KindProfiles;
 import io.eventflow.model.validate.Problem;
@@ -145,14 +144,9 @@ final class HtmlSections {
         for (BrokerKind kind : BrokerKind.values()) {
             KindProfiles.of(kind).describeChannel(d, c, on, (label, value) -> add(rows, label, value));
         }
-        if (!SqsQueue.of(c).topicsOrEmpty().isEmpty()) {
-            rows.add(new String[] {
-                "Subscribed to SNS topics", links(SqsQueue.of(c).topicsOrEmpty())
-            });
-        }
-        if (SqsQueue.of(c).isTopic()) {
-            List<String> queues = d.queuesOf(c.id()).stream().map(Channel::id).toList();
-            rows.add(new String[] {"Queues subscribed", links(queues)});
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind)
+                    .describeChannelLinks(d, c, (label, ids) -> rows.add(new String[] {label, links(ids)}));
         }
     }
 

@@ -7,6 +7,8 @@ import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ExchangeType;
 import io.eventflow.model.design.Overflow;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /** AMQP/RabbitMQ: a channel is a queue bound to an exchange ({@link AmqpQueue}). */
@@ -14,6 +16,25 @@ final class AmqpProfile implements KindProfile {
     @Override
     public BrokerKind kind() {
         return BrokerKind.AMQP;
+    }
+
+    @Override
+    public List<String> importKeys() {
+        return List.of("exchange", "durable");
+    }
+
+    @Override
+    public Optional<Retention> retention(Channel c) {
+        return Optional.ofNullable(AmqpQueue.of(c).ttl()).map(ttl -> new Retention(ttl, "ttl"));
+    }
+
+    @Override
+    public KindShape shape(Design d, Channel c) {
+        return new KindShape(
+                "queue",
+                badge(),
+                AmqpQueue.of(c).exchange() == null ? "" : AmqpQueue.of(c).exchange(),
+                0);
     }
 
     @Override

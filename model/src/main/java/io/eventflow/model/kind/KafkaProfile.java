@@ -8,6 +8,8 @@ import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.Partitioner;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /** Kafka: a channel is a topic of partitions ({@link KafkaTopic}). */
@@ -15,6 +17,34 @@ final class KafkaProfile implements KindProfile {
     @Override
     public BrokerKind kind() {
         return BrokerKind.KAFKA;
+    }
+
+    @Override
+    public List<String> importKeys() {
+        return List.of("partitions", "replicationFactor", "retention");
+    }
+
+    @Override
+    public Optional<Retention> retention(Channel c) {
+        KafkaTopic k = KafkaTopic.of(c);
+        return "compact".equals(k.cleanupPolicy())
+                ? Optional.empty()
+                : Optional.of(new Retention(k.retentionOrDefault(), "retention"));
+    }
+
+    @Override
+    public boolean partitionsBoundGroups() {
+        return true;
+    }
+
+    @Override
+    public String replayTarget() {
+        return "a log (kafka)";
+    }
+
+    @Override
+    public boolean crashesPerNode() {
+        return true;
     }
 
     @Override

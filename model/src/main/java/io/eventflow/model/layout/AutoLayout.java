@@ -7,7 +7,6 @@ import io.eventflow.model.design.Position;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +23,7 @@ import org.tinylog.Logger;
 
 /**
  * Lays a design out left to right with ELK's layered algorithm: producers, then the channels they publish to, then
- * the consumers of those channels (and so on along chains); an SNS-like topic comes before the SQS-like queues
+ * the consumers of those channels (and so on along chains); a fan-out topic comes before the queues
  * subscribed to it. Brokers sit in a row above. Positions are top-left
  * corners in canvas units; node sizes are those of {@link #size(String)}.
  */
@@ -134,9 +133,9 @@ public final class AutoLayout {
                 }
             }
         }
-        // SNS fan-out: a topic delivers to the SQS queues subscribed to it, so topics come before their queues.
+        // fan-out: a topic delivers to the queues subscribed to it, so topics come before their queues.
         for (Channel q : d.channels()) {
-            for (String topic : SqsQueue.of(q).topicsOrEmpty()) {
+            for (String topic : q.settings().fedBy()) {
                 edge(nodes, topic, q.id(), seen);
             }
         }

@@ -5,7 +5,6 @@ import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,13 +33,13 @@ final class DesignFacts {
             service(s);
         }
         published.addAll(deadLetters);
-        snsFanOut(design);
+        fanOut(design);
     }
 
-    /** A queue subscribed to a published SNS topic is published to; a topic with a queue is read by it. */
-    private void snsFanOut(Design design) {
+    /** A queue subscribed to a published fan-out topic is published to; a topic with a queue is read by it. */
+    private void fanOut(Design design) {
         for (Channel q : design.channels()) {
-            for (String topic : SqsQueue.of(q).topicsOrEmpty()) {
+            for (String topic : q.settings().fedBy()) {
                 subscribed.add(topic);
                 if (published.contains(topic)) {
                     published.add(q.id());

@@ -1,5 +1,10 @@
 package io.eventflow.model.validate;
 
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.kind.KindProfiles;
+import io.eventflow.model.kind.KindRule;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The catalogue of lint rules: ids, default severities, titles and reasons. */
@@ -18,19 +23,10 @@ final class LintRules {
     static final String SHORT_RETENTION = "EF011";
     static final String ADDRESS_NAMING = "EF012";
     static final String DEAD_LETTER_TYPES = "EF013";
-    static final String LISTEN_NOTIFY = "EF014";
-    static final String SQS_VISIBILITY = "EF015";
-    static final String QOS0_COMMAND = "EF016";
-    static final String MQTT_CLEAN_SESSION = "EF017";
-    static final String JMS_NON_DURABLE = "EF018";
-    static final String REDIS_NO_CLAIM = "EF019";
-    static final String REDIS_TRIM = "EF020";
-    static final String SQS_FIFO_NAME = "EF021";
-    static final String SNS_NO_QUEUE = "EF022";
-    static final String QOS0_RETRY = "EF023";
     static final String OLD_TIMING_KEY = "EF024";
 
-    static final List<RuleInfo> ALL = List.of(
+    /** Every rule, by id: the linter's own and those of single kinds (their profiles' {@code lintRules}). */
+    static final List<RuleInfo> ALL = withKindRules(List.of(
             new RuleInfo(
                     CONFIG,
                     Severity.WARNING,
@@ -117,84 +113,23 @@ final class LintRules {
                             + " channel (and its schema checks). Give each failing type a dead-letter channel that"
                             + " carries it."),
             new RuleInfo(
-                    LISTEN_NOTIFY,
-                    Severity.WARNING,
-                    "Postgres LISTEN/NOTIFY for events that must not be lost",
-                    "NOTIFY stores nothing: a notification reaches only the sessions listening at that moment, so a"
-                            + " listener that is down or reconnecting misses everything sent meanwhile. Write the"
-                            + " events to an outbox table (NOTIFY only as a wake-up) or use a queue, or declare the"
-                            + " subscription at-most-once."),
-            new RuleInfo(
-                    SQS_VISIBILITY,
-                    Severity.WARNING,
-                    "SQS visibility timeout shorter than the processing time",
-                    "A message still being processed when its visibility timeout ends becomes visible again and"
-                            + " is received by another consumer: a duplicate, and the first receiver's delete uses"
-                            + " a stale receipt handle. Compares with the processing distribution's max, else its"
-                            + " mean."),
-            new RuleInfo(
-                    QOS0_COMMAND,
-                    Severity.WARNING,
-                    "MQTT commands at QoS 0",
-                    "QoS 0 is fire and forget: a command sent while the connection drops is lost and nobody knows."
-                            + " A message type reads as a command when its id or name ends in Command or Cmd, or"
-                            + " starts with an imperative verb (Set, Start, Stop, Turn, Open, Close, Create,"
-                            + " Update, Delete, Reset, Reboot, ...) and does not end like an event (-ed, Event,"
-                            + " Status)."),
-            new RuleInfo(
-                    MQTT_CLEAN_SESSION,
-                    Severity.WARNING,
-                    "MQTT QoS 1/2 subscriber with a clean session",
-                    "With a clean session (no sessionExpiry) the broker keeps nothing for a disconnected client, so"
-                            + " messages published while it is away are lost despite QoS 1 or 2. Set sessionExpiry"
-                            + " longer than the expected outage, or declare the subscription at-most-once."),
-            new RuleInfo(
-                    JMS_NON_DURABLE,
-                    Severity.WARNING,
-                    "non-durable JMS topic subscriber that must not miss messages",
-                    "A non-durable subscriber receives only what is published while it is connected; a restart,"
-                            + " deploy or crash loses everything sent meanwhile. Make the subscription durable, or"
-                            + " declare it at-most-once."),
-            new RuleInfo(
-                    REDIS_NO_CLAIM,
-                    Severity.WARNING,
-                    "Redis Streams consumer group with no claimIdle",
-                    "Entries a crashed consumer had read stay in its pending entries list until that same consumer"
-                            + " comes back; without claimIdle (XAUTOCLAIM) no other consumer of the group takes"
-                            + " them over. Only for groups of two or more consumers."),
-            new RuleInfo(
-                    REDIS_TRIM,
-                    Severity.WARNING,
-                    "Redis stream maxLen smaller than what arrives during a subscriber's downtime",
-                    "MAXLEN trimming evicts the oldest entries whether read or not, so a group that falls behind"
-                            + " (a consumer down for maxDowntime, else lint.expectedDowntime) loses entries."
-                            + " Compares maxLen with the publication rates times that downtime."),
-            new RuleInfo(
-                    SQS_FIFO_NAME,
-                    Severity.WARNING,
-                    "SQS/SNS FIFO name without .fifo (or a standard one with it)",
-                    "AWS refuses a FIFO queue or topic whose name does not end in .fifo, and a standard one whose"
-                            + " name does."),
-            new RuleInfo(
-                    SNS_NO_QUEUE,
-                    Severity.WARNING,
-                    "SNS topic with no queue subscribed",
-                    "A topic stores nothing and copies each message to the queues subscribed to it; with none,"
-                            + " everything published there is dropped. Add a queue with snsTopics naming it."),
-            new RuleInfo(
-                    QOS0_RETRY,
-                    Severity.INFO,
-                    "producer retry policy on MQTT QoS 0 publications",
-                    "A QoS 0 publish gets no PUBACK, so the publisher never learns that it was lost and never sends"
-                            + " it again: the service's producer retry has no effect on its QoS 0 channels. Publish"
-                            + " at QoS 1 or 2 where lost sends must be retried."),
-            new RuleInfo(
                     OLD_TIMING_KEY,
                     Severity.INFO,
                     "x- spelling of a Kafka timing setting",
                     "x-rebalancePause, x-failoverTime and x-replicationLag are documented keys now: rebalancePause"
                             + " (subscription), failoverTime and replicationLag (broker). The x- spelling is still"
-                            + " read; rename it so that the design reads like the documentation."));
+                            + " read; rename it so that the design reads like the documentation.")));
 
     private LintRules() {}
+
+    private static List<RuleInfo> withKindRules(List<RuleInfo> own) {
+        List<RuleInfo> all = new ArrayList<>(own);
+        for (BrokerKind kind : BrokerKind.values()) {
+            for (KindRule r : KindProfiles.of(kind).lintRules()) {
+                all.add(new RuleInfo(r.id(), r.info() ? Severity.INFO : Severity.WARNING, r.title(), r.why()));
+            }
+        }
+        all.sort(Comparator.comparing(RuleInfo::id));
+        return List.copyOf(all);
+    }
 }

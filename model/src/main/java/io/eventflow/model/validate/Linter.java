@@ -3,18 +3,17 @@ package io.eventflow.model.validate;
 import static io.eventflow.model.validate.LintRules.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
+import io.eventflow.model.kind.KindProfiles;
+import io.eventflow.model.kind.Retention;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,7 +171,7 @@ public final class Linter {
                     "nothing publishes on channel '" + c.id() + "'",
                     "add a publication to a service, or remove the channel");
         }
-        if (!facts.isSubscribed(c.id()) && !SqsQueue.of(c).isTopic()) {
+        if (!facts.isSubscribed(c.id()) && !c.settings().isFanOutTopic()) {
             report(
                     NO_SUBSCRIBER,
                     c.id(),
@@ -303,22 +302,13 @@ public final class Linter {
     }
 
     private void retention(Service s, Subscription sub, Channel c, String p) {
-        BrokerKind kind = d.kindOf(c).orElse(BrokerKind.OTHER);
-        TimeSpan kept;
-        String what;
-        if (kind == BrokerKind.KAFKA && !"compact".equals(KafkaTopic.of(c).cleanupPolicy())) {
-            kept = KafkaTopic.of(c).retentionOrDefault();
-            what = "retention";
-        } else if ((kind == BrokerKind.AMQP || kind == BrokerKind.JMS)
-                && AmqpQueue.of(c).ttl() != null) {
-            kept = AmqpQueue.of(c).ttl();
-            what = "ttl";
-        } else if (kind == BrokerKind.SQS && !SqsQueue.of(c).isTopic()) {
-            kept = SqsQueue.of(c).messageRetentionOrDefault();
-            what = "messageRetention";
-        } else {
+        Optional<Retention> retention =
+                KindProfiles.of(d.kindOf(c).orElse(BrokerKind.OTHER)).retention(c);
+        if (retention.isEmpty()) {
             return;
         }
+        TimeSpan kept = retention.get().kept();
+        String what = retention.get().setting();
         boolean own = sub.maxDowntime() != null;
         TimeSpan down = downtime(d, sub);
         if (kept.compareTo(down) < 0) {
@@ -334,7 +324,7 @@ public final class Linter {
 
     private void idleConsumers() {
         for (Channel c : d.channels()) {
-            if (d.kindOf(c).orElse(null) != BrokerKind.KAFKA) {
+            if (!KindProfiles.of(d.kindOf(c).orElse(BrokerKind.OTHER)).partitionsBoundGroups()) {
                 continue;
             }
             Map<String, List<int[]>> groups = new LinkedHashMap<>();
@@ -354,7 +344,7 @@ public final class Linter {
 
     private void idleConsumers(Channel c, String group, List<int[]> members) {
         int instances = groupInstances(d, group, c.id());
-        int partitions = KafkaTopic.of(c).partitionCount();
+        int partitions = c.settings().partitionCount();
         if (instances > partitions) {
             int[] last = members.get(members.size() - 1);
             Service s = d.services().get(last[0]);

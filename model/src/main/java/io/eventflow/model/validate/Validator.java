@@ -303,8 +303,8 @@ public final class Validator {
         if (sub.prefetch() != null && sub.prefetch() < 0) {
             error(IMPOSSIBLE_VALUE, s.id(), p + "/prefetch", "prefetch cannot be negative", null);
         }
-        if (sub.qos() != null && (sub.qos() < 0 || sub.qos() > 2)) {
-            error(IMPOSSIBLE_VALUE, s.id(), p + "/qos", "MQTT QoS is 0, 1 or 2, not " + sub.qos(), null);
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).checkSubscriptionValues(s, sub, p, checks(s.id()));
         }
         if (sub.retry() != null
                 && sub.retry().maxAttempts() != null

@@ -8,6 +8,7 @@ import io.eventflow.simulator.broker.internal.MqttBroker;
 import io.eventflow.simulator.broker.internal.PostgresBroker;
 import io.eventflow.simulator.broker.internal.RedisBroker;
 import io.eventflow.simulator.broker.internal.SqsBroker;
+import io.eventflow.simulator.internal.BrokerKindProvider;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;

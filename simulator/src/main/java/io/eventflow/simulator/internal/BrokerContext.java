@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * What a broker runtime sees of the run it takes part in: the clock and the event queue, the trace, the fate of
  * messages, the consumer side and the network. The engine ({@link Engine}) implements it; a runtime gets it from
- * {@link io.eventflow.simulator.broker.BrokerKindProvider#create} and reaches nothing else of the engine.
+ * {@link io.eventflow.simulator.internal.BrokerKindProvider#create} and reaches nothing else of the engine.
  */
 public interface BrokerContext {
     // --- time and events

@@ -8,7 +8,7 @@ import java.util.Map;
  * One broker kind's semantics: the broker contract. The kernel and the message bookkeeping never depend on a kind; a
  * new kind implements this interface (plus {@link Requeues} and {@link Seekable} if its protocol has them), sees the
  * run only through the {@link BrokerContext} it is created with, and registers a
- * {@link io.eventflow.simulator.broker.BrokerKindProvider}.
+ * {@link io.eventflow.simulator.internal.BrokerKindProvider}.
  */
 public interface BrokerRuntime {
     /** Result of {@link #store}. */
@@ -24,8 +24,8 @@ public interface BrokerRuntime {
     String id();
 
     /**
-     * True when all subscriptions of {@code channel} compete for one queue (amqp; jms queues); false when each group
-     * gets every message (kafka consumer groups; jms topics).
+     * True when all subscriptions of {@code channel} compete for one queue (queue kinds); false when each group
+     * gets every message (consumer groups of a log; topics).
      */
     default boolean oneQueuePerChannel(SimChannel channel) {
         return false;
@@ -41,14 +41,14 @@ public interface BrokerRuntime {
     default void start() {}
 
     /**
-     * The groups a message published on its channel is owed to (e.g. amqp queues whose binding matches). The list
+     * The groups a message published on its channel is owed to (e.g. the queues whose binding matches). The list
      * may be cached and shared: do not modify it.
      */
     List<SimGroup> targetGroups(Msg msg);
 
     /**
      * True when a publish on {@code channel} is acknowledged, so a producer learns of a lost or refused send and may
-     * retry it; false for fire and forget (MQTT QoS 0): then it is lost ({@code qos0}) whatever the retry policy says.
+     * retry it; false for fire and forget (QoS 0): then it is lost ({@code qos0}) whatever the retry policy says.
      */
     default boolean confirmsPublish(SimChannel channel) {
         return true;
@@ -64,7 +64,7 @@ public interface BrokerRuntime {
     void settled(Member member, Worker worker, Msg msg);
 
     /**
-     * Messages this broker lost that were owed to no group (e.g. published to an SNS topic no queue subscribes to),
+     * Messages this broker lost that were owed to no group (e.g. published to a fan-out topic no queue subscribes to),
      * by loss cause; they appear in the report's {@code lostByCause} only.
      */
     default Map<String, Long> unownedLosses() {
@@ -77,7 +77,7 @@ public interface BrokerRuntime {
     /**
      * The network lost a delivery of {@code msg} to {@code member} (a {@code drop} or {@code partition} on the broker →
      * consumer link): the consumer never got it. Each kind recovers the way its protocol does. Returns the delay after
-     * which the same worker gets it again over the link, flagged redelivered (Kafka re-fetches after the request
+     * which the same worker gets it again over the link, flagged redelivered (a log consumer re-fetches after the request
      * timeout), or {@link #TAKEN_BACK} when the broker deals with it: loses it, keeps it unacknowledged until it
      * redelivers it, or leaves it pending; the worker is then free. The extra copy of a {@code duplicate} fault
      * ({@link Msg#duplicateCopy}) is never passed here: losing it changes nothing.
@@ -89,7 +89,7 @@ public interface BrokerRuntime {
 
     /**
      * The instance owning publication {@code producer} stopped: crashed ({@code crash}) or scaled in. Lets a kind act
-     * for the client, e.g. publish an MQTT last will.
+     * for the client, e.g. publish a last will.
      */
     default void publisherDown(Producer producer, boolean crash) {}
 
@@ -117,8 +117,8 @@ public interface BrokerRuntime {
     }
 
     /**
-     * A kind whose consumers hand a failed message back to the broker (AMQP nack with requeue, JMS, Redis pending
-     * entries, SQS visibility) instead of retrying it in place on the worker, which is what the other kinds do.
+     * A kind whose consumers hand a failed message back to the broker (nack with requeue, pending
+     * entries, a visibility timeout) instead of retrying it in place on the worker, which is what the other kinds do.
      */
     interface Requeues {
         /** The member failed processing and gives the message back to the queue, to be redelivered later. */
@@ -126,7 +126,7 @@ public interface BrokerRuntime {
 
         /**
          * True when a failed processing is simply not acknowledged and the broker redelivers the message by itself
-         * later (SQS: after the visibility timeout) to {@code group}; the subscription's retry policy then does not
+         * later (after a visibility timeout) to {@code group}; the subscription's retry policy then does not
          * apply. The worker hands the message back through {@link #requeue} at once.
          */
         default boolean keepsFailed(SimGroup group) {
@@ -134,7 +134,7 @@ public interface BrokerRuntime {
         }
     }
 
-    /** A kind with a log or stream a group can read again (Kafka, Redis streams): the target of a replay. */
+    /** A kind with a log or stream a group can read again (a partitioned log, a stream): the target of a replay. */
     interface Seekable {
         /** Moves a group's read position. {@code mode} is earliest, latest, offset or time. */
         void seek(SimGroup group, String mode, long value);

@@ -22,8 +22,6 @@ import io.eventflow.model.design.Service;
 import io.eventflow.model.design.StartFrom;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
-import io.eventflow.simulator.UnsupportedDesignException;
-import io.eventflow.simulator.broker.BrokerKinds;
 import io.eventflow.simulator.random.Backoff;
 import io.eventflow.simulator.random.Delay;
 import java.util.ArrayList;
@@ -48,22 +46,26 @@ public final class DesignCompiler {
         this.design = design;
     }
 
-    /** @throws UnsupportedDesignException naming every element the simulator cannot run */
-    public static Plan compile(Design design) {
+    /**
+     * The plan of {@code design}, whose brokers must be of kinds {@code runtimes} runs.
+     *
+     * @throws DesignProblems naming every element the simulator cannot run
+     */
+    public static Plan compile(Design design, BrokerKindProvider.Registry runtimes) {
         DesignCompiler c = new DesignCompiler(design);
-        Plan plan = c.run();
+        Plan plan = c.run(runtimes);
         if (!c.problems.isEmpty()) {
-            throw new UnsupportedDesignException(c.problems);
+            throw new DesignProblems(c.problems);
         }
         return plan;
     }
 
-    private Plan run() {
+    private Plan run(BrokerKindProvider.Registry runtimes) {
         List<Plan.Broker> brokers = new ArrayList<>();
         for (Broker b : design.brokers()) {
-            if (BrokerKinds.find(b.kind()).isEmpty()) {
+            if (runtimes.find(b.kind()).isEmpty()) {
                 problems.add("broker '" + b.id() + "' is of kind " + b.kind().key() + ", which the simulator does not"
-                        + " model yet (supported: " + String.join(", ", BrokerKinds.supported()) + ")");
+                        + " model yet (supported: " + String.join(", ", runtimes.supported()) + ")");
                 continue;
             }
             brokers.add(new Plan.Broker(
@@ -267,7 +269,7 @@ public final class DesignCompiler {
         span(
                 sub.extensions(),
                 "x-pollInterval",
-                0); // checked here (a bad value is a problem); the SQS runtime reads it
+                0); // checked here (a bad value is a problem); the polling kind's runtime reads it
         DeliveryGuarantee d = sub.deliveryOrDefault();
         CommitMode mode = sub.commit() == null || sub.commit().mode() == null
                 ? null

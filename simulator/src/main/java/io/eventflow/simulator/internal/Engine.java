@@ -1,6 +1,5 @@
 package io.eventflow.simulator.internal;
 
-import io.eventflow.simulator.ProcessingProbe;
 import io.eventflow.simulator.kernel.Event;
 import io.eventflow.simulator.kernel.Kernel;
 import io.eventflow.simulator.kernel.SimContext;
@@ -36,8 +35,13 @@ public final class Engine implements BrokerContext {
     private final List<TraceSink> sinks = new ArrayList<>();
     private final InTransit transit = new InTransit(this);
     public boolean tracing;
-    public ProcessingProbe probe;
-    /** When true, kafka logs keep consumed messages (needed for replays). */
+    public Probe probe;
+    /**
+     * Makes the exception that stops a run exceeding one of the simulator's limits, from its message ({@code
+     * Simulation} sets its public {@code SimulationLimitException}).
+     */
+    public java.util.function.Function<String, RuntimeException> limitExceeded = IllegalStateException::new;
+    /** When true, logs keep consumed messages (needed for replays). */
     public boolean keepConsumed = true;
 
     /** Settled messages kept for reuse (LIFO, bounded), so steady state allocates nothing per message. */
@@ -365,5 +369,11 @@ public final class Engine implements BrokerContext {
     @Override
     public void at(long time, Event e, long arg) {
         kernel.schedule(time, SimContext.NORMAL, e, arg);
+    }
+
+    /** Observes each first processing (the public {@code ProcessingProbe}); called on the simulation thread. */
+    @FunctionalInterface
+    public interface Probe {
+        void processed(long messageId, long publishTime, long startTime, long endTime);
     }
 }

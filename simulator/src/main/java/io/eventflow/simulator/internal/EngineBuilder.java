@@ -1,7 +1,6 @@
 package io.eventflow.simulator.internal;
 
 import io.eventflow.model.design.BrokerKind;
-import io.eventflow.simulator.broker.BrokerKinds;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,15 +16,15 @@ public final class EngineBuilder {
     }
 
     /** Creates every element; nothing is scheduled until {@link #start(Engine)}. */
-    public static Engine build(Plan plan, long seed) {
+    public static Engine build(Plan plan, long seed, BrokerKindProvider.Registry runtimes) {
         Engine engine = new Engine(seed);
-        new EngineBuilder(plan, engine).run();
+        new EngineBuilder(plan, engine).run(runtimes);
         return engine;
     }
 
-    private void run() {
+    private void run(BrokerKindProvider.Registry runtimes) {
         for (Plan.Broker b : plan.brokers()) {
-            BrokerRuntime rt = BrokerKinds.find(BrokerKind.fromKey(b.kind()))
+            BrokerRuntime rt = runtimes.find(BrokerKind.fromKey(b.kind()))
                     .orElseThrow(() -> new IllegalArgumentException("no runtime for broker kind " + b.kind()))
                     .create(b, engine);
             engine.brokers.put(b.id(), rt);

@@ -9,9 +9,9 @@ public final class Member {
     public final Worker[] workers;
     public final ArrayDeque<Msg> buffer = new ArrayDeque<>();
     public int busy;
-    /** Unacknowledged deliveries (amqp prefetch accounting). */
+    /** Unacknowledged deliveries (prefetch accounting). */
     public int unacked;
-    /** Assigned partitions (kafka). */
+    /** Assigned partitions (of a partitioned log). */
     public int[] partitions = new int[0];
 
     public int cursor;

@@ -37,13 +37,13 @@ public final class Msg {
     public long lastBackoff;
     /** True for the extra copy made by a duplicate fault on a link. */
     public boolean duplicateCopy;
-    /** Failed processing attempts so far (amqp: travels with the requeued message). */
+    /** Failed processing attempts so far (in a queue: travels with the requeued message). */
     public int failures;
     /** Removed from the log by a leader failover (acks below all); consumers skip it. */
     public boolean truncated;
-    /** Connection generation of the delivery (amqp): an ack on an older connection is void. */
+    /** Connection generation of the delivery (queues): an ack on an older connection is void. */
     public int tag;
-    /** Position in its AMQP/JMS queue (the order messages entered it): requeued deliveries go back in this order. */
+    /** Position in its queue (the order messages entered it): requeued deliveries go back in this order. */
     public long queueSeq;
     /**
      * True once something may keep a reference beyond the message's last settlement (the network, a producer's

@@ -13,21 +13,21 @@ public final class MsgState {
     public static final byte LOST_OVERFLOW = 8;
     public static final byte LOST_QOS0 = 9;
     public static final byte LOST_REJECTED = 10;
-    /** MQTT: queued or unacknowledged in a persistent session that expired (or published while none existed). */
+    /** Queued or unacknowledged in a persistent session that expired (or published while none existed). */
     public static final byte LOST_SESSION_EXPIRED = 11;
-    /** MQTT: QoS 1/2 message for a clean-session client that was away (or in flight when it went). */
+    /** A QoS 1/2 message for a clean-session client that was away (or in flight when it went). */
     public static final byte LOST_CLEAN_SESSION = 12;
-    /** Postgres: no session of the group was listening when the notification was sent. */
+    /** Broadcast without storage: no session of the group was listening when the notification was sent. */
     public static final byte LOST_NOT_LISTENING = 13;
-    /** Postgres: the NOTIFY's transaction rolled back, so the notification was never sent. */
+    /** The publishing transaction rolled back, so the notification was never sent. */
     public static final byte LOST_ROLLBACK = 14;
-    /** JMS: a non-durable topic subscription did not exist (no subscriber connected) when the message came. */
+    /** A non-durable topic subscription did not exist (no subscriber connected) when the message came. */
     public static final byte LOST_NOT_SUBSCRIBED = 15;
 
-    /** Redis Streams: trimmed by MAXLEN before the group read it (or while pending with no live holder). */
+    /** Trimmed by a stream's maximum length before the group read it (or while pending with no live holder). */
     public static final byte LOST_TRIMMED = 16;
 
-    /** Kafka: skipped by an offset reset to latest ({@code startFrom}) with no committed offset in the log. */
+    /** Skipped by an offset reset to latest ({@code startFrom}) with no committed offset in the log. */
     public static final byte LOST_OFFSET_RESET = 17;
 
     public static final int COUNT = 18;

@@ -42,7 +42,7 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
     }
 
     /**
-     * A broker cluster; {@code kind} is the design's broker kind ("kafka", "amqp", ...). {@code source} is the design's
+     * A broker cluster; {@code kind} is the design's broker kind (its design-file word). {@code source} is the design's
      * broker (null when a test builds the plan), for kind-specific settings.
      */
     public record Broker(
@@ -54,7 +54,7 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             io.eventflow.model.design.Broker source) {}
 
     /**
-     * A topic (kafka) or an exchange with one queue per subscribing group (amqp). {@code source} is the design's
+     * A topic (a log) or an exchange with one queue per subscribing group. {@code source} is the design's
      * channel (null when a test builds the plan): broker kinds read their own settings from it.
      */
     public record Channel(

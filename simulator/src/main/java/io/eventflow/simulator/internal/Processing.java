@@ -28,8 +28,8 @@ public final class Processing implements Event {
     public static final long ACK_LOST = BrokerContext.ACK_LOST;
 
     /**
-     * An acknowledgement (AMQP/JMS ack, MQTT PUBACK or PUBREC/PUBCOMP, Kafka offset commit, SQS DeleteMessage, Redis
-     * XACK) leaves {@code mem} for its broker over the consumer → broker link, where the service's publishes travel
+     * An acknowledgement (a message ack, a PUBACK or PUBREC/PUBCOMP, an offset commit, a delete, each kind's
+     * own) leaves {@code mem} for its broker over the consumer → broker link, where the service's publishes travel
      * too. Returns when it arrives: 0 at once, a positive delay (a {@code latency}, {@code reorder} or
      * {@code bandwidth} fault on that link), or {@link #ACK_LOST} when a {@code drop} or {@code partition} loses it.
      */
@@ -61,7 +61,7 @@ public final class Processing implements Event {
         w.attempt = m.failures;
         w.lastBackoff = 0;
         mem.busy++;
-        // not written into m: a Kafka record is one object in the log that every group reads, so one group's
+        // not written into m: a log record is one object in the log that every group reads, so one group's
         // re-read must not make it a redelivery for another
         w.redelivered = redelivered || m.redelivered;
     }
@@ -324,7 +324,7 @@ public final class Processing implements Event {
 
     /**
      * Sends {@code m} to a dead-letter channel, or drops it when there is none. Processing failures go to the
-     * subscription's dead-letter channel first; expiry and overflow to the channel's (the AMQP dead-letter exchange).
+     * subscription's dead-letter channel first; expiry and overflow to the channel's (a dead-letter exchange).
      * {@code g} may be null for a queue nobody consumes.
      */
     public void deadLetter(SimChannel ch, SimGroup g, Msg m, String reason) {

@@ -244,7 +244,7 @@ public final class ScenarioRunner {
     /** Stops the run cleanly when an action would make the services create more messages than the simulator takes. */
     private void checkRate(double total, Action a) {
         if (total > io.eventflow.model.design.Limits.MAX_MESSAGES_PER_SECOND) {
-            throw new io.eventflow.simulator.SimulationLimitException(
+            throw w.limitExceeded.apply(
                     "after the " + kindOf(a) + " action on '" + target(a) + "' the design would create "
                             + io.eventflow.model.design.Limits.format(total)
                             + " messages per simulated second; the limit is "

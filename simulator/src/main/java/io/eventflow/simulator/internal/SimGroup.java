@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
-/** A consumer group (kafka) or a queue with competing consumers (amqp), with its accounting. */
+/** A consumer group (of a log) or a queue with competing consumers, with its accounting. */
 public final class SimGroup {
     public final String name;
     public final SimChannel channel;

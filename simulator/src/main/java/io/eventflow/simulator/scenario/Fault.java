@@ -14,7 +14,7 @@ public sealed interface Fault {
         }
     }
 
-    /** Broker node crash (kafka: leader failover; amqp: broker down). */
+    /** Broker node crash (a partitioned log: leader failover; others: broker down). */
     record BrokerCrash(long at, String target, int node, long restartAfter) implements Fault {
         public String kind() {
             return "broker-crash";

@@ -183,7 +183,7 @@ final class FaultParser {
         if (v == null || !v.isArray() || v.size() != 2) {
             r.problem(
                     ptr + (v == null ? "" : "/" + key),
-                    "'" + key + "' must name two elements, e.g. " + key + ": [checkout, kafka]",
+                    "'" + key + "' must name two elements, e.g. " + key + ": [checkout, broker-1]",
                     null);
             bad = true;
             return new String[2];

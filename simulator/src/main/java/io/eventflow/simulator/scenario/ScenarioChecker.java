@@ -4,6 +4,8 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.kind.KindProfile;
+import io.eventflow.model.kind.KindProfiles;
 import io.eventflow.model.validate.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +22,15 @@ public final class ScenarioChecker {
 
     /** Whether a replay applies to a channel of {@code kind}: it resets a group's position in a log or a stream. */
     public static boolean replayable(BrokerKind kind) {
-        return kind == BrokerKind.KAFKA || kind == BrokerKind.REDIS;
+        return KindProfiles.of(kind).replayable();
     }
 
     /**
-     * Whether retention pressure (a disk limit) applies to a channel of {@code kind}: Kafka logs and AMQP/JMS queues
-     * fill a disk. MQTT, SQS/SNS, Redis streams (bounded by maxLen) and Postgres NOTIFY (stores nothing) have none.
+     * Whether retention pressure (a disk limit) applies to a channel of {@code kind}: logs and queues fill a disk; a
+     * kind's profile refuses it where there is none ({@link KindProfile#refuseDiskLimit}).
      */
     public static boolean hasDiskToFill(BrokerKind kind) {
-        return switch (kind) {
-            case MQTT, POSTGRES, REDIS, SQS -> false;
-            default -> true;
-        };
+        return KindProfiles.of(kind).refuseDiskLimit("").isEmpty();
     }
 
     /** Problems of {@code s} against {@code design} (empty when it fits). */
@@ -115,53 +114,28 @@ public final class ScenarioChecker {
 
     /** Retention pressure fills a log's disk: refused, with the kind's own way to lose messages, where there is none. */
     private void noDiskToFill(String ptr, String channel, BrokerKind kind) {
-        switch (kind) {
-            case MQTT -> err(
-                    ptr,
-                    channel,
-                    "retention pressure needs a log (kafka); '" + channel + "' is an mqtt topic, which"
-                            + " stores nothing but sessions and one retained message",
-                    "use a broker-crash or a crash with a short sessionExpiry to lose MQTT messages");
-            case POSTGRES -> storesNothing(ptr, channel, "a retention limit");
-            case REDIS -> err(
-                    ptr,
-                    channel,
-                    "the retention fault limits a log's disk; '" + channel + "' is a redis stream",
-                    "bound a stream with the channel's maxLen");
-            case SQS -> err(
-                    ptr,
-                    channel,
-                    "'" + channel + "' is an SQS/SNS channel: SQS has no disk to fill; its"
-                            + " messageRetention deletes old messages",
-                    "set messageRetention on the queue instead");
-            default -> {}
-        }
+        KindProfiles.of(kind).refuseDiskLimit(channel).ifPresent(r -> err(ptr, channel, r.message(), r.hint()));
     }
 
-    /** Postgres LISTEN/NOTIFY keeps no notification: faults and actions about stored messages do not apply. */
+    /** A kind that keeps no message: faults and actions about stored messages do not apply. */
     private void storesNothing(String ptr, String channel, String what) {
         d.channel(channel)
                 .flatMap(d::kindOf)
-                .filter(k -> k == BrokerKind.POSTGRES)
-                .ifPresent(k -> err(
-                        ptr,
-                        channel,
-                        what + " needs stored messages; '" + channel + "' is a postgres LISTEN/NOTIFY channel,"
-                                + " which stores none",
-                        "name a channel of a broker that stores messages"));
+                .flatMap(k -> KindProfiles.of(k).refuseStoredMessages(channel, what))
+                .ifPresent(r -> err(ptr, channel, r.message(), r.hint()));
     }
 
     private void brokerCrash(String ptr, Fault.BrokerCrash b) {
         Broker br = d.broker(b.target()).orElse(null);
         if (br == null) {
             err(ptr + "/target", b.target(), "no broker '" + b.target() + "' in the design", null);
-        } else if (br.kind() == BrokerKind.KAFKA && b.node() >= br.nodeCount()) {
+        } else if (KindProfiles.of(br.kind()).crashesPerNode() && b.node() >= br.nodeCount()) {
             err(
                     ptr + "/node",
                     b.target(),
                     "broker '" + b.target() + "' has nodes 0.." + (br.nodeCount() - 1),
                     "nodes are numbered from 0");
-        } else if (br.kind() != BrokerKind.KAFKA && b.node() != 0) {
+        } else if (!KindProfiles.of(br.kind()).crashesPerNode() && b.node() != 0) {
             err(ptr + "/node", b.target(), "the simulator runs " + br.kind() + " brokers as one node: 0", null);
         }
     }
@@ -208,7 +182,18 @@ public final class ScenarioChecker {
                 .ifPresent(k -> err(
                         ptr + "/channel",
                         r.channel(),
-                        "replay needs a log (kafka) or a stream (redis); '" + r.channel() + "' is " + k,
+                        "replay needs " + replayTargets() + "; '" + r.channel() + "' is " + k,
                         null));
+    }
+
+    /** What a replay can reset, e.g. {@code a log (x) or a stream (y)}: the replay targets of the kinds, in order. */
+    private static String replayTargets() {
+        List<String> targets = new ArrayList<>();
+        for (BrokerKind k : BrokerKind.values()) {
+            if (KindProfiles.of(k).replayable()) {
+                targets.add(KindProfiles.of(k).replayTarget());
+            }
+        }
+        return String.join(" or ", targets);
     }
 }

@@ -120,12 +120,12 @@ public sealed interface TraceEvent {
             long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}
 
-    /** SQS FIFO: a send of a message id already stored in the last 5 minutes was accepted but not stored. */
+    /** FIFO queue: a send of a message id already stored in the last 5 minutes was accepted but not stored. */
     record Deduplicated(
             long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}
 
-    /** SQS: a delete with a receipt handle that is no longer the latest deleted nothing. */
+    /** A delete with a receipt handle that is no longer the latest deleted nothing. */
     record DeleteIgnored(
             long time, String element, String group, int partition, long offset, long messageId, long correlationId)
             implements MessageEvent {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.model.design.Design;
 import io.eventflow.model.io.DesignFiles;
+import io.eventflow.simulator.broker.BrokerKinds;
 import io.eventflow.simulator.report.SimulationReport;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class MessageReuseTest {
     }
 
     private static Engine run(String dispatch, long linkDelay) throws Exception {
-        Engine w = EngineBuilder.build(DesignCompiler.compile(m1(dispatch)), 1);
+        Engine w = EngineBuilder.build(DesignCompiler.compile(m1(dispatch), BrokerKinds::find), 1, BrokerKinds::find);
         w.keepConsumed = false;
         if (linkDelay > 0) {
             Link l = w.link("producers", "broker");

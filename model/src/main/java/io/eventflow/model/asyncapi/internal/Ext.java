@@ -38,9 +38,9 @@ public final class Ext {
     /** On 2.6 channels: every operation when more than one shares a publish/subscribe slot. */
     public static final String OPERATIONS = "x-eventflow-operations";
 
-    /** On an imported channel until the post pass: the name of its SQS redrive dead-letter queue. */
+    /** On an imported channel until the post pass: the name of its redrive dead-letter queue. */
     static final String PENDING_DLQ = "x-eventflow-pending-dlq";
-    /** On a binding the exporter made up from design settings (MQTT server binding): the import drops it. */
+    /** On a binding the exporter made up from design settings (a server binding): the import drops it. */
     public static final String DERIVED = "x-eventflow-derived";
 
     private Ext() {}

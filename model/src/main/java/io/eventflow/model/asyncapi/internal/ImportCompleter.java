@@ -3,6 +3,9 @@ package io.eventflow.model.asyncapi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.kind.KindProfile;
+import io.eventflow.model.kind.KindProfiles;
 import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Severity;
 import java.util.ArrayList;
@@ -98,20 +101,20 @@ final class ImportCompleter {
         }
     }
 
+    /**
+     * The kind of a channel's implicit broker, from the settings keys the channel carries: the first kind (in enum
+     * order) whose profile's {@code importKeys} it has, the kinds with weak keys last; {@code other} when none.
+     */
     private static String implicitKind(ObjectNode ch) {
-        if (ch.has("partitions") || ch.has("replicationFactor") || ch.has("retention")) {
-            return "kafka";
+        for (boolean weak : new boolean[] {false, true}) {
+            for (BrokerKind kind : BrokerKind.values()) {
+                KindProfile p = KindProfiles.of(kind);
+                if (p.importKeysWeak() == weak && p.importKeys().stream().anyMatch(ch::has)) {
+                    return kind.key();
+                }
+            }
         }
-        if (ch.has("exchange") || ch.has("durable")) {
-            return "amqp";
-        }
-        if (ch.has("snsTopic") || ch.has("fifo") || ch.has("visibilityTimeout") || ch.has("maxReceiveCount")) {
-            return "sqs";
-        }
-        if (ch.has("destination")) {
-            return "jms";
-        }
-        return ch.has("qos") ? "mqtt" : "other";
+        return BrokerKind.OTHER.key();
     }
 
     /** The channel whose address (or id, without one) is {@code name}; null when none. */

@@ -8,6 +8,7 @@ import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.kind.KindProfiles;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,26 +94,12 @@ public final class V3Writer {
         if (b.host() == null) {
             ef.put("noHost", true);
         }
-        Trees.put(ef, "note", kindNote(b.kind()));
+        Trees.put(ef, "note", KindProfiles.of(b.kind()).asyncApiNote());
         if (!b.id().equals(cx.brokerKeys.get(b.id()))) {
             ef.put("id", b.id());
         }
         putIfNotEmpty(s, Ext.EF, ef);
         return s;
-    }
-
-    /** For kinds AsyncAPI has no binding with fields for: where their settings are. Not read back. */
-    static String kindNote(BrokerKind kind) {
-        return switch (kind) {
-            case POSTGRES -> "Postgres LISTEN/NOTIFY (AsyncAPI defines no binding): a channel is a notification"
-                    + " channel; nothing is stored, a notification reaches only the sessions listening when it is"
-                    + " sent, and one sent in a transaction arrives on commit, not at all on rollback. A send"
-                    + " operation's x-eventflow holds transaction and rollbackPercent.";
-            case REDIS -> "Redis Streams (the redis binding has no fields): a channel is a stream read by consumer"
-                    + " groups; a channel's x-eventflow holds maxLen (MAXLEN trimming), a receive operation's"
-                    + " claimIdle (XAUTOCLAIM).";
-            default -> null;
-        };
     }
 
     static void removeExtensions(ObjectNode o) {

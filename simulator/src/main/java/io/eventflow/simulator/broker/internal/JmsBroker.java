@@ -2,8 +2,8 @@ package io.eventflow.simulator.broker.internal;
 
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.JmsDestination;
-import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerRuntime;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;

@@ -2,10 +2,10 @@ package io.eventflow.simulator.broker.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventflow.model.design.BrokerKind;
-import io.eventflow.simulator.UnsupportedDesignException;
-import io.eventflow.simulator.broker.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerContext;
+import io.eventflow.simulator.internal.BrokerKindProvider;
 import io.eventflow.simulator.internal.BrokerRuntime;
+import io.eventflow.simulator.internal.DesignProblems;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
 import io.eventflow.simulator.internal.Plan;
@@ -67,7 +67,7 @@ public final class RedisBroker implements BrokerRuntime, BrokerRuntime.Requeues,
             case "always" -> 0;
             case "everysec" -> 1_000_000_000L;
             case "no" -> FSYNC_NO;
-            default -> throw new UnsupportedDesignException(List.of(
+            default -> throw new DesignProblems(List.of(
                     "broker '" + spec.id() + "': x-appendfsync must be always, everysec or no, not '" + v + "'"));
         };
     }

@@ -1,6 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
-/** AMQP topic binding match: words separated by '.', '*' matches one word, '#' zero or more. */
+/** Topic-exchange binding match: words separated by '.', '*' matches one word, '#' zero or more. */
 final class TopicMatcher {
     private TopicMatcher() {}
 

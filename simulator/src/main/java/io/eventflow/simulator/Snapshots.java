@@ -1,21 +1,30 @@
-package io.eventflow.simulator.internal;
+package io.eventflow.simulator;
 
-import io.eventflow.simulator.SimulationSnapshot;
 import io.eventflow.simulator.SimulationSnapshot.ChannelState;
 import io.eventflow.simulator.SimulationSnapshot.GroupState;
 import io.eventflow.simulator.SimulationSnapshot.InFlight;
 import io.eventflow.simulator.SimulationSnapshot.InstanceState;
+import io.eventflow.simulator.internal.Engine;
+import io.eventflow.simulator.internal.InTransit;
+import io.eventflow.simulator.internal.Instance;
+import io.eventflow.simulator.internal.Member;
+import io.eventflow.simulator.internal.Msg;
+import io.eventflow.simulator.internal.MsgState;
+import io.eventflow.simulator.internal.SimChannel;
+import io.eventflow.simulator.internal.SimGroup;
+import io.eventflow.simulator.internal.SimService;
+import io.eventflow.simulator.internal.Worker;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /** Builds {@link SimulationSnapshot}s on the simulation thread. */
-public final class Snapshots {
+final class Snapshots {
     private static final int MAX_IN_FLIGHT = 2000;
 
     private Snapshots() {}
 
-    public static SimulationSnapshot take(Engine w, long traceWritten) {
+    static SimulationSnapshot take(Engine w, long traceWritten) {
         long now = w.now();
         List<ChannelState> channels = new ArrayList<>();
         for (SimChannel c : w.channels.values()) {
