@@ -21,7 +21,8 @@ import org.apache.kafka.tools.ProducerPerformance;
 /**
  * Benchmark, not a test (docs/performance.md): (1) how long the embedded brokers of the order-pipeline sample take
  * to start in a live run; (2) the live load generator against Kafka's own ProducerPerformance on the same embedded
- * broker, same record size, acks and partitions, side by side, with a consumer group keeping up in the live run.
+ * broker, same record size, acks and partitions, side by side, with a consumer group keeping up in the live run
+ * (and, for the like-for-like figure, ProducerPerformance again with a 3-consumer group draining its topic).
  *
  * <pre>
  * java -cp live/target/test-classes:live/target/classes:... io.eventflow.live.bench.LiveBench [seconds] [instances]
@@ -143,6 +144,79 @@ public final class LiveBench {
                 "bootstrap.servers=" + kafka.bootstrap(),
                 "acks=1"
             });
+            withConsumers(kafka, records);
         }
+    }
+
+    /**
+     * ProducerPerformance again, now with a 3-consumer group draining the topic at the same time, as the live run's
+     * sink group does: on 2 cores the consumers take CPU from the producer and the broker, so this is the like-for-like
+     * figure for the live generator. Bounded: the consumers stop once they have read every record or after 120 s.
+     */
+    private static void withConsumers(EmbeddedKafka kafka, long records) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrap());
+        try (Admin admin = Admin.create(p)) {
+            admin.createTopics(List.of(new NewTopic("perf2", 6, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        java.util.concurrent.CountDownLatch assigned = new java.util.concurrent.CountDownLatch(3);
+        List<Thread> sinks = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread t = new Thread(
+                    () -> {
+                        Properties c = new Properties();
+                        c.put("bootstrap.servers", kafka.bootstrap());
+                        c.put("group.id", "pp-sink");
+                        c.put("auto.offset.reset", "earliest");
+                        c.put("auto.commit.interval.ms", "1000");
+                        c.put("key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+                        c.put("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
+                        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(c)) {
+                            consumer.subscribe(List.of("perf2"));
+                            boolean counted = false;
+                            while (read.get() < records && System.nanoTime() < deadline) {
+                                int n = consumer.poll(Duration.ofMillis(100)).count();
+                                read.addAndGet(n);
+                                if (!counted && !consumer.assignment().isEmpty()) {
+                                    counted = true;
+                                    assigned.countDown();
+                                }
+                            }
+                        }
+                    },
+                    "pp-sink-" + i);
+            t.setDaemon(true);
+            t.start();
+            sinks.add(t);
+        }
+        assigned.await(60, TimeUnit.SECONDS);
+        System.out.println("ProducerPerformance, " + records + " records, with a 3-consumer group draining meanwhile:");
+        long t0 = System.nanoTime();
+        ProducerPerformance.main(new String[] {
+            "--topic",
+            "perf2",
+            "--num-records",
+            Long.toString(records),
+            "--record-size",
+            "506",
+            "--throughput",
+            "-1",
+            "--producer-props",
+            "bootstrap.servers=" + kafka.bootstrap(),
+            "acks=1"
+        });
+        for (Thread t : sinks) {
+            t.join(TimeUnit.NANOSECONDS.toMillis(Math.max(1, deadline - System.nanoTime())));
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "consumers read %d of %d records (%.1f s after the producer started)%n",
+                read.get(),
+                records,
+                (System.nanoTime() - t0) / 1e9);
     }
 }
