@@ -160,6 +160,12 @@ final class RunControls extends javafx.scene.layout.FlowPane {
                         () -> session.stateProperty().get().name().toLowerCase(Locale.ROOT), session.stateProperty()));
         message.setId("sim-message");
         message.getStyleClass().add("sim-message");
+        // A long message (a refused fault names the scenario's whole line) wraps within the controls' width instead of
+        // widening them: a FlowPane's minimum width is its widest child's preferred width (see computeMinWidth).
+        message.setWrapText(true);
+        message.maxWidthProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.max(120, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty()));
         session.messageProperty().addListener((o, a, b) -> {
             message.setText(b);
             message.setTooltip(
@@ -198,6 +204,18 @@ final class RunControls extends javafx.scene.layout.FlowPane {
                         new javafx.scene.layout.HBox(6, clock, state),
                         liveStatus,
                         message);
+    }
+
+    /** As wide as the widest control; the message is left out, since it wraps to whatever width it is given. */
+    @Override
+    protected double computeMinWidth(double height) {
+        double widest = 0;
+        for (javafx.scene.Node n : getManagedChildren()) {
+            if (n != message) {
+                widest = Math.max(widest, n.prefWidth(-1));
+            }
+        }
+        return snappedLeftInset() + widest + snappedRightInset();
     }
 
     /** The label of a speed stop (an exponent of ten): 0.01×, 0.1×, 1×, 10×, 100×, 1k×, 10k×. */

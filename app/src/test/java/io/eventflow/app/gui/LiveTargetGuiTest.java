@@ -212,6 +212,15 @@ class LiveTargetGuiTest {
         settle();
         Label message = robot.lookup("#sim-message").query();
         assertThat(message.getText()).contains("127.0.0.1:1");
+        // however long the message, it wraps within the controls and does not widen the window's centre (a refused
+        // fault's sentence pushed the inspector out of a 1366-pixel window before)
+        javafx.scene.layout.Region controls = (javafx.scene.layout.Region) message.getParent();
+        double before = controls.getWidth();
+        robot.interact(() -> message.setText("a refused fault's long sentence ".repeat(30)));
+        settle();
+        assertThat(controls.minWidth(-1)).isLessThan(before);
+        assertThat(controls.getWidth()).isLessThanOrEqualTo(before + 1);
+        assertThat(message.getBoundsInParent().getMaxX()).isLessThanOrEqualTo(controls.getWidth() + 1);
         // the app stays responsive: back to the simulator and run
         robot.interact(() -> session().targetProperty().set(RunTarget.SIMULATOR));
         robot.clickOn("#sim-step");
