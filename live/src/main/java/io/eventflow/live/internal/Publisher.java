@@ -103,6 +103,10 @@ final class Publisher implements Runnable {
                     break;
                 }
             }
+            if (next > run.publishingEndsAt) {
+                LockSupport.parkNanos(10_000_000L); // due after the publishing time: not sent; the run stops us
+                continue;
+            }
             if (stopped || !run.publishing || run.paused || System.nanoTime() < next) {
                 continue;
             }

@@ -47,6 +47,9 @@ final class Worker implements DeliveryHandler {
         this.instance = instance;
         this.spec = spec;
         this.rng = run.streams.stream("svc:" + instance.id + "@" + spec.channelId());
+        if (spec.dedupWindowMicros() >= 0) {
+            spec.ledger().keepProcessingTimes();
+        }
     }
 
     @Override
