@@ -232,6 +232,15 @@ public final class Engine implements ScenarioPlayer.Services {
         return out;
     }
 
+    /**
+     * The moving tokens a view draws now: sampled publishes and deliveries the clients saw (see {@link LiveTokens});
+     * empty before publishing started (any thread, cheap).
+     */
+    public List<io.eventflow.simulator.SimulationSnapshot.InFlight> tokens() {
+        Run r = run;
+        return r == null || !publishingStarted ? List.of() : r.tokens.now();
+    }
+
     /** Publishing time so far in nanoseconds (0 before publishing). */
     public long now() {
         return publishingStarted ? trace.now() : 0;

@@ -39,6 +39,8 @@ public final class Run {
 
     /** Request/reply: requests awaiting their reply. */
     final LiveRequests requests = new LiveRequests(LiveInstance::sendRequest);
+    /** Moving tokens for a view (sampled publishes and deliveries). */
+    final LiveTokens tokens = new LiveTokens();
     /** Sends whose callback has not come yet. */
     final AtomicLong outstanding = new AtomicLong();
 
