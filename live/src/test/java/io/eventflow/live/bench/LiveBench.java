@@ -26,7 +26,7 @@ import org.apache.kafka.tools.ProducerPerformance;
  *
  * <pre>
  * java -cp live/target/test-classes:live/target/classes:... io.eventflow.live.bench.LiveBench [seconds] [instances]
- * (-Dbench.skipStart=true: only the throughput part)
+ * (-Dbench.skipStart=true: only the throughput part; -Dbench.warmup=SECONDS: an unmeasured live run first)
  * </pre>
  */
 public final class LiveBench {
@@ -108,16 +108,44 @@ public final class LiveBench {
             });
             cpuPerRecord("ProducerPerformance before", c0, 100_000);
             long c1 = cpu();
+            int warmup = Integer.getInteger("bench.warmup", 0);
+            if (warmup > 0) {
+                // the live code is cold here while the Kafka client's was warmed by the run above: a first, unmeasured
+                // live run of the same design (-Dbench.warmup=SECONDS) lets the JIT compile it too
+                LiveResult w = LiveRun.builder(d)
+                        .duration(Duration.ofSeconds(warmup))
+                        .endpoints(Map.of("kafka", new Endpoint("kafka", kafka.bootstrap(), Map.of(), null)))
+                        .build()
+                        .run();
+                System.out.println("live warm-up: " + w.report().totals().published() + " records in " + warmup
+                        + " s, conservation " + w.report().ok());
+            }
             long[] window = {0, 0};
             Map<String, Long> threadsAtStart = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, Long> threadsAtEnd = new java.util.concurrent.ConcurrentHashMap<>();
+            // threads that end before the window does (the publishers stop first) count as last seen, every 100 ms
+            Map<String, Long> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+            Thread watcher = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    lastSeen.putAll(threadCpu());
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            watcher.setDaemon(true);
             LiveResult r = LiveRun.builder(d)
                     .progress(step -> {
                         if (step.startsWith("publishing for")) {
                             window[0] = cpu();
                             threadsAtStart.putAll(threadCpu());
+                            watcher.start();
                         } else if (window[0] != 0 && window[1] == 0) {
                             window[1] = cpu(); // draining (publishing has stopped)
+                            watcher.interrupt();
+                            threadsAtEnd.putAll(lastSeen);
                             threadsAtEnd.putAll(threadCpu());
                             producerBatches();
                         }
@@ -300,6 +328,19 @@ public final class LiveBench {
         long t0 = System.nanoTime();
         long c0 = cpu();
         Map<String, Long> threadsAtStart = threadCpu();
+        Map<String, Long> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                lastSeen.putAll(threadCpu());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.setDaemon(true);
+        watcher.start();
         ProducerPerformance.main(new String[] {
             "--topic",
             "perf2",
@@ -314,7 +355,9 @@ public final class LiveBench {
             "acks=1",
             "--print-metrics"
         });
-        Map<String, Long> threadsAtEnd = threadCpu();
+        watcher.interrupt();
+        Map<String, Long> threadsAtEnd = new java.util.HashMap<>(lastSeen);
+        threadsAtEnd.putAll(threadCpu());
         for (Thread t : sinks) {
             t.join(TimeUnit.NANOSECONDS.toMillis(Math.max(1, deadline - System.nanoTime())));
         }
@@ -325,7 +368,7 @@ public final class LiveBench {
                 records,
                 (System.nanoTime() - t0) / 1e9);
         cpuPerRecord("ProducerPerformance with the 3 consumers", c0, records);
-        System.out.println("   (threads while the producer ran; consumers that had finished are not listed)");
+        System.out.println("   (threads while the producer ran; those that ended before, as last seen within 100 ms)");
         byThreadKind(threadsAtStart, threadsAtEnd, records);
     }
 }
