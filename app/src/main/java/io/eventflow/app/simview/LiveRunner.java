@@ -20,11 +20,13 @@ import org.tinylog.Logger;
 /**
  * Runs a design live ({@link LiveRun}) on its own thread and offers it to the views as a {@link RunSource}: a sampler
  * thread takes the run's progress (snapshot and report so far) four times a second into the same series the charts
- * read, and the trace goes to a ring as a simulation's does. When the run ends, the simulator runs the same design,
+ * read, and the run's moving tokens (sampled publishes and deliveries, {@link LiveRun#inFlight()}) 25 times a second, and the trace goes to a ring as a simulation's does. When the run ends, the simulator runs the same design,
  * scenario and seed for the comparison. Nothing here runs on the FX thread, and the FX thread never waits for it.
  */
 final class LiveRunner implements RunSource, AutoCloseable {
     private static final long SAMPLE_MS = 250;
+    /** Moving tokens are taken this often between progress samples. */
+    private static final long TOKENS_MS = 40;
 
     private final RunSeries series = new RunSeries();
     private volatile SimulationRunner.State state = SimulationRunner.State.EMPTY;
@@ -152,7 +154,7 @@ final class LiveRunner implements RunSource, AutoCloseable {
             notes = result.notes();
             LiveProgress last = r.progress();
             if (last != null) {
-                snapshot = last.snapshot();
+                snapshot = withTokens(last.snapshot(), List.of()); // the run is over: nothing moves
             }
             ended = System.nanoTime();
             phase = "simulating the same design, scenario and seed for the comparison";
@@ -182,20 +184,46 @@ final class LiveRunner implements RunSource, AutoCloseable {
         }
     }
 
+    /**
+     * Takes the run's progress every {@value #SAMPLE_MS} ms, and between those its moving tokens every
+     * {@value #TOKENS_MS} ms (cheap: a bounded sample the run keeps), so that tokens move smoothly.
+     */
     private void sample(LiveRun r, long gen) {
+        long lastProgress = 0;
+        SimulationSnapshot base = null;
         while (!Thread.currentThread().isInterrupted() && generation == gen) {
-            LiveProgress p = r.progress();
-            if (p != null) {
-                snapshot = p.snapshot();
-                report = p.report();
-                series.sample(p.snapshot(), p.report(), p.time());
+            long now = System.nanoTime();
+            if (base == null || now - lastProgress >= SAMPLE_MS * 1_000_000L) {
+                LiveProgress p = r.progress();
+                lastProgress = now;
+                if (p != null) {
+                    base = p.snapshot();
+                    snapshot = base;
+                    report = p.report();
+                    series.sample(p.snapshot(), p.report(), p.time());
+                }
+            } else {
+                snapshot = withTokens(base, r.inFlight());
             }
             try {
-                Thread.sleep(SAMPLE_MS);
+                Thread.sleep(TOKENS_MS);
             } catch (InterruptedException e) {
                 return;
             }
         }
+    }
+
+    /** The snapshot with other moving tokens (the rest as sampled). */
+    static SimulationSnapshot withTokens(SimulationSnapshot s, List<SimulationSnapshot.InFlight> tokens) {
+        return new SimulationSnapshot(
+                s.time(),
+                s.kernelEvents(),
+                s.published(),
+                s.channels(),
+                s.groups(),
+                s.instances(),
+                List.copyOf(tokens),
+                s.traceWritten());
     }
 
     /** The simulator on the same design, scenario and seed, for the same publishing time; null if it cannot run. */

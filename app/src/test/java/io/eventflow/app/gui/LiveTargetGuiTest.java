@@ -14,6 +14,7 @@ import io.eventflow.app.simview.SimSession;
 import io.eventflow.app.simview.SimulationRunner;
 import io.eventflow.live.ReportComparison;
 import io.eventflow.model.io.DesignFiles;
+import io.eventflow.simulator.SimulationSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -164,6 +165,25 @@ class LiveTargetGuiTest {
                 10,
                 TimeUnit.SECONDS,
                 () -> !window.simulate().views().series().samples(null).isEmpty());
+        // moving tokens from what the clients saw: publishes at the producers (service -> channel), deliveries at the
+        // consumers (channel -> service), each on an edge of the design, drawn by the same overlay as a simulation's
+        java.util.concurrent.atomic.AtomicReference<List<SimulationSnapshot.InFlight>> tokens =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            var s = session().snapshot();
+            if (s != null && !s.inFlight().isEmpty()) {
+                tokens.set(s.inFlight());
+            }
+            return !tokens.get().isEmpty() && window.simulate().overlay().drawn() > 0;
+        });
+        var design = window.document().getDesign();
+        java.util.Set<String> edges = new java.util.HashSet<>();
+        design.services().forEach(svc -> {
+            svc.publishes().forEach(p -> edges.add(svc.id() + ">" + p.channel()));
+            svc.subscribes().forEach(sub -> edges.add(sub.channel() + ">" + svc.id()));
+        });
+        assertThat(tokens.get()).allSatisfy(f -> assertThat(edges).contains(f.from() + ">" + f.to()));
+        assertThat(tokens.get()).extracting(SimulationSnapshot.InFlight::phase).isSubsetOf("wire", "processing");
 
         // Pause stops the producers: Run says so, and the state is paused
         robot.clickOn("#sim-run");

@@ -100,6 +100,7 @@ public final class Engine implements ScenarioPlayer.Services {
             ScenarioPlayer player = new ScenarioPlayer(run, this).plan(scenario);
             Sampler sampler = new Sampler(run, services.values());
             trace.startClock();
+            run.publishingEndsAt = System.nanoTime() + duration.toNanos();
             progress.accept(String.format(Locale.ROOT, "publishing for %.1f s", duration.toNanos() / 1e9));
             sampler.start();
             services.values().forEach(s -> s.instances().forEach(LiveInstance::startPublishers));
@@ -159,6 +160,8 @@ public final class Engine implements ScenarioPlayer.Services {
                 long now = System.nanoTime();
                 if (!paused) {
                     left -= now - last;
+                } else {
+                    run.publishingEndsAt += now - last; // paused time does not count
                 }
                 last = now;
             }
@@ -227,6 +230,15 @@ public final class Engine implements ScenarioPlayer.Services {
             }
         }
         return out;
+    }
+
+    /**
+     * The moving tokens a view draws now: sampled publishes and deliveries the clients saw (see {@link LiveTokens});
+     * empty before publishing started (any thread, cheap).
+     */
+    public List<io.eventflow.simulator.SimulationSnapshot.InFlight> tokens() {
+        Run r = run;
+        return r == null || !publishingStarted ? List.of() : r.tokens.now();
     }
 
     /** Publishing time so far in nanoseconds (0 before publishing). */

@@ -25,8 +25,10 @@ public final class GroupLedger {
     final BitSet deadLettered = new BitSet();
     /** Why an owed message may be lost: the last cause seen (a failed send, a crash while held, a rejection). */
     final Map<Long, String> lossHint = new HashMap<>();
-    /** First processing time (epoch micros) per id, for a dedup window. */
+    /** First processing time (epoch micros) per id, for a dedup window (kept only when a worker has one). */
     final Map<Long, Long> processedAt = new HashMap<>();
+    /** Whether a worker of the group dedups within a window: then {@link #processedAt} is kept. */
+    private boolean keepTimes;
 
     long owedCount;
     long delivered;
@@ -99,6 +101,11 @@ public final class GroupLedger {
         return windowMicros < 0 || (at != null && nowMicros - at <= windowMicros);
     }
 
+    /** A worker of the group has a bounded dedup window: keep each id's first processing time from now on. */
+    synchronized void keepProcessingTimes() {
+        keepTimes = true;
+    }
+
     /** Outcome of a processing for the report. */
     enum Processing {
         FIRST,
@@ -110,7 +117,9 @@ public final class GroupLedger {
         int i = (int) id;
         if (!processed.get(i)) {
             processed.set(i);
-            processedAt.put(id, nowMicros);
+            if (keepTimes) {
+                processedAt.put(id, nowMicros);
+            }
             long l = Math.max(0, latencyNanos);
             latency.recordValue(Math.min(l, latency.getHighestTrackableValue()));
             latencySum += l;

@@ -139,7 +139,7 @@ final class LiveInstance {
 
     /** The instance's producer on the broker of {@code channelId}, made on first use. */
     synchronized LiveProducer producerFor(String channelId) {
-        String broker = run.design.channel(channelId).orElseThrow().broker();
+        String broker = run.brokerOf(channelId);
         LiveProducer p = producers.get(broker);
         if (p == null) {
             LiveServer s = run.servers.get(broker);

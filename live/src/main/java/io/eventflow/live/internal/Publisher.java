@@ -23,6 +23,9 @@ final class Publisher implements Runnable {
     private final int keys;
     volatile double ratePerSecond;
     private volatile boolean stopped;
+    /** Which of its messages a view shows as moving tokens (sampled). */
+    private final LiveTokens.Gate tokenGate = new LiveTokens.Gate();
+
     private Thread thread;
 
     Publisher(Run run, LiveInstance instance, Publication spec, double ratePerSecond) {
@@ -103,6 +106,10 @@ final class Publisher implements Runnable {
                     break;
                 }
             }
+            if (next > run.publishingEndsAt) {
+                LockSupport.parkNanos(10_000_000L); // due after the publishing time: not sent; the run stops us
+                continue;
+            }
             if (stopped || !run.publishing || run.paused || System.nanoTime() < next) {
                 continue;
             }
@@ -117,6 +124,9 @@ final class Publisher implements Runnable {
         }
         String key = keys > 0 ? instance.payloadKey(messageType, spec.key(), rng.nextInt(keys)) : null;
         var m = run.newMessage(spec.channel(), messageType, spec.key(), key, -1);
+        if (tokenGate.due()) {
+            run.tokens.published(instance.service.spec.id(), spec.channel(), m.messageId(), m.correlationId());
+        }
         run.send(instance.producerFor(spec.channel()), spec.channel(), m, true, instance.id, instance::crashed);
     }
 

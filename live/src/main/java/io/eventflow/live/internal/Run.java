@@ -28,6 +28,8 @@ public final class Run {
     final Map<String, LiveServer> servers;
     /** Channels by design id. */
     final Map<String, LiveChannel> channels;
+    /** Broker id by channel id (looked up per message: the design's own lookup scans its list). */
+    private final Map<String, String> brokerOf;
     /** Poison percentage per channel id while a poison fault lasts. */
     final Map<String, Double> poison = new ConcurrentHashMap<>();
 
@@ -37,10 +39,17 @@ public final class Run {
 
     /** Request/reply: requests awaiting their reply. */
     final LiveRequests requests = new LiveRequests(LiveInstance::sendRequest);
+    /** Moving tokens for a view (sampled publishes and deliveries). */
+    final LiveTokens tokens = new LiveTokens();
     /** Sends whose callback has not come yet. */
     final AtomicLong outstanding = new AtomicLong();
 
     volatile boolean publishing = true;
+    /**
+     * When the publishing time ends (System.nanoTime, moved on by paused time): a timed producer sends no arrival due
+     * after it, even when the run's own thread, which then stops publishing, wakes up late on a loaded machine.
+     */
+    volatile long publishingEndsAt = Long.MAX_VALUE;
     /** While true, timed producers send nothing (the GUI's Pause); chained publications still follow processing. */
     volatile boolean paused;
 
@@ -59,6 +68,18 @@ public final class Run {
         this.prefix = prefix;
         this.servers = Map.copyOf(servers);
         this.channels = Map.copyOf(channels);
+        Map<String, String> b = new HashMap<>();
+        design.channels().forEach(c -> b.put(c.id(), c.broker()));
+        this.brokerOf = Map.copyOf(b);
+    }
+
+    /** The broker id of a channel of the design. */
+    String brokerOf(String channelId) {
+        String b = brokerOf.get(channelId);
+        if (b == null) {
+            throw new java.util.NoSuchElementException("no channel '" + channelId + "' in the design");
+        }
+        return b;
     }
 
     public Ledger ledger() {
@@ -87,8 +108,7 @@ public final class Run {
     }
 
     LiveServer serverOf(String channelId) {
-        String broker = design.channel(channelId).orElseThrow().broker();
-        return servers.get(broker);
+        return servers.get(brokerOf(channelId));
     }
 
     /** A broker-crash fault took a node of {@code broker} down ({@code true}) or brought it back. */
@@ -100,7 +120,7 @@ public final class Run {
 
     /** Whether a node of the broker of {@code channelId} is down (crashed by the scenario) now. */
     boolean brokerDown(String channelId) {
-        var n = nodesDown.get(design.channel(channelId).orElseThrow().broker());
+        var n = nodesDown.get(brokerOf(channelId));
         return n != null && n.get() > 0;
     }
 
@@ -189,11 +209,8 @@ public final class Run {
     /** A new message's envelope: a fresh id, the correlation id ({@code -1}: a new conversation), now, a body. */
     Envelope newMessage(String channelId, String messageType, String keyField, String key, long correlationId) {
         long id = ledger.newId();
-        Map<String, String> h = new HashMap<>();
         String poisonOn = poisonMark(channelId);
-        if (poisonOn != null) {
-            h.put(LiveHeaders.POISON, poisonOn);
-        }
+        Map<String, String> h = poisonOn == null ? Map.of() : Map.of(LiveHeaders.POISON, poisonOn);
         byte[] body = payloads.body(messageType, keyField, key);
         return Envelope.outgoing(id, correlationId < 0 ? id : correlationId, nowMicros(), key, body, h);
     }

@@ -34,6 +34,12 @@ final class Worker implements DeliveryHandler {
     final Set<Long> held = ConcurrentHashMap.newKeySet();
 
     private ExecutorService pool;
+    /** Which deliveries, and which publications that follow them, a view shows as moving tokens (sampled). */
+    private final LiveTokens.Gate deliveryTokens = new LiveTokens.Gate();
+
+    private final LiveTokens.Gate publishTokens = new LiveTokens.Gate();
+    /** The service's design id (tokens are drawn on the design's edges). */
+    private final String service;
     /**
      * {planned end of the last wait, when the worker last finished a message} (System.nanoTime). A wait that follows
      * the previous one back to back (the next message of a batch) is added to the planned end rather than to now, so
@@ -47,6 +53,10 @@ final class Worker implements DeliveryHandler {
         this.instance = instance;
         this.spec = spec;
         this.rng = run.streams.stream("svc:" + instance.id + "@" + spec.channelId());
+        this.service = instance.service.spec.id();
+        if (spec.dedupWindowMicros() >= 0) {
+            spec.ledger().keepProcessingTimes();
+        }
     }
 
     @Override
@@ -122,9 +132,27 @@ final class Worker implements DeliveryHandler {
         boolean again = g.delivered(id, d.redelivered());
         trace(again || d.redelivered() ? "redelivered" : "delivered", e);
         boolean poison = spec.channelId().equals(e.header(LiveHeaders.POISON));
+        long first = Math.round(spec.processing().sample(r) * instance.slowFactor);
+        boolean shown = deliveryTokens.due();
+        if (shown) {
+            run.tokens.delivered(spec.channelId(), service, id, e.correlationId(), first);
+        }
+        try {
+            process(d, e, g, r, clock, poison, first);
+        } finally {
+            if (shown) {
+                run.tokens.processed(service, id);
+            }
+        }
+    }
+
+    /** Processes (and retries, and dead-letters) one delivery; {@code first}: the first attempt's processing time. */
+    private void process(Delivery d, Envelope e, GroupLedger g, SplitMix64 r, long[] clock, boolean poison, long first)
+            throws InterruptedException {
+        long id = e.messageId();
         long lastBackoff = 0;
         for (int attempt = 1; ; attempt++) {
-            waitFor(clock, Math.round(spec.processing().sample(r) * instance.slowFactor));
+            waitFor(clock, attempt == 1 ? first : Math.round(spec.processing().sample(r) * instance.slowFactor));
             if (!poison) {
                 break;
             }
@@ -186,6 +214,9 @@ final class Worker implements DeliveryHandler {
             }
             String key = c.nextKey();
             Envelope m = run.newMessage(p.channel(), c.messageType(), p.key(), key, in.correlationId());
+            if (publishTokens.due()) {
+                run.tokens.published(service, p.channel(), m.messageId(), m.correlationId());
+            }
             run.send(instance.producerFor(p.channel()), p.channel(), m, true, instance.id, instance::crashed);
         }
     }

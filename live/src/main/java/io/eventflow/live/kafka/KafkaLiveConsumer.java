@@ -133,10 +133,12 @@ final class KafkaLiveConsumer implements LiveConsumer {
                     commitPositions(records.partitions());
                 }
                 List<Delivery> batch = new ArrayList<>(records.count());
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    Envelope e = KafkaReader.envelope(r);
-                    if (e != null) {
-                        batch.add(new KafkaDelivery(e, new TopicPartition(r.topic(), r.partition()), r.offset()));
+                for (TopicPartition tp : records.partitions()) {
+                    for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
+                        Envelope e = KafkaReader.envelope(r);
+                        if (e != null) {
+                            batch.add(new KafkaDelivery(e, tp, r.offset()));
+                        }
                     }
                 }
                 handler.onBatch(this, batch);

@@ -3,6 +3,7 @@ package io.eventflow.live.kafka;
 import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveChannel;
 import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveHeaders;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.ProducerSpec;
 import io.eventflow.model.design.Acks;
@@ -12,10 +13,14 @@ import io.eventflow.model.design.ProducerSettings;
 import io.eventflow.model.design.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -48,6 +53,8 @@ final class KafkaLiveProducer implements LiveProducer {
     private long committed;
     private long aborted;
     private int roundRobin;
+    /** Per topic name: whether records go by key (the channel's partitioner). */
+    private final Map<String, Boolean> partitionByKey = new java.util.concurrent.ConcurrentHashMap<>();
 
     KafkaLiveProducer(KafkaLiveServer server, ProducerSpec spec) throws LiveException {
         this.server = server;
@@ -164,15 +171,14 @@ final class KafkaLiveProducer implements LiveProducer {
 
     @Override
     public void send(LiveChannel channel, Envelope message, SendCallback callback) {
-        boolean byKey = KafkaTopic.of(channel.channel()).partitionerOrDefault() == Partitioner.KEY;
+        boolean byKey = byKey(channel);
         Integer partition = null;
         if (!byKey || message.key() == null) {
             int n = server.partitions(channel.name());
             partition = Math.floorMod(roundRobin++, n);
         }
-        ProducerRecord<String, byte[]> rec =
-                new ProducerRecord<>(channel.name(), partition, byKey ? message.key() : null, message.payload());
-        message.wireHeaders().forEach((k, v) -> rec.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        ProducerRecord<String, byte[]> rec = new ProducerRecord<>(
+                channel.name(), partition, byKey ? message.key() : null, message.payload(), headers(message));
         if (transactional) {
             sendInTransaction(rec, message, callback);
             return;
@@ -187,6 +193,44 @@ final class KafkaLiveProducer implements LiveProducer {
         } catch (KafkaException | IllegalStateException e) {
             callback.done(message, e);
         }
+    }
+
+    /** Whether the channel's records go by key (its partitioner), per topic name: looked up once per channel. */
+    private boolean byKey(LiveChannel channel) {
+        Boolean b = partitionByKey.get(channel.name());
+        if (b == null) {
+            b = KafkaTopic.of(channel.channel()).partitionerOrDefault() == Partitioner.KEY;
+            partitionByKey.put(channel.name(), b);
+        }
+        return b;
+    }
+
+    /**
+     * The record's headers, as {@link Envelope#wireHeaders()} names them (the ids and time as decimal text), built
+     * straight into Kafka's header array.
+     */
+    static RecordHeaders headers(Envelope m) {
+        Map<String, String> more = m.headers();
+        if (more.containsKey(LiveHeaders.MESSAGE_ID)
+                || more.containsKey(LiveHeaders.CORRELATION_ID)
+                || more.containsKey(LiveHeaders.PUBLISHED_AT)) {
+            RecordHeaders out = new RecordHeaders();
+            m.wireHeaders().forEach((k, v) -> out.add(k, v.getBytes(StandardCharsets.UTF_8)));
+            return out;
+        }
+        Header[] h = new Header[3 + m.headers().size()];
+        h[0] = new RecordHeader(LiveHeaders.MESSAGE_ID, decimal(m.messageId()));
+        h[1] = new RecordHeader(LiveHeaders.CORRELATION_ID, decimal(m.correlationId()));
+        h[2] = new RecordHeader(LiveHeaders.PUBLISHED_AT, decimal(m.publishedAtMicros()));
+        int i = 3;
+        for (var e : m.headers().entrySet()) {
+            h[i++] = new RecordHeader(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        return new RecordHeaders(h);
+    }
+
+    private static byte[] decimal(long v) {
+        return Long.toString(v).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private synchronized void sendInTransaction(

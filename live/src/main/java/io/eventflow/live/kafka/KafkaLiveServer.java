@@ -313,14 +313,55 @@ final class KafkaLiveServer implements LiveServer {
         return new KafkaLiveProducer(this, spec);
     }
 
-    /** Where each message this run wrote went, by topic: message id -> {partition, offset} (to tell what retention
-     * deleted). */
-    private final Map<String, Map<Long, long[]>> written = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Where each message this run wrote went, by topic (to tell what retention deleted). */
+    private final Map<String, Written> written = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The messages a run wrote to one topic: id, partition and offset in three growing arrays (one entry per
+     * acknowledged send, appended from the producers' network threads; no object per message).
+     */
+    private static final class Written {
+        private long[] ids = new long[1024];
+        private int[] partitions = new int[1024];
+        private long[] offsets = new long[1024];
+        private int size;
+
+        synchronized void add(long id, int partition, long offset) {
+            if (size == ids.length) {
+                int n = size * 2;
+                ids = java.util.Arrays.copyOf(ids, n);
+                partitions = java.util.Arrays.copyOf(partitions, n);
+                offsets = java.util.Arrays.copyOf(offsets, n);
+            }
+            ids[size] = id;
+            partitions[size] = partition;
+            offsets[size] = offset;
+            size++;
+        }
+
+        /** Calls {@code f} with each entry's id, partition and offset. */
+        synchronized void forEach(WrittenEntry f) {
+            for (int i = 0; i < size; i++) {
+                f.accept(ids[i], partitions[i], offsets[i]);
+            }
+        }
+
+        synchronized boolean isEmpty() {
+            return size == 0;
+        }
+    }
+
+    private interface WrittenEntry {
+        void accept(long id, int partition, long offset);
+    }
 
     /** A send the broker acknowledged at {@code partition}/{@code offset}. */
     void written(String topic, long messageId, int partition, long offset) {
-        written.computeIfAbsent(topic, k -> new java.util.concurrent.ConcurrentHashMap<>())
-                .put(messageId, new long[] {partition, offset});
+        Written w = written.get(topic);
+        if (w == null) {
+            w = written.computeIfAbsent(topic, k -> new Written());
+        }
+        w.add(messageId, partition, offset);
     }
 
     /**
@@ -329,15 +370,15 @@ final class KafkaLiveServer implements LiveServer {
      */
     @Override
     public Map<Long, String> losses(LiveChannel channel, String group) throws LiveException {
-        Map<Long, long[]> mine = written.getOrDefault(channel.name(), Map.of());
-        if (mine.isEmpty()) {
+        Written mine = written.get(channel.name());
+        if (mine == null || mine.isEmpty()) {
             return Map.of();
         }
         Map<TopicPartition, Long> start = offsets(channel.name(), OffsetSpec.earliest());
         Map<Long, String> out = new HashMap<>();
-        mine.forEach((id, at) -> {
-            Long first = start.get(new TopicPartition(channel.name(), (int) at[0]));
-            if (first != null && at[1] < first) {
+        mine.forEach((id, partition, offset) -> {
+            Long first = start.get(new TopicPartition(channel.name(), partition));
+            if (first != null && offset < first) {
                 out.put(id, "retention");
             }
         });
@@ -347,14 +388,18 @@ final class KafkaLiveServer implements LiveServer {
     /** Records this run wrote that retention deleted since (the partition's log start offset moved past them). */
     @Override
     public long evicted(LiveChannel channel) throws LiveException {
-        Map<Long, long[]> mine = written.getOrDefault(channel.name(), Map.of());
-        if (mine.isEmpty()) {
+        Written mine = written.get(channel.name());
+        if (mine == null || mine.isEmpty()) {
             return 0;
         }
         Map<TopicPartition, Long> start = offsets(channel.name(), OffsetSpec.earliest());
-        return mine.values().stream()
-                .filter(at -> at[1] < start.getOrDefault(new TopicPartition(channel.name(), (int) at[0]), 0L))
-                .count();
+        long[] n = {0};
+        mine.forEach((id, partition, offset) -> {
+            if (offset < start.getOrDefault(new TopicPartition(channel.name(), partition), 0L)) {
+                n[0]++;
+            }
+        });
+        return n[0];
     }
 
     /** Groups that read with isolation read_committed (they never see records of aborted transactions). */

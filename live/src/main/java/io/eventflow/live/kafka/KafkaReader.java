@@ -2,6 +2,8 @@ package io.eventflow.live.kafka;
 
 import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,11 +76,62 @@ final class KafkaReader {
         return out;
     }
 
+    /**
+     * The message a record carries, as {@link Envelope#fromWire} reads it from its headers (null when the ids are
+     * missing or not numbers), parsed straight from the header bytes: no map unless the record has other headers.
+     */
     static Envelope envelope(ConsumerRecord<String, byte[]> r) {
-        Map<String, String> h = new LinkedHashMap<>();
+        byte[] id = null;
+        byte[] corr = null;
+        byte[] at = null;
+        Map<String, String> rest = null;
         for (Header x : r.headers()) {
-            h.put(x.key(), x.value() == null ? "" : new String(x.value(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] v = x.value() == null ? new byte[0] : x.value();
+            switch (x.key()) {
+                case LiveHeaders.MESSAGE_ID -> id = v;
+                case LiveHeaders.CORRELATION_ID -> corr = v;
+                case LiveHeaders.PUBLISHED_AT -> at = v;
+                default -> {
+                    if (rest == null) {
+                        rest = new LinkedHashMap<>();
+                    }
+                    rest.put(x.key(), new String(v, StandardCharsets.UTF_8));
+                }
+            }
         }
-        return Envelope.fromWire(h, r.key(), r.value(), r.partition(), r.offset());
+        if (id == null) {
+            return null;
+        }
+        try {
+            long messageId = decimal(id);
+            long correlation = corr == null ? messageId : decimal(corr);
+            long publishedAt = at == null ? 0 : decimal(at);
+            byte[] payload = r.value() == null ? new byte[0] : r.value();
+            return new Envelope(messageId, correlation, publishedAt, r.key(), payload, rest, r.partition(), r.offset());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A decimal number as {@link Long#parseLong} reads it, without making a String for the usual short one. */
+    static long decimal(byte[] v) {
+        int n = v.length;
+        if (n == 0 || n > 18) {
+            return Long.parseLong(new String(v, StandardCharsets.UTF_8));
+        }
+        boolean negative = v[0] == '-';
+        int i = negative ? 1 : 0;
+        if (i == n) {
+            throw new NumberFormatException("'-' is not a number");
+        }
+        long out = 0;
+        for (; i < n; i++) {
+            int d = v[i] - '0';
+            if (d < 0 || d > 9) {
+                return Long.parseLong(new String(v, StandardCharsets.UTF_8)); // '+', or not a number: as parseLong
+            }
+            out = out * 10 + d;
+        }
+        return negative ? -out : out;
     }
 }

@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * @param time nanoseconds since publishing started (paused time included)
  * @param snapshot depths per channel (the slowest group's latest sampled depth, as one queue), lag, owed and processed
- *     per group, every instance (alive unless crashed, busy with the deliveries its workers hold); no messages in
- *     flight (live mode does not follow each message between clients)
+ *     per group, every instance (alive unless crashed, busy with the deliveries its workers hold), and as messages
+ *     in flight a sample of the publishes and deliveries the clients saw ({@link LiveRun#inFlight()})
  * @param report the report so far: an owed message neither processed nor known lost counts as in flight until the run
  *     reads the brokers back at its end
  */
@@ -24,7 +24,8 @@ public record LiveProgress(long time, SimulationSnapshot snapshot, SimulationRep
             long time,
             SimulationReport report,
             Map<String, Long> lags,
-            List<SimulationSnapshot.InstanceState> instances) {
+            List<SimulationSnapshot.InstanceState> instances,
+            List<SimulationSnapshot.InFlight> tokens) {
         List<SimulationSnapshot.GroupState> groups = new ArrayList<>();
         Map<String, Long> depthOf = new HashMap<>();
         report.groups().forEach((key, g) -> {
@@ -38,7 +39,7 @@ public record LiveProgress(long time, SimulationSnapshot snapshot, SimulationRep
                 .forEach((id, c) -> channels.add(new SimulationSnapshot.ChannelState(
                         id, List.of(depthOf.getOrDefault(id, 0L)), c.published(), List.of())));
         SimulationSnapshot s = new SimulationSnapshot(
-                time, 0, report.totals().published(), channels, groups, List.copyOf(instances), List.of(), 0);
+                time, 0, report.totals().published(), channels, groups, List.copyOf(instances), List.copyOf(tokens), 0);
         return new LiveProgress(time, s, report);
     }
 }

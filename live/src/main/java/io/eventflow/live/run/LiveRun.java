@@ -6,9 +6,11 @@ import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveResult;
 import io.eventflow.live.internal.Engine;
 import io.eventflow.model.design.Design;
+import io.eventflow.simulator.SimulationSnapshot;
 import io.eventflow.simulator.scenario.Scenario;
 import io.eventflow.simulator.trace.TraceSink;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -82,7 +84,18 @@ public final class LiveRun {
     /** The run so far (any thread, cheap enough a few times a second), or null before publishing has started. */
     public LiveProgress progress() {
         var report = engine.progress();
-        return report == null ? null : LiveProgress.of(engine.now(), report, engine.lags(), engine.instances());
+        return report == null
+                ? null
+                : LiveProgress.of(engine.now(), report, engine.lags(), engine.instances(), engine.tokens());
+    }
+
+    /**
+     * The moving tokens to draw now (any thread, cheap enough for every frame): a sample of the publishes and
+     * deliveries the clients saw, each on its design edge (service to channel, channel to service) for a short travel
+     * time, a delivery then in its service while it is processed. Empty before publishing has started.
+     */
+    public List<SimulationSnapshot.InFlight> inFlight() {
+        return engine.tokens();
     }
 
     /** Settings of a live run; every one has a default. */

@@ -18,9 +18,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * An SQS consumer of one service instance: its own SDK client and thread, ReceiveMessage of up to 10 (at most the
  * prefetch) with a wait of at most 1 s (so that it stops promptly; the design's long polling only saves requests).
  * Acks: delete on receive for at-most-once, delete after processing, or delete everything received at the first
- * receive after each interval for periodic commits. A nack makes the message visible again at once; a crash just
- * stops, and what it held comes back after the queue's visibility timeout (or goes to the dead-letter queue after
- * maxReceiveCount receives).
+ * receive after each interval for periodic commits. A nack makes the message visible again at once; a crash stops
+ * the thread where it is (processing included), and what it held comes back after the queue's visibility timeout (or
+ * goes to the dead-letter queue after maxReceiveCount receives: read with the source queue named, see
+ * {@link SqsWire#read(Message, java.util.function.Function)}).
  */
 final class SqsLiveConsumer implements LiveConsumer {
     private final SqsClient sqs;
@@ -33,16 +34,27 @@ final class SqsLiveConsumer implements LiveConsumer {
     private volatile boolean ready;
     private volatile boolean stopping;
     private volatile boolean killed;
+    /** True while the thread is in the handler (processing): a kill interrupts it only there. */
+    private volatile boolean inHandler;
+
     private Thread thread;
     private long lastCommit = System.currentTimeMillis();
 
-    /** @param leftInvisible told of the messages a crash leaves invisible until the visibility timeout */
+    /** SQS queue name -> the run's channel name (null: not the run's), for messages a redrive policy moved. */
+    private final java.util.function.Function<String, String> channelOfQueue;
+
+    /**
+     * @param channelOfQueue the run's channel name of an SQS queue name, or null
+     * @param leftInvisible told of the messages a crash leaves invisible until the visibility timeout
+     */
     SqsLiveConsumer(
             SqsClient sqs,
             String url,
             ConsumerSpec spec,
             DeliveryHandler handler,
+            java.util.function.Function<String, String> channelOfQueue,
             java.util.function.Consumer<Long> leftInvisible) {
+        this.channelOfQueue = channelOfQueue;
         this.leftInvisible = leftInvisible;
         this.sqs = sqs;
         this.url = url;
@@ -68,7 +80,7 @@ final class SqsLiveConsumer implements LiveConsumer {
                                 .waitTimeSeconds(waitSeconds)
                                 .messageAttributeNames("All")
                                 // AttributeNames, not the newer MessageSystemAttributeNames, which ElasticMQ ignores.
-                                .attributeNamesWithStrings("ApproximateReceiveCount"))
+                                .attributeNamesWithStrings("ApproximateReceiveCount", SqsWire.SOURCE_ARN))
                         .messages();
                 if (stopping) {
                     // A crash: what it got comes back after the visibility timeout. A clean close gives it back now.
@@ -76,7 +88,7 @@ final class SqsLiveConsumer implements LiveConsumer {
                         got.forEach(m -> makeVisible(m.receiptHandle()));
                     } else if (spec.ack() != ConsumerSpec.Ack.ON_RECEIVE) {
                         got.stream()
-                                .map(SqsWire::read)
+                                .map(m -> SqsWire.read(m, channelOfQueue))
                                 .filter(java.util.Objects::nonNull)
                                 .forEach(e -> leftInvisible.accept(e.messageId()));
                     }
@@ -85,7 +97,7 @@ final class SqsLiveConsumer implements LiveConsumer {
                 commitIfDue();
                 List<Delivery> batch = new ArrayList<>();
                 for (Message m : got) {
-                    Envelope e = SqsWire.read(m);
+                    Envelope e = SqsWire.read(m, channelOfQueue);
                     if (e == null) {
                         continue; // not this run's: it comes back after the visibility timeout
                     }
@@ -103,7 +115,12 @@ final class SqsLiveConsumer implements LiveConsumer {
                     }
                     continue;
                 }
-                handler.onBatch(this, batch);
+                inHandler = true;
+                try {
+                    handler.onBatch(this, batch);
+                } finally {
+                    inHandler = false;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -209,6 +226,12 @@ final class SqsLiveConsumer implements LiveConsumer {
     public void kill() {
         killed = true;
         stopping = true;
+        if (thread != null && inHandler) {
+            // the worker stops where it is: what it held is not deleted. A receive in progress is not interrupted
+            // (what it gets is told to leftInvisible); stopping is set first, so a thread that has just left the
+            // handler sees it before its next receive.
+            thread.interrupt();
+        }
         join();
         sqs.close();
     }

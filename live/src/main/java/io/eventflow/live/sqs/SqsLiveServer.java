@@ -38,6 +38,9 @@ final class SqsLiveServer implements LiveServer {
     private final String description;
     private final EmbeddedElasticMq embedded;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
+    /** SQS queue name -> channel name, for the run's channels (a redrive-moved message names its source queue). */
+    private final Map<String, String> channelOfQueue = new ConcurrentHashMap<>();
+
     private final Set<String> created = new LinkedHashSet<>();
     /** Messages crashed consumers received and left invisible (until the visibility timeout), by queue url. */
     private final Map<String, Set<Long>> invisible = new ConcurrentHashMap<>();
@@ -68,6 +71,7 @@ final class SqsLiveServer implements LiveServer {
     public synchronized void createTopology(List<LiveChannel> channels) throws LiveException {
         Map<String, LiveChannel> byId = new HashMap<>();
         channels.forEach(c -> byId.put(c.id(), c));
+        channels.forEach(c -> channelOfQueue.put(SqsWire.queueName(c), c.name()));
         for (LiveChannel c : channels) {
             boolean exists = exists(SqsWire.queueName(c));
             if (c.existing() && !exists) {
@@ -163,7 +167,7 @@ final class SqsLiveServer implements LiveServer {
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
         String url = url(spec.channel());
-        return new SqsLiveConsumer(clients.get(), url, spec, handler, id -> invisible
+        return new SqsLiveConsumer(clients.get(), url, spec, handler, channelOfQueue::get, id -> invisible
                 .computeIfAbsent(url, k -> ConcurrentHashMap.newKeySet())
                 .add(id));
     }
@@ -192,14 +196,15 @@ final class SqsLiveServer implements LiveServer {
                 List<Message> got = admin.receiveMessage(b -> b.queueUrl(url(channel))
                                 .maxNumberOfMessages(10)
                                 .visibilityTimeout(60)
-                                .messageAttributeNames("All"))
+                                .messageAttributeNames("All")
+                                .attributeNamesWithStrings(SqsWire.SOURCE_ARN))
                         .messages();
                 if (got.isEmpty()) {
                     break;
                 }
                 for (Message m : got) {
                     handles.add(m.receiptHandle());
-                    Envelope e = SqsWire.read(m);
+                    Envelope e = SqsWire.read(m, channelOfQueue::get);
                     if (e != null) {
                         ids.add(e.messageId());
                     }
@@ -256,14 +261,16 @@ final class SqsLiveServer implements LiveServer {
         List<Envelope> out = new ArrayList<>();
         try {
             for (int round = 0; round < 10_000; round++) {
-                List<Message> got = admin.receiveMessage(b ->
-                                b.queueUrl(url(channel)).maxNumberOfMessages(10).messageAttributeNames("All"))
+                List<Message> got = admin.receiveMessage(b -> b.queueUrl(url(channel))
+                                .maxNumberOfMessages(10)
+                                .messageAttributeNames("All")
+                                .attributeNamesWithStrings(SqsWire.SOURCE_ARN))
                         .messages();
                 if (got.isEmpty()) {
                     break;
                 }
                 for (Message m : got) {
-                    Envelope e = SqsWire.read(m);
+                    Envelope e = SqsWire.read(m, channelOfQueue::get);
                     if (e != null) {
                         out.add(e);
                         admin.deleteMessage(b -> b.queueUrl(url(channel)).receiptHandle(m.receiptHandle()));

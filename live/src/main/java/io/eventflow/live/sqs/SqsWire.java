@@ -2,6 +2,7 @@ package io.eventflow.live.sqs;
 
 import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveChannel;
+import io.eventflow.live.LiveHeaders;
 import io.eventflow.model.design.SqsQueue;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -47,10 +48,34 @@ final class SqsWire {
         return MessageAttributeValue.builder().dataType("String").stringValue(v).build();
     }
 
+    /**
+     * The system attribute SQS (and ElasticMQ) sets on a message its queue's redrive policy moved to the dead-letter
+     * queue: the source queue's ARN. Receives ask for it by this name.
+     */
+    static final String SOURCE_ARN = "DeadLetterQueueSourceArn";
+
     /** The message; null for one this run did not send. */
     static Envelope read(Message msg) {
+        return read(msg, queue -> null);
+    }
+
+    /**
+     * The message; null for one this run did not send. One the redrive policy of a queue of this run moved here
+     * (maxReceiveCount receives) carries {@link LiveHeaders#BROKER_DEAD_LETTER_QUEUE} = that queue's channel name
+     * ({@code channelOfQueue}: SQS queue name to channel name, null when not the run's) and reason
+     * {@code maxReceiveCount}, so that it counts as dead-lettered for the source queue's group.
+     */
+    static Envelope read(Message msg, java.util.function.Function<String, String> channelOfQueue) {
         Map<String, String> wire = new LinkedHashMap<>();
         msg.messageAttributes().forEach((k, v) -> wire.put(k, v.stringValue()));
+        String source = msg.attributesAsStrings().get(SOURCE_ARN);
+        if (source != null) {
+            String channel = channelOfQueue.apply(source.substring(source.lastIndexOf(':') + 1));
+            if (channel != null) {
+                wire.put(LiveHeaders.BROKER_DEAD_LETTER_QUEUE, channel);
+                wire.put(LiveHeaders.BROKER_DEAD_LETTER_REASON, "maxReceiveCount");
+            }
+        }
         String key = wire.remove(KEY);
         return Envelope.fromWire(wire, key, msg.body().getBytes(StandardCharsets.UTF_8), -1, -1);
     }

@@ -26,6 +26,7 @@ import org.apache.kafka.tools.ProducerPerformance;
  *
  * <pre>
  * java -cp live/target/test-classes:live/target/classes:... io.eventflow.live.bench.LiveBench [seconds] [instances]
+ * (-Dbench.skipStart=true: only the throughput part; -Dbench.warmup=SECONDS: an unmeasured live run first)
  * </pre>
  */
 public final class LiveBench {
@@ -35,7 +36,9 @@ public final class LiveBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int instances = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Path repo = Path.of(System.getProperty("eventflow.repo", "."));
-        startTime(repo);
+        if (!Boolean.getBoolean("bench.skipStart")) {
+            startTime(repo);
+        }
         throughput(seconds, instances);
     }
 
@@ -89,6 +92,7 @@ public final class LiveBench {
                         .get(30, TimeUnit.SECONDS);
             }
             System.out.println("ProducerPerformance before the live run, 100000 records:");
+            long c0 = cpu();
             ProducerPerformance.main(new String[] {
                 "--topic",
                 "perf0",
@@ -102,7 +106,50 @@ public final class LiveBench {
                 "bootstrap.servers=" + kafka.bootstrap(),
                 "acks=1"
             });
+            cpuPerRecord("ProducerPerformance before", c0, 100_000);
+            long c1 = cpu();
+            int warmup = Integer.getInteger("bench.warmup", 0);
+            if (warmup > 0) {
+                // the live code is cold here while the Kafka client's was warmed by the run above: a first, unmeasured
+                // live run of the same design (-Dbench.warmup=SECONDS) lets the JIT compile it too
+                LiveResult w = LiveRun.builder(d)
+                        .duration(Duration.ofSeconds(warmup))
+                        .endpoints(Map.of("kafka", new Endpoint("kafka", kafka.bootstrap(), Map.of(), null)))
+                        .build()
+                        .run();
+                System.out.println("live warm-up: " + w.report().totals().published() + " records in " + warmup
+                        + " s, conservation " + w.report().ok());
+            }
+            long[] window = {0, 0};
+            Map<String, Long> threadsAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<String, Long> threadsAtEnd = new java.util.concurrent.ConcurrentHashMap<>();
+            // threads that end before the window does (the publishers stop first) count as last seen, every 100 ms
+            Map<String, Long> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+            Thread watcher = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    lastSeen.putAll(threadCpu());
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            watcher.setDaemon(true);
             LiveResult r = LiveRun.builder(d)
+                    .progress(step -> {
+                        if (step.startsWith("publishing for")) {
+                            window[0] = cpu();
+                            threadsAtStart.putAll(threadCpu());
+                            watcher.start();
+                        } else if (window[0] != 0 && window[1] == 0) {
+                            window[1] = cpu(); // draining (publishing has stopped)
+                            watcher.interrupt();
+                            threadsAtEnd.putAll(lastSeen);
+                            threadsAtEnd.putAll(threadCpu());
+                            producerBatches();
+                        }
+                    })
                     .duration(Duration.ofSeconds(seconds))
                     .endpoints(Map.of("kafka", new Endpoint("kafka", kafka.bootstrap(), Map.of(), null)))
                     .build()
@@ -121,6 +168,14 @@ public final class LiveBench {
                     sink.processed(),
                     sink.inFlight(),
                     r.report().ok());
+            cpuPerRecord("live run (start, publishing, drain, read-back)", c1, published);
+            System.out.printf(
+                    Locale.ROOT,
+                    "cpu live run while publishing: %.1f s for %d records = %.1f us/record (whole process)%n",
+                    (window[1] - window[0]) / 1e9,
+                    published,
+                    (window[1] - window[0]) / 1e3 / Math.max(1, published));
+            byThreadKind(threadsAtStart, threadsAtEnd, published);
             Properties p = new Properties();
             p.put("bootstrap.servers", kafka.bootstrap());
             try (Admin admin = Admin.create(p)) {
@@ -131,6 +186,7 @@ public final class LiveBench {
             long records = Math.max(10_000, Math.round(live * seconds));
             System.out.println("ProducerPerformance, " + records + " records of the live run's body size:");
             // the live body: {"id":"...","body":"<480 chars>"} is 506 bytes
+            long c2 = cpu();
             ProducerPerformance.main(new String[] {
                 "--topic",
                 "perf",
@@ -144,8 +200,82 @@ public final class LiveBench {
                 "bootstrap.servers=" + kafka.bootstrap(),
                 "acks=1"
             });
+            cpuPerRecord("ProducerPerformance alone", c2, records);
             withConsumers(kafka, records);
         }
+    }
+
+    /**
+     * CPU time of the whole process (broker, clients and all) so far, in nanoseconds: per record it tells what each
+     * way of publishing costs even when other processes take the machine's cores.
+     */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Prints the batching of every Kafka producer alive now (from its JMX metrics). */
+    private static void producerBatches() {
+        try {
+            var server = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+            for (var name : server.queryNames(
+                    new javax.management.ObjectName("kafka.producer:type=producer-metrics,*"), null)) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "   producer %s: batch-size-avg %.0f B, record-size-avg %.0f B, records-per-request-avg %.1f%n",
+                        name.getKeyProperty("client-id"),
+                        (Double) server.getAttribute(name, "batch-size-avg"),
+                        (Double) server.getAttribute(name, "record-size-avg"),
+                        (Double) server.getAttribute(name, "records-per-request-avg"));
+            }
+        } catch (javax.management.JMException e) {
+            System.out.println("   producer metrics: " + e);
+        }
+    }
+
+    /** CPU time of every live thread by name (threads of one kind summed), in nanoseconds. */
+    private static Map<String, Long> threadCpu() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            var info = mx.getThreadInfo(id);
+            long t = mx.getThreadCpuTime(id);
+            if (info != null && t > 0) {
+                out.merge(info.getThreadName() + "#" + id, t, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Prints, per kind of thread (name without numbers and run prefix), its CPU per record between two samples. */
+    private static void byThreadKind(Map<String, Long> start, Map<String, Long> end, long records) {
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        end.forEach((name, t) -> {
+            String kind = name.replaceAll("#\\d+$", "")
+                    .replaceAll("ef-[0-9a-f]{6}-", "")
+                    .replaceAll("\\d+", "N");
+            kinds.merge(kind, t - start.getOrDefault(name, 0L), Long::sum);
+        });
+        kinds.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .forEach(e -> System.out.printf(
+                        Locale.ROOT,
+                        "   %6.1f us/record  %s%n",
+                        e.getValue() / 1e3 / Math.max(1, records),
+                        e.getKey()));
+    }
+
+    private static void cpuPerRecord(String what, long since, long records) {
+        long used = cpu() - since;
+        System.out.printf(
+                Locale.ROOT,
+                "cpu %s: %.1f s for %d records = %.1f us/record (whole process)%n",
+                what,
+                used / 1e9,
+                records,
+                records == 0 ? 0.0 : used / 1e3 / records);
     }
 
     /**
@@ -196,6 +326,21 @@ public final class LiveBench {
         assigned.await(60, TimeUnit.SECONDS);
         System.out.println("ProducerPerformance, " + records + " records, with a 3-consumer group draining meanwhile:");
         long t0 = System.nanoTime();
+        long c0 = cpu();
+        Map<String, Long> threadsAtStart = threadCpu();
+        Map<String, Long> lastSeen = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                lastSeen.putAll(threadCpu());
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watcher.setDaemon(true);
+        watcher.start();
         ProducerPerformance.main(new String[] {
             "--topic",
             "perf2",
@@ -207,8 +352,12 @@ public final class LiveBench {
             "-1",
             "--producer-props",
             "bootstrap.servers=" + kafka.bootstrap(),
-            "acks=1"
+            "acks=1",
+            "--print-metrics"
         });
+        watcher.interrupt();
+        Map<String, Long> threadsAtEnd = new java.util.HashMap<>(lastSeen);
+        threadsAtEnd.putAll(threadCpu());
         for (Thread t : sinks) {
             t.join(TimeUnit.NANOSECONDS.toMillis(Math.max(1, deadline - System.nanoTime())));
         }
@@ -218,5 +367,8 @@ public final class LiveBench {
                 read.get(),
                 records,
                 (System.nanoTime() - t0) / 1e9);
+        cpuPerRecord("ProducerPerformance with the 3 consumers", c0, records);
+        System.out.println("   (threads while the producer ran; those that ended before, as last seen within 100 ms)");
+        byThreadKind(threadsAtStart, threadsAtEnd, records);
     }
 }

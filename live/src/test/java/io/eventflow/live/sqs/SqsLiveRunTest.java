@@ -96,4 +96,49 @@ class SqsLiveRunTest {
                 .anyMatch(n -> n.startsWith(
                         "channel 'jobs': messages its messageRetention (60s) deletes are not" + " measured live"));
     }
+
+    /**
+     * A crashed worker leaves its batch invisible; after the visibility timeout the restarted worker's receive is the
+     * second, and the queue's redrive policy (maxReceiveCount 1) moves those messages to the dead-letter queue. They
+     * count as dead-lettered for the group (read back from the dead-letter queue by their source queue), not lost.
+     */
+    @Test
+    void messagesTheRedrivePolicyMovesCountAsDeadLettered() throws Exception {
+        Design d = SampleRuns.design(
+                """
+                eventflow: 1
+                name: Redrive
+                brokers:
+                  - {id: aws, kind: sqs}
+                messages:
+                  - id: Job
+                    payload: {type: object, properties: {id: {type: string}}}
+                channels:
+                  - {id: jobs, broker: aws, address: jobs, messages: [Job], visibilityTimeout: 1s,
+                     maxReceiveCount: 1, deadLetter: jobs-dlq}
+                  - {id: jobs-dlq, broker: aws, address: jobs-dlq, messages: [Job]}
+                services:
+                  - id: client
+                    publishes:
+                      - {channel: jobs, message: Job, rate: 30/s}
+                  - id: worker
+                    subscribes:
+                      - {channel: jobs, group: worker, processing: 80ms, prefetch: 10}
+                """);
+        String scenario =
+                """
+                eventflow-scenario: 1
+                design: d.eventflow.yaml
+                faults:
+                  - {at: 1s, kind: crash, target: worker, instance: 0, restartAfter: 1s}
+                """;
+        LiveResult r = SampleRuns.run(d, scenario, 3, 8);
+        SimulationReport rep = r.report();
+        SampleRuns.assertConserved(rep);
+        SimulationReport.GroupReport w = rep.groups().get("worker");
+        // the batch the crash left in hand (up to 10 messages of 80 ms each, received from a backlog) was moved
+        assertThat(w.deadLettered()).isBetween(1L, 10L);
+        assertThat(w.lostByCause().get("crash")).isZero();
+        assertThat(w.owed()).isEqualTo(w.processed() + w.deadLettered() + w.inFlight() + w.lost());
+    }
 }
