@@ -9,7 +9,6 @@ import io.eventflow.model.design.CommitPolicy;
 import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
-import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Partitioner;
 import io.eventflow.model.design.Publication;
@@ -17,6 +16,8 @@ import io.eventflow.model.design.Rate;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
+import io.eventflow.model.kind.KindProfile;
+import io.eventflow.model.kind.KindProfiles;
 import io.eventflow.simulator.Simulation;
 import io.eventflow.simulator.report.SimulationReport;
 import java.lang.management.ManagementFactory;
@@ -24,6 +25,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * {@code eventflow bench m1}: the reference model M1 of {@code shared/bench} built as an ordinary design and run
@@ -45,21 +47,32 @@ public final class M1Bench {
         return out.toString();
     }
 
-    /** The M1 design: producers → one channel → one group of consumers. */
+    /**
+     * The M1 design: producers → one channel → one group of consumers. The shared dispatch is one queue the consumers
+     * compete for, on the first broker kind whose channels are queues; the partitioned ones (rr, hash) a channel with a
+     * partition per consumer, on the first kind whose partitions bind a group's members (kinds in their enum order).
+     */
     public static Design design(M1Options o) {
         boolean shared = o.dispatch().equals("shared");
-        Broker broker = new Broker("broker", shared ? BrokerKind.AMQP : BrokerKind.KAFKA);
-        KafkaTopic topic = shared
-                ? null
-                : new KafkaTopic(
-                        o.consumers(),
-                        1,
-                        1,
-                        null,
-                        null,
-                        null,
-                        o.dispatch().equals("rr") ? Partitioner.ROUND_ROBIN : Partitioner.KEY);
-        Channel ch = new Channel("topic", "broker", "m1", List.of("Msg")).with(topic);
+        KindProfile kind = shared
+                ? firstKind(
+                        p -> p.shape(Design.empty("M1"), QUEUE_PROBE).shape().equals("queue"))
+                : firstKind(KindProfile::partitionsBoundGroups);
+        Broker broker = new Broker("broker", kind.kind());
+        Channel ch = new Channel("topic", "broker", "m1", List.of("Msg"));
+        if (!shared) {
+            ch = kind.withChannelValues(
+                    ch,
+                    Map.of(
+                            "partitions",
+                            o.consumers(),
+                            "replicationFactor",
+                            1,
+                            "minInSyncReplicas",
+                            1,
+                            "partitioner",
+                            o.dispatch().equals("rr") ? Partitioner.ROUND_ROBIN : Partitioner.KEY));
+        }
         Publication pub = new Publication(
                 "topic",
                 "Msg",
@@ -107,6 +120,17 @@ public final class M1Bench {
                 .withMessages(List.of(msg))
                 .withChannels(List.of(ch))
                 .withServices(List.of(producers, consumers));
+    }
+
+    private static final Channel QUEUE_PROBE = new Channel("probe", "broker", null, List.of());
+
+    private static KindProfile firstKind(Predicate<KindProfile> test) {
+        for (BrokerKind k : BrokerKind.values()) {
+            if (test.test(KindProfiles.of(k))) {
+                return KindProfiles.of(k);
+            }
+        }
+        throw new IllegalStateException("no broker kind runs M1's dispatch");
     }
 
     /** Figures of one run (times in seconds). */

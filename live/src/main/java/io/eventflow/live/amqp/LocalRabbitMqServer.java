@@ -1,7 +1,7 @@
 package io.eventflow.live.amqp;
 
+import io.eventflow.live.server.ChildProcessServer;
 import io.eventflow.live.server.FreePorts;
-import io.eventflow.live.server.LocalServer;
 import io.eventflow.live.server.ServerBinaries;
 import io.eventflow.live.server.ServerProcess;
 import io.eventflow.live.server.ServerUnavailableException;
@@ -24,23 +24,15 @@ import java.util.Optional;
  * (no management UI). The default user guest/guest may connect from loopback. {@link #close()} stops the node and
  * its port mapper and deletes the folder. The node takes about 5 s to start.
  */
-public final class LocalRabbitMqServer implements LocalServer {
+public final class LocalRabbitMqServer extends ChildProcessServer {
     static final String PROGRAM = "rabbitmq-server";
     /** Debian's wrapper in /usr/sbin re-runs the script as user rabbitmq with the system's cookie: use the script. */
     private static final String SCRIPT_DIR = "/usr/lib/rabbitmq/bin";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    private final ServerProcess node;
-    private final ServerProcess epmd;
-    private final int port;
-    private final Duration startTime;
-
-    private LocalRabbitMqServer(ServerProcess node, ServerProcess epmd, int port, Duration startTime) {
-        this.node = node;
-        this.epmd = epmd;
-        this.port = port;
-        this.startTime = startTime;
+    private LocalRabbitMqServer(ServerProcess node, ServerProcess epmd, int port, long startedAt) {
+        super(port, startedAt, node, epmd);
     }
 
     /** The machine's {@code rabbitmq-server} script, if there is one. */
@@ -78,9 +70,8 @@ public final class LocalRabbitMqServer implements LocalServer {
                 ServerProcess.newFolder("epmd"));
         try {
             epmd.awaitPort(epmdPort, Duration.ofSeconds(10));
-            ServerProcess node = ServerProcess.start(PROGRAM, List.of(program.toString()), env, dir);
-            node.awaitPort(port, START_TIMEOUT);
-            return new LocalRabbitMqServer(node, epmd, port, Duration.ofNanos(System.nanoTime() - t0));
+            ServerProcess node = launch(PROGRAM, List.of(program.toString()), env, dir, port, START_TIMEOUT);
+            return new LocalRabbitMqServer(node, epmd, port, t0);
         } catch (RuntimeException e) {
             epmd.close();
             throw e;
@@ -130,36 +121,13 @@ public final class LocalRabbitMqServer implements LocalServer {
     }
 
     @Override
-    public String endpoint() {
-        return "amqp://127.0.0.1:" + port;
-    }
-
-    @Override
-    public int port() {
-        return port;
+    protected String scheme() {
+        return "amqp";
     }
 
     @Override
     public String description() {
-        return PROGRAM + " (child process " + node.pid() + ", epmd " + epmd.pid() + ")";
-    }
-
-    @Override
-    public Duration startTime() {
-        return startTime;
-    }
-
-    /** The ids of the node's and the port mapper's processes (for checks that they are gone after close). */
-    public List<Long> pids() {
-        return List.of(node.pid(), epmd.pid());
-    }
-
-    @Override
-    public void close() {
-        try {
-            node.close();
-        } finally {
-            epmd.close();
-        }
+        List<Long> pids = pids();
+        return PROGRAM + " (child process " + pids.get(0) + ", epmd " + pids.get(1) + ")";
     }
 }

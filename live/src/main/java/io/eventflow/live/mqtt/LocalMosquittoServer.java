@@ -1,7 +1,7 @@
 package io.eventflow.live.mqtt;
 
+import io.eventflow.live.server.ChildProcessServer;
 import io.eventflow.live.server.FreePorts;
-import io.eventflow.live.server.LocalServer;
 import io.eventflow.live.server.ServerBinaries;
 import io.eventflow.live.server.ServerProcess;
 import io.eventflow.live.server.ServerUnavailableException;
@@ -20,18 +20,12 @@ import java.util.Optional;
  * 127.0.0.1 port with its own configuration (anonymous clients, no persistence, log to its output) in a temporary
  * folder. Used where a design asks MQTT 5, which the in-process broker (Moquette) does not speak.
  */
-public final class LocalMosquittoServer implements LocalServer {
+public final class LocalMosquittoServer extends ChildProcessServer {
     static final String PROGRAM = "mosquitto";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
-    private final ServerProcess process;
-    private final int port;
-    private final Duration startTime;
-
-    private LocalMosquittoServer(ServerProcess process, int port, Duration startTime) {
-        this.process = process;
-        this.port = port;
-        this.startTime = startTime;
+    private LocalMosquittoServer(ServerProcess process, int port, long startedAt) {
+        super(port, startedAt, process);
     }
 
     /** The machine's {@code mosquitto}, if there is one. */
@@ -70,10 +64,8 @@ public final class LocalMosquittoServer implements LocalServer {
             ServerProcess.deleteTree(dir);
             throw new UncheckedIOException("could not write " + config, e);
         }
-        ServerProcess process =
-                ServerProcess.start(PROGRAM, List.of(program.toString(), "-c", config.toString()), Map.of(), dir);
-        process.awaitPort(port, START_TIMEOUT);
-        return new LocalMosquittoServer(process, port, Duration.ofNanos(System.nanoTime() - t0));
+        List<String> command = List.of(program.toString(), "-c", config.toString());
+        return new LocalMosquittoServer(launch(PROGRAM, command, Map.of(), dir, port, START_TIMEOUT), port, t0);
     }
 
     /** What to tell a user who has no {@code mosquitto}; {@code why} says what needs it (may be empty). */
@@ -91,31 +83,12 @@ public final class LocalMosquittoServer implements LocalServer {
     }
 
     @Override
-    public String endpoint() {
-        return "tcp://127.0.0.1:" + port;
-    }
-
-    @Override
-    public int port() {
-        return port;
+    protected String scheme() {
+        return "tcp";
     }
 
     @Override
     public String description() {
-        return PROGRAM + " (MQTT 5, child process " + process.pid() + ")";
-    }
-
-    @Override
-    public Duration startTime() {
-        return startTime;
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public void close() {
-        process.close();
+        return PROGRAM + " (MQTT 5, child process " + pid() + ")";
     }
 }

@@ -1,7 +1,7 @@
 package io.eventflow.live.redis;
 
+import io.eventflow.live.server.ChildProcessServer;
 import io.eventflow.live.server.FreePorts;
-import io.eventflow.live.server.LocalServer;
 import io.eventflow.live.server.ServerBinaries;
 import io.eventflow.live.server.ServerProcess;
 import io.eventflow.live.server.ServerUnavailableException;
@@ -17,18 +17,12 @@ import java.util.Optional;
  * as a child process on a free 127.0.0.1 port, with no persistence (no RDB snapshot, no AOF) and its own temporary
  * folder; {@link #close()} stops it. It never touches a Redis the machine already runs.
  */
-public final class LocalRedisServer implements LocalServer {
+public final class LocalRedisServer extends ChildProcessServer {
     static final String PROGRAM = "redis-server";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
-    private final ServerProcess process;
-    private final int port;
-    private final Duration startTime;
-
-    private LocalRedisServer(ServerProcess process, int port, Duration startTime) {
-        this.process = process;
-        this.port = port;
-        this.startTime = startTime;
+    private LocalRedisServer(ServerProcess process, int port, long startedAt) {
+        super(port, startedAt, process);
     }
 
     /** The machine's {@code redis-server}, if there is one. */
@@ -63,9 +57,7 @@ public final class LocalRedisServer implements LocalServer {
                 "no",
                 "--dir",
                 dir.toString());
-        ServerProcess process = ServerProcess.start(PROGRAM, command, Map.of(), dir);
-        process.awaitPort(port, START_TIMEOUT);
-        return new LocalRedisServer(process, port, Duration.ofNanos(System.nanoTime() - t0));
+        return new LocalRedisServer(launch(PROGRAM, command, Map.of(), dir, port, START_TIMEOUT), port, t0);
     }
 
     /** What to tell a user who has no {@code redis-server}. */
@@ -83,32 +75,12 @@ public final class LocalRedisServer implements LocalServer {
     }
 
     @Override
-    public String endpoint() {
-        return "redis://127.0.0.1:" + port;
-    }
-
-    @Override
-    public int port() {
-        return port;
+    protected String scheme() {
+        return "redis";
     }
 
     @Override
     public String description() {
-        return PROGRAM + " (child process " + process.pid() + ")";
-    }
-
-    @Override
-    public Duration startTime() {
-        return startTime;
-    }
-
-    /** The child process's id (for checks that it is gone after {@link #close()}). */
-    public long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public void close() {
-        process.close();
+        return PROGRAM + " (child process " + pid() + ")";
     }
 }

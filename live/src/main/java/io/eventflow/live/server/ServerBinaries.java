@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds a server program (e.g. Debian's {@code redis-server}) on the PATH and in the usual system folders. */
+/**
+ * Finds a server program (e.g. Debian's {@code mosquitto}) on the PATH and in the usual system folders; a kind whose
+ * program lives elsewhere names that folder when it searches.
+ */
 public final class ServerBinaries {
     /** Folders searched after the PATH: where Debian and Homebrew put servers that are not on a user's PATH. */
     private static final List<String> EXTRA_DIRS =
-            List.of("/usr/sbin", "/usr/local/sbin", "/usr/lib/rabbitmq/bin", "/opt/homebrew/sbin", "/opt/homebrew/bin");
+            List.of("/usr/sbin", "/usr/local/sbin", "/opt/homebrew/sbin", "/opt/homebrew/bin");
 
     private ServerBinaries() {}
 

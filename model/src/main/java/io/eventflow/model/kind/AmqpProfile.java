@@ -13,6 +13,13 @@ import java.util.function.BiConsumer;
 
 /** AMQP/RabbitMQ: a channel is a queue bound to an exchange ({@link AmqpQueue}). */
 final class AmqpProfile implements KindProfile {
+    private static final KindBindings BINDINGS = new AmqpBindings();
+
+    @Override
+    public KindBindings bindings() {
+        return BINDINGS;
+    }
+
     @Override
     public BrokerKind kind() {
         return BrokerKind.AMQP;
@@ -26,6 +33,11 @@ final class AmqpProfile implements KindProfile {
     @Override
     public Optional<Retention> retention(Channel c) {
         return Optional.ofNullable(AmqpQueue.of(c).ttl()).map(ttl -> new Retention(ttl, "ttl"));
+    }
+
+    @Override
+    public String retentionLoss() {
+        return "expire (AMQP ttl)";
     }
 
     @Override

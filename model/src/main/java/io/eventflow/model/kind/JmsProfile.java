@@ -19,6 +19,13 @@ import java.util.function.Consumer;
  * the AMQP queue settings.
  */
 final class JmsProfile implements KindProfile {
+    private static final KindBindings BINDINGS = new JmsBindings();
+
+    @Override
+    public KindBindings bindings() {
+        return BINDINGS;
+    }
+
     @Override
     public BrokerKind kind() {
         return BrokerKind.JMS;

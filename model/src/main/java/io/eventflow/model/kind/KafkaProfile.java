@@ -14,6 +14,13 @@ import java.util.function.BiConsumer;
 
 /** Kafka: a channel is a topic of partitions ({@link KafkaTopic}). */
 final class KafkaProfile implements KindProfile {
+    private static final KindBindings BINDINGS = new KafkaBindings();
+
+    @Override
+    public KindBindings bindings() {
+        return BINDINGS;
+    }
+
     @Override
     public BrokerKind kind() {
         return BrokerKind.KAFKA;
@@ -30,6 +37,34 @@ final class KafkaProfile implements KindProfile {
         return "compact".equals(k.cleanupPolicy())
                 ? Optional.empty()
                 : Optional.of(new Retention(k.retentionOrDefault(), "retention"));
+    }
+
+    @Override
+    public String retentionLoss() {
+        return "are deleted (Kafka retention)";
+    }
+
+    /** EF010: raised by the linter on the channels of kinds whose {@link #partitionsBoundGroups} holds. */
+    static final String IDLE_CONSUMERS = "EF010";
+    /** EF024: raised by the linter where a design still writes the x- spelling of a timing key. */
+    static final String OLD_TIMING_KEY = "EF024";
+
+    @Override
+    public List<KindRule> lintRules() {
+        return List.of(
+                new KindRule(
+                        IDLE_CONSUMERS,
+                        false,
+                        "more instances in a consumer group than partitions (Kafka)",
+                        "Kafka gives each partition to one member of a group, so instances beyond the partition count"
+                                + " sit idle. Add partitions or run fewer instances."),
+                new KindRule(
+                        OLD_TIMING_KEY,
+                        true,
+                        "x- spelling of a Kafka timing setting",
+                        "x-rebalancePause, x-failoverTime and x-replicationLag are documented keys now: rebalancePause"
+                                + " (subscription), failoverTime and replicationLag (broker). The x- spelling is still"
+                                + " read; rename it so that the design reads like the documentation."));
     }
 
     @Override

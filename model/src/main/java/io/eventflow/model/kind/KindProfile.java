@@ -8,8 +8,10 @@ import io.eventflow.model.design.KindSettings;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -32,6 +34,45 @@ public interface KindProfile {
 
     /** Writes this kind's part of {@code channel}'s settings, keys in their fixed order; nothing when it has none. */
     default void writeChannel(Channel channel, SettingsSink out) {}
+
+    /**
+     * This kind's settings of {@code channel} by key, typed as {@link #writeChannel} writes them (numbers, texts, lists
+     * of texts, durations, sizes, enums), in the file's order; only the keys that are set.
+     */
+    default Map<String, Object> channelValues(Channel channel) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        writeChannel(channel, new SettingsSink() {
+            @Override
+            public void put(String key, Object value) {
+                if (value != null) {
+                    out.put(key, value);
+                }
+            }
+
+            @Override
+            public void putStrings(String key, List<String> values) {
+                if (values != null) {
+                    out.put(key, values);
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * {@code channel} with this kind's settings made of {@code values} (typed as {@link #channelValues} gives them; a
+     * value of the wrong type is left out); the channel itself for a kind without channel settings.
+     */
+    default Channel withChannelValues(Channel channel, Map<String, Object> values) {
+        KindSettings part = readChannel(new ValueSource(values));
+        return part == null ? channel : channel.with(part);
+    }
+
+    /** Whether {@code key} is one of this kind's channel keys, taking a value like {@code sample}. */
+    default boolean readsChannelKey(String key, Object sample) {
+        KindSettings part = readChannel(new ValueSource(Map.of(key, sample)));
+        return part != null && !part.isEmpty();
+    }
 
     /**
      * This kind's part of the settings with every reference to another element's id mapped ({@code map} returns null
@@ -89,6 +130,11 @@ public interface KindProfile {
      */
     default String asyncApiNote() {
         return null;
+    }
+
+    /** How this kind's settings map onto AsyncAPI bindings, both ways; {@link KindBindings#NONE} for none. */
+    default KindBindings bindings() {
+        return KindBindings.NONE;
     }
 
     /**
@@ -159,6 +205,14 @@ public interface KindProfile {
      */
     default Optional<Retention> retention(Channel channel) {
         return Optional.empty();
+    }
+
+    /**
+     * How a channel of this kind loses an unread message in time, as the description of lint rule EF011 words it, e.g.
+     * {@code expire (... ttl)}; null to leave the kind out of that description.
+     */
+    default String retentionLoss() {
+        return null;
     }
 
     /**

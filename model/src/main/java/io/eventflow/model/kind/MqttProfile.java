@@ -17,6 +17,13 @@ import java.util.function.Consumer;
 
 /** MQTT: a channel is a topic publishers send to at a QoS ({@link MqttTopic}). */
 final class MqttProfile implements KindProfile {
+    private static final KindBindings BINDINGS = new MqttBindings();
+
+    @Override
+    public KindBindings bindings() {
+        return BINDINGS;
+    }
+
     @Override
     public BrokerKind kind() {
         return BrokerKind.MQTT;

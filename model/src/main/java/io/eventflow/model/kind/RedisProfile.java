@@ -10,12 +10,27 @@ import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Redis Streams: a channel is a stream read by consumer groups ({@link RedisStream}). */
 final class RedisProfile implements KindProfile {
+    /** AsyncAPI 3.0 names the protocol but defines no binding fields or versions: a document's own stays as it is. */
+    private static final KindBindings BINDINGS = new KindBindings() {
+        @Override
+        public List<Protocol> protocols() {
+            return List.of(new Protocol("redis", Set.of(), Map.of()));
+        }
+    };
+
+    @Override
+    public KindBindings bindings() {
+        return BINDINGS;
+    }
+
     @Override
     public BrokerKind kind() {
         return BrokerKind.REDIS;

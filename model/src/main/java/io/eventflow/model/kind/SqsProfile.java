@@ -21,6 +21,13 @@ import java.util.function.UnaryOperator;
 final class SqsProfile implements KindProfile {
     private static final long HOUR = 3_600_000_000_000L;
 
+    private static final KindBindings BINDINGS = new SqsBindings();
+
+    @Override
+    public KindBindings bindings() {
+        return BINDINGS;
+    }
+
     @Override
     public BrokerKind kind() {
         return BrokerKind.SQS;

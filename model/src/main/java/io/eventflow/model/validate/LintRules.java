@@ -19,10 +19,13 @@ final class LintRules {
     static final String NO_SUBSCRIBER = "EF007";
     static final String NO_CORRELATION_ID = "EF008";
     static final String UNSIGNED_EXTERNAL = "EF009";
+    /** Its text is in the profile of the kind whose partitions bind a group's members (its {@code lintRules}). */
     static final String IDLE_CONSUMERS = "EF010";
+
     static final String SHORT_RETENTION = "EF011";
     static final String ADDRESS_NAMING = "EF012";
     static final String DEAD_LETTER_TYPES = "EF013";
+    /** Its text is in the profile of the kind the timing settings belong to (its {@code lintRules}). */
     static final String OLD_TIMING_KEY = "EF024";
 
     /** Every rule, by id: the linter's own and those of single kinds (their profiles' {@code lintRules}). */
@@ -87,18 +90,11 @@ final class LintRules {
                     "Parties outside the organisation publish or read external channels, so consumers cannot trust"
                             + " an unsigned message's origin or integrity. Sign the message."),
             new RuleInfo(
-                    IDLE_CONSUMERS,
-                    Severity.WARNING,
-                    "more instances in a consumer group than partitions (Kafka)",
-                    "Kafka gives each partition to one member of a group, so instances beyond the partition count"
-                            + " sit idle. Add partitions or run fewer instances."),
-            new RuleInfo(
                     SHORT_RETENTION,
                     Severity.WARNING,
                     "retention shorter than a subscriber's worst expected downtime",
-                    "Messages are deleted (Kafka retention) or expire (AMQP ttl) before a subscriber that was down"
-                            + " comes back, so it loses them. Keep messages longer than subscription.maxDowntime"
-                            + " (or lint.expectedDowntime)."),
+                    "Messages " + retentionLoss() + " before a subscriber that was down comes back, so it loses"
+                            + " them. Keep messages longer than subscription.maxDowntime (or lint.expectedDowntime)."),
             new RuleInfo(
                     ADDRESS_NAMING,
                     Severity.WARNING,
@@ -111,16 +107,21 @@ final class LintRules {
                     "dead-letter channel does not carry the failing message type",
                     "A message dead-lettered into a channel declared for other types breaks whoever reads that"
                             + " channel (and its schema checks). Give each failing type a dead-letter channel that"
-                            + " carries it."),
-            new RuleInfo(
-                    OLD_TIMING_KEY,
-                    Severity.INFO,
-                    "x- spelling of a Kafka timing setting",
-                    "x-rebalancePause, x-failoverTime and x-replicationLag are documented keys now: rebalancePause"
-                            + " (subscription), failoverTime and replicationLag (broker). The x- spelling is still"
-                            + " read; rename it so that the design reads like the documentation.")));
+                            + " carries it.")));
 
     private LintRules() {}
+
+    /** How each kind that drops unread messages in time does so, from the profiles: e.g. {@code expire (... ttl)}. */
+    private static String retentionLoss() {
+        List<String> ways = new ArrayList<>();
+        for (BrokerKind kind : BrokerKind.values()) {
+            String way = KindProfiles.of(kind).retentionLoss();
+            if (way != null) {
+                ways.add(way);
+            }
+        }
+        return String.join(" or ", ways);
+    }
 
     private static List<RuleInfo> withKindRules(List<RuleInfo> own) {
         List<RuleInfo> all = new ArrayList<>(own);

@@ -31,6 +31,14 @@ public interface BrokerRuntime {
         return false;
     }
 
+    /**
+     * The routing key of a message published on {@code channel} whose publication names none (kinds that route by key
+     * read it from {@link Msg#routingKey}); by default the channel's address.
+     */
+    default String defaultRoutingKey(SimChannel channel) {
+        return channel.spec.source().effectiveAddress();
+    }
+
     /** Called once per channel on this broker, before any group. */
     void attachChannel(SimChannel channel);
 

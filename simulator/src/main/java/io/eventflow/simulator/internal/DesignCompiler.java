@@ -1,7 +1,6 @@
 package io.eventflow.simulator.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Arrival;
 import io.eventflow.model.design.ArrivalKind;
 import io.eventflow.model.design.Broker;
@@ -11,7 +10,6 @@ import io.eventflow.model.design.DeliveryGuarantee;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.ExactlyOnceMechanism;
-import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.Limits;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.ProducerSettings;
@@ -122,27 +120,7 @@ public final class DesignCompiler {
     }
 
     private Plan.Channel channel(Channel c) {
-        var k = KafkaTopic.of(c);
-        var a = AmqpQueue.of(c);
-        String rk = a.routingKey() != null ? a.routingKey() : c.effectiveAddress();
-        return new Plan.Channel(
-                c.id(),
-                c.broker(),
-                k.partitionCount(),
-                k.partitionerOrDefault() == io.eventflow.model.design.Partitioner.KEY,
-                k.replicas(),
-                k.minInSync(),
-                k.retention() == null ? Plan.NONE : k.retention().nanos(),
-                k.retentionBytes() == null ? Plan.NONE : k.retentionBytes().bytes(),
-                a.exchange(),
-                a.exchangeTypeOrDefault().key(),
-                rk,
-                a.bindings(),
-                a.ttl() == null ? Plan.NONE : a.ttl().nanos(),
-                a.maxLength() == null ? Plan.NONE : a.maxLength(),
-                Plan.Overflow.valueOf(a.overflowOrDefault().name()),
-                c.deadLetter(),
-                c);
+        return new Plan.Channel(c.id(), c.broker(), c.deadLetter(), c);
     }
 
     private Plan.Service service(Service s, List<Plan.Channel> channels) {

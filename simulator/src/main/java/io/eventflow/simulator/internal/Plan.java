@@ -30,12 +30,6 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
         AFTER_PROCESSING
     }
 
-    public enum Overflow {
-        DROP_HEAD,
-        REJECT_PUBLISH,
-        REJECT_PUBLISH_DLX
-    }
-
     public enum Arrival {
         POISSON,
         CONSTANT
@@ -54,27 +48,11 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             io.eventflow.model.design.Broker source) {}
 
     /**
-     * A topic (a log) or an exchange with one queue per subscribing group. {@code source} is the design's
-     * channel (null when a test builds the plan): broker kinds read their own settings from it.
+     * A channel of the design on a broker the simulator runs. {@code source} is the design's channel: each broker
+     * kind's runtime reads its own settings from it (its settings record).
      */
     public record Channel(
-            String id,
-            String broker,
-            int partitions,
-            boolean keyPartitioner,
-            int replicationFactor,
-            int minInSync,
-            long retentionTime,
-            long retentionBytes,
-            String exchange,
-            String exchangeType,
-            String routingKey,
-            List<String> bindings,
-            long messageTtl,
-            long maxLength,
-            Overflow overflow,
-            String deadLetterChannel,
-            io.eventflow.model.design.Channel source) {}
+            String id, String broker, String deadLetterChannel, io.eventflow.model.design.Channel source) {}
 
     public record Retry(int maxAttempts, Backoff backoff) {
         public static final Retry NONE = new Retry(1, Backoff.fixed(0));

@@ -41,7 +41,7 @@ public final class Producer implements Event {
         this.rng = rng;
         this.ratePerSecond = spec.ratePerSecond();
         this.handler = engine.kernel.register(this);
-        this.routingKey = spec.routingKey() != null ? spec.routingKey() : channel.spec.routingKey();
+        this.routingKey = spec.routingKey() != null ? spec.routingKey() : channel.broker.defaultRoutingKey(channel);
         this.sizeBytes = spec.sizeBytes();
         this.keys = spec.keys();
         this.perProcessed = spec.perProcessed();

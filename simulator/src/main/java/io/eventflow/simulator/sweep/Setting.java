@@ -1,19 +1,23 @@
 package io.eventflow.simulator.sweep;
 
 import io.eventflow.model.design.Broker;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
-import io.eventflow.model.design.KafkaTopic;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Rate;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
 import io.eventflow.model.edit.DesignEdits;
+import io.eventflow.model.kind.KindProfile;
+import io.eventflow.model.kind.KindProfiles;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A design setting a sweep can vary, named as in the design file. Each one is a typed edit of the immutable design:
@@ -30,11 +34,11 @@ public enum Setting {
     PREFETCH("prefetch", Target.SUBSCRIPTION, Kind.COUNT),
     /** The mean of a subscription's {@code processing} time (its distribution's shape is kept). */
     PROCESSING("processing", Target.SUBSCRIPTION, Kind.TIME),
-    /** A Kafka-like channel's {@code partitions}. */
+    /** A partitioned channel's {@code partitions} (of the kind whose channels have that key). */
     PARTITIONS("partitions", Target.CHANNEL, Kind.COUNT),
-    /** A Kafka-like channel's {@code replicationFactor}. */
+    /** A replicated channel's {@code replicationFactor} (of the kind whose channels have that key). */
     REPLICATION_FACTOR("replicationFactor", Target.CHANNEL, Kind.COUNT),
-    /** A Kafka-like channel's {@code minInSyncReplicas}. */
+    /** A replicated channel's {@code minInSyncReplicas} (of the kind whose channels have that key). */
     MIN_IN_SYNC_REPLICAS("minInSyncReplicas", Target.CHANNEL, Kind.COUNT),
     /** A broker's {@code nodes}. */
     NODES("nodes", Target.BROKER, Kind.COUNT);
@@ -109,10 +113,7 @@ public enum Setting {
                 Distribution p = subscription(design, ref).processing();
                 yield p == null || p.mean() == null ? null : p.mean().text();
             }
-            case PARTITIONS -> text(KafkaTopic.of(channel(design, ref)).partitions());
-            case REPLICATION_FACTOR -> text(KafkaTopic.of(channel(design, ref)).replicationFactor());
-            case MIN_IN_SYNC_REPLICAS -> text(
-                    KafkaTopic.of(channel(design, ref)).minInSyncReplicas());
+            case PARTITIONS, REPLICATION_FACTOR, MIN_IN_SYNC_REPLICAS -> channelValue(design, ref);
             case NODES -> text(broker(design, ref).nodes());
         };
     }
@@ -125,39 +126,7 @@ public enum Setting {
             case CONCURRENCY -> updateSubscription(design, ref, s -> Edits.withConcurrency(s, value.count()));
             case PREFETCH -> updateSubscription(design, ref, s -> Edits.withPrefetch(s, value.count()));
             case PROCESSING -> updateSubscription(design, ref, s -> Edits.withProcessingMean(s, value.time()));
-            case PARTITIONS -> updateKafka(
-                    design,
-                    ref,
-                    k -> new KafkaTopic(
-                            value.count(),
-                            k.replicationFactor(),
-                            k.minInSyncReplicas(),
-                            k.retention(),
-                            k.retentionBytes(),
-                            k.cleanupPolicy(),
-                            k.partitioner()));
-            case REPLICATION_FACTOR -> updateKafka(
-                    design,
-                    ref,
-                    k -> new KafkaTopic(
-                            k.partitions(),
-                            value.count(),
-                            k.minInSyncReplicas(),
-                            k.retention(),
-                            k.retentionBytes(),
-                            k.cleanupPolicy(),
-                            k.partitioner()));
-            case MIN_IN_SYNC_REPLICAS -> updateKafka(
-                    design,
-                    ref,
-                    k -> new KafkaTopic(
-                            k.partitions(),
-                            k.replicationFactor(),
-                            value.count(),
-                            k.retention(),
-                            k.retentionBytes(),
-                            k.cleanupPolicy(),
-                            k.partitioner()));
+            case PARTITIONS, REPLICATION_FACTOR, MIN_IN_SYNC_REPLICAS -> withChannelValue(design, ref, value.count());
             case NODES -> {
                 Broker b = broker(design, ref);
                 yield DesignEdits.replace(
@@ -225,9 +194,28 @@ public enum Setting {
                         .toList()));
     }
 
-    private static Design updateKafka(Design d, ElementRef ref, java.util.function.UnaryOperator<KafkaTopic> f) {
+    /** The profile of the kind whose channels have this setting's key (a whole number). */
+    private KindProfile owner() {
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfile p = KindProfiles.of(kind);
+            if (p.readsChannelKey(key, 1)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no broker kind has the channel setting " + key);
+    }
+
+    private String channelValue(Design d, ElementRef ref) {
+        Object v = owner().channelValues(channel(d, ref)).get(key);
+        return v == null ? null : v.toString();
+    }
+
+    private Design withChannelValue(Design d, ElementRef ref, int count) {
         Channel c = channel(d, ref);
-        return DesignEdits.replace(d, c.id(), c.with(f.apply(KafkaTopic.of(c))));
+        KindProfile p = owner();
+        Map<String, Object> values = new LinkedHashMap<>(p.channelValues(c));
+        values.put(key, count);
+        return DesignEdits.replace(d, c.id(), p.withChannelValues(c, values));
     }
 
     private static Publication withRate(Publication p, Rate rate) {

@@ -2,6 +2,11 @@ package io.eventflow.model.asyncapi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.kind.KindBindings;
+import io.eventflow.model.kind.KindProfiles;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,80 +19,32 @@ import java.util.Set;
 final class BindingCompat {
     static final String PREFIX = "x-asyncapi-2-";
 
-    private static final Map<String, Set<String>> VERSIONS_3 = Map.ofEntries(
-            Map.entry("mqtt", Set.of("0.2.0")),
-            Map.entry("kafka", Set.of("0.3.0", "0.4.0", "0.5.0")),
-            Map.entry("amqp", Set.of("0.3.0")),
+    /**
+     * The binding versions 3.0 defines per protocol: those of the broker kinds' protocols (their profiles' {@code
+     * bindings}) and of the protocols no kind maps.
+     */
+    private static final Map<String, Set<String>> VERSIONS_3 = new HashMap<>(Map.ofEntries(
             Map.entry("http", Set.of("0.2.0", "0.3.0")),
             Map.entry("ws", Set.of("0.1.0")),
-            Map.entry("jms", Set.of("0.0.1")),
             Map.entry("ibmmq", Set.of("0.1.0")),
             Map.entry("solace", Set.of("0.2.0", "0.3.0", "0.4.0")),
             Map.entry("pulsar", Set.of("0.1.0")),
             Map.entry("anypointmq", Set.of("0.0.1")),
             Map.entry("googlepubsub", Set.of("0.2.0")),
-            Map.entry("sns", Set.of("0.1.0")),
-            Map.entry("sqs", Set.of("0.2.0")),
-            Map.entry("nats", Set.of("0.1.0")));
+            Map.entry("nats", Set.of("0.1.0"))));
 
-    /** The protocols the 3.0.0 schema names in bindings objects (operations and messages have no pulsar). */
-    private static final Set<String> PROTOCOLS_3 = Set.of(
-            "http",
-            "ws",
-            "amqp",
-            "amqp1",
-            "mqtt",
-            "kafka",
-            "anypointmq",
-            "nats",
-            "jms",
-            "sns",
-            "sqs",
-            "stomp",
-            "redis",
-            "ibmmq",
-            "solace",
-            "googlepubsub",
-            "pulsar");
+    /**
+     * The protocols the 3.0.0 schema names in bindings objects (operations and messages have no pulsar): the kinds'
+     * and these.
+     */
+    private static final Set<String> PROTOCOLS_3 = new HashSet<>(
+            Set.of("http", "ws", "anypointmq", "nats", "stomp", "ibmmq", "solace", "googlepubsub", "pulsar"));
 
     /** The fields of the newest 3.0 binding of each protocol and object kind (the schema allows no others). */
-    private static final Map<String, List<String>> LATEST_FIELDS = Map.ofEntries(
-            Map.entry(
-                    "amqp/operation",
-                    List.of(
-                            "expiration",
-                            "userId",
-                            "cc",
-                            "priority",
-                            "deliveryMode",
-                            "mandatory",
-                            "bcc",
-                            "timestamp",
-                            "ack")),
-            Map.entry("amqp/message", List.of("contentEncoding", "messageType")),
-            Map.entry("amqp/channel", List.of("is", "exchange", "queue")),
+    private static final Map<String, List<String>> LATEST_FIELDS = new HashMap<>(Map.ofEntries(
             Map.entry("http/operation", List.of("method", "query")),
             Map.entry("http/message", List.of("headers", "statusCode")),
             Map.entry("ws/channel", List.of("method", "query", "headers")),
-            Map.entry("kafka/server", List.of("schemaRegistryUrl", "schemaRegistryVendor")),
-            Map.entry("kafka/channel", List.of("topic", "partitions", "replicas", "topicConfiguration")),
-            Map.entry("kafka/operation", List.of("groupId", "clientId")),
-            Map.entry(
-                    "kafka/message",
-                    List.of("key", "schemaIdLocation", "schemaIdPayloadEncoding", "schemaLookupStrategy")),
-            Map.entry(
-                    "mqtt/server",
-                    List.of(
-                            "clientId",
-                            "cleanSession",
-                            "lastWill",
-                            "keepAlive",
-                            "sessionExpiryInterval",
-                            "maximumPacketSize")),
-            Map.entry("mqtt/operation", List.of("qos", "retain", "messageExpiryInterval")),
-            Map.entry(
-                    "mqtt/message",
-                    List.of("payloadFormatIndicator", "correlationData", "contentType", "responseTopic")),
             Map.entry(
                     "ibmmq/server",
                     List.of(
@@ -98,16 +55,19 @@ final class BindingCompat {
                             "heartBeatInterval")),
             Map.entry("ibmmq/channel", List.of("destinationType", "queue", "topic", "maxMsgLength")),
             Map.entry("ibmmq/message", List.of("type", "headers", "description", "expiry")),
-            Map.entry("jms/server", List.of("jmsConnectionFactory", "properties", "clientID")),
-            Map.entry("jms/channel", List.of("destination", "destinationType")),
-            Map.entry("jms/message", List.of("headers")),
-            Map.entry("sns/channel", List.of("name", "ordering", "policy", "tags")),
-            Map.entry("sns/operation", List.of("topic", "consumers", "deliveryPolicy")),
-            Map.entry("sqs/channel", List.of("queue", "deadLetterQueue")),
-            Map.entry("sqs/operation", List.of("queues")),
             Map.entry("nats/operation", List.of("queue")),
             Map.entry("anypointmq/channel", List.of("destination", "destinationType")),
-            Map.entry("anypointmq/message", List.of("headers")));
+            Map.entry("anypointmq/message", List.of("headers"))));
+
+    static {
+        for (BrokerKind kind : BrokerKind.values()) {
+            for (KindBindings.Protocol p : KindProfiles.of(kind).bindings().protocols()) {
+                PROTOCOLS_3.add(p.name());
+                VERSIONS_3.put(p.name(), p.versions());
+                p.fields().forEach((object, fields) -> LATEST_FIELDS.put(p.name() + "/" + object, fields));
+            }
+        }
+    }
 
     private BindingCompat() {}
 

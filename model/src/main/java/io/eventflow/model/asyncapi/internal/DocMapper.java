@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.kind.KindProfiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,8 +23,11 @@ final class DocMapper {
     final Map<String, String> servers = new LinkedHashMap<>();
     final Map<String, String> channels = new HashMap<>();
     final Map<String, Map<String, String>> channelMessages = new HashMap<>();
-    /** Broker id → the session expiry its (not derived) MQTT server binding gives the document's application. */
-    final Map<String, String> mqttSessionExpiry = new HashMap<>();
+    /**
+     * Broker id → the subscription settings its own (not derived) server binding gives the document's application
+     * (its kind's {@code subscriptionDefaults}).
+     */
+    final Map<String, Map<String, String>> subscriptionDefaults = new HashMap<>();
 
     private String defaultService;
 
@@ -173,10 +177,12 @@ final class DocMapper {
         ImportState.userExtensions(s.node(), b);
         ObjectNode rest = (ObjectNode) refs.inline(s);
         rest.remove(List.of("host", "protocol", "protocolVersion", "description"));
-        MqttServerBinding.dropDerived(rest);
-        String expiry = kind == BrokerKind.MQTT ? MqttServerBinding.sessionExpiry(rest) : null;
-        if (expiry != null) {
-            mqttSessionExpiry.put(id, expiry);
+        for (BrokerKind k : BrokerKind.values()) {
+            KindProfiles.of(k).bindings().dropDerivedServer(rest);
+        }
+        Map<String, String> defaults = KindProfiles.of(kind).bindings().subscriptionDefaults(rest);
+        if (!defaults.isEmpty()) {
+            subscriptionDefaults.put(id, defaults);
         }
         if (doc.isV2()) {
             BindingCompat.toV3(rest, "server");

@@ -2,6 +2,7 @@ package io.eventflow.model.asyncapi.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.kind.KindBindings;
 import java.util.Map;
 
 /**
@@ -38,10 +39,8 @@ public final class Ext {
     /** On 2.6 channels: every operation when more than one shares a publish/subscribe slot. */
     public static final String OPERATIONS = "x-eventflow-operations";
 
-    /** On an imported channel until the post pass: the name of its redrive dead-letter queue. */
-    static final String PENDING_DLQ = "x-eventflow-pending-dlq";
     /** On a binding the exporter made up from design settings (a server binding): the import drops it. */
-    public static final String DERIVED = "x-eventflow-derived";
+    public static final String DERIVED = KindBindings.DERIVED;
 
     private Ext() {}
 

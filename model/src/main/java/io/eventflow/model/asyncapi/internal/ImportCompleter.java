@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.kind.KindBindings;
 import io.eventflow.model.kind.KindProfile;
 import io.eventflow.model.kind.KindProfiles;
 import io.eventflow.model.validate.Problem;
@@ -18,10 +19,15 @@ final class ImportCompleter {
     private ImportCompleter() {}
 
     static void apply(ImportState st, List<Problem> warnings) {
-        deadLetterQueues(st);
-        fanOuts(st);
+        KindBindings.Imported view = view(st, warnings);
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).bindings().completeChannels(view);
+        }
+        st.later.forEach(step -> step.accept(view));
         implicitBrokers(st);
-        brokerNodes(st, warnings);
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).bindings().completeBrokers(view);
+        }
         messageLists(st);
         rates(st, warnings);
         notes(st);
@@ -51,39 +57,50 @@ final class ImportCompleter {
         }
     }
 
-    /**
-     * A Kafka broker gets as many nodes as its channels' bindings ask replicas for (AsyncAPI says nothing of nodes):
-     * otherwise the design the import accepts would not validate, export or simulate.
-     */
-    private static void brokerNodes(ImportState st, List<Problem> warnings) {
-        for (JsonNode b : st.brokers) {
-            if (!"kafka".equals(Trees.text(b, "kind"))) {
-                continue;
+    /** The design being imported, as the kinds' bindings see it when they complete it. */
+    private static KindBindings.Imported view(ImportState st, List<Problem> warnings) {
+        return new KindBindings.Imported() {
+            @Override
+            public List<ObjectNode> channels() {
+                return objects(st.channels);
             }
-            String id = Trees.text(b, "id");
-            int nodes = b.path("nodes").isInt() ? b.get("nodes").intValue() : 1;
-            int replicas = 0;
-            for (JsonNode c : st.channels) {
-                if (id.equals(Trees.text(c, "broker"))
-                        && c.path("replicationFactor").isInt()) {
-                    replicas = Math.max(replicas, c.get("replicationFactor").intValue());
-                }
+
+            @Override
+            public List<ObjectNode> brokers() {
+                return objects(st.brokers);
             }
-            if (replicas > nodes) {
-                ((ObjectNode) b).put("nodes", replicas);
-                warnings.add(new Problem(
-                        RefResolver.RULE,
-                        Severity.INFO,
-                        id,
-                        "broker '" + id + "' is given " + replicas + " nodes: its channels' Kafka bindings ask for "
-                                + replicas + " replicas (AsyncAPI does not say how many brokers a cluster has)",
-                        "set the real number of nodes before simulating",
-                        null,
-                        null,
-                        0,
-                        0));
+
+            @Override
+            public ObjectNode channel(String id) {
+                return st.get("channels", id);
             }
-        }
+
+            @Override
+            public ObjectNode channelByAddress(String name) {
+                return byAddress(st, name);
+            }
+
+            @Override
+            public void keepRaw(ObjectNode element, ObjectNode asyncApi) {
+                Trees.merge(objectAt(element, Ext.RAW), asyncApi);
+            }
+
+            @Override
+            public void keepRawBindings(ObjectNode element, ObjectNode bindings) {
+                objectAt(objectAt(element, Ext.RAW), "bindings").setAll(bindings);
+            }
+
+            @Override
+            public void info(String id, String message, String hint) {
+                warnings.add(new Problem(RefResolver.RULE, Severity.INFO, id, message, hint, null, null, 0, 0));
+            }
+        };
+    }
+
+    private static List<ObjectNode> objects(ArrayNode nodes) {
+        List<ObjectNode> out = new ArrayList<>(nodes.size());
+        nodes.forEach(n -> out.add((ObjectNode) n));
+        return out;
     }
 
     /** An operation's message list that is all of its channel's messages (once every document is read) is implied. */
@@ -131,66 +148,6 @@ final class ImportCompleter {
     /** The object under {@code key}, made (or replacing what is not an object) when needed. */
     private static ObjectNode objectAt(ObjectNode o, String key) {
         return o.get(key) instanceof ObjectNode existing ? existing : o.putObject(key);
-    }
-
-    /** SQS redrive policies: the dead-letter queue named by the binding becomes the channel's deadLetter. */
-    private static void deadLetterQueues(ImportState st) {
-        for (JsonNode c : st.channels) {
-            ObjectNode ch = (ObjectNode) c;
-            String name = Trees.text(ch, Ext.PENDING_DLQ);
-            if (name == null) {
-                continue;
-            }
-            ch.remove(Ext.PENDING_DLQ);
-            String current = Trees.text(ch, "deadLetter");
-            ObjectNode named = byAddress(st, name);
-            ObjectNode target = current == null ? null : st.get("channels", current);
-            if (target != null && target == named) {
-                continue;
-            }
-            if (named != null) {
-                ch.put("deadLetter", named.get("id").asText());
-            } else {
-                ObjectNode raw = objectAt(ch, Ext.RAW);
-                ObjectNode queue = Trees.NF.objectNode();
-                queue.putObject("redrivePolicy").putObject("deadLetterQueue").put("name", name);
-                ObjectNode wrap = Trees.NF.objectNode();
-                wrap.putObject("bindings").putObject("sqs").set("queue", queue);
-                Trees.merge(raw, wrap);
-            }
-        }
-    }
-
-    /** Queues named by a send operation on an SNS topic list that topic in their snsTopics. */
-    private static void fanOuts(ImportState st) {
-        for (ImportState.FanOut f : st.fanOuts) {
-            List<ObjectNode> queues = new ArrayList<>();
-            for (String name : f.queues()) {
-                queues.add(byAddress(st, name));
-            }
-            if (queues.contains(null)) {
-                ObjectNode p = f.publication();
-                ObjectNode b = objectAt(objectAt(p, Ext.RAW), "bindings");
-                b.setAll(f.bindings());
-                continue;
-            }
-            for (ObjectNode q : queues) {
-                JsonNode given = q.get("snsTopics");
-                if (given != null && given.isTextual()) {
-                    q.putArray("snsTopics").add(given.asText());
-                } else if (given != null && !given.isArray()) {
-                    continue; // not a list: the validator names it
-                }
-                ArrayNode topics = q.has("snsTopics") ? (ArrayNode) q.get("snsTopics") : q.putArray("snsTopics");
-                boolean listed = false;
-                for (JsonNode t : topics) {
-                    listed |= t.asText().equals(f.topic());
-                }
-                if (!listed) {
-                    topics.add(f.topic());
-                }
-            }
-        }
     }
 
     private static void rates(ImportState st, List<Problem> warnings) {

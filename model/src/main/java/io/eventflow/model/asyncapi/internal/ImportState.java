@@ -3,7 +3,10 @@ package io.eventflow.model.asyncapi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.ElementId;
+import io.eventflow.model.kind.KindBindings;
+import io.eventflow.model.kind.KindProfiles;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The design tree being built by an import, shared by every document of it. */
 final class ImportState {
@@ -32,18 +36,11 @@ final class ImportState {
     final ObjectNode rootEf = Trees.NF.objectNode();
     /** Payload schema keys used as messages' payloads, per document. */
     final Set<String> payloadSchemas = new HashSet<>();
-    /** Send operations on SNS topics whose bindings list subscribed queues, resolved once every channel is read. */
-    final List<FanOut> fanOuts = new ArrayList<>();
-
     /**
-     * The queues a send operation on an SNS topic names.
-     *
-     * @param topic id of the topic channel
-     * @param queues queue names (addresses)
-     * @param publication the publication's tree, which gets {@code bindings} back when a queue is not found
-     * @param bindings the bindings as the document had them
+     * What operations' bindings said that needs every channel (the kinds' {@code readSendLater}), applied in order once
+     * every document is read.
      */
-    record FanOut(String topic, List<String> queues, ObjectNode publication, ObjectNode bindings) {}
+    final List<Consumer<KindBindings.Imported>> later = new ArrayList<>();
 
     ImportState(RefResolver refs) {
         this.refs = refs;
@@ -111,12 +108,23 @@ final class ImportState {
         });
     }
 
+    /** The unit of a duration channel key that AsyncAPI writes as a number (its kind's bindings say); 0 if none. */
+    private static long nativeTimeUnit(String key) {
+        for (BrokerKind kind : BrokerKind.values()) {
+            long unit = KindProfiles.of(kind).bindings().nativeTimeUnit(key);
+            if (unit > 0) {
+                return unit;
+            }
+        }
+        return 0;
+    }
+
     /** For durations and sizes written natively in another unit: keeps the design's text when it is the same. */
     private static void keepText(ObjectNode element, String key, String text) {
         JsonNode cur = element.get(key);
         try {
-            if (key.equals("retention") || SqsBindings.isSeconds(key)) {
-                long unit = key.equals("retention") ? 1_000_000 : 1_000_000_000;
+            long unit = nativeTimeUnit(key);
+            if (unit > 0) {
                 var a = io.eventflow.model.design.TimeSpan.parse(text);
                 var b = io.eventflow.model.design.TimeSpan.parse(cur.asText());
                 if (Math.round((double) a.nanos() / unit) == b.nanos() / unit) {

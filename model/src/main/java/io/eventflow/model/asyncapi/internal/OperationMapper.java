@@ -3,10 +3,14 @@ package io.eventflow.model.asyncapi.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.design.BrokerKind;
+import io.eventflow.model.kind.KindBindings;
+import io.eventflow.model.kind.KindProfiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Maps operations onto publications (send), requests (send with reply) and subscriptions (receive). */
 final class OperationMapper {
@@ -61,15 +65,19 @@ final class OperationMapper {
                 t.put("message", ids.get(0));
             }
             sendBindings(rest, service, st.get("channels", channelId));
-            fanOut(rest, channelId, t);
+            sendBindingsLater(rest, channelId, t);
             if (o.node().get("reply") != null) {
                 rest.set("reply", refs.inline(o.child("reply")));
             }
         } else {
             receiveBindings(rest, service, t);
             String broker = Trees.text(st.get("channels", channelId), "broker");
-            if (broker != null && dm.mqttSessionExpiry.containsKey(broker) && !t.has("sessionExpiry")) {
-                t.put("sessionExpiry", dm.mqttSessionExpiry.get(broker));
+            if (broker != null && dm.subscriptionDefaults.containsKey(broker)) {
+                dm.subscriptionDefaults.get(broker).forEach((k, v) -> {
+                    if (!t.has(k)) {
+                        t.put(k, v);
+                    }
+                });
             }
             reply(o, t, rest, oef);
         }
@@ -161,61 +169,25 @@ final class OperationMapper {
         if (b == null) {
             return;
         }
-        dropGeneratedClientId(Trees.obj(b.get("kafka")), service);
-        ObjectNode mqtt = Trees.obj(b.get("mqtt"));
-        if (mqtt != null && channel != null) {
-            moveIfAbsent(mqtt, "qos", channel, "qos");
-            moveIfAbsent(mqtt, "retain", channel, "retained");
-            dropVersion(mqtt, V3Operations.MQTT_VERSION);
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).bindings().readSend(b, service, channel);
         }
         cleanBindings(rest);
     }
 
-    /** Queues subscribed to an SNS topic, named by a send operation's bindings: resolved by the post pass. */
-    private void fanOut(ObjectNode rest, String channelId, ObjectNode publication) {
-        ObjectNode b = Trees.obj(rest.get("bindings"));
-        if (b == null) {
-            return;
-        }
-        ObjectNode original = b.deepCopy();
-        List<String> queues = SqsBindings.readFanOut(b);
-        if (queues != null) {
-            st.fanOuts.add(new ImportState.FanOut(channelId, queues, publication, original));
-            cleanBindings(rest);
-        }
-    }
-
-    private static void moveIfAbsent(ObjectNode from, String key, ObjectNode to, String toKey) {
-        JsonNode v = from.get(key);
-        if (v != null && (v.isInt() || v.isBoolean())) {
-            if (!to.has(toKey)) {
-                to.set(toKey, v);
+    /** What a send operation's bindings say that needs every channel (the queues a topic feeds): for the post pass. */
+    private void sendBindingsLater(ObjectNode rest, String channelId, ObjectNode publication) {
+        for (BrokerKind kind : BrokerKind.values()) {
+            ObjectNode b = Trees.obj(rest.get("bindings"));
+            if (b == null) {
+                return;
             }
-            if (to.get(toKey).equals(v)) {
-                from.remove(key);
+            Consumer<KindBindings.Imported> step =
+                    KindProfiles.of(kind).bindings().readSendLater(b, channelId, publication);
+            if (step != null) {
+                st.later.add(step);
+                cleanBindings(rest);
             }
-        }
-    }
-
-    private static void dropGeneratedClientId(ObjectNode kafka, String service) {
-        if (kafka == null) {
-            return;
-        }
-        JsonNode id = kafka.get("clientId");
-        if (id != null
-                && id.path("enum").isArray()
-                && id.path("enum").size() == 1
-                && service.equals(id.path("enum").get(0).asText())
-                && id.size() == 2
-                && "string".equals(Trees.text(id, "type"))) {
-            kafka.remove("clientId");
-        }
-        dropVersion(kafka, ChannelBindings.KAFKA_VERSION);
-    }
-
-    private static void dropVersion(ObjectNode b, String version) {
-        if (b.size() == 1 && version.equals(Trees.text(b, "bindingVersion"))) {
-            b.remove("bindingVersion");
         }
     }
 
@@ -239,25 +211,8 @@ final class OperationMapper {
         if (b == null) {
             return;
         }
-        ObjectNode kafka = Trees.obj(b.get("kafka"));
-        if (kafka != null && kafka.get("groupId") != null) {
-            JsonNode g = kafka.get("groupId");
-            String group = g.path("enum").isArray() && g.path("enum").size() >= 1
-                    ? g.get("enum").get(0).asText()
-                    : Trees.text(g, "const");
-            if (group != null) {
-                t.put("group", group);
-                if (g.path("enum").size() <= 1 && g.size() <= 2) {
-                    kafka.remove("groupId");
-                }
-            }
-        }
-        dropGeneratedClientId(kafka, service);
-        ObjectNode mqtt = Trees.obj(b.get("mqtt"));
-        if (mqtt != null && mqtt.get("qos") != null && mqtt.get("qos").isInt()) {
-            t.put("qos", mqtt.get("qos").intValue());
-            mqtt.remove("qos");
-            dropVersion(mqtt, V3Operations.MQTT_VERSION);
+        for (BrokerKind kind : BrokerKind.values()) {
+            KindProfiles.of(kind).bindings().readReceive(b, service, t);
         }
         cleanBindings(rest);
     }

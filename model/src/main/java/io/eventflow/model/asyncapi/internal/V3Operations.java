@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
-import io.eventflow.model.design.MqttTopic;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
+import io.eventflow.model.kind.KindProfiles;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Set;
 
 /** The operations of a 3.0 document: send for publications and requests, receive for subscriptions. */
 final class V3Operations {
-    static final String MQTT_VERSION = "0.2.0";
 
     private final ExportContext cx;
     private final Set<String> used = new HashSet<>();
@@ -127,25 +125,10 @@ final class V3Operations {
     private ObjectNode sendBindings(Service s, Channel c) {
         ObjectNode b = Trees.NF.objectNode();
         BrokerKind kind = cx.design.kindOf(c).orElse(null);
-        if (kind == BrokerKind.KAFKA) {
-            ObjectNode k = b.putObject("kafka");
-            clientId(k, s.id());
-            k.put("bindingVersion", ChannelBindings.KAFKA_VERSION);
-        } else if (kind == BrokerKind.MQTT && !MqttTopic.of(c).isEmpty()) {
-            ObjectNode m = b.putObject("mqtt");
-            Trees.put(m, "qos", MqttTopic.of(c).qos());
-            Trees.put(m, "retain", MqttTopic.of(c).retained());
-            m.put("bindingVersion", MQTT_VERSION);
-        } else if (kind == BrokerKind.SQS && SqsQueue.of(c).isTopic()) {
-            SqsBindings.writeFanOut(c, cx.design, b);
+        if (kind != null) {
+            KindProfiles.of(kind).bindings().writeSend(s, c, cx.design, b);
         }
         return b;
-    }
-
-    static void clientId(ObjectNode kafka, String serviceId) {
-        ObjectNode id = kafka.putObject("clientId");
-        id.put("type", "string");
-        id.putArray("enum").add(serviceId);
     }
 
     private void subscription(Service s, Subscription sub, ObjectNode tree) {
@@ -159,19 +142,8 @@ final class V3Operations {
         op.set("messages", messageRefs(c, listed != null ? listed : c.messages()));
         BrokerKind kind = cx.design.kindOf(c).orElse(null);
         ObjectNode b = Trees.NF.objectNode();
-        if (kind == BrokerKind.KAFKA) {
-            ObjectNode k = b.putObject("kafka");
-            if (sub.group() != null) {
-                ObjectNode g = k.putObject("groupId");
-                g.put("type", "string");
-                g.putArray("enum").add(sub.group());
-                emitted.add("group");
-            }
-            clientId(k, s.id());
-            k.put("bindingVersion", ChannelBindings.KAFKA_VERSION);
-        } else if (kind == BrokerKind.MQTT && sub.qos() != null) {
-            b.putObject("mqtt").put("qos", sub.qos()).put("bindingVersion", MQTT_VERSION);
-            emitted.add("qos");
+        if (kind != null) {
+            KindProfiles.of(kind).bindings().writeReceive(s, sub, b, emitted);
         }
         if (!b.isEmpty()) {
             op.set("bindings", b);

@@ -8,6 +8,7 @@ import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.kind.KindBindings;
 import io.eventflow.model.kind.KindProfiles;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,10 +79,12 @@ public final class V3Writer {
         Trees.put(s, "description", description);
         Trees.merge(s, b.extensions().get(Ext.RAW));
         JsonNode bindings = s.get("bindings");
-        if (b.kind() == BrokerKind.MQTT && (bindings == null || bindings.isObject() && !bindings.has("mqtt"))) {
-            ObjectNode mqtt = MqttServerBinding.derive(cx, b);
-            if (mqtt != null) {
-                (bindings == null ? s.putObject("bindings") : (ObjectNode) bindings).set("mqtt", mqtt);
+        KindBindings kb = KindProfiles.of(b.kind()).bindings();
+        String derived = kb.derivedServerBinding();
+        if (derived != null && (bindings == null || bindings.isObject() && !bindings.has(derived))) {
+            ObjectNode made = kb.deriveServer(cx.design, cx.services, b);
+            if (made != null) {
+                (bindings == null ? s.putObject("bindings") : (ObjectNode) bindings).set(derived, made);
             }
         }
         Ext.copyUserExtensions(b.extensions(), s);

@@ -71,17 +71,21 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         return true;
     }
 
+    /** The channel's routing key, else its address. */
+    @Override
+    public String defaultRoutingKey(SimChannel ch) {
+        String key = AmqpQueue.settings(ch).routingKey();
+        return key != null ? key : ch.spec.source().effectiveAddress();
+    }
+
     @Override
     public void attachChannel(SimChannel ch) {
-        List<String> keys = ch.spec.bindings() != null && !ch.spec.bindings().isEmpty()
-                ? ch.spec.bindings()
-                : List.of(ch.spec.routingKey());
+        List<String> bindings = AmqpQueue.settings(ch).bindings();
+        List<String> keys = bindings != null && !bindings.isEmpty() ? bindings : List.of(defaultRoutingKey(ch));
         AmqpQueue q = addQueue(ch, keys);
         ch.data = q;
-        if (ch.spec.exchange() != null) {
-            exchanges
-                    .computeIfAbsent(ch.spec.exchange(), k -> new ArrayList<>())
-                    .add(q);
+        if (q.exchange != null) {
+            exchanges.computeIfAbsent(q.exchange, k -> new ArrayList<>()).add(q);
         }
     }
 
@@ -114,15 +118,15 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
     /** The queues a message published on {@code ch} with {@code routingKey} reaches (cached per key). */
     private List<AmqpQueue> route(SimChannel ch, String routingKey) {
         AmqpQueue own = (AmqpQueue) ch.data;
-        if (ch.spec.exchange() == null) {
+        if (own.exchange == null) {
             return own.self;
         }
         if (routingKey != null && routingKey.equals(own.lastKey)) {
             return own.lastRoute;
         }
-        String type = ch.spec.exchangeType() == null ? "direct" : ch.spec.exchangeType();
+        String type = own.exchangeType;
         List<AmqpQueue> out = new ArrayList<>();
-        for (AmqpQueue q : exchanges.get(ch.spec.exchange())) {
+        for (AmqpQueue q : exchanges.get(own.exchange)) {
             if (matches(type, q, routingKey)) {
                 out.add(q);
             }

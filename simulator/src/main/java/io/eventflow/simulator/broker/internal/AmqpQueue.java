@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.Overflow;
 import io.eventflow.simulator.internal.IntRing;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
@@ -24,10 +25,15 @@ final class AmqpQueue {
     private int prefetch = Integer.MAX_VALUE;
 
     private boolean autoAck;
-    /** From the channel's (immutable) spec. */
+    /** From the channel's settings (its design channel's queue settings). */
     private final long maxLength;
 
     private final long messageTtl;
+    private final Overflow overflow;
+    /** The exchange the channel publishes through (null: the default exchange) and its type's key. */
+    final String exchange;
+
+    final String exchangeType;
 
     List<SimGroup> groupList = List.of();
     final List<AmqpQueue> self = List.of(this);
@@ -62,14 +68,23 @@ final class AmqpQueue {
     /** Unacknowledged deliveries no consumer holds, in the order they stalled. */
     final List<Stalled> stalled = new java.util.ArrayList<>();
 
+    /** The queue settings of {@code ch}'s design channel (empty when it sets none). */
+    static io.eventflow.model.design.AmqpQueue settings(SimChannel ch) {
+        return io.eventflow.model.design.AmqpQueue.of(ch.spec.source());
+    }
+
     AmqpQueue(AmqpBroker broker, SimChannel ch, int index, List<String> bindingKeys) {
         this.broker = broker;
         this.ch = ch;
         this.index = index;
         this.bindingKeys = bindingKeys;
-        this.routed = ch.spec.exchange() != null;
-        this.maxLength = ch.spec.maxLength();
-        this.messageTtl = ch.spec.messageTtl();
+        io.eventflow.model.design.AmqpQueue a = settings(ch);
+        this.exchange = a.exchange();
+        this.exchangeType = a.exchangeTypeOrDefault().key();
+        this.routed = exchange != null;
+        this.maxLength = a.maxLength() == null ? Plan.NONE : a.maxLength();
+        this.messageTtl = a.ttl() == null ? Plan.NONE : a.ttl().nanos();
+        this.overflow = a.overflowOrDefault();
     }
 
     /** Attaches the consuming group. */
@@ -109,16 +124,15 @@ final class AmqpQueue {
 
     /** Enqueues a routed message; returns false when max-length rejects it. */
     boolean enqueue(Msg m) {
-        Plan.Channel spec = ch.spec;
         m.channel = ch;
         m.queueSeq = ++broker.queueSeq;
         if (maxLength != Plan.NONE && ready.size() >= maxLength) {
-            if (spec.overflow() == Plan.Overflow.DROP_HEAD) {
+            if (overflow == Overflow.DROP_HEAD) {
                 Msg head = ready.pollFirst();
                 ch.depthChanged(-1);
                 lag(-1);
                 broker.sim.deadLetter(ch, g, head, "maxlen");
-            } else if (spec.overflow() == Plan.Overflow.REJECT_PUBLISH_DLX) {
+            } else if (overflow == Overflow.REJECT_PUBLISH_DLX) {
                 broker.sim.deadLetter(ch, g, m, "maxlen");
                 return true;
             } else {

@@ -91,6 +91,12 @@ public final class JmsBroker implements BrokerRuntime, BrokerRuntime.Requeues {
         return ch.spec.source() != null && JmsDestination.of(ch.spec.source()).isTopic();
     }
 
+    /** A queue routes as its core does. */
+    @Override
+    public String defaultRoutingKey(SimChannel ch) {
+        return core.defaultRoutingKey(ch);
+    }
+
     @Override
     public boolean oneQueuePerChannel(SimChannel ch) {
         return !isTopic(ch);

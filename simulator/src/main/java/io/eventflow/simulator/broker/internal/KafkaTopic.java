@@ -1,5 +1,6 @@
 package io.eventflow.simulator.broker.internal;
 
+import io.eventflow.model.design.Partitioner;
 import io.eventflow.simulator.internal.BrokerRuntime.StoreResult;
 import io.eventflow.simulator.internal.Member;
 import io.eventflow.simulator.internal.Msg;
@@ -77,6 +78,12 @@ final class KafkaTopic {
     /** Outputs of aborted transactions that their producer will send again (held for every group until then). */
     final BitSet awaitingResend = new BitSet();
 
+    /** The channel's settings, from its design channel. */
+    private final boolean keyPartitioner;
+
+    private final int minInSync;
+    private final long retentionTime;
+    private final long retentionBytes;
     private long roundRobin;
     private long diskLimit = Long.MAX_VALUE;
     private boolean retentionPending;
@@ -85,9 +92,15 @@ final class KafkaTopic {
         this.broker = broker;
         this.ch = ch;
         this.index = index;
-        int n = Math.max(1, ch.spec.partitions());
+        io.eventflow.model.design.KafkaTopic k = io.eventflow.model.design.KafkaTopic.of(ch.spec.source());
+        this.keyPartitioner = k.partitionerOrDefault() == Partitioner.KEY;
+        this.minInSync = k.minInSync();
+        this.retentionTime = k.retention() == null ? Plan.NONE : k.retention().nanos();
+        this.retentionBytes =
+                k.retentionBytes() == null ? Plan.NONE : k.retentionBytes().bytes();
+        int n = Math.max(1, k.partitionCount());
         int nodes = broker.nodeUp.length;
-        int rf = Math.max(1, Math.min(ch.spec.replicationFactor(), nodes));
+        int rf = Math.max(1, Math.min(k.replicas(), nodes));
         parts = new Part[n];
         for (int p = 0; p < n; p++) {
             int[] reps = new int[rf];
@@ -99,7 +112,7 @@ final class KafkaTopic {
     }
 
     int partitionFor(Msg m) {
-        if (ch.spec.keyPartitioner() && m.key >= 0) {
+        if (keyPartitioner && m.key >= 0) {
             return (int) Long.remainderUnsigned(mix(m.key), parts.length);
         }
         return (int) (roundRobin++ % parts.length);
@@ -133,7 +146,7 @@ final class KafkaTopic {
             return StoreResult.UNAVAILABLE;
         }
         Plan.Acks acks = m.producer != null ? m.producer.config.acks() : Plan.Acks.ALL;
-        if (acks == Plan.Acks.ALL && aliveReplicas(p) < ch.spec.minInSync()) {
+        if (acks == Plan.Acks.ALL && aliveReplicas(p) < minInSync) {
             return StoreResult.NOT_ENOUGH_REPLICAS;
         }
         Member txnMember = KafkaGroup.transactionalProducer(m);
@@ -171,12 +184,12 @@ final class KafkaTopic {
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).appended(pi, m, readable);
         }
-        if (ch.spec.retentionBytes() != Plan.NONE || diskLimit != Long.MAX_VALUE) {
+        if (retentionBytes != Plan.NONE || diskLimit != Long.MAX_VALUE) {
             enforceSize(p);
         }
-        if (ch.spec.retentionTime() != Plan.NONE && !retentionPending) {
+        if (retentionTime != Plan.NONE && !retentionPending) {
             retentionPending = true;
-            broker.sim.at(m.storedAt + ch.spec.retentionTime(), broker.retention, index);
+            broker.sim.at(m.storedAt + retentionTime, broker.retention, index);
         }
         return StoreResult.STORED;
     }
@@ -213,7 +226,7 @@ final class KafkaTopic {
     }
 
     private void enforceSize(Part p) {
-        long limit = ch.spec.retentionBytes();
+        long limit = retentionBytes;
         if (diskLimit != Long.MAX_VALUE) {
             limit = Math.min(limit, diskLimit / parts.length);
         }
@@ -225,7 +238,7 @@ final class KafkaTopic {
     void retentionTimer() {
         retentionPending = false;
         long now = broker.sim.now();
-        long keep = ch.spec.retentionTime();
+        long keep = retentionTime;
         long next = Long.MAX_VALUE;
         for (Part p : parts) {
             while (p.log.size() > 0 && p.log.first().storedAt + keep <= now) {
