@@ -59,7 +59,10 @@ public final class Calibration {
         return rows;
     }
 
-    /** Runs one case. A case whose broker cannot run here gets skipped rows with the reason. */
+    /**
+     * Runs one case. A case whose broker's local server cannot start here (its program is missing) gets skipped rows
+     * with the reason; any other failure of a live run (a refusal, your broker not answering) is thrown.
+     */
     public List<Row> run(CalibrationCase c) throws LiveException {
         Design design = design(c);
         Scenario scenario = scenario(c, design);
@@ -88,7 +91,7 @@ public final class Calibration {
                             + String.join("; ", r.report().violations()));
                 }
             } catch (LiveException e) {
-                if (unavailable(e) || endpoints.containsKey(c.broker())) {
+                if (unavailable(e) && !endpoints.containsKey(c.broker())) {
                     skipped = firstLine(e.getMessage());
                 } else {
                     throw new LiveException("calibration case " + c.id() + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.eventflow.live.calibration;
 
 import static io.eventflow.live.calibration.Figure.group;
 import static io.eventflow.live.calibration.Figure.lostBy;
+import static io.eventflow.live.calibration.Figure.lostShare;
 import static io.eventflow.live.calibration.Figure.share;
 
 import java.time.Duration;
@@ -99,12 +100,99 @@ public final class CalibrationSuite {
                         "rabbit",
                         Duration.ofSeconds(5),
                         false,
-                        poisonFigures()));
+                        poisonFigures()),
+                new CalibrationCase(
+                        "sqs-poison-redrive",
+                        "poison messages move to the dead-letter queue after maxReceiveCount receives (ElasticMQ)",
+                        "sqs",
+                        Duration.ofSeconds(8),
+                        false,
+                        List.of(
+                                owed("billing", 80),
+                                share(
+                                        "billing",
+                                        "deadLettered",
+                                        new Tolerance(
+                                                0.04,
+                                                0,
+                                                "10 % poison from the shared seeded stream, as in the other"
+                                                        + " dead-letter cases; 4 % is 3 of 80 orders")),
+                                group(
+                                        "billing",
+                                        "lost",
+                                        new Tolerance(
+                                                0,
+                                                0,
+                                                "every poison order ends in the dead-letter queue (the drain of 8 s"
+                                                        + " covers the last one's 3 visibility timeouts), every"
+                                                        + " other one is processed")))),
+                new CalibrationCase(
+                        "amqp-max-length-overflow",
+                        "a RabbitMQ queue at its max length refuses what arrives (overflow reject-publish)",
+                        "rabbit",
+                        Duration.ofSeconds(5),
+                        false,
+                        List.of(
+                                owed("billing", 400),
+                                lostShare(
+                                        "billing",
+                                        "overflow",
+                                        new Tolerance(
+                                                0.05,
+                                                0,
+                                                "the queue fills in about 1.2 s (50 ready + 10 prefetched)"
+                                                        + " and then refuses half of what arrives (100/s in, 50/s"
+                                                        + " out): about 140 of 400; live, the"
+                                                        + " consumer's 20 ms waits and the publisher's spacing"
+                                                        + " drift on a loaded machine, 5 % (20 orders) is 200 ms of"
+                                                        + " either")),
+                                share(
+                                        "billing",
+                                        "processed",
+                                        new Tolerance(
+                                                0.05,
+                                                0,
+                                                "what the queue took is processed: the complement of the loss,"
+                                                        + " same reason")))),
+                new CalibrationCase(
+                        "mqtt-qos0-crash",
+                        "at QoS 0 a subscriber that is away loses what is published meanwhile (Moquette)",
+                        "mqtt",
+                        Duration.ofSeconds(5),
+                        true,
+                        List.of(
+                                owed("ingest", 250),
+                                share(
+                                        "ingest",
+                                        "lost",
+                                        new Tolerance(
+                                                0.06,
+                                                0,
+                                                "the 100 readings of the 2 s downtime out of 250; live, the"
+                                                        + " restarted client's connect and subscribe take 50-300 ms"
+                                                        + " on a loaded machine (each 20 ms one reading more lost):"
+                                                        + " 6 % is 15 readings, 300 ms")),
+                                lostShare(
+                                        "ingest",
+                                        "qos0",
+                                        new Tolerance(
+                                                0.06,
+                                                0,
+                                                "the same losses by their cause: nothing is queued at QoS 0 for"
+                                                        + " a client that is away")))));
     }
 
     /** What the group was owed: the count the live publisher managed (see {@link #PUBLISHER}). */
     private static Figure owed(String group, int scheduled) {
-        return group(group, "owed", new Tolerance(2, 0.1, scheduled + " scheduled; " + PUBLISHER));
+        return group(
+                group,
+                "owed",
+                new Tolerance(
+                        2,
+                        0.25,
+                        scheduled + " scheduled; " + PUBLISHER + " (seen 11 % short at a load average of 20 on 2"
+                                + " cores); this figure only catches a publisher that failed, the others are"
+                                + " shares of it"));
     }
 
     private static List<Figure> poisonFigures() {
