@@ -68,8 +68,11 @@ public final class Calibration {
         Scenario scenario = scenario(c, design);
         List<SimulationReport> simulated = new ArrayList<>();
         for (int seed = 1; seed <= runs; seed++) {
-            Simulation sim =
-                    Simulation.builder(design).scenario(scenario).seed(seed).build();
+            Simulation sim = Simulation.builder(design)
+                    .scenario(scenario)
+                    .seed(seed)
+                    .drain(c.drain().toNanos())
+                    .build(); // the live run's drain
             sim.runToEnd();
             simulated.add(sim.report());
         }
@@ -86,6 +89,12 @@ public final class Calibration {
                         .build()
                         .run();
                 live.add(r.report());
+                // a fault or action the live run could not apply makes its figures meaningless: say so
+                for (String n : r.notes()) {
+                    if (n.contains("failed") || n.contains("not applied")) {
+                        notes.add(c.id() + " (seed " + seed + "): " + n);
+                    }
+                }
                 if (!r.report().ok()) {
                     notes.add(c.id() + " (seed " + seed + "): conservation violated live: "
                             + String.join("; ", r.report().violations()));

@@ -88,6 +88,32 @@ public final class CalibrationSuite {
                                                         + " fetch take 0.1-1 s on a loaded machine, each 50 ms of it"
                                                         + " one order less processed and one more lost")))),
                 new CalibrationCase(
+                        "kafka-replay-from-time",
+                        "a replay from a timestamp processes again what was published since then",
+                        "kafka",
+                        Duration.ofSeconds(5),
+                        false,
+                        List.of(
+                                owed("billing", 299),
+                                share(
+                                        "billing",
+                                        "reprocessed",
+                                        new Tolerance(
+                                                0.05,
+                                                0,
+                                                "200 of 299 orders were published at 1 s or later; live, the"
+                                                        + " records carry the time they were sent, so a publisher"
+                                                        + " 150 ms behind around 1 s moves 15 orders (5 %) across"
+                                                        + " the replay's time")),
+                                group(
+                                        "billing",
+                                        "duplicates",
+                                        new Tolerance(
+                                                0,
+                                                0,
+                                                "what a replay processes again is reprocessed, not duplicates, in"
+                                                        + " both")))),
+                new CalibrationCase(
                         "jms-poison-dead-letter",
                         "poison messages go to the dead-letter queue after 3 attempts (ActiveMQ)",
                         "activemq",

@@ -18,7 +18,11 @@ class CalibrationSuiteTest {
             Design d = Calibration.design(c);
             Scenario s = Calibration.scenario(c, d);
             assertThat(d.brokers()).anyMatch(b -> b.id().equals(c.broker()));
-            Simulation sim = Simulation.builder(d).scenario(s).seed(1).build();
+            Simulation sim = Simulation.builder(d)
+                    .scenario(s)
+                    .seed(1)
+                    .drain(c.drain().toNanos())
+                    .build();
             sim.runToEnd();
             SimulationReport r = sim.report();
             assertThat(r.ok()).as(c.id() + ": " + r.violations()).isTrue();
@@ -47,6 +51,12 @@ class CalibrationSuiteTest {
         SimulationReport amo = simulate("kafka-at-most-once-crash");
         assertThat(amo.groups().get("billing").lostByCause().get("crash")).isBetween(59L, 61L);
         assertThat(amo.groups().get("billing").processed()).isBetween(39L, 41L);
+        // SQS redrive: with the drain, every poison order has had its 3 receives and moved to the dead-letter queue
+        SimulationReport sqs = simulate("sqs-poison-redrive");
+        assertThat(sqs.groups().get("billing").inFlight()).isZero();
+        assertThat(sqs.groups().get("billing").deadLettered()
+                        + sqs.groups().get("billing").processed())
+                .isEqualTo(sqs.groups().get("billing").owed());
     }
 
     private static SimulationReport simulate(String id) {
@@ -55,6 +65,7 @@ class CalibrationSuiteTest {
         Simulation sim = Simulation.builder(d)
                 .scenario(Calibration.scenario(c, d))
                 .seed(1)
+                .drain(c.drain().toNanos())
                 .build();
         sim.runToEnd();
         return sim.report();
