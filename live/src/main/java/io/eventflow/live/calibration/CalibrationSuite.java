@@ -94,16 +94,16 @@ public final class CalibrationSuite {
                         Duration.ofSeconds(5),
                         false,
                         List.of(
-                                owed("billing", 299),
+                                owed("billing", 199),
                                 share(
                                         "billing",
                                         "reprocessed",
                                         new Tolerance(
                                                 0.05,
                                                 0,
-                                                "200 of 299 orders were published at 1 s or later; live, the"
+                                                "100 of 199 orders were published at 1 s or later; live, the"
                                                         + " records carry the time they were sent, so a publisher"
-                                                        + " 150 ms behind around 1 s moves 15 orders (5 %) across"
+                                                        + " 100 ms behind around 1 s moves 10 orders (5 %) across"
                                                         + " the replay's time")),
                                 group(
                                         "billing",

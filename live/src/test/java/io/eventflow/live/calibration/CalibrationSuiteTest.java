@@ -51,6 +51,11 @@ class CalibrationSuiteTest {
         SimulationReport amo = simulate("kafka-at-most-once-crash");
         assertThat(amo.groups().get("billing").lostByCause().get("crash")).isBetween(59L, 61L);
         assertThat(amo.groups().get("billing").processed()).isBetween(39L, 41L);
+        // replay at 5 s to 1 s: the orders published at 1000 ms .. 1990 ms, 100 of the 199, are processed again
+        SimulationReport replay = simulate("kafka-replay-from-time");
+        assertThat(replay.groups().get("billing").owed()).isEqualTo(199);
+        assertThat(replay.groups().get("billing").reprocessed()).isEqualTo(100);
+        assertThat(replay.groups().get("billing").duplicates()).isZero();
         // SQS redrive: with the drain, every poison order has had its 3 receives and moved to the dead-letter queue
         SimulationReport sqs = simulate("sqs-poison-redrive");
         assertThat(sqs.groups().get("billing").inFlight()).isZero();
