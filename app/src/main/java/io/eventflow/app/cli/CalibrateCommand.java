@@ -2,7 +2,6 @@ package io.eventflow.app.cli;
 
 import io.eventflow.live.BrokersFile;
 import io.eventflow.live.Endpoint;
-import io.eventflow.live.LiveException;
 import io.eventflow.live.calibration.Calibration;
 import io.eventflow.live.calibration.CalibrationCase;
 import io.eventflow.live.calibration.CalibrationSuite;
@@ -102,15 +101,7 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         }
         Calibration calibration = new Calibration(n, endpoints, line -> err.println("calibrate: " + line));
-        List<Row> rows;
-        try {
-            rows = calibration.run(selected);
-        } catch (LiveException e) {
-            for (String line : e.getMessage().split("\n")) {
-                err.println((brokersFile != null ? brokersFile + ": " : "") + line);
-            }
-            return EventflowCommand.FAILED;
-        }
+        List<Row> rows = calibration.run(selected);
         boolean jsonToStdout = json != null && json.toString().equals("-");
         PrintWriter table = jsonToStdout ? err : out;
         table.print(CalibrationTable.text(rows));
@@ -126,8 +117,10 @@ final class CalibrateCommand implements Callable<Integer> {
             err.println("wrote " + markdown);
         }
         long beyond = rows.stream().filter(r -> r.verdict() == Verdict.BEYOND).count();
-        if (beyond > 0) {
-            err.println(beyond + " figure(s) beyond tolerance: see docs/fidelity.md for the known differences");
+        long failed = rows.stream().filter(r -> r.verdict() == Verdict.FAILED).count();
+        if (beyond > 0 || failed > 0) {
+            err.println(beyond + " figure(s) beyond tolerance, " + failed
+                    + " with every live run failed: see docs/fidelity.md for the known differences");
             return EventflowCommand.FAILED;
         }
         return EventflowCommand.OK;

@@ -18,8 +18,8 @@ public final class CalibrationTable {
         String lastSkipped = null;
         for (Row r : rows) {
             String verdict = r.verdict().text();
-            if (r.verdict() == Verdict.SKIPPED) {
-                verdict = r.caseId().equals(lastSkipped) ? "skipped" : "skipped: " + r.why();
+            if (!r.why().isEmpty()) {
+                verdict = r.caseId().equals(lastSkipped) ? verdict : verdict + ": " + r.why();
                 lastSkipped = r.caseId();
             }
             lines.add(new String[] {

@@ -16,6 +16,10 @@ public record Row(
         return new Row(caseId, f.name(), simulated, live, f.tolerance(), v, "");
     }
 
+    public static Row failed(String caseId, Figure f, Stats simulated, String why) {
+        return new Row(caseId, f.name(), simulated, null, f.tolerance(), Verdict.FAILED, why);
+    }
+
     public static Row skipped(String caseId, Figure f, Stats simulated, String why) {
         return new Row(caseId, f.name(), simulated, null, f.tolerance(), Verdict.SKIPPED, why);
     }

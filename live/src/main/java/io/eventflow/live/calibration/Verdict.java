@@ -6,6 +6,8 @@ public enum Verdict {
     OK("ok"),
     /** It is not: the simulator (or the tolerance) is wrong, or a difference is to be explained in docs/fidelity.md. */
     BEYOND("beyond tolerance"),
+    /** Every live run of the case failed (a client error, your broker refusing): the row says why. */
+    FAILED("failed"),
     /** The case could not run live here (a broker server is missing): the row says why. */
     SKIPPED("skipped");
 

@@ -38,8 +38,10 @@ record GroupSpec(
         boolean replyListener) {
 
     /**
-     * @param kind the channel's broker kind: without a {@code prefetch}, AMQP and JMS consumers prefetch their
-     *     {@code concurrency} (as the design format and the simulator say), the others 500 (Kafka max.poll.records)
+     * @param kind the channel's broker kind: without a {@code prefetch}, AMQP consumers prefetch their {@code
+     *     concurrency} (as the design format and the simulator say), the others 500 (Kafka max.poll.records; JMS
+     *     still 500: a non-durable topic subscription's queue goes when its last consumer closes, and what the
+     *     consumers had prefetched is what the end of the run counts in flight)
      */
     static GroupSpec of(GroupLedger ledger, String brokerGroup, Channel channel, Subscription sub, BrokerKind kind) {
         DeliveryGuarantee d = sub.deliveryOrDefault();
@@ -61,7 +63,7 @@ record GroupSpec(
         int concurrency = sub.concurrencyOrDefault();
         int prefetch = sub.prefetch() != null
                 ? Math.max(1, sub.prefetch())
-                : kind == BrokerKind.AMQP || kind == BrokerKind.JMS ? Math.max(1, concurrency) : 500;
+                : kind == BrokerKind.AMQP ? Math.max(1, concurrency) : 500;
         long dedup = -2;
         if (d == DeliveryGuarantee.EXACTLY_ONCE && sub.mechanism() != ExactlyOnceMechanism.TRANSACTIONAL) {
             dedup = sub.dedupWindow() == null ? -1 : sub.dedupWindow().nanos() / 1000;
