@@ -37,7 +37,7 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(
             names = "--brokers",
             paramLabel = "FILE",
-            description = "your brokers, by the cases' broker ids (kafka, activemq, rabbit, ...), in the format of"
+            description = "your brokers, by the cases' broker ids (--list shows each case's), in the format of"
                     + " 'live --brokers'; the others run embedded or as local servers")
     Path brokersFile;
 
