@@ -89,6 +89,16 @@ class CalibrationTableTest {
     }
 
     @Test
+    void aCaseWhoseLiveRunsAllFailedSaysWhyAndIsNotOk() {
+        Figure f = new Figure("ingest.lost/owed", r -> 0, new Tolerance(0.06, 0, "downtime"));
+        Row failed = Row.failed("mqtt", f, Stats.of(0.402), "could not subscribe");
+        assertThat(failed.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(failed.difference()).isNaN();
+        assertThat(CalibrationTable.text(java.util.List.of(failed))).contains("failed: could not subscribe");
+        assertThat(CalibrationTable.json(java.util.List.of(failed), 1)).contains("\"verdict\": \"failed\"");
+    }
+
+    @Test
     void quotesJsonStrings() {
         assertThat(CalibrationTable.quote("a \"b\"\n\\")).isEqualTo("\"a \\\"b\\\"\\n\\\\\"");
     }
