@@ -110,9 +110,11 @@ class ArchitectureTest {
                 .resideInAPackage("io.eventflow.app..")
                 .should()
                 .dependOnClassesThat(DescribedPredicate.describe(
-                        "are live classes outside its API (io.eventflow.live, io.eventflow.live.run)",
+                        "are live classes outside its API (io.eventflow.live, io.eventflow.live.run,"
+                                + " io.eventflow.live.calibration)",
                         c -> c.getPackageName().startsWith("io.eventflow.live.")
-                                && !c.getPackageName().equals("io.eventflow.live.run")))
+                                && !c.getPackageName().equals("io.eventflow.live.run")
+                                && !c.getPackageName().equals("io.eventflow.live.calibration")))
                 .check(classes);
     }
 

@@ -2,6 +2,19 @@ package io.eventflow.live;
 
 /** A producer client of one service instance. One thread sends; callbacks may come on the client's own thread. */
 public interface LiveProducer {
+    /**
+     * A send the broker answered with a refusal (AMQP: a nack), as opposed to one that failed on the way. On a queue
+     * at its {@code maxLength} with overflow {@code reject-publish} the run counts it as lost by {@code overflow}, as
+     * the simulator does; elsewhere as {@code network}.
+     */
+    final class Refused extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
     /** Outcome of one send. */
     @FunctionalInterface
     interface SendCallback {

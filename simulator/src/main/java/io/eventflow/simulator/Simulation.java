@@ -87,7 +87,9 @@ public final class Simulation {
         if (duration < 0) {
             duration = b.messages != Long.MAX_VALUE ? Long.MAX_VALUE : DEFAULT_DURATION;
         }
-        endTime = duration;
+        endTime = duration == Long.MAX_VALUE || b.drain == 0
+                ? duration
+                : duration > Long.MAX_VALUE - b.drain ? Long.MAX_VALUE : duration + b.drain;
         engine.limitPublishing(b.messages, duration);
         scenario = new ScenarioRunner(engine);
         sc.faults().forEach(scenario::schedule);
@@ -250,6 +252,7 @@ public final class Simulation {
         private Long seed;
         private Long duration;
         private long messages = Long.MAX_VALUE;
+        private long drain;
         private int traceCapacity = 10_000;
         private Writer traceWriter;
         private boolean retainConsumed = true;
@@ -273,6 +276,19 @@ public final class Simulation {
         /** Simulated duration in nanoseconds; default: the scenario's, else 60 s (or unlimited with messages). */
         public Builder duration(long nanos) {
             this.duration = nanos;
+            return this;
+        }
+
+        /**
+         * After publishing stops at the duration, go on this long (nanoseconds) so that consumers finish what is left,
+         * as live mode's drain does; publications that follow processing still go out. Default 0: the run ends with
+         * publishing, and what is left counts as in flight.
+         */
+        public Builder drain(long nanos) {
+            if (nanos < 0) {
+                throw new IllegalArgumentException("drain must not be negative: " + nanos);
+            }
+            this.drain = nanos;
             return this;
         }
 

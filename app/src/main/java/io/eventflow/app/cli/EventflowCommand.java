@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             SimulateCommand.class,
             LiveCommand.class,
+            CalibrateCommand.class,
             SweepCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -55,35 +55,44 @@ final class AmqpLiveProducer implements LiveProducer {
             }
         });
         channel.addConfirmListener(
-                (tag, multiple) -> done(tag, multiple, null),
+                (tag, multiple) -> done(tag, multiple, null, false),
                 (tag, multiple) -> done(
                         tag,
                         multiple,
-                        "refused by the broker (nack: e.g. the queue is full with overflow reject-publish)"));
+                        "refused by the broker (nack: e.g. the queue is full with overflow reject-publish)",
+                        true));
         channel.addShutdownListener(cause -> failAll("the connection closed: " + cause.getMessage()));
     }
 
-    private void done(long tag, boolean multiple, String error) {
+    private void done(long tag, boolean multiple, String error, boolean nack) {
         Map<Long, Pending> acked = multiple ? pending.headMap(tag, true) : null;
         if (acked != null) {
             for (Long t : acked.keySet().toArray(new Long[0])) {
-                complete(t, error);
+                complete(t, error, nack);
             }
         } else {
-            complete(tag, error);
+            complete(tag, error, nack);
         }
     }
 
     private void complete(long tag, String error) {
+        complete(tag, error, false);
+    }
+
+    /** Answers a send: acknowledged (no error), returned unroutable, refused by a nack, or failed otherwise. */
+    private void complete(long tag, String error, boolean nack) {
         Pending p = pending.remove(tag);
         if (p == null) {
             return;
         }
-        String why = returned.remove(tag);
-        if (why == null) {
-            why = error;
+        String unroutable = returned.remove(tag);
+        if (unroutable != null) {
+            p.callback().done(p.message(), new IOException(unroutable));
+        } else if (error != null) {
+            p.callback().done(p.message(), nack ? new LiveProducer.Refused(error) : new IOException(error));
+        } else {
+            p.callback().done(p.message(), null);
         }
-        p.callback().done(p.message(), why == null ? null : new IOException(why));
     }
 
     private void failAll(String why) {

@@ -376,7 +376,12 @@ public final class Engine implements ScenarioPlayer.Services {
                         ? firstGroupOfQueue.get(ch.id())
                         : sub.groupOr(s.id());
                 GroupLedger gl = ledgers.get(ch.id() + "\u0000" + name);
-                GroupSpec g = GroupSpec.of(gl, options.runPrefix() + name, ch, sub);
+                GroupSpec g = GroupSpec.of(
+                        gl,
+                        options.runPrefix() + name,
+                        ch,
+                        sub,
+                        design.broker(ch.broker()).orElseThrow().kind());
                 groups.add(k < own ? g : g.asReplyListener());
             }
             LiveService rt = new LiveService(run, s, groups);

@@ -1,6 +1,7 @@
 package io.eventflow.live.internal;
 
 import io.eventflow.live.ConsumerSpec;
+import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.CommitMode;
 import io.eventflow.model.design.DeliveryGuarantee;
@@ -36,7 +37,13 @@ record GroupSpec(
         long dedupWindowMicros,
         boolean replyListener) {
 
-    static GroupSpec of(GroupLedger ledger, String brokerGroup, Channel channel, Subscription sub) {
+    /**
+     * @param kind the channel's broker kind: without a {@code prefetch}, AMQP consumers prefetch their {@code
+     *     concurrency} (as the design format and the simulator say), the others 500 (Kafka max.poll.records; JMS
+     *     still 500: a non-durable topic subscription's queue goes when its last consumer closes, and what the
+     *     consumers had prefetched is what the end of the run counts in flight)
+     */
+    static GroupSpec of(GroupLedger ledger, String brokerGroup, Channel channel, Subscription sub, BrokerKind kind) {
         DeliveryGuarantee d = sub.deliveryOrDefault();
         CommitMode mode = sub.commit() == null ? null : sub.commit().mode();
         ConsumerSpec.Ack ack;
@@ -54,7 +61,9 @@ record GroupSpec(
         Backoff backoff = backoff(r);
         String dlq = sub.deadLetter() != null ? sub.deadLetter() : channel.deadLetter();
         int concurrency = sub.concurrencyOrDefault();
-        int prefetch = sub.prefetch() == null ? 500 : Math.max(1, sub.prefetch());
+        int prefetch = sub.prefetch() != null
+                ? Math.max(1, sub.prefetch())
+                : kind == BrokerKind.AMQP ? Math.max(1, concurrency) : 500;
         long dedup = -2;
         if (d == DeliveryGuarantee.EXACTLY_ONCE && sub.mechanism() != ExactlyOnceMechanism.TRANSACTIONAL) {
             dedup = sub.dedupWindow() == null ? -1 : sub.dedupWindow().nanos() / 1000;

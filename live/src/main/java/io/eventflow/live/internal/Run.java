@@ -5,7 +5,9 @@ import io.eventflow.live.LiveChannel;
 import io.eventflow.live.LiveHeaders;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
+import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Overflow;
 import io.eventflow.simulator.random.RandomStreams;
 import io.eventflow.simulator.random.SplitMix64;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -160,6 +162,18 @@ public final class Run {
         send(producer, channelId, m, original, element, crashed, null);
     }
 
+    /**
+     * A send the broker refused because the queue is at its {@code maxLength} with overflow {@code reject-publish} (or
+     * {@code reject-publish-dlx}): lost by {@code overflow}, as in the simulator.
+     */
+    private static boolean overflowed(Throwable error, LiveChannel ch) {
+        if (!(error instanceof LiveProducer.Refused) || ch == null) {
+            return false;
+        }
+        AmqpQueue q = AmqpQueue.of(ch.channel());
+        return q.maxLength() != null && q.overflowOrDefault() != Overflow.DROP_HEAD;
+    }
+
     /** As {@link #send(LiveProducer, String, Envelope, boolean, String, java.util.function.BooleanSupplier)}, and
      * {@code acknowledged} runs when the broker took it (null: nothing). */
     void send(
@@ -190,7 +204,9 @@ public final class Run {
                                 m.correlationId()));
                     }
                 } else {
-                    String cause = crashed.getAsBoolean() || brokerDown(channelId) ? "crash" : "network";
+                    String cause = crashed.getAsBoolean() || brokerDown(channelId)
+                            ? "crash"
+                            : overflowed(error, ch) ? "overflow" : "network";
                     ledger.sent(channelId, m.messageId(), original, cause);
                     if (trace.on()) {
                         trace.emit(new TraceEvent.Dropped(

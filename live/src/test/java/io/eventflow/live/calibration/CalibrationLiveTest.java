@@ -1,0 +1,26 @@
+package io.eventflow.live.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short form of the calibration suite ({@code eventflow calibrate --quick}): the quick cases, one live run and one
+ * simulated run each, on embedded brokers (Kafka, ActiveMQ: never skipped). Every figure must be within its
+ * tolerance; the table is printed so that a failure shows every figure.
+ */
+class CalibrationLiveTest {
+    @Test
+    void quickCasesAgreeWithTheSimulatorWithinTheirTolerances() throws Exception {
+        List<CalibrationCase> quick = CalibrationSuite.select(null, true);
+        assertThat(quick).extracting(CalibrationCase::id).contains("kafka-auto-commit-crash", "jms-poison-dead-letter");
+        Calibration calibration = new Calibration(1, Map.of(), line -> System.err.println("calibrate: " + line));
+        List<Row> rows = calibration.run(quick);
+        String table = CalibrationTable.text(rows) + calibration.notes();
+        System.err.println(table);
+        assertThat(rows).as(table).isNotEmpty().allMatch(r -> r.verdict() == Verdict.OK);
+        assertThat(calibration.notes()).as(table).isEmpty();
+    }
+}

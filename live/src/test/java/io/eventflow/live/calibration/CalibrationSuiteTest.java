@@ -1,0 +1,91 @@
+package io.eventflow.live.calibration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventflow.model.design.Design;
+import io.eventflow.simulator.Simulation;
+import io.eventflow.simulator.report.SimulationReport;
+import io.eventflow.simulator.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/** Every case of the suite reads, simulates, and has the figures it compares; selection by name. */
+class CalibrationSuiteTest {
+    @Test
+    void everyCaseSimulatesAndEveryFigureIsInItsReport() {
+        assertThat(CalibrationSuite.cases()).isNotEmpty();
+        for (CalibrationCase c : CalibrationSuite.cases()) {
+            Design d = Calibration.design(c);
+            Scenario s = Calibration.scenario(c, d);
+            assertThat(d.brokers()).anyMatch(b -> b.id().equals(c.broker()));
+            Simulation sim = Simulation.builder(d)
+                    .scenario(s)
+                    .seed(1)
+                    .drain(c.drain().toNanos())
+                    .build();
+            sim.runToEnd();
+            SimulationReport r = sim.report();
+            assertThat(r.ok()).as(c.id() + ": " + r.violations()).isTrue();
+            for (Figure f : c.figures()) {
+                assertThat(f.of().applyAsDouble(r)).as(c.id() + " " + f.name()).isNotNaN();
+            }
+            assertThat(c.figures()).allMatch(f -> !f.tolerance().reason().isBlank());
+        }
+    }
+
+    @Test
+    void simulatedKnownAnswersOfTheCases() {
+        // auto-commit: 100/s for 2 s, the first one gap (10 ms) after the start: 10 ms .. 1990 ms = 199 orders (the
+        // one due at 2 s finds the rate 0), all processed before the crash at 4 s, no commit before 30 s: all 199
+        // come again
+        SimulationReport crash = simulate("kafka-auto-commit-crash");
+        assertThat(crash.groups().get("billing").owed()).isEqualTo(199);
+        assertThat(crash.groups().get("billing").duplicates()).isEqualTo(199);
+        // poison: 50/s for 4 s, 20 ms .. 3980 ms = 199 orders; 3 attempts = 2 retries per dead-lettered one
+        SimulationReport poison = simulate("jms-poison-dead-letter");
+        assertThat(poison.groups().get("billing").owed()).isEqualTo(199);
+        assertThat(poison.groups().get("billing").retries())
+                .isEqualTo(2 * poison.groups().get("billing").deadLettered());
+        // at-most-once: a batch of 100 committed at 3 s, 50 ms each, second crash at 5 s: 2 s / 50 ms = 40
+        // processed, 100 - 40 = 60 lost
+        SimulationReport amo = simulate("kafka-at-most-once-crash");
+        assertThat(amo.groups().get("billing").lostByCause().get("crash")).isBetween(59L, 61L);
+        assertThat(amo.groups().get("billing").processed()).isBetween(39L, 41L);
+        // replay at 5 s to 1 s: the orders published at 1000 ms .. 1990 ms, 100 of the 199, are processed again
+        SimulationReport replay = simulate("kafka-replay-from-time");
+        assertThat(replay.groups().get("billing").owed()).isEqualTo(199);
+        assertThat(replay.groups().get("billing").reprocessed()).isEqualTo(100);
+        assertThat(replay.groups().get("billing").duplicates()).isZero();
+        // SQS redrive: with the drain, every poison order has had its 3 receives and moved to the dead-letter queue
+        SimulationReport sqs = simulate("sqs-poison-redrive");
+        assertThat(sqs.groups().get("billing").inFlight()).isZero();
+        assertThat(sqs.groups().get("billing").deadLettered()
+                        + sqs.groups().get("billing").processed())
+                .isEqualTo(sqs.groups().get("billing").owed());
+    }
+
+    private static SimulationReport simulate(String id) {
+        CalibrationCase c = CalibrationSuite.select(id, false).get(0);
+        Design d = Calibration.design(c);
+        Simulation sim = Simulation.builder(d)
+                .scenario(Calibration.scenario(c, d))
+                .seed(1)
+                .drain(c.drain().toNanos())
+                .build();
+        sim.runToEnd();
+        return sim.report();
+    }
+
+    @Test
+    void selectsByNameInSuiteOrderAndNamesUnknownCases() {
+        assertThat(CalibrationSuite.select("jms-poison-dead-letter,kafka-auto-commit-crash", false))
+                .extracting(CalibrationCase::id)
+                .containsExactly("kafka-auto-commit-crash", "jms-poison-dead-letter");
+        assertThat(CalibrationSuite.select(null, true)).allMatch(CalibrationCase::quick);
+        assertThat(CalibrationSuite.select("", false))
+                .hasSize(CalibrationSuite.cases().size());
+        assertThatThrownBy(() -> CalibrationSuite.select("nope,kafka-auto-commit-crash", false))
+                .hasMessageContaining("no calibration case nope")
+                .hasMessageContaining("kafka-auto-commit-crash");
+    }
+}
