@@ -4,6 +4,7 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
+import io.eventflow.model.design.Subscription;
 import java.util.List;
 
 /**
@@ -35,6 +36,15 @@ public interface LiveConnector {
      */
     default boolean oneQueuePerChannel(Channel channel) {
         return false;
+    }
+
+    /**
+     * How many messages a consumer of {@code subscription} has at hand when the design gives no {@code prefetch}:
+     * 500 by default (a poll's worth). A connector whose kind's design format defines the default otherwise (as the
+     * simulator runs it) says so here.
+     */
+    default int defaultPrefetch(Subscription subscription) {
+        return 500;
     }
 
     /**

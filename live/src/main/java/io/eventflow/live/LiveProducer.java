@@ -3,15 +3,23 @@ package io.eventflow.live;
 /** A producer client of one service instance. One thread sends; callbacks may come on the client's own thread. */
 public interface LiveProducer {
     /**
-     * A send the broker answered with a refusal (AMQP: a nack), as opposed to one that failed on the way. On a queue
-     * at its {@code maxLength} with overflow {@code reject-publish} the run counts it as lost by {@code overflow}, as
-     * the simulator does; elsewhere as {@code network}.
+     * A send the broker answered with a refusal, as opposed to one that failed on the way. When the connector knows
+     * the refusal is the channel's own limit (a full queue that rejects new messages) it says so with {@code
+     * overflow}, and the run counts the message as lost by {@code overflow}, as the simulator does; otherwise as
+     * {@code network}.
      */
     final class Refused extends java.io.IOException {
         private static final long serialVersionUID = 1L;
+        private final boolean overflow;
 
-        public Refused(String message) {
+        public Refused(String message, boolean overflow) {
             super(message);
+            this.overflow = overflow;
+        }
+
+        /** The channel refused it because it is full (its length limit with a reject overflow policy). */
+        public boolean overflow() {
+            return overflow;
         }
     }
 

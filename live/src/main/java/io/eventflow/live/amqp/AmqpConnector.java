@@ -14,6 +14,7 @@ import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ExchangeType;
+import io.eventflow.model.design.Subscription;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,12 @@ public final class AmqpConnector implements LiveConnector {
     @Override
     public boolean oneQueuePerChannel(Channel channel) {
         return true;
+    }
+
+    /** Without a {@code prefetch} a consumer prefetches its {@code concurrency}, as the design format and the simulator say. */
+    @Override
+    public int defaultPrefetch(Subscription subscription) {
+        return Math.max(1, subscription.concurrencyOrDefault());
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.ProducerSpec;
 import io.eventflow.model.design.AmqpQueue;
+import io.eventflow.model.design.Overflow;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,7 +32,8 @@ final class AmqpLiveProducer implements LiveProducer {
     private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
     private final Map<Long, String> returned = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Pending(Envelope message, SendCallback callback) {}
+    /** {@code rejectsWhenFull}: the target queue has a {@code maxLength} and refuses new messages at it. */
+    private record Pending(Envelope message, SendCallback callback, boolean rejectsWhenFull) {}
 
     AmqpLiveProducer(ConnectionFactory factory, ProducerSpec spec, String prefix) throws LiveException {
         this.prefix = prefix;
@@ -89,7 +91,10 @@ final class AmqpLiveProducer implements LiveProducer {
         if (unroutable != null) {
             p.callback().done(p.message(), new IOException(unroutable));
         } else if (error != null) {
-            p.callback().done(p.message(), nack ? new LiveProducer.Refused(error) : new IOException(error));
+            p.callback()
+                    .done(
+                            p.message(),
+                            nack ? new LiveProducer.Refused(error, p.rejectsWhenFull()) : new IOException(error));
         } else {
             p.callback().done(p.message(), null);
         }
@@ -115,7 +120,9 @@ final class AmqpLiveProducer implements LiveProducer {
                 .contentType("application/json")
                 .headers(headers)
                 .build();
-        pending.put(tag, new Pending(message, callback));
+        AmqpQueue q = AmqpQueue.of(target.channel());
+        boolean rejectsWhenFull = q.maxLength() != null && q.overflowOrDefault() != Overflow.DROP_HEAD;
+        pending.put(tag, new Pending(message, callback, rejectsWhenFull));
         try {
             channel.basicPublish(
                     AmqpTopology.exchange(prefix, AmqpQueue.of(target.channel())),

@@ -381,7 +381,7 @@ public final class Engine implements ScenarioPlayer.Services {
                         options.runPrefix() + name,
                         ch,
                         sub,
-                        design.broker(ch.broker()).orElseThrow().kind());
+                        connectors.get(ch.broker()).defaultPrefetch(sub));
                 groups.add(k < own ? g : g.asReplyListener());
             }
             LiveService rt = new LiveService(run, s, groups);

@@ -1,7 +1,6 @@
 package io.eventflow.live.internal;
 
 import io.eventflow.live.ConsumerSpec;
-import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.CommitMode;
 import io.eventflow.model.design.DeliveryGuarantee;
@@ -37,13 +36,9 @@ record GroupSpec(
         long dedupWindowMicros,
         boolean replyListener) {
 
-    /**
-     * @param kind the channel's broker kind: without a {@code prefetch}, AMQP consumers prefetch their {@code
-     *     concurrency} (as the design format and the simulator say), the others 500 (Kafka max.poll.records; JMS
-     *     still 500: a non-durable topic subscription's queue goes when its last consumer closes, and what the
-     *     consumers had prefetched is what the end of the run counts in flight)
-     */
-    static GroupSpec of(GroupLedger ledger, String brokerGroup, Channel channel, Subscription sub, BrokerKind kind) {
+    /** @param defaultPrefetch what a consumer has at hand without a {@code prefetch} (the channel's connector says) */
+    static GroupSpec of(
+            GroupLedger ledger, String brokerGroup, Channel channel, Subscription sub, int defaultPrefetch) {
         DeliveryGuarantee d = sub.deliveryOrDefault();
         CommitMode mode = sub.commit() == null ? null : sub.commit().mode();
         ConsumerSpec.Ack ack;
@@ -61,9 +56,7 @@ record GroupSpec(
         Backoff backoff = backoff(r);
         String dlq = sub.deadLetter() != null ? sub.deadLetter() : channel.deadLetter();
         int concurrency = sub.concurrencyOrDefault();
-        int prefetch = sub.prefetch() != null
-                ? Math.max(1, sub.prefetch())
-                : kind == BrokerKind.AMQP ? Math.max(1, concurrency) : 500;
+        int prefetch = sub.prefetch() != null ? Math.max(1, sub.prefetch()) : defaultPrefetch;
         long dedup = -2;
         if (d == DeliveryGuarantee.EXACTLY_ONCE && sub.mechanism() != ExactlyOnceMechanism.TRANSACTIONAL) {
             dedup = sub.dedupWindow() == null ? -1 : sub.dedupWindow().nanos() / 1000;

@@ -5,9 +5,7 @@ import io.eventflow.live.LiveChannel;
 import io.eventflow.live.LiveHeaders;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
-import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.Overflow;
 import io.eventflow.simulator.random.RandomStreams;
 import io.eventflow.simulator.random.SplitMix64;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -163,15 +161,11 @@ public final class Run {
     }
 
     /**
-     * A send the broker refused because the queue is at its {@code maxLength} with overflow {@code reject-publish} (or
-     * {@code reject-publish-dlx}): lost by {@code overflow}, as in the simulator.
+     * A send the broker refused because the channel is full (the connector tells: a queue at its length limit that
+     * rejects new messages): lost by {@code overflow}, as in the simulator.
      */
-    private static boolean overflowed(Throwable error, LiveChannel ch) {
-        if (!(error instanceof LiveProducer.Refused) || ch == null) {
-            return false;
-        }
-        AmqpQueue q = AmqpQueue.of(ch.channel());
-        return q.maxLength() != null && q.overflowOrDefault() != Overflow.DROP_HEAD;
+    private static boolean overflowed(Throwable error) {
+        return error instanceof LiveProducer.Refused r && r.overflow();
     }
 
     /** As {@link #send(LiveProducer, String, Envelope, boolean, String, java.util.function.BooleanSupplier)}, and
@@ -206,7 +200,7 @@ public final class Run {
                 } else {
                     String cause = crashed.getAsBoolean() || brokerDown(channelId)
                             ? "crash"
-                            : overflowed(error, ch) ? "overflow" : "network";
+                            : overflowed(error) ? "overflow" : "network";
                     ledger.sent(channelId, m.messageId(), original, cause);
                     if (trace.on()) {
                         trace.emit(new TraceEvent.Dropped(
