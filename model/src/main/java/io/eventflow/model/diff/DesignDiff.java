@@ -103,8 +103,11 @@ public final class DesignDiff {
             }
             ObjectNode o = om.get(m.id());
             ObjectNode n = nm.get(m.id());
-            for (String key : Trees.changedKeys(o, n, Set.of("id", "payload", "schemaFormat"))) {
-                messageKey(m.id(), key, o, n);
+            for (String key : Trees.changedKeys(o, n, Set.of("id", "payload"))) {
+                if (!key.equals("schemaFormat") || SchemaDiff.Format.of(before.get()) == SchemaDiff.Format.of(m)) {
+                    // A change of format family is the payload's (payload-format-changed); a version string is not.
+                    messageKey(m.id(), key, o, n);
+                }
             }
             List<Map.Entry<String, MessageType>> versions = new ArrayList<>();
             for (Map.Entry<String, Design> e : earlier) {
@@ -131,7 +134,7 @@ public final class DesignDiff {
                         now ? Impact.NON_BREAKING : Impact.BREAKING);
             }
             case "headers" -> headers(id, o.get("headers"), n.get("headers"));
-            case "sizeBytes", "compatibility" -> setting(
+            case "sizeBytes", "compatibility", "schemaFormat" -> setting(
                     "message", id, key, o, n, Impact.NON_BREAKING, Impact.NON_BREAKING);
             default -> {
                 if (DOC_KEYS.contains(key)) {

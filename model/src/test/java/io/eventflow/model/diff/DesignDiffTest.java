@@ -2,6 +2,9 @@ package io.eventflow.model.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.model.asyncapi.AsyncApiExporter;
+import io.eventflow.model.asyncapi.AsyncApiImporter;
+import io.eventflow.model.asyncapi.AsyncApiVersion;
 import io.eventflow.model.design.Compatibility;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.io.DesignFiles;
@@ -171,6 +174,53 @@ class DesignDiffTest {
         assertThat(d.message("Refund").orElseThrow().compatibility()).isEqualTo(Compatibility.NONE);
         Design again = design(DesignWriter.toYaml(d));
         assertThat(again).isEqualTo(d);
+    }
+
+    @Test
+    void compatibilityKeyTravelsThroughAsyncApi() throws Exception {
+        Design d = design(BASE.replace("partitions: 6", "partitions: 6, compatibility: FULL")
+                .replace("  - id: Refund\n", "  - id: Refund\n    compatibility: NONE\n"));
+        for (AsyncApiVersion v : List.of(AsyncApiVersion.V3_0, AsyncApiVersion.V2_6)) {
+            String text = AsyncApiExporter.export(d, v, AsyncApiExporter.Format.YAML);
+            Design back = AsyncApiImporter.importText(
+                            "t.yaml", text, java.nio.file.Path.of("."), AsyncApiImporter.Options.DEFAULT)
+                    .design();
+            assertThat(back.channel("orders").orElseThrow().compatibility())
+                    .as(v.toString())
+                    .isEqualTo(Compatibility.FULL);
+            assertThat(back.message("Refund").orElseThrow().compatibility())
+                    .as(v.toString())
+                    .isEqualTo(Compatibility.NONE);
+        }
+    }
+
+    @Test
+    void avroAndProtobufPayloadsInADesign() throws Exception {
+        String avro = BASE.replace(
+                "  - id: Refund\n    contentType: application/json\n",
+                """
+                  - id: Refund
+                    contentType: application/avro
+                    schemaFormat: application/vnd.apache.avro;version=1.9.0
+                    payload: {type: record, name: Refund, fields: [{name: id, type: string}]}
+                """);
+        String newer = avro.replace("version=1.9.0", "version=1.12.0")
+                .replace("[{name: id, type: string}]", "[{name: id, type: string}, {name: amount, type: long}]");
+        DiffReport r = DesignDiff.compare(design(avro), design(newer));
+        assertThat(change(r, "message-setting-changed:Refund:schemaFormat").breaking())
+                .isFalse();
+        // A field without a default: a reader on the new schema cannot fill it from old data.
+        Change missing = change(r, "schema-reader-field-missing-default-value:Refund:/fields/1");
+        assertThat(missing.breaking()).isTrue();
+        assertThat(missing.producers()).isEqualTo(Impact.BREAKING);
+
+        String proto = avro.replace("contentType: application/avro", "contentType: application/x-protobuf")
+                .replace("application/vnd.apache.avro;version=1.9.0", "application/vnd.google.protobuf;version=3")
+                .replace(
+                        "payload: {type: record, name: Refund, fields: [{name: id, type: string}]}",
+                        "payload: 'syntax = \"proto3\"; message Refund { string id = 1; }'");
+        Change format = change(DesignDiff.compare(design(avro), design(proto)), "payload-format-changed:Refund");
+        assertThat(format.breaking()).isTrue();
     }
 
     @Test
