@@ -41,6 +41,7 @@ public final class DesignCanvas extends Region {
     private final Translate translate = new Translate();
     private final Scale scale = new Scale();
     private final Map<String, ElementSkin> skins = new LinkedHashMap<>();
+    private Map<String, Boolean> diffMarks = Map.of();
     private final Map<String, EdgeSkin> edges = new LinkedHashMap<>();
     private final Map<String, List<EdgeSkin>> edgesByNode = new HashMap<>();
     private final CanvasInput input;
@@ -288,6 +289,22 @@ public final class DesignCanvas extends Region {
         Set<String> sel = vm.document().getSelection();
         skins.forEach((id, s) -> s.setSelected(sel.contains(id)));
         edges.forEach((id, e) -> e.setSelected(sel.contains(id)));
+        skins.forEach((id, s) -> s.setDiffMark(diffMarks.get(id)));
+    }
+
+    /**
+     * Marks changed elements (the Diff panel): element id to whether a breaking change concerns it; an empty map
+     * clears the marks.
+     */
+    public void setDiffMarks(Map<String, Boolean> marks) {
+        diffMarks = Map.copyOf(marks);
+        skins.forEach((id, s) -> s.setDiffMark(diffMarks.get(id)));
+    }
+
+    /** The diff mark of an element: null when unmarked, else whether it is breaking (tests). */
+    public Boolean diffMark(String id) {
+        ElementSkin s = skins.get(id);
+        return s == null ? null : s.diffMark();
     }
 
     /** The topmost element skin at a world point: services and channels before brokers. */

@@ -121,6 +121,21 @@ public abstract class ElementSkin extends Region {
     /** Shows the element's current state. */
     public abstract void update(Object element, Design design);
 
+    private static final PseudoClass DIFF_CHANGED = PseudoClass.getPseudoClass("diff-changed");
+    private static final PseudoClass DIFF_BREAKING = PseudoClass.getPseudoClass("diff-breaking");
+    private Boolean diffMark;
+
+    /** Marks the element as changed since an earlier version: null unmarked, true for a breaking change. */
+    public void setDiffMark(Boolean breaking) {
+        diffMark = breaking;
+        pseudoClassStateChanged(DIFF_CHANGED, breaking != null && !breaking);
+        pseudoClassStateChanged(DIFF_BREAKING, breaking != null && breaking);
+    }
+
+    public Boolean diffMark() {
+        return diffMark;
+    }
+
     public boolean isSelected() {
         return selected;
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ValidateCommand.class,
             LintCommand.class,
+            DiffCommand.class,
             ExportCommand.class,
             ImportCommand.class,
             SimulateCommand.class,

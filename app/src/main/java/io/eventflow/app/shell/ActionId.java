@@ -42,6 +42,8 @@ public enum ActionId {
     EXPORT_HTML("HTML documentation…", null, null),
     EXPORT_SVG("Diagram as SVG…", null, null),
     EXPORT_PNG("Diagram as PNG…", null, null),
+    COMPARE_SAVED("Compare with saved version", null, null),
+    COMPARE_FILE("Compare with file…", null, null),
     AUTO_LAYOUT("Arrange automatically", "Shortcut+Shift+L", MaterialDesignS.SITEMAP_OUTLINE),
     QUIT("Quit", "Shortcut+Q", null),
     FIT_KEY("Fit to view", "F", null, Scope.CANVAS),

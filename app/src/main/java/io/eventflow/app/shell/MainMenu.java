@@ -65,6 +65,9 @@ final class MainMenu {
                 item(ActionId.IMPORT_ASYNCAPI),
                 export,
                 new SeparatorMenuItem(),
+                item(ActionId.COMPARE_SAVED),
+                item(ActionId.COMPARE_FILE),
+                new SeparatorMenuItem(),
                 item(ActionId.QUIT));
     }
 

@@ -76,6 +76,7 @@ public final class MainWindow {
     private Button themeButton;
     private final WindowState windowState;
     private SimulateMode simulate;
+    private final DiffController diffs;
 
     public MainWindow(Stage stage, StudioHome home, Dialogs dialogs, TaskExecutor executor) {
         this(stage, home, dialogs, executor, new WindowState(home.dir()));
@@ -92,6 +93,7 @@ public final class MainWindow {
         this.gate = new StartGate(executor);
         this.files = new FileController(doc, home, asker, gate);
         this.exports = new ExportController(doc, files, asker);
+        this.diffs = new DiffController(doc, asker, dock, canvas);
         this.preview = new AsyncApiPreview(doc);
         this.windowState = windowState;
         this.theme.set(windowState.theme());
@@ -193,6 +195,11 @@ public final class MainWindow {
         actions.bind(ActionId.ZOOM_OUT, () -> canvasVm.zoomAt(1 / 1.2, canvas.getWidth() / 2, canvas.getHeight() / 2));
         actions.bind(ActionId.TOGGLE_THEME, () -> setTheme(theme.get().other()));
         actions.bind(ActionId.IMPORT_ASYNCAPI, exports::importAsyncApi);
+        actions.bind(
+                ActionId.COMPARE_SAVED,
+                diffs::compareWithSaved,
+                doc.pathProperty().isNotNull());
+        actions.bind(ActionId.COMPARE_FILE, diffs::compareWithFile);
         // A design with validation errors is not exported: the reason shows in the status bar.
         var valid = doc.blockedProperty().isEmpty();
         actions.bind(
@@ -231,6 +238,11 @@ public final class MainWindow {
         if (!doc.blockedProperty().get().isEmpty() && !dock.getTabs().isEmpty()) {
             dock.getSelectionModel().select(0);
         }
+    }
+
+    /** Runs an action as its menu item would (when it is enabled): scripts and tests. */
+    public void run(ActionId id) {
+        actions.run(id);
     }
 
     /** Asks where to and writes the whole diagram as PNG (File, Export). */

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param external whether parties outside the organisation publish or read it (signing matters)
  * @param deadLetter id of the channel rejected, expired or overflowing messages go to (a dead-letter exchange or queue)
  * @param settings the settings of the broker kind ({@link ChannelSettings#NONE} when none)
+ * @param compatibility the compatibility mode of the payload schemas of the messages it carries, for messages that set
+ *     none ({@link Compatibility#DEFAULT} when null), checked by {@code eventflow diff}
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Channel(
@@ -30,6 +32,7 @@ public record Channel(
         Boolean external,
         String deadLetter,
         ChannelSettings settings,
+        Compatibility compatibility,
         Map<String, JsonNode> extensions)
         implements Element {
     public Channel {
@@ -37,6 +40,37 @@ public record Channel(
         messages = messages == null ? List.of() : List.copyOf(messages);
         settings = settings == null ? ChannelSettings.NONE : ChannelSettings.of(settings.parts());
         extensions = Extensions.copy(extensions);
+    }
+
+    /** Without a compatibility mode. */
+    public Channel(
+            String id,
+            String broker,
+            String address,
+            List<String> messages,
+            String title,
+            String description,
+            Boolean external,
+            String deadLetter,
+            ChannelSettings settings,
+            Map<String, JsonNode> extensions) {
+        this(id, broker, address, messages, title, description, external, deadLetter, settings, null, extensions);
+    }
+
+    /** A copy with {@code compatibility} set. */
+    public Channel withCompatibility(Compatibility newCompatibility) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                settings,
+                newCompatibility,
+                extensions);
     }
 
     public Channel(String id, String broker, String address, List<String> messages) {
@@ -54,17 +88,47 @@ public record Channel(
 
     public Channel withId(String newId) {
         return new Channel(
-                newId, broker, address, messages, title, description, external, deadLetter, settings, extensions);
+                newId,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                settings,
+                compatibility,
+                extensions);
     }
 
     public Channel withMessages(List<String> newMessages) {
         return new Channel(
-                id, broker, address, newMessages, title, description, external, deadLetter, settings, extensions);
+                id,
+                broker,
+                address,
+                newMessages,
+                title,
+                description,
+                external,
+                deadLetter,
+                settings,
+                compatibility,
+                extensions);
     }
 
     public Channel withSettings(ChannelSettings newSettings) {
         return new Channel(
-                id, broker, address, messages, title, description, external, deadLetter, newSettings, extensions);
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                newSettings,
+                compatibility,
+                extensions);
     }
 
     /** A copy with the settings of {@code part}'s kind replaced by it. */
@@ -74,37 +138,97 @@ public record Channel(
 
     public Channel withAddress(String newAddress) {
         return new Channel(
-                id, broker, newAddress, messages, title, description, external, deadLetter, settings, extensions);
+                id,
+                broker,
+                newAddress,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                settings,
+                compatibility,
+                extensions);
     }
 
     /** A copy with {@code broker} set. */
     public Channel withBroker(String newBroker) {
         return new Channel(
-                id, newBroker, address, messages, title, description, external, deadLetter, settings, extensions);
+                id,
+                newBroker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                settings,
+                compatibility,
+                extensions);
     }
 
     /** A copy with {@code title} set. */
     public Channel withTitle(String newTitle) {
         return new Channel(
-                id, broker, address, messages, newTitle, description, external, deadLetter, settings, extensions);
+                id,
+                broker,
+                address,
+                messages,
+                newTitle,
+                description,
+                external,
+                deadLetter,
+                settings,
+                compatibility,
+                extensions);
     }
 
     /** A copy with {@code description} set. */
     public Channel withDescription(String newDescription) {
         return new Channel(
-                id, broker, address, messages, title, newDescription, external, deadLetter, settings, extensions);
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                newDescription,
+                external,
+                deadLetter,
+                settings,
+                compatibility,
+                extensions);
     }
 
     /** A copy with {@code external} set. */
     public Channel withExternal(Boolean newExternal) {
         return new Channel(
-                id, broker, address, messages, title, description, newExternal, deadLetter, settings, extensions);
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                newExternal,
+                deadLetter,
+                settings,
+                compatibility,
+                extensions);
     }
 
     /** A copy with {@code deadLetter} set. */
     public Channel withDeadLetter(String newDeadLetter) {
         return new Channel(
-                id, broker, address, messages, title, description, external, newDeadLetter, settings, extensions);
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                newDeadLetter,
+                settings,
+                compatibility,
+                extensions);
     }
 
     @Override

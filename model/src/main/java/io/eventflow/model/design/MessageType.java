@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param size typical size of one message
  * @param signed whether the message is signed
  * @param examples example messages (a list), or null
+ * @param compatibility the compatibility mode its payload schema keeps between versions (the channels' or {@link
+ *     Compatibility#DEFAULT} when null), checked by {@code eventflow diff}
  * @param extensions {@code x-} keys kept verbatim
  */
 public record MessageType(
@@ -39,11 +41,66 @@ public record MessageType(
         DataSize size,
         Boolean signed,
         JsonNode examples,
+        Compatibility compatibility,
         Map<String, JsonNode> extensions)
         implements Element {
     public MessageType {
         Objects.requireNonNull(id, "id");
         extensions = Extensions.copy(extensions);
+    }
+
+    /** Without a compatibility mode. */
+    public MessageType(
+            String id,
+            String name,
+            String title,
+            String summary,
+            String description,
+            String contentType,
+            String schemaFormat,
+            JsonNode payload,
+            JsonNode headers,
+            String correlationId,
+            DataSize size,
+            Boolean signed,
+            JsonNode examples,
+            Map<String, JsonNode> extensions) {
+        this(
+                id,
+                name,
+                title,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                null,
+                extensions);
+    }
+
+    /** A copy with {@code compatibility} set. */
+    public MessageType withCompatibility(Compatibility newCompatibility) {
+        return new MessageType(
+                id,
+                name,
+                title,
+                summary,
+                description,
+                contentType,
+                schemaFormat,
+                payload,
+                headers,
+                correlationId,
+                size,
+                signed,
+                examples,
+                newCompatibility,
+                extensions);
     }
 
     public MessageType(String id) {
@@ -74,6 +131,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -92,6 +150,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -111,6 +170,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -130,6 +190,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -149,6 +210,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -168,6 +230,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -187,6 +250,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -206,6 +270,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -225,6 +290,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -244,6 +310,7 @@ public record MessageType(
                 size,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -263,6 +330,7 @@ public record MessageType(
                 newSize,
                 signed,
                 examples,
+                compatibility,
                 extensions);
     }
 
@@ -282,6 +350,7 @@ public record MessageType(
                 size,
                 newSigned,
                 examples,
+                compatibility,
                 extensions);
     }
 

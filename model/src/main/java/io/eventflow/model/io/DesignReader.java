@@ -5,6 +5,7 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.ChannelSettings;
+import io.eventflow.model.design.Compatibility;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.ElementId;
 import io.eventflow.model.design.KindSettings;
@@ -159,6 +160,7 @@ public final class DesignReader {
                 f.size("sizeBytes"),
                 f.bool("signed"),
                 examples,
+                compatibility(f),
                 f.extensions());
         f.rejectUnknown();
         return m;
@@ -184,9 +186,14 @@ public final class DesignReader {
                 f.bool("external"),
                 f.str("deadLetter"),
                 ChannelSettings.of(parts),
+                compatibility(f),
                 f.extensions());
         f.rejectUnknown();
         return c;
+    }
+
+    private static Compatibility compatibility(Fields f) {
+        return f.keyed("compatibility", Compatibility.class, "compatibility mode");
     }
 
     private Map<String, Position> layout(Fields f) {

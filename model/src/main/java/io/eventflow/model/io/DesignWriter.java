@@ -118,6 +118,10 @@ public final class DesignWriter {
         put(o, "sizeBytes", m.size());
         put(o, "signed", m.signed());
         put(o, "examples", m.examples());
+        put(
+                o,
+                "compatibility",
+                m.compatibility() == null ? null : m.compatibility().key());
         m.extensions().forEach(o::set);
         return o;
     }
@@ -152,6 +156,10 @@ public final class DesignWriter {
             KindProfiles.of(kind).writeChannel(c, sink);
         }
         put(o, "deadLetter", c.deadLetter());
+        put(
+                o,
+                "compatibility",
+                c.compatibility() == null ? null : c.compatibility().key());
         c.extensions().forEach(o::set);
         return o;
     }
