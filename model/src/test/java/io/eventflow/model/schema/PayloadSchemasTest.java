@@ -193,7 +193,7 @@ class PayloadSchemasTest {
                         "expected ';' but was '}'",
                         "",
                         4,
-                        2),
+                        1),
                 Arguments.of(
                         SchemaFormat.PROTOBUF,
                         new TextNode("syntax = \"proto3\";\nmessage A {\n  string a = 1;\n  Foo b = 2;\n}\n"),

@@ -33,6 +33,7 @@ public final class ProtoPayloads {
     static final String FILE = "payload.proto";
 
     private static final Pattern CORE = Pattern.compile("(google/protobuf|wire)/[\\w/]+\\.proto");
+    private static final Pattern WAS = Pattern.compile("but was '(.+)'$");
     private static final Pattern PLACE = Pattern.compile(Pattern.quote(FILE) + ":(\\d+):(\\d+)");
 
     private ProtoPayloads() {}
@@ -76,6 +77,10 @@ public final class ProtoPayloads {
                 .replace("/" + FILE, FILE);
         String oneLine =
                 String.join(" ", text.strip().lines().map(String::strip).toList());
+        Matcher was = WAS.matcher(oneLine);
+        if (was.find() && column > was.group(1).length()) {
+            column -= was.group(1).length(); // Wire places "but was 'X'" after the X it read
+        }
         return new SchemaError(oneLine, "", line, column);
     }
 
