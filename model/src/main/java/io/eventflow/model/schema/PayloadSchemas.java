@@ -2,9 +2,6 @@ package io.eventflow.model.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventflow.model.design.MessageType;
-import io.eventflow.model.schema.internal.AvroPayloads;
-import io.eventflow.model.schema.internal.JsonPayloads;
-import io.eventflow.model.schema.internal.ProtoPayloads;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.eventflow.model.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventflow.model.schema.internal.AvroPayloads;
 
 /** Reads an Avro schema without the cache, to show that two readings give the same example. */
 final class AvroPayloadsProbe {

@@ -1,4 +1,4 @@
-package io.eventflow.model.schema.internal;
+package io.eventflow.model.schema;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventflow.model.schema.SchemaError;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;

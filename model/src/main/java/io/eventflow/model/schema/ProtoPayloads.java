@@ -1,4 +1,4 @@
-package io.eventflow.model.schema.internal;
+package io.eventflow.model.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.squareup.wire.ProtoAdapter;
@@ -14,10 +14,6 @@ import com.squareup.wire.schema.SchemaException;
 import com.squareup.wire.schema.Type;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 import com.squareup.wire.schema.internal.parser.ProtoParser;
-import io.eventflow.model.schema.Example;
-import io.eventflow.model.schema.PayloadCheck;
-import io.eventflow.model.schema.SchemaError;
-import io.eventflow.model.schema.SchemaFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +24,7 @@ import java.util.regex.Pattern;
  * found, other imports are errors), an example of one message type encoded in the Protobuf wire format by Wire's
  * schema-driven adapter and decoded back to check it.
  */
-public final class ProtoPayloads {
+final class ProtoPayloads {
     /** The name the payload's text has in Wire's messages, and in ours. */
     static final String FILE = "payload.proto";
 
@@ -39,7 +35,7 @@ public final class ProtoPayloads {
     private ProtoPayloads() {}
 
     /** Reads the {@code .proto} text; {@code typeName} picks the message type to make an example of. */
-    public static PayloadCheck check(JsonNode payload, String typeName) {
+    static PayloadCheck check(JsonNode payload, String typeName) {
         if (!payload.isTextual()) {
             return PayloadCheck.broken(
                     SchemaFormat.PROTOBUF,

@@ -1,4 +1,4 @@
-package io.eventflow.model.schema.internal;
+package io.eventflow.model.schema;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;

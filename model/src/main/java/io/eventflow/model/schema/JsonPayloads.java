@@ -1,4 +1,4 @@
-package io.eventflow.model.schema.internal;
+package io.eventflow.model.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -9,10 +9,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.eventflow.model.schema.Example;
-import io.eventflow.model.schema.PayloadCheck;
-import io.eventflow.model.schema.SchemaError;
-import io.eventflow.model.schema.SchemaFormat;
+import io.eventflow.model.schema.internal.JsonExamples;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Map;
@@ -25,7 +22,7 @@ import java.util.Set;
  * or 2020-12), an example made by {@link JsonExamples} and validated against the schema, encoded as UTF-8 JSON text or
  * as MessagePack (read back and validated again).
  */
-public final class JsonPayloads {
+final class JsonPayloads {
     private static final Map<String, String> META = Map.of(
             "2019-09", SchemaId.V201909,
             "2020-12", SchemaId.V202012,
@@ -37,7 +34,7 @@ public final class JsonPayloads {
     private JsonPayloads() {}
 
     /** Checks the schema and makes an example, sent as MessagePack when {@code msgpack}, else as JSON text. */
-    public static PayloadCheck check(JsonNode payload, boolean msgpack) {
+    static PayloadCheck check(JsonNode payload, boolean msgpack) {
         SchemaFormat format = msgpack ? SchemaFormat.MESSAGEPACK : SchemaFormat.JSON_SCHEMA;
         JsonNode schema = payload;
         JsonText text = null;

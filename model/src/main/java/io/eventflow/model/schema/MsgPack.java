@@ -1,4 +1,4 @@
-package io.eventflow.model.schema.internal;
+package io.eventflow.model.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

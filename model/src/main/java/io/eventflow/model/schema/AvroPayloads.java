@@ -1,11 +1,7 @@
-package io.eventflow.model.schema.internal;
+package io.eventflow.model.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventflow.model.schema.Example;
-import io.eventflow.model.schema.PayloadCheck;
-import io.eventflow.model.schema.SchemaError;
-import io.eventflow.model.schema.SchemaFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +20,13 @@ import org.apache.avro.io.JsonEncoder;
  * Avro payloads: the schema parsed by Apache Avro (which checks names, references and defaults), an example value
  * encoded in Avro's binary encoding, read back to check it, and its JSON encoding for documentation.
  */
-public final class AvroPayloads {
+final class AvroPayloads {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AvroPayloads() {}
 
     /** Reads an Avro schema given as a tree (a map, a union list, a type name) or as JSON text. */
-    public static PayloadCheck check(JsonNode payload) {
+    static PayloadCheck check(JsonNode payload) {
         JsonText text = null;
         JsonNode tree = payload;
         if (payload.isTextual() && looksLikeJson(payload.asText())) {
