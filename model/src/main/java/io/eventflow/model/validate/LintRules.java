@@ -126,7 +126,7 @@ final class LintRules {
                             Severity.INFO,
                             "typed message size far from the schema's",
                             "sizeBytes is more than twice, or less than half, the encoded size of an example made from the"
-                                    + " payload schema. Byte-based limits (retention bytes, queue lengths in bytes, packet"
+                                    + " Avro, Protobuf or MessagePack payload schema. Byte-based limits (retention bytes, queue lengths in bytes, packet"
                                     + " sizes) and EF003 use the typed figure: check it, or remove it to use the measured one.")));
 
     private LintRules() {}
