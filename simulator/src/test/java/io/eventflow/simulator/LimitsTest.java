@@ -33,7 +33,7 @@ class LimitsTest {
                 .satisfies(p -> {
                     assertThat(p.rule()).isEqualTo("EF104");
                     assertThat(p.message()).contains("more than the highest rate accepted, 1,000,000/s");
-                    assertThat(p.line()).isEqualTo(116);
+                    assertThat(p.line()).isEqualTo(119);
                 });
     }
 
@@ -46,7 +46,7 @@ class LimitsTest {
                 .singleElement()
                 .satisfies(p -> {
                     assertThat(p.message()).isEqualTo("'instances' is 2147483648; the most accepted is 10,000");
-                    assertThat(p.line()).isEqualTo(112);
+                    assertThat(p.line()).isEqualTo(115);
                 });
     }
 

@@ -1,8 +1,15 @@
 package io.eventflow.app.inspector;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.MessageType;
+import io.eventflow.model.schema.Example;
+import io.eventflow.model.schema.MessageSize;
+import io.eventflow.model.schema.PayloadCheck;
+import io.eventflow.model.schema.PayloadSchemas;
+import io.eventflow.model.schema.SchemaError;
+import io.eventflow.model.schema.SchemaFormat;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
@@ -12,7 +19,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 
-/** The message editor: message fields, the payload schema as checked JSON text, a field table and an example. */
+/**
+ * The message editor: message fields, the payload schema as text checked by its format's parser, a field table, the
+ * message size (typed, or measured from the example) and an example made from the schema.
+ */
 final class MessageEditor {
     private MessageEditor() {}
 
@@ -48,11 +58,22 @@ final class MessageEditor {
     }
 
     private static void schema(Form f, InspectorViewModel vm, MessageType m) {
-        schemaText(f, vm, m.id(), m.payload(), "payload", "schema");
+        SchemaFormat format = SchemaFormat.of(m);
+        String name = m.name() != null ? m.name() : m.id();
+        payloadText(f, vm, m.id(), m.payload(), format, name);
         f.section("Fields (* required)");
         f.wide(fieldTable(m));
         f.section("Example message");
-        TextArea example = new TextArea(SchemaTools.pretty(SchemaTools.example(m.payload())));
+        PayloadCheck checked = PayloadSchemas.check(m);
+        Label size = new Label("Size: " + MessageSize.of(m).describe() + exampleSize(m, checked));
+        size.setId("message-size");
+        size.setWrapText(true);
+        f.wide(size);
+        JsonNode shown = format == SchemaFormat.AVRO || format == SchemaFormat.PROTOBUF
+                ? checked.exampleIfAny().map(Example::value).orElse(null)
+                : SchemaTools.example(m.payload());
+        TextArea example = new TextArea(
+                shown != null ? SchemaTools.pretty(shown) : checked.note() != null ? "(" + checked.note() + ")" : "");
         example.setId("schema-example");
         example.setEditable(false);
         example.getStyleClass().add("code");
@@ -61,10 +82,62 @@ final class MessageEditor {
         schemaText(f, vm, m.id(), m.headers(), "headers", "headers");
     }
 
+    /** When the size is typed, what the schema's example measures, so that the two can be compared. */
+    private static String exampleSize(MessageType m, PayloadCheck checked) {
+        if (m.size() == null || checked.example() == null) {
+            return "";
+        }
+        Example e = checked.example();
+        return "; the example below is " + e.size() + " bytes as " + e.encoding();
+    }
+
+    /**
+     * The payload schema as text in its own language (JSON for JSON Schema and Avro, .proto text for Protobuf),
+     * checked as the user types by the schema's parser (line and column inside the text), applied by its button (one
+     * undo step) only when it parses.
+     */
+    private static void payloadText(
+            Form f, InspectorViewModel vm, String id, JsonNode value, SchemaFormat format, String name) {
+        if (format == SchemaFormat.JSON_SCHEMA || format == SchemaFormat.OTHER) {
+            schemaText(f, vm, id, value, "payload", "schema");
+            return;
+        }
+        boolean proto = format == SchemaFormat.PROTOBUF;
+        f.section("Payload schema (" + format.title() + ")");
+        TextArea text = new TextArea(
+                value == null ? "" : proto && value.isTextual() ? value.asText() : SchemaTools.pretty(value));
+        text.setId("schema-text");
+        text.getStyleClass().add("code");
+        text.setPrefRowCount(10);
+        Label status = new Label();
+        status.getStyleClass().add("schema-status");
+        status.setWrapText(true);
+        Button apply = new Button("Apply schema");
+        apply.setId("schema-apply");
+        String initial = text.getText();
+        Runnable recheck = () -> {
+            PayloadCheck c = PayloadSchemas.check(format, TextNode.valueOf(text.getText()), name);
+            boolean bad = c.status() == PayloadCheck.Status.BROKEN;
+            status.setText(bad ? place(c.error()) : "Valid " + format.title() + " schema");
+            status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), bad);
+            apply.setDisable(bad || text.getText().equals(initial));
+        };
+        text.textProperty().addListener(o -> recheck.run());
+        recheck.run();
+        apply.setOnAction(e -> vm.editMessage(id, "payload", m -> m.withPayload(parsed(text.getText(), proto))));
+        f.wide(text);
+        apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
+        f.wide(new HBox(8, apply, status));
+    }
+
     /** A JSON Schema text with a syntax check naming line and column, applied by its button (one undo step). */
     private static void schemaText(
             Form f, InspectorViewModel vm, String id, JsonNode value, String component, String idPrefix) {
         f.section(("payload".equals(component) ? "Payload" : "Headers") + " schema (JSON Schema)");
+        // JSON syntax first (SchemaTools, with plain messages), then the meta-schema (PayloadSchemas)
         TextArea text = new TextArea(SchemaTools.pretty(value));
         text.setId(idPrefix + "-text");
         text.getStyleClass().add("code");
@@ -79,9 +152,14 @@ final class MessageEditor {
         Runnable recheck = () -> {
             SchemaTools.Check c = SchemaTools.check(text.getText());
             check.set(c);
-            status.setText(c.ok() ? "Valid JSON" : "Line " + c.line() + ", column " + c.column() + ": " + c.error());
-            status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !c.ok());
-            apply.setDisable(!c.ok() || text.getText().equals(initial));
+            SchemaError meta = c.ok() && c.schema() != null ? metaError(text.getText()) : null;
+            boolean ok = c.ok() && meta == null;
+            status.setText(
+                    !c.ok()
+                            ? "Line " + c.line() + ", column " + c.column() + ": " + c.error()
+                            : meta != null ? place(meta) : "Valid JSON");
+            status.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !ok);
+            apply.setDisable(!ok || text.getText().equals(initial));
         };
         text.textProperty().addListener(o -> recheck.run());
         recheck.run();
@@ -98,6 +176,28 @@ final class MessageEditor {
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, javafx.scene.layout.Priority.ALWAYS);
         f.wide(new HBox(8, apply, status));
+    }
+
+    /** What the JSON Schema meta-schema finds wrong in the text (which is JSON), or null. */
+    private static SchemaError metaError(String text) {
+        PayloadCheck c = PayloadSchemas.check(SchemaFormat.JSON_SCHEMA, TextNode.valueOf(text), null);
+        return c.error();
+    }
+
+    private static String place(SchemaError e) {
+        return e.line() > 0 ? "Line " + e.line() + ", column " + e.column() + ": " + e.message() : e.message();
+    }
+
+    /** The payload as the design keeps it: .proto text as text, an Avro schema as a tree. */
+    private static JsonNode parsed(String text, boolean proto) {
+        if (proto) {
+            return TextNode.valueOf(text);
+        }
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return TextNode.valueOf(text); // not reached: the button is enabled only on text that parses
+        }
     }
 
     private static TableView<SchemaTools.Field> fieldTable(MessageType m) {

@@ -8,6 +8,9 @@ import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.doc.ExampleGenerator;
+import io.eventflow.model.schema.Example;
+import io.eventflow.model.schema.PayloadSchemas;
+import io.eventflow.model.schema.SchemaFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Message bodies from the message types' schemas: one example per type ({@link ExampleGenerator}, valid against the
- * schema), with the publication's key field set to the message's key value. Thread-safe.
+ * schema), with the publication's key field set to the message's key value; Avro and Protobuf types send the example
+ * made from their schema, encoded as they are on the wire ({@link PayloadSchemas}). Thread-safe.
  */
 final class Payloads {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,6 +78,10 @@ final class Payloads {
 
     /** The body: the type's example with {@code field} set to {@code key} (when both are given). */
     byte[] body(String messageId, String field, String key) {
+        byte[] encoded = messageId == null ? null : encoded(messageId);
+        if (encoded != null) {
+            return encoded; // Avro, Protobuf: the example's bytes as the format sends them (the key travels apart)
+        }
         if (field == null || key == null) {
             return plain.computeIfAbsent(
                     messageId == null ? "" : messageId,
@@ -94,6 +102,19 @@ final class Payloads {
             out = copy;
         }
         return serialize(out);
+    }
+
+    /** For Avro and Protobuf types, the encoded example made from the schema; null for JSON (built above). */
+    private byte[] encoded(String messageId) {
+        MessageType m = design.message(messageId).orElse(null);
+        if (m == null) {
+            return null;
+        }
+        SchemaFormat f = SchemaFormat.of(m);
+        if (f != SchemaFormat.AVRO && f != SchemaFormat.PROTOBUF) {
+            return null;
+        }
+        return PayloadSchemas.check(m).exampleIfAny().map(Example::bytes).orElse(null);
     }
 
     private static byte[] serialize(JsonNode n) {

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.MessageType;
+import io.eventflow.model.schema.Example;
+import io.eventflow.model.schema.PayloadSchemas;
+import io.eventflow.model.schema.SchemaFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -91,8 +94,21 @@ final class HtmlMessageSection {
                 && (m.schemaFormat() == null || m.schemaFormat().contains("schema+"))) {
             example = ExampleGenerator.example(m.payload()).orElse(null);
         }
+        String heading = "Example";
+        if (example == null && m.payload() != null) {
+            SchemaFormat f = SchemaFormat.of(m);
+            if (f == SchemaFormat.AVRO || f == SchemaFormat.PROTOBUF) {
+                Example ex = PayloadSchemas.check(m).example();
+                if (ex != null) {
+                    example = ex.value();
+                    heading = "Example (" + ex.encoding() + ": " + ex.size() + " bytes)";
+                }
+            }
+        }
         if (example != null && !example.isNull()) {
-            sb.append("<h4>Example</h4>\n<pre>")
+            sb.append("<h4>")
+                    .append(Html.esc(heading))
+                    .append("</h4>\n<pre>")
                     .append(Html.esc(pretty(example)))
                     .append("</pre>\n");
         }

@@ -28,6 +28,8 @@ final class LintRules {
     /** Its text is in the profile of the kind the timing settings belong to (its {@code lintRules}). */
     static final String OLD_TIMING_KEY = "EF024";
 
+    static final String SIZE_FAR_FROM_SCHEMA = "EF025";
+
     /** Every rule, by id: the linter's own and those of single kinds (their profiles' {@code lintRules}). */
     static final List<RuleInfo> ALL = withKindRules(List.of(
             new RuleInfo(
@@ -107,7 +109,15 @@ final class LintRules {
                     "dead-letter channel does not carry the failing message type",
                     "A message dead-lettered into a channel declared for other types breaks whoever reads that"
                             + " channel (and its schema checks). Give each failing type a dead-letter channel that"
-                            + " carries it.")));
+                            + " carries it."),
+            new RuleInfo(
+                    SIZE_FAR_FROM_SCHEMA,
+                    Severity.INFO,
+                    "typed message size far from the schema's",
+                    "sizeBytes is more than twice, or less than half, the encoded size of an example made from the"
+                            + " Avro, Protobuf or MessagePack payload schema. Byte-based limits (retention bytes, queue"
+                            + " lengths in bytes, packet sizes) and EF003 use the typed figure: check it, or remove it"
+                            + " to use the measured one.")));
 
     private LintRules() {}
 

@@ -14,6 +14,9 @@ import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
 import io.eventflow.model.kind.KindProfiles;
 import io.eventflow.model.kind.Retention;
+import io.eventflow.model.schema.MessageSize;
+import io.eventflow.model.schema.PayloadSchemas;
+import io.eventflow.model.schema.SchemaFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +115,30 @@ public final class Linter {
         }
     }
 
+    /** EF025: a typed size more than twice, or less than half, the binary encoded size of the schema's example. */
+    private void sizeAgainstSchema(MessageType m, String p) {
+        SchemaFormat format = SchemaFormat.of(m);
+        if (m.size() == null || format == SchemaFormat.JSON_SCHEMA || format == SchemaFormat.OTHER) {
+            return; // JSON text: the example's strings are placeholders, its length says little about real messages
+        }
+        MessageSize measured = MessageSize.measured(m).orElse(null);
+        var example = PayloadSchemas.check(m).example();
+        if (measured == null
+                || example.value().isContainerNode() && example.value().isEmpty()) {
+            return; // an open schema ({type: object} and nothing more) says nothing about the size
+        }
+        long typed = m.size().bytes();
+        if (typed > 2 * measured.bytes() || 2 * typed < measured.bytes()) {
+            report(
+                    SIZE_FAR_FROM_SCHEMA,
+                    m.id(),
+                    p + "/sizeBytes",
+                    "message '" + m.id() + "' is typed as " + m.size() + " but the example made from its schema is "
+                            + measured.bytes() + " bytes (" + measured.encoding() + ")",
+                    "check sizeBytes, or remove it to use the measured size");
+        }
+    }
+
     private void message(MessageType m, String p) {
         if (hasNoSchema(m.payload())) {
             report(
@@ -122,15 +149,18 @@ public final class Linter {
                     "add 'payload:' with a JSON Schema (or an Avro/Protobuf schema and its schemaFormat)");
         }
         long max = d.lint().maxMessageSizeOrDefault().bytes();
-        if (m.size() != null && m.size().bytes() > max) {
+        MessageSize size = MessageSize.of(m);
+        if (size.source() != MessageSize.Source.DEFAULT && size.bytes() > max) {
             report(
                     LARGE_MESSAGE,
                     m.id(),
-                    p + "/sizeBytes",
-                    "message '" + m.id() + "' is " + m.size() + ", more than the "
-                            + d.lint().maxMessageSizeOrDefault() + " limit",
+                    p + (size.source() == MessageSize.Source.TYPED ? "/sizeBytes" : "/payload"),
+                    "message '" + m.id() + "' is "
+                            + (size.source() == MessageSize.Source.TYPED ? m.size() : size.describe())
+                            + ", more than the " + d.lint().maxMessageSizeOrDefault() + " limit",
                     "use a claim check: store the payload (e.g. in object storage) and send a reference");
         }
+        sizeAgainstSchema(m, p);
         Set<String> publishers = facts.publishersOf(m.id());
         Set<String> consumers = facts.consumersOf(m.id());
         boolean crosses = publishers.stream().anyMatch(pub -> consumers.stream().anyMatch(c -> !c.equals(pub)));

@@ -14,6 +14,9 @@ import io.eventflow.model.design.Subscription;
 import io.eventflow.model.kind.Checks;
 import io.eventflow.model.kind.KindProfile;
 import io.eventflow.model.kind.KindProfiles;
+import io.eventflow.model.schema.PayloadCheck;
+import io.eventflow.model.schema.PayloadSchemas;
+import io.eventflow.model.schema.SchemaError;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +39,7 @@ public final class Validator {
     public static final String IMPOSSIBLE_VALUE = "EF104";
     public static final String BAD_KEY_OR_TYPE = "EF105";
     public static final String MESSAGE_NOT_ON_CHANNEL = "EF106";
+    public static final String SCHEMA_DOES_NOT_PARSE = "EF107";
 
     private final Design d;
     private final List<Problem> out = new ArrayList<>();
@@ -56,6 +60,9 @@ public final class Validator {
         for (int i = 0; i < d.brokers().size(); i++) {
             broker(d.brokers().get(i), "/brokers/" + i);
         }
+        for (int i = 0; i < d.messages().size(); i++) {
+            payload(d.messages().get(i), "/messages/" + i + "/payload");
+        }
         for (int i = 0; i < d.channels().size(); i++) {
             channel(d.channels().get(i), "/channels/" + i);
         }
@@ -74,6 +81,28 @@ public final class Validator {
                         "write a Java regular expression, e.g. ^[a-z0-9.]+$");
             }
         }
+    }
+
+    /**
+     * A payload schema that does not parse (Avro, Protobuf, JSON Schema, MessagePack): the pointer goes to the node at
+     * fault when the schema is a tree in the design, and the message names the line and column inside schema text.
+     */
+    private void payload(MessageType m, String pointer) {
+        PayloadCheck c = PayloadSchemas.check(m);
+        if (c.status() != PayloadCheck.Status.BROKEN) {
+            return;
+        }
+        SchemaError e = c.error();
+        String where = e.line() > 0
+                ? " at line " + e.line() + (e.column() > 0 ? ", column " + e.column() : "") + " of the schema"
+                : "";
+        error(
+                SCHEMA_DOES_NOT_PARSE,
+                m.id(),
+                pointer + e.pointer(),
+                "the " + c.format().title() + " payload of message '" + m.id() + "' does not parse" + where + ": "
+                        + e.message(),
+                "fix the schema (or set schemaFormat to the language it is written in)");
     }
 
     private void duplicates() {

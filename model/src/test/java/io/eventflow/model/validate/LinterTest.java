@@ -28,6 +28,9 @@ class LinterTest {
     }
 
     private static final String LINT = "\nlint:\n";
+    private static final String AVRO = "application/vnd.apache.avro;version=1.9.0";
+    /** An Avro record whose example is {orderId: "orderId"}: 1 byte of length and 7 of text. */
+    private static final String ORDER = "{type: record, name: A, fields: [{name: orderId, type: string}]}";
 
     static Stream<Case> cases() {
         return Stream.of(
@@ -48,7 +51,10 @@ class LinterTest {
                         "EF002",
                         "empty payload schema",
                         e("payload: {title: A, type: object}", "payload: {}"),
-                        e("payload: {title: A, type: object}", "payload: 'syntax = \"proto3\"; message A {}'")),
+                        e(
+                                "    payload: {title: A, type: object}",
+                                "    schemaFormat: application/vnd.google.protobuf;version=3\n"
+                                        + "    payload: 'syntax = \"proto3\"; message A {}'")),
                 new Case(
                         "EF003",
                         "message over the default 256KiB",
@@ -151,6 +157,21 @@ class LinterTest {
                         e(
                                 "{id: kafka, kind: kafka, nodes: 3}",
                                 "{id: kafka, kind: kafka, nodes: 3, replicationLag: 5ms}")),
+                new Case(
+                        "EF025",
+                        "typed size far from the Avro example's (1KiB against 1 + 7 bytes)",
+                        e(
+                                "    payload: {title: A, type: object}",
+                                "    schemaFormat: " + AVRO + "\n    payload: " + ORDER),
+                        y -> e(
+                                        "    payload: {title: A, type: object}",
+                                        "    schemaFormat: " + AVRO + "\n    payload: " + ORDER)
+                                .apply(e("sizeBytes: 1KiB", "sizeBytes: 12").apply(y))),
+                new Case(
+                        "EF003",
+                        "measured size over lint.maxMessageSize (no sizeBytes)",
+                        y -> e("    sizeBytes: 1KiB\n", "").apply(y) + LINT + "  maxMessageSize: 1\n",
+                        y -> e("    sizeBytes: 1KiB\n", "").apply(y) + LINT + "  maxMessageSize: 2\n"),
                 new Case(
                         "EF000",
                         "unknown rule id in lint.rules",

@@ -11,7 +11,6 @@ import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Distribution;
 import io.eventflow.model.design.ExactlyOnceMechanism;
 import io.eventflow.model.design.Limits;
-import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.ProducerSettings;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
@@ -20,6 +19,7 @@ import io.eventflow.model.design.Service;
 import io.eventflow.model.design.StartFrom;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
+import io.eventflow.model.schema.MessageSize;
 import io.eventflow.simulator.random.Backoff;
 import io.eventflow.simulator.random.Delay;
 import java.util.ArrayList;
@@ -235,12 +235,15 @@ public final class DesignCompiler {
                     .map(c -> c.messages().isEmpty() ? null : c.messages().get(0))
                     .orElse(null);
         }
+        // the one place a message's size is decided: typed, else measured from its schema's example, else 1 KiB
         return id == null
-                ? 1024
-                : (int) design.message(id)
-                        .map(MessageType::sizeBytes)
-                        .orElse(1024L)
-                        .longValue();
+                ? (int) MessageSize.DEFAULT_BYTES
+                : (int) Math.min(
+                        Integer.MAX_VALUE,
+                        design.message(id)
+                                .map(m -> MessageSize.of(m).bytes())
+                                .orElse(MessageSize.DEFAULT_BYTES)
+                                .longValue());
     }
 
     private Plan.Subscription subscription(Service s, Subscription sub) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.doc.ExampleGenerator;
+import io.eventflow.model.schema.PayloadSchemas;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -172,6 +173,15 @@ final class V3Components {
                 e.set("payload", payload.get());
                 generated.add("examples");
             }
+        } else if (m.payload() != null && !isJsonSchema(m.schemaFormat())) {
+            // Avro, Protobuf: the example made from the schema (checked by encoding it and reading it back)
+            PayloadSchemas.check(m).exampleIfAny().ifPresent(ex -> {
+                ObjectNode e = o.putArray("examples").addObject();
+                e.put("name", "example");
+                e.put("summary", ex.encoding() + ", " + ex.size() + " bytes");
+                e.set("payload", ex.value().deepCopy());
+                generated.add("examples");
+            });
         }
         if (raw != null) {
             Trees.merge(o, Trees.without(raw, List.of("correlationId")));

@@ -1,4 +1,4 @@
-package io.eventflow.model.doc;
+package io.eventflow.model.schema.internal;
 
 /**
  * A string matching a simple regular expression: literals, escapes, character classes and quantifiers, with

@@ -1,0 +1,99 @@
+package io.eventflow.model.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.io.JsonEncoder;
+
+/**
+ * Avro payloads: the schema parsed by Apache Avro (which checks names, references and defaults), an example value
+ * encoded in Avro's binary encoding, read back to check it, and its JSON encoding for documentation.
+ */
+final class AvroPayloads {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AvroPayloads() {}
+
+    /** Reads an Avro schema given as a tree (a map, a union list, a type name) or as JSON text. */
+    static PayloadCheck check(JsonNode payload) {
+        JsonText text = null;
+        JsonNode tree = payload;
+        if (payload.isTextual() && looksLikeJson(payload.asText())) {
+            Object read = JsonText.parse(payload.asText());
+            if (read instanceof SchemaError e) {
+                return PayloadCheck.broken(SchemaFormat.AVRO, e);
+            }
+            text = (JsonText) read;
+            tree = text.root();
+        }
+        if (tree.isObject() && tree.has("$ref")) {
+            return PayloadCheck.unchecked(SchemaFormat.AVRO, "a reference to another document ($ref) is not followed");
+        }
+        Schema schema;
+        try {
+            schema = new Schema.Parser().setValidateDefaults(true).parse(tree.toString());
+        } catch (
+                RuntimeException
+                        e) { // SchemaParseException, AvroTypeException (a bad default), and others on odd input
+            String message = e instanceof org.apache.avro.AvroRuntimeException
+                    ? String.valueOf(e.getMessage())
+                    : "Avro refuses it: " + e;
+            String pointer = AvroLocator.find(tree, message);
+            if (pointer.endsWith("/default")) {
+                String field = tree.at(pointer.substring(0, pointer.length() - "/default".length()))
+                        .path("name")
+                        .asText();
+                message = "the default of field '" + field + "' does not fit its type (" + message + ")";
+            }
+            int[] at = text == null ? new int[] {0, 0} : text.place(pointer);
+            return PayloadCheck.broken(SchemaFormat.AVRO, new SchemaError(message, pointer, at[0], at[1]));
+        }
+        return example(schema);
+    }
+
+    private static byte[] binary(Schema schema, Object value) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder enc = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<>(schema).write(value, enc);
+        enc.flush();
+        return out.toByteArray();
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String t = text.strip();
+        return t.startsWith("{") || t.startsWith("[") || t.startsWith("\"");
+    }
+
+    private static PayloadCheck example(Schema schema) {
+        try {
+            Object value = AvroValues.of(schema);
+            byte[] bytes = binary(schema, value);
+            BinaryDecoder dec = DecoderFactory.get().binaryDecoder(bytes, null);
+            Object back = new GenericDatumReader<>(schema).read(null, dec);
+            if (!dec.isEnd()
+                    || !GenericData.get().validate(schema, back)
+                    || !Arrays.equals(binary(schema, back), bytes)) {
+                return PayloadCheck.parsed(SchemaFormat.AVRO, null, "the example did not read back the same");
+            }
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            JsonEncoder je = EncoderFactory.get().jsonEncoder(schema, json);
+            new GenericDatumWriter<>(schema).write(value, je);
+            je.flush();
+            JsonNode jsonValue = JSON.readTree(json.toString(StandardCharsets.UTF_8));
+            return PayloadCheck.parsed(SchemaFormat.AVRO, new Example(jsonValue, bytes, "Avro binary"), null);
+        } catch (IOException | RuntimeException e) {
+            return PayloadCheck.parsed(SchemaFormat.AVRO, null, "no example could be made: " + e.getMessage());
+        }
+    }
+}
