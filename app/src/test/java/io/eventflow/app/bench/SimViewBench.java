@@ -240,6 +240,9 @@ public final class SimViewBench {
             if (r % 2 == 1) {
                 with.add(withView(w));
             }
+            // Without the view: the window in Design mode (as a user without the view has it), the same run on a
+            // runner of its own.
+            on(() -> w.simulate().setSimulating(false));
             try (SimulationRunner alone = new SimulationRunner()) {
                 without.add(timeRun(alone, cfg));
             }
@@ -258,6 +261,7 @@ public final class SimViewBench {
     private static double withView(MainWindow w) throws Exception {
         SimSession s = w.simulate().session();
         on(() -> {
+            w.simulate().setSimulating(true); // the view open (the frame-rate rounds leave it closed)
             s.scenarioProperty().set(Scenario.EMPTY);
             s.seedProperty().set("1");
             s.durationProperty().set("1200s");
@@ -286,6 +290,12 @@ public final class SimViewBench {
         r.awaitIdle(10_000);
         while (r.state() != SimulationRunner.State.READY) {
             Thread.sleep(5);
+        }
+        if (!Boolean.getBoolean("bench.noGcBetween")) {
+            // Each round starts with the same heap: the previous run's messages (a Kafka log keeps every one, about
+            // 150 MB at the end of a run) are otherwise collected during the next round, whichever kind it is.
+            System.gc();
+            Thread.sleep(200);
         }
         var os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
