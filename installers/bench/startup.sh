@@ -82,7 +82,15 @@ time_to_window() {
                 sleep 0.02
             done
         fi
-        echo "$shown${painted:+/$painted}${loaded:+/$loaded}"
+        # Load-insensitive figures at the last point measured (the design open, else the first painted frame): the
+        # process's CPU time (user + system; the launcher runs the JVM in its own process) and the classes loaded.
+        local cpu classes
+        cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat" 2>/dev/null) || cpu=""
+        classes=""
+        if command -v jcmd >/dev/null; then
+            classes=$(jcmd "$pid" PerfCounter.print 2>/dev/null | sed -n 's/^java.cls.loadedClasses=//p') || classes=""
+        fi
+        echo "$shown${painted:+/$painted}${loaded:+/$loaded} ${cpu:-?} ${classes:-?}"
     else
         echo "timeout"
     fi
@@ -93,6 +101,10 @@ time_to_window() {
 
 app=()
 base=()
+app_cpu=()
+base_cpu=()
+app_classes=()
+base_classes=()
 app_paint=()
 base_paint=()
 app_design=()
@@ -100,7 +112,16 @@ for i in $(seq 1 "$RUNS"); do
     # The app opens its sample design, "Order pipeline", when started without a file.
     a=$(time_to_window "EventFlow Studio" "Order pipeline" "$IMAGE/bin/eventflow")
     b=$(time_to_window "HelloFx baseline" "" "$BASE/bin/hellofx")
-    echo "run $i: eventflow ${a} ms, minimal JavaFX ${b} ms"
+    echo "run $i: eventflow ${a% * *} ms (CPU $(cut -d' ' -f2 <<<"$a") ms, $(cut -d' ' -f3 <<<"$a") classes)," \
+        "minimal JavaFX ${b% * *} ms (CPU $(cut -d' ' -f2 <<<"$b") ms, $(cut -d' ' -f3 <<<"$b") classes)"
+    read -r _ ac acl <<<"$a"
+    read -r _ bc bcl <<<"$b"
+    [[ "${ac:-}" =~ ^[0-9]+$ ]] && app_cpu+=("$ac")
+    [[ "${bc:-}" =~ ^[0-9]+$ ]] && base_cpu+=("$bc")
+    [[ "${acl:-}" =~ ^[0-9]+$ ]] && app_classes+=("$acl")
+    [[ "${bcl:-}" =~ ^[0-9]+$ ]] && base_classes+=("$bcl")
+    a=${a%% *}
+    b=${b%% *}
     # A run that timed out counts as the slowest, not as 0.
     a=${a/timeout/999999}
     b=${b/timeout/999999}
@@ -123,6 +144,15 @@ if [ ${#app_paint[@]} -gt 0 ] && [ ${#base_paint[@]} -gt 0 ]; then
 fi
 if [ ${#app_design[@]} -gt 0 ]; then
     echo "median, sample design open (title names it): eventflow $(median "${app_design[@]}") ms"
+fi
+if [ ${#app_cpu[@]} -gt 0 ] && [ ${#base_cpu[@]} -gt 0 ]; then
+    ca=$(median "${app_cpu[@]}")
+    cb=$(median "${base_cpu[@]}")
+    echo "median CPU time (user+sys) until the design is open / the minimal window is painted: eventflow $ca ms," \
+        "minimal JavaFX $cb ms, ratio $(awk -v a="$ca" -v b="$cb" 'BEGIN{printf "%.2f", a/b}')"
+fi
+if [ ${#app_classes[@]} -gt 0 ] && [ ${#base_classes[@]} -gt 0 ]; then
+    echo "median classes loaded then: eventflow $(median "${app_classes[@]}"), minimal JavaFX $(median "${base_classes[@]}")"
 fi
 du -sh "$IMAGE" | awk '{print "app-image size: " $1}'
 ls -l installers/target/*.deb installers/target/*.rpm 2>/dev/null | awk '{printf "%s %.1f MB\n", $NF, $5/1e6}'

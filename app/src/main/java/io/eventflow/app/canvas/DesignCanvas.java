@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javafx.animation.PauseTransition;
+import javafx.animation.AnimationTimer;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -22,7 +22,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
-import javafx.util.Duration;
 
 /**
  * The infinite canvas: a grid behind, then layers for brokers, edges, elements and gesture overlays, all in world
@@ -45,7 +44,24 @@ public final class DesignCanvas extends Region {
     private final Map<String, EdgeSkin> edges = new LinkedHashMap<>();
     private final Map<String, List<EdgeSkin>> edgesByNode = new HashMap<>();
     private final CanvasInput input;
-    private final PauseTransition settle = new PauseTransition(Duration.millis(250));
+    /**
+     * A wheel or pinch zoom ends when the wheel has been still this long and for at least two frames. Time alone is
+     * not enough: on a loaded machine a frame of the 300-element design took longer than this, so every wheel step
+     * ended the zoom, restyled every name for the semantic zoom and drew the diagram without its cached bitmap, which
+     * made the next frame as slow again (CanvasBench zoom median 0.7-0.8 s per frame at load 15-20).
+     */
+    private static final long SETTLE_NANOS = 250_000_000L;
+
+    private long lastNudge;
+    private int framesSinceNudge;
+    private final AnimationTimer settle = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (++framesSinceNudge >= 2 && now - lastNudge >= SETTLE_NANOS) {
+                endViewChange();
+            }
+        }
+    };
     private final ViewCuller culler = new ViewCuller(skins.values(), edges.values(), content);
     private boolean cullPending = true;
     private final SemanticZoom semantic = new SemanticZoom();
@@ -65,7 +81,6 @@ public final class DesignCanvas extends Region {
         getChildren().addAll(grid, world);
         setClip(clip);
         input = new CanvasInput(this, vm);
-        settle.setOnFinished(e -> endViewChange());
         initListeners();
         sync(vm.document().getDesign());
     }
@@ -148,7 +163,9 @@ public final class DesignCanvas extends Region {
     /** A wheel or pinch step: the view change ends when the wheel has been still for a moment. */
     void nudgeViewChange(boolean zooming) {
         beginViewChange(zooming);
-        settle.playFromStart();
+        lastNudge = System.nanoTime();
+        framesSinceNudge = 0;
+        settle.start();
     }
 
     /** Whether a pan or zoom is in progress (tests). */

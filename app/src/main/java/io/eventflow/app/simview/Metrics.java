@@ -55,26 +55,44 @@ public final class Metrics {
         groupsFor = null;
     }
 
-    /** p50 and p99 in ms of the selected groups' messages processed since the previous call, or null if none. */
-    private double[] windowLatency(Map<String, Histogram> latency, SimulationReport r, Set<String> groups) {
-        Histogram interval = null;
+    /**
+     * Each group's histogram of the messages processed since {@code previous} was taken ({@code latency} minus
+     * {@code previous}, per key; the cumulative histogram itself where there is no earlier one). The histograms
+     * returned may be those of {@code latency}: read them, do not change them.
+     */
+    static Map<String, Histogram> intervals(Map<String, Histogram> latency, Map<String, Histogram> previous) {
+        Map<String, Histogram> out = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, Histogram> e : latency.entrySet()) {
+            Histogram d = e.getValue();
+            Histogram before = previous.get(e.getKey());
+            if (before != null && before.getTotalCount() <= d.getTotalCount()) {
+                d = d.copy();
+                d.subtract(before);
+            }
+            out.put(e.getKey(), d);
+        }
+        return out;
+    }
+
+    /** p50 and p99 in ms of the selected groups' messages in {@code intervals} (see {@link #intervals}), or null. */
+    private double[] windowLatency(Map<String, Histogram> intervals, SimulationReport r, Set<String> groups) {
+        Histogram interval = null;
+        boolean copied = false;
+        for (Map.Entry<String, Histogram> e : intervals.entrySet()) {
             SimulationReport.GroupReport g = r.groups().get(e.getKey());
             if (element != null && (g == null || !groups.contains(g.group() + "@" + g.channel()))) {
                 continue;
             }
-            Histogram d = e.getValue().copy();
-            Histogram before = previousLatency.get(e.getKey());
-            if (before != null && before.getTotalCount() <= d.getTotalCount()) {
-                d.subtract(before);
-            }
             if (interval == null) {
-                interval = d;
+                interval = e.getValue();
             } else {
-                interval.add(d);
+                if (!copied) { // the intervals are shared with the other elements' series: add into a copy
+                    interval = interval.copy();
+                    copied = true;
+                }
+                interval.add(e.getValue());
             }
         }
-        previousLatency = latency;
         if (interval == null || interval.getTotalCount() == 0) {
             return null;
         }
@@ -96,6 +114,23 @@ public final class Metrics {
      * the previous sample.
      */
     public Sample add(SimulationSnapshot s, SimulationReport r, Design d, Map<String, Histogram> latency) {
+        if (s == null || r == null || r.simulatedSeconds() <= lastT) {
+            return null;
+        }
+        Map<String, Histogram> intervals = null;
+        if (latency != null && !latency.isEmpty()) {
+            intervals = intervals(latency, previousLatency);
+            previousLatency = latency;
+        }
+        return addWindowed(s, r, d, intervals);
+    }
+
+    /**
+     * Adds a sample like {@link #add(SimulationSnapshot, SimulationReport, Design, Map)}, given the groups' histograms
+     * of the messages processed since the previous sample ({@link #intervals}, computed once for every element's
+     * series), or null for the report's cumulative percentiles.
+     */
+    Sample addWindowed(SimulationSnapshot s, SimulationReport r, Design d, Map<String, Histogram> intervals) {
         if (s == null || r == null) {
             return null;
         }
@@ -125,8 +160,8 @@ public final class Metrics {
                 }
             }
         }
-        if (latency != null && !latency.isEmpty()) {
-            double[] recent = windowLatency(latency, r, groups);
+        if (intervals != null && !intervals.isEmpty()) {
+            double[] recent = windowLatency(intervals, r, groups);
             p50 = recent == null ? lastP50 : recent[0];
             p99 = recent == null ? lastP99 : recent[1];
             lastP50 = p50;

@@ -26,6 +26,8 @@ public final class RunSeries {
     private long next;
     private long last = -1;
     private long revision;
+    /** The groups' cumulative latency histograms at the previous sample. */
+    private Map<String, org.HdrHistogram.Histogram> previousLatency = Map.of();
 
     /** Starts over for a new run of {@code design} that ends at {@code endTime} (Long.MAX_VALUE: no end). */
     synchronized void reset(Design d, long endTime) {
@@ -39,6 +41,7 @@ public final class RunSeries {
             perElement.computeIfAbsent(c.id(), k -> new Metrics()).reset(c.id());
         }
         step = stepFor(endTime);
+        previousLatency = Map.of();
         next = 0;
         last = -1;
         revision++;
@@ -98,9 +101,16 @@ public final class RunSeries {
             return;
         }
         long thinnings = whole.thinnings();
-        whole.add(snapshot, report, design, latency);
+        // Each group's histogram since the previous sample, once for every series (not once per element).
+        Map<String, org.HdrHistogram.Histogram> intervals = null;
+        if (latency != null && !latency.isEmpty() && snapshot != null && report != null) {
+            intervals = Metrics.intervals(latency, previousLatency);
+        }
+        if (whole.addWindowed(snapshot, report, design, intervals) != null && intervals != null) {
+            previousLatency = latency; // every series took this sample (they move in step)
+        }
         for (Metrics m : perElement.values()) {
-            m.add(snapshot, report, design, latency);
+            m.addWindowed(snapshot, report, design, intervals);
         }
         if (whole.thinnings() != thinnings) {
             step *= 2; // every other point was dropped: keep the spacing even

@@ -19,6 +19,13 @@ public final class SimViews {
     /** The element charted (null: the whole design), and what of its series the charts show. */
     private String charted;
 
+    /**
+     * While a run is under way the shown charts follow it at most this often: laying out four charts of a few hundred
+     * points costs the FX thread milliseconds each time, and on two cores that is taken from the simulation.
+     */
+    private static final long CHARTS_EVERY_NANOS = 250_000_000L;
+
+    private long chartedAt;
     private long chartedRevision = -1;
     private long chartedThinnings = -1;
     private int chartedCount;
@@ -83,20 +90,32 @@ public final class SimViews {
             charts.setTitle(id, id != null && d != null && d.service(id).isPresent());
             chartedRevision = -1;
             chartedThinnings = -1; // redraw the whole history of the newly charted element
-            updateCharts();
+            updateCharts(System.nanoTime(), true);
         }
     }
 
     /**
      * Brings the charts up to the runner's series: appends the samples taken since the last frame, or redraws the
-     * whole series after a new selection, a new run or a thinning (which drops every other point).
+     * whole series after a new selection, a new run or a thinning (which drops every other point). Only while the
+     * Charts tab is shown (a hidden chart is still laid out when its data change; it catches up when shown), and
+     * during a run at most every {@link #CHARTS_EVERY_NANOS} unless {@code now} is forced.
      */
-    private void updateCharts() {
+    private void updateCharts(long now, boolean forced) {
+        if (!chartsTab.isSelected()) {
+            return;
+        }
         RunSeries series = session.source().series();
         long revision = series.revision();
         if (revision == chartedRevision) {
             return;
         }
+        if (!forced
+                && chartedRevision != -1
+                && session.source().state() == SimulationRunner.State.RUNNING
+                && now - chartedAt < CHARTS_EVERY_NANOS) {
+            return;
+        }
+        chartedAt = now;
         chartedRevision = revision;
         long thinnings = series.thinnings();
         java.util.List<Metrics.Sample> samples = series.samples(charted);
@@ -152,7 +171,7 @@ public final class SimViews {
             shown = r;
             counters.update(r);
         }
-        updateCharts();
+        updateCharts(now, false);
         if (session.snapshot() != null) {
             timeline.frame(session.snapshot().time());
         }

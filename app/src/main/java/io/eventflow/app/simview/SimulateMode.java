@@ -43,8 +43,12 @@ public final class SimulateMode {
     private final ToggleButton simulateButton = new ToggleButton("Simulate");
     private final Label status = new Label();
     private AnimationTimer timer;
-    /** While running flat out the view refreshes at most 20 times a second. */
-    private static final long FLAT_OUT_FRAME_NANOS = 50_000_000L;
+    /**
+     * While running flat out the view refreshes at most 10 times a second: tokens jump anyway, and each refresh (read,
+     * CSS, layout, software rendering) costs the FX and render threads about 5 ms that, on two cores, the simulation
+     * and its garbage collector wait for (SimViewBench, issue 15).
+     */
+    private static final long FLAT_OUT_FRAME_NANOS = 100_000_000L;
 
     private long frames;
     private long lastFrame;

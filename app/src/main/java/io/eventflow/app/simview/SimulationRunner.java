@@ -42,7 +42,6 @@ public final class SimulationRunner implements RunSource, AutoCloseable {
     private volatile long done;
     private volatile Simulation sim;
     private volatile SimulationReport report;
-    private volatile java.util.Map<String, org.HdrHistogram.Histogram> latency = java.util.Map.of();
     private volatile State state = State.EMPTY;
     private volatile String error;
     private volatile double factor = 1.0;
@@ -159,14 +158,6 @@ public final class SimulationRunner implements RunSource, AutoCloseable {
     @Override
     public SimulationReport report() {
         return report;
-    }
-
-    /**
-     * Copies of the groups' latency histograms taken with the latest report (keyed like its groups), for latency per
-     * time window; empty before the first report.
-     */
-    public java.util.Map<String, org.HdrHistogram.Histogram> latency() {
-        return latency;
     }
 
     /** Simulated end time in nanoseconds, or 0 without a simulation. */
@@ -387,8 +378,8 @@ public final class SimulationRunner implements RunSource, AutoCloseable {
             }
             if (s.finished() || s.now() >= s.endTime()) {
                 series.finish(s);
+                refreshReport(); // before the state: whoever sees FINISHED reads the final report
                 state = State.FINISHED;
-                refreshReport();
             } else if (dueReport()) {
                 refreshReport();
             }
@@ -415,13 +406,12 @@ public final class SimulationRunner implements RunSource, AutoCloseable {
     }
 
     private void paused() {
-        state = sim.finished() ? State.FINISHED : State.PAUSED;
         refreshReport();
+        state = sim.finished() ? State.FINISHED : State.PAUSED;
     }
 
     private void refreshReport() {
         long t0 = System.nanoTime();
-        latency = sim.latencyHistograms();
         report = sim.report();
         lastReport = System.nanoTime();
         reportCost = lastReport - t0;

@@ -77,28 +77,22 @@ public final class SimViewBench {
     private static void run(MainWindow w, Stage stage) {
         try {
             double seconds = Double.parseDouble(System.getProperty("bench.seconds", "5"));
+            // The sample design is read on a background thread once the window is up: wait for it.
+            for (int i = 0;
+                    i < 600 && call(() -> w.document().getDesign().services().isEmpty());
+                    i++) {
+                Thread.sleep(50);
+            }
             on(() -> w.simulate().setSimulating(true));
             Thread.sleep(1500);
             SimulateMode mode = w.simulate();
             double width = call(() -> mode.overlay().getWidth());
             double height = call(() -> mode.overlay().getHeight());
             report("canvas %.0f x %.0f, prism.order=%s", width, height, System.getProperty("prism.order"));
-            List<Double> bares = new ArrayList<>();
-            List<Double> views = new ArrayList<>();
-            List<Double> ratios = new ArrayList<>();
-            double before = bareFps(stage, width, height, seconds);
-            for (int r = 0; r < Integer.getInteger("bench.frameRounds", 3); r++) {
-                double view = viewFps(w, seconds);
-                double after = bareFps(stage, width, height, seconds);
-                bares.add(round1(before));
-                views.add(round1(view));
-                ratios.add(Math.round(100 * view / ((before + after) / 2)) / 100.0);
-                before = after;
+            int frameRounds = Integer.getInteger("bench.frameRounds", 3);
+            if (frameRounds > 0) {
+                frameRates(w, stage, width, height, seconds, frameRounds);
             }
-            report(
-                    "frame rate: bare %s fps, view with 2,000 tokens %s fps; view / mean of the bare runs around it: %s,"
-                            + " median %.2f (target >= 0.8)",
-                    bares, views, ratios, median(ratios));
             flatOut(w, Integer.getInteger("bench.rounds", 3));
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.write(out, lines);
@@ -107,6 +101,27 @@ public final class SimViewBench {
         } finally {
             Platform.exit();
         }
+    }
+
+    /** Frame rate of the view with 2,000 tokens against a bare canvas, alternating bare, view, bare, ... */
+    private static void frameRates(MainWindow w, Stage stage, double width, double height, double seconds, int rounds)
+            throws Exception {
+        List<Double> bares = new ArrayList<>();
+        List<Double> views = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
+        double before = bareFps(stage, width, height, seconds);
+        for (int r = 0; r < rounds; r++) {
+            double view = viewFps(w, seconds);
+            double after = bareFps(stage, width, height, seconds);
+            bares.add(round1(before));
+            views.add(round1(view));
+            ratios.add(Math.round(100 * view / ((before + after) / 2)) / 100.0);
+            before = after;
+        }
+        report(
+                "frame rate: bare %s fps, view with 2,000 tokens %s fps; view / mean of the bare runs around it: %s,"
+                        + " median %.2f (target >= 0.8)",
+                bares, views, ratios, median(ratios));
     }
 
     /** Paced at 1× with 3,000 orders/s held 1 s on the wire: the snapshot carries its maximum of 2,000 tokens. */
@@ -225,6 +240,9 @@ public final class SimViewBench {
             if (r % 2 == 1) {
                 with.add(withView(w));
             }
+            // Without the view: the window in Design mode (as a user without the view has it), the same run on a
+            // runner of its own.
+            on(() -> w.simulate().setSimulating(false));
             try (SimulationRunner alone = new SimulationRunner()) {
                 without.add(timeRun(alone, cfg));
             }
@@ -243,6 +261,7 @@ public final class SimViewBench {
     private static double withView(MainWindow w) throws Exception {
         SimSession s = w.simulate().session();
         on(() -> {
+            w.simulate().setSimulating(true); // the view open (the frame-rate rounds leave it closed)
             s.scenarioProperty().set(Scenario.EMPTY);
             s.seedProperty().set("1");
             s.durationProperty().set("1200s");
@@ -272,12 +291,42 @@ public final class SimViewBench {
         while (r.state() != SimulationRunner.State.READY) {
             Thread.sleep(5);
         }
+        if (!Boolean.getBoolean("bench.noGcBetween")) {
+            // Each round starts with the same heap: the previous run's messages (a Kafka log keeps every one, about
+            // 150 MB at the end of a run) are otherwise collected during the next round, whichever kind it is.
+            System.gc();
+            Thread.sleep(200);
+        }
+        var os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long gc0 = gcMillis();
+        java.util.Map<String, Long> cpu0 = cpu();
+        long process0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         r.run();
         while (r.state() != SimulationRunner.State.FINISHED && r.state() != SimulationRunner.State.FAILED) {
             Thread.sleep(2);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        double process = (os.getProcessCpuTime() - process0) / 1e9;
+        java.util.Map<String, Long> cpu1 = cpu();
+        long gc = gcMillis() - gc0;
+        Thread.sleep(300); // the final report is published just after the state
+        var rep = r.report();
+        // Both kinds of round must do the same work: the same events to the same simulated end.
+        report(
+                "  %s: %.2f s wall, CPU %.2f s (process), %.2f s (simulation thread), %.2f s (FX and renderer), GC"
+                        + " pauses %d ms; %s, %d kernel events, %.0f simulated s%s",
+                cfg == null ? "with view" : "without view",
+                secs,
+                process,
+                cpuOf(cpu0, cpu1, "eventflow-sim") / 1e9,
+                (cpuOf(cpu0, cpu1, "JavaFX") + cpuOf(cpu0, cpu1, "QuantumRenderer")) / 1e9,
+                gc,
+                r.state(),
+                rep == null ? -1 : rep.kernelEvents(),
+                rep == null ? -1.0 : rep.simulatedSeconds(),
+                r.error() == null ? "" : ", error: " + r.error());
         return Math.round(secs * 100) / 100.0;
     }
 
@@ -294,6 +343,25 @@ public final class SimViewBench {
             }
         }
         return out;
+    }
+
+    private static long cpuOf(java.util.Map<String, Long> a, java.util.Map<String, Long> b, String prefix) {
+        long sum = 0;
+        for (var e : b.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                sum += e.getValue() - a.getOrDefault(e.getKey(), 0L);
+            }
+        }
+        return sum;
+    }
+
+    /** Time spent in collections so far (pauses of the stop-the-world collectors), milliseconds. */
+    private static long gcMillis() {
+        long sum = 0;
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, b.getCollectionTime());
+        }
+        return sum;
     }
 
     private static double cpuMs(java.util.Map<String, Long> a, java.util.Map<String, Long> b) {

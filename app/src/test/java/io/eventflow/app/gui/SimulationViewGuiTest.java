@@ -284,4 +284,25 @@ class SimulationViewGuiTest {
         }
         assertThat(charts).anySatisfy(c -> assertThat(c.getTitle()).startsWith("Backlog"));
     }
+
+    @Test
+    void hiddenChartsAreNotRedrawnDuringARunAndCatchUpWhenShown(FxRobot robot) throws Exception {
+        simulateWithoutScenario(robot);
+        robot.clickOn("#tab-run");
+        runUntil(robot, "3s", 3_000_000_000L);
+        @SuppressWarnings("unchecked")
+        List<javafx.scene.chart.LineChart<Number, Number>> charts =
+                robot.lookup("#sim-charts .chart").queryAll().stream()
+                        .map(n -> (javafx.scene.chart.LineChart<Number, Number>) n)
+                        .toList();
+        // Laying out charts nobody sees took most of the FX thread's time in a flat-out run (issue 15).
+        assertThat(charts)
+                .allSatisfy(c -> assertThat(c.getData().get(0).getData()).isEmpty());
+        robot.clickOn("#tab-charts");
+        settle();
+        int samples = session().runner().series().samples(null).size();
+        assertThat(samples).isGreaterThan(1);
+        assertThat(charts)
+                .allSatisfy(c -> assertThat(c.getData().get(0).getData()).hasSize(samples));
+    }
 }
