@@ -92,7 +92,7 @@ public final class CalibrationSuite {
                         "a replay from a timestamp processes again what was published since then",
                         "kafka",
                         Duration.ofSeconds(5),
-                        false,
+                        true,
                         List.of(
                                 owed("billing", 199),
                                 share(

@@ -255,7 +255,11 @@ final class KafkaLiveConsumer implements LiveConsumer {
                         consumer.seek(tp, ot.offset());
                     }
                 });
-                consumer.seekToEnd(none);
+                if (!none.isEmpty()) {
+                    // Partitions with nothing at or after the time: to their end. Never with an empty list, which
+                    // Kafka reads as "every assigned partition" and which undid the seeks above.
+                    consumer.seekToEnd(none);
+                }
             }
             default -> throw new IllegalArgumentException("unknown replay target " + s.to());
         }

@@ -15,7 +15,9 @@ class CalibrationLiveTest {
     @Test
     void quickCasesAgreeWithTheSimulatorWithinTheirTolerances() throws Exception {
         List<CalibrationCase> quick = CalibrationSuite.select(null, true);
-        assertThat(quick).extracting(CalibrationCase::id).contains("kafka-auto-commit-crash", "jms-poison-dead-letter");
+        assertThat(quick)
+                .extracting(CalibrationCase::id)
+                .contains("kafka-auto-commit-crash", "kafka-replay-from-time", "jms-poison-dead-letter");
         Calibration calibration = new Calibration(1, Map.of(), line -> System.err.println("calibrate: " + line));
         List<Row> rows = calibration.run(quick);
         String table = CalibrationTable.text(rows) + calibration.notes();
