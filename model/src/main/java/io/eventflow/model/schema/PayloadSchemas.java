@@ -51,6 +51,22 @@ public final class PayloadSchemas {
     }
 
     private static PayloadCheck read(SchemaFormat format, JsonNode payload, String typeName) {
+        try {
+            return readUnguarded(format, payload, typeName);
+        } catch (StackOverflowError e) {
+            // A hostile or mistaken schema whose $ref leads back to itself without a value in between sends the JSON
+            // Schema validator round for ever (found by FuzzTest): a broken schema, never a crash.
+            return PayloadCheck.broken(
+                    format,
+                    new SchemaError(
+                            "the schema's references never end ($ref leads back to itself without a value between)",
+                            "",
+                            0,
+                            0));
+        }
+    }
+
+    private static PayloadCheck readUnguarded(SchemaFormat format, JsonNode payload, String typeName) {
         return switch (format) {
             case AVRO -> AvroPayloads.check(payload);
             case PROTOBUF -> ProtoPayloads.check(payload, typeName);
