@@ -36,6 +36,9 @@ public final class GroupLedger {
     long reprocessed;
     long retries;
     long redelivered;
+    /** Processings whose transaction aborted (exactly-once transactional groups): not counted, the input comes again. */
+    long abortedProcessings;
+
     long maxLag;
     final Histogram latency = new Histogram(3_600_000_000_000L, 2);
     double latencySum;
@@ -137,6 +140,11 @@ public final class GroupLedger {
         }
         duplicates++;
         return Processing.DUPLICATE;
+    }
+
+    /** A processing whose transaction aborted: it had no effect and is not counted; its input is read again. */
+    synchronized void abortedProcessing() {
+        abortedProcessings++;
     }
 
     /** The dead-letter channel's broker took the copy of {@code id}. */

@@ -264,6 +264,13 @@ public final class Ledger {
                 }
             }
         }
+        if (g.abortedProcessings > 0 && !interim) {
+            synchronized (this) {
+                notes.add(
+                        g.key + ": " + g.abortedProcessings + " processings were in transactions that aborted (a crash"
+                                + " or a rebalance): they had no effect and are not counted; their inputs were read again");
+            }
+        }
         if (unexplained > 0 && !brokerFaults.isEmpty()) {
             // lost on the broker or the network where no client could see it: say so, do not guess the cause
             synchronized (this) {
