@@ -179,12 +179,15 @@ public final class Ledger {
         for (GroupLedger g : groups.values()) {
             GroupReport r;
             synchronized (g) {
-                r = group(
-                        g,
-                        deadLettered.getOrDefault(g.key, Set.of()),
-                        pending.getOrDefault(g.key, Set.of()),
-                        violations,
-                        interim);
+                synchronized (g.owing) {
+                    g.settleOwed();
+                    r = group(
+                            g,
+                            deadLettered.getOrDefault(g.key, Set.of()),
+                            pending.getOrDefault(g.key, Set.of()),
+                            violations,
+                            interim);
+                }
                 all.add(g.latency);
                 latSum += g.latencySum;
                 latN += g.latencyCount;
