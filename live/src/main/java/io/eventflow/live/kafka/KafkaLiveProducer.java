@@ -313,8 +313,21 @@ final class KafkaLiveProducer implements LiveProducer {
         return new RecordHeaders(h);
     }
 
-    private static byte[] decimal(long v) {
-        return Long.toString(v).getBytes(StandardCharsets.ISO_8859_1);
+    /** {@code v} as decimal ASCII digits, as {@code Long.toString(v)} writes them, without the String. */
+    static byte[] decimal(long v) {
+        if (v < 0) {
+            return Long.toString(v).getBytes(StandardCharsets.ISO_8859_1);
+        }
+        int n = 1;
+        for (long x = v / 10; x > 0; x /= 10) {
+            n++;
+        }
+        byte[] out = new byte[n];
+        for (int i = n - 1; i >= 0; i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return out;
     }
 
     private synchronized void sendInTransaction(
