@@ -72,6 +72,12 @@ final class KafkaLiveConsumer implements LiveConsumer {
     private KafkaLiveProducer txProducer;
     /** What the processings of the open transaction mean once it is decided: {committed, aborted} each. */
     private final List<Runnable[]> outcomes = new ArrayList<>();
+    /**
+     * Held while a transaction commits and its outcome is recorded: a kill waits for it before it interrupts the
+     * thread (the crash comes just after the commit), so that the run never records as aborted a transaction the
+     * broker committed.
+     */
+    private final Object committing = new Object();
 
     private final LiveTransaction openTransaction = new LiveTransaction() {
         @Override
@@ -223,8 +229,11 @@ final class KafkaLiveConsumer implements LiveConsumer {
                                 .withTimeout(Duration.ZERO));
             } else {
                 if (transactional) {
-                    commitTransaction(true);
-                    txProducer.close();
+                    try {
+                        commitTransaction(true);
+                    } finally {
+                        txProducer.close();
+                    }
                 } else if (spec.ack() == ConsumerSpec.Ack.AUTO) {
                     commitPositions(consumer.assignment());
                 }
@@ -260,11 +269,17 @@ final class KafkaLiveConsumer implements LiveConsumer {
                 m.put(tp, new OffsetAndMetadata(pos));
             }
         }
-        boolean ok = txProducer.commit(m, consumer.groupMetadata());
-        if (ok) {
-            m.forEach((tp, o) -> lastCommitted.put(tp, o.offset()));
+        boolean ok;
+        synchronized (committing) {
+            if (killed) {
+                return; // crashed: the transaction stays open
+            }
+            ok = txProducer.commit(m, consumer.groupMetadata());
+            if (ok) {
+                m.forEach((tp, o) -> lastCommitted.put(tp, o.offset()));
+            }
+            decided(ok);
         }
-        decided(ok);
         if (!ok) {
             Logger.debug("transaction of {} aborted; reading again from the committed offsets", spec.clientId());
             rewind(consumer.assignment());
@@ -437,7 +452,9 @@ final class KafkaLiveConsumer implements LiveConsumer {
         killed = true;
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            synchronized (committing) {
+                thread.interrupt();
+            }
         }
         join();
     }

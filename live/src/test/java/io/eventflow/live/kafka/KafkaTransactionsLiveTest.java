@@ -52,7 +52,7 @@ class KafkaTransactionsLiveTest {
                     processing: 2ms
                     delivery: exactly-once
                     mechanism: transactional
-                    commit: {interval: 1s}
+                    commit: {interval: 2s}
               - id: books
                 subscribes:
                   - {channel: invoices, group: books, processing: 1ms, isolation: read_committed}
@@ -65,7 +65,7 @@ class KafkaTransactionsLiveTest {
             """
             eventflow-scenario: 1
             faults:
-              - {at: 2500ms, kind: crash, target: relay, instance: 0, restartAfter: 500ms}
+              - {at: 3s, kind: crash, target: relay, instance: 0, restartAfter: 500ms}
             """;
 
     @Test
