@@ -34,6 +34,14 @@ public interface LiveConsumer {
     }
 
     /**
+     * The open transaction the processing of the batch in hand joins, for a consumer whose group is exactly-once with
+     * {@code mechanism: transactional} on a kind that runs it (Kafka); null otherwise (the default).
+     */
+    default LiveTransaction transaction() {
+        return null;
+    }
+
+    /**
      * Where a replay moves a group: {@code earliest}, {@code latest}, {@code offset} (every partition to
      * {@code value}) or {@code time} ({@code value}: epoch milliseconds).
      */

@@ -7,13 +7,20 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What the clients of one group saw, per message id: owed, delivered, processed, and the hint of why a message may
- * be lost. Every method is synchronized: consumers, producer callbacks and the sampler call it.
+ * be lost. Every method is synchronized: consumers, producer callbacks and the sampler call it. What is owed has
+ * its own lock ({@link #owing}): a producer's callbacks (on the Kafka client's network thread, once per acknowledged
+ * send) then never wait for the group's consumers, which take the group's lock twice per delivery; a network thread
+ * held up there left the producer's buffer full and the publisher blocked.
  */
 public final class GroupLedger {
     final String key;
     final String name;
     final String channelId;
+    /** Guards {@link #owed} and {@link #owedCount}; taken inside the group's own lock, never around it. */
+    final Object owing = new Object();
+    /** Ids owed to the group (sent on its channel); ids processed without being owed join at {@link #settleOwed}. */
     final BitSet owed = new BitSet();
+
     final BitSet seen = new BitSet();
     final BitSet processed = new BitSet();
     /** Ids processed when a replay was applied: their next processing is a reprocessing, not a duplicate. */
@@ -36,6 +43,9 @@ public final class GroupLedger {
     long reprocessed;
     long retries;
     long redelivered;
+    /** Processings whose transaction aborted (exactly-once transactional groups): not counted, the input comes again. */
+    long abortedProcessings;
+
     long maxLag;
     final Histogram latency = new Histogram(3_600_000_000_000L, 2);
     double latencySum;
@@ -59,10 +69,25 @@ public final class GroupLedger {
         return channelId;
     }
 
-    synchronized void owe(long id) {
-        if (!owed.get((int) id)) {
-            owed.set((int) id);
-            owedCount++;
+    void owe(long id) {
+        synchronized (owing) {
+            if (!owed.get((int) id)) {
+                owed.set((int) id);
+                owedCount++;
+            }
+        }
+    }
+
+    /**
+     * Ids processed that were not owed (replayed or re-driven to a group that was not owed them before) become owed;
+     * called with both locks held, before the report reads {@link #owed}.
+     */
+    void settleOwed() {
+        BitSet extra = (BitSet) processed.clone();
+        extra.andNot(owed);
+        if (!extra.isEmpty()) {
+            owed.or(extra);
+            owedCount += extra.cardinality();
         }
     }
 
@@ -124,11 +149,7 @@ public final class GroupLedger {
             latency.recordValue(Math.min(l, latency.getHighestTrackableValue()));
             latencySum += l;
             latencyCount++;
-            if (!owed.get(i)) { // replayed or re-driven to a group that was not owed it before
-                owed.set(i);
-                owedCount++;
-            }
-            return Processing.FIRST;
+            return Processing.FIRST; // owed from now on, if it was not (settleOwed)
         }
         if (replayed.get(i)) {
             replayed.clear(i);
@@ -137,6 +158,11 @@ public final class GroupLedger {
         }
         duplicates++;
         return Processing.DUPLICATE;
+    }
+
+    /** A processing whose transaction aborted: it had no effect and is not counted; its input is read again. */
+    synchronized void abortedProcessing() {
+        abortedProcessings++;
     }
 
     /** The dead-letter channel's broker took the copy of {@code id}. */

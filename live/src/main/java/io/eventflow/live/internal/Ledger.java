@@ -179,12 +179,15 @@ public final class Ledger {
         for (GroupLedger g : groups.values()) {
             GroupReport r;
             synchronized (g) {
-                r = group(
-                        g,
-                        deadLettered.getOrDefault(g.key, Set.of()),
-                        pending.getOrDefault(g.key, Set.of()),
-                        violations,
-                        interim);
+                synchronized (g.owing) {
+                    g.settleOwed();
+                    r = group(
+                            g,
+                            deadLettered.getOrDefault(g.key, Set.of()),
+                            pending.getOrDefault(g.key, Set.of()),
+                            violations,
+                            interim);
+                }
                 all.add(g.latency);
                 latSum += g.latencySum;
                 latN += g.latencyCount;
@@ -262,6 +265,13 @@ public final class Ledger {
                     lost.merge(cause, 1L, Long::sum);
                     lostSum++;
                 }
+            }
+        }
+        if (g.abortedProcessings > 0 && !interim) {
+            synchronized (this) {
+                notes.add(
+                        g.key + ": " + g.abortedProcessings + " processings were in transactions that aborted (a crash"
+                                + " or a rebalance): they had no effect and are not counted; their inputs were read again");
             }
         }
         if (unexplained > 0 && !brokerFaults.isEmpty()) {

@@ -233,9 +233,18 @@ final class LiveInstance {
         publishers.stream().filter(p -> p.channel().equals(channel)).forEach(p -> p.rate(perSecond));
     }
 
-    synchronized void stopPublishers() {
-        publishers.forEach(Publisher::stop);
-        publishers.clear();
+    /**
+     * Stops the timed publishers and waits for their threads, without holding this instance's lock meanwhile: a
+     * publisher between two sends takes it ({@link #producerFor}), and a wait under the lock held it until the join
+     * timed out (5 s at the end of every run whose producer was busy).
+     */
+    void stopPublishers() {
+        List<Publisher> ps;
+        synchronized (this) {
+            ps = List.copyOf(publishers);
+            publishers.clear();
+        }
+        ps.forEach(Publisher::stop);
     }
 
     /**

@@ -27,6 +27,13 @@ final class Payloads {
     private final Map<String, JsonNode> examples = new HashMap<>();
     /** Serialized examples for messages without a key field to set (shared: never modified). */
     private final Map<String, byte[]> plain = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Per message type, its Avro or Protobuf example's bytes, or {@link #NOT_ENCODED} for JSON: looked up once, not
+     * per message (the design's message list was scanned and the schema checked on every send).
+     */
+    private final Map<String, byte[]> encodedByType = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final byte[] NOT_ENCODED = new byte[0];
 
     Payloads(Design design) {
         this.design = design;
@@ -78,7 +85,16 @@ final class Payloads {
 
     /** The body: the type's example with {@code field} set to {@code key} (when both are given). */
     byte[] body(String messageId, String field, String key) {
-        byte[] encoded = messageId == null ? null : encoded(messageId);
+        byte[] encoded = null;
+        if (messageId != null) {
+            encoded = encodedByType.computeIfAbsent(messageId, id -> {
+                byte[] e = encoded(id);
+                return e == null ? NOT_ENCODED : e;
+            });
+            if (encoded == NOT_ENCODED) {
+                encoded = null;
+            }
+        }
         if (encoded != null) {
             return encoded; // Avro, Protobuf: the example's bytes as the format sends them (the key travels apart)
         }

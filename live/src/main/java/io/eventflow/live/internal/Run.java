@@ -41,6 +41,16 @@ public final class Run {
     final LiveRequests requests = new LiveRequests(LiveInstance::sendRequest);
     /** Moving tokens for a view (sampled publishes and deliveries). */
     final LiveTokens tokens = new LiveTokens();
+    /**
+     * Per group ledger key (exactly-once transactional groups): the outputs of aborted transactions by the id of the
+     * input whose processing wrote them; written again when that input is processed again.
+     */
+    private final Map<String, Map<Long, List<Worker.Output>>> abortedOutputs = new ConcurrentHashMap<>();
+
+    Map<Long, List<Worker.Output>> abortedOutputs(String groupKey) {
+        return abortedOutputs.computeIfAbsent(groupKey, k -> new ConcurrentHashMap<>());
+    }
+
     /** Sends whose callback has not come yet. */
     final AtomicLong outstanding = new AtomicLong();
 

@@ -64,6 +64,16 @@ public final class Unapplied {
             }
             for (Subscription sub : s.subscribes()) {
                 boolean kafka = kind(design, sub.channel()).orElse(null) == BrokerKind.KAFKA;
+                BrokerKind k = kind(design, sub.channel()).orElse(null);
+                if (k != null
+                        && k != BrokerKind.KAFKA
+                        && k != BrokerKind.MQTT
+                        && sub.deliveryOrDefault() == io.eventflow.model.design.DeliveryGuarantee.EXACTLY_ONCE
+                        && sub.mechanism() == io.eventflow.model.design.ExactlyOnceMechanism.TRANSACTIONAL) {
+                    out.add("service '" + s.id() + "' on channel '" + sub.channel() + "': exactly-once with mechanism"
+                            + " transactional is run live on Kafka only; on " + k.key() + " it runs at-least-once"
+                            + " (acked after processing, no dedup store)");
+                }
                 if (kafka && sub.rebalancePause() != null) {
                     out.add("service '" + s.id() + "' on channel '" + sub.channel() + "': rebalancePause "
                             + sub.rebalancePause() + " is the simulator's model; live, the group rebalances as long"

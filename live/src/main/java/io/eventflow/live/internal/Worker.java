@@ -5,6 +5,7 @@ import io.eventflow.live.DeliveryHandler;
 import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveConsumer;
 import io.eventflow.live.LiveHeaders;
+import io.eventflow.live.LiveTransaction;
 import io.eventflow.model.design.Publication;
 import io.eventflow.simulator.random.SplitMix64;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -47,6 +48,11 @@ final class Worker implements DeliveryHandler {
      * the designed processing rate. After an idle moment (waiting for a poll) it counts from now.
      */
     private final long[] clock = {0, 0};
+    /**
+     * The consumer's open transaction while a batch is in hand (exactly-once with mechanism transactional on a kind
+     * that runs it), else null.
+     */
+    private volatile LiveTransaction transaction;
 
     Worker(Run run, LiveInstance instance, GroupSpec spec) {
         this.run = run;
@@ -61,6 +67,7 @@ final class Worker implements DeliveryHandler {
 
     @Override
     public void onBatch(LiveConsumer consumer, List<Delivery> batch) throws InterruptedException {
+        transaction = consumer.transaction();
         batch.forEach(d -> held.add(d.envelope().messageId()));
         if (spec.concurrency() <= 1 || batch.size() <= 1) {
             for (Delivery d : batch) {
@@ -184,6 +191,13 @@ final class Worker implements DeliveryHandler {
             return;
         }
         long now = Run.nowMicros();
+        LiveTransaction txn = transaction;
+        if (txn != null) {
+            processedInTransaction(e, g, txn, now);
+            d.ack();
+            held.remove(id);
+            return;
+        }
         boolean effects;
         if (spec.dedupWindowMicros() != -2 && g.remembers(id, now, spec.dedupWindowMicros())) {
             effects = false; // the dedup store has it: no second effect, not counted
@@ -206,7 +220,62 @@ final class Worker implements DeliveryHandler {
         held.remove(id);
     }
 
+    /** An output of a processing inside a transaction: its channel and message. */
+    record Output(String channelId, Envelope message) {}
+
+    /**
+     * Exactly-once with mechanism transactional: the outputs go in the consumer's open transaction, and the processing
+     * counts when that commits, with the latency it had now. When it aborts, the input will be read and processed
+     * again; its outputs are then written again (the same messages, as the simulator does), so a {@code
+     * read_uncommitted} reader that processed the aborted records processes them twice, and a {@code read_committed}
+     * one once.
+     */
+    private void processedInTransaction(Envelope e, GroupLedger g, LiveTransaction txn, long now) {
+        long id = e.messageId();
+        Map<Long, List<Output>> aborted = run.abortedOutputs(g.key);
+        List<Output> again = aborted.remove(id);
+        List<Output> outs = new ArrayList<>();
+        if (again != null) {
+            for (Output o : again) {
+                send(txn, o.channelId(), o.message(), false, outs);
+            }
+        } else {
+            chain(e, txn, outs);
+        }
+        long latency = (now - e.publishedAtMicros()) * 1000;
+        txn.onOutcome(
+                () -> {
+                    GroupLedger.Processing p = g.processed(id, latency, now);
+                    if (p == GroupLedger.Processing.REPROCESSED) {
+                        trace("reprocessed", e);
+                    } else if (run.trace.on()) {
+                        trace("processed", e);
+                    }
+                },
+                () -> {
+                    g.abortedProcessing();
+                    if (!outs.isEmpty()) {
+                        aborted.put(id, outs);
+                    }
+                });
+    }
+
+    /** Sends an output through the transaction where its channel is on the consumer's broker, else outside it. */
+    private void send(LiveTransaction txn, String channelId, Envelope m, boolean original, List<Output> inTxn) {
+        io.eventflow.live.LiveProducer p = txn.producer(run.channels.get(channelId));
+        if (p == null) {
+            run.send(instance.producerFor(channelId), channelId, m, original, instance.id, instance::crashed);
+            return;
+        }
+        inTxn.add(new Output(channelId, m));
+        run.send(p, channelId, m, original, instance.id, instance::crashed);
+    }
+
     private void chain(Envelope in) {
+        chain(in, null, null);
+    }
+
+    private void chain(Envelope in, LiveTransaction txn, List<Output> inTxn) {
         for (LiveInstance.Chained c : instance.chained()) {
             Publication p = c.publication();
             if (p.from() != null && !p.from().equals(spec.channelId())) {
@@ -217,7 +286,11 @@ final class Worker implements DeliveryHandler {
             if (publishTokens.due()) {
                 run.tokens.published(service, p.channel(), m.messageId(), m.correlationId());
             }
-            run.send(instance.producerFor(p.channel()), p.channel(), m, true, instance.id, instance::crashed);
+            if (txn != null) {
+                send(txn, p.channel(), m, true, inTxn);
+            } else {
+                run.send(instance.producerFor(p.channel()), p.channel(), m, true, instance.id, instance::crashed);
+            }
         }
     }
 

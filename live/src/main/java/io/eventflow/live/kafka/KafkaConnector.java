@@ -11,9 +11,7 @@ import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.ExactlyOnceMechanism;
 import io.eventflow.model.design.Service;
-import io.eventflow.model.design.Subscription;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,12 +49,6 @@ public final class KafkaConnector implements LiveConnector {
             if (producer.isTransactional() && producer.acks() != null && producer.acksOrDefault() != Acks.ALL) {
                 out.add("service '" + s.id() + "': a transactional producer needs acks: all (Kafka refuses"
                         + " transactions with acks " + producer.acksOrDefault().key() + ")");
-            }
-            for (Subscription sub : s.subscribes()) {
-                if (on(design, sub.channel(), broker) && sub.mechanism() == ExactlyOnceMechanism.TRANSACTIONAL) {
-                    out.add("service '" + s.id() + "' on channel '" + sub.channel()
-                            + "': exactly-once with mechanism transactional is not run live yet (use dedup)");
-                }
             }
         }
         return out;

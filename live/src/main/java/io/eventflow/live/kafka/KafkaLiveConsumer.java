@@ -6,6 +6,7 @@ import io.eventflow.live.DeliveryHandler;
 import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveConsumer;
 import io.eventflow.live.LiveException;
+import io.eventflow.live.LiveTransaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,6 +37,15 @@ import org.tinylog.Logger;
  * {@link ConsumerSpec.Ack}: on receive (at-most-once), every interval at the next poll (auto), or after each
  * processed record. A kill interrupts the thread and closes without committing and without leaving the group: the
  * coordinator finds out when the session times out, as after a real crash.
+ *
+ * <p>In an exactly-once group with {@code mechanism: transactional} (consume-transform-produce) the consumer has its
+ * own transactional producer ({@code transactional.id} = its identity): the outputs of its processing go through it
+ * ({@link #transaction()}), and once per commit interval, between two polls, the positions it processed are sent to the
+ * transaction ({@code sendOffsetsToTransaction} with the group's metadata) and the transaction commits: inputs and
+ * outputs take effect together. Before a rebalance takes partitions away the open transaction commits; a failed commit
+ * aborts it and the consumer reads again from the committed offsets. A kill leaves the transaction open: the
+ * restarted consumer's producer (same {@code transactional.id}) fences and aborts it, or the coordinator does after
+ * {@code transaction.timeout.ms}.
  */
 final class KafkaLiveConsumer implements LiveConsumer {
     private final KafkaLiveServer server;
@@ -56,12 +66,50 @@ final class KafkaLiveConsumer implements LiveConsumer {
     private long lastCommit;
     /** The last offset committed per partition by this consumer. */
     private final Map<TopicPartition, Long> lastCommitted = new HashMap<>();
+    /** Exactly-once with mechanism transactional: offsets commit with the outputs, in the producer's transactions. */
+    private final boolean transactional;
+    /** The transactional producer (transactional groups), made at {@link #start()}. */
+    private KafkaLiveProducer txProducer;
+    /** What the processings of the open transaction mean once it is decided: {committed, aborted} each. */
+    private final List<Runnable[]> outcomes = new ArrayList<>();
+    /**
+     * Held while a transaction commits and its outcome is recorded: a kill waits for it before it interrupts the
+     * thread (the crash comes just after the commit), so that the run never records as aborted a transaction the
+     * broker committed.
+     */
+    private final Object committing = new Object();
+
+    private final LiveTransaction openTransaction = new LiveTransaction() {
+        @Override
+        public io.eventflow.live.LiveProducer producer(io.eventflow.live.LiveChannel channel) {
+            return channel.channel().broker().equals(server.brokerId()) ? txProducer : null;
+        }
+
+        @Override
+        public void onOutcome(Runnable committed, Runnable aborted) {
+            synchronized (outcomes) {
+                outcomes.add(new Runnable[] {committed, aborted});
+            }
+        }
+    };
 
     KafkaLiveConsumer(KafkaLiveServer server, ConsumerSpec spec, DeliveryHandler handler) {
         this.server = server;
         this.spec = spec;
         this.handler = handler;
         this.topic = spec.channel().name();
+        this.transactional = transactional(spec.subscription());
+    }
+
+    /** Whether a subscription is exactly-once with mechanism transactional (consume-transform-produce). */
+    static boolean transactional(io.eventflow.model.design.Subscription sub) {
+        return sub.deliveryOrDefault() == io.eventflow.model.design.DeliveryGuarantee.EXACTLY_ONCE
+                && sub.mechanism() == io.eventflow.model.design.ExactlyOnceMechanism.TRANSACTIONAL;
+    }
+
+    @Override
+    public LiveTransaction transaction() {
+        return transactional ? openTransaction : null;
     }
 
     private Properties props() {
@@ -89,9 +137,16 @@ final class KafkaLiveConsumer implements LiveConsumer {
 
     @Override
     public void start() throws LiveException {
+        if (transactional) {
+            // before the consumer fetches its offsets: initTransactions aborts what a crashed predecessor left open
+            txProducer = newTxProducer();
+        }
         try {
             consumer = new KafkaConsumer<>(props(), new StringDeserializer(), new ByteArrayDeserializer());
         } catch (KafkaException e) {
+            if (txProducer != null) {
+                txProducer.kill();
+            }
             throw new LiveException("consumer " + spec.clientId() + ": " + KafkaLiveServer.rootMessage(e), e);
         }
         running = true;
@@ -117,13 +172,15 @@ final class KafkaLiveConsumer implements LiveConsumer {
             consumer.subscribe(List.of(topic), new Listener());
             while (running) {
                 applySeeks();
-                if (spec.ack() == ConsumerSpec.Ack.AUTO
+                if (transactional) {
+                    commitTransaction(false);
+                } else if (spec.ack() == ConsumerSpec.Ack.AUTO
                         && System.nanoTime() - lastCommit >= spec.commitIntervalMillis() * 1_000_000L) {
                     commitPositions(consumer.assignment());
                     lastCommit = System.nanoTime();
                 }
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
-                if (records.isEmpty() && running && spec.ack() != ConsumerSpec.Ack.AUTO) {
+                if (records.isEmpty() && running && spec.ack() != ConsumerSpec.Ack.AUTO && !transactional) {
                     commitSkipped();
                 }
                 if (records.isEmpty() || !running) {
@@ -142,7 +199,9 @@ final class KafkaLiveConsumer implements LiveConsumer {
                     }
                 }
                 handler.onBatch(this, batch);
-                commitAcked();
+                if (!transactional) {
+                    commitAcked();
+                }
                 applyNacks();
             }
         } catch (InterruptedException | InterruptException | WakeupException e) {
@@ -161,11 +220,21 @@ final class KafkaLiveConsumer implements LiveConsumer {
         Thread.interrupted();
         try {
             if (killed) {
+                if (transactional) {
+                    txProducer.kill(); // the open transaction stays open on the broker, as after a real crash
+                    decided(false);
+                }
                 consumer.close(
                         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
                                 .withTimeout(Duration.ZERO));
             } else {
-                if (spec.ack() == ConsumerSpec.Ack.AUTO) {
+                if (transactional) {
+                    try {
+                        commitTransaction(true);
+                    } finally {
+                        txProducer.close();
+                    }
+                } else if (spec.ack() == ConsumerSpec.Ack.AUTO) {
                     commitPositions(consumer.assignment());
                 }
                 commitAcked();
@@ -175,6 +244,93 @@ final class KafkaLiveConsumer implements LiveConsumer {
         } catch (RuntimeException e) {
             Logger.debug(e, "closing consumer {}", spec.clientId());
         }
+    }
+
+    private KafkaLiveProducer newTxProducer() throws LiveException {
+        return KafkaLiveProducer.forConsumer(server, spec.clientId());
+    }
+
+    /**
+     * Transactional groups, between batches: when the commit interval has passed ({@code now}: at once), the positions
+     * of the assigned partitions (everything before them is processed) go into the open transaction, which commits;
+     * its processings then count. When it aborts, they do not, and the consumer reads again from the committed
+     * offsets; a fenced producer is replaced.
+     */
+    private void commitTransaction(boolean now) {
+        if (!now && System.nanoTime() - lastCommit < spec.commitIntervalMillis() * 1_000_000L) {
+            return;
+        }
+        lastCommit = System.nanoTime();
+        Map<TopicPartition, OffsetAndMetadata> m = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            long pos = consumer.position(tp);
+            Long last = lastCommitted.get(tp);
+            if (last == null || pos > last) {
+                m.put(tp, new OffsetAndMetadata(pos));
+            }
+        }
+        boolean ok;
+        synchronized (committing) {
+            if (killed) {
+                return; // crashed: the transaction stays open
+            }
+            ok = txProducer.commit(m, consumer.groupMetadata());
+            if (ok) {
+                m.forEach((tp, o) -> lastCommitted.put(tp, o.offset()));
+            }
+            decided(ok);
+        }
+        if (!ok) {
+            Logger.debug("transaction of {} aborted; reading again from the committed offsets", spec.clientId());
+            rewind(consumer.assignment());
+            renewIfBroken();
+        }
+    }
+
+    /** Runs what the processings of the decided transaction mean (committed or aborted). */
+    private void decided(boolean committed) {
+        List<Runnable[]> done;
+        synchronized (outcomes) {
+            done = List.copyOf(outcomes);
+            outcomes.clear();
+        }
+        for (Runnable[] r : done) {
+            r[committed ? 0 : 1].run();
+        }
+    }
+
+    /** Seeks {@code parts} back to the group's committed offsets (after an aborted transaction). */
+    private void rewind(Collection<TopicPartition> parts) {
+        if (parts.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> c = consumer.committed(new java.util.HashSet<>(parts));
+        for (TopicPartition tp : parts) {
+            OffsetAndMetadata o = c.get(tp);
+            if (o != null) {
+                consumer.seek(tp, o.offset());
+                lastCommitted.put(tp, o.offset());
+            }
+        }
+    }
+
+    private void renewIfBroken() {
+        if (!txProducer.broken()) {
+            return;
+        }
+        txProducer.kill();
+        try {
+            txProducer = newTxProducer();
+        } catch (LiveException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Transactional groups: a rebalance took partitions without a revocation (lost): the open transaction aborts. */
+    private void abortTransaction() {
+        txProducer.abort(new IllegalStateException("partitions lost in a rebalance"));
+        decided(false);
+        renewIfBroken();
     }
 
     private void commitPositions(Collection<TopicPartition> parts) {
@@ -296,7 +452,9 @@ final class KafkaLiveConsumer implements LiveConsumer {
         killed = true;
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            synchronized (committing) {
+                thread.interrupt();
+            }
         }
         join();
     }
@@ -318,10 +476,26 @@ final class KafkaLiveConsumer implements LiveConsumer {
             if (killed) {
                 return;
             }
+            if (transactional) {
+                commitTransaction(true); // as Kafka Streams does before its tasks are revoked
+                return;
+            }
             if (spec.ack() == ConsumerSpec.Ack.AUTO) {
                 commitPositions(parts);
             }
             commitAcked();
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> parts) {
+            if (killed) {
+                return;
+            }
+            if (transactional) {
+                abortTransaction();
+                return;
+            }
+            onPartitionsRevoked(parts);
         }
 
         /**
@@ -338,6 +512,8 @@ final class KafkaLiveConsumer implements LiveConsumer {
                 for (TopicPartition tp : parts) {
                     if (committed.get(tp) == null) {
                         start.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+                    } else if (transactional) {
+                        lastCommitted.put(tp, committed.get(tp).offset());
                     }
                 }
                 commit(start);
@@ -369,7 +545,7 @@ final class KafkaLiveConsumer implements LiveConsumer {
 
         @Override
         public void ack() {
-            if (spec.ack() != ConsumerSpec.Ack.AFTER_PROCESSING) {
+            if (spec.ack() != ConsumerSpec.Ack.AFTER_PROCESSING || transactional) {
                 return;
             }
             acked.merge(tp, offset + 1, Math::max);

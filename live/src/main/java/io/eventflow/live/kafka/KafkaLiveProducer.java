@@ -36,6 +36,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * aborted and its sends fail; a crash ({@link #kill}) leaves the open transaction to be aborted by the coordinator
  * (fenced by the restart, or after {@code transaction.timeout.ms}) and its sends fail ({@code lost.crash}).
  * {@code read_committed} readers never see aborted records; {@code read_uncommitted} ones may process them.
+ *
+ * <p>The producer of a consumer in an exactly-once group with {@code mechanism: transactional} ({@link
+ * #forConsumer}) has no timer: its consumer begins, commits (with the input offsets, {@link #commit(Map,
+ * ConsumerGroupMetadata)}) and aborts its transactions.
  */
 final class KafkaLiveProducer implements LiveProducer {
     /** How long a transaction stays open collecting sends. */
@@ -48,6 +52,11 @@ final class KafkaLiveProducer implements LiveProducer {
     private final java.util.List<Object[]> inTransaction = new java.util.ArrayList<>();
 
     private final java.util.concurrent.ScheduledExecutorService committer;
+    /** Transactions driven by a consumer (consume-transform-produce) rather than the timer. */
+    private final boolean managed;
+    /** A failed abort left the producer unusable (fenced, or a fatal error): its consumer makes a new one. */
+    private boolean broken;
+
     private boolean open;
     private boolean dead;
     private long committed;
@@ -57,7 +66,29 @@ final class KafkaLiveProducer implements LiveProducer {
     private final Map<String, Boolean> partitionByKey = new java.util.concurrent.ConcurrentHashMap<>();
 
     KafkaLiveProducer(KafkaLiveServer server, ProducerSpec spec) throws LiveException {
+        this(server, spec, false);
+    }
+
+    /**
+     * The transactional producer of the consumer {@code consumerClientId} of an exactly-once transactional group: the
+     * service's producer settings with transactions, {@code transactional.id} = the consumer's identity (kept across a
+     * restart, so that the restarted consumer's producer fences its crashed predecessor and aborts what it left open),
+     * acks all and idempotent (Kafka requires both for transactions), the client's default retries.
+     */
+    static KafkaLiveProducer forConsumer(KafkaLiveServer server, String consumerClientId) throws LiveException {
+        String service = server.serviceOf(consumerClientId); // routed through the fault proxy as its consumer
+        return new KafkaLiveProducer(
+                server,
+                new ProducerSpec(
+                        consumerClientId.replaceAll("[^A-Za-z0-9._-]", "_"),
+                        service == null ? consumerClientId : service,
+                        new ProducerSettings(Acks.ALL, true, true, null)),
+                true);
+    }
+
+    private KafkaLiveProducer(KafkaLiveServer server, ProducerSpec spec, boolean managed) throws LiveException {
         this.server = server;
+        this.managed = managed;
         Properties p = server.base(spec.service());
         ProducerSettings s = spec.settings();
         p.put("client.id", spec.clientId());
@@ -111,7 +142,7 @@ final class KafkaLiveProducer implements LiveProducer {
             throw new LiveException("producer " + spec.clientId() + ": " + KafkaLiveServer.rootMessage(e), e);
         }
         producer = made;
-        if (transactional) {
+        if (transactional && !managed) {
             committer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread t = new Thread(task, "live-txn-" + spec.clientId());
                 t.setDaemon(true);
@@ -136,14 +167,67 @@ final class KafkaLiveProducer implements LiveProducer {
             committed++;
         } catch (KafkaException | IllegalStateException e) {
             failure = e;
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException | IllegalStateException e2) {
-                // fenced or fatal: the coordinator aborts it; nothing more to do here
-            }
-            aborted++;
+            abortNow();
         }
         answer(failure);
+    }
+
+    /**
+     * Consume-transform-produce: commits the open transaction (beginning one when none is open) with the consumer's
+     * input {@code offsets}; its sends are answered now. Returns false when it had to abort (then its sends failed
+     * and the offsets did not move); {@link #broken()} says whether the producer can go on.
+     */
+    synchronized boolean commit(
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets,
+            org.apache.kafka.clients.consumer.ConsumerGroupMetadata group) {
+        if (dead || broken) {
+            return false;
+        }
+        if (!open && offsets.isEmpty()) {
+            return true;
+        }
+        Exception failure = null;
+        try {
+            if (!open) {
+                producer.beginTransaction();
+                open = true;
+            }
+            if (!offsets.isEmpty()) {
+                producer.sendOffsetsToTransaction(offsets, group);
+            }
+            producer.commitTransaction();
+            committed++;
+        } catch (KafkaException | IllegalStateException e) {
+            failure = e;
+            abortNow();
+        }
+        open = false;
+        answer(failure);
+        return failure == null;
+    }
+
+    /** Consume-transform-produce: aborts the open transaction (a rebalance took the inputs); its sends fail. */
+    synchronized void abort(Exception why) {
+        if (!open || dead) {
+            return;
+        }
+        abortNow();
+        open = false;
+        answer(why);
+    }
+
+    private void abortNow() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException | IllegalStateException e2) {
+            broken = true; // fenced or fatal: the coordinator aborts it; this producer cannot go on
+        }
+        aborted++;
+    }
+
+    /** Whether the producer can no longer run transactions (fenced or failed): its consumer makes a new one. */
+    synchronized boolean broken() {
+        return broken;
     }
 
     private void answer(Exception failure) {
@@ -229,14 +313,27 @@ final class KafkaLiveProducer implements LiveProducer {
         return new RecordHeaders(h);
     }
 
-    private static byte[] decimal(long v) {
-        return Long.toString(v).getBytes(StandardCharsets.ISO_8859_1);
+    /** {@code v} as decimal ASCII digits, as {@code Long.toString(v)} writes them, without the String. */
+    static byte[] decimal(long v) {
+        if (v < 0) {
+            return Long.toString(v).getBytes(StandardCharsets.ISO_8859_1);
+        }
+        int n = 1;
+        for (long x = v / 10; x > 0; x /= 10) {
+            n++;
+        }
+        byte[] out = new byte[n];
+        for (int i = n - 1; i >= 0; i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return out;
     }
 
     private synchronized void sendInTransaction(
             ProducerRecord<String, byte[]> rec, Envelope message, SendCallback callback) {
-        if (dead) {
-            callback.done(message, new IllegalStateException("producer killed"));
+        if (dead || broken) {
+            callback.done(message, new IllegalStateException(dead ? "producer killed" : "producer fenced"));
             return;
         }
         try {
@@ -268,6 +365,9 @@ final class KafkaLiveProducer implements LiveProducer {
 
     @Override
     public void flush() {
+        if (managed) {
+            return; // its consumer commits
+        }
         if (transactional) {
             commit();
             return;
@@ -281,7 +381,9 @@ final class KafkaLiveProducer implements LiveProducer {
 
     @Override
     public void close() {
-        if (transactional) {
+        if (managed) {
+            abort(new IllegalStateException("consumer closed inside its transaction"));
+        } else if (transactional) {
             committer.shutdownNow();
             commit();
         }
@@ -291,7 +393,9 @@ final class KafkaLiveProducer implements LiveProducer {
     @Override
     public void kill() {
         if (transactional) {
-            committer.shutdownNow();
+            if (committer != null) {
+                committer.shutdownNow();
+            }
             synchronized (this) {
                 dead = true;
                 open = false;

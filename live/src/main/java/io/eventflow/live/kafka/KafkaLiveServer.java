@@ -204,6 +204,11 @@ final class KafkaLiveServer implements LiveServer {
         }
     }
 
+    /** The design's id of this broker. */
+    String brokerId() {
+        return broker.id();
+    }
+
     boolean isEmbedded() {
         return embedded != null;
     }

@@ -121,6 +121,7 @@ public final class LiveBench {
                         + " s, conservation " + w.report().ok());
             }
             long[] window = {0, 0};
+            long[] wall = {0, 0};
             Map<String, Long> threadsAtStart = new java.util.concurrent.ConcurrentHashMap<>();
             Map<String, Long> threadsAtEnd = new java.util.concurrent.ConcurrentHashMap<>();
             // threads that end before the window does (the publishers stop first) count as last seen, every 100 ms
@@ -140,10 +141,12 @@ public final class LiveBench {
                     .progress(step -> {
                         if (step.startsWith("publishing for")) {
                             window[0] = cpu();
+                            wall[0] = System.nanoTime();
                             threadsAtStart.putAll(threadCpu());
                             watcher.start();
                         } else if (window[0] != 0 && window[1] == 0) {
                             window[1] = cpu(); // draining (publishing has stopped)
+                            wall[1] = System.nanoTime();
                             watcher.interrupt();
                             threadsAtEnd.putAll(lastSeen);
                             threadsAtEnd.putAll(threadCpu());
@@ -175,6 +178,13 @@ public final class LiveBench {
                     (window[1] - window[0]) / 1e9,
                     published,
                     (window[1] - window[0]) / 1e3 / Math.max(1, published));
+            // the window ends when the run reports draining, i.e. once its publishers have stopped
+            System.out.printf(
+                    Locale.ROOT,
+                    "publishing window: %.1f s wall for %d s of publishing, %.2f cores used by the process%n",
+                    (wall[1] - wall[0]) / 1e9,
+                    seconds,
+                    (window[1] - window[0]) / (double) Math.max(1, wall[1] - wall[0]));
             byThreadKind(threadsAtStart, threadsAtEnd, published);
             Properties p = new Properties();
             p.put("bootstrap.servers", kafka.bootstrap());

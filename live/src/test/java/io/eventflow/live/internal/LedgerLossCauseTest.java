@@ -56,4 +56,30 @@ class LedgerLossCauseTest {
                 .contains("the crash of 'kafka' node 0 may explain them")
                 .contains("cause 'unknown'");
     }
+
+    @Test
+    void anIdProcessedBeforeItIsOwedIsOwedOnceWhicheverComesFirst() {
+        Ledger l = ledger();
+        GroupLedger g = l.groups().get("g");
+        l.newId(); // 4: processed by the group (a replay or re-drive to it) before its send is acknowledged
+        l.newId(); // 5: processed and never sent on the group's channel
+        assertThat(g.processed(4, 1_000_000, 0)).isEqualTo(GroupLedger.Processing.FIRST);
+        assertThat(g.processed(5, 1_000_000, 0)).isEqualTo(GroupLedger.Processing.FIRST);
+        l.sent("c", 4, true, null);
+        assertThat(g.processed(2, 1_000_000, 0)).isEqualTo(GroupLedger.Processing.FIRST);
+        SimulationReport r = l.report("d", 1, 1, 1, Map.of(), Map.of("g", Set.of(3L)));
+        var gr = r.groups().get("g");
+        // owed: 0, 1, 2, 3 and 4 sent, 5 processed = 6; processed 2, 4, 5; 3 in flight; 0 and 1 lost
+        assertThat(gr.owed()).isEqualTo(6);
+        assertThat(gr.processed()).isEqualTo(3);
+        assertThat(gr.inFlight()).isEqualTo(1);
+        assertThat(gr.lost()).isEqualTo(2);
+        assertThat(r.violations()).isEmpty();
+        // a second report counts the same
+        assertThat(l.report("d", 1, 1, 1, Map.of(), Map.of("g", Set.of(3L)))
+                        .groups()
+                        .get("g")
+                        .owed())
+                .isEqualTo(6);
+    }
 }
