@@ -27,8 +27,14 @@ public final class CalibrationSuite {
             "a live publisher more than 1 s behind its schedule (a loaded machine, the first send waiting for"
                     + " metadata) skips the arrivals it missed; the simulator never falls behind";
 
-    /** Every case, in the order they run. */
+    /** Every case, in the order they run: these, then the broker and delivery faults of {@link FaultCases}. */
     public static List<CalibrationCase> cases() {
+        List<CalibrationCase> all = new ArrayList<>(deliveryCases());
+        all.addAll(FaultCases.cases());
+        return List.copyOf(all);
+    }
+
+    private static List<CalibrationCase> deliveryCases() {
         return List.of(
                 new CalibrationCase(
                         "kafka-auto-commit-crash",
@@ -209,7 +215,7 @@ public final class CalibrationSuite {
     }
 
     /** What the group was owed: the count the live publisher managed (see {@link #PUBLISHER}). */
-    private static Figure owed(String group, int scheduled) {
+    static Figure owed(String group, int scheduled) {
         return group(
                 group,
                 "owed",

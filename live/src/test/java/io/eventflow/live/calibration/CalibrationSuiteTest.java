@@ -64,6 +64,28 @@ class CalibrationSuiteTest {
                 .isEqualTo(sqs.groups().get("billing").owed());
     }
 
+    @Test
+    void simulatedKnownAnswersOfTheFaultCases() {
+        // leader failure: 90/s per producer for 5 s, 11,111,111 ns apart: the 450th at 4,999,999,950 ns comes just
+        // before the rate stops at 5 s, so 450 orders each; acks all loses nothing, and
+        // acks 1 only records above the high watermark (10 ms of replication lag at 30/s per partition: 0.3, so 0
+        // with constant spacing of 33 ms)
+        SimulationReport leader = simulate("kafka-leader-failure");
+        assertThat(leader.groups().get("audit-all").owed()).isEqualTo(450);
+        assertThat(leader.groups().get("audit-all").lost()).isZero();
+        assertThat(leader.groups().get("audit-one").owed()).isEqualTo(450);
+        assertThat(leader.groups().get("audit-one").lost()).isZero();
+        assertThat(leader.groups().get("audit-one").processed()).isEqualTo(450);
+        // visibility timeout 1 s < processing 1.5 s: 2/s for 5 s, 500 ms .. 4500 ms = 9 orders, each received 3 times
+        // (0, 1, 2 s) and processed 3 times (2 duplicates), the 4th receive moves it to the dead-letter queue:
+        // 9 * 3 = 27 deliveries, 9 * 2 = 18 duplicates
+        SimulationReport sqs = simulate("sqs-visibility-timeout");
+        assertThat(sqs.groups().get("billing").owed()).isEqualTo(9);
+        assertThat(sqs.groups().get("billing").delivered()).isEqualTo(27);
+        assertThat(sqs.groups().get("billing").duplicates()).isEqualTo(18);
+        assertThat(sqs.groups().get("billing").lost()).isZero();
+    }
+
     private static SimulationReport simulate(String id) {
         CalibrationCase c = CalibrationSuite.select(id, false).get(0);
         Design d = Calibration.design(c);
