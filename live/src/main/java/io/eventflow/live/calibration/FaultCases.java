@@ -2,6 +2,7 @@ package io.eventflow.live.calibration;
 
 import static io.eventflow.live.calibration.CalibrationSuite.owed;
 import static io.eventflow.live.calibration.Figure.group;
+import static io.eventflow.live.calibration.Figure.lostShare;
 import static io.eventflow.live.calibration.Figure.share;
 
 import java.time.Duration;
@@ -16,7 +17,7 @@ final class FaultCases {
     private FaultCases() {}
 
     static List<CalibrationCase> cases() {
-        return List.of(leaderFailure(), visibilityTimeout());
+        return List.of(leaderFailure(), visibilityTimeout(), retention());
     }
 
     private static CalibrationCase leaderFailure() {
@@ -78,5 +79,34 @@ final class FaultCases {
                                         0,
                                         "every order is processed before the redrive policy moves it, in"
                                                 + " either"))));
+    }
+
+    private static CalibrationCase retention() {
+        return new CalibrationCase(
+                "kafka-retention-away",
+                "a retention deadline passes a consumer that is away: what it had not read is lost (Kafka)",
+                "kafka",
+                Duration.ofSeconds(5),
+                false,
+                List.of(
+                        owed("billing", 297),
+                        lostShare(
+                                "billing",
+                                "retention",
+                                new Tolerance(
+                                        0.04,
+                                        0,
+                                        "the 99 orders of the second phase (2 .. 4 s) of 297, all published while the consumer was"
+                                                + " away and deleted before it came back, in both; the gaps between"
+                                                + " the phases leave 0.5 s for the consumer to finish before the"
+                                                + " crash, 1.49 s for its rejoin and first fetch and 0.53 s for"
+                                                + " Kafka's deletion (a closed segment at a retention check), so no"
+                                                + " order crosses a deadline by timing; 4 % is 12 orders of a"
+                                                + " publisher behind schedule by more than its 1 s of catching up")),
+                        share(
+                                "billing",
+                                "lost",
+                                new Tolerance(
+                                        0.04, 0, "everything lost is lost by retention, in both: the same figure"))));
     }
 }

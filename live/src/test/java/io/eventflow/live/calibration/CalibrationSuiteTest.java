@@ -84,6 +84,14 @@ class CalibrationSuiteTest {
         assertThat(sqs.groups().get("billing").delivered()).isEqualTo(27);
         assertThat(sqs.groups().get("billing").duplicates()).isEqualTo(18);
         assertThat(sqs.groups().get("billing").lost()).isZero();
+        // retention 3 s, billing away from 1.5 s to 7.51 s: the second phase (2020 ms .. 3980 ms, 99 orders) is
+        // deleted at 5.02 .. 6.98 s, before billing is back; the first (20 .. 980 ms, 49) was processed before the
+        // crash and the third (6020 .. 8980 ms, 149) is processed after the restart: 49 + 149 = 198 of 297
+        SimulationReport retention = simulate("kafka-retention-away");
+        assertThat(retention.groups().get("billing").owed()).isEqualTo(297);
+        assertThat(retention.groups().get("billing").lostByCause().get("retention"))
+                .isEqualTo(99);
+        assertThat(retention.groups().get("billing").processed()).isEqualTo(198);
     }
 
     private static SimulationReport simulate(String id) {
