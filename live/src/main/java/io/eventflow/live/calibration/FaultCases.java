@@ -17,7 +17,7 @@ final class FaultCases {
     private FaultCases() {}
 
     static List<CalibrationCase> cases() {
-        return List.of(leaderFailure(), visibilityTimeout(), retention());
+        return List.of(leaderFailure(), visibilityTimeout(), mqttQos1Crash(), retention());
     }
 
     private static CalibrationCase leaderFailure() {
@@ -108,5 +108,44 @@ final class FaultCases {
                                 "lost",
                                 new Tolerance(
                                         0.04, 0, "everything lost is lost by retention, in both: the same figure"))));
+    }
+
+    private static CalibrationCase mqttQos1Crash() {
+        return new CalibrationCase(
+                "mqtt-qos1-crash",
+                "at QoS 1 a persistent session keeps what is published while its subscriber is away (mosquitto)",
+                "mqtt",
+                Duration.ofSeconds(5),
+                false,
+                List.of(
+                        owed("ingest", 250),
+                        share(
+                                "ingest",
+                                "lost",
+                                new Tolerance(
+                                        0,
+                                        0,
+                                        "the session (expiry 60 s) outlives the 2 s downtime: the broker keeps"
+                                                + " every reading for it, in both")),
+                        share(
+                                "ingest",
+                                "redelivered",
+                                new Tolerance(
+                                        0.02,
+                                        0,
+                                        "what the broker had sent and the client had not acknowledged when it"
+                                                + " crashed is sent again after the restart (the reading in"
+                                                + " processing, at most one or two at 50/s and 2 ms each);"
+                                                + " 2 % is 5 readings")),
+                        share(
+                                "ingest",
+                                "duplicates",
+                                new Tolerance(
+                                        0.02,
+                                        0,
+                                        "a reading is acknowledged after its processing, and a crash stops the"
+                                                + " client between two: none is processed twice in the"
+                                                + " simulator; live, one processed just before the crash whose"
+                                                + " acknowledgement was not written yet would be (2 % is 5)"))));
     }
 }
