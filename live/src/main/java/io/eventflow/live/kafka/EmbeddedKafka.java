@@ -183,6 +183,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("auto.create.topics.enable", "false");
         p.put("controlled.shutdown.enable", "false");
         p.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+        // retention within a run: check every 100 ms from the start (Kafka: every 5 min, first after 30 s); topics
+        // with a short retention also roll short segments (KafkaLiveServer), as Kafka deletes only closed segments
+        p.put("log.retention.check.interval.ms", "100");
+        p.put("log.initial.task.delay.ms", "0");
         return p;
     }
 

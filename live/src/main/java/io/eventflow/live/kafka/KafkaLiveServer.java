@@ -42,6 +42,9 @@ final class KafkaLiveServer implements LiveServer {
     private final String bootstrap;
     private final Map<String, String> clientProps;
     private final String description;
+    /** Kafka's {@code log.roll.ms}: a segment rolls after a week unless it fills first. */
+    private static final long SEGMENT_MS_DEFAULT = 7L * 24 * 3600 * 1000;
+
     private final EmbeddedKafka embedded;
     private final LiveOptions options;
     private final Admin admin;
@@ -251,7 +254,14 @@ final class KafkaLiveServer implements LiveServer {
                         + " cluster has " + embedded.nodes() + " node(s)");
             }
             Map<String, String> cfg = new HashMap<>();
-            cfg.put("retention.ms", Long.toString(k.retentionOrDefault().nanos() / 1_000_000));
+            long retentionMs = k.retentionOrDefault().nanos() / 1_000_000;
+            cfg.put("retention.ms", Long.toString(retentionMs));
+            if (embedded != null && k.retention() != null && retentionMs / 20 < SEGMENT_MS_DEFAULT) {
+                // Kafka deletes closed segments only (a week's by default): a short retention on the embedded broker
+                // rolls a segment every twentieth of it (at least 100 ms), so that a record goes within about that
+                // much of its deadline
+                cfg.put("segment.ms", Long.toString(Math.max(100, retentionMs / 20)));
+            }
             if (k.retentionBytes() != null) {
                 cfg.put("retention.bytes", Long.toString(k.retentionBytes().bytes()));
             }

@@ -2,6 +2,8 @@ package io.eventflow.live.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.live.mqtt.LocalMosquittoServer;
+import io.eventflow.live.server.LocalServerTests;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -9,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The short form of the calibration suite ({@code eventflow calibrate --quick}): the quick cases, one live run and one
  * simulated run each, on embedded brokers (Kafka, ActiveMQ: never skipped). Every figure must be within its
- * tolerance; the table is printed so that a failure shows every figure.
+ * tolerance; the table is printed so that a failure shows every figure. One more case on a local server, the quickest
+ * of the full suite's others (about 10 s live).
  */
 class CalibrationLiveTest {
     @Test
@@ -23,6 +26,18 @@ class CalibrationLiveTest {
         String table = CalibrationTable.text(rows) + calibration.notes();
         System.err.println(table);
         assertThat(rows).as(table).isNotEmpty().allMatch(r -> r.verdict() == Verdict.OK);
+        assertThat(calibration.notes()).as(table).isEmpty();
+    }
+
+    @Test
+    void mqttQos1CrashAgreesWithTheSimulator() {
+        LocalServerTests.requireProgram("mosquitto", LocalMosquittoServer.program());
+        List<CalibrationCase> cases = CalibrationSuite.select("mqtt-qos1-crash", false);
+        Calibration calibration = new Calibration(1, Map.of(), line -> System.err.println("calibrate: " + line));
+        List<Row> rows = calibration.run(cases);
+        String table = CalibrationTable.text(rows) + calibration.notes();
+        System.err.println(table);
+        assertThat(rows).as(table).hasSize(4).allMatch(r -> r.verdict() == Verdict.OK);
         assertThat(calibration.notes()).as(table).isEmpty();
     }
 }

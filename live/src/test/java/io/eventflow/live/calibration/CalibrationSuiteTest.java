@@ -64,6 +64,43 @@ class CalibrationSuiteTest {
                 .isEqualTo(sqs.groups().get("billing").owed());
     }
 
+    @Test
+    void simulatedKnownAnswersOfTheFaultCases() {
+        // leader failure: 90/s per producer for 5 s, 11,111,111 ns apart: the 450th at 4,999,999,950 ns comes just
+        // before the rate stops at 5 s, so 450 orders each; acks all loses nothing, and
+        // acks 1 only records above the high watermark (10 ms of replication lag at 30/s per partition: 0.3, so 0
+        // with constant spacing of 33 ms)
+        SimulationReport leader = simulate("kafka-leader-failure");
+        assertThat(leader.groups().get("audit-all").owed()).isEqualTo(450);
+        assertThat(leader.groups().get("audit-all").lost()).isZero();
+        assertThat(leader.groups().get("audit-one").owed()).isEqualTo(450);
+        assertThat(leader.groups().get("audit-one").lost()).isZero();
+        assertThat(leader.groups().get("audit-one").processed()).isEqualTo(450);
+        // visibility timeout 1 s < processing 1.5 s: 2/s for 5 s, 500 ms .. 4500 ms = 9 orders, each received 3 times
+        // (0, 1, 2 s) and processed 3 times (2 duplicates), the 4th receive moves it to the dead-letter queue:
+        // 9 * 3 = 27 deliveries, 9 * 2 = 18 duplicates
+        SimulationReport sqs = simulate("sqs-visibility-timeout");
+        assertThat(sqs.groups().get("billing").owed()).isEqualTo(9);
+        assertThat(sqs.groups().get("billing").delivered()).isEqualTo(27);
+        assertThat(sqs.groups().get("billing").duplicates()).isEqualTo(18);
+        assertThat(sqs.groups().get("billing").lost()).isZero();
+        // QoS 1, session expiry 60 s: 50/s for 5 s, 20 ms .. 4980 ms = 249 readings; the session keeps the 100 of the
+        // downtime (2 .. 4 s) and the broker sends them at the restart: 249 processed, none lost, none twice
+        SimulationReport mqtt = simulate("mqtt-qos1-crash");
+        assertThat(mqtt.groups().get("ingest").owed()).isEqualTo(249);
+        assertThat(mqtt.groups().get("ingest").processed()).isEqualTo(249);
+        assertThat(mqtt.groups().get("ingest").lost()).isZero();
+        assertThat(mqtt.groups().get("ingest").duplicates()).isZero();
+        // retention 3 s, billing away from 1.5 s to 7.51 s: the second phase (2020 ms .. 3980 ms, 99 orders) is
+        // deleted at 5.02 .. 6.98 s, before billing is back; the first (20 .. 980 ms, 49) was processed before the
+        // crash and the third (6020 .. 8980 ms, 149) is processed after the restart: 49 + 149 = 198 of 297
+        SimulationReport retention = simulate("kafka-retention-away");
+        assertThat(retention.groups().get("billing").owed()).isEqualTo(297);
+        assertThat(retention.groups().get("billing").lostByCause().get("retention"))
+                .isEqualTo(99);
+        assertThat(retention.groups().get("billing").processed()).isEqualTo(198);
+    }
+
     private static SimulationReport simulate(String id) {
         CalibrationCase c = CalibrationSuite.select(id, false).get(0);
         Design d = Calibration.design(c);
