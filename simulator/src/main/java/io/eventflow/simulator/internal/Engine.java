@@ -43,6 +43,11 @@ public final class Engine implements BrokerContext {
     public java.util.function.Function<String, RuntimeException> limitExceeded = IllegalStateException::new;
     /** When true, logs keep consumed messages (needed for replays). */
     public boolean keepConsumed = true;
+    /**
+     * When true (the default), logs keep consumed records in their compact archive; the system property {@code
+     * eventflow.sim.archiveConsumed=false} turns it off for a run built afterwards (to measure what it saves).
+     */
+    public boolean archiveConsumed = !"false".equals(System.getProperty("eventflow.sim.archiveConsumed"));
 
     /** Settled messages kept for reuse (LIFO, bounded), so steady state allocates nothing per message. */
     private final Msg[] spare = new Msg[SPARE];
@@ -100,6 +105,11 @@ public final class Engine implements BrokerContext {
     @Override
     public boolean keepConsumed() {
         return keepConsumed;
+    }
+
+    @Override
+    public boolean archiveConsumed() {
+        return archiveConsumed;
     }
 
     @Override
