@@ -49,6 +49,9 @@ public final class Engine implements BrokerContext {
      */
     public boolean archiveConsumed = !"false".equals(System.getProperty("eventflow.sim.archiveConsumed"));
 
+    /** With the scenario's {@code payloads: encoded}: the encoded examples messages carry; null otherwise. */
+    PayloadPool payloads;
+
     /** Settled messages kept for reuse (LIFO, bounded), so steady state allocates nothing per message. */
     private final Msg[] spare = new Msg[SPARE];
 
@@ -212,10 +215,11 @@ public final class Engine implements BrokerContext {
         long id = nextId++;
         long corr = correlationId < 0 ? id : correlationId;
         Msg m;
+        int size = p.payloadSizes == null ? p.sizeBytes : p.nextSize();
         if (spareCount > 0) {
-            m = spare[--spareCount].init(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+            m = spare[--spareCount].init(id, corr, kernel.now(), key, size, p.routingKey, p, p.channel);
         } else {
-            m = new Msg(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+            m = new Msg(id, corr, kernel.now(), key, size, p.routingKey, p, p.channel);
             allocated++;
         }
         published++;
@@ -241,6 +245,21 @@ public final class Engine implements BrokerContext {
             m.poisonOn = null;
             m.deadLetterFrom = null;
             spare[spareCount++] = m;
+        }
+    }
+
+    /**
+     * From now on, messages carry encoded examples of their type from {@code pool} (the scenario's {@code payloads:
+     * encoded}): producers made so far and later (scaling up) pick each message's example from it.
+     */
+    public void carryPayloads(PayloadPool pool) {
+        payloads = pool;
+        for (SimService s : services.values()) {
+            for (Instance inst : s.instances) {
+                for (Producer p : inst.producers) {
+                    p.carry(pool);
+                }
+            }
         }
     }
 
