@@ -71,6 +71,11 @@ class EncodedPayloadsTest {
         assertThat(encoded.totals().published()).isEqualTo(100);
         // carried sizes: 10,000 / 109 = 91.7, so 91 records fit and 100 - 91 = 9 are evicted
         assertThat(encoded.channels().get("events").evicted()).isEqualTo(9);
+        // the report counts the carried bytes: 100 * 109 = 10,900 (and says nothing of bytes without the switch)
+        assertThat(encoded.channels().get("events").bytes()).isEqualTo(10_900);
+        assertThat(encoded.toJson()).contains("\"bytes\": 10900");
+        assertThat(fixed.channels().get("events").bytes()).isEqualTo(-1);
+        assertThat(fixed.toJson()).doesNotContain("\"bytes\"");
     }
 
     @Test

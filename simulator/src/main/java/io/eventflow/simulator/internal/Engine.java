@@ -224,6 +224,7 @@ public final class Engine implements BrokerContext {
         }
         published++;
         p.channel.published++;
+        p.channel.publishedBytes += size;
         return m;
     }
 
@@ -261,6 +262,11 @@ public final class Engine implements BrokerContext {
                 }
             }
         }
+    }
+
+    /** True with the scenario's {@code payloads: encoded}. */
+    public boolean carriesPayloads() {
+        return payloads != null;
     }
 
     /** A new message leaves its producer: it is owed to the channel's groups from now on. */
