@@ -72,6 +72,9 @@ public final class Simulation {
         Scenario sc = b.scenario == null ? Scenario.EMPTY : b.scenario;
         seed = b.seed != null ? b.seed : sc.seed() != null ? sc.seed() : 1L;
         engine = build(plan, seed);
+        if (sc.payloads() == Scenario.Payloads.ENCODED) {
+            engine.carryPayloads(io.eventflow.simulator.internal.PayloadPool.of(b.design, engine.streams));
+        }
         engine.keepConsumed = b.retainConsumed || sc.replays();
         engine.probe = b.probe == null ? null : b.probe::processed;
         engine.limitExceeded = SimulationLimitException::new;

@@ -81,6 +81,6 @@ public final class RunRecord {
         faults.sort(Comparator.comparingLong(Fault::at));
         actions.sort(Comparator.comparingLong(Action::at));
         Long duration = cfg.duration() != null ? cfg.duration() : s.duration();
-        return new Scenario(s.design(), seed, duration, faults, actions);
+        return new Scenario(s.design(), seed, duration, faults, actions, s.payloads());
     }
 }

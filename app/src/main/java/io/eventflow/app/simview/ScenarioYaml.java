@@ -30,6 +30,9 @@ public final class ScenarioYaml {
         if (s.duration() != null) {
             b.append("duration: ").append(span(s.duration())).append('\n');
         }
+        if (s.payloads() == Scenario.Payloads.ENCODED) {
+            b.append("payloads: encoded\n");
+        }
         if (!s.faults().isEmpty()) {
             b.append("faults:\n");
             for (Fault f : s.faults()) {

@@ -121,7 +121,7 @@ final class TimelineView extends VBox {
                 actions.add((Action) o);
             }
         }
-        session.scenarioProperty().set(new Scenario(s.design(), s.seed(), s.duration(), faults, actions));
+        session.scenarioProperty().set(new Scenario(s.design(), s.seed(), s.duration(), faults, actions, s.payloads()));
     }
 
     static String line(Object o) {

@@ -62,12 +62,59 @@ final class AvroPayloads {
         return example(schema);
     }
 
+    /**
+     * Up to {@code n} seeded variants ({@link AvroVariants}) of a schema that {@link #check} read with an example, each
+     * encoded in Avro binary and read back to check it as the example is; a draw that does not read back is left out.
+     */
+    static java.util.List<Example> variants(JsonNode payload, java.util.SplittableRandom random, int n) {
+        JsonNode tree = payload;
+        if (payload.isTextual() && looksLikeJson(payload.asText())) {
+            Object read = JsonText.parse(payload.asText());
+            if (read instanceof SchemaError) {
+                return java.util.List.of();
+            }
+            tree = ((JsonText) read).root();
+        }
+        Schema schema;
+        try {
+            schema = new Schema.Parser().setValidateDefaults(true).parse(tree.toString());
+        } catch (RuntimeException e) {
+            return java.util.List.of();
+        }
+        java.util.List<Example> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            try {
+                Object value = AvroVariants.of(schema, random);
+                byte[] bytes = binary(schema, value);
+                BinaryDecoder dec = DecoderFactory.get().binaryDecoder(bytes, null);
+                Object back = new GenericDatumReader<>(schema).read(null, dec);
+                if (dec.isEnd()
+                        && GenericData.get().validate(schema, back)
+                        && Arrays.equals(binary(schema, back), bytes)) {
+                    out.add(new Example(json(schema, value), bytes, "Avro binary"));
+                }
+            } catch (IOException | RuntimeException e) {
+                // a draw Avro refuses is left out
+            }
+        }
+        return out;
+    }
+
     private static byte[] binary(Schema schema, Object value) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder enc = EncoderFactory.get().binaryEncoder(out, null);
         new GenericDatumWriter<>(schema).write(value, enc);
         enc.flush();
         return out.toByteArray();
+    }
+
+    /** Avro's JSON encoding of the value, for documentation. */
+    private static JsonNode json(Schema schema, Object value) throws IOException {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        JsonEncoder je = EncoderFactory.get().jsonEncoder(schema, json);
+        new GenericDatumWriter<>(schema).write(value, je);
+        je.flush();
+        return JSON.readTree(json.toString(StandardCharsets.UTF_8));
     }
 
     private static boolean looksLikeJson(String text) {
@@ -86,11 +133,7 @@ final class AvroPayloads {
                     || !Arrays.equals(binary(schema, back), bytes)) {
                 return PayloadCheck.parsed(SchemaFormat.AVRO, null, "the example did not read back the same");
             }
-            ByteArrayOutputStream json = new ByteArrayOutputStream();
-            JsonEncoder je = EncoderFactory.get().jsonEncoder(schema, json);
-            new GenericDatumWriter<>(schema).write(value, je);
-            je.flush();
-            JsonNode jsonValue = JSON.readTree(json.toString(StandardCharsets.UTF_8));
+            JsonNode jsonValue = json(schema, value);
             return PayloadCheck.parsed(SchemaFormat.AVRO, new Example(jsonValue, bytes, "Avro binary"), null);
         } catch (IOException | RuntimeException e) {
             return PayloadCheck.parsed(SchemaFormat.AVRO, null, "no example could be made: " + e.getMessage());

@@ -71,6 +71,42 @@ final class JsonPayloads {
         return PayloadCheck.parsed(format, new Example(example.get(), bytes, format.encoding()), null);
     }
 
+    /**
+     * Up to {@code n} seeded variants ({@link io.eventflow.model.schema.internal.JsonVariants}) of the example of a
+     * schema that {@link #check} read with one: each valid against the schema, encoded as JSON text or MessagePack (read
+     * back and validated again). A draw that does not satisfy the schema is left out.
+     */
+    static java.util.List<Example> variants(
+            JsonNode payload, boolean msgpack, java.util.SplittableRandom random, int n) {
+        SchemaFormat format = msgpack ? SchemaFormat.MESSAGEPACK : SchemaFormat.JSON_SCHEMA;
+        JsonNode schema = payload;
+        if (payload.isTextual()) {
+            Object read = JsonText.parse(payload.asText());
+            if (read instanceof SchemaError) {
+                return java.util.List.of();
+            }
+            schema = ((JsonText) read).root();
+        }
+        Optional<JsonNode> example = JsonExamples.example(schema);
+        if (example.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<Example> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Optional<JsonNode> v =
+                    io.eventflow.model.schema.internal.JsonVariants.variant(schema, example.get(), random);
+            if (v.isEmpty()) {
+                continue;
+            }
+            byte[] bytes =
+                    msgpack ? MsgPack.encode(v.get()) : v.get().toString().getBytes(StandardCharsets.UTF_8);
+            if (!msgpack || roundTrips(schema, v.get(), bytes)) {
+                out.add(new Example(v.get(), bytes, format.encoding()));
+            }
+        }
+        return out;
+    }
+
     private static boolean roundTrips(JsonNode schema, JsonNode value, byte[] bytes) {
         JsonNode back = MsgPack.decode(bytes);
         return back.toString().equals(value.toString()) && JsonExamples.valid(schema, back);

@@ -50,6 +50,36 @@ public final class PayloadSchemas {
         return c;
     }
 
+    /**
+     * Up to {@code n} examples of the message's payload that vary as real messages do (string lengths, array sizes,
+     * optional fields present or not, numbers, union branches), drawn from {@code seed}: the same seed gives the same
+     * examples. Each is valid against the schema, checked the way {@link PayloadCheck#example()} is (read back and
+     * validated). Empty when the schema gives no example; for a format without a seeded generator (Protobuf), the one
+     * example {@code n} times. Draws that do not satisfy the schema are left out, so there may be fewer than {@code n}.
+     */
+    public static java.util.List<Example> variants(MessageType m, long seed, int n) {
+        String name = m.name() != null ? m.name() : m.id();
+        return variants(SchemaFormat.of(m), m.payload(), name, seed, n);
+    }
+
+    /** {@link #variants(MessageType, long, int)} for a payload schema of the given format. */
+    public static java.util.List<Example> variants(
+            SchemaFormat format, JsonNode payload, String typeName, long seed, int n) {
+        PayloadCheck c = check(format, payload, typeName);
+        if (c.example() == null || n <= 0) {
+            return java.util.List.of();
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        java.util.List<Example> out =
+                switch (c.format()) {
+                    case AVRO -> AvroPayloads.variants(payload, random, n);
+                    case JSON_SCHEMA -> JsonPayloads.variants(payload, false, random, n);
+                    case MESSAGEPACK -> JsonPayloads.variants(payload, true, random, n);
+                    default -> java.util.Collections.nCopies(n, c.example());
+                };
+        return out.isEmpty() ? java.util.List.of(c.example()) : out;
+    }
+
     private static PayloadCheck read(SchemaFormat format, JsonNode payload, String typeName) {
         try {
             return readUnguarded(format, payload, typeName);

@@ -81,7 +81,14 @@ public final class Accounting {
         }
         Map<String, ChannelReport> channels = new LinkedHashMap<>();
         for (SimChannel c : w.channels.values()) {
-            channels.put(c.id(), new ChannelReport(c.published, c.maxDepth, c.expired, c.evicted));
+            channels.put(
+                    c.id(),
+                    new ChannelReport(
+                            c.published,
+                            c.maxDepth,
+                            c.expired,
+                            c.evicted,
+                            w.carriesPayloads() ? c.publishedBytes : -1));
         }
         Requests q = w.requests;
         SimulationReport.Requests req = new SimulationReport.Requests(

@@ -59,6 +59,12 @@ public interface BrokerContext {
     /** True when consumed messages must stay in logs (a replay may read them again). */
     boolean keepConsumed();
 
+    /**
+     * True when logs may move kept records that no reader changes any more to their compact archive ({@link MsgLog}):
+     * the same records, less memory. Off only to measure the difference.
+     */
+    boolean archiveConsumed();
+
     // --- the consumer side
 
     /** Hands {@code msg} to the member's free worker {@code worker}: it crosses the link, then is processed. */

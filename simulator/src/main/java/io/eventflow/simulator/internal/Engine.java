@@ -43,6 +43,14 @@ public final class Engine implements BrokerContext {
     public java.util.function.Function<String, RuntimeException> limitExceeded = IllegalStateException::new;
     /** When true, logs keep consumed messages (needed for replays). */
     public boolean keepConsumed = true;
+    /**
+     * When true (the default), logs keep consumed records in their compact archive; the system property {@code
+     * eventflow.sim.archiveConsumed=false} turns it off for a run built afterwards (to measure what it saves).
+     */
+    public boolean archiveConsumed = !"false".equals(System.getProperty("eventflow.sim.archiveConsumed"));
+
+    /** With the scenario's {@code payloads: encoded}: the encoded examples messages carry; null otherwise. */
+    PayloadPool payloads;
 
     /** Settled messages kept for reuse (LIFO, bounded), so steady state allocates nothing per message. */
     private final Msg[] spare = new Msg[SPARE];
@@ -100,6 +108,11 @@ public final class Engine implements BrokerContext {
     @Override
     public boolean keepConsumed() {
         return keepConsumed;
+    }
+
+    @Override
+    public boolean archiveConsumed() {
+        return archiveConsumed;
     }
 
     @Override
@@ -202,14 +215,16 @@ public final class Engine implements BrokerContext {
         long id = nextId++;
         long corr = correlationId < 0 ? id : correlationId;
         Msg m;
+        int size = p.payloadSizes == null ? p.sizeBytes : p.nextSize();
         if (spareCount > 0) {
-            m = spare[--spareCount].init(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+            m = spare[--spareCount].init(id, corr, kernel.now(), key, size, p.routingKey, p, p.channel);
         } else {
-            m = new Msg(id, corr, kernel.now(), key, p.sizeBytes, p.routingKey, p, p.channel);
+            m = new Msg(id, corr, kernel.now(), key, size, p.routingKey, p, p.channel);
             allocated++;
         }
         published++;
         p.channel.published++;
+        p.channel.publishedBytes += size;
         return m;
     }
 
@@ -232,6 +247,26 @@ public final class Engine implements BrokerContext {
             m.deadLetterFrom = null;
             spare[spareCount++] = m;
         }
+    }
+
+    /**
+     * From now on, messages carry encoded examples of their type from {@code pool} (the scenario's {@code payloads:
+     * encoded}): producers made so far and later (scaling up) pick each message's example from it.
+     */
+    public void carryPayloads(PayloadPool pool) {
+        payloads = pool;
+        for (SimService s : services.values()) {
+            for (Instance inst : s.instances) {
+                for (Producer p : inst.producers) {
+                    p.carry(pool);
+                }
+            }
+        }
+    }
+
+    /** True with the scenario's {@code payloads: encoded}. */
+    public boolean carriesPayloads() {
+        return payloads != null;
     }
 
     /** A new message leaves its producer: it is owed to the channel's groups from now on. */

@@ -3,13 +3,22 @@ package io.eventflow.simulator.internal;
 import java.util.Arrays;
 import java.util.List;
 
-/** An append-only log of messages addressed by offset, whose head can be trimmed (ring buffer). */
+/**
+ * An append-only log of messages addressed by offset, whose head can be trimmed (ring buffer). Records that every
+ * reader is done changing can be moved to a compact {@link LogArchive} ({@link #archive}): they stay in the log, at
+ * their offsets, and read back as equal messages.
+ */
 public final class MsgLog {
     private Msg[] ring = new Msg[16];
     private int head;
+    /** Records in the ring: offsets [hotStart, hotStart + size). */
     private int size;
+    /** Offset of the first record in the ring; records in [base, hotStart) are in the archive. */
+    private long hotStart;
+
     private long base;
     private long bytes;
+    private final LogArchive archive = new LogArchive();
 
     /** Offset of the first retained message. */
     public long base() {
@@ -18,15 +27,20 @@ public final class MsgLog {
 
     /** Offset the next message will get. */
     public long end() {
-        return base + size;
+        return hotStart + size;
     }
 
     public int size() {
-        return size;
+        return (int) (end() - base);
     }
 
     public long bytes() {
         return bytes;
+    }
+
+    /** Offset of the first record still held as a {@link Msg} object (the end of the archived part). */
+    public long archivedUntil() {
+        return hotStart;
     }
 
     public long append(Msg m) {
@@ -36,7 +50,7 @@ public final class MsgLog {
         ring[(head + size) & (ring.length - 1)] = m;
         size++;
         bytes += m.sizeBytes;
-        return base + size - 1;
+        return hotStart + size - 1;
     }
 
     private void grow() {
@@ -48,30 +62,69 @@ public final class MsgLog {
         head = 0;
     }
 
-    /** The message at {@code offset}, which must be in [base, end). */
+    /**
+     * The message at {@code offset}, which must be in [base, end). Below {@link #archivedUntil} it is a new message
+     * equal to the one archived (so do not compare messages by identity).
+     */
     public Msg get(long offset) {
-        return ring[(int) ((head + (offset - base)) & (ring.length - 1))];
+        if (offset < hotStart) {
+            return archive.get(offset);
+        }
+        return ring[(int) ((head + (offset - hotStart)) & (ring.length - 1))];
+    }
+
+    /** When the message at {@code offset} (in [base, end)) was stored, without reading an archived one back. */
+    public long storedAt(long offset) {
+        return offset < hotStart ? archive.storedAt(offset) : get(offset).storedAt;
     }
 
     public Msg first() {
-        return size == 0 ? null : ring[head];
+        return size() == 0 ? null : get(base);
+    }
+
+    /** Removes the first message and returns it. */
+    public Msg removeFirst() {
+        Msg m = get(base);
+        dropFirst();
+        return m;
     }
 
     /** Removes the first message. */
-    public Msg removeFirst() {
+    public void dropFirst() {
+        if (base < hotStart) {
+            bytes -= archive.sizeBytes(base);
+            base++;
+            archive.dropBefore(base);
+            return;
+        }
         Msg m = ring[head];
         ring[head] = null;
         head = (head + 1) & (ring.length - 1);
         size--;
         base++;
+        hotStart++;
         bytes -= m.sizeBytes;
-        return m;
+    }
+
+    /**
+     * Moves the records below {@code offset} from the ring to the archive. Only for records no reader changes any more
+     * (in a partitioned log: below every group's committed offset and the high watermark): the archive keeps the values
+     * they have now.
+     */
+    public void archive(long offset) {
+        while (size > 0 && hotStart < offset) {
+            archive.add(hotStart, ring[head]);
+            ring[head] = null;
+            head = (head + 1) & (ring.length - 1);
+            size--;
+            hotStart++;
+        }
     }
 
     /** Offset of the first message stored at or after {@code time} (the end when none). */
     public long firstStoredAtOrAfter(long time) {
         for (long o = base(); o < end(); o++) {
-            if (get(o).storedAt >= time) {
+            if (storedAt(o) >= time) {
                 return o;
             }
         }
@@ -84,6 +137,9 @@ public final class MsgLog {
      */
     public void collectDeadLettered(List<Msg> out) {
         for (long o = base(); o < end(); o++) {
+            if (o < hotStart && archive.deadLetterFrom(o) == null) {
+                continue; // the usual archived record: not read back
+            }
             Msg m = get(o);
             if (m.deadLetterFrom != null
                     && m.deadLetterFrom.states.get(m.id) == MsgState.DEAD_LETTERED
@@ -96,9 +152,16 @@ public final class MsgLog {
     /** Drops everything; the next offset stays the same. */
     public void clear() {
         Arrays.fill(ring, null);
-        base += size;
+        hotStart += size;
+        base = hotStart;
         size = 0;
         head = 0;
         bytes = 0;
+        archive.clear();
+    }
+
+    /** Distinct shapes of archived records (for tests and measurements). */
+    int archivedShapes() {
+        return archive.shapes();
     }
 }

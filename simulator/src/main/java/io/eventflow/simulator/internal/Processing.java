@@ -358,6 +358,7 @@ public final class Processing implements Event {
         copy.failures = 0;
         copy.deadLetterFrom = g;
         dlq.published++;
+        dlq.publishedBytes += copy.sizeBytes;
         dlq.broker.targetGroups(copy).forEach(dg -> dg.owe(copy.id));
         if (engine.tracing) {
             engine.emit(new TraceEvent.DeadLettered(

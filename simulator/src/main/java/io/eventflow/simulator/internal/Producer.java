@@ -24,6 +24,11 @@ public final class Producer implements Event {
     final String routingKey;
 
     final int sizeBytes;
+    /** With {@code payloads: encoded}: the sizes of the encoded examples its messages carry, else null. */
+    int[] payloadSizes;
+    /** Picks each message's example from {@link #payloadSizes} (its own stream: arrivals draw as without). */
+    SplitMix64 payloadRng;
+
     private final int keys;
     private final boolean perProcessed;
     private final boolean constant;
@@ -43,12 +48,28 @@ public final class Producer implements Event {
         this.handler = engine.kernel.register(this);
         this.routingKey = spec.routingKey() != null ? spec.routingKey() : channel.broker.defaultRoutingKey(channel);
         this.sizeBytes = spec.sizeBytes();
+        if (engine.payloads != null) {
+            carry(engine.payloads);
+        }
         this.keys = spec.keys();
         this.perProcessed = spec.perProcessed();
         this.constant = spec.arrival() == Plan.Arrival.CONSTANT;
         Plan.Shape shape = spec.shape();
         this.ramp = shape.rampTo() >= 0 && shape.rampOver() > 0;
         this.bursts = !ramp && shape.on() > 0;
+    }
+
+    /** Its messages carry encoded examples from {@code pool} (when their type has any). */
+    void carry(PayloadPool pool) {
+        payloadSizes = pool.sizes(spec.message());
+        payloadRng = payloadSizes == null
+                ? null
+                : engine.streams.stream("payload:" + instance.id + ":" + channel.id() + ":" + spec.message());
+    }
+
+    /** The size of its next message: its example's with encoded payloads, else the type's one size. */
+    int nextSize() {
+        return payloadSizes == null ? sizeBytes : payloadSizes[payloadRng.nextInt(payloadSizes.length)];
     }
 
     /** (Re)starts the arrival process from now, cancelling any pending arrival. */

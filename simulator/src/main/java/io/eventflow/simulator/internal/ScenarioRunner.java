@@ -329,6 +329,7 @@ public final class ScenarioRunner {
             copy.redelivered = false;
             copy.expiresAt = Long.MAX_VALUE;
             to.published++;
+            to.publishedBytes += copy.sizeBytes;
             to.broker.targetGroups(copy).forEach(g -> g.owe(copy.id));
             if (to.broker.store(copy) != BrokerRuntime.StoreResult.STORED) {
                 w.lose(copy, "crash", to.id());

@@ -9,6 +9,9 @@ public final class SimChannel {
     public final BrokerRuntime broker;
     public final List<SimGroup> groups = new ArrayList<>();
     public long published;
+    /** Bytes of what {@link #published} counts, from the sizes messages carry. */
+    public long publishedBytes;
+
     public long depth;
     public long maxDepth;
     public long expired;

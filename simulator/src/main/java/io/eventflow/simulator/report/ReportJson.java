@@ -69,7 +69,11 @@ final class ReportJson {
             b.append(": {\"published\": ").append(c.published());
             b.append(", \"maxDepth\": ").append(c.maxDepth());
             b.append(", \"expired\": ").append(c.expired());
-            b.append(", \"evicted\": ").append(c.evicted()).append('}');
+            b.append(", \"evicted\": ").append(c.evicted());
+            if (c.bytes() >= 0) {
+                b.append(", \"bytes\": ").append(c.bytes());
+            }
+            b.append('}');
         }
         SimulationReport.Requests q = r.requests();
         b.append("},\n \"requests\": {\"sent\": ").append(q.sent());

@@ -60,7 +60,15 @@ public record SimulationReport(
             long maxLag,
             Latency latencyMs) {}
 
-    public record ChannelReport(long published, long maxDepth, long expired, long evicted) {}
+    /**
+     * @param bytes bytes of the messages published on the channel (dead-letter and re-drive copies included), counted
+     *     from the sizes they carry; only with the scenario's {@code payloads: encoded}, else -1 (not in the JSON)
+     */
+    public record ChannelReport(long published, long maxDepth, long expired, long evicted, long bytes) {
+        public ChannelReport(long published, long maxDepth, long expired, long evicted) {
+            this(published, maxDepth, expired, evicted, -1);
+        }
+    }
 
     /** Request/reply figures over all requesters. */
     public record Requests(long sent, long answered, long retried, long failed, long pending, double meanAnswerMs) {}

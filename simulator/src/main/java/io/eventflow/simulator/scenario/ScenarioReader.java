@@ -19,8 +19,8 @@ import java.util.Set;
  */
 public final class ScenarioReader {
     public static final String EXTENSION = ".scenario.yaml";
-    private static final Set<String> TOP =
-            Set.of("eventflow-scenario", "design", "seed", "duration", "faults", "actions", "description", "name");
+    private static final Set<String> TOP = Set.of(
+            "eventflow-scenario", "design", "seed", "duration", "faults", "actions", "description", "name", "payloads");
 
     private final SourceTree tree;
     private final List<Problem> problems = new ArrayList<>();
@@ -105,7 +105,26 @@ public final class ScenarioReader {
                 actions.add(a);
             }
         });
-        return new Scenario(design, seed, duration, faults, actions);
+        return new Scenario(design, seed, duration, faults, actions, payloads(root));
+    }
+
+    /** {@code payloads: fixed | encoded}; absent: fixed. */
+    private Scenario.Payloads payloads(JsonNode root) {
+        JsonNode n = root.get("payloads");
+        if (n == null || n.isNull()) {
+            return Scenario.Payloads.FIXED;
+        }
+        return switch (n.asText()) {
+            case "fixed" -> Scenario.Payloads.FIXED;
+            case "encoded" -> Scenario.Payloads.ENCODED;
+            default -> {
+                error(
+                        "/payloads",
+                        "payloads is 'fixed' or 'encoded', not '" + n.asText() + "'",
+                        "'encoded' gives each message an encoded example of its type (see scenario-format.md)");
+                yield Scenario.Payloads.FIXED;
+            }
+        };
     }
 
     private List<Integer> list(JsonNode root, String key) {

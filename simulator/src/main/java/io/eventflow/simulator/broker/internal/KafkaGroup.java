@@ -469,6 +469,8 @@ final class KafkaGroup {
         }
         if (!broker.sim.keepConsumed()) {
             topic.trim(p);
+        } else if (broker.sim.archiveConsumed()) {
+            topic.archive(p);
         }
     }
 

@@ -184,6 +184,9 @@ final class KafkaTopic {
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).appended(pi, m, readable);
         }
+        if (groups.isEmpty() && broker.sim.archiveConsumed()) {
+            archive(pi); // nobody reads this topic as it goes (a dead-letter channel, say): keep it compact
+        }
         if (retentionBytes != Plan.NONE || diskLimit != Long.MAX_VALUE) {
             enforceSize(p);
         }
@@ -241,11 +244,11 @@ final class KafkaTopic {
         long keep = retentionTime;
         long next = Long.MAX_VALUE;
         for (Part p : parts) {
-            while (p.log.size() > 0 && p.log.first().storedAt + keep <= now) {
+            while (p.log.size() > 0 && p.log.storedAt(p.log.base()) + keep <= now) {
                 evictFirst(p);
             }
             if (p.log.size() > 0) {
-                next = Math.min(next, p.log.first().storedAt + keep);
+                next = Math.min(next, p.log.storedAt(p.log.base()) + keep);
             }
         }
         if (next != Long.MAX_VALUE) {
@@ -280,10 +283,27 @@ final class KafkaTopic {
             min = Math.min(min, groups.get(i).committed[pi]);
         }
         while (p.log.size() > 0 && p.log.base() < min) {
-            p.log.removeFirst();
+            p.log.dropFirst();
         }
         if (p.hw < p.log.base()) {
             p.hw = p.log.base();
+        }
+    }
+
+    /**
+     * Moves the records of partition {@code pi} that every group has committed (and that are below the high watermark)
+     * to the log's compact archive: no reader changes them any more (truncation by a failover only touches records
+     * above the high watermark), so replays, late groups, retention and re-drives read them back as they were. With
+     * no group, everything below the high watermark.
+     */
+    void archive(int pi) {
+        Part p = parts[pi];
+        long upTo = p.hw;
+        for (int i = 0; i < groups.size(); i++) {
+            upTo = Math.min(upTo, groups.get(i).committed[pi]);
+        }
+        if (upTo > p.log.archivedUntil()) {
+            p.log.archive(upTo);
         }
     }
 

@@ -94,6 +94,7 @@ final class SqsQueueRuntime {
         c.expiresAt = Long.MAX_VALUE;
         if (m.channel != ch && !m.direct) { // an SNS delivery: a poison fault may target the topic or this queue
             ch.published++;
+            ch.publishedBytes += m.sizeBytes;
             if (m.poisonOn == m.channel || (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate))) {
                 c.poisonOn = ch;
             }
