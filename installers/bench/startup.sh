@@ -17,8 +17,8 @@ JAR=$IMAGE/lib/app/eventflow.jar
 BASE=installers/target/bench/hellofx
 CDS=no
 [ -f "$IMAGE/lib/app/eventflow.jsa" ] && CDS=yes
-if [ ! -x "$BASE/bin/hellofx" ] || [ "$JAR" -nt "$BASE/bin/hellofx" ] || [ installers/target/runtime -nt "$BASE/bin/hellofx" ] \
-    || [ "$(cat "$BASE.cds" 2>/dev/null)" != $CDS ]; then
+if [ ! -x "$BASE/bin/hellofx" ] || [ "$JAR" -nt "$BASE/bin/hellofx" ] \
+    || [ installers/target/runtime -nt "$BASE/bin/hellofx" ] || [ "$(cat "$BASE.cds" 2>/dev/null)" != $CDS ]; then
     rm -rf installers/target/bench
     mkdir -p installers/target/bench/input "$WORK/classes"
     javac -cp "$JAR" -d "$WORK/classes" installers/bench/HelloFx.java
