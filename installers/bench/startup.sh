@@ -11,12 +11,14 @@ IMAGE=installers/target/eventflow
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"; [ -n "${XPID:-}" ] && kill $XPID 2>/dev/null || true' EXIT
 JAR=$IMAGE/lib/app/eventflow.jar
-# The baseline is packaged exactly like the app: jpackage app-image, same trimmed runtime, same JavaFX jar, and,
+# The baseline is packaged exactly like the app: jpackage app-image, the same runtime (installers/target/runtime, with
+# the JDK's default CDS archive when build.sh made one), the same JavaFX jar, and,
 # when the app-image has a class data sharing archive (installers/cds.sh), one made the same way for the baseline.
 BASE=installers/target/bench/hellofx
 CDS=no
 [ -f "$IMAGE/lib/app/eventflow.jsa" ] && CDS=yes
-if [ ! -x "$BASE/bin/hellofx" ] || [ "$JAR" -nt "$BASE/bin/hellofx" ] || [ "$(cat "$BASE.cds" 2>/dev/null)" != $CDS ]; then
+if [ ! -x "$BASE/bin/hellofx" ] || [ "$JAR" -nt "$BASE/bin/hellofx" ] \
+    || [ installers/target/runtime -nt "$BASE/bin/hellofx" ] || [ "$(cat "$BASE.cds" 2>/dev/null)" != $CDS ]; then
     rm -rf installers/target/bench
     mkdir -p installers/target/bench/input "$WORK/classes"
     javac -cp "$JAR" -d "$WORK/classes" installers/bench/HelloFx.java
@@ -24,8 +26,7 @@ if [ ! -x "$BASE/bin/hellofx" ] || [ "$JAR" -nt "$BASE/bin/hellofx" ] || [ "$(ca
     cp "$JAR" installers/target/bench/input/
     jpackage --type app-image --name hellofx --input installers/target/bench/input --main-jar hellofx.jar \
         --main-class HelloFxLauncher --dest installers/target/bench \
-        --add-modules "$(sed -n 's/^MODULES=//p' installers/build.sh)" \
-        --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands --compress=2"
+        --runtime-image installers/target/runtime
     if [ $CDS = yes ]; then
         installers/cds.sh "$BASE" "HelloFx baseline"
     fi
