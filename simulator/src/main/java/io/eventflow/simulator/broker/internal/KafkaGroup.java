@@ -374,9 +374,10 @@ final class KafkaGroup {
         if (transactional()) {
             List<Msg> outs = abortedOutputs.isEmpty() ? null : abortedOutputs.remove(m.correlationId);
             if (outs != null) {
-                // processed again after its transaction aborted: the outputs are written again, in the open one
+                // processed again after its transaction aborted: the outputs are written again, in the open one of
+                // the member that processed it now (after a rebalance, not the one whose transaction aborted)
                 for (Msg out : outs) {
-                    resend(out);
+                    resend(mem, out);
                 }
             }
         } else if (!g.atMostOnce() && g.spec.commitMode() == Plan.CommitMode.AFTER_PROCESSING) {
@@ -729,11 +730,21 @@ final class KafkaGroup {
         }
     }
 
-    /** Sends an aborted output again: same message, a new record in the current transaction. */
-    private void resend(Msg out) {
+    /**
+     * Sends an aborted output again: same message, a new record in the open transaction of {@code mem}, which processed
+     * its input again. Its own producer of the same publication sends it (a member of another instance than the one
+     * whose transaction aborted, after a rebalance), so the record joins that member's transaction, over its link.
+     */
+    private void resend(Member mem, Msg out) {
         Msg c = out.copy();
         c.partition = -1;
         c.offset = -1;
+        for (Producer p : mem.instance.producers) {
+            if (p.spec == out.producer.spec) {
+                c.producer = p;
+                break;
+            }
+        }
         resending.set((int) out.id);
         broker.sim.send(c);
     }
