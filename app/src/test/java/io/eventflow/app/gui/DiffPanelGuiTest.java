@@ -91,6 +91,12 @@ class DiffPanelGuiTest {
         assertThat(table.getItems())
                 .extracting(Change::id)
                 .containsExactly("channel-address-changed:orders", "doc-changed:orders-dlq:title");
+        assertThat(robot.lookup("#diff-summary")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getText())
+                .isEqualTo("2 changes from the saved version, 1 breaking.");
+        // The dock grew to show the rows, not only the column headers (about 105 px at the default share).
+        assertThat(table.getHeight()).isGreaterThan(150);
         assertThat(window.canvas().diffMark("orders")).isTrue();
         assertThat(window.canvas().diffMark("orders-dlq")).isFalse();
         assertThat(window.canvas().diffMark("billing")).isNull();
