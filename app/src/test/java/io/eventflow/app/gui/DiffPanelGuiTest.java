@@ -95,7 +95,7 @@ class DiffPanelGuiTest {
                         .queryAs(javafx.scene.control.Label.class)
                         .getText())
                 .isEqualTo("2 changes from the saved version, 1 breaking.");
-        // The dock grew to show the rows, not only the column headers (about 105 px at the default share).
+        // The dock grew to show the rows, not only the column headers (about 70 px at the dock's default share).
         assertThat(table.getHeight()).isGreaterThan(150);
         assertThat(window.canvas().diffMark("orders")).isTrue();
         assertThat(window.canvas().diffMark("orders-dlq")).isFalse();
