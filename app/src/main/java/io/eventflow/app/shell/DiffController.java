@@ -18,6 +18,9 @@ import javafx.scene.control.TabPane;
  * canvas until the tab is closed (or another design is loaded).
  */
 final class DiffController {
+    /** The dock height that shows the summary, the column headers and about six changes. */
+    private static final double ROWS_HEIGHT = 260;
+
     private final DocumentViewModel doc;
     private final Dialogs dialogs;
     private final TabPane dock;
@@ -75,6 +78,25 @@ final class DiffController {
         }
         tab.setText("Diff: " + name);
         dock.getSelectionModel().select(tab);
+        showRows();
+    }
+
+    /**
+     * Gives the dock room for the summary, the column headers and a few changes: at 1366×768 the dock's default share
+     * showed only the headers. It only grows, to at most half the window's centre, and stays where the user puts it.
+     */
+    private void showRows() {
+        for (javafx.scene.Parent p = dock.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.SplitPane sp
+                    && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                double height = sp.getHeight();
+                double wanted = Math.min(ROWS_HEIGHT, height / 2);
+                if (height > 0 && dock.getHeight() < wanted) {
+                    sp.setDividerPositions(1 - wanted / height);
+                }
+                return;
+            }
+        }
     }
 
     private void closeTab() {

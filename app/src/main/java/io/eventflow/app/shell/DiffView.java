@@ -28,8 +28,8 @@ final class DiffView extends VBox {
         table.setPlaceholder(new Label("No change: the design is as the earlier version."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("", 80, c -> c.breaking() ? "breaking" : "ok"));
-        table.getColumns().add(column("Producers", 100, c -> c.producers().key()));
-        table.getColumns().add(column("Consumers", 100, c -> c.consumers().key()));
+        table.getColumns().add(column("Producers", 110, c -> c.producers().key()));
+        table.getColumns().add(column("Consumers", 110, c -> c.consumers().key()));
         table.getColumns().add(column("Element", 130, c -> c.element() == null ? "" : c.element()));
         table.getColumns().add(column("Change", 600, Change::summary));
         table.setRowFactory(t -> new TableRow<>() {
@@ -37,10 +37,12 @@ final class DiffView extends VBox {
             protected void updateItem(Change c, boolean empty) {
                 super.updateItem(c, empty);
                 pseudoClassStateChanged(BREAKING, !empty && c != null && c.breaking());
+                // the whole change (a narrow dock cuts it short) and its stable id
                 setTooltip(
                         empty || c == null
                                 ? null
-                                : new Tooltip(c.id() + (c.mode() == null ? "" : "  (mode " + c.mode() + ")")));
+                                : new Tooltip(c.summary() + "\n" + c.id()
+                                        + (c.mode() == null ? "" : "  (mode " + c.mode() + ")")));
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> {
@@ -56,6 +58,8 @@ final class DiffView extends VBox {
             String title, double width, java.util.function.Function<Change, String> value) {
         TableColumn<Change, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        // the table narrows its columns to fit the dock: the short ones keep their headers readable
+        c.setMinWidth(Math.min(width, 110));
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
         return c;
     }

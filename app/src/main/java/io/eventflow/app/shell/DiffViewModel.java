@@ -68,7 +68,8 @@ public final class DiffViewModel {
         summary.set(
                 report.changes().isEmpty()
                         ? "No change from " + baseName + "."
-                        : report.changes().size() + " change(s) from " + baseName + ", " + breaking + " breaking.");
+                        : report.changes().size() + (report.changes().size() == 1 ? " change" : " changes") + " from "
+                                + baseName + ", " + breaking + " breaking.");
         marks.set(marks(report, now));
     }
 

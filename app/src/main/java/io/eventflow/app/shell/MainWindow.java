@@ -39,6 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
@@ -73,6 +74,9 @@ public final class MainWindow {
     private final javafx.beans.property.ReadOnlyObjectWrapper<Theme> theme =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "theme", Theme.LIGHT);
     private Timeline autosave;
+    /** Starts and stops the window's timers as it shows and hides ({@link #runWhileShown}). */
+    private javafx.util.Subscription shown;
+
     private Button themeButton;
     private final WindowState windowState;
     private SimulateMode simulate;
@@ -351,9 +355,30 @@ public final class MainWindow {
         autosave = new Timeline(new KeyFrame(
                 Duration.seconds(Integer.getInteger("eventflow.autosaveSeconds", 20)), e -> files.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
-        autosave.play();
+        runWhileShown(scene);
         canvas.requestFocus();
         return scene;
+    }
+
+    /**
+     * Runs the autosave timer while the window shows this scene; when the window is hidden, however (the close button
+     * asks first in {@link #confirmClose}; a stage hidden by code or by {@code Platform.exit} does not), or the stage
+     * gets another scene, it stops the autosave and a simulation's frame timer and thread. The FX pulse timer holds
+     * running timers, and they hold this whole window: before, every window a test class opened stayed reachable in a
+     * test JVM (docs/gui.md, Tests).
+     */
+    private void runWhileShown(Scene scene) {
+        shown = scene.windowProperty()
+                .flatMap(Window::showingProperty)
+                .orElse(false)
+                .subscribe(showing -> {
+                    if (showing) {
+                        autosave.play();
+                    } else {
+                        autosave.stop();
+                        simulate.dispose();
+                    }
+                });
     }
 
     /**

@@ -6,10 +6,6 @@ import io.eventflow.app.canvas.BrokerSkin;
 import io.eventflow.app.canvas.EdgeSkin;
 import io.eventflow.app.canvas.ElementSkin;
 import io.eventflow.app.shell.MainWindow;
-import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +33,7 @@ class AutoLayoutLabelsGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(
-                stage,
-                new StudioHome(Files.createTempDirectory("home")),
-                new ScriptedDialogs(),
-                TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage);
     }
 
     @BeforeEach

@@ -6,8 +6,6 @@ import io.eventflow.app.bench.BrokerKindsShots;
 import io.eventflow.app.canvas.ChannelSkin;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.SqsQueue;
@@ -51,9 +49,7 @@ class BrokerKindsGuiTest {
     @Start
     void start(Stage stage) throws Exception {
         dialogs = new ScriptedDialogs();
-        window = new MainWindow(
-                stage, new StudioHome(Files.createTempDirectory("home")), dialogs, TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage, dialogs);
     }
 
     @BeforeEach

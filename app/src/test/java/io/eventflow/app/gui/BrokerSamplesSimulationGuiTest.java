@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.app.simview.ScenarioCatalog;
 import io.eventflow.app.simview.SimSession;
 import io.eventflow.app.simview.SimulationRunner;
@@ -58,9 +56,8 @@ class BrokerSamplesSimulationGuiTest {
     @Start
     void start(Stage stage) throws Exception {
         dialogs = new ScriptedDialogs();
-        window = new MainWindow(
-                stage, new StudioHome(Files.createTempDirectory("home")), dialogs, TaskExecutor.sameThread());
-        scene = window.show(null);
+        window = GuiWindows.open(stage, dialogs);
+        scene = stage.getScene();
     }
 
     @BeforeEach

@@ -3,12 +3,8 @@ package io.eventflow.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.shell.MainWindow;
-import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Position;
-import java.nio.file.Files;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -32,12 +28,7 @@ class CanvasMenuGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(
-                stage,
-                new StudioHome(Files.createTempDirectory("home")),
-                new ScriptedDialogs(),
-                TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage);
     }
 
     @BeforeEach

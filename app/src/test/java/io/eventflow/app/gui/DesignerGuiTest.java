@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.io.DesignFiles;
@@ -42,9 +40,7 @@ class DesignerGuiTest {
     @Start
     void start(Stage stage) throws Exception {
         dialogs = new ScriptedDialogs();
-        window = new MainWindow(
-                stage, new StudioHome(Files.createTempDirectory("home")), dialogs, TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage, dialogs);
     }
 
     @BeforeEach

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventflow.app.shell.ActionId;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.diff.Change;
 import io.eventflow.model.edit.DesignChange;
@@ -44,9 +42,7 @@ class DiffPanelGuiTest {
     @Start
     void start(Stage stage) throws Exception {
         dialogs = new ScriptedDialogs();
-        window = new MainWindow(
-                stage, new StudioHome(Files.createTempDirectory("home")), dialogs, TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage, dialogs);
     }
 
     @BeforeEach
@@ -95,6 +91,12 @@ class DiffPanelGuiTest {
         assertThat(table.getItems())
                 .extracting(Change::id)
                 .containsExactly("channel-address-changed:orders", "doc-changed:orders-dlq:title");
+        assertThat(robot.lookup("#diff-summary")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getText())
+                .isEqualTo("2 changes from the saved version, 1 breaking.");
+        // The dock grew to show the rows, not only the column headers (about 70 px at the dock's default share).
+        assertThat(table.getHeight()).isGreaterThan(150);
         assertThat(window.canvas().diffMark("orders")).isTrue();
         assertThat(window.canvas().diffMark("orders-dlq")).isFalse();
         assertThat(window.canvas().diffMark("billing")).isNull();

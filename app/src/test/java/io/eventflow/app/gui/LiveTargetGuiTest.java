@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventflow.app.live.ConnectionDialog;
 import io.eventflow.app.live.Connections;
 import io.eventflow.app.shell.MainWindow;
-import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.app.simview.RunTarget;
 import io.eventflow.app.simview.ScenarioCatalog;
 import io.eventflow.app.simview.SimSession;
@@ -64,12 +61,7 @@ class LiveTargetGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(
-                stage,
-                new StudioHome(Files.createTempDirectory("home")),
-                new ScriptedDialogs(),
-                TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage);
     }
 
     @BeforeEach

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.io.DesignFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -54,9 +51,7 @@ class OrderPipelineGuiTest {
     @Start
     void start(Stage stage) throws Exception {
         dialogs = new ScriptedDialogs();
-        window = new MainWindow(
-                stage, new StudioHome(Files.createTempDirectory("home")), dialogs, TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage, dialogs);
     }
 
     @BeforeEach

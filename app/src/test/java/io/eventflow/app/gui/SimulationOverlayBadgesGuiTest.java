@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventflow.app.canvas.BrokerSkin;
 import io.eventflow.app.canvas.ElementSkin;
 import io.eventflow.app.shell.MainWindow;
-import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.app.simview.SimSession;
 import io.eventflow.app.simview.SimulationRunner;
 import io.eventflow.app.simview.TokenOverlay;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +35,7 @@ class SimulationOverlayBadgesGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(
-                stage,
-                new StudioHome(Files.createTempDirectory("home")),
-                new ScriptedDialogs(),
-                TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage);
     }
 
     @BeforeEach

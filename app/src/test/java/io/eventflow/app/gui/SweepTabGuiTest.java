@@ -3,12 +3,8 @@ package io.eventflow.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.shell.MainWindow;
-import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.app.simview.SweepViewModel;
 import io.eventflow.simulator.sweep.CombinationResult;
-import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Label;
@@ -32,12 +28,7 @@ class SweepTabGuiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(
-                stage,
-                new StudioHome(Files.createTempDirectory("home")),
-                new ScriptedDialogs(),
-                TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage);
     }
 
     @BeforeEach

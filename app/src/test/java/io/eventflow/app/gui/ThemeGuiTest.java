@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventflow.app.fx.Theme;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
@@ -49,8 +47,7 @@ class ThemeGuiTest {
         Path home = Files.createTempDirectory("home");
         // the window layout saved by the last session says dark
         Files.writeString(home.resolve("window.properties"), "theme=dark\n");
-        window = new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
-        window.show(null);
+        window = GuiWindows.open(stage, new ScriptedDialogs(), home, null);
     }
 
     @BeforeEach

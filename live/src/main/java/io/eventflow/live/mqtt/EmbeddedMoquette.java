@@ -10,6 +10,7 @@ import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -21,13 +22,15 @@ public final class EmbeddedMoquette implements LocalServer {
     private static final int START_ATTEMPTS = 3;
 
     private final Server server;
+    private final MoquetteConnections connections;
     private final int port;
     private final Path dir;
     private final Duration startTime;
     private boolean closed;
 
-    private EmbeddedMoquette(Server server, int port, Path dir, Duration startTime) {
+    private EmbeddedMoquette(Server server, MoquetteConnections connections, int port, Path dir, Duration startTime) {
         this.server = server;
+        this.connections = connections;
         this.port = port;
         this.dir = dir;
         this.startTime = startTime;
@@ -53,9 +56,10 @@ public final class EmbeddedMoquette implements LocalServer {
             props.setProperty("data_path", dir.toString());
             props.setProperty("netty.mqtt.message_size", Integer.toString(1 << 20));
             Server server = new Server();
+            MoquetteConnections connections = new MoquetteConnections();
             try {
-                server.startServer(new MemoryConfig(props));
-                return new EmbeddedMoquette(server, port, dir, Duration.ofNanos(System.nanoTime() - t0));
+                server.startServer(new MemoryConfig(props), List.of(connections));
+                return new EmbeddedMoquette(server, connections, port, dir, Duration.ofNanos(System.nanoTime() - t0));
             } catch (IOException | RuntimeException e) {
                 // Its Netty threads are not daemons: stop it, or the JVM never exits.
                 server.stopServer();
@@ -65,6 +69,11 @@ public final class EmbeddedMoquette implements LocalServer {
         ServerProcess.deleteTree(dir);
         throw new ServerUnavailableException(
                 "the embedded MQTT broker (Moquette) did not start: " + last.getMessage(), last);
+    }
+
+    /** When a client may subscribe: once the broker has finished setting up its connection (see the class). */
+    MqttLink.SetUp setUp() {
+        return connections;
     }
 
     @Override

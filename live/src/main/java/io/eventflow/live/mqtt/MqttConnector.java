@@ -97,7 +97,8 @@ public final class MqttConnector implements LiveConnector {
                     null,
                     null,
                     options.connectTimeout(),
-                    "broker '" + broker.id() + "' at " + local.endpoint());
+                    "broker '" + broker.id() + "' at " + local.endpoint(),
+                    local instanceof EmbeddedMoquette moquette ? moquette.setUp() : null);
             String what = (local instanceof EmbeddedMoquette ? "embedded " : "local ") + local.description() + " at "
                     + local.endpoint() + ", started in " + local.startTime().toMillis() + " ms, clients MQTT "
                     + (v5 ? "5" : "3.1.1");

@@ -52,6 +52,8 @@ final class MqttLink {
      * @param password password or null (a secret: never printed)
      * @param timeout connect and request timeout
      * @param where for messages: the broker and its address, without settings
+     * @param setUp tells when the broker has finished setting up a connection after its CONNACK (the embedded
+     *     Moquette, {@link MoquetteConnections}); null: at CONNACK
      */
     record Target(
             String host,
@@ -61,17 +63,40 @@ final class MqttLink {
             String username,
             String password,
             Duration timeout,
-            String where) {
+            String where,
+            SetUp setUp) {
         Target {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(timeout, "timeout");
             Objects.requireNonNull(where, "where");
         }
 
+        /** A broker whose connections are set up when it sends CONNACK. */
+        Target(
+                String host,
+                int port,
+                boolean v5,
+                boolean tls,
+                String username,
+                String password,
+                Duration timeout,
+                String where) {
+            this(host, port, v5, tls, username, password, timeout, where, null);
+        }
+
         @Override
         public String toString() {
             return where;
         }
+    }
+
+    /** Tells when a broker has finished setting up a client's connection, counted per client id. */
+    interface SetUp {
+        /** The connections of {@code clientId} set up so far. */
+        int connections(String clientId);
+
+        /** Waits until {@code clientId} has {@code n} connections set up; false after {@code timeout}. */
+        boolean await(String clientId, int n, Duration timeout) throws InterruptedException;
     }
 
     /**
@@ -184,7 +209,8 @@ final class MqttLink {
     }
 
     /**
-     * Connects; returns whether the broker resumed a session for this client id.
+     * Connects; returns whether the broker resumed a session for this client id. Returns once the broker has set
+     * the connection up (a SUBSCRIBE sent earlier can make Moquette close it: {@link MoquetteConnections}).
      *
      * @param cleanStart start a new session (MQTT 3.1.1: clean session)
      * @param sessionExpirySeconds MQTT 5: how long the broker keeps the session after the connection ends (0: with
@@ -192,6 +218,26 @@ final class MqttLink {
      * @param receiveMaximum MQTT 5: QoS 1/2 messages the broker may have unacknowledged at this client
      */
     boolean connect(boolean cleanStart, long sessionExpirySeconds, int receiveMaximum) throws LiveException {
+        int before = target.setUp() == null ? 0 : target.setUp().connections(clientId);
+        boolean resumed = connectNow(cleanStart, sessionExpirySeconds, receiveMaximum);
+        if (target.setUp() != null) {
+            try {
+                if (!target.setUp().await(clientId, before + 1, target.timeout())) {
+                    abort();
+                    throw new LiveException(target.where() + ": client " + clientId
+                            + " had its CONNACK but the broker did not finish setting up the connection within "
+                            + target.timeout().toMillis() + " ms");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                abort();
+                throw new LiveException(target.where() + ": interrupted while client " + clientId + " connected", e);
+            }
+        }
+        return resumed;
+    }
+
+    private boolean connectNow(boolean cleanStart, long sessionExpirySeconds, int receiveMaximum) throws LiveException {
         try {
             if (v5 != null) {
                 var ack = await(v5.connectWith()
