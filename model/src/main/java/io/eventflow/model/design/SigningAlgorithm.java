@@ -30,6 +30,12 @@ public enum SigningAlgorithm implements Keyed {
         return key;
     }
 
+    /** The design-file word, e.g. {@code Ed25519} (what lists of algorithms show). */
+    @Override
+    public String toString() {
+        return key;
+    }
+
     /** Whether producer and consumer share one secret key (HMAC), rather than a key pair. */
     public boolean sharedSecret() {
         return this == HMAC_SHA256 || this == HMAC_SHA512;

@@ -2,14 +2,21 @@ package io.eventflow.model.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.model.asyncapi.AsyncApiExporter;
+import io.eventflow.model.asyncapi.AsyncApiImporter;
+import io.eventflow.model.asyncapi.AsyncApiVersion;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.MessageType;
 import io.eventflow.model.design.Signing;
 import io.eventflow.model.design.SigningAlgorithm;
 import io.eventflow.model.design.TimeSpan;
+import io.eventflow.model.doc.HtmlDocWriter;
 import io.eventflow.model.validate.Problem;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code signed}, {@code signing} (messages, channels) and {@code verify} (subscriptions): read, written, checked. */
 class SigningKeysTest {
@@ -94,6 +101,46 @@ class SigningKeysTest {
                 .contains("verify: false");
         assertThat(DesignWriter.toYaml(load(yaml))).isEqualTo(yaml);
         assertThat(load(yaml)).isEqualTo(load(DESIGN));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AsyncApiVersion.class)
+    void asyncApiCarriesThemInXEventflowSigning(AsyncApiVersion version) throws Exception {
+        Design d = load(DESIGN);
+        String text = AsyncApiExporter.export(d, version, AsyncApiExporter.Format.YAML);
+        assertThat(text)
+                .contains("x-eventflow-signing:")
+                .contains("algorithm: Ed25519")
+                .contains("keyId: fleet-2026")
+                .contains("algorithm: HMAC-SHA512");
+        Design back = AsyncApiImporter.importText("export.yaml", text, Path.of("."), AsyncApiImporter.Options.DEFAULT)
+                .design();
+        for (String id : List.of("Old", "Off", "Cmd", "Plain")) {
+            assertThat(message(back, id).signing())
+                    .as(id)
+                    .isEqualTo(message(d, id).signing());
+        }
+        assertThat(back.channel("c").orElseThrow().signing())
+                .isEqualTo(d.channels().get(0).signing());
+        assertThat(back.channel("d").orElseThrow().signing()).isEqualTo(Signing.SIGNED);
+        var s = back.services().stream()
+                .filter(x -> x.id().equals("s"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(s.subscribes().stream()
+                        .filter(x -> x.channel().equals("c"))
+                        .findFirst()
+                        .orElseThrow()
+                        .verify())
+                .isFalse();
+    }
+
+    @Test
+    void theHtmlDocumentationShowsSigning() throws Exception {
+        String html = HtmlDocWriter.write(load(DESIGN));
+        assertThat(html)
+                .contains("Ed25519, key fleet-2026, sign 60us, verify 150us")
+                .contains("HMAC-SHA512, key pay");
     }
 
     @Test
