@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.MessageType;
-import io.eventflow.model.design.Signing;
 import io.eventflow.model.schema.Example;
 import io.eventflow.model.schema.MessageSize;
 import io.eventflow.model.schema.PayloadCheck;
@@ -50,10 +49,7 @@ final class MessageEditor {
                 Parsers.TEXT,
                 v -> vm.editMessage(id, "correlationId", x -> x.withCorrelationId(v)));
         f.text("Typical size", m.size(), Parsers.SIZE, v -> vm.editMessage(id, "size", x -> x.withSize(v)));
-        f.check(
-                "Signed",
-                m.isSigned() ? Boolean.TRUE : null,
-                v -> vm.editMessage(id, "signed", x -> x.withSigning(Boolean.TRUE.equals(v) ? Signing.SIGNED : null)));
+        SigningRows.rows(f, m.signing(), v -> vm.editMessage(id, "signing", x -> x.withSigning(v)));
         schema(f, vm, m);
         f.section("Used on");
         d.channels().stream()
