@@ -91,27 +91,12 @@ public final class M1Bench {
                 "producers", null, null, o.producers(), List.of(pub), List.of(), null, List.of(), null, Map.of());
         TimeSpan mean = TimeSpan.ofSeconds(1.0 / o.mu());
         Distribution dist = o.service().equals("exp") ? Distribution.exponential(mean) : Distribution.constant(mean);
-        Subscription sub = new Subscription(
-                "topic",
-                "consumers",
-                null,
-                dist,
-                1,
-                1,
-                DeliveryGuarantee.AT_LEAST_ONCE,
-                null,
-                null,
-                new CommitPolicy(CommitMode.AFTER_PROCESSING, null),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                Map.of());
+        Subscription sub = new Subscription("topic", "consumers")
+                .withProcessing(dist)
+                .withConcurrency(1)
+                .withPrefetch(1)
+                .withDelivery(DeliveryGuarantee.AT_LEAST_ONCE)
+                .withCommit(new CommitPolicy(CommitMode.AFTER_PROCESSING, null));
         Service consumers = new Service(
                 "consumers", null, null, o.consumers(), List.of(), List.of(sub), null, List.of(), null, Map.of());
         MessageType msg = new MessageType("Msg");

@@ -37,6 +37,7 @@ final class ChannelForms {
                 Parsers.TEXT,
                 v -> vm.editChannel(id, "description", x -> x.withDescription(v)));
         f.check("External", c.external(), v -> vm.editChannel(id, "external", x -> x.withExternal(v)));
+        SigningRows.rows(f, c.signing(), v -> vm.editChannel(id, "signing", x -> x.withSigning(v)));
         String[] channels = d.channels().stream()
                 .map(Channel::id)
                 .filter(x -> !x.equals(id))

@@ -49,7 +49,7 @@ final class MessageEditor {
                 Parsers.TEXT,
                 v -> vm.editMessage(id, "correlationId", x -> x.withCorrelationId(v)));
         f.text("Typical size", m.size(), Parsers.SIZE, v -> vm.editMessage(id, "size", x -> x.withSize(v)));
-        f.check("Signed", m.signed(), v -> vm.editMessage(id, "signed", x -> x.withSigned(v)));
+        SigningRows.rows(f, m.signing(), v -> vm.editMessage(id, "signing", x -> x.withSigning(v)));
         schema(f, vm, m);
         f.section("Used on");
         d.channels().stream()

@@ -242,6 +242,7 @@ final class ServiceForms {
                 x.deadLetter(),
                 v -> vm.editSubscription(svc, ch, "dead letter", s -> s.withDeadLetter(v)));
         KindForms.subscription(f, vm, d, svc, x);
+        SigningRows.verify(f, x, v -> vm.editSubscription(svc, ch, "verify", s -> s.withVerify(v)));
         f.text(
                 "Max downtime",
                 x.maxDowntime(),

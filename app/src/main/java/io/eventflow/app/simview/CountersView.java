@@ -125,6 +125,16 @@ final class CountersView extends VBox {
                 b.append(k).append(' ').append(v).append("  ");
             }
         });
+        SimulationReport.Tampering tampering = r.tampering();
+        if (tampering != null) {
+            // runs with a tamper fault: what verifying consumers rejected and what the others accepted unverified
+            b.append(String.format(
+                    Locale.ROOT,
+                    "   Tampered %,d: rejected %,d, accepted unverified %,d",
+                    tampering.tampered(),
+                    tampering.rejected(),
+                    tampering.accepted()));
+        }
         lostBy.setText(b.toString());
         table.setText(r.summaryTable());
     }

@@ -102,6 +102,7 @@ final class FaultMenu {
     private void channelItems(Channel c, Design d) {
         add("Poison 1% for 10s", () -> fault(new Fault.Poison(0, c.id(), 1, 10 * S)));
         add("Poison 10% for 10s", () -> fault(new Fault.Poison(0, c.id(), 10, 10 * S)));
+        add("Tamper with 10% for 10s", () -> fault(new Fault.Tamper(0, c.id(), null, null, 10, 10 * S)));
         if (retentionApplies(d, c)) {
             add("Retention pressure: 64 KiB for 10s", () -> fault(new Fault.DiskLimit(0, c.id(), 64 * 1024, 10 * S)));
         }

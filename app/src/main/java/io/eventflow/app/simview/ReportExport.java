@@ -64,6 +64,15 @@ public final class ReportExport {
         row(b, "totals", "", "inFlight", t.inFlight());
         row(b, "totals", "", "redelivered", t.redelivered());
         r.lostByCause().forEach((k, v) -> row(b, "lostByCause", k, "lost", v));
+        if (r.tampering() != null) {
+            row(b, "tampering", "", "tampered", r.tampering().tampered());
+            row(b, "tampering", "", "rejected", r.tampering().rejected());
+            row(b, "tampering", "", "accepted", r.tampering().accepted());
+            r.tampering().groups().forEach((k, g) -> {
+                row(b, "tampering", k, "rejected", g.rejected());
+                row(b, "tampering", k, "accepted", g.accepted());
+            });
+        }
         latency(b, "latencyMs", "", r.latencyMs());
         for (Map.Entry<String, GroupReport> e : r.groups().entrySet()) {
             GroupReport g = e.getValue();

@@ -109,6 +109,15 @@ public final class ScenarioYaml {
             kv(b, "factor", num(s.factor()));
             dur(b, s.duration());
         }
+        if (f instanceof Fault.Tamper t) {
+            if (t.target() != null) {
+                kv(b, "target", quote(t.target()));
+            } else {
+                link(b, t.from(), t.to());
+            }
+            kv(b, "percent", num(t.percent()));
+            dur(b, t.duration());
+        }
         if (f instanceof Fault.Poison p) {
             kv(b, "target", quote(p.target()));
             kv(b, "percent", num(p.percent()));

@@ -89,6 +89,8 @@ final class TimelineEditor {
             return x.duration();
         } else if (o instanceof Fault.Poison x) {
             return x.duration();
+        } else if (o instanceof Fault.Tamper x) {
+            return x.duration();
         } else if (o instanceof Fault.DiskLimit x) {
             return x.duration();
         }
@@ -127,6 +129,8 @@ final class TimelineEditor {
             return new Fault.Slow(at, x.target(), x.instance(), x.factor(), x.duration());
         } else if (o instanceof Fault.Poison x) {
             return new Fault.Poison(at, x.target(), x.percent(), x.duration());
+        } else if (o instanceof Fault.Tamper x) {
+            return new Fault.Tamper(at, x.target(), x.from(), x.to(), x.percent(), x.duration());
         } else if (o instanceof Fault.DiskLimit x) {
             return new Fault.DiskLimit(at, x.target(), x.bytes(), x.duration());
         } else if (o instanceof Action.Replay r) {

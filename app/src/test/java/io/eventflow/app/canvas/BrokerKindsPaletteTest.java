@@ -195,27 +195,7 @@ class BrokerKindsPaletteTest {
                 x -> DesignEdits.updateService(
                         x,
                         "consumer",
-                        s -> s.withSubscribes(List.of(new Subscription(
-                                "jms-topic",
-                                "consumer",
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                true,
-                                null,
-                                null,
-                                null,
-                                java.util.Map.of()))))));
+                        s -> s.withSubscribes(List.of(new Subscription("jms-topic", "consumer").withDurable(true))))));
         assertThat(EdgeRef.of(d()))
                 .extracting(EdgeRef::label)
                 .containsExactlyInAnyOrder("consumer · at-least-once\ndurable", "at-least-once\nnon-durable");

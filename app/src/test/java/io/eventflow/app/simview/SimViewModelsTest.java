@@ -35,6 +35,8 @@ class SimViewModelsTest {
         faults.add(new Fault.Reorder(S, "checkout", "orders", 20, S / 20, 10 * S));
         faults.add(new Fault.DiskLimit(2 * S, "orders", 65_536, -1));
         faults.add(new Fault.Crash(3 * S, "billing", null, -1));
+        faults.add(new Fault.Tamper(4 * S, "orders", null, null, 5, 2 * S));
+        faults.add(new Fault.Tamper(5 * S, null, "checkout", "orders", 50, -1));
         List<Action> actions = new ArrayList<>(sample.actions());
         actions.add(new Action.Replay(4 * S, "billing", "orders", "time", 1_500_000_000L));
         Scenario s = new Scenario(sample.design(), 42L, 60 * S, faults, actions);

@@ -204,6 +204,7 @@ class MqttLiveRunTest {
                 s.claimIdle(),
                 s.isolation(),
                 s.rebalancePause(),
+                s.verify(),
                 s.extensions());
     }
 }

@@ -98,6 +98,7 @@ public final class SampleRuns {
                 s.claimIdle(),
                 s.isolation(),
                 s.rebalancePause(),
+                s.verify(),
                 s.extensions());
     }
 }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param settings the settings of the broker kind ({@link ChannelSettings#NONE} when none)
  * @param compatibility the compatibility mode of the payload schemas of the messages it carries, for messages that set
  *     none ({@link Compatibility#DEFAULT} when null), checked by {@code eventflow diff}
+ * @param signing how the messages it carries are signed, for messages that say nothing themselves (not signed when
+ *     null)
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Channel(
@@ -33,6 +35,7 @@ public record Channel(
         String deadLetter,
         ChannelSettings settings,
         Compatibility compatibility,
+        Signing signing,
         Map<String, JsonNode> extensions)
         implements Element {
     public Channel {
@@ -40,21 +43,6 @@ public record Channel(
         messages = messages == null ? List.of() : List.copyOf(messages);
         settings = settings == null ? ChannelSettings.NONE : ChannelSettings.of(settings.parts());
         extensions = Extensions.copy(extensions);
-    }
-
-    /** Without a compatibility mode. */
-    public Channel(
-            String id,
-            String broker,
-            String address,
-            List<String> messages,
-            String title,
-            String description,
-            Boolean external,
-            String deadLetter,
-            ChannelSettings settings,
-            Map<String, JsonNode> extensions) {
-        this(id, broker, address, messages, title, description, external, deadLetter, settings, null, extensions);
     }
 
     /** A copy with {@code compatibility} set. */
@@ -70,11 +58,29 @@ public record Channel(
                 deadLetter,
                 settings,
                 newCompatibility,
+                signing,
                 extensions);
     }
 
     public Channel(String id, String broker, String address, List<String> messages) {
-        this(id, broker, address, messages, null, null, null, null, null, Map.of());
+        this(id, broker, address, messages, null, null, null, null, null, null, null, Map.of());
+    }
+
+    /** A copy with {@code signing} set (null: not signed). */
+    public Channel withSigning(Signing newSigning) {
+        return new Channel(
+                id,
+                broker,
+                address,
+                messages,
+                title,
+                description,
+                external,
+                deadLetter,
+                settings,
+                compatibility,
+                newSigning,
+                extensions);
     }
 
     public boolean isExternal() {
@@ -98,6 +104,7 @@ public record Channel(
                 deadLetter,
                 settings,
                 compatibility,
+                signing,
                 extensions);
     }
 
@@ -113,6 +120,7 @@ public record Channel(
                 deadLetter,
                 settings,
                 compatibility,
+                signing,
                 extensions);
     }
 
@@ -128,6 +136,7 @@ public record Channel(
                 deadLetter,
                 newSettings,
                 compatibility,
+                signing,
                 extensions);
     }
 
@@ -148,6 +157,7 @@ public record Channel(
                 deadLetter,
                 settings,
                 compatibility,
+                signing,
                 extensions);
     }
 
@@ -164,6 +174,7 @@ public record Channel(
                 deadLetter,
                 settings,
                 compatibility,
+                signing,
                 extensions);
     }
 
@@ -180,6 +191,7 @@ public record Channel(
                 deadLetter,
                 settings,
                 compatibility,
+                signing,
                 extensions);
     }
 
@@ -196,6 +208,7 @@ public record Channel(
                 deadLetter,
                 settings,
                 compatibility,
+                signing,
                 extensions);
     }
 
@@ -212,6 +225,7 @@ public record Channel(
                 deadLetter,
                 settings,
                 compatibility,
+                signing,
                 extensions);
     }
 
@@ -228,6 +242,7 @@ public record Channel(
                 newDeadLetter,
                 settings,
                 compatibility,
+                signing,
                 extensions);
     }
 

@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param correlationId where the correlation id lives: {@code header:NAME}, {@code payload:NAME}, or an AsyncAPI runtime
  *     expression ({@code $message.header#/x}); null when none
  * @param size typical size of one message
- * @param signed whether the message is signed
+ * @param signing how the message is signed ({@link Signing#UNSIGNED} opts out of its channels' signing); null when
+ *     the message says nothing (its channels' signing applies)
  * @param examples example messages (a list), or null
  * @param compatibility the compatibility mode its payload schema keeps between versions (the channels' or {@link
  *     Compatibility#DEFAULT} when null), checked by {@code eventflow diff}
@@ -39,7 +40,7 @@ public record MessageType(
         JsonNode headers,
         String correlationId,
         DataSize size,
-        Boolean signed,
+        Signing signing,
         JsonNode examples,
         Compatibility compatibility,
         Map<String, JsonNode> extensions)
@@ -47,40 +48,6 @@ public record MessageType(
     public MessageType {
         Objects.requireNonNull(id, "id");
         extensions = Extensions.copy(extensions);
-    }
-
-    /** Without a compatibility mode. */
-    public MessageType(
-            String id,
-            String name,
-            String title,
-            String summary,
-            String description,
-            String contentType,
-            String schemaFormat,
-            JsonNode payload,
-            JsonNode headers,
-            String correlationId,
-            DataSize size,
-            Boolean signed,
-            JsonNode examples,
-            Map<String, JsonNode> extensions) {
-        this(
-                id,
-                name,
-                title,
-                summary,
-                description,
-                contentType,
-                schemaFormat,
-                payload,
-                headers,
-                correlationId,
-                size,
-                signed,
-                examples,
-                null,
-                extensions);
     }
 
     /** A copy with {@code compatibility} set. */
@@ -97,18 +64,19 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 newCompatibility,
                 extensions);
     }
 
     public MessageType(String id) {
-        this(id, null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
+        this(id, null, null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
     }
 
+    /** Whether the message itself says it is signed (its channels may sign it too: {@link Signing#effective}). */
     public boolean isSigned() {
-        return Boolean.TRUE.equals(signed);
+        return signing != null && signing.enabled();
     }
 
     /** Size in bytes, 1 KiB when not given. */
@@ -129,7 +97,7 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -148,7 +116,7 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -168,7 +136,7 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -188,7 +156,7 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -208,7 +176,7 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -228,7 +196,7 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -248,7 +216,7 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -268,7 +236,7 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -288,7 +256,7 @@ public record MessageType(
                 newHeaders,
                 correlationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -308,7 +276,7 @@ public record MessageType(
                 headers,
                 newCorrelationId,
                 size,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
@@ -328,14 +296,14 @@ public record MessageType(
                 headers,
                 correlationId,
                 newSize,
-                signed,
+                signing,
                 examples,
                 compatibility,
                 extensions);
     }
 
-    /** A copy with {@code signed} set. */
-    public MessageType withSigned(Boolean newSigned) {
+    /** A copy with {@code signing} set (null: the channels' signing applies). */
+    public MessageType withSigning(Signing newSigning) {
         return new MessageType(
                 id,
                 name,
@@ -348,7 +316,7 @@ public record MessageType(
                 headers,
                 correlationId,
                 size,
-                newSigned,
+                newSigning,
                 examples,
                 compatibility,
                 extensions);

@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param claimIdle streams: pending entries idle longer than this are claimed by another consumer (never)
  * @param isolation logs: read_committed readers see only committed transactional records (read_uncommitted)
  * @param rebalancePause logs: how long the group stops reading while it rebalances (0)
+ * @param verify whether the consumer checks the signature of signed messages and rejects those that fail (verifies
+ *     when the message is signed)
  * @param extensions {@code x-} keys kept verbatim
  */
 public record Subscription(
@@ -53,35 +55,27 @@ public record Subscription(
         TimeSpan claimIdle,
         Isolation isolation,
         TimeSpan rebalancePause,
+        Boolean verify,
         Map<String, JsonNode> extensions) {
     public Subscription {
         Objects.requireNonNull(channel, "channel");
         extensions = Extensions.copy(extensions);
     }
 
-    /** Without the log settings {@code isolation} and {@code rebalancePause} (both not set). */
-    public Subscription(
-            String channel,
-            String group,
-            StartFrom startFrom,
-            Distribution processing,
-            Integer concurrency,
-            Integer prefetch,
-            DeliveryGuarantee delivery,
-            ExactlyOnceMechanism mechanism,
-            TimeSpan dedupWindow,
-            CommitPolicy commit,
-            RetryPolicy retry,
-            String deadLetter,
-            Integer qos,
-            Reply reply,
-            TimeSpan maxDowntime,
-            Boolean durable,
-            TimeSpan sessionExpiry,
-            Integer receiveMaximum,
-            TimeSpan claimIdle,
-            Map<String, JsonNode> extensions) {
+    public Subscription(String channel, String group) {
         this(
+                channel, group, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, Map.of());
+    }
+
+    /** Whether this consumer verifies a message signed or not as given: signed messages are verified unless told not. */
+    public boolean verifies(boolean signed) {
+        return signed && !Boolean.FALSE.equals(verify);
+    }
+
+    /** A copy with {@code verify} set. */
+    public Subscription withVerify(Boolean newVerify) {
+        return new Subscription(
                 channel,
                 group,
                 startFrom,
@@ -101,15 +95,10 @@ public record Subscription(
                 sessionExpiry,
                 receiveMaximum,
                 claimIdle,
-                null,
-                null,
+                isolation,
+                rebalancePause,
+                newVerify,
                 extensions);
-    }
-
-    public Subscription(String channel, String group) {
-        this(
-                channel, group, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, Map.of());
     }
 
     public Isolation isolationOrDefault() {
@@ -164,6 +153,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -190,6 +180,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -217,6 +208,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -244,6 +236,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -271,6 +264,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -298,6 +292,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -325,6 +320,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -352,6 +348,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -379,6 +376,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -406,6 +404,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -433,6 +432,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -460,6 +460,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -487,6 +488,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -513,6 +515,7 @@ public record Subscription(
                 v,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -539,6 +542,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -565,6 +569,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -591,6 +596,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 
@@ -617,6 +623,7 @@ public record Subscription(
                 claimIdle,
                 isolation,
                 rebalancePause,
+                verify,
                 extensions);
     }
 }

@@ -23,6 +23,7 @@ public final class DesignDiff {
     private static final Set<String> DOC_KEYS = Set.of("title", "summary", "description", "examples");
 
     private final List<Change> out = new ArrayList<>();
+    private final Set<String> signingSeen = new java.util.HashSet<>();
 
     private DesignDiff() {}
 
@@ -121,18 +122,7 @@ public final class DesignDiff {
     private void messageKey(String id, String key, ObjectNode o, ObjectNode n) {
         switch (key) {
             case "contentType" -> setting("message", id, key, o, n, Impact.BREAKING, Impact.BREAKING);
-            case "signed" -> {
-                boolean now = n.path("signed").asBoolean(false);
-                // Signing becomes required of producers; unsigned messages fail consumers that verify.
-                setting(
-                        "message",
-                        id,
-                        key,
-                        o,
-                        n,
-                        now ? Impact.BREAKING : Impact.NON_BREAKING,
-                        now ? Impact.NON_BREAKING : Impact.BREAKING);
-            }
+            case "signed", "signing" -> signing("message", id, o, n);
             case "headers" -> headers(id, o.get("headers"), n.get("headers"));
             case "sizeBytes", "compatibility", "schemaFormat" -> setting(
                     "message", id, key, o, n, Impact.NON_BREAKING, Impact.NON_BREAKING);
@@ -222,6 +212,7 @@ public final class DesignDiff {
             case "broker" -> setting("channel", id, key, o, n, Impact.BREAKING, Impact.BREAKING);
             case "messages" -> channelMessages(id, o.get(key), n.get(key));
             case "compatibility" -> setting("channel", id, key, o, n, Impact.NON_BREAKING, Impact.NON_BREAKING);
+            case "signed", "signing" -> signing("channel", id, o, n);
             case "partitions" -> {
                 // Fewer partitions cannot be made on a log; more change which partition a key goes to (its order).
                 boolean fewer = n.path(key).asInt(1) < o.path(key).asInt(1);
@@ -295,6 +286,15 @@ public final class DesignDiff {
                         + Trees.show(n.get(key)),
                 producers,
                 consumers);
+    }
+
+    /** One change for {@code signed} and {@code signing} together (both keys change when one replaces the other). */
+    private void signing(String what, String id, ObjectNode o, ObjectNode n) {
+        if (!signingSeen.add(what + ":" + id)) {
+            return;
+        }
+        SigningDiff.Verdict v = SigningDiff.of(o, n);
+        setting(what, id, v.key(), o, n, v.producers(), v.consumers());
     }
 
     private void doc(String id, String key) {

@@ -39,7 +39,7 @@ final class HtmlMessageSection {
             s.add(rows, "Schema format", m.schemaFormat());
             s.add(rows, "Correlation id", m.correlationId());
             s.add(rows, "Typical size", m.size());
-            s.add(rows, "Signed", m.signed());
+            s.add(rows, "Signed", m.signing() == null ? null : m.signing().describe());
             List<String> channels = d.channels().stream()
                     .filter(c -> c.messages().contains(m.id()))
                     .map(Channel::id)

@@ -125,6 +125,9 @@ final class HtmlSections {
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"Messages", links(c.messages())});
             settings(c, rows);
+            if (c.signing() != null) {
+                add(rows, "Signed", c.signing().describe());
+            }
             if (c.deadLetter() != null) {
                 rows.add(new String[] {"Dead letters to", link(c.deadLetter())});
             }

@@ -128,6 +128,7 @@ final class References {
                 x.claimIdle(),
                 x.isolation(),
                 x.rebalancePause(),
+                x.verify(),
                 x.extensions());
     }
 
@@ -165,6 +166,8 @@ final class References {
                 c.external(),
                 deadLetter,
                 settings,
+                c.compatibility(),
+                c.signing(),
                 c.extensions());
     }
 }

@@ -158,7 +158,7 @@ public final class DesignReader {
                 f.raw("headers"),
                 f.str("correlationId"),
                 f.size("sizeBytes"),
-                f.bool("signed"),
+                SigningFormat.read(f),
                 examples,
                 compatibility(f),
                 f.extensions());
@@ -187,6 +187,7 @@ public final class DesignReader {
                 f.str("deadLetter"),
                 ChannelSettings.of(parts),
                 compatibility(f),
+                SigningFormat.read(f),
                 f.extensions());
         f.rejectUnknown();
         return c;

@@ -116,7 +116,7 @@ public final class DesignWriter {
         put(o, "headers", m.headers());
         put(o, "correlationId", m.correlationId());
         put(o, "sizeBytes", m.size());
-        put(o, "signed", m.signed());
+        SigningFormat.write(o, m.signing());
         put(o, "examples", m.examples());
         put(
                 o,
@@ -138,6 +138,7 @@ public final class DesignWriter {
         put(o, "title", c.title());
         put(o, "description", c.description());
         put(o, "external", c.external());
+        SigningFormat.write(o, c.signing());
         SettingsSink sink = new SettingsSink() {
             @Override
             public void put(String key, Object value) {
@@ -309,6 +310,7 @@ public final class DesignWriter {
         put(o, "claimIdle", s.claimIdle());
         put(o, "isolation", s.isolation());
         put(o, "rebalancePause", s.rebalancePause());
+        put(o, "verify", s.verify());
         s.extensions().forEach(o::set);
         return o;
     }

@@ -193,6 +193,7 @@ final class ServiceReader {
                 f.timeSpan("claimIdle"),
                 f.keyed("isolation", Isolation.class, "isolation level"),
                 f.timeSpan("rebalancePause"),
+                f.bool("verify"),
                 f.extensions());
         f.rejectUnknown();
         return s;

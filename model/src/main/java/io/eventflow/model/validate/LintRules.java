@@ -29,6 +29,7 @@ final class LintRules {
     static final String OLD_TIMING_KEY = "EF024";
 
     static final String SIZE_FAR_FROM_SCHEMA = "EF025";
+    static final String UNVERIFIED_SIGNED = "EF030";
 
     /** Every rule, by id: the linter's own and those of single kinds (their profiles' {@code lintRules}). */
     static final List<RuleInfo> ALL = withKindRules(List.of(
@@ -90,7 +91,14 @@ final class LintRules {
                     Severity.WARNING,
                     "unsigned message on an external channel",
                     "Parties outside the organisation publish or read external channels, so consumers cannot trust"
-                            + " an unsigned message's origin or integrity. Sign the message."),
+                            + " an unsigned message's origin or integrity. Sign the message (or the channel)."),
+            new RuleInfo(
+                    UNVERIFIED_SIGNED,
+                    Severity.WARNING,
+                    "consumer does not verify signed messages",
+                    "A subscription with verify: false processes signed messages without checking their signature,"
+                            + " so an altered or forged message is processed as if genuine and the signing buys it"
+                            + " nothing. Verify, or say why not in the design's description."),
             new RuleInfo(
                     SHORT_RETENTION,
                     Severity.WARNING,

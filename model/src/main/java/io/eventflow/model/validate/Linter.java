@@ -212,25 +212,10 @@ public final class Linter {
                             : "add a subscription to a service, or remove the channel");
         }
         if (c.isExternal()) {
-            unsignedMessages(c, p);
+            SigningLint.unsignedExternal(d, c, p, this::report);
         }
         addressNaming(c, p);
         kinds.channel(c, p);
-    }
-
-    private void unsignedMessages(Channel c, String p) {
-        for (int k = 0; k < c.messages().size(); k++) {
-            String mid = c.messages().get(k);
-            Optional<MessageType> m = d.message(mid);
-            if (m.isPresent() && !m.get().isSigned()) {
-                report(
-                        UNSIGNED_EXTERNAL,
-                        c.id(),
-                        p + "/messages/" + k,
-                        "message '" + mid + "' is not signed but channel '" + c.id() + "' is external",
-                        "sign it ('signed: true' on message " + mid + ") so consumers can trust its origin");
-            }
-        }
     }
 
     private void addressNaming(Channel c, String p) {
@@ -292,6 +277,7 @@ public final class Linter {
         }
         ch.ifPresent(c -> retention(s, sub, c, p));
         ch.ifPresent(c -> deadLetterTypes(s, sub, c, p));
+        ch.ifPresent(c -> SigningLint.unverified(d, s, sub, c, p, this::report));
         kinds.subscription(s, sub, p);
         oldTimingKey(s.id(), p, sub.extensions(), "rebalancePause", sub.rebalancePause() != null);
     }

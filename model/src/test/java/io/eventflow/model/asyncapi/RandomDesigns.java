@@ -26,6 +26,8 @@ import io.eventflow.model.design.Rate;
 import io.eventflow.model.design.RedisStream;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Signing;
+import io.eventflow.model.design.SigningAlgorithm;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
@@ -151,7 +153,8 @@ final class RandomDesigns {
                 headers,
                 correlation,
                 maybe() ? DataSize.parse("2KiB") : null,
-                maybe() ? Boolean.TRUE : null,
+                maybe() ? signing() : null,
+                null,
                 null,
                 Map.of());
     }
@@ -242,6 +245,8 @@ final class RandomDesigns {
                 maybe() ? Boolean.TRUE : null,
                 deadLetter,
                 ChannelSettings.of(java.util.Arrays.asList(kafka, amqp, mqtt, sqs, redis, jms)),
+                null,
+                maybe() ? signing() : null,
                 Map.of());
     }
 
@@ -321,6 +326,17 @@ final class RandomDesigns {
                 mqtt ? maybeSpan("0s", "1h", "90s", "1500ms") : null,
                 mqtt && maybe() ? 1 + r.nextInt(100) : null,
                 k == BrokerKind.REDIS ? maybeSpan("30s", "1min") : null,
+                null,
+                null,
+                maybe() ? Boolean.FALSE : null,
                 Map.of());
+    }
+
+    private Signing signing() {
+        if (maybe()) {
+            return Signing.SIGNED;
+        }
+        SigningAlgorithm a = pick(List.of(SigningAlgorithm.values()));
+        return new Signing(true, a, maybe() ? "key-" + r.nextInt(9) : null, null, null);
     }
 }

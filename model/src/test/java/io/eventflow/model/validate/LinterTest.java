@@ -113,6 +113,34 @@ class LinterTest {
                         e("address: a.v1,", "address: a.v1, external: true,")
                                 .andThen(e("    sizeBytes: 1KiB", "    sizeBytes: 1KiB\n    signed: true"))::apply),
                 new Case(
+                        "EF009",
+                        "a message opting out of its external channel's signing",
+                        e("address: a.v1,", "address: a.v1, external: true, signed: true,")
+                                .andThen(e("    sizeBytes: 1KiB", "    sizeBytes: 1KiB\n    signed: false"))::apply,
+                        e("address: a.v1,", "address: a.v1, external: true, signing: {algorithm: Ed25519},")),
+                new Case(
+                        "EF030",
+                        "a consumer of a signed channel that does not verify",
+                        e("address: a.v1,", "address: a.v1, signed: true,")
+                                .andThen(e(
+                                        "deadLetter: a-dlq, dedupWindow: 1h}",
+                                        "deadLetter: a-dlq, dedupWindow: 1h," + " verify: false}"))::apply,
+                        e("address: a.v1,", "address: a.v1, signed: true,")
+                                .andThen(e(
+                                        "deadLetter: a-dlq, dedupWindow: 1h}",
+                                        "deadLetter: a-dlq, dedupWindow: 1h," + " verify: true}"))::apply),
+                new Case(
+                        "EF030",
+                        "a signed message read without verifying (verify: false with nothing signed is no finding)",
+                        e("address: a.v1,", "address: a.v1,")
+                                .andThen(e("    sizeBytes: 1KiB", "    sizeBytes: 1KiB\n    signed: true"))
+                                .andThen(e(
+                                        "deadLetter: a-dlq, dedupWindow: 1h}",
+                                        "deadLetter: a-dlq, dedupWindow: 1h," + " verify: false}"))::apply,
+                        e(
+                                "deadLetter: a-dlq, dedupWindow: 1h}",
+                                "deadLetter: a-dlq, dedupWindow: 1h," + " verify: false}")),
+                new Case(
                         "EF010",
                         "more instances than partitions",
                         e("instances: 3", "instances: 4"),

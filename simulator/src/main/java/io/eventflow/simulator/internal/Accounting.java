@@ -45,7 +45,7 @@ public final class Accounting {
         BitSet transit = new BitSet();
         w.transit().collect(transit);
         Map<String, GroupReport> groups = new LinkedHashMap<>();
-        Map<String, Long> lostTotal = causes();
+        Map<String, Long> lostTotal = causes(w.tamperFaults);
         List<String> violations = new ArrayList<>();
         Histogram all = new Histogram(3_600_000_000_000L, 2);
         double latSum = 0;
@@ -113,7 +113,8 @@ public final class Accounting {
                 channels,
                 req,
                 inv,
-                List.copyOf(violations));
+                List.copyOf(violations),
+                tampering(w, keys));
     }
 
     private static GroupReport group(Engine w, SimGroup g, BitSet transit, List<String> violations) {
@@ -143,11 +144,13 @@ public final class Accounting {
                 inFlight++;
             }
         }
-        Map<String, Long> lost = causes();
+        Map<String, Long> lost = causes(w.tamperFaults);
         long lostSum = 0;
         for (int i = 0; i < MsgState.LOSS_CAUSES.length; i++) {
             long n = scan[MsgState.LOST_CRASH + i];
-            lost.merge(MsgState.LOSS_CAUSES[i], n, Long::sum);
+            if (lost.containsKey(MsgState.LOSS_CAUSES[i])) {
+                lost.merge(MsgState.LOSS_CAUSES[i], n, Long::sum);
+            }
             lostSum += n;
         }
         long processed = scan[MsgState.PROCESSED];
@@ -182,12 +185,34 @@ public final class Accounting {
                 latency(g.latency(), g.latencySumNanos, g.latencyCount));
     }
 
-    private static Map<String, Long> causes() {
+    /**
+     * Every loss cause at 0; {@code tampered} only in runs with a tamper fault, so that reports of runs without one stay
+     * as they were before the cause existed (it is 0 in them).
+     */
+    private static Map<String, Long> causes(boolean tampering) {
         Map<String, Long> m = new LinkedHashMap<>();
         for (String c : MsgState.LOSS_CAUSES) {
-            m.put(c, 0L);
+            if (tampering || !c.equals("tampered")) {
+                m.put(c, 0L);
+            }
         }
         return m;
+    }
+
+    /** What tamper faults did, or null in a run without one. */
+    private static SimulationReport.Tampering tampering(Engine w, Map<SimGroup, String> keys) {
+        if (!w.tamperFaults) {
+            return null;
+        }
+        Map<String, SimulationReport.GroupTampering> groups = new LinkedHashMap<>();
+        long rejected = 0;
+        long accepted = 0;
+        for (SimGroup g : w.groups) {
+            groups.put(keys.get(g), new SimulationReport.GroupTampering(g.tamperRejected, g.tamperAccepted));
+            rejected += g.tamperRejected;
+            accepted += g.tamperAccepted;
+        }
+        return new SimulationReport.Tampering(w.tampered, rejected, accepted, groups);
     }
 
     static Latency latency(Histogram h, double sumNanos, long n) {

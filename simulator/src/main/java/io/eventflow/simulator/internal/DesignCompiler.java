@@ -16,6 +16,7 @@ import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.RequestReply;
 import io.eventflow.model.design.RetryPolicy;
 import io.eventflow.model.design.Service;
+import io.eventflow.model.design.Signing;
 import io.eventflow.model.design.StartFrom;
 import io.eventflow.model.design.Subscription;
 import io.eventflow.model.design.TimeSpan;
@@ -149,7 +150,8 @@ public final class DesignCompiler {
                         null,
                         size(sub.reply().message(), sub.reply().channel()),
                         Plan.Shape.STEADY,
-                        null));
+                        null,
+                        signed(sub.reply().message(), sub.reply().channel())));
             }
         }
         for (RequestReply r : s.requests()) {
@@ -221,7 +223,22 @@ public final class DesignCompiler {
                 p.routingKey(),
                 size(p.message(), p.channel()),
                 shape,
-                p);
+                p,
+                signed(p.message(), p.channel()));
+    }
+
+    /** The signing cost of a message on a channel (the channel's first message when none is named), null if unsigned. */
+    private Plan.Signed signed(String messageId, String channelId) {
+        Channel c = design.channel(channelId).orElse(null);
+        String id = messageId != null || c == null || c.messages().isEmpty()
+                ? messageId
+                : c.messages().get(0);
+        Signing s = Signing.effective(id == null ? null : design.message(id).orElse(null), c);
+        if (s == null) {
+            return null;
+        }
+        int bytes = size(messageId, channelId);
+        return new Plan.Signed(SigningCosts.signNanos(s, bytes), SigningCosts.verifyNanos(s, bytes));
     }
 
     private static Plan.Arrival arrival(Arrival a) {

@@ -59,6 +59,11 @@ public final class Engine implements BrokerContext {
     private long allocated;
     private static final int SPARE = 1024;
 
+    /** Messages (or, on a consumer's link, deliveries) a tamper fault altered. */
+    public long tampered;
+    /** Whether the run has a tamper fault: the report then shows its figures. */
+    public boolean tamperFaults;
+
     private long nextId;
     private long published;
     private long publishLimit = Long.MAX_VALUE;
@@ -275,6 +280,9 @@ public final class Engine implements BrokerContext {
         if (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate)) {
             m.poisonOn = ch;
         }
+        if (ch.tamperRate > 0 && ch.tamperRng.chance(ch.tamperRate)) {
+            tamper(m);
+        }
         List<SimGroup> gs = m.channel.broker.targetGroups(m);
         for (int i = 0; i < gs.size(); i++) {
             gs.get(i).owe(m.id);
@@ -294,6 +302,15 @@ public final class Engine implements BrokerContext {
         send(m);
     }
 
+    /**
+     * A tamper fault alters the message (on a channel, or on the producer's link to its broker). Not traced per
+     * message: what a consumer does with it is (a dead-lettered or dropped message with the cause {@code tampered}).
+     */
+    private void tamper(Msg m) {
+        m.tampered = true;
+        tampered++;
+    }
+
     /** Sends (or re-sends) a message over the producer's link to its broker. */
     @Override
     public void send(Msg m) {
@@ -303,6 +320,9 @@ public final class Engine implements BrokerContext {
             if (link.partitioned || link.drops()) {
                 producerFailure(m, "network");
                 return;
+            }
+            if (!m.tampered && link.tampers()) {
+                tamper(m);
             }
             if (link.duplicates()) {
                 if (tracing) {

@@ -104,6 +104,7 @@ public final class EngineBuilder {
                     null,
                     r.sizeBytes(),
                     Plan.Shape.STEADY,
+                    null,
                     null);
             String id = "req:" + svc.id() + "#" + index + ":" + r.channel();
             Producer prod = new Producer(

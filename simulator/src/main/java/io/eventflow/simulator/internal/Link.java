@@ -14,6 +14,8 @@ public final class Link {
     public double duplicateRate;
     public double reorderRate;
     public long reorderWindow = 50_000_000L;
+    /** Share of the messages a tamper fault alters on the link (0 = none). */
+    public double tamperRate;
     /** Bytes per second, 0 = unlimited. */
     public double bandwidth;
 
@@ -38,11 +40,16 @@ public final class Link {
                 && dropRate == 0
                 && duplicateRate == 0
                 && reorderRate == 0
+                && tamperRate == 0
                 && bandwidth == 0;
     }
 
     public boolean drops() {
         return dropRate > 0 && rng.chance(dropRate);
+    }
+
+    public boolean tampers() {
+        return tamperRate > 0 && rng.chance(tamperRate);
     }
 
     public boolean duplicates() {

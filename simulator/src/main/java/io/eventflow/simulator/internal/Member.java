@@ -20,6 +20,8 @@ public final class Member {
     public final int indexInGroup;
     /** The link from the broker to this instance. */
     public Link link;
+    /** Prefetched messages a tamper fault altered on the link to this member (made on first use). */
+    public java.util.Set<Msg> tamperedBuffered;
     /** The link from this instance to the broker: acknowledgements and commits travel on it. */
     public Link ackLink;
 

@@ -31,6 +31,8 @@ public final class Msg {
     public SimChannel poisonOn;
     /** The group whose failure put this message in a dead-letter channel, else null. */
     public SimGroup deadLetterFrom;
+    /** Altered on the way by a tamper fault (a channel's or a producer link's): its signature no longer matches. */
+    public boolean tampered;
     /** Producer-side send attempts so far. */
     public int sendAttempts;
 
@@ -91,6 +93,7 @@ public final class Msg {
         deliveries = 0;
         poisonOn = null;
         deadLetterFrom = null;
+        tampered = false;
         sendAttempts = 0;
         lastBackoff = 0;
         duplicateCopy = false;
@@ -112,6 +115,7 @@ public final class Msg {
         m.storedAt = storedAt;
         m.expiresAt = expiresAt;
         m.poisonOn = poisonOn;
+        m.tampered = tampered;
         m.deadLetterFrom = deadLetterFrom;
         m.queueSeq = queueSeq;
         return m;

@@ -30,7 +30,10 @@ public final class MsgState {
     /** Skipped by an offset reset to latest ({@code startFrom}) with no committed offset in the log. */
     public static final byte LOST_OFFSET_RESET = 17;
 
-    public static final int COUNT = 18;
+    /** Rejected by a consumer that verifies signatures: a tamper fault altered it (no dead-letter channel). */
+    public static final byte LOST_TAMPERED = 18;
+
+    public static final int COUNT = 19;
 
     /** Names of the loss causes, indexed by state - LOST_CRASH. */
     public static final String[] LOSS_CAUSES = {
@@ -46,7 +49,8 @@ public final class MsgState {
         "rollback",
         "notSubscribed",
         "trimmed",
-        "offsetReset"
+        "offsetReset",
+        "tampered"
     };
 
     private MsgState() {}

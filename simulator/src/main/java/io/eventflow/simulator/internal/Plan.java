@@ -78,7 +78,14 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
             String routingKey,
             int sizeBytes,
             Shape shape,
-            io.eventflow.model.design.Publication source) {}
+            io.eventflow.model.design.Publication source,
+            Signed signed) {}
+
+    /**
+     * The signing cost of a publication's messages (its message's signing on its channel): nanoseconds its producer
+     * spends signing one, and a verifying consumer verifying one. Null on a publication of unsigned messages.
+     */
+    public record Signed(long signNanos, long verifyNanos) {}
 
     /** Time-varying rate: bursts (on for {@code on}, off for {@code off}) or a ramp to {@code rampTo}/s. */
     public record Shape(long on, long off, double rampTo, long rampOver) {

@@ -48,10 +48,21 @@ public final class Processing implements Event {
     public void deliver(Member mem, Worker w, Msg m, boolean replay, boolean redelivered) {
         take(mem, w, m, replay, redelivered);
         Link link = mem.link;
-        if (link != null && !link.quiet() && disturbed(mem, w, m, link)) {
-            return;
+        if (link != null && !link.quiet()) {
+            tamperOnTheWay(w, link);
+            if (disturbed(mem, w, m, link)) {
+                return;
+            }
         }
         begin(w);
+    }
+
+    /** A tamper fault on the broker's link to the consumer alters this delivery (not the message other groups read). */
+    private void tamperOnTheWay(Worker w, Link link) {
+        if (link.tamperRate > 0 && !w.msg.tampered && link.tampers()) {
+            w.tampered = true;
+            engine.tampered++;
+        }
     }
 
     /** The worker takes the message (processing starts once it is at the consumer). */
@@ -60,6 +71,7 @@ public final class Processing implements Event {
         w.replay = replay;
         w.attempt = m.failures;
         w.lastBackoff = 0;
+        w.tampered = false;
         mem.busy++;
         // not written into m: a log record is one object in the log that every group reads, so one group's
         // re-read must not make it a redelivery for another
@@ -87,6 +99,13 @@ public final class Processing implements Event {
                 engine.transit().toMember(m, mem, now + again + link.transferTime(now, m.sizeBytes));
             }
             return;
+        }
+        if (link.tamperRate > 0 && !m.tampered && link.tampers()) {
+            if (mem.tamperedBuffered == null) {
+                mem.tamperedBuffered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            }
+            mem.tamperedBuffered.add(m);
+            engine.tampered++;
         }
         if (link.duplicates()) {
             Msg dup = m.copy();
@@ -162,6 +181,11 @@ public final class Processing implements Event {
             traceDelivery(w, mem, g, m);
         }
         long d = g.spec.processing().sample(mem.instance.rng);
+        long verify = g.verifyNanos(m);
+        if (verify >= 0) {
+            // a verifying consumer checks the signature first; a tampered message fails it and is not processed
+            d = m.tampered || w.tampered ? verify : d + verify;
+        }
         double f = mem.instance.slowFactor * mem.instance.service.slowFactor;
         if (f != 1.0) {
             d = Math.round(d * f);
@@ -205,6 +229,11 @@ public final class Processing implements Event {
         Member mem = w.member;
         SimGroup g = mem.group;
         Msg m = w.msg;
+        boolean tampered = m.tampered || w.tampered;
+        if (tampered && g.verifyNanos(m) >= 0) {
+            rejectTampered(w, mem, g, m);
+            return;
+        }
         if (m.poisonOn == g.channel) {
             failed(w, mem, g, m);
             return;
@@ -213,6 +242,9 @@ public final class Processing implements Event {
         if (st != MsgState.PROCESSED) {
             if (st == MsgState.NONE) {
                 g.owed++; // replayed to a group that was not owed it before
+            }
+            if (tampered) {
+                g.tamperAccepted++; // processed as if intact: nothing checked its signature
             }
             long now = engine.now();
             if (g.dedupForgets()) {
@@ -301,6 +333,18 @@ public final class Processing implements Event {
         settle(mem, w, m);
     }
 
+    /**
+     * A verifying consumer found the signature wrong: no retry (it would fail the same way), the message goes to the
+     * dead-letter channel (the subscription's, else the channel's) or is lost with the cause {@code tampered}.
+     */
+    private void rejectTampered(Worker w, Member mem, SimGroup g, Msg m) {
+        if (g.states.get(m.id) == MsgState.PENDING) {
+            g.tamperRejected++;
+            deadLetter(g, m, "tampered");
+        }
+        settle(mem, w, m);
+    }
+
     private final Event requeue = this::requeueAfterBackoff;
 
     private void requeueAfterBackoff(SimContext ctx, long arg) {
@@ -330,7 +374,8 @@ public final class Processing implements Event {
     public void deadLetter(SimChannel ch, SimGroup g, Msg m, String reason) {
         String sub = g == null ? null : g.spec.deadLetter();
         String own = ch.spec.deadLetterChannel();
-        String target = reason.equals("rejected") ? (sub != null ? sub : own) : (own != null ? own : sub);
+        boolean failedHere = reason.equals("rejected") || reason.equals("tampered");
+        String target = failedHere ? (sub != null ? sub : own) : (own != null ? own : sub);
         SimChannel dlq = target == null ? null : engine.channels.get(target);
         if (dlq == null) {
             if (g == null) {
@@ -339,7 +384,10 @@ public final class Processing implements Event {
             if (reason.equals("expired")) {
                 g.states.set(m.id, MsgState.EXPIRED);
             } else {
-                engine.lose(g, m, reason.equals("maxlen") ? "overflow" : "rejected");
+                engine.lose(
+                        g,
+                        m,
+                        reason.equals("maxlen") ? "overflow" : reason.equals("tampered") ? "tampered" : "rejected");
             }
             return;
         }
@@ -422,6 +470,9 @@ public final class Processing implements Event {
             }
             Msg m = mem.buffer.pollFirst();
             take(mem, w, m, false, m.redelivered); // already at the consumer: no link to cross
+            if (mem.tamperedBuffered != null && mem.tamperedBuffered.remove(m)) {
+                w.tampered = true;
+            }
             begin(w);
         }
         mem.group.channel.broker.pull(mem);
@@ -458,6 +509,7 @@ public final class Processing implements Event {
                 }
             }
             mem.buffer.clear();
+            mem.tamperedBuffered = null;
             for (Msg m : engine.transit().removeFor(mem)) {
                 if (!m.duplicateCopy) {
                     held.add(m);

@@ -34,6 +34,15 @@ public final class Producer implements Event {
     private final boolean constant;
     private final boolean ramp;
     private final boolean bursts;
+    /** Time to sign one message (0: unsigned) and to verify one at a verifying consumer (-1: unsigned). */
+    final long signNanos;
+
+    final long verifyNanos;
+    /** Messages being signed, in order, and when the last of them is signed. */
+    private java.util.ArrayDeque<Msg> signing;
+
+    private int signedHandler;
+    private long signedAt;
 
     public Producer(
             Engine engine, Instance instance, Plan.Publication spec, SimChannel channel, Link link, SplitMix64 rng) {
@@ -57,6 +66,8 @@ public final class Producer implements Event {
         Plan.Shape shape = spec.shape();
         this.ramp = shape.rampTo() >= 0 && shape.rampOver() > 0;
         this.bursts = !ramp && shape.on() > 0;
+        this.signNanos = spec.signed() == null ? 0 : spec.signed().signNanos();
+        this.verifyNanos = spec.signed() == null ? -1 : spec.signed().verifyNanos();
     }
 
     /** Its messages carry encoded examples from {@code pool} (when their type has any). */
@@ -128,7 +139,25 @@ public final class Producer implements Event {
         if (request != null) {
             engine.requests.sent(this, m);
         }
-        engine.publish(m);
+        if (signNanos > 0) {
+            sign(m);
+        } else {
+            engine.publish(m);
+        }
         return m;
+    }
+
+    /**
+     * Signed messages leave after their signing: the producer signs one at a time, in order, so a message waits for
+     * those before it ({@code signedAt}). Its publish time stays its creation, so its latency includes the signing.
+     */
+    private void sign(Msg m) {
+        if (signing == null) {
+            signing = new java.util.ArrayDeque<>();
+            signedHandler = engine.kernel.register((ctx, arg) -> engine.publish(signing.pollFirst()));
+        }
+        signedAt = Math.max(engine.kernel.now(), signedAt) + signNanos;
+        signing.addLast(m);
+        engine.kernel.schedule(signedAt, SimContext.NORMAL, signedHandler, 0);
     }
 }

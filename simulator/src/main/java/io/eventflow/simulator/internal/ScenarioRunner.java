@@ -34,6 +34,9 @@ public final class ScenarioRunner {
 
     /** Schedules a fault (at its time, or now if that has passed). */
     public void schedule(Fault f) {
+        if (f instanceof Fault.Tamper) {
+            w.tamperFaults = true;
+        }
         at(f.at(), () -> apply(f));
     }
 
@@ -127,6 +130,8 @@ public final class ScenarioRunner {
                 ch.poisonRate = 0;
                 ended(p.target(), "poison");
             });
+        } else if (f instanceof Fault.Tamper t) {
+            tamper(t);
         } else if (f instanceof Fault.DiskLimit r) {
             SimChannel ch = w.channels.get(r.target());
             started(r.target(), "retention", r.bytes() + " bytes");
@@ -136,6 +141,27 @@ public final class ScenarioRunner {
                 ended(r.target(), "retention");
             });
         }
+    }
+
+    private void tamper(Fault.Tamper t) {
+        if (t.target() == null) {
+            linkFault(
+                    links(t.from(), t.to()),
+                    t.from() + "->" + t.to(),
+                    "tamper",
+                    t.duration(),
+                    k -> k.tamperRate = t.percent() / 100,
+                    k -> k.tamperRate = 0);
+            return;
+        }
+        SimChannel ch = w.channels.get(t.target());
+        started(t.target(), "tamper", t.percent() + "%");
+        ch.tamperRng = w.streams.stream("tamper:" + t.target());
+        ch.tamperRate = t.percent() / 100;
+        later(t.duration(), () -> {
+            ch.tamperRate = 0;
+            ended(t.target(), "tamper");
+        });
     }
 
     private void crash(Fault.Crash c) {

@@ -20,6 +20,10 @@ public final class SimChannel {
     public double poisonRate;
 
     public io.eventflow.simulator.random.SplitMix64 poisonRng;
+    /** Share of newly published messages a tamper fault alters (0 = none). */
+    public double tamperRate;
+
+    public io.eventflow.simulator.random.SplitMix64 tamperRng;
     /** Broker-specific data (topic partitions, exchange bindings). */
     public Object data;
 

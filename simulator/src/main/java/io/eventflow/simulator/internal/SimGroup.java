@@ -25,6 +25,12 @@ public final class SimGroup {
     public long lag;
     public long maxLag;
     public double latencySumNanos;
+    /** Whether its consumers verify signed messages (the subscription's {@code verify}, true when not set). */
+    public final boolean verifies;
+    /** Tampered signed messages its consumers rejected, and tampered messages they processed without noticing. */
+    public long tamperRejected;
+
+    public long tamperAccepted;
     public long latencyCount;
     /** When each id was first processed (only for an exactly-once dedup store with a finite window). */
     private long[] firstProcessed;
@@ -46,6 +52,13 @@ public final class SimGroup {
         this.exactlyOnce = spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE;
         this.atMostOnce = spec.guarantee() == Plan.Guarantee.AT_MOST_ONCE;
         this.dedupForgets = exactlyOnce && !spec.transactional() && spec.dedupWindow() != Plan.NONE;
+        this.verifies =
+                spec.source() == null || !Boolean.FALSE.equals(spec.source().verify());
+    }
+
+    /** The time this group's consumer spends verifying {@code m}: -1 when it does not (unsigned, or not verifying). */
+    long verifyNanos(Msg m) {
+        return verifies && m.producer != null ? m.producer.verifyNanos : -1;
     }
 
     /** Makes message {@code id} owed to this group if it was not; returns true if it became owed now. */

@@ -19,6 +19,8 @@ public final class Worker {
     public boolean replay;
     /** The delivery counts (and is traced) as a redelivery. */
     public boolean redelivered;
+    /** The delivery was altered on the broker's link to the consumer (a tamper fault). */
+    public boolean tampered;
     /** In TRANSIT because the broker re-sends a lost delivery: it crosses the link again on arrival. */
     public boolean resend;
 

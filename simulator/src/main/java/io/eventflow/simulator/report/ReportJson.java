@@ -82,6 +82,9 @@ final class ReportJson {
         b.append(", \"failed\": ").append(q.failed());
         b.append(", \"pending\": ").append(q.pending());
         b.append(", \"meanAnswerMs\": ").append(num(q.meanAnswerMs())).append('}');
+        if (r.tampering() != null) {
+            tampering(b, r.tampering());
+        }
         b.append(",\n \"invariants\": {");
         first = true;
         for (Map.Entry<String, Boolean> e : r.invariants().entrySet()) {
@@ -97,6 +100,22 @@ final class ReportJson {
         }
         b.append("]}\n");
         return b.toString();
+    }
+
+    private static void tampering(StringBuilder b, SimulationReport.Tampering t) {
+        b.append(",\n \"tampering\": {\"tampered\": ").append(t.tampered());
+        b.append(", \"rejected\": ").append(t.rejected());
+        b.append(", \"accepted\": ").append(t.accepted());
+        b.append(", \"groups\": {");
+        boolean first = true;
+        for (Map.Entry<String, SimulationReport.GroupTampering> e : t.groups().entrySet()) {
+            b.append(first ? "" : ", ");
+            first = false;
+            str(b, e.getKey());
+            b.append(": {\"rejected\": ").append(e.getValue().rejected());
+            b.append(", \"accepted\": ").append(e.getValue().accepted()).append('}');
+        }
+        b.append("}}");
     }
 
     private static void counts(StringBuilder b, Map<String, Long> m) {

@@ -8,6 +8,7 @@ import java.util.Map;
  * The result of a run (the JSON report of {@code eventflow simulate}). Definitions are in {@code docs/simulator.md}.
  *
  * @param violations human-readable reasons when an invariant does not hold (empty when all hold)
+ * @param tampering what tamper faults did, or null when the run had none
  */
 public record SimulationReport(
         String design,
@@ -22,7 +23,55 @@ public record SimulationReport(
         Map<String, ChannelReport> channels,
         Requests requests,
         Map<String, Boolean> invariants,
-        List<String> violations) {
+        List<String> violations,
+        Tampering tampering) {
+
+    /** A report of a run without tampering (live runs, which do not apply tamper faults). */
+    public SimulationReport(
+            String design,
+            long seed,
+            double simulatedSeconds,
+            double wallSeconds,
+            long kernelEvents,
+            Totals totals,
+            Map<String, Long> lostByCause,
+            Latency latencyMs,
+            Map<String, GroupReport> groups,
+            Map<String, ChannelReport> channels,
+            Requests requests,
+            Map<String, Boolean> invariants,
+            List<String> violations) {
+        this(
+                design,
+                seed,
+                simulatedSeconds,
+                wallSeconds,
+                kernelEvents,
+                totals,
+                lostByCause,
+                latencyMs,
+                groups,
+                channels,
+                requests,
+                invariants,
+                violations,
+                null);
+    }
+
+    /**
+     * What tamper faults did to signed messages.
+     *
+     * @param tampered messages a tamper fault altered (on a channel or a producer's link), plus deliveries altered on
+     *     a broker's link to a consumer
+     * @param rejected tampered messages that verifying consumers rejected (dead-lettered, or lost as {@code tampered})
+     * @param accepted tampered messages processed by consumers that do not verify them (not signed, or
+     *     {@code verify: false}), counted once per group
+     * @param groups the same per group, keyed like {@link SimulationReport#groups}
+     */
+    public record Tampering(long tampered, long rejected, long accepted, Map<String, GroupTampering> groups) {}
+
+    /** One group's tampered messages: rejected by its verifying consumers, or processed without noticing. */
+    public record GroupTampering(long rejected, long accepted) {}
 
     public record Totals(
             long published,
@@ -158,6 +207,14 @@ public record SimulationReport(
                     c.maxDepth,
                     c.expired,
                     c.evicted));
+        }
+        if (tampering != null) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%ntampered %,d  rejected by verifying consumers %,d  accepted unverified %,d%n",
+                    tampering.tampered,
+                    tampering.rejected,
+                    tampering.accepted));
         }
         b.append(String.format(
                 Locale.ROOT,

@@ -77,6 +77,17 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * Alters {@code percent} % of the messages published on channel {@code target}, or sent over the directed link
+     * {@code from → to} (then {@code target} is null): consumers that verify signed messages reject them, the others
+     * process them as if nothing happened.
+     */
+    record Tamper(long at, String target, String from, String to, double percent, long duration) implements Fault {
+        public String kind() {
+            return "tamper";
+        }
+    }
+
     /** Retention pressure: the channel's log may hold at most {@code bytes}; the oldest are evicted. */
     record DiskLimit(long at, String target, long bytes, long duration) implements Fault {
         public String kind() {

@@ -20,6 +20,7 @@ final class FaultParser {
             Map.entry("reorder", List.of("link", "percent", "window", "for")),
             Map.entry("slow", List.of("target", "instance", "factor", "for")),
             Map.entry("poison", List.of("target", "percent", "for")),
+            Map.entry("tamper", List.of("target", "link", "percent", "for")),
             Map.entry("retention", List.of("target", "maxBytes", "for")));
     static final Map<String, List<String>> ACTION_KEYS = Map.of(
             "replay", List.of("group", "channel", "to", "offset", "time"),
@@ -116,10 +117,29 @@ final class FaultParser {
                     case "slow" -> new Fault.Slow(
                             at, str("target"), optInt("instance"), positive("factor"), optSpan("for"));
                     case "poison" -> new Fault.Poison(at, str("target"), percent(), optSpan("for"));
+                    case "tamper" -> tamper(at);
                     case "retention" -> new Fault.DiskLimit(at, str("target"), bytes("maxBytes"), optSpan("for"));
                     default -> null;
                 };
         return bad ? null : f;
+    }
+
+    /** A tamper fault names a channel ({@code target}) or a link ({@code link: [from, to]}), not both. */
+    private Fault tamper(long at) {
+        if (n.has("target") == n.has("link")) {
+            r.problem(
+                    ptr,
+                    "a tamper fault needs either 'target' (a channel) or 'link' (two elements), not "
+                            + (n.has("target") ? "both" : "neither"),
+                    "e.g. {at: 10s, kind: tamper, target: orders, percent: 5} or link: [checkout, broker-1]");
+            bad = true;
+            return null;
+        }
+        if (n.has("target")) {
+            return new Fault.Tamper(at, str("target"), null, null, percent(), optSpan("for"));
+        }
+        String[] p = pair("link");
+        return new Fault.Tamper(at, null, p[0], p[1], percent(), optSpan("for"));
     }
 
     Action action() {

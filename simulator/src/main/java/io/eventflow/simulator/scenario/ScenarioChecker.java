@@ -103,6 +103,12 @@ public final class ScenarioChecker {
             link(ptr, l.from(), l.to());
         } else if (f instanceof Fault.Poison p) {
             channel(ptr + "/target", p.target());
+        } else if (f instanceof Fault.Tamper t) {
+            if (t.target() != null) {
+                channel(ptr + "/target", t.target());
+            } else {
+                link(ptr, t.from(), t.to());
+            }
         } else if (f instanceof Fault.DiskLimit r) {
             channel(ptr + "/target", r.target());
             d.channel(r.target())

@@ -50,6 +50,9 @@ final class Edits {
                 s.sessionExpiry(),
                 s.receiveMaximum(),
                 s.claimIdle(),
+                s.isolation(),
+                s.rebalancePause(),
+                s.verify(),
                 s.extensions());
     }
 }

@@ -83,6 +83,39 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void readsTamperOnAChannelOrALinkNotBoth() throws Exception {
+        String text =
+                """
+                eventflow-scenario: 1
+                faults:
+                  - {at: 1s, kind: tamper, target: orders, percent: 5, for: 2s}
+                  - {at: 2s, kind: tamper, link: [checkout, kafka], percent: 50}
+                """;
+        Scenario s = ScenarioReader.parse("t.scenario.yaml", text, sample());
+        assertThat(s.faults())
+                .containsExactly(
+                        new Fault.Tamper(1_000_000_000L, "orders", null, null, 5, 2_000_000_000L),
+                        new Fault.Tamper(2_000_000_000L, null, "checkout", "kafka", 50, -1));
+        String both =
+                """
+                eventflow-scenario: 1
+                faults:
+                  - {at: 1s, kind: tamper, target: orders, link: [checkout, kafka], percent: 5}
+                """;
+        assertThatThrownBy(() -> ScenarioReader.parse("t.scenario.yaml", both, sample()))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::format)
+                        .anySatisfy(f ->
+                                assertThat(f).startsWith("t.scenario.yaml:3:").contains("not both")));
+        String unknown = both.replace("target: orders, link: [checkout, kafka]", "target: ordres");
+        assertThatThrownBy(() -> ScenarioReader.parse("t.scenario.yaml", unknown, sample()))
+                .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::format)
+                        .anySatisfy(f ->
+                                assertThat(f).startsWith("t.scenario.yaml:3:").contains("no channel 'ordres'")));
+    }
+
+    @Test
     void refusesNonYaml() {
         assertThatThrownBy(() -> ScenarioReader.parse("x.scenario.yaml", "faults: [", null))
                 .isInstanceOf(InputException.class);

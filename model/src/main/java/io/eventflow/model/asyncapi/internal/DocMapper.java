@@ -235,6 +235,7 @@ final class DocMapper {
             }
         }
         ImportState.fill(t, cef, "id");
+        Ext.importSigning(c.node(), t);
         ImportState.userExtensions(c.node(), t);
         ImportState.raw(t, rest);
         if (!id.equals(key)) {

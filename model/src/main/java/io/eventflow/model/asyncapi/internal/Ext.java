@@ -36,6 +36,11 @@ public final class Ext {
     public static final String SERVICE = "x-eventflow-service";
     /** On 2.6 objects: 3.0 fields 2.6 has no place for, so that a 2.6 round trip keeps them. */
     public static final String V3 = "x-eventflow-v3";
+    /**
+     * On messages and channels: how their messages are signed, {@code {signed: true|false, algorithm, keyId, signTime,
+     * verifyTime}} (the design's {@code signed}/{@code signing}; no algorithm means HMAC-SHA256).
+     */
+    public static final String SIGNING = "x-eventflow-signing";
     /** On 2.6 channels: every operation when more than one shares a publish/subscribe slot. */
     public static final String OPERATIONS = "x-eventflow-operations";
 
@@ -47,6 +52,36 @@ public final class Ext {
     /** True for keys that are ours and must not be copied onto AsyncAPI objects verbatim. */
     public static boolean isInternal(String key) {
         return key.startsWith(RAW) || key.startsWith(EF);
+    }
+
+    /** Moves {@code signed}/{@code signing} of an element's design tree to {@link #SIGNING} on its AsyncAPI object. */
+    static void exportSigning(ObjectNode ef, ObjectNode target) {
+        JsonNode signed = ef.remove("signed");
+        JsonNode signing = ef.remove("signing");
+        if (signing instanceof ObjectNode s) {
+            ObjectNode out = target.putObject(SIGNING).put("signed", true);
+            out.setAll(s.deepCopy());
+        } else if (signed != null) {
+            target.putObject(SIGNING).put("signed", signed.asBoolean());
+        }
+    }
+
+    /** Reads {@link #SIGNING} of an AsyncAPI object back into the element's design tree. */
+    static void importSigning(JsonNode node, ObjectNode tree) {
+        JsonNode s = node == null ? null : node.get(SIGNING);
+        if (s == null || !s.isObject()) {
+            return;
+        }
+        ObjectNode rest = s.deepCopy();
+        JsonNode signed = rest.remove("signed");
+        if (rest.isEmpty()) {
+            tree.set("signed", signed == null ? com.fasterxml.jackson.databind.node.BooleanNode.TRUE : signed);
+        } else {
+            if (signed != null && !signed.asBoolean(true)) {
+                tree.set("signed", signed); // contradicts the rest: the design reader says so, with the place
+            }
+            tree.set("signing", rest);
+        }
     }
 
     /** Writes the element's own {@code x-} keys (not ours) onto an AsyncAPI object. */

@@ -84,6 +84,7 @@ final class MessageMapper {
             BindingCompat.toV3(rest, "message");
         }
         ImportState.fill(tree, mef, "id", "generated");
+        Ext.importSigning(msg, tree);
         ImportState.userExtensions(m.node(), tree);
         ImportState.raw(tree, rest);
         if (!id.equals(key)) {

@@ -199,6 +199,7 @@ final class V3Components {
         if (!generated.isEmpty()) {
             ef.set("generated", generated);
         }
+        Ext.exportSigning(ef, o);
         V3Writer.putIfNotEmpty(o, Ext.EF, ef);
         return o;
     }

@@ -146,6 +146,7 @@ public final class V3Writer {
         }
         ObjectNode ef = Trees.without(cx.elementTree("channels", c.id()), emitted);
         removeExtensions(ef);
+        Ext.exportSigning(ef, o);
         if (!c.id().equals(cx.channelKey(c.id()))) {
             ef.put("id", c.id());
         }
