@@ -35,6 +35,7 @@ final class LogArchive {
             boolean redelivered,
             boolean duplicateCopy,
             boolean truncated,
+            boolean tampered,
             int partition,
             int deliveries,
             int failures,
@@ -53,6 +54,7 @@ final class LogArchive {
                     m.redelivered,
                     m.duplicateCopy,
                     m.truncated,
+                    m.tampered,
                     m.partition,
                     m.deliveries,
                     m.failures,
@@ -71,6 +73,7 @@ final class LogArchive {
                     && redelivered == m.redelivered
                     && duplicateCopy == m.duplicateCopy
                     && truncated == m.truncated
+                    && tampered == m.tampered
                     && partition == m.partition
                     && deliveries == m.deliveries
                     && failures == m.failures
@@ -167,6 +170,7 @@ final class LogArchive {
         m.duplicateCopy = sh.duplicateCopy;
         m.failures = sh.failures;
         m.truncated = sh.truncated;
+        m.tampered = sh.tampered;
         m.tag = sh.tag;
         m.queueSeq = sh.queueSeq;
         m.pinned = true; // a copy read back: never handed to Engine.recycle as if it were the log's own

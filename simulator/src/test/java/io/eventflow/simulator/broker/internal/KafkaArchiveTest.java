@@ -130,6 +130,37 @@ class KafkaArchiveTest {
     }
 
     @Test
+    void tamperedRecordsReadBackFromTheArchiveAreStillTampered() throws Exception {
+        // Order signed; billing verifies, audit (running from the start here) does not. Once both groups have
+        // committed, the records of 5-10 s, a fifth of them tampered, sit in the archive; billing's replay to earliest
+        // at 20 s reads them back and must reject the tampered ones again (not process them), as with the archive off.
+        String design = DESIGN.replace(
+                        "- {id: Order, sizeBytes: 200}",
+                        "- {id: Order, sizeBytes: 200, signing: {algorithm: HMAC-SHA256}}")
+                .replace(
+                        "startFrom: earliest, processing: 1ms,", "startFrom: earliest, processing: 1ms, verify: false,")
+                .replace("id: audit\n    instances: 0", "id: audit\n    instances: 1");
+        DesignFiles.Loaded l = DesignFiles.parse("archive.eventflow.yaml", design);
+        assertThat(l.hasErrors()).as(l.problems().toString()).isFalse();
+        Design d = l.design();
+        String scenario =
+                """
+                eventflow-scenario: 1
+                design: archive.eventflow.yaml
+                seed: 5
+                duration: 30s
+                faults:
+                  - {at: 5s, kind: tamper, target: orders, percent: 20, for: 5s}
+                actions:
+                  - {at: 20s, kind: replay, group: billing, channel: orders, to: earliest}
+                """;
+        Scenario sc = ScenarioReader.parse("archive.scenario.yaml", scenario, d);
+        String[] on = run(d, sc, true);
+        assertThat(on[0]).contains("\"tampering\"").contains("\"reprocessed\"");
+        assertSameRun(d, sc);
+    }
+
+    @Test
     void orderPipelineSampleUnderItsScenarioIsTheSame() throws Exception {
         Path samples = Path.of(System.getProperty("eventflow.repo", "..")).resolve("assets/samples");
         Design d = DesignFiles.open(samples.resolve("order-pipeline.eventflow.yaml"));
