@@ -1,10 +1,11 @@
 package io.eventflow.live;
 
 /**
- * The open transaction of a consumer whose group is exactly-once with {@code mechanism: transactional} (Kafka's
- * consume-transform-produce). While a batch is in hand ({@link DeliveryHandler#onBatch}), its processing sends its
- * outputs through {@link #producer} and says what each processing means once the transaction is decided; between
- * batches the consumer commits the transaction together with the input offsets it processed, or aborts it.
+ * The open transaction of a consumer whose group is exactly-once with {@code mechanism: transactional} (a
+ * consume-transform-produce transaction, where the kind's client offers one). While a batch is in hand
+ * ({@link DeliveryHandler#onBatch}), its processing sends its outputs through {@link #producer} and says what each
+ * processing means once the transaction is decided; between batches the consumer commits the transaction together
+ * with the input offsets it processed, or aborts it.
  */
 public interface LiveTransaction {
     /**

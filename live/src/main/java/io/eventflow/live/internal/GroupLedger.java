@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
 /**
  * What the clients of one group saw, per message id: owed, delivered, processed, and the hint of why a message may
  * be lost. Every method is synchronized: consumers, producer callbacks and the sampler call it. What is owed has
- * its own lock ({@link #owing}): a producer's callbacks (on the Kafka client's network thread, once per acknowledged
+ * its own lock ({@link #owing}): a producer's callbacks (on a client's network thread, once per acknowledged
  * send) then never wait for the group's consumers, which take the group's lock twice per delivery; a network thread
  * held up there left the producer's buffer full and the publisher blocked.
  */
