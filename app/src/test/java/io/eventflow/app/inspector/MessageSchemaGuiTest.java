@@ -102,4 +102,23 @@ class MessageSchemaGuiTest {
         assertThat(payload.isTextual()).isTrue();
         assertThat(payload.asText()).doesNotContain("cents");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void avroAndProtobufFieldsAreListed(FxRobot robot) {
+        select(robot, "Order");
+        javafx.scene.control.TableView<SchemaTools.Field> table =
+                robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
+        assertThat(table.getItems())
+                .containsExactly(
+                        new SchemaTools.Field("orderId", "string", true, ""),
+                        new SchemaTools.Field("total", "double", true, ""));
+        select(robot, "Paid");
+        javafx.scene.control.TableView<SchemaTools.Field> proto =
+                robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
+        assertThat(proto.getItems())
+                .containsExactly(
+                        new SchemaTools.Field("order_id", "string", false, "number 1"),
+                        new SchemaTools.Field("cents", "int64", false, "number 2"));
+    }
 }
