@@ -73,6 +73,10 @@ final class MessageEditor {
         JsonNode shown = format == SchemaFormat.AVRO || format == SchemaFormat.PROTOBUF
                 ? checked.exampleIfAny().map(Example::value).orElse(null)
                 : SchemaTools.example(m.payload());
+        if (format == SchemaFormat.AVRO && shown != null) {
+            // Avro's JSON encoding gives a decimal as its raw bytes ("\u0001"): show its number; the bytes stay
+            shown = PayloadFields.readableAvro(m.payload(), shown);
+        }
         TextArea example = new TextArea(
                 shown != null ? SchemaTools.pretty(shown) : checked.note() != null ? "(" + checked.note() + ")" : "");
         example.setId("schema-example");

@@ -45,8 +45,15 @@ class MessageSchemaGuiTest {
                     string order_id = 1;
                     int64 cents = 2;
                   }
+              - id: Refund
+                schemaFormat: application/vnd.apache.avro;version=1.9.0
+                payload:
+                  type: record
+                  name: Refund
+                  fields:
+                    - {name: amount, type: {type: bytes, logicalType: decimal, precision: 9, scale: 2}}
             channels:
-              - {id: orders, broker: kafka, address: orders, messages: [Order, Paid]}
+              - {id: orders, broker: kafka, address: orders, messages: [Order, Paid, Refund]}
             """;
 
     private DesignDocument document;
@@ -120,5 +127,21 @@ class MessageSchemaGuiTest {
                 .containsExactly(
                         new SchemaTools.Field("order_id", "string", false, "number 1"),
                         new SchemaTools.Field("cents", "int64", false, "number 2"));
+    }
+
+    @Test
+    void avroDecimalShowsAsANumberInTheExample(FxRobot robot) {
+        select(robot, "Refund");
+        // the example's decimal is the unscaled 1 in one byte (Avro's JSON encoding: "\u0001"); at scale 2: 0.01
+        assertThat(robot.lookup("#schema-example").queryAs(TextArea.class).getText())
+                .contains("\"amount\" : 0.01")
+                .doesNotContain("\\u0001");
+        // the encoded bytes are unchanged: 1 byte of length + 1 byte of value
+        assertThat(robot.lookup("#message-size").queryAs(Label.class).getText())
+                .isEqualTo("Size: " + (1 + 1) + " bytes, measured from the Avro binary example");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<SchemaTools.Field> table =
+                robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
+        assertThat(table.getItems()).containsExactly(new SchemaTools.Field("amount", "decimal(9,2)", true, "as bytes"));
     }
 }
