@@ -46,6 +46,7 @@ class MessageSchemaGuiTest {
                     int64 cents = 2;
                   }
               - id: Refund
+                summary: A refund of part or all of a paid order, issued by the payments service after a return
                 schemaFormat: application/vnd.apache.avro;version=1.9.0
                 payload:
                   type: record
@@ -58,9 +59,11 @@ class MessageSchemaGuiTest {
 
     private DesignDocument document;
     private DocumentViewModel doc;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Design d = DesignFiles.parse("s.eventflow.yaml", DESIGN).design();
         document = new DesignDocument(d, null);
         doc = new DocumentViewModel(document);
@@ -143,5 +146,36 @@ class MessageSchemaGuiTest {
         javafx.scene.control.TableView<SchemaTools.Field> table =
                 robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
         assertThat(table.getItems()).containsExactly(new SchemaTools.Field("amount", "decimal(9,2)", true, "as bytes"));
+    }
+
+    @Test
+    void cutTextHasATooltipWithTheWholeValue(FxRobot robot) {
+        select(robot, "Refund");
+        javafx.scene.control.TextField summary =
+                robot.lookup("#field-summary").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField format =
+                robot.lookup("#field-schema-format").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField id = robot.lookup("#field-id").queryAs(javafx.scene.control.TextField.class);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // in a 460 px wide inspector, the summary does not fit its field; the schema format and the id do
+        assertThat(Form.isCut(summary)).isTrue();
+        assertThat(summary.getTooltip().getText())
+                .isEqualTo("A refund of part or all of a paid order, issued by the payments service after a return");
+        assertThat(Form.isCut(format)).isFalse();
+        assertThat(format.getTooltip().getText()).isEqualTo("Schema format");
+        assertThat(Form.isCut(id)).isFalse();
+        assertThat(id.getTooltip().getText()).isEqualTo("Id");
+        // narrower (as the inspector is at 1366x768), the schema format is cut too: its tooltip is the whole value
+        robot.interact(() -> stage.setWidth(330));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Form.isCut(format)).isTrue();
+        assertThat(format.getTooltip().getText()).isEqualTo("application/vnd.apache.avro;version=1.9.0");
+        assertThat(id.getTooltip().getText()).isEqualTo("Id");
+        robot.interact(() -> stage.setWidth(460));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(format.getTooltip().getText()).isEqualTo("Schema format");
+        // a value that fits again: the tooltip is the label again
+        robot.interact(() -> summary.setText("A refund"));
+        assertThat(summary.getTooltip().getText()).isEqualTo("Summary");
     }
 }
