@@ -239,6 +239,16 @@ final class MessageEditor {
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 44));
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
+        // a narrow column ellipsizes its text: the cell's tooltip has the whole of it
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                setTooltip(blank ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return c;
     }
 }

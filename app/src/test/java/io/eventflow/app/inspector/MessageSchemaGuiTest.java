@@ -146,6 +146,12 @@ class MessageSchemaGuiTest {
         javafx.scene.control.TableView<SchemaTools.Field> table =
                 robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
         assertThat(table.getItems()).containsExactly(new SchemaTools.Field("amount", "decimal(9,2)", true, "as bytes"));
+        // each cell's tooltip has its whole text (a narrow column cuts it)
+        javafx.scene.control.TableCell<?, ?> type = robot.from(table)
+                .lookup(".table-cell")
+                .match(n -> "decimal(9,2)".equals(((javafx.scene.control.TableCell<?, ?>) n).getText()))
+                .queryAs(javafx.scene.control.TableCell.class);
+        assertThat(type.getTooltip().getText()).isEqualTo("decimal(9,2)");
     }
 
     @Test
