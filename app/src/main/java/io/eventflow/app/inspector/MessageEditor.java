@@ -74,7 +74,8 @@ final class MessageEditor {
                 ? checked.exampleIfAny().map(Example::value).orElse(null)
                 : SchemaTools.example(m.payload());
         if (format == SchemaFormat.AVRO && shown != null) {
-            // Avro's JSON encoding gives a decimal as its raw bytes ("\u0001"): show its number; the bytes stay
+            // Avro's JSON encoding gives a decimal as its raw bytes (one byte 0x01 for 0.01): show its number; the
+            // bytes stay
             shown = PayloadFields.readableAvro(m.payload(), shown);
         }
         TextArea example = new TextArea(

@@ -64,7 +64,7 @@ public final class PayloadFields {
 
     /**
      * The Avro JSON encoding of a value ({@link Example#value()}) with each decimal (bytes or fixed) shown as its
-     * number instead of the raw byte string Avro's JSON encoding gives it: {@code "\u0001"} with scale 2 reads 0.01.
+     * number instead of the raw byte string Avro's JSON encoding gives it: the one byte 0x01 with scale 2 reads 0.01.
      * The value unchanged when the schema does not read or the value does not fit it.
      */
     public static JsonNode readableAvro(JsonNode payload, JsonNode value) {
