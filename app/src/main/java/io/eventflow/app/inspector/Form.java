@@ -234,6 +234,7 @@ public final class Form extends GridPane {
         r.field = f;
         r.error = error;
         labelled(r, label, f, true);
+        wholeValueTip(f, label);
         add(error, 1, row + 1);
         r.nodes.add(error);
         r.support = decorate(f, (c, value) -> {
@@ -477,6 +478,33 @@ public final class Form extends GridPane {
         r.label = l;
         place(r, l, 0, 1);
         place(r, field, 1, 1);
+    }
+
+    /**
+     * The field's tooltip shows its whole value while the value is wider than the field (a long summary or schema
+     * format is cut at 1366x768), its label otherwise.
+     */
+    static void wholeValueTip(TextField f, String label) {
+        Tooltip tip = f.getTooltip() != null ? f.getTooltip() : new Tooltip(label);
+        tip.setWrapText(true);
+        tip.setMaxWidth(480);
+        f.setTooltip(tip);
+        Runnable update = () -> tip.setText(isCut(f) ? f.getText() : label);
+        f.textProperty().subscribe(update);
+        f.widthProperty().subscribe(update);
+        f.fontProperty().subscribe(update);
+    }
+
+    /** Whether the field's text is wider than the room the field gives it (the text scrolls out of sight). */
+    static boolean isCut(TextField f) {
+        String text = f.getText();
+        if (text == null || text.isEmpty() || f.getWidth() <= 0) {
+            return false;
+        }
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+        measure.setFont(f.getFont());
+        double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+        return measure.getLayoutBounds().getWidth() > room;
     }
 
     /** The key of the field that has focus, if any. */

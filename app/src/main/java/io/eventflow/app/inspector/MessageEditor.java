@@ -7,6 +7,7 @@ import io.eventflow.model.design.MessageType;
 import io.eventflow.model.schema.Example;
 import io.eventflow.model.schema.MessageSize;
 import io.eventflow.model.schema.PayloadCheck;
+import io.eventflow.model.schema.PayloadFields;
 import io.eventflow.model.schema.PayloadSchemas;
 import io.eventflow.model.schema.SchemaError;
 import io.eventflow.model.schema.SchemaFormat;
@@ -62,7 +63,7 @@ final class MessageEditor {
         String name = m.name() != null ? m.name() : m.id();
         payloadText(f, vm, m.id(), m.payload(), format, name);
         f.section("Fields (* required)");
-        f.wide(fieldTable(m));
+        f.wide(fieldTable(m, format, name));
         f.section("Example message");
         PayloadCheck checked = PayloadSchemas.check(m);
         Label size = new Label("Size: " + MessageSize.of(m).describe() + exampleSize(m, checked));
@@ -72,6 +73,11 @@ final class MessageEditor {
         JsonNode shown = format == SchemaFormat.AVRO || format == SchemaFormat.PROTOBUF
                 ? checked.exampleIfAny().map(Example::value).orElse(null)
                 : SchemaTools.example(m.payload());
+        if (format == SchemaFormat.AVRO && shown != null) {
+            // Avro's JSON encoding gives a decimal as its raw bytes (one byte 0x01 for 0.01): show its number; the
+            // bytes stay
+            shown = PayloadFields.readableAvro(m.payload(), shown);
+        }
         TextArea example = new TextArea(
                 shown != null ? SchemaTools.pretty(shown) : checked.note() != null ? "(" + checked.note() + ")" : "");
         example.setId("schema-example");
@@ -200,7 +206,7 @@ final class MessageEditor {
         }
     }
 
-    private static TableView<SchemaTools.Field> fieldTable(MessageType m) {
+    private static TableView<SchemaTools.Field> fieldTable(MessageType m, SchemaFormat format, String name) {
         TableView<SchemaTools.Field> table = new TableView<>();
         table.setId("schema-fields");
         table.setPrefHeight(170);
@@ -208,9 +214,24 @@ final class MessageEditor {
         table.getColumns().add(column("Field", 115, x -> x.path() + (x.required() ? " *" : "")));
         table.getColumns().add(column("Type", 72, SchemaTools.Field::type));
         table.getColumns().add(column("Details", 110, SchemaTools.Field::detail));
-        table.getItems().setAll(SchemaTools.fields(m.payload()));
-        table.setPlaceholder(new Label("No fields: the payload has no object schema"));
+        table.getItems().setAll(fields(m, format, name));
+        table.setPlaceholder(new Label(
+                switch (format) {
+                    case AVRO -> "No fields: the payload is not an Avro record schema that reads";
+                    case PROTOBUF -> "No fields: the .proto text declares no message type that reads";
+                    default -> "No fields: the payload has no object schema";
+                }));
         return table;
+    }
+
+    /** The rows of the field table: Avro and Protobuf read by their parsers (model.schema), JSON Schema here. */
+    private static java.util.List<SchemaTools.Field> fields(MessageType m, SchemaFormat format, String name) {
+        return switch (format) {
+            case AVRO, PROTOBUF -> PayloadFields.of(format, m.payload(), name).stream()
+                    .map(x -> new SchemaTools.Field(x.path(), x.type(), x.required(), x.detail()))
+                    .toList();
+            default -> SchemaTools.fields(m.payload());
+        };
     }
 
     private static TableColumn<SchemaTools.Field, String> column(
@@ -219,6 +240,16 @@ final class MessageEditor {
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 44));
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));
+        // a narrow column ellipsizes its text: the cell's tooltip has the whole of it
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                setTooltip(blank ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         return c;
     }
 }

@@ -45,15 +45,25 @@ class MessageSchemaGuiTest {
                     string order_id = 1;
                     int64 cents = 2;
                   }
+              - id: Refund
+                summary: A refund of part or all of a paid order, issued by the payments service after a return
+                schemaFormat: application/vnd.apache.avro;version=1.9.0
+                payload:
+                  type: record
+                  name: Refund
+                  fields:
+                    - {name: amount, type: {type: bytes, logicalType: decimal, precision: 9, scale: 2}}
             channels:
-              - {id: orders, broker: kafka, address: orders, messages: [Order, Paid]}
+              - {id: orders, broker: kafka, address: orders, messages: [Order, Paid, Refund]}
             """;
 
     private DesignDocument document;
     private DocumentViewModel doc;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Design d = DesignFiles.parse("s.eventflow.yaml", DESIGN).design();
         document = new DesignDocument(d, null);
         doc = new DocumentViewModel(document);
@@ -101,5 +111,77 @@ class MessageSchemaGuiTest {
         JsonNode payload = document.design().message("Paid").orElseThrow().payload();
         assertThat(payload.isTextual()).isTrue();
         assertThat(payload.asText()).doesNotContain("cents");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void avroAndProtobufFieldsAreListed(FxRobot robot) {
+        select(robot, "Order");
+        javafx.scene.control.TableView<SchemaTools.Field> table =
+                robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
+        assertThat(table.getItems())
+                .containsExactly(
+                        new SchemaTools.Field("orderId", "string", true, ""),
+                        new SchemaTools.Field("total", "double", true, ""));
+        select(robot, "Paid");
+        javafx.scene.control.TableView<SchemaTools.Field> proto =
+                robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
+        assertThat(proto.getItems())
+                .containsExactly(
+                        new SchemaTools.Field("order_id", "string", false, "number 1"),
+                        new SchemaTools.Field("cents", "int64", false, "number 2"));
+    }
+
+    @Test
+    void avroDecimalShowsAsANumberInTheExample(FxRobot robot) {
+        select(robot, "Refund");
+        // the example's decimal is the unscaled 1 in one byte (Avro's JSON encoding: "\u0001"); at scale 2: 0.01
+        assertThat(robot.lookup("#schema-example").queryAs(TextArea.class).getText())
+                .contains("\"amount\" : 0.01")
+                .doesNotContain("\\u0001");
+        // the encoded bytes are unchanged: 1 byte of length + 1 byte of value
+        assertThat(robot.lookup("#message-size").queryAs(Label.class).getText())
+                .isEqualTo("Size: " + (1 + 1) + " bytes, measured from the Avro binary example");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<SchemaTools.Field> table =
+                robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
+        assertThat(table.getItems()).containsExactly(new SchemaTools.Field("amount", "decimal(9,2)", true, "as bytes"));
+        // each cell's tooltip has its whole text (a narrow column cuts it)
+        javafx.scene.control.TableCell<?, ?> type = robot.from(table)
+                .lookup(".table-cell")
+                .match(n -> "decimal(9,2)".equals(((javafx.scene.control.TableCell<?, ?>) n).getText()))
+                .queryAs(javafx.scene.control.TableCell.class);
+        assertThat(type.getTooltip().getText()).isEqualTo("decimal(9,2)");
+    }
+
+    @Test
+    void cutTextHasATooltipWithTheWholeValue(FxRobot robot) {
+        select(robot, "Refund");
+        javafx.scene.control.TextField summary =
+                robot.lookup("#field-summary").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField format =
+                robot.lookup("#field-schema-format").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField id = robot.lookup("#field-id").queryAs(javafx.scene.control.TextField.class);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // in a 460 px wide inspector, the summary does not fit its field; the schema format and the id do
+        assertThat(Form.isCut(summary)).isTrue();
+        assertThat(summary.getTooltip().getText())
+                .isEqualTo("A refund of part or all of a paid order, issued by the payments service after a return");
+        assertThat(Form.isCut(format)).isFalse();
+        assertThat(format.getTooltip().getText()).isEqualTo("Schema format");
+        assertThat(Form.isCut(id)).isFalse();
+        assertThat(id.getTooltip().getText()).isEqualTo("Id");
+        // narrower (as the inspector is at 1366x768), the schema format is cut too: its tooltip is the whole value
+        robot.interact(() -> stage.setWidth(330));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Form.isCut(format)).isTrue();
+        assertThat(format.getTooltip().getText()).isEqualTo("application/vnd.apache.avro;version=1.9.0");
+        assertThat(id.getTooltip().getText()).isEqualTo("Id");
+        robot.interact(() -> stage.setWidth(460));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(format.getTooltip().getText()).isEqualTo("Schema format");
+        // a value that fits again: the tooltip is the label again
+        robot.interact(() -> summary.setText("A refund"));
+        assertThat(summary.getTooltip().getText()).isEqualTo("Summary");
     }
 }

@@ -60,6 +60,28 @@ final class ProtoPayloads {
         return example(schema, type);
     }
 
+    /** A {@code .proto} text linked by Wire, with the message type picked as {@link #check} picks it. */
+    record Linked(Schema schema, MessageType type) {}
+
+    /** The linked schema and its message type; null when the text does not read or declares no message type. */
+    static Linked link(JsonNode payload, String typeName) {
+        if (payload == null || !payload.isTextual()) {
+            return null;
+        }
+        try {
+            ProtoFileElement element = ProtoParser.Companion.parse(Location.get(FILE), payload.asText());
+            if (missingImport(element, payload.asText()) != null) {
+                return null;
+            }
+            ProtoFile file = ProtoFile.Companion.get(element);
+            Schema schema = new Linker(new PayloadLoader(file), new ErrorCollector(), false, true).link(List.of(file));
+            MessageType type = pick(schema.protoFile(FILE).getTypes(), typeName);
+            return type == null ? null : new Linked(schema, type);
+        } catch (SchemaException | IllegalStateException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The error with the first place Wire names in the payload's text (Wire lists the innermost place first). */
     static SchemaError error(String message) {
         Matcher m = PLACE.matcher(message);

@@ -34,6 +34,13 @@ class SampleSchemasTest {
             loaded.design().messages().forEach(m -> {
                 formats.add(SchemaFormat.of(m));
                 assertThat(PayloadSchemas.check(m).example()).as(m.id()).isNotNull();
+                SchemaFormat format = SchemaFormat.of(m);
+                if (format == SchemaFormat.AVRO || format == SchemaFormat.PROTOBUF) {
+                    // the message editor's field table lists their fields (it said "No fields" for both)
+                    assertThat(PayloadFields.of(format, m.payload(), m.name() != null ? m.name() : m.id()))
+                            .as(m.id())
+                            .isNotEmpty();
+                }
             });
         }
         assertThat(formats).contains(SchemaFormat.AVRO, SchemaFormat.PROTOBUF);
@@ -58,5 +65,19 @@ class SampleSchemasTest {
         long expected = (1 + 1 + 9) + (1 + 1 + (1 + 5)) + 2 * (1 + 4) + (1 + 1);
         assertThat(MessageSize.of(m))
                 .isEqualTo(new MessageSize(expected, MessageSize.Source.MEASURED, "Protobuf wire format"));
+    }
+
+    @Test
+    void invoiceAmountIsShownAsItsNumber() throws Exception {
+        var m = sample("order-pipeline").message("InvoiceIssued").orElseThrow();
+        Example e = PayloadSchemas.check(m).example();
+        // the example's decimal(12,2) is the unscaled 1 in one byte: Avro's JSON encoding "\u0001", read as 1 / 10^2
+        assertThat(e.value().get("amount").asText()).isEqualTo("\u0001");
+        assertThat(PayloadFields.readableAvro(m.payload(), e.value())
+                        .get("amount")
+                        .decimalValue())
+                .isEqualByComparingTo("0.01");
+        assertThat(PayloadFields.of(SchemaFormat.AVRO, m.payload(), "InvoiceIssued"))
+                .contains(new PayloadFields.Field("amount", "decimal(12,2)", true, "as bytes"));
     }
 }
