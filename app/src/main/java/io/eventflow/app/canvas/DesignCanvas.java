@@ -387,12 +387,27 @@ public final class DesignCanvas extends Region {
         ElementSkin s = skins.get(id);
         vm.document().getSelection().clear();
         vm.document().getSelection().add(id);
-        if (s != null) {
+        if (s != null && !onScreen(s)) {
             vm.fittingProperty().set(false);
             double z = vm.zoomProperty().get();
             vm.panXProperty().set(getWidth() / 2 - (s.getLayoutX() + s.width() / 2) * z);
             vm.panYProperty().set(getHeight() / 2 - (s.getLayoutY() + s.height() / 2) * z);
         }
+    }
+
+    /**
+     * Whether the element is wholly in view, a few pixels from the edges: revealing it then leaves the view as it is
+     * (centring it would push the rest of a fitted diagram off the canvas).
+     */
+    private boolean onScreen(ElementSkin s) {
+        double z = vm.zoomProperty().get();
+        double left = s.getLayoutX() * z + vm.panXProperty().get();
+        double top = s.getLayoutY() * z + vm.panYProperty().get();
+        double margin = 8;
+        return left >= margin
+                && top >= margin
+                && left + s.width() * z <= getWidth() - margin
+                && top + s.height() * z <= getHeight() - margin;
     }
 
     /** Creates a palette element where the pointer was released, if it is over the canvas. */

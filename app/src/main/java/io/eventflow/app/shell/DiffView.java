@@ -27,7 +27,7 @@ final class DiffView extends VBox {
         table.setId("diff-changes");
         table.setPlaceholder(new Label("No change: the design is as the earlier version."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("", 80, c -> c.breaking() ? "breaking" : "ok"));
+        table.getColumns().add(column("Verdict", 80, c -> c.breaking() ? "breaking" : "ok"));
         table.getColumns().add(column("Producers", 110, c -> c.producers().key()));
         table.getColumns().add(column("Consumers", 110, c -> c.consumers().key()));
         table.getColumns().add(column("Element", 130, c -> c.element() == null ? "" : c.element()));

@@ -67,6 +67,31 @@ class ReadableDiagramGuiTest {
     }
 
     @Test
+    void revealingAnElementInViewLeavesTheViewAloneAndCentresOneOutOfIt(FxRobot robot) {
+        // the sample at fit zoom: every element is in view, so selecting one from Problems or the Diff tab must not
+        // pan the fitted diagram (it used to centre the element and push the far end of the diagram off the canvas)
+        var vm = canvas().viewModel();
+        assertThat(vm.fittingProperty().get()).isTrue();
+        double panX = vm.panXProperty().get();
+        double panY = vm.panYProperty().get();
+        robot.interact(() -> canvas().reveal("shipments"));
+        assertThat(vm.panXProperty().get()).isEqualTo(panX);
+        assertThat(vm.panYProperty().get()).isEqualTo(panY);
+        assertThat(vm.fittingProperty().get()).isTrue();
+        assertThat(window.document().getSelection()).containsExactly("shipments");
+        // zoomed in and panned away from it: revealing centres it
+        robot.interact(() -> {
+            vm.fittingProperty().set(false);
+            vm.zoomProperty().set(2.0);
+            vm.panXProperty().set(5000);
+            vm.panYProperty().set(5000);
+            canvas().reveal("shipments");
+        });
+        assertThat(vm.panXProperty().get()).isNotEqualTo(5000.0);
+        assertThat(vm.panYProperty().get()).isNotEqualTo(5000.0);
+    }
+
+    @Test
     void everySampleFitsFillsAndHasLegibleNamesAt1366x768(FxRobot robot) throws Exception {
         List<Path> samples;
         try (Stream<Path> s = Files.list(SAMPLES)) {
