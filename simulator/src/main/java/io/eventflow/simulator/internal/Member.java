@@ -22,6 +22,17 @@ public final class Member {
     public Link link;
     /** Prefetched messages a tamper fault altered on the link to this member (made on first use). */
     public java.util.Set<Msg> tamperedBuffered;
+
+    /**
+     * Takes the buffered (prefetched) messages that {@code which} matches out of the buffer, and their tamper marks
+     * with them: a message the broker sends again is a new delivery, which a tamper fault may or may not alter.
+     */
+    public void dropBuffered(java.util.function.Predicate<Msg> which) {
+        buffer.removeIf(which);
+        if (tamperedBuffered != null) {
+            tamperedBuffered.removeIf(which);
+        }
+    }
     /** The link from this instance to the broker: acknowledgements and commits travel on it. */
     public Link ackLink;
 

@@ -147,4 +147,35 @@ class SigningKnownAnswerTest {
         assertThat(r.group("n").processed()).isEqualTo(10);
         assertThat(r.report.tampering().accepted()).isZero(); // n's copies were not altered
     }
+
+    @Test
+    void aDeliveryTamperedInTheBufferAndRequeuedByABrokerCrashArrivesIntactTheSecondTime() throws Exception {
+        // RabbitMQ, v processes 1 s each and prefetches: the 0.1 s message is in processing until 1.1 s, the 0.2, 0.3
+        // and 0.4 s ones wait in v's buffer, altered on the link (tamper 0.15..0.45 s). The broker crashes at 0.5 s:
+        // the channels close, v discards its buffer and the broker requeues all four; after the restart at 0.6 s they
+        // cross the link again, intact. So 3 deliveries were tampered and none is rejected.
+        String design =
+                """
+                eventflow: 1
+                name: signed-amqp
+                brokers: [{id: rabbit, kind: amqp}]
+                messages: [{id: M, sizeBytes: 1024, signing: {algorithm: HMAC-SHA256, signTime: 1us, verifyTime: 1us}}]
+                channels:
+                  - {id: orders, broker: rabbit, messages: [M]}
+                services:
+                  - id: p
+                    publishes: [{channel: orders, message: M, rate: 10/s, arrival: constant}]
+                  - id: v
+                    subscribes: [{channel: orders, group: v, processing: 1s, prefetch: 20}]
+                """;
+        Runs r = run(
+                design,
+                "20s",
+                "{at: 0.15s, kind: tamper, link: [rabbit, v], percent: 100, for: 300ms},"
+                        + " {at: 0.5s, kind: broker-crash, target: rabbit, node: 0, restartAfter: 100ms}",
+                "");
+        assertThat(r.report.tampering().tampered()).isEqualTo(3);
+        assertThat(r.lost("v", "tampered")).isZero();
+        assertThat(r.report.tampering().rejected()).isZero();
+    }
 }

@@ -327,7 +327,7 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
                         back.add(b);
                     }
                 }
-                m.buffer.removeIf(b -> !b.duplicateCopy);
+                m.dropBuffered(b -> !b.duplicateCopy);
                 for (Msg b : sim.takeTravellingTo(m)) {
                     if (!b.duplicateCopy) {
                         back.add(b);
