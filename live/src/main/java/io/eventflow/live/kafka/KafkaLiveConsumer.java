@@ -220,26 +220,34 @@ final class KafkaLiveConsumer implements LiveConsumer {
         Thread.interrupted();
         try {
             if (killed) {
-                if (transactional) {
-                    txProducer.kill(); // the open transaction stays open on the broker, as after a real crash
-                    decided(false);
-                }
-                consumer.close(
-                        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
-                                .withTimeout(Duration.ZERO));
-            } else {
-                if (transactional) {
-                    try {
-                        commitTransaction(true);
-                    } finally {
-                        txProducer.close();
+                try {
+                    if (transactional) {
+                        txProducer.kill(); // the open transaction stays open on the broker, as after a real crash
+                        decided(false);
                     }
-                } else if (spec.ack() == ConsumerSpec.Ack.AUTO) {
-                    commitPositions(consumer.assignment());
+                } finally {
+                    consumer.close(
+                            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP)
+                                    .withTimeout(Duration.ZERO));
                 }
-                commitAcked();
-                consumer.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                        .withTimeout(Duration.ofSeconds(5)));
+            } else {
+                // the client is closed even when the last commit fails (its threads and sockets would stay otherwise)
+                try {
+                    if (transactional) {
+                        try {
+                            commitTransaction(true);
+                        } finally {
+                            txProducer.close();
+                        }
+                    } else if (spec.ack() == ConsumerSpec.Ack.AUTO) {
+                        commitPositions(consumer.assignment());
+                    }
+                    commitAcked();
+                } finally {
+                    consumer.close(
+                            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                                    .withTimeout(Duration.ofSeconds(5)));
+                }
             }
         } catch (RuntimeException e) {
             Logger.debug(e, "closing consumer {}", spec.clientId());

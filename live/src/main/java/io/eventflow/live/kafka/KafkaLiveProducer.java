@@ -70,8 +70,8 @@ final class KafkaLiveProducer implements LiveProducer {
     }
 
     /**
-     * The transactional producer of the consumer {@code consumerClientId} of an exactly-once transactional group: the
-     * service's producer settings with transactions, {@code transactional.id} = the consumer's identity (kept across a
+     * The transactional producer of the consumer {@code consumerClientId} of an exactly-once transactional group (not
+     * the service's producer settings: those of a transaction), {@code transactional.id} = the consumer's identity (kept across a
      * restart, so that the restarted consumer's producer fences its crashed predecessor and aborts what it left open),
      * acks all and idempotent (Kafka requires both for transactions), the client's default retries.
      */
