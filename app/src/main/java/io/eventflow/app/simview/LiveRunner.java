@@ -178,7 +178,8 @@ final class LiveRunner implements RunSource, AutoCloseable {
         }
         if (generation == gen) {
             ended = System.nanoTime();
-            error = message.replace("\n", "; ");
+            // one problem per line, as the run refused it (sentences may hold "; " themselves)
+            error = message.strip();
             phase = "";
             state = SimulationRunner.State.FAILED;
         }

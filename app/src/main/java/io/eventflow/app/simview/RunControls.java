@@ -57,6 +57,13 @@ final class RunControls extends javafx.scene.layout.FlowPane {
                 .bind(Bindings.createStringBinding(
                         () -> session.stateProperty().get() == SimulationRunner.State.RUNNING ? "Pause" : "Run",
                         session.stateProperty()));
+        run.graphicProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> Icons.of(
+                                session.stateProperty().get() == SimulationRunner.State.RUNNING
+                                        ? MaterialDesignP.PAUSE
+                                        : MaterialDesignP.PLAY),
+                        session.stateProperty()));
         run.setOnAction(e -> guarded(session::toggleRun));
         target.setId("sim-target");
         target.getItems().setAll(RunTarget.values());
@@ -166,13 +173,9 @@ final class RunControls extends javafx.scene.layout.FlowPane {
         message.maxWidthProperty()
                 .bind(Bindings.createDoubleBinding(
                         () -> Math.max(120, getWidth() - snappedLeftInset() - snappedRightInset()), widthProperty()));
-        session.messageProperty().addListener((o, a, b) -> {
-            message.setText(b);
-            message.setTooltip(
-                    b.isEmpty() || session.source().error() == null
-                            ? null
-                            : new Tooltip(session.source().error()));
-        });
+        session.messageProperty().addListener((o, a, b) -> showMessage(b));
+        session.messageDetailProperty()
+                .addListener((o, a, b) -> showMessage(session.messageProperty().get()));
         Label liveStatus = new Label();
         liveStatus.setId("sim-live-status");
         liveStatus.textProperty().bind(session.liveStatusProperty());
@@ -268,6 +271,29 @@ final class RunControls extends javafx.scene.layout.FlowPane {
         } catch (java.io.IOException e) {
             message.setText("Could not read " + c.name() + ": " + e.getMessage());
             Logger.warn(e, "cannot read scenario {}", c.name());
+        }
+    }
+
+    /**
+     * Shows the run's message; its tooltip gives what the line cannot: every problem of a run refused for several
+     * (the line shows the first and how many more), or the scenario file's error in full.
+     */
+    private void showMessage(String text) {
+        message.setText(text);
+        String detail = session.messageDetailProperty().get();
+        String tip = text.isEmpty()
+                ? null
+                : !detail.isEmpty() && !detail.equals(text)
+                        ? detail
+                        : session.source().error();
+        if (tip == null) {
+            message.setTooltip(null);
+        } else if (message.getTooltip() == null
+                || !tip.equals(message.getTooltip().getText())) {
+            Tooltip t = new Tooltip(tip);
+            t.setWrapText(true);
+            t.setMaxWidth(640);
+            message.setTooltip(t);
         }
     }
 

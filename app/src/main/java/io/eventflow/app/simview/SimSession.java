@@ -45,6 +45,7 @@ public final class SimSession implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(SimulationRunner.State.EMPTY);
     private final ReadOnlyStringWrapper clock = new ReadOnlyStringWrapper("0.000 s");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper messageDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SimulationReport> report = new ReadOnlyObjectWrapper<>();
     /** Text that changes every frame costs a text layout and a repaint: the clock moves 10 times a second. */
     private static final long CLOCK_NANOS = 100_000_000L;
@@ -211,6 +212,7 @@ public final class SimSession implements AutoCloseable {
             clock.set(formatTime(snapshot.time()) + " / " + formatTime(runner.endTime()));
         }
         message.set(inputError != null ? inputError : shortMessage(runner.error()));
+        messageDetail.set(inputError != null ? inputError : fullMessage(runner.error()));
         if (liveTarget) {
             liveStatus.set(liveRunner.status());
             SimulationReport sim = liveRunner.simulated();
@@ -266,13 +268,26 @@ public final class SimSession implements AutoCloseable {
         runner.inject(f);
     }
 
-    /** The first of several problems (separated by "; "), with how many more there are; "" for none. */
+    /**
+     * The first of several problems, with how many more there are; "" for none. A live run's problems come one per
+     * line, a simulation's separated by "; ".
+     */
     static String shortMessage(String error) {
         if (error == null) {
             return "";
         }
-        String[] parts = error.split("; ");
-        return parts.length == 1 ? error : parts[0] + " (and " + (parts.length - 1) + " more problems)";
+        String[] parts = problems(error);
+        int more = parts.length - 1;
+        return more == 0 ? parts[0] : parts[0] + " (and " + more + (more == 1 ? " more problem)" : " more problems)");
+    }
+
+    /** Every problem of {@code error}, one per line; "" for none. */
+    static String fullMessage(String error) {
+        return error == null ? "" : String.join("\n", problems(error));
+    }
+
+    private static String[] problems(String error) {
+        return error.contains("\n") ? error.strip().split("\\s*\n\\s*") : error.split("; ");
     }
 
     public static String formatTime(long nanos) {
@@ -338,6 +353,11 @@ public final class SimSession implements AutoCloseable {
     /** The last error in the user's words, or "". */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The run's problems in full, one per line, where {@link #messageProperty()} shows the first and a count. */
+    public ReadOnlyStringProperty messageDetailProperty() {
+        return messageDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SimulationReport> reportProperty() {

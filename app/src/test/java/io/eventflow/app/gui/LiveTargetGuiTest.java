@@ -178,6 +178,10 @@ class LiveTargetGuiTest {
         assertThat(tokens.get()).extracting(SimulationSnapshot.InFlight::phase).isSubsetOf("wire", "processing");
 
         // Pause stops the producers: Run says so, and the state is paused
+        javafx.scene.control.Button runButton = robot.lookup("#sim-run").query();
+        assertThat(runButton.getText()).isEqualTo("Pause");
+        assertThat(((org.kordamp.ikonli.javafx.FontIcon) runButton.getGraphic()).getIconCode())
+                .isEqualTo(org.kordamp.ikonli.materialdesign2.MaterialDesignP.PAUSE);
         robot.clickOn("#sim-run");
         settle();
         assertThat(state()).isEqualTo(SimulationRunner.State.PAUSED);
@@ -208,6 +212,52 @@ class LiveTargetGuiTest {
         assertThat(robot.lookup("#live-comparison").query().isVisible()).isFalse();
         assertThat(robot.lookup("#sim-step").query().isDisabled()).isFalse();
         assertThat(Files.readString(CONFIG.resolve("settings.properties"))).contains("simulate.target=SIMULATOR");
+    }
+
+    @Test
+    void aRunRefusedForSeveralFaultsNamesTheFirstAndListsAllInItsTooltip(FxRobot robot) throws Exception {
+        // two faults live mode does not apply; the first one's sentence holds a "; " of its own
+        Path dir = Files.createTempDirectory("ef-refused");
+        Path design = dir.resolve("one-queue.eventflow.yaml");
+        Files.writeString(design, ONE_QUEUE);
+        Files.writeString(
+                dir.resolve("one-queue.scenario.yaml"),
+                """
+                eventflow-scenario: 1
+                design: one-queue.eventflow.yaml
+                duration: 3s
+                faults:
+                  - {at: 1s, kind: duplicate, link: [amq, worker], percent: 1, for: 1s}
+                  - {at: 2s, kind: reorder, link: [amq, worker], percent: 1, for: 1s}
+                """);
+        robot.interact(() -> window.files().openPath(design));
+        robot.clickOn("#mode-simulate");
+        ComboBox<ScenarioCatalog.Choice> box = robot.lookup("#sim-scenario").query();
+        robot.interact(() -> box.getItems().stream()
+                .filter(c -> c.toString().contains("one-queue.scenario.yaml"))
+                .findFirst()
+                .ifPresent(box::setValue));
+        ComboBox<RunTarget> targets = robot.lookup("#sim-target").query();
+        robot.interact(() -> targets.setValue(RunTarget.EMBEDDED));
+        settle();
+        robot.clickOn("#sim-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> state() == SimulationRunner.State.FAILED);
+        settle();
+        Label message = robot.lookup("#sim-message").query();
+        assertThat(message.getText())
+                .startsWith("fault 'duplicate'")
+                .contains("until live mode calibrates it")
+                .endsWith("(and 1 more problem)");
+        assertThat(message.getTooltip()).isNotNull();
+        String[] lines = message.getTooltip().getText().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("fault 'duplicate'").endsWith("until live mode calibrates it");
+        assertThat(lines[1]).startsWith("fault 'reorder'");
+        // the run button offers to run again, with the run icon
+        javafx.scene.control.Button run = robot.lookup("#sim-run").query();
+        assertThat(run.getText()).isEqualTo("Run");
+        assertThat(((org.kordamp.ikonli.javafx.FontIcon) run.getGraphic()).getIconCode())
+                .isEqualTo(org.kordamp.ikonli.materialdesign2.MaterialDesignP.PLAY);
     }
 
     @Test
