@@ -240,15 +240,16 @@ final class RunControls extends javafx.scene.layout.FlowPane {
         return f >= 10 ? String.format(Locale.ROOT, "%.0f×", f) : String.format(Locale.ROOT, "%.2f×", f);
     }
 
-    /** Lists the scenarios again and picks the design's sample scenario if nothing is chosen. */
     /** Another design was loaded: its scenario is chosen afresh (its sample scenario, if any) on the next refresh. */
     void forgetScenario() {
         scenarios.setValue(null);
     }
 
+    /** Lists the scenarios again and picks the design's sample scenario if nothing is chosen. */
     void refreshScenarios() {
         ScenarioCatalog.Choice keep = scenarios.getValue();
-        var list = ScenarioCatalog.choices(designFile.get());
+        var design = session.currentDesign();
+        var list = ScenarioCatalog.choices(designFile.get(), design == null ? null : design.name());
         scenarios.getItems().setAll(list);
         if (keep != null && list.contains(keep)) {
             scenarios.setValue(keep);

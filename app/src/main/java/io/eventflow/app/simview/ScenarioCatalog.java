@@ -37,22 +37,83 @@ public final class ScenarioCatalog {
 
     private ScenarioCatalog() {}
 
+    /**
+     * None, then the scenario files next to the design that are for it (their {@code design:} names this file, or
+     * they name none), then the bundled sample scenario made for it, if any and not already listed as a file. Scenarios
+     * of other designs are left out: their targets would not exist in this one.
+     */
     public static List<Choice> choices(Path designFile) {
+        return choices(designFile, null);
+    }
+
+    /** {@link #choices(Path)}, also matching bundled samples by the design's name (a sample opened from elsewhere). */
+    public static List<Choice> choices(Path designFile, String designName) {
         List<Choice> out = new ArrayList<>();
         out.add(Choice.NONE);
+        java.util.Set<String> listed = new java.util.HashSet<>();
         if (designFile != null && designFile.getParent() != null && Files.isDirectory(designFile.getParent())) {
             try (Stream<Path> s = Files.list(designFile.getParent())) {
                 s.filter(p -> p.getFileName().toString().endsWith(ScenarioReader.EXTENSION))
+                        .filter(p -> isFor(p, designFile))
                         .sorted()
-                        .forEach(p -> out.add(new Choice(p.getFileName().toString(), p, null)));
+                        .forEach(p -> {
+                            out.add(new Choice(p.getFileName().toString(), p, null));
+                            listed.add(p.getFileName().toString());
+                        });
             } catch (IOException e) {
                 org.tinylog.Logger.warn(e, "cannot list scenarios next to {}", designFile);
             }
         }
+        String base = baseName(designFile);
+        String key = designName == null
+                ? null
+                : designName.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
         for (String s : SAMPLES) {
-            out.add(new Choice("sample: " + s, null, SAMPLE_DIR + s));
+            boolean made = s.equals(base) || (key != null && !key.isEmpty() && s.contains(key));
+            if (made && !listed.contains(s)) {
+                out.add(new Choice("sample: " + s, null, SAMPLE_DIR + s));
+            }
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern DESIGN_LINE =
+            java.util.regex.Pattern.compile("^design:\\s*['\"]?([^'\"#]+?)['\"]?\\s*(#.*)?$");
+
+    /**
+     * True when the scenario file {@code scenario} is for {@code designFile}: its top-level {@code design:} resolves to
+     * it, or it has none. Reads the file's first 64 KiB as text; a file that cannot be read is offered (choosing it
+     * shows its error).
+     */
+    static boolean isFor(Path scenario, Path designFile) {
+        String text;
+        try (InputStream in = Files.newInputStream(scenario)) {
+            text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return true;
+        }
+        for (String line : text.split("\\R")) {
+            java.util.regex.Matcher m = DESIGN_LINE.matcher(line);
+            if (m.matches()) {
+                try {
+                    Path named = scenario.toAbsolutePath()
+                            .getParent()
+                            .resolve(m.group(1).trim())
+                            .normalize();
+                    return named.equals(designFile.toAbsolutePath().normalize());
+                } catch (java.nio.file.InvalidPathException e) {
+                    return true;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String baseName(Path designFile) {
+        return designFile == null || designFile.getFileName() == null
+                ? null
+                : designFile.getFileName().toString().replaceFirst("\\.eventflow\\.ya?ml$", "")
+                        + ScenarioReader.EXTENSION;
     }
 
     /** Reads a choice, checking its targets against the design. */
