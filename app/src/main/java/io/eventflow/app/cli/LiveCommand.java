@@ -147,7 +147,7 @@ final class LiveCommand implements Callable<Integer> {
         result.notes().forEach(n -> err.println("live: " + n));
         boolean jsonToStdout = report != null && report.toString().equals("-");
         PrintWriter table = jsonToStdout ? err : out;
-        table.print(r.summaryTable());
+        table.print(r.summaryTable(true));
         if (compare) {
             SimulationReport sim = simulate(d, scenario, r, err);
             if (sim != null) {

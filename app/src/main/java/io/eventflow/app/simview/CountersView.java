@@ -79,6 +79,7 @@ final class CountersView extends VBox {
                 "Save this run as it happened: the scenario's faults plus those injected by hand, at their simulated"
                         + " times, with the run's seed. Running it again gives the same report."));
         asScenario.setOnAction(e -> export("scenario"));
+        table.setId("run-summary");
         table.setEditable(false);
         table.setStyle("-fx-font-family: monospace;");
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -102,6 +103,11 @@ final class CountersView extends VBox {
     }
 
     void update(SimulationReport r) {
+        update(r, false);
+    }
+
+    /** Shows {@code r}; {@code live} when it is a live run's report (its text says so). */
+    void update(SimulationReport r, boolean live) {
         if (r == null) {
             return;
         }
@@ -125,6 +131,9 @@ final class CountersView extends VBox {
                 b.append(k).append(' ').append(v).append("  ");
             }
         });
+        if (r.lostByCause().values().stream().noneMatch(v -> v > 0)) {
+            b.append("none");
+        }
         SimulationReport.Tampering tampering = r.tampering();
         if (tampering != null) {
             // runs with a tamper fault: what verifying consumers rejected and what the others accepted unverified
@@ -136,7 +145,7 @@ final class CountersView extends VBox {
                     tampering.accepted()));
         }
         lostBy.setText(b.toString());
-        table.setText(r.summaryTable());
+        table.setText(r.summaryTable(live));
     }
 
     private void set(String k, long v) {

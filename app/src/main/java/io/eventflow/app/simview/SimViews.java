@@ -169,7 +169,7 @@ public final class SimViews {
         SimulationReport r = session.reportProperty().get();
         if (r != shown) {
             shown = r;
-            counters.update(r);
+            counters.update(r, session.targetProperty().get().live());
         }
         updateCharts(now, false);
         if (session.snapshot() != null) {

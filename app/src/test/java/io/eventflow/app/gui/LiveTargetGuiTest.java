@@ -205,6 +205,16 @@ class LiveTargetGuiTest {
         ReportComparison.Row pub = table.getItems().get(0);
         assertThat(pub.simulated()).isEqualTo(c.simulated().totals().published());
         assertThat(pub.live()).isEqualTo(c.live().totals().published());
+        // the run's summary says it was live, without the simulator's kernel events; the causes of loss say none
+        javafx.scene.control.TextArea summary = robot.lookup("#run-summary").query();
+        assertThat(summary.getText().lines().findFirst().orElseThrow())
+                .contains("  live ")
+                .doesNotContain("simulated")
+                .doesNotContain("kernel events");
+        if (c.live().totals().lost() == 0) {
+            assertThat(robot.lookup("#count-lost-by").queryAs(Label.class).getText())
+                    .isEqualTo("Lost by cause: none");
+        }
 
         // back to the simulator: the comparison goes, Step works again
         robot.interact(() -> session().targetProperty().set(RunTarget.SIMULATOR));

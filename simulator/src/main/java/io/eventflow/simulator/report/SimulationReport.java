@@ -133,15 +133,32 @@ public record SimulationReport(
 
     /** A readable table of the main figures, one line per group and channel. */
     public String summaryTable() {
+        return summaryTable(false);
+    }
+
+    /**
+     * {@link #summaryTable()}; for a {@code live} run's report the first line gives the run's own time ("live") and
+     * leaves out the kernel events, which only a simulation has.
+     */
+    public String summaryTable(boolean live) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(
-                Locale.ROOT,
-                "%s  seed %d  simulated %.3fs  wall %.3fs  kernel events %,d%n",
-                design,
-                seed,
-                simulatedSeconds,
-                wallSeconds,
-                kernelEvents));
+        b.append(
+                live
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s  seed %d  live %.3fs  wall %.3fs%n",
+                                design,
+                                seed,
+                                simulatedSeconds,
+                                wallSeconds)
+                        : String.format(
+                                Locale.ROOT,
+                                "%s  seed %d  simulated %.3fs  wall %.3fs  kernel events %,d%n",
+                                design,
+                                seed,
+                                simulatedSeconds,
+                                wallSeconds,
+                                kernelEvents));
         Totals t = totals;
         b.append(String.format(
                 Locale.ROOT,
