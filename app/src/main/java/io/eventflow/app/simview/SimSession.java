@@ -209,7 +209,7 @@ public final class SimSession implements AutoCloseable {
         }
         if (snapshot != null && wallNanos - clockShown >= CLOCK_NANOS) {
             clockShown = wallNanos;
-            clock.set(formatTime(snapshot.time()) + " / " + formatTime(runner.endTime()));
+            clock.set(formatTime(shownTime()) + " / " + formatTime(runner.endTime()));
         }
         message.set(inputError != null ? inputError : shortMessage(runner.error()));
         messageDetail.set(inputError != null ? inputError : fullMessage(runner.error()));
@@ -288,6 +288,18 @@ public final class SimSession implements AutoCloseable {
 
     private static String[] problems(String error) {
         return error.contains("\n") ? error.strip().split("\\s*\n\\s*") : error.split("; ");
+    }
+
+    /**
+     * The run's time as the clock shows it: simulated time, or a live run's publishing time, which stops at the run's
+     * length while the run drains (the status says "draining"); 0 before the first snapshot.
+     */
+    public long shownTime() {
+        SimulationSnapshot s = snapshot();
+        if (s == null) {
+            return 0;
+        }
+        return liveTarget ? Math.min(s.time(), source().endTime()) : s.time();
     }
 
     public static String formatTime(long nanos) {

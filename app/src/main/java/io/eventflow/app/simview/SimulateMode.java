@@ -256,7 +256,7 @@ public final class SimulateMode {
             statusShown = now;
             status.setText(
                     session.isLive()
-                            ? "Live " + SimSession.formatTime(session.snapshot().time())
+                            ? "Live " + SimSession.formatTime(session.shownTime())
                             : "Sim " + SimSession.formatTime(session.snapshot().time()) + "  ·  "
                                     + (session.flatOutProperty().get()
                                             ? "flat out"

@@ -205,6 +205,10 @@ class LiveTargetGuiTest {
         ReportComparison.Row pub = table.getItems().get(0);
         assertThat(pub.simulated()).isEqualTo(c.simulated().totals().published());
         assertThat(pub.live()).isEqualTo(c.live().totals().published());
+        // the clock stops at the run's length while the run drains and reads back
+        String clock = robot.lookup("#sim-clock").queryAs(Label.class).getText();
+        String[] times = clock.replace(" s", "").split(" / ");
+        assertThat(Double.parseDouble(times[0])).as(clock).isLessThanOrEqualTo(Double.parseDouble(times[1]));
         // the run's summary says it was live, without the simulator's kernel events; the causes of loss say none
         javafx.scene.control.TextArea summary = robot.lookup("#run-summary").query();
         assertThat(summary.getText().lines().findFirst().orElseThrow())
