@@ -29,7 +29,14 @@ final class ComparisonView extends VBox {
         table.setId("live-comparison-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("group", r -> r.group() == null ? "totals" : r.group()));
-        table.getColumns().add(column("figure", ReportComparison.Row::figure));
+        // the group column says "totals" already: the figure is named without that prefix ("published")
+        table.getColumns()
+                .add(column(
+                        "figure",
+                        r -> r.group() == null && r.figure().startsWith("totals.")
+                                ? r.figure().substring("totals.".length())
+                                : r.figure()));
+        table.getColumns().get(1).setPrefWidth(120);
         table.getColumns().add(column("simulated", ReportComparison.Row::simulatedText));
         table.getColumns().add(column("live", ReportComparison.Row::liveText));
         table.getColumns().add(column("difference", ReportComparison.Row::differenceText));
