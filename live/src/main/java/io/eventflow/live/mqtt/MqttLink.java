@@ -113,6 +113,16 @@ final class MqttLink {
     private final String clientId;
     private final Mqtt5AsyncClient v5;
     private final Mqtt3AsyncClient v3;
+    /** Up from a successful connect until the connection ends. */
+    private volatile boolean up;
+    /** Set by {@link #disconnect()} and {@link #abort()}: the end of the connection is this client's own. */
+    private volatile boolean ending;
+
+    private volatile Runnable onLost;
+    private volatile Consumer<Incoming> sink;
+    private final java.util.concurrent.atomic.AtomicInteger flows = new java.util.concurrent.atomic.AtomicInteger();
+    /** Set when a connection ended: the next {@link #connect} registers the message flow again. */
+    private volatile boolean flowEnded;
 
     MqttLink(Target target, String clientId) {
         this.target = target;
@@ -124,7 +134,8 @@ final class MqttLink {
                 .transportConfig()
                 .socketConnectTimeout(target.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .mqttConnectTimeout(target.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .applyTransportConfig();
+                .applyTransportConfig()
+                .addDisconnectedListener(context -> lost());
         if (target.tls()) {
             b = b.sslWithDefaultConfig();
         }
@@ -160,14 +171,56 @@ final class MqttLink {
     }
 
     /**
+     * Runs {@code r} (on a thread of its own) each time an established connection ends without this client's
+     * {@link #disconnect()} or {@link #abort()}: the broker closed it or crashed, or the network reset it. The client
+     * is then disconnected; {@link #connect} connects it again.
+     */
+    void onLost(Runnable r) {
+        this.onLost = r;
+    }
+
+    /** True while the client is connected. */
+    boolean up() {
+        return up;
+    }
+
+    private void lost() {
+        boolean was = up;
+        up = false;
+        if (was) {
+            flowEnded = true;
+        }
+        Runnable r = onLost;
+        if (was && !ending && r != null) {
+            Thread t = new Thread(r, "mqtt-lost " + clientId);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /**
      * Hands every message received to {@code sink} (on the client's thread), each to be acknowledged by its
      * {@link Incoming#ack()}. Call before {@link #connect}, so that messages a resumed session holds are not missed.
      */
     void onMessage(Consumer<Incoming> sink) {
+        this.sink = sink;
+        register(sink);
+    }
+
+    /** The client's flow of incoming messages ends with its connection: a new connection needs it again. */
+    private void register(Consumer<Incoming> sink) {
+        // The client keeps a flow across a lost connection when its session lives on, and ends it otherwise: a flow
+        // registered again replaces the earlier one, which acknowledges what it still gets (a message is acknowledged
+        // once every flow has) and hands nothing on.
+        int generation = flows.incrementAndGet();
         if (v5 != null) {
             v5.publishes(
                     MqttGlobalPublishFilter.ALL,
                     (Mqtt5Publish p) -> {
+                        if (generation != flows.get()) {
+                            p.acknowledge();
+                            return;
+                        }
                         Map<String, String> props = new LinkedHashMap<>();
                         p.getUserProperties()
                                 .asList()
@@ -182,6 +235,10 @@ final class MqttLink {
             v3.publishes(
                     MqttGlobalPublishFilter.ALL,
                     (Mqtt3Publish p) -> {
+                        if (generation != flows.get()) {
+                            p.acknowledge();
+                            return;
+                        }
                         Envelope e = MqttWire.read(Map.of(), p.getPayloadAsBytes(), false);
                         sink.accept(new Incoming(
                                 e, p.getTopic().toString(), p.getQos().getCode(), ackOf(p::acknowledge)));
@@ -219,6 +276,12 @@ final class MqttLink {
      */
     boolean connect(boolean cleanStart, long sessionExpirySeconds, int receiveMaximum) throws LiveException {
         int before = target.setUp() == null ? 0 : target.setUp().connections(clientId);
+        ending = false;
+        Consumer<Incoming> s = sink;
+        if (flowEnded && s != null) {
+            flowEnded = false;
+            register(s);
+        }
         boolean resumed = connectNow(cleanStart, sessionExpirySeconds, receiveMaximum);
         if (target.setUp() != null) {
             try {
@@ -234,6 +297,7 @@ final class MqttLink {
                 throw new LiveException(target.where() + ": interrupted while client " + clientId + " connected", e);
             }
         }
+        up = true;
         return resumed;
     }
 
@@ -373,6 +437,7 @@ final class MqttLink {
 
     /** Disconnects cleanly (DISCONNECT: no will; the session stays per its expiry). */
     void disconnect() {
+        ending = true;
         try {
             await(v5 != null ? v5.disconnect() : v3.disconnect());
         } catch (ExecutionException | TimeoutException e) {
@@ -385,6 +450,7 @@ final class MqttLink {
      * will, keeps a persistent session with its unacknowledged messages). Acknowledgements not sent yet are never sent.
      */
     void abort() {
+        ending = true;
         MqttClientConnectionConfig connection = rawConfig().getRawConnectionConfig();
         if (connection != null) {
             connection.getChannel().close().awaitUninterruptibly(5_000);
