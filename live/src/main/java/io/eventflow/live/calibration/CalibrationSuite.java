@@ -34,7 +34,12 @@ public final class CalibrationSuite {
      */
     public static List<CalibrationCase> cases() {
         List<CalibrationCase> all = new ArrayList<>(deliveryCases());
-        all.addAll(List.of(leaderFailure(), visibilityTimeout(), MqttCalibrationCases.qos1Crash(), retention()));
+        all.addAll(List.of(
+                leaderFailure(),
+                visibilityTimeout(),
+                MqttCalibrationCases.qos1Crash(),
+                MqttCalibrationCases.qos0BrokerCrash(),
+                retention()));
         return List.copyOf(all);
     }
 

@@ -83,4 +83,28 @@ final class MqttCalibrationCases {
                                                 + " simulator; live, one processed just before the crash whose"
                                                 + " acknowledgement was not written yet would be (2 % is 5)"))));
     }
+
+    /** At QoS 0 what is published while the broker is down is lost (Moquette crashed and restarted). */
+    static CalibrationCase qos0BrokerCrash() {
+        return new CalibrationCase(
+                "mqtt-qos0-broker-crash",
+                "at QoS 0 what is published while the broker is down is lost (Moquette, crashed and restarted)",
+                "mqtt",
+                Duration.ofSeconds(3),
+                false,
+                List.of(
+                        owed("ingest", 250),
+                        share(
+                                "ingest",
+                                "lost",
+                                new Tolerance(
+                                        0.1,
+                                        0,
+                                        "the 100 readings of the 2 s downtime out of 250; live the downtime lasts"
+                                                + " until the clients are back: Moquette's restart (0.1-0.5 s) and"
+                                                + " the publisher's and subscriber's reconnects (every 250 ms),"
+                                                + " each 20 ms one reading more lost; 10 % is 25 readings, 500 ms."
+                                                + " The simulator counts them as qos0, live as crash (the"
+                                                + " publisher's sends fail: it is not connected)"))));
+    }
 }
