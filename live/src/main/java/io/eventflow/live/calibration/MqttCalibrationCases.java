@@ -102,8 +102,9 @@ final class MqttCalibrationCases {
                                         0,
                                         "the 100 readings of the 2 s downtime out of 250; live the downtime lasts"
                                                 + " until the clients are back: Moquette's restart (0.1-0.5 s) and"
-                                                + " the publisher's and subscriber's reconnects (every 250 ms),"
-                                                + " each 20 ms one reading more lost; 10 % is 25 readings, 500 ms."
+                                                + " the publisher's and subscriber's reconnects (at once when it"
+                                                + " is back), each 20 ms one reading more lost; 10 % is 25"
+                                                + " readings, 500 ms."
                                                 + " The simulator counts them as qos0, live as crash (the"
                                                 + " publisher's sends fail: it is not connected)"))));
     }

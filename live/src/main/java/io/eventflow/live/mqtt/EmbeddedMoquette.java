@@ -105,7 +105,7 @@ public final class EmbeddedMoquette implements LocalServer {
     }
 
     /** When a client may subscribe: once the broker has finished setting up its connection (see the class). */
-    MqttLink.SetUp setUp() {
+    MqttTarget.SetUp setUp() {
         return connections;
     }
 

@@ -114,7 +114,7 @@ public final class MqttConnector implements LiveConnector {
             }
             LocalServer server = local.server();
             boolean v5 = !local.moquette() && !asks3;
-            MqttLink.Target target = new MqttLink.Target(
+            MqttTarget target = new MqttTarget(
                     "127.0.0.1",
                     server.port(),
                     v5,
@@ -147,7 +147,7 @@ public final class MqttConnector implements LiveConnector {
         if (uri.getHost() == null) {
             throw new LiveException(endpoint.describe() + ": no host in the address (tcp://HOST:PORT)");
         }
-        MqttLink.Target target = new MqttLink.Target(
+        MqttTarget target = new MqttTarget(
                 uri.getHost(),
                 uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883,
                 !asks3,
@@ -190,7 +190,7 @@ public final class MqttConnector implements LiveConnector {
     private static LiveServer started(
             Design design,
             Broker broker,
-            MqttLink.Target target,
+            MqttTarget target,
             String description,
             MqttLocalBroker local,
             LiveOptions options)

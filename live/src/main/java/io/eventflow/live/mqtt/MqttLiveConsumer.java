@@ -91,7 +91,7 @@ final class MqttLiveConsumer implements LiveConsumer {
         group.disconnected(clientId, crashed ? "crash" : "cleanSession");
         while (!stopping) {
             try {
-                Thread.sleep(RECONNECT_MILLIS);
+                server.reconnectPause(RECONNECT_MILLIS);
                 if (stopping) {
                     return;
                 }

@@ -39,7 +39,7 @@ final class MqttLiveProducer implements LiveProducer {
     private void lost() {
         while (!killed && !closing) {
             try {
-                Thread.sleep(MqttLiveConsumer.RECONNECT_MILLIS);
+                server.reconnectPause(MqttLiveConsumer.RECONNECT_MILLIS);
                 if (killed || closing) {
                     return;
                 }

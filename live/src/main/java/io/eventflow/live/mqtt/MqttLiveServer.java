@@ -36,7 +36,7 @@ import org.tinylog.Logger;
  * explained from what the clients saw (QoS 0, sessions that ended).
  */
 final class MqttLiveServer implements LiveServer {
-    private final MqttLink.Target target;
+    private final MqttTarget target;
     private final String description;
     private final MqttLocalBroker local;
     private final boolean sharedSubscriptions;
@@ -64,7 +64,7 @@ final class MqttLiveServer implements LiveServer {
     MqttLiveServer(
             Design design,
             String brokerId,
-            MqttLink.Target target,
+            MqttTarget target,
             String description,
             MqttLocalBroker local,
             String prefix) {
@@ -100,7 +100,7 @@ final class MqttLiveServer implements LiveServer {
         return local != null;
     }
 
-    MqttLink.Target target() {
+    MqttTarget target() {
         return target;
     }
 
@@ -108,11 +108,11 @@ final class MqttLiveServer implements LiveServer {
      * Where a client of the design's service {@code service} connects: through its fault proxy link when the run
      * routes it, else to the server.
      */
-    MqttLink.Target target(String service) {
+    MqttTarget target(String service) {
         int port = local == null ? target.port() : local.port(service);
         return port == target.port()
                 ? target
-                : new MqttLink.Target(
+                : new MqttTarget(
                         target.host(),
                         port,
                         target.v5(),
@@ -140,6 +140,15 @@ final class MqttLiveServer implements LiveServer {
             }
         }
         return best;
+    }
+
+    /** Waits before a client's next reconnect attempt: {@code millis}, or until the crashed server is back. */
+    void reconnectPause(long millis) throws InterruptedException {
+        if (local == null) {
+            Thread.sleep(millis);
+        } else {
+            local.pause(millis);
+        }
     }
 
     /** True while the server this run started is crashed (between a broker-crash and its restart). */

@@ -16,7 +16,7 @@ import java.util.Map;
  * crash and restart on the same port. Moquette crashes by stopping at once, mosquitto by {@code kill -9}; both keep
  * their state in memory only, so sessions, queued and retained messages go with the crash, as in the simulator.
  */
-final class MqttLocalBroker implements MqttLink.SetUp, AutoCloseable {
+final class MqttLocalBroker implements MqttTarget.SetUp, AutoCloseable {
     private final int port;
     private final FaultProxy proxy;
     private final Map<String, ProxyLink> links = new LinkedHashMap<>();
@@ -98,6 +98,15 @@ final class MqttLocalBroker implements MqttLink.SetUp, AutoCloseable {
             throw new LiveException("could not restart the MQTT server on port " + port + ": " + e.getMessage(), e);
         }
         down = false;
+        notifyAll(); // clients waiting to reconnect try at once
+    }
+
+    /**
+     * Waits {@code millis} before a client's next attempt to reconnect, or less when the server comes back from a
+     * crash meanwhile (clients retry at once then, as the simulator's do).
+     */
+    synchronized void pause(long millis) throws InterruptedException {
+        wait(millis);
     }
 
     /** Moquette's connection set-up, counted by the server running now (mosquitto: at CONNACK, never called). */
