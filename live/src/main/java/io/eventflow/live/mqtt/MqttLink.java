@@ -54,10 +54,7 @@ final class MqttLink {
     private volatile boolean ending;
 
     private volatile Runnable onLost;
-    private volatile Consumer<Incoming> sink;
     private final java.util.concurrent.atomic.AtomicInteger flows = new java.util.concurrent.atomic.AtomicInteger();
-    /** Set when a connection ended: the next {@link #connect} registers the message flow again. */
-    private volatile boolean flowEnded;
 
     MqttLink(MqttTarget target, String clientId) {
         this.target = target;
@@ -108,7 +105,8 @@ final class MqttLink {
     /**
      * Runs {@code r} (on a thread of its own) each time an established connection ends without this client's
      * {@link #disconnect()} or {@link #abort()}: the broker closed it or crashed, or the network reset it. The client
-     * is then disconnected; {@link #connect} connects it again.
+     * is then disconnected; reconnect with a new {@code MqttLink} of the same client id (the HiveMQ client ends its
+     * message flows with its own session, so a client object is not reused after a lost connection).
      */
     void onLost(Runnable r) {
         this.onLost = r;
@@ -122,9 +120,7 @@ final class MqttLink {
     private void lost() {
         boolean was = up;
         up = false;
-        if (was) {
-            flowEnded = true;
-        }
+
         Runnable r = onLost;
         if (was && !ending && r != null) {
             Thread t = new Thread(r, "mqtt-lost " + clientId);
@@ -138,7 +134,6 @@ final class MqttLink {
      * {@link Incoming#ack()}. Call before {@link #connect}, so that messages a resumed session holds are not missed.
      */
     void onMessage(Consumer<Incoming> sink) {
-        this.sink = sink;
         MqttInbound.register(v5, v3, sink, flows);
     }
 
@@ -154,11 +149,6 @@ final class MqttLink {
     boolean connect(boolean cleanStart, long sessionExpirySeconds, int receiveMaximum) throws LiveException {
         int before = target.setUp() == null ? 0 : target.setUp().connections(clientId);
         ending = false;
-        Consumer<Incoming> s = sink;
-        if (flowEnded && s != null) {
-            flowEnded = false;
-            MqttInbound.register(v5, v3, s, flows);
-        }
         boolean resumed = connectNow(cleanStart, sessionExpirySeconds, receiveMaximum);
         if (target.setUp() != null) {
             try {

@@ -29,7 +29,7 @@ final class MqttLiveConsumer implements LiveConsumer {
     private final MqttGroupState group;
     private final String clientId;
     private final LinkedBlockingQueue<MqttLink.Incoming> inbox = new LinkedBlockingQueue<>();
-    private MqttLink link;
+    private volatile MqttLink link;
     private Thread thread;
     private volatile boolean ready;
     private volatile boolean stopping;
@@ -95,6 +95,10 @@ final class MqttLiveConsumer implements LiveConsumer {
                 if (stopping) {
                     return;
                 }
+                MqttLink fresh = new MqttLink(server.target(server.serviceOf(spec.clientId())), clientId);
+                fresh.onMessage(inbox::add);
+                fresh.onLost(this::lost);
+                link = fresh;
                 connectAndSubscribe(!group.persistent, crashed || server.down() ? "crash" : null);
                 Logger.debug("MQTT consumer {} connected again", clientId);
                 return;

@@ -17,14 +17,18 @@ import org.tinylog.Logger;
  */
 final class MqttLiveProducer implements LiveProducer {
     private final MqttLiveServer server;
-    private final MqttLink link;
+    private volatile MqttLink link;
+    private final MqttTarget target;
+    private final String clientId;
     private final AtomicLong inFlight = new AtomicLong();
     private volatile boolean killed;
     private volatile boolean closing;
 
     MqttLiveProducer(MqttLiveServer server, ProducerSpec spec) throws LiveException {
         this.server = server;
-        this.link = new MqttLink(server.target(spec.service()), MqttTopics.clientId(spec.clientId()));
+        this.target = server.target(spec.service());
+        this.clientId = MqttTopics.clientId(spec.clientId());
+        this.link = new MqttLink(target, clientId);
         link.onLost(this::lost);
         link.connect(true, 0, 65535);
         server.producers.add(this);
@@ -43,13 +47,21 @@ final class MqttLiveProducer implements LiveProducer {
                 if (killed || closing) {
                     return;
                 }
-                link.connect(true, 0, 65535);
+                MqttLink fresh = new MqttLink(target, clientId);
+                fresh.onLost(this::lost);
+                try {
+                    fresh.connect(true, 0, 65535);
+                } catch (LiveException | RuntimeException e) {
+                    fresh.abort(); // what a failed attempt opened
+                    throw e;
+                }
+                link = fresh;
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (LiveException | RuntimeException e) {
-                Logger.debug("MQTT producer {} reconnecting: {}", link.clientId(), e.getMessage());
+                Logger.debug("MQTT producer {} reconnecting: {}", clientId, e.getMessage());
             }
         }
     }

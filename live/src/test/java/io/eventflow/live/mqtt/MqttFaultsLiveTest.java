@@ -72,6 +72,25 @@ class MqttFaultsLiveTest {
     }
 
     @Test
+    void brokerCrashOfMosquittoLosesItsSessionsAndTheClientsSubscribeAgain() throws Exception {
+        LocalServerTests.requireProgram("mosquitto", LocalMosquittoServer.program());
+        // QoS 1 with a persistent session (expiry 60 s) on mosquitto, killed (kill -9) at 1 s and started again at
+        // 3 s on the same port: it kept nothing (persistence false), so the session is gone; the subscriber finds
+        // none and subscribes again. The sends of the 2 s downtime (100) fail at once: lost by crash, with the few
+        // between the restart and the reconnect (the clients retry at once then: up to 25 on a loaded machine).
+        // The readings of 3-4 s are processed.
+        Design d = SampleRuns.design(String.format(DESIGN, ", protocolVersion: \"5.0\"", 1, ", sessionExpiry: 60s"));
+        LiveResult r = SampleRuns.run(
+                d, scenario("{at: 1s, kind: broker-crash, target: mqtt, node: 0, restartAfter: 2s}"), 5, 2);
+        GroupReport g = store(r);
+        long crash = g.lostByCause().getOrDefault("crash", 0L);
+        assertThat(crash).isBetween(95L, 100L + 25 + 25);
+        assertThat(g.lost()).isEqualTo(crash);
+        assertThat(g.processed()).isGreaterThanOrEqualTo(40 + 25);
+        assertThat(r.notes()).anyMatch(n -> n.contains("mosquitto"));
+    }
+
+    @Test
     void dropOnTheDeliveriesResetsTheConnectionAndAPersistentSessionResendsWhatWasDropped() throws Exception {
         LocalServerTests.requireProgram("mosquitto", LocalMosquittoServer.program());
         // Every chunk from the broker to store is dropped from 1 s for 100 ms: a delivery crosses every 20 ms, so the
