@@ -8,7 +8,6 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.eventflow.live.Envelope;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.tinylog.Logger;
 
@@ -18,22 +17,13 @@ final class MqttInbound {
 
     /**
      * Registers {@code sink} for every message the client receives (manual acknowledgement). The client's flow of
-     * incoming messages ends with its session: a new connection may need it again.
+     * incoming messages ends with its own session: a client is not reused after a lost connection.
      */
-    static void register(
-            Mqtt5AsyncClient v5, Mqtt3AsyncClient v3, Consumer<MqttLink.Incoming> sink, AtomicInteger flows) {
-        // The client keeps a flow across a lost connection when its session lives on, and ends it otherwise: a flow
-        // registered again replaces the earlier one, which acknowledges what it still gets (a message is acknowledged
-        // once every flow has) and hands nothing on.
-        int generation = flows.incrementAndGet();
+    static void register(Mqtt5AsyncClient v5, Mqtt3AsyncClient v3, Consumer<MqttLink.Incoming> sink) {
         if (v5 != null) {
             v5.publishes(
                     MqttGlobalPublishFilter.ALL,
                     (Mqtt5Publish p) -> {
-                        if (generation != flows.get()) {
-                            p.acknowledge();
-                            return;
-                        }
                         Map<String, String> props = new LinkedHashMap<>();
                         p.getUserProperties()
                                 .asList()
@@ -48,10 +38,6 @@ final class MqttInbound {
             v3.publishes(
                     MqttGlobalPublishFilter.ALL,
                     (Mqtt3Publish p) -> {
-                        if (generation != flows.get()) {
-                            p.acknowledge();
-                            return;
-                        }
                         Envelope e = MqttWire.read(Map.of(), p.getPayloadAsBytes(), false);
                         sink.accept(new MqttLink.Incoming(
                                 e, p.getTopic().toString(), p.getQos().getCode(), ackOf(p::acknowledge)));

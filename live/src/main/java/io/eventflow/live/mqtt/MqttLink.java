@@ -54,7 +54,6 @@ final class MqttLink {
     private volatile boolean ending;
 
     private volatile Runnable onLost;
-    private final java.util.concurrent.atomic.AtomicInteger flows = new java.util.concurrent.atomic.AtomicInteger();
 
     MqttLink(MqttTarget target, String clientId) {
         this.target = target;
@@ -134,7 +133,7 @@ final class MqttLink {
      * {@link Incoming#ack()}. Call before {@link #connect}, so that messages a resumed session holds are not missed.
      */
     void onMessage(Consumer<Incoming> sink) {
-        MqttInbound.register(v5, v3, sink, flows);
+        MqttInbound.register(v5, v3, sink);
     }
 
     /**

@@ -40,16 +40,4 @@ class CalibrationLiveTest {
         assertThat(rows).as(table).hasSize(4).allMatch(r -> r.verdict() == Verdict.OK);
         assertThat(calibration.notes()).as(table).isEmpty();
     }
-
-    @Test
-    void mqttQos0BrokerCrashAgreesWithTheSimulator() {
-        // Moquette in-process: never skipped; about 15 s with the simulation
-        List<CalibrationCase> cases = CalibrationSuite.select("mqtt-qos0-broker-crash", false);
-        Calibration calibration = new Calibration(1, Map.of(), line -> System.err.println("calibrate: " + line));
-        List<Row> rows = calibration.run(cases);
-        String table = CalibrationTable.text(rows) + calibration.notes();
-        System.err.println(table);
-        assertThat(rows).as(table).hasSize(2).allMatch(r -> r.verdict() == Verdict.OK);
-        assertThat(calibration.notes()).as(table).isEmpty();
-    }
 }
