@@ -77,7 +77,7 @@ public final class MqttConnector implements LiveConnector {
         return start(Design.empty(broker.id()).withBrokers(List.of(broker)), broker, endpoint, options);
     }
 
-    /** True: a server the run started (Moquette or mosquitto) has a fault proxy link in front of it per routed service. */
+    /** True: a server the run started (Moquette or mosquitto) has a fault proxy link per routed service in front. */
     @Override
     public boolean routesThroughProxy() {
         return true;
