@@ -42,7 +42,7 @@ public final class LocalMosquittoServer extends ChildProcessServer {
         return start(0);
     }
 
-    /** Starts a private {@code mosquitto} on {@code fixedPort} (0: a free one; a restart after a crash: the old one). */
+    /** Starts a private {@code mosquitto} on {@code fixedPort} (0: a free one; after a crash: the old one). */
     static LocalMosquittoServer start(int fixedPort) {
         Path program = program().orElseThrow(() -> new ServerUnavailableException(missingMessage("")));
         long t0 = System.nanoTime();
