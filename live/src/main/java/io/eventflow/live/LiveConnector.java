@@ -87,6 +87,16 @@ public interface LiveConnector {
     }
 
     /**
+     * What the run calls: {@link #start(Design, Broker, Endpoint, LiveOptions)} when no service is {@code routed}, else
+     * {@link #start(Broker, Endpoint, LiveOptions, List)}. A kind that needs the design to start a routed server (MQTT)
+     * overrides it.
+     */
+    default LiveServer start(Design design, Broker broker, Endpoint endpoint, LiveOptions options, List<String> routed)
+            throws LiveException {
+        return routed.isEmpty() ? start(design, broker, endpoint, options) : start(broker, endpoint, options, routed);
+    }
+
+    /**
      * {@link #start(Broker, Endpoint, LiveOptions)} for a kind that needs the whole design to choose its server or
      * clients (MQTT: which server speaks what the design asks, which protocol version the clients use). The run calls
      * this one; the default ignores {@code design}.

@@ -34,7 +34,12 @@ public final class CalibrationSuite {
      */
     public static List<CalibrationCase> cases() {
         List<CalibrationCase> all = new ArrayList<>(deliveryCases());
-        all.addAll(List.of(leaderFailure(), visibilityTimeout(), mqttQos1Crash(), retention()));
+        all.addAll(List.of(
+                leaderFailure(),
+                visibilityTimeout(),
+                MqttCalibrationCases.qos1Crash(),
+                MqttCalibrationCases.qos0BrokerCrash(),
+                retention()));
         return List.copyOf(all);
     }
 
@@ -190,36 +195,11 @@ public final class CalibrationSuite {
                                                 0,
                                                 "what the queue took is processed: the complement of the loss,"
                                                         + " same reason")))),
-                new CalibrationCase(
-                        "mqtt-qos0-crash",
-                        "at QoS 0 a subscriber that is away loses what is published meanwhile (Moquette)",
-                        "mqtt",
-                        Duration.ofSeconds(5),
-                        true,
-                        List.of(
-                                owed("ingest", 250),
-                                share(
-                                        "ingest",
-                                        "lost",
-                                        new Tolerance(
-                                                0.06,
-                                                0,
-                                                "the 100 readings of the 2 s downtime out of 250; live, the"
-                                                        + " restarted client's connect and subscribe take 50-300 ms"
-                                                        + " on a loaded machine (each 20 ms one reading more lost):"
-                                                        + " 6 % is 15 readings, 300 ms")),
-                                lostShare(
-                                        "ingest",
-                                        "qos0",
-                                        new Tolerance(
-                                                0.06,
-                                                0,
-                                                "the same losses by their cause: nothing is queued at QoS 0 for"
-                                                        + " a client that is away")))));
+                MqttCalibrationCases.qos0Crash());
     }
 
     /** What the group was owed: the count the live publisher managed (see {@link #PUBLISHER}). */
-    private static Figure owed(String group, int scheduled) {
+    static Figure owed(String group, int scheduled) {
         return group(
                 group,
                 "owed",
@@ -355,45 +335,6 @@ public final class CalibrationSuite {
                                 "lost",
                                 new Tolerance(
                                         0.04, 0, "everything lost is lost by retention, in both: the same figure"))));
-    }
-
-    private static CalibrationCase mqttQos1Crash() {
-        return new CalibrationCase(
-                "mqtt-qos1-crash",
-                "at QoS 1 a persistent session keeps what is published while its subscriber is away (mosquitto)",
-                "mqtt",
-                Duration.ofSeconds(5),
-                false,
-                List.of(
-                        owed("ingest", 250),
-                        share(
-                                "ingest",
-                                "lost",
-                                new Tolerance(
-                                        0,
-                                        0,
-                                        "the session (expiry 60 s) outlives the 2 s downtime: the broker keeps"
-                                                + " every reading for it, in both")),
-                        share(
-                                "ingest",
-                                "redelivered",
-                                new Tolerance(
-                                        0.02,
-                                        0,
-                                        "what the broker had sent and the client had not acknowledged when it"
-                                                + " crashed is sent again after the restart (the reading in"
-                                                + " processing, at most one or two at 50/s and 2 ms each);"
-                                                + " 2 % is 5 readings")),
-                        share(
-                                "ingest",
-                                "duplicates",
-                                new Tolerance(
-                                        0.02,
-                                        0,
-                                        "a reading is acknowledged after its processing, and a crash stops the"
-                                                + " client between two: none is processed twice in the"
-                                                + " simulator; live, one processed just before the crash whose"
-                                                + " acknowledgement was not written yet would be (2 % is 5)"))));
     }
 
     /** The cases named in {@code ids} (comma-separated; null or empty: all), in suite order. */

@@ -311,9 +311,7 @@ public final class Engine implements ScenarioPlayer.Services {
                             : "connecting to " + e.describe());
             long t0 = System.nanoTime();
             List<String> routed = ScenarioPlayer.routed(scenario, design).getOrDefault(b.id(), List.of());
-            LiveServer s = e == null && !routed.isEmpty()
-                    ? connectors.get(b.id()).start(b, null, options, routed)
-                    : connectors.get(b.id()).start(design, b, e, options);
+            LiveServer s = connectors.get(b.id()).start(design, b, e, options, e == null ? routed : List.of());
             servers.put(b.id(), s);
             notes.add(String.format(
                     Locale.ROOT,

@@ -27,6 +27,7 @@ public final class EmbeddedMoquette implements LocalServer {
     private final Path dir;
     private final Duration startTime;
     private boolean closed;
+    private boolean stopped;
 
     private EmbeddedMoquette(Server server, MoquetteConnections connections, int port, Path dir, Duration startTime) {
         this.server = server;
@@ -41,11 +42,23 @@ public final class EmbeddedMoquette implements LocalServer {
      * the start retried on another port if something took it meanwhile.
      */
     public static EmbeddedMoquette start() {
+        return start(0);
+    }
+
+    /**
+     * Starts the broker on {@code port} (0: a free one): a restart after a crash takes the port the clients know; a
+     * port still held by the stopped broker's sockets is tried again for a few seconds.
+     */
+    static EmbeddedMoquette start(int fixedPort) {
         long t0 = System.nanoTime();
         Path dir = ServerProcess.newFolder("moquette");
         IOException last = null;
-        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            int port = FreePorts.next();
+        int attempts = fixedPort > 0 ? 5 * START_ATTEMPTS : START_ATTEMPTS;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            int port = fixedPort > 0 ? fixedPort : FreePorts.next();
+            if (fixedPort > 0 && attempt > 0) {
+                pause(200);
+            }
             Properties props = new Properties();
             props.setProperty("host", "127.0.0.1");
             props.setProperty("port", Integer.toString(port));
@@ -71,8 +84,28 @@ public final class EmbeddedMoquette implements LocalServer {
                 "the embedded MQTT broker (Moquette) did not start: " + last.getMessage(), last);
     }
 
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A crash: the broker stops at once with everything it held in memory (sessions, queued and retained messages:
+     * this broker persists nothing); its clients see their connections closed without a DISCONNECT. Its folder stays
+     * until {@link #close()}.
+     */
+    synchronized void crash() {
+        if (!closed && !stopped) {
+            stopped = true;
+            server.stopServer();
+        }
+    }
+
     /** When a client may subscribe: once the broker has finished setting up its connection (see the class). */
-    MqttLink.SetUp setUp() {
+    MqttTarget.SetUp setUp() {
         return connections;
     }
 
@@ -108,7 +141,9 @@ public final class EmbeddedMoquette implements LocalServer {
         }
         closed = true;
         try {
-            server.stopServer();
+            if (!stopped) {
+                server.stopServer();
+            }
         } finally {
             ServerProcess.deleteTree(dir);
         }

@@ -39,9 +39,14 @@ public final class LocalMosquittoServer extends ChildProcessServer {
      * @throws ServerUnavailableException when there is no {@code mosquitto}, or it does not start (with its output)
      */
     public static LocalMosquittoServer start() {
+        return start(0);
+    }
+
+    /** Starts a private {@code mosquitto} on {@code fixedPort} (0: a free one; after a crash: the old one). */
+    static LocalMosquittoServer start(int fixedPort) {
         Path program = program().orElseThrow(() -> new ServerUnavailableException(missingMessage("")));
         long t0 = System.nanoTime();
-        int port = FreePorts.next();
+        int port = fixedPort > 0 ? fixedPort : FreePorts.next();
         Path dir = ServerProcess.newFolder("mosquitto");
         Path config = dir.resolve("mosquitto.conf");
         try {
@@ -66,6 +71,23 @@ public final class LocalMosquittoServer extends ChildProcessServer {
         }
         List<String> command = List.of(program.toString(), "-c", config.toString());
         return new LocalMosquittoServer(launch(PROGRAM, command, Map.of(), dir, port, START_TIMEOUT), port, t0);
+    }
+
+    /**
+     * A crash: {@code kill -9} of the process (no clean shutdown, nothing saved; it keeps its state in memory only,
+     * {@code persistence false}), and waits until it is gone. {@link #close()} still removes its folder.
+     */
+    void crash() {
+        ProcessHandle.of(pid()).ifPresent(p -> {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException(PROGRAM + " (pid " + pid() + ") did not end on kill -9", e);
+            }
+        });
     }
 
     /** What to tell a user who has no {@code mosquitto}; {@code why} says what needs it (may be empty). */

@@ -17,7 +17,7 @@ import org.tinylog.Logger;
  * broker tells its interceptors about a connection after marking it, so a client that waits for that before
  * subscribing is never closed so ({@link MqttLink#connect}).
  */
-final class MoquetteConnections extends AbstractInterceptHandler implements MqttLink.SetUp {
+final class MoquetteConnections extends AbstractInterceptHandler implements MqttTarget.SetUp {
     private final Map<String, Integer> counts = new HashMap<>();
 
     @Override

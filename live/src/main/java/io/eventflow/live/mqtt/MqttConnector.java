@@ -77,31 +77,59 @@ public final class MqttConnector implements LiveConnector {
         return start(Design.empty(broker.id()).withBrokers(List.of(broker)), broker, endpoint, options);
     }
 
+    /** True: a server the run started (Moquette or mosquitto) has a fault proxy link per routed service in front. */
+    @Override
+    public boolean routesThroughProxy() {
+        return true;
+    }
+
+    /** True: a server the run started crashes (Moquette stops at once, mosquitto gets kill -9) and restarts. */
+    @Override
+    public boolean crashesNodes() {
+        return true;
+    }
+
+    @Override
+    public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options, List<String> routed)
+            throws LiveException {
+        return start(Design.empty(broker.id()).withBrokers(List.of(broker)), broker, endpoint, options, routed);
+    }
+
     @Override
     public LiveServer start(Design design, Broker broker, Endpoint endpoint, LiveOptions options) throws LiveException {
+        return start(design, broker, endpoint, options, List.of());
+    }
+
+    @Override
+    public LiveServer start(Design design, Broker broker, Endpoint endpoint, LiveOptions options, List<String> routed)
+            throws LiveException {
         boolean asks3 = broker.protocolVersion() != null
                 && broker.protocolVersion().trim().startsWith("3");
         if (endpoint == null) {
-            LocalServer local;
+            MqttLocalBroker local;
             try {
-                local = MqttServers.start(design, broker);
+                local = new MqttLocalBroker(MqttServers.start(design, broker), routed);
             } catch (ServerUnavailableException e) {
                 throw new LiveException("broker '" + broker.id() + "': " + e.getMessage(), e);
             }
-            boolean v5 = !(local instanceof EmbeddedMoquette) && !asks3;
-            MqttLink.Target target = new MqttLink.Target(
+            LocalServer server = local.server();
+            boolean v5 = !local.moquette() && !asks3;
+            MqttTarget target = new MqttTarget(
                     "127.0.0.1",
-                    local.port(),
+                    server.port(),
                     v5,
                     false,
                     null,
                     null,
                     options.connectTimeout(),
-                    "broker '" + broker.id() + "' at " + local.endpoint(),
-                    local instanceof EmbeddedMoquette moquette ? moquette.setUp() : null);
-            String what = (local instanceof EmbeddedMoquette ? "embedded " : "local ") + local.description() + " at "
-                    + local.endpoint() + ", started in " + local.startTime().toMillis() + " ms, clients MQTT "
-                    + (v5 ? "5" : "3.1.1");
+                    "broker '" + broker.id() + "' at " + server.endpoint(),
+                    local.moquette() ? local : null);
+            String what = (local.moquette() ? "embedded " : "local ") + server.description() + " at "
+                    + server.endpoint() + ", started in " + server.startTime().toMillis() + " ms, clients MQTT "
+                    + (v5 ? "5" : "3.1.1")
+                    + (routed.isEmpty()
+                            ? ""
+                            : ", clients of " + String.join(", ", routed) + " through the fault proxy");
             return started(design, broker, target, what, local, options);
         }
         URI uri;
@@ -119,7 +147,7 @@ public final class MqttConnector implements LiveConnector {
         if (uri.getHost() == null) {
             throw new LiveException(endpoint.describe() + ": no host in the address (tcp://HOST:PORT)");
         }
-        MqttLink.Target target = new MqttLink.Target(
+        MqttTarget target = new MqttTarget(
                 uri.getHost(),
                 uri.getPort() > 0 ? uri.getPort() : tls ? 8883 : 1883,
                 !asks3,
@@ -162,9 +190,9 @@ public final class MqttConnector implements LiveConnector {
     private static LiveServer started(
             Design design,
             Broker broker,
-            MqttLink.Target target,
+            MqttTarget target,
             String description,
-            LocalServer local,
+            MqttLocalBroker local,
             LiveOptions options)
             throws LiveException {
         MqttLink probe = new MqttLink(target, MqttTopics.clientId(options.runPrefix() + "probe"));

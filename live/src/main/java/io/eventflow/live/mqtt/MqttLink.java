@@ -4,29 +4,22 @@ import com.hivemq.client.internal.mqtt.MqttClientConfig;
 import com.hivemq.client.internal.mqtt.MqttClientConnectionConfig;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.exceptions.ConnectionFailedException;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
-import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserPropertiesBuilder;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.eventflow.live.Envelope;
 import io.eventflow.live.LiveException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -42,64 +35,6 @@ import org.tinylog.Logger;
  */
 final class MqttLink {
     /**
-     * Where and how to connect.
-     *
-     * @param host the broker's host
-     * @param port its port
-     * @param v5 MQTT 5 (else 3.1.1)
-     * @param tls TLS with the JVM's default trust
-     * @param username user name or null
-     * @param password password or null (a secret: never printed)
-     * @param timeout connect and request timeout
-     * @param where for messages: the broker and its address, without settings
-     * @param setUp tells when the broker has finished setting up a connection after its CONNACK (the embedded
-     *     Moquette, {@link MoquetteConnections}); null: at CONNACK
-     */
-    record Target(
-            String host,
-            int port,
-            boolean v5,
-            boolean tls,
-            String username,
-            String password,
-            Duration timeout,
-            String where,
-            SetUp setUp) {
-        Target {
-            Objects.requireNonNull(host, "host");
-            Objects.requireNonNull(timeout, "timeout");
-            Objects.requireNonNull(where, "where");
-        }
-
-        /** A broker whose connections are set up when it sends CONNACK. */
-        Target(
-                String host,
-                int port,
-                boolean v5,
-                boolean tls,
-                String username,
-                String password,
-                Duration timeout,
-                String where) {
-            this(host, port, v5, tls, username, password, timeout, where, null);
-        }
-
-        @Override
-        public String toString() {
-            return where;
-        }
-    }
-
-    /** Tells when a broker has finished setting up a client's connection, counted per client id. */
-    interface SetUp {
-        /** The connections of {@code clientId} set up so far. */
-        int connections(String clientId);
-
-        /** Waits until {@code clientId} has {@code n} connections set up; false after {@code timeout}. */
-        boolean await(String clientId, int n, Duration timeout) throws InterruptedException;
-    }
-
-    /**
      * A message received.
      *
      * @param message the run's message (null for one this run did not send)
@@ -109,12 +44,18 @@ final class MqttLink {
      */
     record Incoming(Envelope message, String topic, int qos, Runnable ack) {}
 
-    private final Target target;
+    private final MqttTarget target;
     private final String clientId;
     private final Mqtt5AsyncClient v5;
     private final Mqtt3AsyncClient v3;
+    /** Up from a successful connect until the connection ends. */
+    private volatile boolean up;
+    /** Set by {@link #disconnect()} and {@link #abort()}: the end of the connection is this client's own. */
+    private volatile boolean ending;
 
-    MqttLink(Target target, String clientId) {
+    private volatile Runnable onLost;
+
+    MqttLink(MqttTarget target, String clientId) {
         this.target = target;
         this.clientId = clientId;
         MqttClientBuilder b = MqttClient.builder()
@@ -124,7 +65,8 @@ final class MqttLink {
                 .transportConfig()
                 .socketConnectTimeout(target.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .mqttConnectTimeout(target.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .applyTransportConfig();
+                .applyTransportConfig()
+                .addDisconnectedListener(context -> lost());
         if (target.tls()) {
             b = b.sslWithDefaultConfig();
         }
@@ -160,52 +102,38 @@ final class MqttLink {
     }
 
     /**
+     * Runs {@code r} (on a thread of its own) each time an established connection ends without this client's
+     * {@link #disconnect()} or {@link #abort()}: the broker closed it or crashed, or the network reset it. The client
+     * is then disconnected; reconnect with a new {@code MqttLink} of the same client id (the HiveMQ client ends its
+     * message flows with its own session, so a client object is not reused after a lost connection).
+     */
+    void onLost(Runnable r) {
+        this.onLost = r;
+    }
+
+    /** True while the client is connected. */
+    boolean up() {
+        return up;
+    }
+
+    private void lost() {
+        boolean was = up;
+        up = false;
+
+        Runnable r = onLost;
+        if (was && !ending && r != null) {
+            Thread t = new Thread(r, "mqtt-lost " + clientId);
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /**
      * Hands every message received to {@code sink} (on the client's thread), each to be acknowledged by its
      * {@link Incoming#ack()}. Call before {@link #connect}, so that messages a resumed session holds are not missed.
      */
     void onMessage(Consumer<Incoming> sink) {
-        if (v5 != null) {
-            v5.publishes(
-                    MqttGlobalPublishFilter.ALL,
-                    (Mqtt5Publish p) -> {
-                        Map<String, String> props = new LinkedHashMap<>();
-                        p.getUserProperties()
-                                .asList()
-                                .forEach(u -> props.put(
-                                        u.getName().toString(), u.getValue().toString()));
-                        Envelope e = MqttWire.read(props, p.getPayloadAsBytes(), true);
-                        sink.accept(new Incoming(
-                                e, p.getTopic().toString(), p.getQos().getCode(), ackOf(p::acknowledge)));
-                    },
-                    true);
-        } else {
-            v3.publishes(
-                    MqttGlobalPublishFilter.ALL,
-                    (Mqtt3Publish p) -> {
-                        Envelope e = MqttWire.read(Map.of(), p.getPayloadAsBytes(), false);
-                        sink.accept(new Incoming(
-                                e, p.getTopic().toString(), p.getQos().getCode(), ackOf(p::acknowledge)));
-                    },
-                    true);
-        }
-    }
-
-    /** Acknowledges once; an ack after the connection is gone does nothing. */
-    private static Runnable ackOf(Runnable ack) {
-        boolean[] done = {false};
-        return () -> {
-            synchronized (done) {
-                if (done[0]) {
-                    return;
-                }
-                done[0] = true;
-            }
-            try {
-                ack.run();
-            } catch (RuntimeException e) {
-                Logger.debug("ack: {}", e.getMessage());
-            }
-        };
+        MqttInbound.register(v5, v3, sink);
     }
 
     /**
@@ -219,6 +147,7 @@ final class MqttLink {
      */
     boolean connect(boolean cleanStart, long sessionExpirySeconds, int receiveMaximum) throws LiveException {
         int before = target.setUp() == null ? 0 : target.setUp().connections(clientId);
+        ending = false;
         boolean resumed = connectNow(cleanStart, sessionExpirySeconds, receiveMaximum);
         if (target.setUp() != null) {
             try {
@@ -234,6 +163,7 @@ final class MqttLink {
                 throw new LiveException(target.where() + ": interrupted while client " + clientId + " connected", e);
             }
         }
+        up = true;
         return resumed;
     }
 
@@ -373,6 +303,7 @@ final class MqttLink {
 
     /** Disconnects cleanly (DISCONNECT: no will; the session stays per its expiry). */
     void disconnect() {
+        ending = true;
         try {
             await(v5 != null ? v5.disconnect() : v3.disconnect());
         } catch (ExecutionException | TimeoutException e) {
@@ -385,6 +316,7 @@ final class MqttLink {
      * will, keeps a persistent session with its unacknowledged messages). Acknowledgements not sent yet are never sent.
      */
     void abort() {
+        ending = true;
         MqttClientConnectionConfig connection = rawConfig().getRawConnectionConfig();
         if (connection != null) {
             connection.getChannel().close().awaitUninterruptibly(5_000);

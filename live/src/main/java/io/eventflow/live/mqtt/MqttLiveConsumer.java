@@ -20,20 +20,22 @@ import org.tinylog.Logger;
  * the connection without DISCONNECT, so nothing it held is acknowledged.
  */
 final class MqttLiveConsumer implements LiveConsumer {
+    /** How long a client whose connection was lost waits before each attempt to connect again. */
+    static final long RECONNECT_MILLIS = 250;
+
     private final MqttLiveServer server;
     private final ConsumerSpec spec;
     private final DeliveryHandler handler;
-    private final MqttLiveServer.GroupState group;
+    private final MqttGroupState group;
     private final String clientId;
     private final LinkedBlockingQueue<MqttLink.Incoming> inbox = new LinkedBlockingQueue<>();
-    private MqttLink link;
+    private volatile MqttLink link;
     private Thread thread;
     private volatile boolean ready;
     private volatile boolean stopping;
     private volatile boolean ended;
 
-    MqttLiveConsumer(
-            MqttLiveServer server, ConsumerSpec spec, DeliveryHandler handler, MqttLiveServer.GroupState group) {
+    MqttLiveConsumer(MqttLiveServer server, ConsumerSpec spec, DeliveryHandler handler, MqttGroupState group) {
         this.server = server;
         this.spec = spec;
         this.handler = handler;
@@ -50,25 +52,66 @@ final class MqttLiveConsumer implements LiveConsumer {
                             + " (Moquette) does not have; run with mosquitto installed or give an MQTT 5 broker in --brokers");
         }
         boolean seenBefore = group.clientIds().contains(clientId);
-        link = new MqttLink(server.target(), clientId);
+        link = new MqttLink(server.target(server.serviceOf(spec.clientId())), clientId);
         link.onMessage(inbox::add);
-        Integer receiveMaximum = spec.subscription().receiveMaximum();
+        link.onLost(this::lost);
         // a persistent session starts new on the first connect and resumes after a restart
-        boolean resumed = link.connect(
-                !group.persistent || !seenBefore,
-                group.sessionExpirySeconds,
-                receiveMaximum == null ? 65535 : receiveMaximum);
-        group.connected(clientId, resumed);
+        connectAndSubscribe(!group.persistent || !seenBefore, null);
+        ready = true;
+        thread = new Thread(this::loop, "mqtt-consumer " + spec.clientId());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Connects; subscribes unless the broker resumed the session (which has the subscription). */
+    private void connectAndSubscribe(boolean cleanStart, String lostCause) throws LiveException {
+        Integer receiveMaximum = spec.subscription().receiveMaximum();
+        boolean resumed =
+                link.connect(cleanStart, group.sessionExpirySeconds, receiveMaximum == null ? 65535 : receiveMaximum);
+        group.connected(clientId, resumed, lostCause);
+        if (resumed) {
+            return;
+        }
         String filter = MqttTopics.filter(spec.channel().name());
         int qos = spec.subscription().qos() != null
                 ? spec.subscription().qos()
                 : io.eventflow.model.design.MqttTopic.of(spec.channel().channel())
                         .qosOrDefault();
         link.subscribe(server.sharedSubscriptions() ? MqttTopics.shared(spec.group(), filter) : filter, qos);
-        ready = true;
-        thread = new Thread(this::loop, "mqtt-consumer " + spec.clientId());
-        thread.setDaemon(true);
-        thread.start();
+    }
+
+    /**
+     * The connection ended without this client's doing (a broker crash, a reset on the network): the client keeps
+     * processing what it holds (its acknowledgements go nowhere) and connects again with the same client id every
+     * {@link #RECONNECT_MILLIS} until it is back or the consumer stops. A persistent session resumes (the broker
+     * re-sends what was not acknowledged); a clean one starts anew, subscribing again.
+     */
+    private void lost() {
+        boolean crashed = server.down();
+        group.disconnected(clientId, crashed ? "crash" : "cleanSession");
+        while (!stopping) {
+            try {
+                server.reconnectPause(RECONNECT_MILLIS);
+                if (stopping) {
+                    return;
+                }
+                MqttLink fresh = new MqttLink(server.target(server.serviceOf(spec.clientId())), clientId);
+                fresh.onMessage(inbox::add);
+                fresh.onLost(this::lost);
+                link = fresh;
+                connectAndSubscribe(!group.persistent, crashed || server.down() ? "crash" : null);
+                Logger.debug("MQTT consumer {} connected again", clientId);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (LiveException | RuntimeException e) {
+                Logger.debug("MQTT consumer {} reconnecting: {}", clientId, e.getMessage());
+                if (link != null) {
+                    link.abort(); // a half-made connection (subscribe refused, set-up timed out): start over
+                }
+            }
+        }
     }
 
     private void loop() {
@@ -177,7 +220,7 @@ final class MqttLiveConsumer implements LiveConsumer {
                 .filter(in -> in.message() != null)
                 .map(in -> in.message().messageId())
                 .toList());
-        group.disconnected(clientId);
+        group.disconnected(clientId, "cleanSession");
     }
 
     /** Dies: the connection closes without DISCONNECT; nothing held is acknowledged. */
@@ -193,7 +236,7 @@ final class MqttLiveConsumer implements LiveConsumer {
         }
         join();
         leftInHand(group.persistent && group.grantedQos > 0 ? null : "crash");
-        group.disconnected(clientId);
+        group.disconnected(clientId, "cleanSession");
     }
 
     /** Messages received but never handed to processing: lost with the session, or left on it (persistent). */

@@ -17,14 +17,53 @@ import org.tinylog.Logger;
  */
 final class MqttLiveProducer implements LiveProducer {
     private final MqttLiveServer server;
-    private final MqttLink link;
+    private volatile MqttLink link;
+    private final MqttTarget target;
+    private final String clientId;
     private final AtomicLong inFlight = new AtomicLong();
     private volatile boolean killed;
+    private volatile boolean closing;
 
     MqttLiveProducer(MqttLiveServer server, ProducerSpec spec) throws LiveException {
         this.server = server;
-        this.link = new MqttLink(server.target(), MqttTopics.clientId(spec.clientId()));
+        this.target = server.target(spec.service());
+        this.clientId = MqttTopics.clientId(spec.clientId());
+        this.link = new MqttLink(target, clientId);
+        link.onLost(this::lost);
         link.connect(true, 0, 65535);
+        server.producers.add(this);
+    }
+
+    /**
+     * The connection ended without this client's doing (a broker crash, a reset on the network): it connects again
+     * (a clean session, the same client id) every {@link MqttLiveConsumer#RECONNECT_MILLIS} until it is back. Sends
+     * meanwhile fail at once (the client is not connected), and QoS 1/2 sends unacknowledged when the connection
+     * ended fail with their session: the run counts them as failed sends.
+     */
+    private void lost() {
+        while (!killed && !closing) {
+            try {
+                server.reconnectPause(MqttLiveConsumer.RECONNECT_MILLIS);
+                if (killed || closing) {
+                    return;
+                }
+                MqttLink fresh = new MqttLink(target, clientId);
+                fresh.onLost(this::lost);
+                try {
+                    fresh.connect(true, 0, 65535);
+                } catch (LiveException | RuntimeException e) {
+                    fresh.abort(); // what a failed attempt opened
+                    throw e;
+                }
+                link = fresh;
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (LiveException | RuntimeException e) {
+                Logger.debug("MQTT producer {} reconnecting: {}", clientId, e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -80,9 +119,15 @@ final class MqttLiveProducer implements LiveProducer {
         }
     }
 
+    /** True while connected, or once closed or killed (nothing to wait for). */
+    boolean settled() {
+        return killed || closing || link.up();
+    }
+
     @Override
     public void close() {
         flush();
+        closing = true;
         link.disconnect();
     }
 

@@ -9,7 +9,7 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
-import io.eventflow.live.server.LocalServer;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.MqttTopic;
@@ -17,7 +17,6 @@ import io.eventflow.model.design.Publication;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,9 +36,9 @@ import org.tinylog.Logger;
  * explained from what the clients saw (QoS 0, sessions that ended).
  */
 final class MqttLiveServer implements LiveServer {
-    private final MqttLink.Target target;
+    private final MqttTarget target;
     private final String description;
-    private final LocalServer local;
+    private final MqttLocalBroker local;
     private final boolean sharedSubscriptions;
     private final String prefix;
     /** Per channel id: the key fields of the publications on it (address parameters so named take the key). */
@@ -52,24 +51,27 @@ final class MqttLiveServer implements LiveServer {
     /** Per channel name: message id -> when the broker took it (nanoTime). */
     private final Map<String, Map<Long, Long>> sends = new ConcurrentHashMap<>();
     /** Per group (broker name) and channel: what its clients saw. */
-    private final Map<String, GroupState> groups = new ConcurrentHashMap<>();
+    private final Map<String, MqttGroupState> groups = new ConcurrentHashMap<>();
     /** Dead-letter channel name -> messages the collector holds. */
     private final Map<String, ConcurrentLinkedQueue<Envelope>> collected = new ConcurrentHashMap<>();
 
     private final AtomicLong lastCollected = new AtomicLong();
+    /** The run's producers: a restart after a broker crash ends when they are connected again. */
+    final Set<MqttLiveProducer> producers = ConcurrentHashMap.newKeySet();
+
     private MqttLink collector;
 
     MqttLiveServer(
             Design design,
             String brokerId,
-            MqttLink.Target target,
+            MqttTarget target,
             String description,
-            LocalServer local,
+            MqttLocalBroker local,
             String prefix) {
         this.target = target;
         this.description = description;
         this.local = local;
-        this.sharedSubscriptions = !(local instanceof EmbeddedMoquette);
+        this.sharedSubscriptions = local == null || !local.moquette();
         this.prefix = prefix;
         for (Service s : design.services()) {
             for (Publication p : s.publishes()) {
@@ -98,8 +100,89 @@ final class MqttLiveServer implements LiveServer {
         return local != null;
     }
 
-    MqttLink.Target target() {
+    MqttTarget target() {
         return target;
+    }
+
+    /**
+     * Where a client of the design's service {@code service} connects: through its fault proxy link when the run
+     * routes it, else to the server.
+     */
+    MqttTarget target(String service) {
+        int port = local == null ? target.port() : local.port(service);
+        return port == target.port()
+                ? target
+                : new MqttTarget(
+                        target.host(),
+                        port,
+                        target.v5(),
+                        target.tls(),
+                        target.username(),
+                        target.password(),
+                        target.timeout(),
+                        target.where() + " through the fault proxy",
+                        target.setUp());
+    }
+
+    /**
+     * The design service of a consumer's client id ({@code prefix + service#n@channel}): the routed service whose id
+     * it starts with (the longest), or null.
+     */
+    String serviceOf(String clientId) {
+        if (local == null || !clientId.startsWith(prefix)) {
+            return null;
+        }
+        String rest = clientId.substring(prefix.length());
+        String best = null;
+        for (String s : local.routed()) {
+            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** Waits before a client's next reconnect attempt: {@code millis}, or until the crashed server is back. */
+    void reconnectPause(long millis) throws InterruptedException {
+        if (local == null) {
+            Thread.sleep(millis);
+        } else {
+            local.pause(millis);
+        }
+    }
+
+    /** True while the server this run started is crashed (between a broker-crash and its restart). */
+    boolean down() {
+        return local != null && local.down();
+    }
+
+    @Override
+    public List<ProxyLink> links(String service) {
+        return local == null ? List.of() : local.links(service);
+    }
+
+    @Override
+    public void crashNode(int node) throws LiveException {
+        if (local == null || node != 0) {
+            throw new LiveException(
+                    description + ": " + (local == null ? "not started by this run" : "has one node, 0"));
+        }
+        local.crash();
+    }
+
+    @Override
+    public void restartNode(int node) throws LiveException {
+        if (local == null || node != 0) {
+            throw new LiveException(
+                    description + ": " + (local == null ? "not started by this run" : "has one node, 0"));
+        }
+        local.restart();
+        // For the clients the crash lasts until they are back: sends that fail before the producers reconnected
+        // (every 250 ms) count as lost by the crash, not as network failures.
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (System.nanoTime() < deadline && !producers.stream().allMatch(MqttLiveProducer::settled)) {
+            sleep(20);
+        }
     }
 
     /** True when groups read through shared subscriptions ({@code $share/GROUP/...}); Moquette has none. */
@@ -177,7 +260,7 @@ final class MqttLiveServer implements LiveServer {
             }
             retainedTopics.clear();
         }
-        for (GroupState g : groups.values()) {
+        for (MqttGroupState g : groups.values()) {
             if (!g.persistent) {
                 continue;
             }
@@ -206,8 +289,8 @@ final class MqttLiveServer implements LiveServer {
         }
     }
 
-    GroupState group(ConsumerSpec spec) {
-        return groups.computeIfAbsent(spec.group() + "\u0000" + spec.channel().name(), k -> new GroupState(spec));
+    MqttGroupState group(ConsumerSpec spec) {
+        return groups.computeIfAbsent(spec.group() + "\u0000" + spec.channel().name(), k -> new MqttGroupState(spec));
     }
 
     @Override
@@ -229,7 +312,7 @@ final class MqttLiveServer implements LiveServer {
      */
     @Override
     public Set<Long> pending(LiveChannel channel, String group) throws LiveException {
-        GroupState g = groups.get(group + "\u0000" + channel.name());
+        MqttGroupState g = groups.get(group + "\u0000" + channel.name());
         Set<Long> ids = ConcurrentHashMap.newKeySet();
         if (g == null) {
             return ids;
@@ -271,7 +354,7 @@ final class MqttLiveServer implements LiveServer {
      */
     @Override
     public Map<Long, String> losses(LiveChannel channel, String group) {
-        GroupState g = groups.get(group + "\u0000" + channel.name());
+        MqttGroupState g = groups.get(group + "\u0000" + channel.name());
         Map<Long, String> out = new HashMap<>();
         if (g == null) {
             return out;
@@ -287,7 +370,7 @@ final class MqttLiveServer implements LiveServer {
                     out.putIfAbsent(id, "qos0");
                     return;
                 }
-                for (GroupState.Window w : g.windows) {
+                for (MqttGroupState.Window w : g.windows) {
                     if (at >= w.from() && (w.to() < 0 || at <= w.to())) {
                         out.putIfAbsent(id, w.cause());
                         return;
@@ -337,82 +420,6 @@ final class MqttLiveServer implements LiveServer {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** What the clients of one group on one channel saw. Guarded by itself. */
-    static final class GroupState {
-        /** Times (nanoTime) between which what was sent and not received went with an ended session. */
-        record Window(long from, long to, String cause, String client) {}
-
-        final int grantedQos;
-        final boolean persistent;
-        final long sessionExpirySeconds;
-        final BitSet received = new BitSet();
-        final List<Window> windows = new ArrayList<>();
-        final Map<Long, String> droppedInHand = new HashMap<>();
-        final Set<Long> inHand = new HashSet<>();
-        /** Client id -> when its current (or last) connection began; connected ones in {@link #connected}. */
-        private final Map<String, Long> connectedAt = new LinkedHashMap<>();
-
-        private final Set<String> connected = new HashSet<>();
-
-        GroupState(ConsumerSpec spec) {
-            this.grantedQos = grantedQos(spec);
-            var expiry = spec.subscription().sessionExpiry();
-            this.sessionExpirySeconds = expiry == null ? 0 : Math.max(0, expiry.nanos() / 1_000_000_000L);
-            this.persistent = sessionExpirySeconds > 0;
-        }
-
-        synchronized Set<String> clientIds() {
-            return new LinkedHashSet<>(connectedAt.keySet());
-        }
-
-        /** True when a client of the group that is not {@code clientId} is connected. */
-        synchronized boolean othersConnected(String clientId) {
-            return connected.stream().anyMatch(c -> !c.equals(clientId));
-        }
-
-        /** A client connected: {@code resumed} whether the broker had its session. */
-        synchronized void connected(String clientId, boolean resumed) {
-            long now = System.nanoTime();
-            Long before = connectedAt.get(clientId);
-            for (int i = 0; i < windows.size(); i++) {
-                Window w = windows.get(i);
-                if (w.to() < 0 && w.client().equals(clientId)) {
-                    windows.set(i, new Window(w.from(), now, w.cause(), clientId));
-                }
-            }
-            if (before != null && persistent && !resumed) {
-                // the session expired while the client was away: what it held and what came meanwhile is gone
-                windows.add(new Window(before, now, "sessionExpired", clientId));
-            }
-            connectedAt.put(clientId, now);
-            connected.add(clientId);
-        }
-
-        /** A client's connection ended (crash or clean close); a clean session goes with it. */
-        synchronized void disconnected(String clientId) {
-            connected.remove(clientId);
-            if (!persistent) {
-                windows.add(new Window(connectedAt.getOrDefault(clientId, 0L), -1, "cleanSession", clientId));
-            }
-        }
-
-        synchronized void received(long id) {
-            if (id >= 0 && id <= Integer.MAX_VALUE) {
-                received.set((int) id);
-            }
-        }
-
-        /** Ids a client had received and not handed to processing when it closed cleanly. */
-        synchronized void leftInHand(List<Long> ids) {
-            inHand.addAll(ids);
-        }
-
-        /** Ids a client had received but not handed to processing when it died or closed with a clean session. */
-        synchronized void droppedInHand(Iterable<Long> ids, String cause) {
-            ids.forEach(id -> droppedInHand.putIfAbsent(id, cause));
         }
     }
 }

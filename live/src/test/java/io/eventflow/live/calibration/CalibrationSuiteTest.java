@@ -91,6 +91,13 @@ class CalibrationSuiteTest {
         assertThat(mqtt.groups().get("ingest").processed()).isEqualTo(249);
         assertThat(mqtt.groups().get("ingest").lost()).isZero();
         assertThat(mqtt.groups().get("ingest").duplicates()).isZero();
+        // QoS 0, the broker down from 2 s to 4 s: 50/s for 5 s, 20 ms .. 4980 ms = 249 readings; those published at
+        // 2000 .. 3980 ms (100) are lost as qos0 (the simulator's publisher never learns); the 149 others processed
+        SimulationReport brokerCrash = simulate("mqtt-qos0-broker-crash");
+        assertThat(brokerCrash.groups().get("ingest").owed()).isEqualTo(249);
+        assertThat(brokerCrash.groups().get("ingest").lostByCause().get("qos0")).isEqualTo(100);
+        assertThat(brokerCrash.groups().get("ingest").lost()).isEqualTo(100);
+        assertThat(brokerCrash.groups().get("ingest").processed()).isEqualTo(149);
         // retention 3 s, billing away from 1.5 s to 7.51 s: the second phase (2020 ms .. 3980 ms, 99 orders) is
         // deleted at 5.02 .. 6.98 s, before billing is back; the first (20 .. 980 ms, 49) was processed before the
         // crash and the third (6020 .. 8980 ms, 149) is processed after the restart: 49 + 149 = 198 of 297

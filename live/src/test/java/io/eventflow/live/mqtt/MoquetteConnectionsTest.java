@@ -16,7 +16,7 @@ class MoquetteConnectionsTest {
     @Test
     void connectReturnsOnlyOnceTheBrokerHasSetTheConnectionUp() throws Exception {
         try (EmbeddedMoquette moquette = EmbeddedMoquette.start()) {
-            MqttLink.Target target = new MqttLink.Target(
+            MqttTarget target = new MqttTarget(
                     "127.0.0.1",
                     moquette.port(),
                     false,
