@@ -9,6 +9,8 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.model.design.RedisStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,14 +52,106 @@ final class RedisLiveServer implements LiveServer {
     /** Groups (stream + group) that read without ack (NOACK) and had a consumer killed. */
     private final Set<String> killedWithoutAck = ConcurrentHashMap.newKeySet();
 
-    RedisLiveServer(HostAndPort address, JedisClientConfig config, String description, LocalRedisServer local) {
+    /** The fault proxy in front of the local server (null: none), closed with this server. */
+    private final FaultProxy proxy;
+    /** Per routed design service, its link of {@link #proxy}. */
+    private final Map<String, ProxyLink> links;
+    /** Per routed design service, the pooled client its producers share, through its link. */
+    private final Map<String, RedisClient> routedClients = new ConcurrentHashMap<>();
+
+    private final String runPrefix;
+
+    /**
+     * @param local the local server this run started, or null
+     * @param proxy the fault proxy in front of {@code local} (null: none)
+     * @param links per routed design service, its link of {@code proxy}
+     */
+    RedisLiveServer(
+            HostAndPort address,
+            JedisClientConfig config,
+            String description,
+            LocalRedisServer local,
+            FaultProxy proxy,
+            Map<String, ProxyLink> links,
+            String runPrefix) {
         this.address = address;
         this.config = config;
         this.admin =
                 RedisClient.builder().hostAndPort(address).clientConfig(config).build();
         this.description = description;
         this.local = local;
+        this.proxy = proxy;
+        this.links = Map.copyOf(links);
+        this.runPrefix = runPrefix;
         admin.ping();
+    }
+
+    /** Where a client of the design's service {@code service} connects: its proxy link when routed. */
+    private HostAndPort addressFor(String service) {
+        ProxyLink l = service == null ? null : links.get(service);
+        return l == null ? address : new HostAndPort("127.0.0.1", l.port());
+    }
+
+    /** The pooled client for the producers of {@code service}: through its link when routed, else the admin's. */
+    private RedisClient clientFor(String service) {
+        if (!links.containsKey(service)) {
+            return admin;
+        }
+        return routedClients.computeIfAbsent(service, s -> RedisClient.builder()
+                .hostAndPort(addressFor(s))
+                .clientConfig(config)
+                .build());
+    }
+
+    /**
+     * The design service of a consumer's client id ({@code prefix + service#n@channel}): the routed service whose id
+     * it starts with (the longest), or null.
+     */
+    private String serviceOf(String clientId) {
+        if (links.isEmpty() || !clientId.startsWith(runPrefix)) {
+            return null;
+        }
+        String rest = clientId.substring(runPrefix.length());
+        String best = null;
+        for (String s : links.keySet()) {
+            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public List<ProxyLink> links(String service) {
+        ProxyLink l = links.get(service);
+        return l == null ? List.of() : List.of(l);
+    }
+
+    /** Kills the local server (SIGKILL: no shutdown, no final save); clients see their connections break. */
+    @Override
+    public void crashNode(int node) throws LiveException {
+        checkNode(node);
+        local.crash();
+    }
+
+    /** Starts the local server again on its folder: it loads its append-only file; the clients connect again. */
+    @Override
+    public void restartNode(int node) throws LiveException {
+        checkNode(node);
+        try {
+            local.restart();
+        } catch (RuntimeException e) {
+            throw new LiveException("the local redis-server did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkNode(int node) throws LiveException {
+        if (local == null) {
+            throw new LiveException(description + " is not a server this run started: it is not crashed live");
+        }
+        if (node != 0) {
+            throw new LiveException("the local redis-server is one node (node 0), not node " + node);
+        }
     }
 
     @Override
@@ -101,6 +195,7 @@ final class RedisLiveServer implements LiveServer {
 
     @Override
     public LiveProducer producer(ProducerSpec spec) {
+        RedisClient client = clientFor(spec.service());
         return new LiveProducer() {
             @Override
             public void send(LiveChannel channel, Envelope message, SendCallback callback) {
@@ -110,7 +205,7 @@ final class RedisLiveServer implements LiveServer {
                     if (maxLen != null) {
                         params.maxLen(maxLen).exactTrimming();
                     }
-                    StreamEntryID id = admin.xadd(channel.name(), params, fields(message));
+                    StreamEntryID id = client.xadd(channel.name(), params, fields(message));
                     added.computeIfAbsent(channel.name(), k -> new ConcurrentHashMap<>())
                             .put(id, message.messageId());
                 } catch (JedisException e) {
@@ -135,7 +230,7 @@ final class RedisLiveServer implements LiveServer {
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
         String key = spec.channel().name() + "\u0000" + spec.group();
         return new RedisLiveConsumer(
-                address,
+                addressFor(serviceOf(spec.clientId())),
                 config,
                 spec,
                 handler,
@@ -364,8 +459,12 @@ final class RedisLiveServer implements LiveServer {
     @Override
     public void close() {
         admin.close();
+        routedClients.values().forEach(RedisClient::close);
         if (local != null) {
             local.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 }
