@@ -32,6 +32,18 @@ import java.util.concurrent.TimeoutException;
  * {@code --brokers}: {@code username}, {@code password} (a secret), {@code virtualHost}, {@code tls} ({@code true}).
  */
 public final class AmqpConnector implements LiveConnector {
+    /**
+     * The client's default handler warns with a stack trace for every connection that breaks under it; live mode
+     * breaks them on purpose (drop, broker-crash) and its clients connect again, so that goes to the debug log.
+     */
+    private static final com.rabbitmq.client.ExceptionHandler QUIET_ON_BROKEN_CONNECTIONS =
+            new com.rabbitmq.client.impl.ForgivingExceptionHandler() {
+                @Override
+                public void handleUnexpectedConnectionDriverException(
+                        com.rabbitmq.client.Connection conn, Throwable exception) {
+                    org.tinylog.Logger.debug("RabbitMQ connection broke: {}", exception.getMessage());
+                }
+            };
 
     @Override
     public BrokerKind kind() {
@@ -170,6 +182,7 @@ public final class AmqpConnector implements LiveConnector {
         factory.setHandshakeTimeout(timeout);
         factory.setAutomaticRecoveryEnabled(false);
         factory.setTopologyRecoveryEnabled(false);
+        factory.setExceptionHandler(QUIET_ON_BROKEN_CONNECTIONS);
         if (endpoint != null) {
             var p = endpoint.properties();
             if (p.containsKey("username")) {
