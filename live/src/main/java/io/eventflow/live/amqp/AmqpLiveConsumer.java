@@ -25,7 +25,7 @@ import org.tinylog.Logger;
  * held unacked), {@code basic.qos} prefetch, and acks as the design says: automatic acks for at-most-once, manual
  * {@code basic.ack} after processing, or, for periodic commits, one cumulative ack of everything received at the
  * first batch after each interval. Deliveries are handed to the run on the consumer's own thread, in batches of what
- * has arrived (at most the prefetch).
+ * has arrived (at most the subscription's concurrency, see {@link #handOver()}).
  *
  * <p>When its connection breaks without it asking (a broker crash, a reset on a fault proxy link) it connects again,
  * every {@value #RECONNECT_MILLIS} ms until the broker answers, and consumes with the same consumer tag. The broker
@@ -139,7 +139,7 @@ final class AmqpLiveConsumer implements LiveConsumer {
                 }
                 List<Received> got = new ArrayList<>();
                 got.add(first);
-                inbox.drainTo(got, spec.prefetch() - 1);
+                inbox.drainTo(got, handOver() - 1);
                 List<Delivery> batch = new ArrayList<>(got.size());
                 for (Received r : got) {
                     if (!r.on().isOpen() && spec.ack() != ConsumerSpec.Ack.ON_RECEIVE) {
@@ -163,6 +163,17 @@ final class AmqpLiveConsumer implements LiveConsumer {
                 Logger.warn("consumer {} stopped: {}", spec.clientId(), e.getMessage());
             }
         }
+    }
+
+    /**
+     * How many deliveries are handed to processing at once: as many as the workers start together (the
+     * subscription's concurrency, at most the prefetch). The rest of the prefetch waits in the inbox, like the
+     * client's buffer it is: when the channel closes under it (a broker crash, a reset) those deliveries are dropped
+     * (the broker requeued them) instead of being processed with acks that cannot reach the broker, as the simulator
+     * drops a member's prefetched messages.
+     */
+    private int handOver() {
+        return Math.min(spec.prefetch(), Math.max(1, spec.subscription().concurrencyOrDefault()));
     }
 
     /** Periodic commits: one cumulative ack of everything received so far, at the first batch after the interval. */

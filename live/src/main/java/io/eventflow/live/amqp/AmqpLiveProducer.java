@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * confirmed fails (the run counts it lost, {@code crash} while the broker is down, else {@code network}, unless the
  * broker had stored it after all), and the producer connects again: at the next send, at most every
  * {@value #RECONNECT_MILLIS} ms. A send while it is not connected fails at once, as a publish on a closed channel
- * does; it is not sent again (the design's producer {@code retry} is applied on Kafka only).
+ * does; it is not sent again (the design's producer {@code retry} is not applied on RabbitMQ: docs/live.md).
  */
 final class AmqpLiveProducer implements LiveProducer {
     private static final long FLUSH_MILLIS = 30_000;

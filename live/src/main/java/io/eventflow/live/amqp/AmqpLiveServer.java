@@ -44,6 +44,9 @@ final class AmqpLiveServer implements LiveServer {
 
     private final Map<String, ProxyLink> links;
     private final FaultProxy proxy;
+    /** The run crashed the local node at least once: a queue it lost is read back as empty, not as an error. */
+    private volatile boolean crashed;
+
     private final Set<String> createdQueues = new LinkedHashSet<>();
     private final Set<String> createdExchanges = new LinkedHashSet<>();
 
@@ -127,6 +130,7 @@ final class AmqpLiveServer implements LiveServer {
     @Override
     public void crashNode(int node) throws LiveException {
         checkNode(node);
+        crashed = true;
         local.crash();
     }
 
@@ -273,6 +277,11 @@ final class AmqpLiveServer implements LiveServer {
                 }
             }
         } catch (IOException | TimeoutException e) {
+            if (crashed && rootMessage(e).contains("NOT_FOUND")) {
+                // the node lost the queue in the crash (RabbitMQ writes its definitions lazily): nothing is on it
+                Logger.warn("queue '{}' did not survive the crash of the local RabbitMQ node", channel.name());
+                return ids;
+            }
             throw new LiveException("could not read queue '" + channel.name() + "': " + rootMessage(e), e);
         }
         return ids;

@@ -18,8 +18,10 @@ final class AmqpCalibrationCases {
     }
 
     /**
-     * A node crash with a durable queue holding stored and unacked messages: nothing lost, at most the message in
-     * processing twice. The drain covers the local node's restart (about 5 s, up to 40 s seen on a loaded machine).
+     * A node crash with a durable queue holding stored and unacked messages: nothing lost, everything processed. The
+     * drain covers the local node's restart (about 5 s, up to 40 s seen on a loaded machine). Duplicates are not
+     * compared: RabbitMQ brings back acknowledged messages whose acks it had not written to disk (docs/fidelity.md,
+     * "Not calibrated yet").
      */
     private static CalibrationCase brokerCrash() {
         return new CalibrationCase(
@@ -54,15 +56,7 @@ final class AmqpCalibrationCases {
                                 new Tolerance(
                                         0,
                                         0,
-                                        "the 60 orders stored or unacked at the crash are delivered after the restart"
-                                                + " and processed within the drain, in both")),
-                        share(
-                                "billing",
-                                "duplicates",
-                                new Tolerance(
-                                        0.03,
-                                        0,
-                                        "at most the order in processing at the crash, whose ack the crash cut, is"
-                                                + " processed again; 3 % is 3 orders"))));
+                                        "the 59 orders stored or unacked at the crash are delivered after the restart"
+                                                + " and processed within the drain, in both"))));
     }
 }
