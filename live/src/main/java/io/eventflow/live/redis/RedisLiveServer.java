@@ -39,7 +39,6 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  * ({@code trimmed}).
  */
 final class RedisLiveServer implements LiveServer {
-    private final HostAndPort address;
     private final JedisClientConfig config;
     private final RedisClient admin;
     private final String description;
@@ -52,14 +51,8 @@ final class RedisLiveServer implements LiveServer {
     /** Groups (stream + group) that read without ack (NOACK) and had a consumer killed. */
     private final Set<String> killedWithoutAck = ConcurrentHashMap.newKeySet();
 
-    /** The fault proxy in front of the local server (null: none), closed with this server. */
-    private final FaultProxy proxy;
-    /** Per routed design service, its link of {@link #proxy}. */
-    private final Map<String, ProxyLink> links;
-    /** Per routed design service, the pooled client its producers share, through its link. */
-    private final Map<String, RedisClient> routedClients = new ConcurrentHashMap<>();
-
-    private final String runPrefix;
+    /** Where clients connect: the server, or a routed service's proxy link. */
+    private final RedisRoutes routes;
 
     /**
      * @param local the local server this run started, or null
@@ -74,57 +67,18 @@ final class RedisLiveServer implements LiveServer {
             FaultProxy proxy,
             Map<String, ProxyLink> links,
             String runPrefix) {
-        this.address = address;
         this.config = config;
         this.admin =
                 RedisClient.builder().hostAndPort(address).clientConfig(config).build();
         this.description = description;
         this.local = local;
-        this.proxy = proxy;
-        this.links = Map.copyOf(links);
-        this.runPrefix = runPrefix;
+        this.routes = new RedisRoutes(address, config, proxy, links, runPrefix);
         admin.ping();
-    }
-
-    /** Where a client of the design's service {@code service} connects: its proxy link when routed. */
-    private HostAndPort addressFor(String service) {
-        ProxyLink l = service == null ? null : links.get(service);
-        return l == null ? address : new HostAndPort("127.0.0.1", l.port());
-    }
-
-    /** The pooled client for the producers of {@code service}: through its link when routed, else the admin's. */
-    private RedisClient clientFor(String service) {
-        if (!links.containsKey(service)) {
-            return admin;
-        }
-        return routedClients.computeIfAbsent(service, s -> RedisClient.builder()
-                .hostAndPort(addressFor(s))
-                .clientConfig(config)
-                .build());
-    }
-
-    /**
-     * The design service of a consumer's client id ({@code prefix + service#n@channel}): the routed service whose id
-     * it starts with (the longest), or null.
-     */
-    private String serviceOf(String clientId) {
-        if (links.isEmpty() || !clientId.startsWith(runPrefix)) {
-            return null;
-        }
-        String rest = clientId.substring(runPrefix.length());
-        String best = null;
-        for (String s : links.keySet()) {
-            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
-                best = s;
-            }
-        }
-        return best;
     }
 
     @Override
     public List<ProxyLink> links(String service) {
-        ProxyLink l = links.get(service);
-        return l == null ? List.of() : List.of(l);
+        return routes.links(service);
     }
 
     /** Kills the local server (SIGKILL: no shutdown, no final save); clients see their connections break. */
@@ -195,7 +149,7 @@ final class RedisLiveServer implements LiveServer {
 
     @Override
     public LiveProducer producer(ProducerSpec spec) {
-        RedisClient client = clientFor(spec.service());
+        RedisClient client = routes.clientFor(spec.service(), admin);
         return new LiveProducer() {
             @Override
             public void send(LiveChannel channel, Envelope message, SendCallback callback) {
@@ -230,7 +184,7 @@ final class RedisLiveServer implements LiveServer {
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
         String key = spec.channel().name() + "\u0000" + spec.group();
         return new RedisLiveConsumer(
-                addressFor(serviceOf(spec.clientId())),
+                routes.addressFor(routes.serviceOf(spec.clientId())),
                 config,
                 spec,
                 handler,
@@ -459,12 +413,9 @@ final class RedisLiveServer implements LiveServer {
     @Override
     public void close() {
         admin.close();
-        routedClients.values().forEach(RedisClient::close);
         if (local != null) {
             local.close();
         }
-        if (proxy != null) {
-            proxy.close();
-        }
+        routes.close();
     }
 }
