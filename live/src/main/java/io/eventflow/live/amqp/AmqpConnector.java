@@ -7,6 +7,8 @@ import io.eventflow.live.LiveConnector;
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveServer;
+import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.live.server.ServerUnavailableException;
 import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
@@ -17,7 +19,9 @@ import io.eventflow.model.design.ExchangeType;
 import io.eventflow.model.design.Subscription;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 
@@ -28,6 +32,18 @@ import java.util.concurrent.TimeoutException;
  * {@code --brokers}: {@code username}, {@code password} (a secret), {@code virtualHost}, {@code tls} ({@code true}).
  */
 public final class AmqpConnector implements LiveConnector {
+    /**
+     * The client's default handler warns with a stack trace for every connection that breaks under it; live mode
+     * breaks them on purpose (drop, broker-crash) and its clients connect again, so that goes to the debug log.
+     */
+    private static final com.rabbitmq.client.ExceptionHandler QUIET_ON_BROKEN_CONNECTIONS =
+            new com.rabbitmq.client.impl.ForgivingExceptionHandler() {
+                @Override
+                public void handleUnexpectedConnectionDriverException(
+                        com.rabbitmq.client.Connection conn, Throwable exception) {
+                    org.tinylog.Logger.debug("RabbitMQ connection broke: {}", exception.getMessage());
+                }
+            };
 
     @Override
     public BrokerKind kind() {
@@ -70,8 +86,26 @@ public final class AmqpConnector implements LiveConnector {
         return out;
     }
 
+    /** True: the local node's clients of routed services connect through their own fault proxy link. */
+    @Override
+    public boolean routesThroughProxy() {
+        return true;
+    }
+
+    /** True: the local node is killed (SIGKILL) and started again on its data ({@link LocalRabbitMqServer#crash}). */
+    @Override
+    public boolean crashesNodes() {
+        return true;
+    }
+
     @Override
     public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options) throws LiveException {
+        return start(broker, endpoint, options, List.of());
+    }
+
+    @Override
+    public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options, List<String> routed)
+            throws LiveException {
         if (endpoint == null) {
             LocalRabbitMqServer local;
             try {
@@ -79,16 +113,39 @@ public final class AmqpConnector implements LiveConnector {
             } catch (ServerUnavailableException e) {
                 throw new LiveException("broker '" + broker.id() + "': " + e.getMessage(), e);
             }
+            FaultProxy proxy = routed.isEmpty() ? null : new FaultProxy();
             try {
                 ConnectionFactory factory = factory(local.endpoint(), null, options);
+                Map<String, ProxyLink> links = new LinkedHashMap<>();
+                Map<String, ConnectionFactory> factories = new LinkedHashMap<>();
+                for (String service : routed) {
+                    ProxyLink link = proxy.open(service + " -> " + broker.id(), local.port());
+                    links.put(service, link);
+                    factories.put(service, factory("amqp://127.0.0.1:" + link.port(), null, options));
+                }
                 return new AmqpLiveServer(
                         factory,
                         "local RabbitMQ node (" + local.description() + ") at " + local.endpoint() + ", started in "
-                                + local.startTime().toMillis() + " ms",
+                                + local.startTime().toMillis() + " ms"
+                                + (routed.isEmpty()
+                                        ? ""
+                                        : ", clients of " + String.join(", ", routed) + " through the fault proxy"),
                         options,
-                        local);
+                        local,
+                        proxy,
+                        links,
+                        factories);
+            } catch (LiveException e) {
+                local.close();
+                if (proxy != null) {
+                    proxy.close();
+                }
+                throw e;
             } catch (IOException | TimeoutException | RuntimeException e) {
                 local.close();
+                if (proxy != null) {
+                    proxy.close();
+                }
                 throw new LiveException(
                         "broker '" + broker.id() + "': the local RabbitMQ node started but refused "
                                 + "the connection: " + e.getMessage(),
@@ -125,6 +182,7 @@ public final class AmqpConnector implements LiveConnector {
         factory.setHandshakeTimeout(timeout);
         factory.setAutomaticRecoveryEnabled(false);
         factory.setTopologyRecoveryEnabled(false);
+        factory.setExceptionHandler(QUIET_ON_BROKEN_CONNECTIONS);
         if (endpoint != null) {
             var p = endpoint.properties();
             if (p.containsKey("username")) {

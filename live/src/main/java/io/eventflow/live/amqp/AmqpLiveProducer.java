@@ -22,93 +22,141 @@ import java.util.concurrent.TimeoutException;
  * A RabbitMQ publisher of one service instance: its own connection, publisher confirms, the mandatory flag (an
  * unroutable message is a failed send, not a silent drop), persistent messages on durable queues. The callback comes
  * when the broker confirms (ack) or refuses (nack: e.g. a full queue with {@code overflow: reject-publish}).
+ *
+ * <p>When its connection breaks (a broker crash, a reset on a fault proxy link) every send the broker had not
+ * confirmed fails (the run counts it lost, {@code crash} while the broker is down, else {@code network}, unless the
+ * broker had stored it after all), and the producer connects again: at the next send, at most every
+ * {@value #RECONNECT_MILLIS} ms. A send while it is not connected fails at once, as a publish on a closed channel
+ * does; it is not sent again (the design's producer {@code retry} is not applied on RabbitMQ: docs/live.md).
  */
 final class AmqpLiveProducer implements LiveProducer {
     private static final long FLUSH_MILLIS = 30_000;
+    static final long RECONNECT_MILLIS = 200;
 
-    private final Connection connection;
-    private final Channel channel;
+    private final ConnectionFactory factory;
+    private final ProducerSpec spec;
     private final String prefix;
-    private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
-    private final Map<Long, String> returned = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Link link;
+    private volatile boolean closing;
+    private long nextAttempt;
+    private String lastFailure = "not connected";
 
     /** {@code rejectsWhenFull}: the target queue has a {@code maxLength} and refuses new messages at it. */
     private record Pending(Envelope message, SendCallback callback, boolean rejectsWhenFull) {}
 
+    /** One connection and its confirm channel: its sends awaiting the broker's answer, by publish sequence number. */
+    private final class Link {
+        final Connection connection;
+        final Channel channel;
+        final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
+        final Map<Long, String> returned = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Link() throws IOException, TimeoutException {
+            connection = factory.newConnection(spec.clientId());
+            try {
+                channel = connection.createChannel();
+                channel.confirmSelect();
+            } catch (IOException | RuntimeException e) {
+                connection.abort(0);
+                throw e;
+            }
+            channel.addReturnListener(r -> {
+                Object id = r.getProperties().getHeaders() == null
+                        ? null
+                        : r.getProperties().getHeaders().get(AmqpWire.SEQUENCE);
+                if (id != null) {
+                    returned.put(
+                            Long.parseLong(id.toString()),
+                            "unroutable: no queue bound to exchange '" + r.getExchange() + "' with routing key '"
+                                    + r.getRoutingKey() + "' (" + r.getReplyText() + ")");
+                }
+            });
+            channel.addConfirmListener(
+                    (tag, multiple) -> done(tag, multiple, null, false),
+                    (tag, multiple) -> done(
+                            tag,
+                            multiple,
+                            "refused by the broker (nack: e.g. the queue is full with overflow reject-publish)",
+                            true));
+            channel.addShutdownListener(cause -> failAll("the connection closed: " + cause.getMessage()));
+        }
+
+        private void done(long tag, boolean multiple, String error, boolean nack) {
+            if (multiple) {
+                for (Long t : pending.headMap(tag, true).keySet().toArray(new Long[0])) {
+                    complete(t, error, nack);
+                }
+            } else {
+                complete(tag, error, nack);
+            }
+        }
+
+        /** Answers a send: acknowledged (no error), returned unroutable, refused by a nack, or failed otherwise. */
+        void complete(long tag, String error, boolean nack) {
+            Pending p = pending.remove(tag);
+            if (p == null) {
+                return;
+            }
+            String unroutable = returned.remove(tag);
+            if (unroutable != null) {
+                p.callback().done(p.message(), new IOException(unroutable));
+            } else if (error != null) {
+                p.callback()
+                        .done(
+                                p.message(),
+                                nack ? new LiveProducer.Refused(error, p.rejectsWhenFull()) : new IOException(error));
+            } else {
+                p.callback().done(p.message(), null);
+            }
+        }
+
+        void failAll(String why) {
+            for (Long tag : pending.keySet().toArray(new Long[0])) {
+                complete(tag, why, false);
+            }
+        }
+    }
+
     AmqpLiveProducer(ConnectionFactory factory, ProducerSpec spec, String prefix) throws LiveException {
+        this.factory = factory;
+        this.spec = spec;
         this.prefix = prefix;
         try {
-            this.connection = factory.newConnection(spec.clientId());
-            this.channel = connection.createChannel();
-            channel.confirmSelect();
+            this.link = new Link();
         } catch (IOException | TimeoutException e) {
             throw new LiveException(
                     "producer " + spec.clientId() + " could not connect to RabbitMQ: " + e.getMessage(), e);
         }
-        channel.addReturnListener(r -> {
-            Object id = r.getProperties().getHeaders() == null
-                    ? null
-                    : r.getProperties().getHeaders().get(AmqpWire.SEQUENCE);
-            if (id != null) {
-                returned.put(
-                        Long.parseLong(id.toString()),
-                        "unroutable: no queue bound to exchange '" + r.getExchange() + "' with routing key '"
-                                + r.getRoutingKey() + "' (" + r.getReplyText() + ")");
-            }
-        });
-        channel.addConfirmListener(
-                (tag, multiple) -> done(tag, multiple, null, false),
-                (tag, multiple) -> done(
-                        tag,
-                        multiple,
-                        "refused by the broker (nack: e.g. the queue is full with overflow reject-publish)",
-                        true));
-        channel.addShutdownListener(cause -> failAll("the connection closed: " + cause.getMessage()));
     }
 
-    private void done(long tag, boolean multiple, String error, boolean nack) {
-        Map<Long, Pending> acked = multiple ? pending.headMap(tag, true) : null;
-        if (acked != null) {
-            for (Long t : acked.keySet().toArray(new Long[0])) {
-                complete(t, error, nack);
-            }
-        } else {
-            complete(tag, error, nack);
+    /** The open link, connecting again (at most every {@value #RECONNECT_MILLIS} ms) when the last one broke. */
+    private Link open() {
+        Link l = link;
+        if (l != null && l.channel.isOpen()) {
+            return l;
         }
-    }
-
-    private void complete(long tag, String error) {
-        complete(tag, error, false);
-    }
-
-    /** Answers a send: acknowledged (no error), returned unroutable, refused by a nack, or failed otherwise. */
-    private void complete(long tag, String error, boolean nack) {
-        Pending p = pending.remove(tag);
-        if (p == null) {
-            return;
+        long now = System.currentTimeMillis();
+        if (closing || now < nextAttempt) {
+            return null;
         }
-        String unroutable = returned.remove(tag);
-        if (unroutable != null) {
-            p.callback().done(p.message(), new IOException(unroutable));
-        } else if (error != null) {
-            p.callback()
-                    .done(
-                            p.message(),
-                            nack ? new LiveProducer.Refused(error, p.rejectsWhenFull()) : new IOException(error));
-        } else {
-            p.callback().done(p.message(), null);
-        }
-    }
-
-    private void failAll(String why) {
-        for (Long tag : pending.keySet().toArray(new Long[0])) {
-            complete(tag, why);
+        nextAttempt = now + RECONNECT_MILLIS;
+        try {
+            link = new Link();
+            return link;
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            lastFailure = AmqpLiveServer.rootMessage(e);
+            return null;
         }
     }
 
     @Override
     public void send(LiveChannel target, Envelope message, SendCallback callback) {
-        long tag = channel.getNextPublishSeqNo();
+        Link l = open();
+        if (l == null) {
+            callback.done(message, new IOException("not connected to RabbitMQ (" + lastFailure + ")"));
+            return;
+        }
+        long tag = l.channel.getNextPublishSeqNo();
         Map<String, Object> headers = new HashMap<>(AmqpWire.headers(message));
         headers.put(AmqpWire.SEQUENCE, Long.toString(tag));
         boolean durable = !Boolean.FALSE.equals(AmqpQueue.of(target.channel()).durable());
@@ -122,24 +170,26 @@ final class AmqpLiveProducer implements LiveProducer {
                 .build();
         AmqpQueue q = AmqpQueue.of(target.channel());
         boolean rejectsWhenFull = q.maxLength() != null && q.overflowOrDefault() != Overflow.DROP_HEAD;
-        pending.put(tag, new Pending(message, callback, rejectsWhenFull));
+        l.pending.put(tag, new Pending(message, callback, rejectsWhenFull));
         try {
-            channel.basicPublish(
+            l.channel.basicPublish(
                     AmqpTopology.exchange(prefix, AmqpQueue.of(target.channel())),
                     AmqpTopology.routingKey(target),
                     true,
                     props,
                     message.payload());
         } catch (IOException | RuntimeException e) {
-            pending.remove(tag);
-            callback.done(message, e);
+            if (l.pending.remove(tag) != null) { // else the connection's end answered it already
+                callback.done(message, e);
+            }
         }
     }
 
     @Override
     public void flush() {
         long deadline = System.currentTimeMillis() + FLUSH_MILLIS;
-        while (!pending.isEmpty() && System.currentTimeMillis() < deadline && channel.isOpen()) {
+        Link l = link;
+        while (!l.pending.isEmpty() && System.currentTimeMillis() < deadline && l.channel.isOpen()) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -152,17 +202,21 @@ final class AmqpLiveProducer implements LiveProducer {
     @Override
     public void close() {
         flush();
+        closing = true;
+        Link l = link;
         try {
-            connection.close(5000);
+            l.connection.close(5000);
         } catch (IOException | RuntimeException e) {
-            connection.abort();
+            l.connection.abort();
         }
-        failAll("the producer closed before the broker confirmed");
+        l.failAll("the producer closed before the broker confirmed");
     }
 
     @Override
     public void kill() {
-        connection.abort(0);
-        failAll("the producer crashed before the broker confirmed");
+        closing = true;
+        Link l = link;
+        l.connection.abort(0);
+        l.failAll("the producer crashed before the broker confirmed");
     }
 }

@@ -14,6 +14,8 @@ import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.model.design.AmqpQueue;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,20 +35,123 @@ import org.tinylog.Logger;
  */
 final class AmqpLiveServer implements LiveServer {
     private final ConnectionFactory factory;
-    private final Connection admin;
+    private volatile Connection admin;
     private final String description;
     private final LiveOptions options;
     private final LocalRabbitMqServer local;
+    /** Per routed service: the factory connecting through its fault proxy link, and the link. */
+    private final Map<String, ConnectionFactory> routedFactories;
+
+    private final Map<String, ProxyLink> links;
+    private final FaultProxy proxy;
+    /** The run crashed the local node at least once: a queue it lost is read back as empty, not as an error. */
+    private volatile boolean crashed;
+
     private final Set<String> createdQueues = new LinkedHashSet<>();
     private final Set<String> createdExchanges = new LinkedHashSet<>();
 
     AmqpLiveServer(ConnectionFactory factory, String description, LiveOptions options, LocalRabbitMqServer local)
             throws IOException, TimeoutException {
+        this(factory, description, options, local, null, Map.of(), Map.of());
+    }
+
+    /**
+     * @param proxy the fault proxy in front of the local node (null: none), closed with this server
+     * @param links per routed design service, its link of {@code proxy}
+     * @param routedFactories per routed design service, a factory connecting to its link's port
+     */
+    AmqpLiveServer(
+            ConnectionFactory factory,
+            String description,
+            LiveOptions options,
+            LocalRabbitMqServer local,
+            FaultProxy proxy,
+            Map<String, ProxyLink> links,
+            Map<String, ConnectionFactory> routedFactories)
+            throws IOException, TimeoutException {
         this.factory = factory;
         this.description = description;
         this.options = options;
         this.local = local;
+        this.proxy = proxy;
+        this.links = Map.copyOf(links);
+        this.routedFactories = Map.copyOf(routedFactories);
         this.admin = factory.newConnection("eventflow-admin");
+    }
+
+    /**
+     * The run's own connection (topology, depths, read-back), connected again when it broke (a broker crash).
+     *
+     * @throws IOException when the broker does not answer
+     */
+    private synchronized Connection admin() throws IOException {
+        Connection c = admin;
+        if (c.isOpen()) {
+            return c;
+        }
+        try {
+            admin = factory.newConnection("eventflow-admin");
+            return admin;
+        } catch (TimeoutException e) {
+            throw new IOException("no answer from " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The factory for a client of the design's service {@code service}: through its proxy link when routed. */
+    private ConnectionFactory factoryFor(String service) {
+        return service == null ? factory : routedFactories.getOrDefault(service, factory);
+    }
+
+    /**
+     * The design service of a consumer's client id ({@code prefix + service#n@channel}): the routed service whose
+     * id it starts with (the longest), or null.
+     */
+    private String serviceOf(String clientId) {
+        if (routedFactories.isEmpty() || !clientId.startsWith(options.runPrefix())) {
+            return null;
+        }
+        String rest = clientId.substring(options.runPrefix().length());
+        String best = null;
+        for (String s : routedFactories.keySet()) {
+            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public List<ProxyLink> links(String service) {
+        ProxyLink l = links.get(service);
+        return l == null ? List.of() : List.of(l);
+    }
+
+    /** Kills the local node (SIGKILL, no shutdown); the clients see their connections break. */
+    @Override
+    public void crashNode(int node) throws LiveException {
+        checkNode(node);
+        crashed = true;
+        local.crash();
+    }
+
+    /** Starts the local node again on its data; the clients connect again by themselves. */
+    @Override
+    public void restartNode(int node) throws LiveException {
+        checkNode(node);
+        try {
+            local.restart();
+        } catch (RuntimeException e) {
+            throw new LiveException("the local RabbitMQ node did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkNode(int node) throws LiveException {
+        if (local == null) {
+            throw new LiveException(description + " is not a node this run started: it is not crashed live");
+        }
+        if (node != 0) {
+            throw new LiveException("the local RabbitMQ node is one node (node 0), not node " + node);
+        }
     }
 
     @Override
@@ -72,7 +177,7 @@ final class AmqpLiveServer implements LiveServer {
                         + "choose another run prefix");
             }
         }
-        try (Channel ch = admin.createChannel()) {
+        try (Channel ch = admin().createChannel()) {
             for (LiveChannel c : channels) {
                 AmqpQueue amqp = AmqpQueue.of(c.channel());
                 String exchange = AmqpTopology.exchange(options.runPrefix(), amqp);
@@ -113,7 +218,7 @@ final class AmqpLiveServer implements LiveServer {
 
     /** Passive declare on a throwaway channel (a missing queue closes the channel it was asked on). */
     private boolean exists(String queue) throws LiveException {
-        try (Channel ch = admin.createChannel()) {
+        try (Channel ch = admin().createChannel()) {
             ch.queueDeclarePassive(queue);
             return true;
         } catch (IOException e) {
@@ -125,7 +230,7 @@ final class AmqpLiveServer implements LiveServer {
 
     @Override
     public synchronized void deleteTopology() throws LiveException {
-        try (Channel ch = admin.createChannel()) {
+        try (Channel ch = admin().createChannel()) {
             for (String q : createdQueues) {
                 ch.queueDelete(q);
             }
@@ -141,17 +246,17 @@ final class AmqpLiveServer implements LiveServer {
 
     @Override
     public LiveProducer producer(ProducerSpec spec) throws LiveException {
-        return new AmqpLiveProducer(factory, spec, options.runPrefix());
+        return new AmqpLiveProducer(factoryFor(spec.service()), spec, options.runPrefix());
     }
 
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
-        return new AmqpLiveConsumer(factory, spec, handler);
+        return new AmqpLiveConsumer(factoryFor(serviceOf(spec.clientId())), spec, handler);
     }
 
     @Override
     public long depth(LiveChannel channel, String group) {
-        try (Channel ch = admin.createChannel()) {
+        try (Channel ch = admin().createChannel()) {
             return ch.queueDeclarePassive(channel.name()).getMessageCount();
         } catch (IOException | TimeoutException | RuntimeException e) {
             return -1;
@@ -162,7 +267,7 @@ final class AmqpLiveServer implements LiveServer {
     public Set<Long> pending(LiveChannel channel, String group) throws LiveException {
         Set<Long> ids = new LinkedHashSet<>();
         // basic.get without ack, then close the channel: everything read goes back to the queue.
-        try (Channel ch = admin.createChannel()) {
+        try (Channel ch = admin().createChannel()) {
             for (GetResponse r = ch.basicGet(channel.name(), false);
                     r != null;
                     r = ch.basicGet(channel.name(), false)) {
@@ -172,6 +277,11 @@ final class AmqpLiveServer implements LiveServer {
                 }
             }
         } catch (IOException | TimeoutException e) {
+            if (crashed && rootMessage(e).contains("NOT_FOUND")) {
+                // the node lost the queue in the crash (RabbitMQ writes its definitions lazily): nothing is on it
+                Logger.warn("queue '{}' did not survive the crash of the local RabbitMQ node", channel.name());
+                return ids;
+            }
             throw new LiveException("could not read queue '" + channel.name() + "': " + rootMessage(e), e);
         }
         return ids;
@@ -207,7 +317,7 @@ final class AmqpLiveServer implements LiveServer {
     public List<Envelope> readBack(LiveChannel channel) throws LiveException {
         List<Envelope> out = new ArrayList<>();
         // Queues remove what they return: this run's messages are acked, others go back.
-        try (Channel ch = admin.createChannel()) {
+        try (Channel ch = admin().createChannel()) {
             for (GetResponse r = ch.basicGet(channel.name(), false);
                     r != null;
                     r = ch.basicGet(channel.name(), false)) {
@@ -232,6 +342,9 @@ final class AmqpLiveServer implements LiveServer {
         }
         if (local != null) {
             local.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 

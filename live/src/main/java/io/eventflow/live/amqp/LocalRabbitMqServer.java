@@ -31,8 +31,27 @@ public final class LocalRabbitMqServer extends ChildProcessServer {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+    private final ServerProcess node;
+
     private LocalRabbitMqServer(ServerProcess node, ServerProcess epmd, int port, long startedAt) {
         super(port, startedAt, node, epmd);
+        this.node = node;
+    }
+
+    /**
+     * A broker crash: SIGKILL to the node (the script and the Erlang VM it started), no shutdown: connections break,
+     * nothing is flushed that the node had not written. Its port mapper and its data folder stay.
+     */
+    void crash() {
+        node.kill();
+    }
+
+    /**
+     * Starts the crashed node again on the same name, ports and data (durable queues and the persistent messages it
+     * had stored come back) and waits until it accepts AMQP connections (about 5 s).
+     */
+    void restart() {
+        node.restart(port(), START_TIMEOUT);
     }
 
     /** The machine's {@code rabbitmq-server} script, if there is one. */

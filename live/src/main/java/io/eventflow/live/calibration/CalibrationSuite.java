@@ -40,6 +40,7 @@ public final class CalibrationSuite {
                 MqttCalibrationCases.qos1Crash(),
                 MqttCalibrationCases.qos0BrokerCrash(),
                 retention()));
+        all.addAll(AmqpCalibrationCases.cases());
         return List.copyOf(all);
     }
 

@@ -14,15 +14,20 @@ import java.util.Optional;
 
 /**
  * A private Redis for one live run: the machine's {@code redis-server} (Redis has no embeddable Java server) started
- * as a child process on a free 127.0.0.1 port, with no persistence (no RDB snapshot, no AOF) and its own temporary
- * folder; {@link #close()} stops it. It never touches a Redis the machine already runs.
+ * as a child process on a free 127.0.0.1 port, with its own temporary folder, no RDB snapshot, and an append-only
+ * file only when asked (the design's {@code x-appendfsync}, for broker crashes); {@link #close()} stops it. It never touches a Redis the machine already runs.
  */
 public final class LocalRedisServer extends ChildProcessServer {
     static final String PROGRAM = "redis-server";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
-    private LocalRedisServer(ServerProcess process, int port, long startedAt) {
+    private final ServerProcess process;
+    private final String appendfsync;
+
+    private LocalRedisServer(ServerProcess process, int port, long startedAt, String appendfsync) {
         super(port, startedAt, process);
+        this.process = process;
+        this.appendfsync = appendfsync;
     }
 
     /** The machine's {@code redis-server}, if there is one. */
@@ -37,11 +42,26 @@ public final class LocalRedisServer extends ChildProcessServer {
      *     output)
      */
     public static LocalRedisServer start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a private {@code redis-server}; with {@code appendfsync} ({@code always}, {@code everysec} or {@code no})
+     * it persists to an append-only file in its folder with that fsync policy, so a {@link #crash} and
+     * {@link #restart} keep what the AOF holds; null: no persistence.
+     *
+     * @throws ServerUnavailableException when there is no {@code redis-server}, or it does not start (with its
+     *     output)
+     */
+    public static LocalRedisServer start(String appendfsync) {
         Path program = program().orElseThrow(() -> new ServerUnavailableException(missingMessage()));
         long t0 = System.nanoTime();
         int port = FreePorts.next();
         Path dir = ServerProcess.newFolder("redis");
-        List<String> command = List.of(
+        if (appendfsync != null && !List.of("always", "everysec", "no").contains(appendfsync)) {
+            throw new IllegalArgumentException("appendfsync must be always, everysec or no: " + appendfsync);
+        }
+        List<String> command = new java.util.ArrayList<>(List.of(
                 program.toString(),
                 "--port",
                 Integer.toString(port),
@@ -52,12 +72,33 @@ public final class LocalRedisServer extends ChildProcessServer {
                 "--save",
                 "",
                 "--appendonly",
-                "no",
+                appendfsync == null ? "no" : "yes",
                 "--daemonize",
                 "no",
                 "--dir",
-                dir.toString());
-        return new LocalRedisServer(launch(PROGRAM, command, Map.of(), dir, port, START_TIMEOUT), port, t0);
+                dir.toString()));
+        if (appendfsync != null) {
+            command.addAll(List.of("--appendfsync", appendfsync));
+        }
+        return new LocalRedisServer(
+                launch(PROGRAM, command, Map.of(), dir, port, START_TIMEOUT), port, t0, appendfsync);
+    }
+
+    /** The AOF fsync policy it runs with, or null when it does not persist. */
+    public String appendfsync() {
+        return appendfsync;
+    }
+
+    /**
+     * A broker crash: SIGKILL, no shutdown (no final AOF flush or RDB save). What the AOF holds stays in its folder.
+     */
+    public void crash() {
+        process.kill();
+    }
+
+    /** Starts the crashed server again on the same port and folder: it loads its AOF (empty without persistence). */
+    public void restart() {
+        process.restart(port(), START_TIMEOUT);
     }
 
     /** What to tell a user who has no {@code redis-server}. */

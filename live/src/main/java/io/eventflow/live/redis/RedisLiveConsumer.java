@@ -16,6 +16,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.XAutoClaimParams;
 import redis.clients.jedis.params.XReadGroupParams;
@@ -28,6 +29,12 @@ import redis.clients.jedis.resps.StreamEntry;
  * interval. A nack, and a restart of the same consumer, re-read the consumer's own pending entries (id 0); with the
  * design's {@code claimIdle}, entries idle that long in other consumers' pending lists are claimed (XAUTOCLAIM), which
  * is how what a crashed consumer held gets processed.
+ *
+ * <p>When its connection breaks (a broker crash, a reset on a fault proxy link) it connects again every
+ * {@value #RECONNECT_MILLIS} ms until the server answers, under the same consumer name, and first re-reads its own
+ * pending entries: what it had read and not acked (its acks sent meanwhile failed) is delivered again, processed a
+ * second time when its first processing had finished (a duplicate). Entries a NOACK read had on the wire when the
+ * connection broke were never seen: no client can tell (the run counts them {@code unknown}, naming the fault).
  */
 final class RedisLiveConsumer implements LiveConsumer {
     static final String KEY = "ef-key";
@@ -40,7 +47,8 @@ final class RedisLiveConsumer implements LiveConsumer {
     private final java.util.function.Consumer<Long> lostOnCrash;
     private final Runnable killedWithoutAck;
     private final List<StreamEntryID> toAck = new ArrayList<>();
-    private Jedis jedis;
+    static final long RECONNECT_MILLIS = 250;
+    private volatile Jedis jedis;
     private volatile boolean ready;
     private volatile boolean stopping;
     private volatile boolean killed;
@@ -112,6 +120,58 @@ final class RedisLiveConsumer implements LiveConsumer {
     }
 
     private void loop() {
+        while (!stopping) {
+            try {
+                poll();
+                return;
+            } catch (JedisConnectionException e) {
+                if (stopping) {
+                    return;
+                }
+                Logger.debug("consumer {} lost its connection: {}", spec.clientId(), e.getMessage());
+                if (!reconnect()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Connects again (every {@value #RECONNECT_MILLIS} ms until the server answers or the consumer stops) under the
+     * same consumer name; what it read with acks pending is re-read from its own pending list. False when it stopped.
+     */
+    private boolean reconnect() {
+        Jedis old = jedis;
+        if (old != null) {
+            try {
+                old.close();
+            } catch (RuntimeException e) {
+                Logger.debug("close of a broken connection: {}", e.getMessage());
+            }
+        }
+        synchronized (toAck) {
+            toAck.clear(); // those entries stay pending: the re-read below delivers them again
+        }
+        while (!stopping) {
+            try {
+                Thread.sleep(RECONNECT_MILLIS);
+                Jedis j = new Jedis(address, config);
+                j.ping();
+                jedis = j;
+                rereadOwn = spec.ack() != ConsumerSpec.Ack.ON_RECEIVE;
+                Logger.debug("consumer {} connected again", spec.clientId());
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (JedisException e) {
+                Logger.debug("consumer {} could not connect again: {}", spec.clientId(), e.getMessage());
+            }
+        }
+        return false;
+    }
+
+    private void poll() {
         String stream = spec.channel().name();
         try {
             while (!stopping) {
@@ -156,7 +216,9 @@ final class RedisLiveConsumer implements LiveConsumer {
                         continue;
                     }
                     if (spec.ack() == ConsumerSpec.Ack.AUTO) {
-                        toAck.add(e.getID());
+                        synchronized (toAck) {
+                            toAck.add(e.getID());
+                        }
                     }
                     batch.add(new RedisDelivery(e.getID(), m, again));
                 }
@@ -166,6 +228,8 @@ final class RedisLiveConsumer implements LiveConsumer {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (JedisConnectionException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (!stopping) {
                 Logger.warn("consumer {} stopped: {}", spec.clientId(), e.getMessage());
@@ -197,10 +261,15 @@ final class RedisLiveConsumer implements LiveConsumer {
     }
 
     private void ackAll() {
-        if (!toAck.isEmpty()) {
-            jedis.xack(spec.channel().name(), spec.group(), toAck.toArray(new StreamEntryID[0]));
+        StreamEntryID[] ids;
+        synchronized (toAck) {
+            if (toAck.isEmpty()) {
+                return;
+            }
+            ids = toAck.toArray(new StreamEntryID[0]);
             toAck.clear();
         }
+        jedis.xack(spec.channel().name(), spec.group(), ids);
     }
 
     private final class RedisDelivery implements Delivery {
@@ -227,7 +296,12 @@ final class RedisLiveConsumer implements LiveConsumer {
         @Override
         public void ack() {
             if (spec.ack() == ConsumerSpec.Ack.AFTER_PROCESSING) {
-                jedis.xack(spec.channel().name(), spec.group(), id);
+                try {
+                    jedis.xack(spec.channel().name(), spec.group(), id);
+                } catch (JedisException e) {
+                    // the connection broke: the entry stays pending and is re-read after the reconnect
+                    Logger.debug("ack failed: {}", e.getMessage());
+                }
             }
         }
 

@@ -9,6 +9,8 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.model.design.RedisStream;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +39,6 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  * ({@code trimmed}).
  */
 final class RedisLiveServer implements LiveServer {
-    private final HostAndPort address;
     private final JedisClientConfig config;
     private final RedisClient admin;
     private final String description;
@@ -50,14 +51,61 @@ final class RedisLiveServer implements LiveServer {
     /** Groups (stream + group) that read without ack (NOACK) and had a consumer killed. */
     private final Set<String> killedWithoutAck = ConcurrentHashMap.newKeySet();
 
-    RedisLiveServer(HostAndPort address, JedisClientConfig config, String description, LocalRedisServer local) {
-        this.address = address;
+    /** Where clients connect: the server, or a routed service's proxy link. */
+    private final RedisRoutes routes;
+
+    /**
+     * @param local the local server this run started, or null
+     * @param proxy the fault proxy in front of {@code local} (null: none)
+     * @param links per routed design service, its link of {@code proxy}
+     */
+    RedisLiveServer(
+            HostAndPort address,
+            JedisClientConfig config,
+            String description,
+            LocalRedisServer local,
+            FaultProxy proxy,
+            Map<String, ProxyLink> links,
+            String runPrefix) {
         this.config = config;
         this.admin =
                 RedisClient.builder().hostAndPort(address).clientConfig(config).build();
         this.description = description;
         this.local = local;
+        this.routes = new RedisRoutes(address, config, proxy, links, runPrefix);
         admin.ping();
+    }
+
+    @Override
+    public List<ProxyLink> links(String service) {
+        return routes.links(service);
+    }
+
+    /** Kills the local server (SIGKILL: no shutdown, no final save); clients see their connections break. */
+    @Override
+    public void crashNode(int node) throws LiveException {
+        checkNode(node);
+        local.crash();
+    }
+
+    /** Starts the local server again on its folder: it loads its append-only file; the clients connect again. */
+    @Override
+    public void restartNode(int node) throws LiveException {
+        checkNode(node);
+        try {
+            local.restart();
+        } catch (RuntimeException e) {
+            throw new LiveException("the local redis-server did not start again: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkNode(int node) throws LiveException {
+        if (local == null) {
+            throw new LiveException(description + " is not a server this run started: it is not crashed live");
+        }
+        if (node != 0) {
+            throw new LiveException("the local redis-server is one node (node 0), not node " + node);
+        }
     }
 
     @Override
@@ -101,6 +149,7 @@ final class RedisLiveServer implements LiveServer {
 
     @Override
     public LiveProducer producer(ProducerSpec spec) {
+        RedisClient client = routes.clientFor(spec.service(), admin);
         return new LiveProducer() {
             @Override
             public void send(LiveChannel channel, Envelope message, SendCallback callback) {
@@ -110,7 +159,7 @@ final class RedisLiveServer implements LiveServer {
                     if (maxLen != null) {
                         params.maxLen(maxLen).exactTrimming();
                     }
-                    StreamEntryID id = admin.xadd(channel.name(), params, fields(message));
+                    StreamEntryID id = client.xadd(channel.name(), params, fields(message));
                     added.computeIfAbsent(channel.name(), k -> new ConcurrentHashMap<>())
                             .put(id, message.messageId());
                 } catch (JedisException e) {
@@ -135,7 +184,7 @@ final class RedisLiveServer implements LiveServer {
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
         String key = spec.channel().name() + "\u0000" + spec.group();
         return new RedisLiveConsumer(
-                address,
+                routes.addressFor(routes.serviceOf(spec.clientId())),
                 config,
                 spec,
                 handler,
@@ -367,5 +416,6 @@ final class RedisLiveServer implements LiveServer {
         if (local != null) {
             local.close();
         }
+        routes.close();
     }
 }

@@ -23,15 +23,20 @@ public final class ServerProcess implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final String name;
-    private final Process process;
+    private volatile Process process;
+    private final List<String> command;
+    private final Map<String, String> env;
     private final Path dir;
     private final Path log;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private ServerProcess(String name, Process process, Path dir, Path log) {
+    private ServerProcess(
+            String name, Process process, List<String> command, Map<String, String> env, Path dir, Path log) {
         this.name = name;
         this.process = process;
+        this.command = List.copyOf(command);
+        this.env = Map.copyOf(env);
         this.dir = dir;
         this.log = log;
         this.shutdownHook = new Thread(this::stop, "stop " + name);
@@ -52,7 +57,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             Process process = builder.start();
             Logger.debug("started {} (pid {}): {}", name, process.pid(), String.join(" ", command));
-            return new ServerProcess(name, process, dir, log);
+            return new ServerProcess(name, process, command, env, dir, log);
         } catch (IOException e) {
             deleteTree(dir);
             throw new ServerUnavailableException("could not start " + command.get(0) + ": " + e.getMessage(), e);
@@ -161,6 +166,51 @@ public final class ServerProcess implements AutoCloseable {
                 // timed out or failed: the caller checks isAlive()
             }
         }
+    }
+
+    /**
+     * A crash: SIGKILL to the server and every process it started (no shutdown, nothing flushed beyond what the
+     * program wrote already), waiting until they are gone. Its folder stays, so {@link #restart} can start it again on
+     * its data. Processes it started that left its tree (daemons reparented to init) are not its descendants and stay.
+     */
+    public synchronized void kill() {
+        if (closed) {
+            return;
+        }
+        Process p = process;
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(p.toHandle());
+        p.descendants().forEach(all::add);
+        all.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(all, Duration.ofSeconds(5));
+        Logger.debug("killed {} (pid {})", name, p.pid());
+    }
+
+    /**
+     * Starts the same command again in the same folder (after {@link #kill}), its output appended to the same log, and
+     * waits until it accepts connections on {@code port}.
+     *
+     * @throws ServerUnavailableException when it does not start in time (with the end of its output)
+     */
+    public synchronized void restart(int port, Duration timeout) {
+        if (closed) {
+            throw new IllegalStateException(name + " is closed");
+        }
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is running: kill it first");
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ServerUnavailableException("could not restart " + command.get(0) + ": " + e.getMessage(), e);
+        }
+        Logger.debug("restarted {} (pid {})", name, process.pid());
+        awaitPort(port, timeout);
     }
 
     /** Deletes a folder and everything in it, ignoring what cannot be deleted. */
