@@ -36,6 +36,10 @@ public final class Run {
     private final Map<String, SplitMix64> poisonStreams = new HashMap<>();
     /** Per broker id, how many of its nodes a broker-crash fault has down now. */
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> nodesDown = new ConcurrentHashMap<>();
+    /** Per broker id, how many times a node of it went down or came back so far (broker-crash faults). */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> nodeChanges = new ConcurrentHashMap<>();
+    /** Whether any broker-crash fault has started in this run: until then a send looks nothing up for it. */
+    private volatile boolean anyNodeChange;
 
     /** Request/reply: requests awaiting their reply. */
     final LiveRequests requests = new LiveRequests(LiveInstance::sendRequest);
@@ -126,6 +130,38 @@ public final class Run {
         nodesDown
                 .computeIfAbsent(broker, b -> new java.util.concurrent.atomic.AtomicInteger())
                 .addAndGet(down ? 1 : -1);
+        nodeChanges
+                .computeIfAbsent(broker, b -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
+        anyNodeChange = true;
+    }
+
+    /**
+     * The state of the nodes of the broker of {@code channelId} for telling, when a send fails, whether a crash
+     * happened during it: odd while a node is down, and different from any earlier mark once a node went down or
+     * came back since. 0 before any broker-crash fault of the run (then nothing is looked up).
+     */
+    private int nodeMark(String channelId) {
+        if (!anyNodeChange) {
+            return 0;
+        }
+        String broker = brokerOf(channelId);
+        var changes = nodeChanges.get(broker);
+        if (changes == null) {
+            return 0;
+        }
+        var down = nodesDown.get(broker);
+        return changes.get() * 2 + (down != null && down.get() > 0 ? 1 : 0);
+    }
+
+    /**
+     * Whether a send whose {@link #nodeMark} was {@code markAtSend} met a crashed node of its broker: one was down when
+     * it was sent or is down now, or one went down or came back meanwhile. Its failure may come after the node is
+     * back (a request the crashed leader never answered times out after {@code request.timeout.ms}), and is still
+     * the crash's doing.
+     */
+    private boolean crashedDuring(String channelId, int markAtSend) {
+        return markAtSend % 2 == 1 || brokerDown(channelId) || nodeMark(channelId) != markAtSend;
     }
 
     /** Whether a node of the broker of {@code channelId} is down (crashed by the scenario) now. */
@@ -155,7 +191,8 @@ public final class Run {
     /**
      * Sends a message through {@code producer} and accounts for it when the broker answers: owed to the channel's
      * groups either way, lost when the send failed: {@code crash} when its producer was killed or a node of its
-     * broker is down (a broker-crash fault), else {@code network}.
+     * broker crashed during the send (down when it was sent or when it failed, or gone down or back meanwhile: a
+     * broker-crash fault), else {@code network}.
      *
      * @param original a new message (counted in totals.published), not a dead-letter copy or re-drive
      * @param element who sends, for the trace (e.g. {@code checkout#0})
@@ -189,6 +226,7 @@ public final class Run {
             java.util.function.BooleanSupplier crashed,
             Runnable acknowledged) {
         LiveChannel ch = channels.get(channelId);
+        int nodeMark = nodeMark(channelId);
         outstanding.incrementAndGet();
         LiveProducer.SendCallback cb = (sent, error) -> {
             try {
@@ -208,7 +246,7 @@ public final class Run {
                                 m.correlationId()));
                     }
                 } else {
-                    String cause = crashed.getAsBoolean() || brokerDown(channelId)
+                    String cause = crashed.getAsBoolean() || crashedDuring(channelId, nodeMark)
                             ? "crash"
                             : overflowed(error) ? "overflow" : "network";
                     ledger.sent(channelId, m.messageId(), original, cause);

@@ -135,7 +135,10 @@ final class Worker implements DeliveryHandler {
         long id = e.messageId();
         // a copy the broker dead-lettered (TTL, max length) arriving on its dead-letter channel: dead-lettered for the
         // groups of the channel it left, whether or not it is still there at the end
-        run.brokerDeadLettered(e).forEach(from -> from.deadLettered(id));
+        List<GroupLedger> movedFrom = run.brokerDeadLettered(e);
+        for (int i = 0; i < movedFrom.size(); i++) { // no iterator or lambda per delivery (almost always empty)
+            movedFrom.get(i).deadLettered(id);
+        }
         boolean again = g.delivered(id, d.redelivered());
         trace(again || d.redelivered() ? "redelivered" : "delivered", e);
         boolean poison = spec.channelId().equals(e.header(LiveHeaders.POISON));

@@ -431,6 +431,9 @@ final class KafkaLiveConsumer implements LiveConsumer {
     }
 
     private void applyNacks() {
+        if (nacks.isEmpty()) {
+            return; // the usual case: no map per poll
+        }
         long[] n;
         Map<Integer, Long> first = new HashMap<>();
         while ((n = nacks.poll()) != null) {
