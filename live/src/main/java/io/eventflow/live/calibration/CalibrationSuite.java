@@ -35,7 +35,7 @@ public final class CalibrationSuite {
     public static List<CalibrationCase> cases() {
         List<CalibrationCase> all = new ArrayList<>(deliveryCases());
         all.addAll(List.of(leaderFailure(), visibilityTimeout(), mqttQos1Crash(), retention()));
-        all.addAll(OutageCalibration.cases());
+        all.addAll(SqsCalibration.cases());
         return List.copyOf(all);
     }
 

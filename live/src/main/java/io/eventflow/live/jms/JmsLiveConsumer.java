@@ -131,6 +131,10 @@ final class JmsLiveConsumer implements LiveConsumer {
             broken = false;
             try {
                 open();
+                if (stopping) { // closed or killed meanwhile: the new connection goes too
+                    dropTransport(connection);
+                    return;
+                }
                 Logger.debug("consumer {} connected again", spec.clientId());
                 reconnected.run();
                 return;
@@ -269,6 +273,7 @@ final class JmsLiveConsumer implements LiveConsumer {
             thread.interrupt();
         }
         join();
+        dropTransport(connection); // a reconnect may have finished meanwhile
         left.accept(true);
     }
 

@@ -37,6 +37,9 @@ final class PostgresLiveConsumer implements LiveConsumer {
     private final Runnable listening;
     private final BiConsumer<Boolean, Long> left;
     private volatile long lastHanded = -1;
+    /** True while this listener counts as listening for its group (told by listening, not yet by dropped or left). */
+    private volatile boolean counted;
+
     private volatile boolean ready;
     private volatile boolean stopping;
     private Thread thread;
@@ -78,6 +81,7 @@ final class PostgresLiveConsumer implements LiveConsumer {
                     e);
         }
         listening.run();
+        counted = true;
         ready = true;
         thread = new Thread(this::loop, "pg-listener " + spec.clientId());
         thread.setDaemon(true);
@@ -97,7 +101,10 @@ final class PostgresLiveConsumer implements LiveConsumer {
                     return;
                 }
                 Logger.debug("listener {}: {}; connecting again", spec.clientId(), e.getMessage());
-                dropped.accept(lastHanded);
+                if (counted) {
+                    counted = false;
+                    dropped.accept(lastHanded);
+                }
                 try {
                     reconnect();
                 } catch (InterruptedException ie) {
@@ -122,7 +129,12 @@ final class PostgresLiveConsumer implements LiveConsumer {
                     st.execute("LISTEN " + quoted(spec.channel().name()));
                 }
                 connection = c;
+                if (stopping) { // closed or killed meanwhile
+                    c.abort(Runnable::run);
+                    return;
+                }
                 listening.run();
+                counted = true;
                 return;
             } catch (SQLException e) {
                 Thread.sleep(200);
@@ -181,7 +193,10 @@ final class PostgresLiveConsumer implements LiveConsumer {
         } catch (SQLException e) {
             Logger.debug("close: {}", e.getMessage());
         }
-        left.accept(false, lastHanded);
+        if (counted) {
+            counted = false;
+            left.accept(false, lastHanded);
+        }
     }
 
     @Override
@@ -193,7 +208,15 @@ final class PostgresLiveConsumer implements LiveConsumer {
             Logger.debug("abort: {}", e.getMessage());
         }
         join();
-        left.accept(true, lastHanded);
+        try {
+            connection.abort(Runnable::run); // a reconnect may have finished meanwhile
+        } catch (SQLException e) {
+            Logger.debug("abort: {}", e.getMessage());
+        }
+        if (counted) {
+            counted = false;
+            left.accept(true, lastHanded);
+        }
     }
 
     private void join() {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The outage cases of the calibration suite (embedded brokers: never skipped), one live and one simulated run. */
-class OutageCalibrationLiveTest {
+/** The SQS cases of the calibration suite (embedded ElasticMQ: never skipped), one live and one simulated run. */
+class SqsCalibrationLiveTest {
     @Test
     void simulatedKnownAnswersOfTheSqsOutage() {
         // 2/s constant for 6 s, the first send one interval in: 0.5, 1, ..., 5.5 s = 11; the outage from 1.25 s to

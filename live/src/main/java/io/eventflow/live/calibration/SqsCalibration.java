@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Calibration cases of broker outages run live on kinds other than Kafka (their designs and scenarios are resources
- * beside this class; the comments give the arithmetic). Registered in {@link CalibrationSuite#cases()}.
+ * Calibration cases of SQS faults run live on ElasticMQ (their designs and scenarios are resources beside this class;
+ * the comments give the arithmetic). Registered in {@link CalibrationSuite#cases()}.
  */
-final class OutageCalibration {
-    private OutageCalibration() {}
+final class SqsCalibration {
+    private SqsCalibration() {}
 
     /** The cases of this file, in the order they run. */
     static List<CalibrationCase> cases() {
