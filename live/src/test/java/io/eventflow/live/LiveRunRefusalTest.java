@@ -54,7 +54,8 @@ class LiveRunRefusalTest {
     }
 
     @Test
-    void networkFaultsAndBrokerCrashesOnOtherKindsAreRefusedNamingTheKind() throws Exception {
+    void networkFaultsAndBrokerCrashesOnTheUsersJmsBrokerAreRefusedNamingIt() throws Exception {
+        // JMS runs both on the embedded ActiveMQ; on the user's broker (--brokers) neither runs
         Design d = DesignFiles.open(SAMPLES.resolve("trading-jms.eventflow.yaml"));
         var s = ScenarioReader.parse(
                 "jms.scenario.yaml",
@@ -65,13 +66,16 @@ class LiveRunRefusalTest {
                   - {at: 2s, kind: partition, between: [order-entry, amq], for: 1s}
                 """,
                 d);
-        assertThatThrownBy(() -> LiveRun.builder(d).scenario(s).build().run())
+        assertThatThrownBy(() -> LiveRun.builder(d)
+                        .scenario(s)
+                        .endpoints(Map.of("amq", new Endpoint("amq", "tcp://127.0.0.1:1", Map.of(), null)))
+                        .build()
+                        .run())
                 .isInstanceOf(LiveException.class)
-                .hasMessageContaining("fault 'broker-crash' at 1s on 'amq' node 0 is not run live: broker crashes are"
-                        + " not run live on broker 'amq' (jms) yet")
+                .hasMessageContaining("fault 'broker-crash' at 1s on 'amq' node 0 is not run live: broker 'amq' is"
+                        + " yours (--brokers)")
                 .hasMessageContaining("fault 'partition' at 2s between 'order-entry' and 'amq' is not run live:"
-                        + " network faults run through the tool's fault proxy, which broker 'amq' (jms) cannot be"
-                        + " put behind yet");
+                        + " broker 'amq' is yours (--brokers)");
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class CalibrationSuite {
                 MqttCalibrationCases.qos0BrokerCrash(),
                 retention()));
         all.addAll(AmqpCalibrationCases.cases());
+        all.addAll(SqsCalibration.cases());
         return List.copyOf(all);
     }
 

@@ -142,7 +142,7 @@ public final class ScenarioPlayer {
                 BrokerSupport b = brokers.get(l.broker());
                 if (b == null || !b.proxy()) {
                     out.add(head + "network faults run through the tool's fault proxy, which broker '" + l.broker()
-                            + "'" + kindOf(b) + " cannot be put behind yet (live mode routes embedded Kafka)");
+                            + "'" + kindOf(b) + " cannot be put behind yet (docs/live.md names the kinds it routes)");
                 } else if (!b.embedded()) {
                     out.add(head + "broker '" + l.broker() + "' is yours (--brokers): network faults run through"
                             + " the tool's fault proxy, which only sits in front of brokers the run starts; run it"
@@ -152,7 +152,7 @@ public final class ScenarioPlayer {
                 BrokerSupport b = brokers.get(c.target());
                 if (b == null || !b.crashes()) {
                     out.add(head + "broker crashes are not run live on broker '" + c.target() + "'" + kindOf(b)
-                            + " yet (live mode crashes nodes of embedded Kafka)");
+                            + " yet (docs/live.md names the kinds it crashes)");
                 } else if (!b.embedded()) {
                     out.add(head + "broker '" + c.target() + "' is yours (--brokers): live mode crashes only the"
                             + " brokers it started itself");

@@ -31,7 +31,10 @@ import org.apache.activemq.command.Message;
 
 /**
  * An in-process JMS broker (ActiveMQ Classic) on a free 127.0.0.1 port, without JMX, shutdown hook or persistence
- * (messages live in memory for the run). Dead-lettering follows the design: a message that exceeds the consumer's
+ * (messages live in memory for the run). {@link #crash()} stops the broker abruptly (every client socket cut first,
+ * no goodbye); {@link #restart()} starts a new, empty broker on the same port: without persistence, what the
+ * crashed broker held (queued messages, unacknowledged deliveries, subscriptions) is gone, as on an ActiveMQ with
+ * {@code persistent="false"}. Dead-lettering follows the design: a message that exceeds the consumer's
  * redelivery limit on a destination with a {@link DeadLetterRoute} goes to that route's queue; elsewhere to ActiveMQ's
  * default {@code ActiveMQ.DLQ}. Non-persistent messages are dead-lettered too (ActiveMQ drops them by default).
  *
@@ -40,11 +43,13 @@ import org.apache.activemq.command.Message;
  * client does not implement); plain topic consumers work as usual.
  */
 public final class EmbeddedActiveMq implements LocalServer {
-    private final BrokerService broker;
+    private volatile BrokerService broker;
     private final Map<String, Integer> maxLengths;
+    private final List<DeadLetterRoute> routes;
     private final URI uri;
     private final Duration startTime;
     private boolean closed;
+    private boolean down;
 
     /**
      * Where a destination's dead messages go.
@@ -60,9 +65,15 @@ public final class EmbeddedActiveMq implements LocalServer {
         }
     }
 
-    private EmbeddedActiveMq(BrokerService broker, URI uri, Duration startTime, Map<String, Integer> maxLengths) {
+    private EmbeddedActiveMq(
+            BrokerService broker,
+            URI uri,
+            Duration startTime,
+            Map<String, Integer> maxLengths,
+            List<DeadLetterRoute> routes) {
         this.broker = broker;
         this.maxLengths = maxLengths;
+        this.routes = List.copyOf(routes);
         this.uri = uri;
         this.startTime = startTime;
     }
@@ -75,28 +86,99 @@ public final class EmbeddedActiveMq implements LocalServer {
     /** Starts the broker with the given dead-letter routes. */
     public static EmbeddedActiveMq start(List<DeadLetterRoute> routes) {
         long t0 = System.nanoTime();
-        BrokerService broker = new BrokerService();
         Map<String, Integer> maxLengths = new ConcurrentHashMap<>();
+        BrokerService broker = newBroker(routes, maxLengths);
         try {
-            broker.setBrokerName("eventflow-live");
-            broker.setUseJmx(false);
-            broker.setUseShutdownHook(false);
-            broker.setPersistent(false);
-            broker.setAdvisorySupport(false);
-            broker.setDestinationPolicy(policies(routes));
-            broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics()});
-            broker.setPlugins(new BrokerPlugin[] {next -> new MaxLengthFilter(next, maxLengths)});
             TransportConnector connector = broker.addConnector("tcp://127.0.0.1:0");
             broker.start();
             broker.waitUntilStarted();
             URI bound = connector.getConnectUri();
             URI uri = URI.create("tcp://127.0.0.1:" + bound.getPort());
-            return new EmbeddedActiveMq(broker, uri, Duration.ofNanos(System.nanoTime() - t0), maxLengths);
+            return new EmbeddedActiveMq(broker, uri, Duration.ofNanos(System.nanoTime() - t0), maxLengths, routes);
         } catch (Exception e) {
             stopQuietly(broker);
             throw new ServerUnavailableException(
                     "the embedded JMS broker (ActiveMQ) did not start: " + e.getMessage(), e);
         }
+    }
+
+    private static BrokerService newBroker(List<DeadLetterRoute> routes, Map<String, Integer> maxLengths) {
+        BrokerService broker = new BrokerService();
+        broker.setBrokerName("eventflow-live");
+        broker.setUseJmx(false);
+        broker.setUseShutdownHook(false);
+        broker.setPersistent(false);
+        broker.setAdvisorySupport(false);
+        broker.setDestinationPolicy(policies(routes));
+        broker.setDestinationInterceptors(new DestinationInterceptor[] {virtualTopics()});
+        broker.setPlugins(new BrokerPlugin[] {next -> new MaxLengthFilter(next, maxLengths)});
+        return broker;
+    }
+
+    /**
+     * Crashes the broker: every client connection is cut first (no shutdown message, the clients see their sockets
+     * fail), then the broker stops. Its store stays for {@link #restart()}.
+     */
+    public synchronized void crash() {
+        if (closed || down) {
+            return;
+        }
+        down = true;
+        BrokerService b = broker;
+        for (TransportConnector c : b.getTransportConnectors()) {
+            try {
+                c.getServer().stop(); // no new connections
+            } catch (Exception e) {
+                org.tinylog.Logger.debug("listener stop: {}", e.getMessage());
+            }
+            for (var connection : c.getConnections()) {
+                try {
+                    connection.getTransport().stop(); // the socket closes without a goodbye
+                } catch (Exception e) {
+                    org.tinylog.Logger.debug("connection stop: {}", e.getMessage());
+                }
+            }
+        }
+        stopQuietly(b);
+    }
+
+    /** Starts a crashed broker again on its port and store. */
+    public synchronized void restart() {
+        if (closed || !down) {
+            return;
+        }
+        BrokerService b = newBroker(routes, maxLengths);
+        Exception last = null;
+        // the port was just closed: binding it again may take a moment
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                b.addConnector("tcp://127.0.0.1:" + uri.getPort());
+                b.start();
+                b.waitUntilStarted();
+                broker = b;
+                down = false;
+                return;
+            } catch (Exception e) {
+                last = e;
+                stopQuietly(b);
+                b = newBroker(routes, maxLengths);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new ServerUnavailableException(
+                "the embedded JMS broker (ActiveMQ) did not start again on port " + uri.getPort() + ": "
+                        + (last == null ? "interrupted" : last.getMessage()),
+                last);
+    }
+
+    /** True while crashed and not restarted. */
+    public synchronized boolean down() {
+        return down;
     }
 
     /**
@@ -154,6 +236,9 @@ public final class EmbeddedActiveMq implements LocalServer {
     public long storedCount(String queue) {
         try {
             ActiveMQQueue q = new ActiveMQQueue(queue);
+            if (down()) {
+                return -1;
+            }
             var destination = broker.getRegionBroker().getDestinationMap(q).get(q);
             if (destination == null) {
                 return -1;

@@ -5,6 +5,8 @@ import io.eventflow.live.LiveConnector;
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveServer;
+import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.live.server.ServerUnavailableException;
 import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.Broker;
@@ -71,8 +73,26 @@ public final class JmsConnector implements LiveConnector {
         return out;
     }
 
+    /** The embedded broker puts routed services' clients behind the fault proxy (one link per service). */
+    @Override
+    public boolean routesThroughProxy() {
+        return true;
+    }
+
+    /** The embedded broker crashes and restarts (node 0) on its port and store. */
+    @Override
+    public boolean crashesNodes() {
+        return true;
+    }
+
     @Override
     public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options) throws LiveException {
+        return start(broker, endpoint, options, List.of());
+    }
+
+    @Override
+    public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options, List<String> routed)
+            throws LiveException {
         if (endpoint == null) {
             EmbeddedActiveMq amq;
             try {
@@ -80,14 +100,32 @@ public final class JmsConnector implements LiveConnector {
             } catch (ServerUnavailableException e) {
                 throw new LiveException("broker '" + broker.id() + "': " + e.getMessage(), e);
             }
+            FaultProxy proxy = routed.isEmpty() ? null : new FaultProxy();
             try {
+                java.util.Map<String, ProxyLink> links = new java.util.LinkedHashMap<>();
+                for (String service : routed) {
+                    links.put(service, proxy.open(service + " -> " + broker.id(), amq.port()));
+                }
                 return new JmsLiveServer(
                         amq.connectionFactory(),
                         "embedded " + amq.description() + " at " + amq.endpoint() + ", started in "
-                                + amq.startTime().toMillis() + " ms",
-                        amq);
+                                + amq.startTime().toMillis() + " ms"
+                                + (routed.isEmpty()
+                                        ? ""
+                                        : ", clients of " + String.join(", ", routed) + " through the fault proxy"),
+                        amq,
+                        proxy,
+                        links,
+                        options.runPrefix());
+            } catch (java.io.IOException e) {
+                amq.close();
+                proxy.close();
+                throw new LiveException("broker '" + broker.id() + "': " + e.getMessage(), e);
             } catch (JMSException | RuntimeException e) {
                 amq.close();
+                if (proxy != null) {
+                    proxy.close();
+                }
                 throw new LiveException(
                         "broker '" + broker.id() + "': the embedded ActiveMQ refused a connection: " + e.getMessage(),
                         e);

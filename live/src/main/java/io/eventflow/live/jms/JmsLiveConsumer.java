@@ -27,6 +27,11 @@ import org.tinylog.Logger;
  * after the batch (redelivered at once, JMSRedelivered set). Redelivery limits are the run's (retries and
  * dead-lettering as the design says): the client's own limit is off. A crash drops the transport without a close
  * handshake, and the broker gives what the consumer held to the others.
+ *
+ * <p>When its connection fails under it (a connection reset on its fault proxy link, a broker crash), it connects
+ * again every 200 ms with the same client id and subscribes again, as an application with an exception listener
+ * does: what it had received and not acknowledged is redelivered by the broker (JMSRedelivered), and the
+ * acknowledgements of deliveries it processed on the old connection are void.
  */
 final class JmsLiveConsumer implements LiveConsumer {
     private final ActiveMQConnectionFactory factory;
@@ -34,8 +39,10 @@ final class JmsLiveConsumer implements LiveConsumer {
     private final DeliveryHandler handler;
     private final String source;
     private final Runnable joined;
+    private final Runnable reconnected;
     private final java.util.function.Consumer<Boolean> left;
-    private Connection connection;
+    private volatile Connection connection;
+    private volatile boolean broken;
     private Session session;
     private MessageConsumer consumer;
     private volatile boolean ready;
@@ -47,6 +54,7 @@ final class JmsLiveConsumer implements LiveConsumer {
 
     /**
      * @param joined called when it starts
+     * @param reconnected called each time it subscribed again after its connection failed
      * @param left called once after it closed (false) or crashed (true)
      */
     JmsLiveConsumer(
@@ -55,9 +63,11 @@ final class JmsLiveConsumer implements LiveConsumer {
             DeliveryHandler handler,
             String source,
             Runnable joined,
+            Runnable reconnected,
             java.util.function.Consumer<Boolean> left) {
         this.factory = base.copy();
         this.joined = joined;
+        this.reconnected = reconnected;
         this.left = left;
         this.spec = spec;
         this.handler = handler;
@@ -82,11 +92,7 @@ final class JmsLiveConsumer implements LiveConsumer {
     @Override
     public void start() throws LiveException {
         try {
-            connection = factory.createConnection();
-            connection.setClientID(spec.clientId());
-            session = connection.createSession(false, ackMode());
-            consumer = session.createConsumer(session.createQueue(source));
-            connection.start();
+            open();
             joined.run();
             ready = true;
         } catch (JMSException e) {
@@ -100,38 +106,87 @@ final class JmsLiveConsumer implements LiveConsumer {
         thread.start();
     }
 
-    private void loop() {
+    /** Connects, subscribes and starts receiving; the connection's failure marks it broken. */
+    private void open() throws JMSException {
+        connection = factory.createConnection();
+        connection.setClientID(spec.clientId());
+        connection.setExceptionListener(e -> broken = true);
+        session = connection.createSession(false, ackMode());
+        consumer = session.createConsumer(session.createQueue(source));
+        connection.start();
+    }
+
+    /** After a failure: drops the dead connection and connects again until it works or the consumer stops. */
+    private void reconnect() throws InterruptedException {
+        Connection dead = connection;
+        dropTransport(dead);
         try {
-            while (!stopping) {
-                Message first = consumer.receive(100);
-                commitIfDue();
-                if (first == null) {
-                    continue;
-                }
-                List<Delivery> batch = new ArrayList<>();
-                for (Message m = first;
-                        m != null;
-                        m = batch.size() < spec.prefetch() ? consumer.receiveNoWait() : null) {
-                    lastReceived = m;
-                    Envelope e = JmsWire.read(m);
-                    if (e != null) {
-                        batch.add(new JmsDelivery(m, e));
-                    } else if (spec.ack() == ConsumerSpec.Ack.AFTER_PROCESSING) {
-                        m.acknowledge();
-                    }
-                }
-                handler.onBatch(this, batch);
-                if (recover) {
-                    recover = false;
-                    session.recover();
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            dead.close();
         } catch (JMSException | RuntimeException e) {
-            if (!stopping) {
-                Logger.warn("consumer {} stopped: {}", spec.clientId(), e.getMessage());
+            Logger.debug("close of a failed connection: {}", e.getMessage());
+        }
+        lastReceived = null;
+        recover = false;
+        while (!stopping) {
+            broken = false;
+            try {
+                open();
+                if (stopping) { // closed or killed meanwhile: the new connection goes too
+                    dropTransport(connection);
+                    return;
+                }
+                Logger.debug("consumer {} connected again", spec.clientId());
+                reconnected.run();
+                return;
+            } catch (JMSException | RuntimeException e) {
+                dropTransport(connection);
+                Thread.sleep(200);
             }
+        }
+    }
+
+    private void loop() {
+        while (!stopping) {
+            try {
+                pass();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (JMSException | RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                Logger.debug("consumer {}: {}; connecting again", spec.clientId(), e.getMessage());
+                broken = true;
+            }
+        }
+    }
+
+    /** One receive and the batch it starts; connects again first when the connection failed. */
+    private void pass() throws JMSException, InterruptedException {
+        if (broken) {
+            reconnect();
+            return;
+        }
+        Message first = consumer.receive(100);
+        commitIfDue();
+        if (first == null) {
+            return;
+        }
+        List<Delivery> batch = new ArrayList<>();
+        for (Message m = first; m != null; m = batch.size() < spec.prefetch() ? consumer.receiveNoWait() : null) {
+            lastReceived = m;
+            Envelope e = JmsWire.read(m);
+            if (e != null) {
+                batch.add(new JmsDelivery(m, e));
+            } else if (spec.ack() == ConsumerSpec.Ack.AFTER_PROCESSING) {
+                m.acknowledge();
+            }
+        }
+        handler.onBatch(this, batch);
+        if (recover) {
+            recover = false;
+            session.recover();
         }
     }
 
@@ -218,6 +273,7 @@ final class JmsLiveConsumer implements LiveConsumer {
             thread.interrupt();
         }
         join();
+        dropTransport(connection); // a reconnect may have finished meanwhile
         left.accept(true);
     }
 

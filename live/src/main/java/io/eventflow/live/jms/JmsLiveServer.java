@@ -9,6 +9,8 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.model.design.AmqpQueue;
 import io.eventflow.model.design.JmsDestination;
 import jakarta.jms.JMSException;
@@ -39,11 +41,21 @@ import org.tinylog.Logger;
  */
 final class JmsLiveServer implements LiveServer {
     private final ActiveMQConnectionFactory factory;
-    private final ActiveMQConnection admin;
+    private volatile ActiveMQConnection admin;
     private final String description;
     private final EmbeddedActiveMq embedded;
+    /** Per routed design service: its fault proxy link to the embedded broker. */
+    private final Map<String, ProxyLink> links;
+
+    private final FaultProxy proxy;
+    private final String runPrefix;
+    /** Non-durable topic group queues a broker crash ended: their first instance back ends the absence. */
+    private final Set<String> endedByCrash = ConcurrentHashMap.newKeySet();
+
     private final Set<ActiveMQDestination> created = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> groupInstances = new ConcurrentHashMap<>();
+    /** Group queues of non-durable topic subscriptions. */
+    private final Set<String> nonDurableGroups = ConcurrentHashMap.newKeySet();
     /** Non-durable topic groups: when each was without a subscription (nanoTime intervals), by group queue. */
     private final Map<String, List<long[]>> absences = new ConcurrentHashMap<>();
     /** Non-durable topic groups: what their subscription held when its last instance went, by group queue. */
@@ -55,11 +67,119 @@ final class JmsLiveServer implements LiveServer {
 
     JmsLiveServer(ActiveMQConnectionFactory factory, String description, EmbeddedActiveMq embedded)
             throws JMSException {
+        this(factory, description, embedded, null, Map.of(), "");
+    }
+
+    /**
+     * @param proxy the fault proxy in front of the embedded broker (null: none), closed with the server
+     * @param links per routed design service, its link of {@code proxy}
+     * @param runPrefix the run's prefix of client ids (to tell a consumer's service)
+     */
+    JmsLiveServer(
+            ActiveMQConnectionFactory factory,
+            String description,
+            EmbeddedActiveMq embedded,
+            FaultProxy proxy,
+            Map<String, ProxyLink> links,
+            String runPrefix)
+            throws JMSException {
         this.factory = factory;
         this.description = description;
         this.embedded = embedded;
+        this.proxy = proxy;
+        this.links = Map.copyOf(links);
+        this.runPrefix = runPrefix;
         this.admin = (ActiveMQConnection) factory.createConnection();
         admin.start();
+    }
+
+    /** The connection factory for clients of design service {@code service}: through its link when routed. */
+    private ActiveMQConnectionFactory factoryFor(String service) {
+        ProxyLink link = service == null ? null : links.get(service);
+        if (link == null) {
+            return factory;
+        }
+        ActiveMQConnectionFactory f = factory.copy();
+        f.setBrokerURL("tcp://127.0.0.1:" + link.port());
+        return f;
+    }
+
+    /** The routed design service a consumer's client id ({@code prefix + service#n@channel}) belongs to, or null. */
+    private String serviceOf(String clientId) {
+        if (links.isEmpty() || !clientId.startsWith(runPrefix)) {
+            return null;
+        }
+        String rest = clientId.substring(runPrefix.length());
+        String best = null;
+        for (String s : links.keySet()) {
+            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public List<ProxyLink> links(String service) {
+        ProxyLink l = links.get(service);
+        return l == null ? List.of() : List.of(l);
+    }
+
+    /**
+     * Crashes the embedded broker (its only node): every connection is cut, sends fail until the restart. The broker
+     * keeps nothing (no persistence): what it held is gone, which no client sees (the run counts it {@code unknown},
+     * with a note). A non-durable topic group's subscription ends with the broker: what is published after the
+     * restart before one of its instances subscribed again is lost for it ({@code notSubscribed}).
+     */
+    @Override
+    public void crashNode(int node) throws LiveException {
+        if (embedded == null) {
+            throw new LiveException(description + " is not one this run started: it is not crashed live");
+        }
+        if (node != 0) {
+            throw new LiveException("the embedded ActiveMQ has one node (0), not " + node);
+        }
+        List<String> nonDurable = new ArrayList<>();
+        nonDurableGroups.forEach(source -> {
+            if (groupInstances.getOrDefault(source, 0) > 0) {
+                nonDurable.add(source);
+            }
+        });
+        embedded.crash();
+        long now = System.nanoTime();
+        for (String source : nonDurable) {
+            List<long[]> list = absences.computeIfAbsent(source, k -> new ArrayList<>());
+            synchronized (list) {
+                list.add(new long[] {now, -1});
+            }
+            endedByCrash.add(source);
+        }
+    }
+
+    @Override
+    public void restartNode(int node) throws LiveException {
+        if (embedded == null || node != 0) {
+            throw new LiveException(description + ": no node " + node + " to restart");
+        }
+        try {
+            embedded.restart();
+        } catch (RuntimeException e) {
+            throw new LiveException(e.getMessage(), e);
+        }
+        ActiveMQConnection old = admin;
+        JmsLiveConsumer.dropTransport(old);
+        try {
+            old.close();
+        } catch (JMSException | RuntimeException e) {
+            Logger.debug("admin connection: {}", e.getMessage());
+        }
+        try {
+            ActiveMQConnection fresh = (ActiveMQConnection) factory.createConnection();
+            fresh.start();
+            admin = fresh;
+        } catch (JMSException e) {
+            throw new LiveException("the restarted ActiveMQ refused the admin connection: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -134,7 +254,7 @@ final class JmsLiveServer implements LiveServer {
 
     @Override
     public LiveProducer producer(ProducerSpec spec) throws LiveException {
-        return new JmsLiveProducer(factory, spec, (channel, id) -> {
+        return new JmsLiveProducer(factoryFor(spec.service()), spec, (channel, id) -> {
             if (JmsDestination.of(channel.channel()).isTopic()) {
                 topicSends
                         .computeIfAbsent(channel.name(), k -> new ConcurrentHashMap<>())
@@ -157,14 +277,22 @@ final class JmsLiveServer implements LiveServer {
         boolean durable = Boolean.TRUE.equals(spec.subscription().durable());
         if (topic) {
             created.add(new ActiveMQQueue(source));
+            if (!durable) {
+                nonDurableGroups.add(source);
+            }
         }
         return new JmsLiveConsumer(
-                factory,
+                factoryFor(serviceOf(spec.clientId())),
                 spec,
                 handler,
                 source,
                 () -> {
                     if (groupInstances.merge(source, 1, Integer::sum) == 1 && topic && !durable) {
+                        closeAbsence(source);
+                    }
+                },
+                () -> {
+                    if (endedByCrash.remove(source)) {
                         closeAbsence(source);
                     }
                 },
@@ -301,6 +429,9 @@ final class JmsLiveServer implements LiveServer {
         }
         if (embedded != null) {
             embedded.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 }

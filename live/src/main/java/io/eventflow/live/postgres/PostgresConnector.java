@@ -52,8 +52,26 @@ public final class PostgresConnector implements LiveConnector {
         return out;
     }
 
+    /** The embedded server puts routed services' sessions behind the fault proxy (one link per service). */
+    @Override
+    public boolean routesThroughProxy() {
+        return true;
+    }
+
+    /** The embedded server is killed (kill -9) and started again on its port and data folder. */
+    @Override
+    public boolean crashesNodes() {
+        return true;
+    }
+
     @Override
     public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options) throws LiveException {
+        return start(broker, endpoint, options, List.of());
+    }
+
+    @Override
+    public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options, List<String> routed)
+            throws LiveException {
         Properties props = new Properties();
         props.setProperty(
                 "connectTimeout",
@@ -70,15 +88,30 @@ public final class PostgresConnector implements LiveConnector {
             }
             props.setProperty("user", "postgres");
             props.setProperty("password", "postgres");
+            io.eventflow.live.proxy.FaultProxy proxy =
+                    routed.isEmpty() ? null : new io.eventflow.live.proxy.FaultProxy();
             try {
+                java.util.Map<String, io.eventflow.live.proxy.ProxyLink> links = new java.util.LinkedHashMap<>();
+                for (String service : routed) {
+                    links.put(service, proxy.open(service + " -> " + broker.id(), pg.port()));
+                }
                 return new PostgresLiveServer(
                         pg.endpoint(),
                         props,
                         "embedded " + pg.description() + " at " + pg.endpoint() + ", started in "
-                                + pg.startTime().toMillis() + " ms",
-                        pg);
-            } catch (SQLException e) {
+                                + pg.startTime().toMillis() + " ms"
+                                + (routed.isEmpty()
+                                        ? ""
+                                        : ", clients of " + String.join(", ", routed) + " through the fault proxy"),
+                        pg,
+                        proxy,
+                        links,
+                        options.runPrefix());
+            } catch (SQLException | java.io.IOException e) {
                 pg.close();
+                if (proxy != null) {
+                    proxy.close();
+                }
                 throw new LiveException(
                         "broker '" + broker.id() + "': the embedded PostgreSQL refused: " + e.getMessage(), e);
             }

@@ -19,26 +19,47 @@ import org.tinylog.Logger;
 /**
  * A LISTEN session of one service instance: its own connection and thread. Every listening session gets every
  * notification; nothing is stored, so there is nothing to ack or give back (ack and nack do nothing), and a crash
- * loses what the connection had buffered.
+ * loses what the connection had buffered. When its session drops under it (a reset connection, the server killed),
+ * it connects again every 200 ms and LISTENs again, as a listener application does; what was sent meanwhile is not
+ * sent again.
  */
 final class PostgresLiveConsumer implements LiveConsumer {
-    private final Connection connection;
+    /** Opens a new session (for a reconnect). */
+    interface Connect {
+        Connection open() throws SQLException;
+    }
+
+    private volatile Connection connection;
+    private final Connect connect;
+    private final java.util.function.LongConsumer dropped;
     private final ConsumerSpec spec;
     private final DeliveryHandler handler;
     private final Runnable listening;
     private final BiConsumer<Boolean, Long> left;
     private volatile long lastHanded = -1;
+    /** True while this listener counts as listening for its group (told by listening, not yet by dropped or left). */
+    private volatile boolean counted;
+
     private volatile boolean ready;
     private volatile boolean stopping;
     private Thread thread;
 
+    /**
+     * @param listening called each time it LISTENs (at the start and after each reconnect)
+     * @param left called once when it closed (false) or crashed (true), with the last message id it handed over
+     * @param dropped called when its session dropped under it, with the last message id it handed over
+     */
     PostgresLiveConsumer(
             Connection connection,
+            Connect connect,
             ConsumerSpec spec,
             DeliveryHandler handler,
             Runnable listening,
-            BiConsumer<Boolean, Long> left) {
+            BiConsumer<Boolean, Long> left,
+            java.util.function.LongConsumer dropped) {
         this.connection = connection;
+        this.connect = connect;
+        this.dropped = dropped;
         this.spec = spec;
         this.handler = handler;
         this.listening = listening;
@@ -60,6 +81,7 @@ final class PostgresLiveConsumer implements LiveConsumer {
                     e);
         }
         listening.run();
+        counted = true;
         ready = true;
         thread = new Thread(this::loop, "pg-listener " + spec.clientId());
         thread.setDaemon(true);
@@ -67,46 +89,92 @@ final class PostgresLiveConsumer implements LiveConsumer {
     }
 
     private void loop() {
-        try {
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            while (!stopping) {
-                PGNotification[] got = pg.getNotifications(100);
-                if (got == null || got.length == 0 || stopping) {
-                    continue;
+        while (!stopping) {
+            try {
+                listen();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (stopping) {
+                    return;
                 }
-                List<Delivery> batch = new ArrayList<>();
-                for (PGNotification n : got) {
-                    Envelope e = PostgresWire.read(n.getParameter());
-                    if (e != null) {
-                        lastHanded = Math.max(lastHanded, e.messageId());
-                        batch.add(new Delivery() {
-                            @Override
-                            public Envelope envelope() {
-                                return e;
-                            }
-
-                            @Override
-                            public boolean redelivered() {
-                                return false;
-                            }
-
-                            @Override
-                            public void ack() {}
-
-                            @Override
-                            public void nack() {}
-                        });
-                    }
+                Logger.debug("listener {}: {}; connecting again", spec.clientId(), e.getMessage());
+                if (counted) {
+                    counted = false;
+                    dropped.accept(lastHanded);
                 }
-                if (!batch.isEmpty()) {
-                    handler.onBatch(this, batch);
+                try {
+                    reconnect();
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (SQLException | RuntimeException e) {
-            if (!stopping) {
-                Logger.warn("listener {} stopped: {}", spec.clientId(), e.getMessage());
+        }
+    }
+
+    /** Drops the dead session and opens a new one that LISTENs, until it works or the listener stops. */
+    private void reconnect() throws InterruptedException {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException e) {
+            Logger.debug("abort: {}", e.getMessage());
+        }
+        while (!stopping) {
+            try {
+                Connection c = connect.open();
+                try (Statement st = c.createStatement()) {
+                    st.execute("LISTEN " + quoted(spec.channel().name()));
+                }
+                connection = c;
+                if (stopping) { // closed or killed meanwhile
+                    c.abort(Runnable::run);
+                    return;
+                }
+                listening.run();
+                counted = true;
+                return;
+            } catch (SQLException e) {
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void listen() throws SQLException, InterruptedException {
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (!stopping) {
+            PGNotification[] got = pg.getNotifications(100);
+            if (got == null || got.length == 0 || stopping) {
+                continue;
+            }
+            List<Delivery> batch = new ArrayList<>();
+            for (PGNotification n : got) {
+                Envelope e = PostgresWire.read(n.getParameter());
+                if (e != null) {
+                    lastHanded = Math.max(lastHanded, e.messageId());
+                    batch.add(new Delivery() {
+                        @Override
+                        public Envelope envelope() {
+                            return e;
+                        }
+
+                        @Override
+                        public boolean redelivered() {
+                            return false;
+                        }
+
+                        @Override
+                        public void ack() {}
+
+                        @Override
+                        public void nack() {}
+                    });
+                }
+            }
+            if (!batch.isEmpty()) {
+                handler.onBatch(this, batch);
             }
         }
     }
@@ -125,7 +193,10 @@ final class PostgresLiveConsumer implements LiveConsumer {
         } catch (SQLException e) {
             Logger.debug("close: {}", e.getMessage());
         }
-        left.accept(false, lastHanded);
+        if (counted) {
+            counted = false;
+            left.accept(false, lastHanded);
+        }
     }
 
     @Override
@@ -137,7 +208,15 @@ final class PostgresLiveConsumer implements LiveConsumer {
             Logger.debug("abort: {}", e.getMessage());
         }
         join();
-        left.accept(true, lastHanded);
+        try {
+            connection.abort(Runnable::run); // a reconnect may have finished meanwhile
+        } catch (SQLException e) {
+            Logger.debug("abort: {}", e.getMessage());
+        }
+        if (counted) {
+            counted = false;
+            left.accept(true, lastHanded);
+        }
     }
 
     private void join() {

@@ -33,10 +33,24 @@ final class PostgresLiveServer implements LiveServer {
     private final Properties credentials;
     private final String description;
     private final EmbeddedPostgresServer embedded;
+    private final io.eventflow.live.proxy.FaultProxy proxy;
+    /** Per routed design service: its fault proxy link to the embedded server. */
+    private final Map<String, io.eventflow.live.proxy.ProxyLink> links;
+
+    private final String runPrefix;
+    /** True from a broker-crash until the server is back: a session that drops meanwhile drops by the crash. */
+    private volatile boolean down;
     /** Listening instances by (channel name, group). */
     private final Map<String, Integer> listening = new ConcurrentHashMap<>();
-    /** When each (channel, group) had no listener: nanoTime intervals (end -1 while open). */
+    /**
+     * When each (channel, group) had no listener: nanoTime intervals {start, end (-1 while open), wire end}; sends
+     * in [start, wire end] were on the wire to the group's last session when it dropped (lost by what dropped it),
+     * later ones found no session listening.
+     */
     private final Map<String, List<long[]>> gaps = new ConcurrentHashMap<>();
+    /** Per gap (by its array), the cause of the sends on the wire: crash or network. */
+    private final Map<long[], String> wireCauses =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     /** Sends: message id and time, by channel name. */
     private final Map<String, Map<Long, Long>> sends = new ConcurrentHashMap<>();
 
@@ -44,10 +58,30 @@ final class PostgresLiveServer implements LiveServer {
 
     PostgresLiveServer(String url, Properties credentials, String description, EmbeddedPostgresServer embedded)
             throws SQLException {
+        this(url, credentials, description, embedded, null, Map.of(), "");
+    }
+
+    /**
+     * @param proxy the fault proxy in front of the embedded server (null: none), closed with this server
+     * @param links per routed design service, its link of {@code proxy}
+     * @param runPrefix the run's prefix of client ids (to tell a consumer's service)
+     */
+    PostgresLiveServer(
+            String url,
+            Properties credentials,
+            String description,
+            EmbeddedPostgresServer embedded,
+            io.eventflow.live.proxy.FaultProxy proxy,
+            Map<String, io.eventflow.live.proxy.ProxyLink> links,
+            String runPrefix)
+            throws SQLException {
         this.url = url;
         this.credentials = credentials;
         this.description = description;
         this.embedded = embedded;
+        this.proxy = proxy;
+        this.links = Map.copyOf(links);
+        this.runPrefix = runPrefix;
         try (Connection probe = connect()) {
             probe.isValid(5);
         }
@@ -55,6 +89,69 @@ final class PostgresLiveServer implements LiveServer {
 
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, credentials);
+    }
+
+    /** A session for design service {@code service} (null: unknown): through its proxy link when routed. */
+    Connection connect(String service) throws SQLException {
+        var link = service == null ? null : links.get(service);
+        if (link == null) {
+            return connect();
+        }
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + link.port() + "/postgres", credentials);
+    }
+
+    /** The routed design service a consumer's client id ({@code prefix + service#n@channel}) belongs to, or null. */
+    private String serviceOf(String clientId) {
+        if (links.isEmpty() || !clientId.startsWith(runPrefix)) {
+            return null;
+        }
+        String rest = clientId.substring(runPrefix.length());
+        String best = null;
+        for (String s : links.keySet()) {
+            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public List<io.eventflow.live.proxy.ProxyLink> links(String service) {
+        var l = links.get(service);
+        return l == null ? List.of() : List.of(l);
+    }
+
+    /**
+     * Kills the embedded server (kill -9 of the postmaster and its processes): every session ends; NOTIFYs fail until
+     * the restart; listeners LISTEN again when it is back. Nothing was stored, so nothing comes back.
+     */
+    @Override
+    public void crashNode(int node) throws LiveException {
+        if (embedded == null) {
+            throw new LiveException(description + " is not one this run started: it is not crashed live");
+        }
+        if (node != 0) {
+            throw new LiveException("the embedded PostgreSQL has one node (0), not " + node);
+        }
+        down = true;
+        try {
+            embedded.crash();
+        } catch (RuntimeException e) {
+            throw new LiveException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void restartNode(int node) throws LiveException {
+        if (embedded == null || node != 0) {
+            throw new LiveException(description + ": no node " + node + " to restart");
+        }
+        try {
+            embedded.restart();
+        } catch (RuntimeException e) {
+            throw new LiveException(e.getMessage(), e);
+        }
+        down = false;
     }
 
     @Override
@@ -77,25 +174,39 @@ final class PostgresLiveServer implements LiveServer {
 
     @Override
     public LiveProducer producer(ProducerSpec spec) throws LiveException {
-        Connection c;
-        PreparedStatement notify;
+        Connection first;
         try {
-            c = connect();
-            c.setAutoCommit(true);
-            notify = c.prepareStatement("SELECT pg_notify(?, ?)");
+            first = connect(spec.service());
+            first.setAutoCommit(true);
         } catch (SQLException e) {
             throw new LiveException("producer " + spec.clientId() + " could not connect: " + e.getMessage(), e);
         }
+        // A NOTIFY on a broken session fails (not sent again: lost); the next one opens a new session first.
         return new LiveProducer() {
+            private Connection c = first;
+            private PreparedStatement notify;
+            private boolean broken;
+
             @Override
             public void send(LiveChannel channel, Envelope message, SendCallback callback) {
                 sends.computeIfAbsent(channel.name(), k -> new ConcurrentHashMap<>())
                         .put(message.messageId(), System.nanoTime());
                 try {
+                    if (broken) {
+                        c.abort(Runnable::run);
+                        c = connect(spec.service());
+                        c.setAutoCommit(true);
+                        notify = null;
+                        broken = false;
+                    }
+                    if (notify == null) {
+                        notify = c.prepareStatement("SELECT pg_notify(?, ?)");
+                    }
                     notify.setString(1, channel.name());
                     notify.setString(2, PostgresWire.write(message));
                     notify.execute();
                 } catch (SQLException e) {
+                    broken = true;
                     callback.done(message, e);
                     return;
                 }
@@ -128,14 +239,16 @@ final class PostgresLiveServer implements LiveServer {
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) throws LiveException {
         String key = spec.channel().name() + "\u0000" + spec.group();
+        String service = serviceOf(spec.clientId());
         Connection c;
         try {
-            c = connect();
+            c = connect(service);
         } catch (SQLException e) {
             throw new LiveException("consumer " + spec.clientId() + " could not connect: " + e.getMessage(), e);
         }
         return new PostgresLiveConsumer(
                 c,
+                () -> connect(service),
                 spec,
                 handler,
                 () -> {
@@ -143,7 +256,7 @@ final class PostgresLiveServer implements LiveServer {
                         List<long[]> list = gaps.computeIfAbsent(key, k -> new ArrayList<>());
                         synchronized (list) {
                             if (list.isEmpty()) {
-                                list.add(new long[] {startNanos, System.nanoTime()});
+                                list.add(new long[] {startNanos, System.nanoTime(), startNanos - 1});
                             } else if (list.get(list.size() - 1)[1] < 0) {
                                 list.get(list.size() - 1)[1] = System.nanoTime();
                             }
@@ -162,7 +275,24 @@ final class PostgresLiveServer implements LiveServer {
                         }
                         List<long[]> list = gaps.computeIfAbsent(key, k -> new ArrayList<>());
                         synchronized (list) {
-                            list.add(new long[] {start, -1});
+                            list.add(new long[] {start, -1, start - 1});
+                        }
+                    }
+                },
+                lastHanded -> {
+                    // The session dropped under the listener (a reset connection, the server killed): what was on
+                    // the wire to it since the last notification it handed over is lost by what dropped it; until it
+                    // LISTENs again, the group is not listening
+                    if (listening.merge(key, -1, Integer::sum) <= 0) {
+                        long now = System.nanoTime();
+                        Long handedAt = sends.getOrDefault(spec.channel().name(), Map.of())
+                                .get(lastHanded);
+                        long start = handedAt != null ? Math.min(now, handedAt + 1) : now;
+                        long[] gap = {start, -1, now};
+                        List<long[]> list = gaps.computeIfAbsent(key, k -> new ArrayList<>());
+                        synchronized (list) {
+                            list.add(gap);
+                            wireCauses.put(gap, down ? "crash" : "network");
                         }
                     }
                 });
@@ -187,7 +317,7 @@ final class PostgresLiveServer implements LiveServer {
             sends.getOrDefault(channel.name(), Map.of()).forEach((id, at) -> {
                 for (long[] gap : list) {
                     if (at >= gap[0] && (gap[1] < 0 || at <= gap[1])) {
-                        out.put(id, "notListening");
+                        out.put(id, at <= gap[2] ? wireCauses.getOrDefault(gap, "network") : "notListening");
                     }
                 }
             });
@@ -202,6 +332,9 @@ final class PostgresLiveServer implements LiveServer {
 
     @Override
     public void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (embedded != null) {
             embedded.close();
         }

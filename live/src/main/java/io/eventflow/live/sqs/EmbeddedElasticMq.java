@@ -83,8 +83,13 @@ public final class EmbeddedElasticMq implements LocalServer {
 
     /** An SDK client for this server (any credentials are accepted; region us-east-1). */
     public SqsClient client() {
+        return client(port);
+    }
+
+    /** An SDK client for this server through a proxy link listening on {@code port} of 127.0.0.1. */
+    public static SqsClient client(int port) {
         return SqsClient.builder()
-                .endpointOverride(URI.create(endpoint()))
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();

@@ -5,6 +5,8 @@ import io.eventflow.live.LiveConnector;
 import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveOptions;
 import io.eventflow.live.LiveServer;
+import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.live.server.ServerUnavailableException;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
@@ -66,8 +68,26 @@ public final class SqsConnector implements LiveConnector {
         return out;
     }
 
+    /** The embedded server puts every design client behind the fault proxy (a routed service on its own link). */
+    @Override
+    public boolean routesThroughProxy() {
+        return true;
+    }
+
+    /** A broker-crash on the embedded server is an outage of its endpoint (node 0), see {@link SqsLiveServer}. */
+    @Override
+    public boolean crashesNodes() {
+        return true;
+    }
+
     @Override
     public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options) throws LiveException {
+        return start(broker, endpoint, options, List.of());
+    }
+
+    @Override
+    public LiveServer start(Broker broker, Endpoint endpoint, LiveOptions options, List<String> routed)
+            throws LiveException {
         if (endpoint == null) {
             EmbeddedElasticMq mq;
             try {
@@ -75,11 +95,30 @@ public final class SqsConnector implements LiveConnector {
             } catch (ServerUnavailableException e) {
                 throw new LiveException("broker '" + broker.id() + "': " + e.getMessage(), e);
             }
-            return new SqsLiveServer(
-                    mq::client,
-                    "embedded " + mq.description() + " at " + mq.endpoint() + ", started in "
-                            + mq.startTime().toMillis() + " ms",
-                    mq);
+            FaultProxy proxy = new FaultProxy();
+            try {
+                Map<String, ProxyLink> links = new java.util.LinkedHashMap<>();
+                for (String service : routed) {
+                    links.put(service, proxy.open(service + " -> " + broker.id(), mq.port()));
+                }
+                ProxyLink front = proxy.open("clients -> " + broker.id(), mq.port());
+                return new SqsLiveServer(
+                        mq::client,
+                        "embedded " + mq.description() + " at " + mq.endpoint() + ", started in "
+                                + mq.startTime().toMillis() + " ms"
+                                + (routed.isEmpty()
+                                        ? ""
+                                        : ", clients of " + String.join(", ", routed) + " through the fault proxy"),
+                        mq,
+                        proxy,
+                        links,
+                        front,
+                        options.runPrefix());
+            } catch (java.io.IOException | RuntimeException e) {
+                proxy.close();
+                mq.close();
+                throw new LiveException("broker '" + broker.id() + "': " + e.getMessage(), e);
+            }
         }
         Map<String, String> p = endpoint.properties();
         AwsCredentialsProvider credentials = p.containsKey("accessKeyId")

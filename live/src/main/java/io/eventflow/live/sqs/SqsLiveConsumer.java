@@ -9,6 +9,7 @@ import io.eventflow.model.design.SqsQueue;
 import java.util.ArrayList;
 import java.util.List;
 import org.tinylog.Logger;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -21,7 +22,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * receive after each interval for periodic commits. A nack makes the message visible again at once; a crash stops
  * the thread where it is (processing included), and what it held comes back after the queue's visibility timeout (or
  * goes to the dead-letter queue after maxReceiveCount receives: read with the source queue named, see
- * {@link SqsWire#read(Message, java.util.function.Function)}).
+ * {@link SqsWire#read(Message, java.util.function.Function)}). A receive the endpoint does not answer (after the
+ * SDK's retries: a reset connection, an outage) is tried again 200 ms later.
  */
 final class SqsLiveConsumer implements LiveConsumer {
     private final SqsClient sqs;
@@ -75,13 +77,27 @@ final class SqsLiveConsumer implements LiveConsumer {
     private void loop() {
         try {
             while (!stopping) {
-                List<Message> got = sqs.receiveMessage(b -> b.queueUrl(url)
-                                .maxNumberOfMessages(Math.min(10, spec.prefetch()))
-                                .waitTimeSeconds(waitSeconds)
-                                .messageAttributeNames("All")
-                                // AttributeNames, not the newer MessageSystemAttributeNames, which ElasticMQ ignores.
-                                .attributeNamesWithStrings("ApproximateReceiveCount", SqsWire.SOURCE_ARN))
-                        .messages();
+                List<Message> got;
+                try {
+                    got = sqs.receiveMessage(b -> b.queueUrl(url)
+                                    .maxNumberOfMessages(Math.min(10, spec.prefetch()))
+                                    .waitTimeSeconds(waitSeconds)
+                                    .messageAttributeNames("All")
+                                    // AttributeNames, not the newer MessageSystemAttributeNames, which ElasticMQ
+                                    // ignores.
+                                    .attributeNamesWithStrings("ApproximateReceiveCount", SqsWire.SOURCE_ARN))
+                            .messages();
+                } catch (SdkClientException e) {
+                    // the endpoint did not answer (after the SDK's own retries): poll again shortly, as a
+                    // consumer's poll loop does; what that receive may have taken comes back after the queue's
+                    // visibility timeout
+                    if (stopping) {
+                        return;
+                    }
+                    Logger.debug("consumer {}: receive failed: {}", spec.clientId(), e.getMessage());
+                    Thread.sleep(200);
+                    continue;
+                }
                 if (stopping) {
                     // A crash: what it got comes back after the visibility timeout. A clean close gives it back now.
                     if (!killed) {

@@ -9,6 +9,8 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.live.proxy.FaultProxy;
+import io.eventflow.live.proxy.ProxyLink;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.TimeSpan;
 import java.util.ArrayList;
@@ -37,6 +39,13 @@ final class SqsLiveServer implements LiveServer {
     private final SqsClient admin;
     private final String description;
     private final EmbeddedElasticMq embedded;
+    /** The fault proxy in front of the embedded server (null: none): every design client goes through it. */
+    private final FaultProxy proxy;
+    /** Per routed design service, its own link; {@link #front} for every other client of the design. */
+    private final Map<String, ProxyLink> links;
+
+    private final ProxyLink front;
+    private final String runPrefix;
     private final Map<String, String> urls = new ConcurrentHashMap<>();
     /** SQS queue name -> channel name, for the run's channels (a redrive-moved message names its source queue). */
     private final Map<String, String> channelOfQueue = new ConcurrentHashMap<>();
@@ -46,10 +55,92 @@ final class SqsLiveServer implements LiveServer {
     private final Map<String, Set<Long>> invisible = new ConcurrentHashMap<>();
 
     SqsLiveServer(Supplier<SqsClient> clients, String description, EmbeddedElasticMq embedded) {
+        this(clients, description, embedded, null, Map.of(), null, "");
+    }
+
+    /**
+     * @param clients the run's own clients (admin: depth, read-back), connecting directly
+     * @param proxy the fault proxy in front of the embedded server, closed with this server (null: none)
+     * @param links per routed design service, its link of {@code proxy}
+     * @param front the link of {@code proxy} every other client of the design connects through (null: direct)
+     * @param runPrefix the run's prefix of client ids (to tell a consumer's service)
+     */
+    SqsLiveServer(
+            Supplier<SqsClient> clients,
+            String description,
+            EmbeddedElasticMq embedded,
+            FaultProxy proxy,
+            Map<String, ProxyLink> links,
+            ProxyLink front,
+            String runPrefix) {
         this.clients = clients;
         this.admin = clients.get();
         this.description = description;
         this.embedded = embedded;
+        this.proxy = proxy;
+        this.links = Map.copyOf(links);
+        this.front = front;
+        this.runPrefix = runPrefix;
+    }
+
+    /** A client for design service {@code service} (null: unknown): through its link, the front link, or direct. */
+    private SqsClient clientFor(String service) {
+        ProxyLink link = service == null ? null : links.get(service);
+        if (link == null) {
+            link = front;
+        }
+        return link == null ? clients.get() : EmbeddedElasticMq.client(link.port());
+    }
+
+    /** The routed design service a consumer's client id ({@code prefix + service#n@channel}) belongs to, or null. */
+    private String serviceOf(String clientId) {
+        if (links.isEmpty() || !clientId.startsWith(runPrefix)) {
+            return null;
+        }
+        String rest = clientId.substring(runPrefix.length());
+        String best = null;
+        for (String s : links.keySet()) {
+            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public List<ProxyLink> links(String service) {
+        ProxyLink l = links.get(service);
+        return l == null ? List.of() : List.of(l);
+    }
+
+    /**
+     * A {@code broker-crash} on SQS is an outage of the endpoint (SQS has no nodes; the simulator models a regional
+     * outage): every connection of the design's clients to it is reset (each request fails once the SDK's retries
+     * are spent), while ElasticMQ keeps running with what its queues store, as SQS keeps stored messages.
+     */
+    @Override
+    public void crashNode(int node) throws LiveException {
+        outage(node, true);
+    }
+
+    /** The end of the outage: the clients' requests go through again. */
+    @Override
+    public void restartNode(int node) throws LiveException {
+        outage(node, false);
+    }
+
+    private void outage(int node, boolean on) throws LiveException {
+        if (front == null) {
+            throw new LiveException(description + " is not one this run started: its outage is not run live");
+        }
+        if (node != 0) {
+            throw new LiveException("SQS has no nodes: a broker-crash names node 0 (an outage), not " + node);
+        }
+        double percent = on ? 100 : 0;
+        for (ProxyLink l : proxy.links()) {
+            l.drop(ProxyLink.Direction.UP, percent);
+            l.drop(ProxyLink.Direction.DOWN, percent);
+        }
     }
 
     @Override
@@ -161,15 +252,16 @@ final class SqsLiveServer implements LiveServer {
 
     @Override
     public LiveProducer producer(ProducerSpec spec) {
-        return new SqsLiveProducer(clients.get(), this::url);
+        return new SqsLiveProducer(clientFor(spec.service()), this::url);
     }
 
     @Override
     public LiveConsumer consumer(ConsumerSpec spec, DeliveryHandler handler) {
         String url = url(spec.channel());
-        return new SqsLiveConsumer(clients.get(), url, spec, handler, channelOfQueue::get, id -> invisible
-                .computeIfAbsent(url, k -> ConcurrentHashMap.newKeySet())
-                .add(id));
+        return new SqsLiveConsumer(
+                clientFor(serviceOf(spec.clientId())), url, spec, handler, channelOfQueue::get, id -> invisible
+                        .computeIfAbsent(url, k -> ConcurrentHashMap.newKeySet())
+                        .add(id));
     }
 
     @Override
@@ -286,6 +378,9 @@ final class SqsLiveServer implements LiveServer {
     @Override
     public void close() {
         admin.close();
+        if (proxy != null) {
+            proxy.close();
+        }
         if (embedded != null) {
             embedded.close();
         }

@@ -21,6 +21,51 @@ import org.junit.jupiter.api.Test;
 class EmbeddedActiveMqTest {
 
     @Test
+    void aCrashCutsTheClientsAndTheBrokerComesBackEmptyOnItsPort() throws Exception {
+        try (EmbeddedActiveMq broker = EmbeddedActiveMq.start()) {
+            ActiveMQConnectionFactory factory = broker.connectionFactory();
+            Set<Integer> acked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+            Thread sender = new Thread(() -> {
+                try {
+                    Connection c = factory.createConnection();
+                    c.start();
+                    Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                    var p = s.createProducer(s.createQueue("kept"));
+                    p.setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
+                    for (int i = 0; i < 100_000; i++) {
+                        try {
+                            p.send(s.createTextMessage("m" + i));
+                            acked.add(i);
+                        } catch (jakarta.jms.JMSException e) {
+                            failed.incrementAndGet();
+                            break; // the connection is gone
+                        }
+                    }
+                } catch (jakarta.jms.JMSException e) {
+                    failed.incrementAndGet();
+                }
+            });
+            sender.start();
+            while (acked.size() < 200) {
+                Thread.sleep(5);
+            }
+            broker.crash();
+            sender.join(10_000);
+            assertThat(broker.down()).isTrue();
+            assertThat(failed.get()).isEqualTo(1);
+            broker.restart();
+            assertThat(broker.down()).isFalse();
+            // the client sees the broker again on the same port; without persistence the queue starts empty
+            try (JMSContext ctx = factory.createContext()) {
+                ctx.createProducer().send(ctx.createQueue("kept"), "after");
+                assertThat(receiveAll(ctx.createConsumer(ctx.createQueue("kept"))))
+                        .containsExactly("after");
+            }
+        }
+    }
+
+    @Test
     void roundTripsQueueAndTopicAndDeadLettersToTheDesignsQueue() throws Exception {
         try (EmbeddedActiveMq broker =
                 EmbeddedActiveMq.start(List.of(new DeadLetterRoute(false, "orders", "orders.dlq")))) {
