@@ -301,6 +301,18 @@ public final class Engine implements BrokerContext {
     }
 
     /**
+     * Its producer gave up on {@code m} before sending it (see {@link Producer}): it is owed to the channel's groups as
+     * a publication is, and lost for them at once with {@code cause}.
+     */
+    void refuseUnsent(Msg m, String cause) {
+        List<SimGroup> gs = m.channel.broker.targetGroups(m);
+        for (int i = 0; i < gs.size(); i++) {
+            gs.get(i).owe(m.id);
+        }
+        lose(m, cause, m.producer.instance.id);
+    }
+
+    /**
      * A tamper fault on {@code ch} alters a share of the messages arriving there: published to it (here), delivered to
      * it by an SNS topic or an exchange, dead-lettered or re-driven to it (where each of those copies arrives). A
      * message already altered is not drawn for again.

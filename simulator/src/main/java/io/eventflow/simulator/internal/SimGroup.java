@@ -58,7 +58,7 @@ public final class SimGroup {
 
     /** The time this group's consumer spends verifying {@code m}: -1 when it does not (unsigned, or not verifying). */
     long verifyNanos(Msg m) {
-        return verifies && m.producer != null ? m.producer.verifyNanos : -1;
+        return verifies && m.producer != null ? m.producer.verifyNanos(m) : -1;
     }
 
     /** Makes message {@code id} owed to this group if it was not; returns true if it became owed now. */
