@@ -259,7 +259,10 @@ final class KafkaTopic {
 
     private void evictFirst(Part p) {
         long o = p.log.base();
-        Msg m = p.log.removeFirst();
+        // an archived record is read back (a new Msg) only when something reads it: the trace, or a group that has not
+        // read it yet (after a replay moved it back); evicting it otherwise needs only its size, which the log has
+        Msg m = o >= p.log.archivedUntil() || broker.sim.tracing() || unreadByAGroup(p.index, o) ? p.log.get(o) : null;
+        p.log.dropFirst();
         if (!p.txns.isEmpty()) {
             p.txns.remove(o);
         }
@@ -273,6 +276,15 @@ final class KafkaTopic {
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).evicted(p.index, o, m);
         }
+    }
+
+    private boolean unreadByAGroup(int pi, long o) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).unread(pi, o)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Trims messages every group has committed (only when consumed messages need not be kept). */
