@@ -61,7 +61,7 @@ final class ProtoPayloads {
                 : read(payload.asText(), typeName).linked();
     }
 
-    /** What reading a {@code .proto} text gave: the linked type (null when it declares none), or why it does not read. */
+    /** What reading a {@code .proto} text gave: the linked type (null when it declares none), or why it fails. */
     private record Read(Linked linked, SchemaError error) {}
 
     private static Read read(String text, String typeName) {

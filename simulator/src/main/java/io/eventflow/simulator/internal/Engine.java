@@ -314,8 +314,8 @@ public final class Engine implements BrokerContext {
 
     /**
      * A tamper fault on {@code ch} alters a share of the messages arriving there: published to it (here), delivered to
-     * it by an SNS topic or an exchange, dead-lettered or re-driven to it (where each of those copies arrives). A
-     * message already altered is not drawn for again.
+     * it by a topic it subscribes to or an exchange, dead-lettered or re-driven to it (where each of those copies
+     * arrives). A message already altered is not drawn for again.
      */
     @Override
     public void tamperOn(SimChannel ch, Msg m) {

@@ -192,6 +192,18 @@ final class LogArchive {
         return chunks.get((int) (i >>> BITS)).longs[(int) (i & MASK) * LONGS + 4];
     }
 
+    /** The id of the record at {@code offset}, without reading it back. */
+    long id(long offset) {
+        long i = offset - origin;
+        return chunks.get((int) (i >>> BITS)).longs[(int) (i & MASK) * LONGS];
+    }
+
+    /** The correlation id of the record at {@code offset}, without reading it back. */
+    long correlationId(long offset) {
+        long i = offset - origin;
+        return chunks.get((int) (i >>> BITS)).longs[(int) (i & MASK) * LONGS + 1];
+    }
+
     int sizeBytes(long offset) {
         long i = offset - origin;
         return chunks.get((int) (i >>> BITS)).ints[(int) (i & MASK) * 2];

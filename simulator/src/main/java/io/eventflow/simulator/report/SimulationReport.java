@@ -27,8 +27,8 @@ public record SimulationReport(
         Tampering tampering) {
 
     /**
-     * A report of a run measured outside the kernel (live runs): no kernel events, no tampering figures (live runs apply
-     * no tamper fault), and the invariants its violations give ({@link #invariants(List)}).
+     * A report of a run measured outside the kernel (live runs): no kernel events, no tampering figures (live runs
+     * apply no tamper fault), and the invariants its violations give ({@link #invariants(List)}).
      */
     public static SimulationReport measured(
             String design,

@@ -574,7 +574,7 @@ final class KafkaGroup {
         return o >= pos[p];
     }
 
-    /** Retention removed offset {@code o} of partition {@code p}; {@code m} (its record) is read only if unread here. */
+    /** Retention removed offset {@code o} of partition {@code p}; {@code m}, its record, is read if unread here. */
     void evicted(int p, long o, Msg m) {
         if (unread(p, o)) {
             if (!m.truncated) {

@@ -259,9 +259,11 @@ final class KafkaTopic {
 
     private void evictFirst(Part p) {
         long o = p.log.base();
-        // an archived record is read back (a new Msg) only when something reads it: the trace, or a group that has not
-        // read it yet (after a replay moved it back); evicting it otherwise needs only its size, which the log has
-        Msg m = o >= p.log.archivedUntil() || broker.sim.tracing() || unreadByAGroup(p.index, o) ? p.log.get(o) : null;
+        // an archived record is read back (a new Msg) only for a group that has not read it yet (after a replay moved
+        // it back); otherwise evicting it needs only its ids (for the trace) and its size, which the log keeps
+        Msg m = o >= p.log.archivedUntil() || unreadByAGroup(p.index, o) ? p.log.get(o) : null;
+        long id = m != null ? m.id : p.log.id(o);
+        long correlationId = m != null ? m.correlationId : p.log.correlationId(o);
         p.log.dropFirst();
         if (!p.txns.isEmpty()) {
             p.txns.remove(o);
@@ -271,7 +273,7 @@ final class KafkaTopic {
         }
         ch.evicted++;
         if (broker.sim.tracing()) {
-            broker.trace(new TraceEvent.Evicted(broker.sim.now(), ch.id(), "", p.index, o, m.id, m.correlationId));
+            broker.trace(new TraceEvent.Evicted(broker.sim.now(), ch.id(), "", p.index, o, id, correlationId));
         }
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).evicted(p.index, o, m);
