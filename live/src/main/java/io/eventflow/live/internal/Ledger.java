@@ -216,14 +216,11 @@ public final class Ledger {
             channels.forEach((id, c) ->
                     chans.put(id, new ChannelReport(c[0], c[1], 0, Math.max(0, evicted.getOrDefault(id, 0L)))));
         }
-        Map<String, Boolean> inv = new LinkedHashMap<>();
-        inv.put("conservation", violations.isEmpty());
-        return new SimulationReport(
+        return SimulationReport.measured(
                 design,
                 seed,
                 runSeconds,
                 wallSeconds,
-                0,
                 new SimulationReport.Totals(
                         published.get(), t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10]),
                 lostTotal,
@@ -231,8 +228,7 @@ public final class Ledger {
                 out,
                 chans,
                 requests,
-                inv,
-                List.copyOf(violations));
+                violations);
     }
 
     private GroupReport group(

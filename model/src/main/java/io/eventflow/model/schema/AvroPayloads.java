@@ -27,22 +27,15 @@ final class AvroPayloads {
 
     /** Reads an Avro schema given as a tree (a map, a union list, a type name) or as JSON text. */
     static PayloadCheck check(JsonNode payload) {
-        JsonText text = null;
-        JsonNode tree = payload;
-        if (payload.isTextual() && looksLikeJson(payload.asText())) {
-            Object read = JsonText.parse(payload.asText());
-            if (read instanceof SchemaError e) {
-                return PayloadCheck.broken(SchemaFormat.AVRO, e);
-            }
-            text = (JsonText) read;
-            tree = text.root();
+        Tree t = tree(payload);
+        if (t.stop() != null) {
+            return t.stop();
         }
-        if (tree.isObject() && tree.has("$ref")) {
-            return PayloadCheck.unchecked(SchemaFormat.AVRO, "a reference to another document ($ref) is not followed");
-        }
+        JsonNode tree = t.tree();
+        JsonText text = t.text();
         Schema schema;
         try {
-            schema = new Schema.Parser().setValidateDefaults(true).parse(tree.toString());
+            schema = parse(tree);
         } catch (
                 RuntimeException
                         e) { // SchemaParseException, AvroTypeException (a bad default), and others on odd input
@@ -67,17 +60,13 @@ final class AvroPayloads {
      * encoded in Avro binary and read back to check it as the example is; a draw that does not read back is left out.
      */
     static java.util.List<Example> variants(JsonNode payload, java.util.SplittableRandom random, int n) {
-        JsonNode tree = payload;
-        if (payload.isTextual() && looksLikeJson(payload.asText())) {
-            Object read = JsonText.parse(payload.asText());
-            if (read instanceof SchemaError) {
-                return java.util.List.of();
-            }
-            tree = ((JsonText) read).root();
+        Tree t = tree(payload);
+        if (t.stop() != null) {
+            return java.util.List.of();
         }
         Schema schema;
         try {
-            schema = new Schema.Parser().setValidateDefaults(true).parse(tree.toString());
+            schema = parse(t.tree());
         } catch (RuntimeException e) {
             return java.util.List.of();
         }
@@ -98,6 +87,38 @@ final class AvroPayloads {
             }
         }
         return out;
+    }
+
+    /**
+     * The payload as a schema tree, as {@link #check} and {@link #variants} read it: the tree and the JSON text it came
+     * from (null for a tree given as YAML), or the check that stops reading (a syntax error, a {@code $ref}).
+     */
+    private record Tree(JsonNode tree, JsonText text, PayloadCheck stop) {}
+
+    private static Tree tree(JsonNode payload) {
+        JsonText text = null;
+        JsonNode tree = payload;
+        if (payload.isTextual() && looksLikeJson(payload.asText())) {
+            Object read = JsonText.parse(payload.asText());
+            if (read instanceof SchemaError e) {
+                return new Tree(null, null, PayloadCheck.broken(SchemaFormat.AVRO, e));
+            }
+            text = (JsonText) read;
+            tree = text.root();
+        }
+        if (tree.isObject() && tree.has("$ref")) {
+            return new Tree(
+                    null,
+                    null,
+                    PayloadCheck.unchecked(
+                            SchemaFormat.AVRO, "a reference to another document ($ref) is not followed"));
+        }
+        return new Tree(tree, text, null);
+    }
+
+    /** Avro's parse of the tree (names, references and defaults checked); throws what Avro throws. */
+    private static Schema parse(JsonNode tree) {
+        return new Schema.Parser().setValidateDefaults(true).parse(tree.toString());
     }
 
     private static byte[] binary(Schema schema, Object value) throws IOException {

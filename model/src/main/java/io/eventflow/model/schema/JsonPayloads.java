@@ -36,16 +36,12 @@ final class JsonPayloads {
     /** Checks the schema and makes an example, sent as MessagePack when {@code msgpack}, else as JSON text. */
     static PayloadCheck check(JsonNode payload, boolean msgpack) {
         SchemaFormat format = msgpack ? SchemaFormat.MESSAGEPACK : SchemaFormat.JSON_SCHEMA;
-        JsonNode schema = payload;
-        JsonText text = null;
-        if (payload.isTextual()) {
-            Object read = JsonText.parse(payload.asText());
-            if (read instanceof SchemaError e) {
-                return PayloadCheck.broken(format, e);
-            }
-            text = (JsonText) read;
-            schema = text.root();
+        Tree t = tree(payload);
+        if (t.error() != null) {
+            return PayloadCheck.broken(format, t.error());
         }
+        JsonNode schema = t.schema();
+        JsonText text = t.text();
         if (!schema.isObject() && !schema.isBoolean()) {
             return PayloadCheck.broken(format, new SchemaError("a JSON Schema is a map (or true/false)", "", 0, 0));
         }
@@ -72,29 +68,21 @@ final class JsonPayloads {
     }
 
     /**
-     * Up to {@code n} seeded variants ({@link io.eventflow.model.schema.internal.JsonVariants}) of the example of a
-     * schema that {@link #check} read with one: each valid against the schema, encoded as JSON text or MessagePack (read
-     * back and validated again). A draw that does not satisfy the schema is left out.
+     * Up to {@code n} seeded variants ({@link io.eventflow.model.schema.internal.JsonVariants}) of {@code example}, the
+     * example {@link #check} made of the schema: each valid against the schema, encoded as JSON text or MessagePack
+     * (read back and validated again). A draw that does not satisfy the schema is left out.
      */
     static java.util.List<Example> variants(
-            JsonNode payload, boolean msgpack, java.util.SplittableRandom random, int n) {
+            JsonNode payload, JsonNode example, boolean msgpack, java.util.SplittableRandom random, int n) {
         SchemaFormat format = msgpack ? SchemaFormat.MESSAGEPACK : SchemaFormat.JSON_SCHEMA;
-        JsonNode schema = payload;
-        if (payload.isTextual()) {
-            Object read = JsonText.parse(payload.asText());
-            if (read instanceof SchemaError) {
-                return java.util.List.of();
-            }
-            schema = ((JsonText) read).root();
-        }
-        Optional<JsonNode> example = JsonExamples.example(schema);
-        if (example.isEmpty()) {
+        Tree t = tree(payload);
+        if (t.error() != null) {
             return java.util.List.of();
         }
+        JsonNode schema = t.schema();
         java.util.List<Example> out = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Optional<JsonNode> v =
-                    io.eventflow.model.schema.internal.JsonVariants.variant(schema, example.get(), random);
+            Optional<JsonNode> v = io.eventflow.model.schema.internal.JsonVariants.variant(schema, example, random);
             if (v.isEmpty()) {
                 continue;
             }
@@ -105,6 +93,21 @@ final class JsonPayloads {
             }
         }
         return out;
+    }
+
+    /** The payload as a JSON Schema (and the JSON text it came from, null for a schema given as YAML), or why not. */
+    private record Tree(JsonNode schema, JsonText text, SchemaError error) {}
+
+    private static Tree tree(JsonNode payload) {
+        if (!payload.isTextual()) {
+            return new Tree(payload, null, null);
+        }
+        Object read = JsonText.parse(payload.asText());
+        if (read instanceof SchemaError e) {
+            return new Tree(null, null, e);
+        }
+        JsonText text = (JsonText) read;
+        return new Tree(text.root(), text, null);
     }
 
     private static boolean roundTrips(JsonNode schema, JsonNode value, byte[] bytes) {

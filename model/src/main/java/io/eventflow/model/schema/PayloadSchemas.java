@@ -73,8 +73,10 @@ public final class PayloadSchemas {
         java.util.List<Example> out =
                 switch (c.format()) {
                     case AVRO -> AvroPayloads.variants(payload, random, n);
-                    case JSON_SCHEMA -> JsonPayloads.variants(payload, false, random, n);
-                    case MESSAGEPACK -> JsonPayloads.variants(payload, true, random, n);
+                    case JSON_SCHEMA -> JsonPayloads.variants(
+                            payload, c.example().value(), false, random, n);
+                    case MESSAGEPACK -> JsonPayloads.variants(
+                            payload, c.example().value(), true, random, n);
                     default -> java.util.Collections.nCopies(n, c.example());
                 };
         return out.isEmpty() ? java.util.List.of(c.example()) : out;

@@ -41,23 +41,14 @@ final class ProtoPayloads {
                     SchemaFormat.PROTOBUF,
                     new SchemaError("a Protobuf payload is .proto text (write it as a YAML text block)", "", 0, 0));
         }
-        Schema schema;
-        try {
-            ProtoFileElement element = ProtoParser.Companion.parse(Location.get(FILE), payload.asText());
-            SchemaError missing = missingImport(element, payload.asText());
-            if (missing != null) {
-                return PayloadCheck.broken(SchemaFormat.PROTOBUF, missing);
-            }
-            ProtoFile file = ProtoFile.Companion.get(element);
-            schema = new Linker(new PayloadLoader(file), new ErrorCollector(), false, true).link(List.of(file));
-        } catch (SchemaException | IllegalStateException | IllegalArgumentException e) {
-            return PayloadCheck.broken(SchemaFormat.PROTOBUF, error(String.valueOf(e.getMessage())));
+        Read r = read(payload.asText(), typeName);
+        if (r.error() != null) {
+            return PayloadCheck.broken(SchemaFormat.PROTOBUF, r.error());
         }
-        MessageType type = pick(schema.protoFile(FILE).getTypes(), typeName);
-        if (type == null) {
+        if (r.linked() == null) {
             return PayloadCheck.parsed(SchemaFormat.PROTOBUF, null, "the .proto text declares no message type");
         }
-        return example(schema, type);
+        return example(r.linked().schema(), r.linked().type());
     }
 
     /** A {@code .proto} text linked by Wire, with the message type picked as {@link #check} picks it. */
@@ -65,20 +56,27 @@ final class ProtoPayloads {
 
     /** The linked schema and its message type; null when the text does not read or declares no message type. */
     static Linked link(JsonNode payload, String typeName) {
-        if (payload == null || !payload.isTextual()) {
-            return null;
-        }
+        return payload == null || !payload.isTextual()
+                ? null
+                : read(payload.asText(), typeName).linked();
+    }
+
+    /** What reading a {@code .proto} text gave: the linked type (null when it declares none), or why it fails. */
+    private record Read(Linked linked, SchemaError error) {}
+
+    private static Read read(String text, String typeName) {
         try {
-            ProtoFileElement element = ProtoParser.Companion.parse(Location.get(FILE), payload.asText());
-            if (missingImport(element, payload.asText()) != null) {
-                return null;
+            ProtoFileElement element = ProtoParser.Companion.parse(Location.get(FILE), text);
+            SchemaError missing = missingImport(element, text);
+            if (missing != null) {
+                return new Read(null, missing);
             }
             ProtoFile file = ProtoFile.Companion.get(element);
             Schema schema = new Linker(new PayloadLoader(file), new ErrorCollector(), false, true).link(List.of(file));
             MessageType type = pick(schema.protoFile(FILE).getTypes(), typeName);
-            return type == null ? null : new Linked(schema, type);
+            return new Read(type == null ? null : new Linked(schema, type), null);
         } catch (SchemaException | IllegalStateException | IllegalArgumentException e) {
-            return null;
+            return new Read(null, error(String.valueOf(e.getMessage())));
         }
     }
 

@@ -42,7 +42,7 @@ final class SigningLint {
 
     /** EF030: a subscription that says {@code verify: false} on a channel whose messages (some of them) are signed. */
     static void unverified(Design d, Service s, Subscription sub, Channel c, String p, Sink out) {
-        if (!Boolean.FALSE.equals(sub.verify())) {
+        if (sub.verifies(true)) {
             return;
         }
         List<String> signed = new ArrayList<>();

@@ -98,8 +98,6 @@ public final class Accounting {
                 q.failed,
                 q.pendingCount(),
                 q.answered == 0 ? 0 : q.answerSumNanos / q.answered / 1e6);
-        Map<String, Boolean> inv = new LinkedHashMap<>();
-        inv.put("conservation", violations.isEmpty());
         return new SimulationReport(
                 design,
                 seed,
@@ -112,7 +110,7 @@ public final class Accounting {
                 groups,
                 channels,
                 req,
-                inv,
+                SimulationReport.invariants(violations),
                 List.copyOf(violations),
                 tampering(w, keys));
     }

@@ -53,6 +53,14 @@ public interface BrokerContext {
     /** Marks the message lost for one group if it is still waiting for it. */
     void lose(SimGroup group, Msg msg, String cause);
 
+    /**
+     * {@code msg} arrives on {@code channel} other than by its publisher's send (a topic's copy for a subscribed queue,
+     * a copy an exchange routes to another bound queue, a last will the broker publishes): a {@code tamper} fault on
+     * that channel alters it as it alters what is published there. Call it once per arrival, with the copy the channel
+     * keeps.
+     */
+    void tamperOn(SimChannel channel, Msg msg);
+
     /** Hands back a message nothing references any more, for reuse (see {@link Msg}). */
     void recycle(Msg msg);
 

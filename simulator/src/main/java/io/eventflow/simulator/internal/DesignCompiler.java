@@ -238,7 +238,7 @@ public final class DesignCompiler {
             return null;
         }
         int bytes = size(messageId, channelId);
-        return new Plan.Signed(SigningCosts.signNanos(s, bytes), SigningCosts.verifyNanos(s, bytes));
+        return new Plan.Signed(SigningCosts.signNanos(s, bytes), SigningCosts.verifyNanos(s, bytes), s);
     }
 
     private static Plan.Arrival arrival(Arrival a) {

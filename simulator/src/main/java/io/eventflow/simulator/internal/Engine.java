@@ -280,9 +280,7 @@ public final class Engine implements BrokerContext {
         if (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate)) {
             m.poisonOn = ch;
         }
-        if (ch.tamperRate > 0 && ch.tamperRng.chance(ch.tamperRate)) {
-            tamper(m);
-        }
+        tamperOn(ch, m);
         List<SimGroup> gs = m.channel.broker.targetGroups(m);
         for (int i = 0; i < gs.size(); i++) {
             gs.get(i).owe(m.id);
@@ -300,6 +298,30 @@ public final class Engine implements BrokerContext {
             return;
         }
         send(m);
+    }
+
+    /**
+     * Its producer gave up on {@code m} before sending it (see {@link Producer}): it is owed to the channel's groups as
+     * a publication is, and lost for them at once with {@code cause}.
+     */
+    void refuseUnsent(Msg m, String cause) {
+        List<SimGroup> gs = m.channel.broker.targetGroups(m);
+        for (int i = 0; i < gs.size(); i++) {
+            gs.get(i).owe(m.id);
+        }
+        lose(m, cause, m.producer.instance.id);
+    }
+
+    /**
+     * A tamper fault on {@code ch} alters a share of the messages arriving there: published to it (here), delivered to
+     * it by a topic it subscribes to or an exchange, dead-lettered or re-driven to it (where each of those copies
+     * arrives). A message already altered is not drawn for again.
+     */
+    @Override
+    public void tamperOn(SimChannel ch, Msg m) {
+        if (ch.tamperRate > 0 && !m.tampered && ch.tamperRng.chance(ch.tamperRate)) {
+            tamper(m);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.eventflow.simulator.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,6 +97,11 @@ final class LogArchive {
     private final Map<Shape, Integer> shapeIndex = new HashMap<>();
     private Shape lastShape;
     private int lastShapeIndex;
+    /**
+     * The shape each producer's records had last: where producers interleave, the record before is another's, and this
+     * finds the shape without making a Shape to look it up.
+     */
+    private final Map<Producer, Integer> lastByProducer = new IdentityHashMap<>();
     /** Offset of slot 0 of the first chunk. */
     private long origin;
     /** The offset the next archived record gets. */
@@ -129,14 +135,18 @@ final class LogArchive {
         if (lastShape != null && lastShape.matches(m)) {
             return lastShapeIndex;
         }
-        Shape s = Shape.of(m);
-        Integer i = shapeIndex.get(s);
-        if (i == null) {
-            i = shapes.size();
-            shapes.add(s);
-            shapeIndex.put(s, i);
+        Integer i = lastByProducer.get(m.producer);
+        if (i == null || !shapes.get(i).matches(m)) {
+            Shape s = Shape.of(m);
+            i = shapeIndex.get(s);
+            if (i == null) {
+                i = shapes.size();
+                shapes.add(s);
+                shapeIndex.put(s, i);
+            }
+            lastByProducer.put(m.producer, i);
         }
-        lastShape = s;
+        lastShape = shapes.get(i);
         lastShapeIndex = i;
         return i;
     }
@@ -180,6 +190,18 @@ final class LogArchive {
     long storedAt(long offset) {
         long i = offset - origin;
         return chunks.get((int) (i >>> BITS)).longs[(int) (i & MASK) * LONGS + 4];
+    }
+
+    /** The id of the record at {@code offset}, without reading it back. */
+    long id(long offset) {
+        long i = offset - origin;
+        return chunks.get((int) (i >>> BITS)).longs[(int) (i & MASK) * LONGS];
+    }
+
+    /** The correlation id of the record at {@code offset}, without reading it back. */
+    long correlationId(long offset) {
+        long i = offset - origin;
+        return chunks.get((int) (i >>> BITS)).longs[(int) (i & MASK) * LONGS + 1];
     }
 
     int sizeBytes(long offset) {

@@ -78,6 +78,16 @@ public final class MsgLog {
         return offset < hotStart ? archive.storedAt(offset) : get(offset).storedAt;
     }
 
+    /** The id of the message at {@code offset} (in [base, end)), without reading an archived one back. */
+    public long id(long offset) {
+        return offset < hotStart ? archive.id(offset) : get(offset).id;
+    }
+
+    /** The correlation id of the message at {@code offset} (in [base, end)), without reading an archived one back. */
+    public long correlationId(long offset) {
+        return offset < hotStart ? archive.correlationId(offset) : get(offset).correlationId;
+    }
+
     public Msg first() {
         return size() == 0 ? null : get(base);
     }

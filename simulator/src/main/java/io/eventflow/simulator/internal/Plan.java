@@ -83,9 +83,10 @@ public record Plan(String name, List<Broker> brokers, List<Channel> channels, Li
 
     /**
      * The signing cost of a publication's messages (its message's signing on its channel): nanoseconds its producer
-     * spends signing one, and a verifying consumer verifying one. Null on a publication of unsigned messages.
+     * spends signing one, and a verifying consumer verifying one, at the type's size; {@code signing} gives the cost at
+     * another size (messages carrying encoded examples). Null on a publication of unsigned messages.
      */
-    public record Signed(long signNanos, long verifyNanos) {}
+    public record Signed(long signNanos, long verifyNanos, io.eventflow.model.design.Signing signing) {}
 
     /** Time-varying rate: bursts (on for {@code on}, off for {@code off}) or a ramp to {@code rampTo}/s. */
     public record Shape(long on, long off, double rampTo, long rampOver) {

@@ -405,6 +405,7 @@ public final class Processing implements Event {
         copy.redelivered = false;
         copy.failures = 0;
         copy.deadLetterFrom = g;
+        engine.tamperOn(dlq, copy);
         dlq.published++;
         dlq.publishedBytes += copy.sizeBytes;
         dlq.broker.targetGroups(copy).forEach(dg -> dg.owe(copy.id));

@@ -34,10 +34,13 @@ public final class Producer implements Event {
     private final boolean constant;
     private final boolean ramp;
     private final boolean bursts;
-    /** Time to sign one message (0: unsigned) and to verify one at a verifying consumer (-1: unsigned). */
+    /**
+     * Time to sign one message of the type's size (0: unsigned) and to verify one at a verifying consumer (-1:
+     * unsigned); messages carrying encoded examples cost what their own size costs ({@link #signNanos(Msg)}).
+     */
     final long signNanos;
 
-    final long verifyNanos;
+    private final long verifyNanos;
     /** Messages being signed, in order, and when the last of them is signed. */
     private java.util.ArrayDeque<Msg> signing;
 
@@ -147,16 +150,39 @@ public final class Producer implements Event {
         return m;
     }
 
+    /** The time to sign {@code m}: with encoded payloads what its own size costs, else the type's size's. */
+    private long signNanos(Msg m) {
+        return payloadSizes == null
+                ? signNanos
+                : SigningCosts.signNanos(spec.signed().signing(), m.sizeBytes);
+    }
+
+    /** The time a verifying consumer spends on {@code m} from this producer (-1: unsigned), by size as signing. */
+    long verifyNanos(Msg m) {
+        return payloadSizes == null || verifyNanos < 0
+                ? verifyNanos
+                : SigningCosts.verifyNanos(spec.signed().signing(), m.sizeBytes);
+    }
+
     /**
      * Signed messages leave after their signing: the producer signs one at a time, in order, so a message waits for
-     * those before it ({@code signedAt}). Its publish time stays its creation, so its latency includes the signing.
+     * those before it ({@code signedAt}). Its publish time stays its creation, so its latency includes the signing. A
+     * message that would wait longer than the producer's request timeout before its signing starts is refused at once
+     * (its wait is known when it is created): lost as {@code overflow}, as a send is when a client's buffer stays full,
+     * so a producer publishing faster than it signs keeps a bounded backlog instead of one that grows for ever.
      */
     private void sign(Msg m) {
         if (signing == null) {
             signing = new java.util.ArrayDeque<>();
             signedHandler = engine.kernel.register((ctx, arg) -> engine.publish(signing.pollFirst()));
         }
-        signedAt = Math.max(engine.kernel.now(), signedAt) + signNanos;
+        long now = engine.kernel.now();
+        long start = Math.max(now, signedAt);
+        if (start - now > config.requestTimeout()) {
+            engine.refuseUnsent(m, "overflow");
+            return;
+        }
+        signedAt = start + signNanos(m);
         signing.addLast(m);
         engine.kernel.schedule(signedAt, SimContext.NORMAL, signedHandler, 0);
     }

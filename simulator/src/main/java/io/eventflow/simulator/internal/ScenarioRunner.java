@@ -354,6 +354,7 @@ public final class ScenarioRunner {
             copy.deliveries = 0;
             copy.redelivered = false;
             copy.expiresAt = Long.MAX_VALUE;
+            w.tamperOn(to, copy);
             to.published++;
             to.publishedBytes += copy.sizeBytes;
             to.broker.targetGroups(copy).forEach(g -> g.owe(copy.id));

@@ -52,13 +52,12 @@ public final class SimGroup {
         this.exactlyOnce = spec.guarantee() == Plan.Guarantee.EXACTLY_ONCE;
         this.atMostOnce = spec.guarantee() == Plan.Guarantee.AT_MOST_ONCE;
         this.dedupForgets = exactlyOnce && !spec.transactional() && spec.dedupWindow() != Plan.NONE;
-        this.verifies =
-                spec.source() == null || !Boolean.FALSE.equals(spec.source().verify());
+        this.verifies = spec.source() == null || spec.source().verifies(true); // the model's default: verify
     }
 
     /** The time this group's consumer spends verifying {@code m}: -1 when it does not (unsigned, or not verifying). */
     long verifyNanos(Msg m) {
-        return verifies && m.producer != null ? m.producer.verifyNanos : -1;
+        return verifies && m.producer != null ? m.producer.verifyNanos(m) : -1;
     }
 
     /** Makes message {@code id} owed to this group if it was not; returns true if it became owed now. */

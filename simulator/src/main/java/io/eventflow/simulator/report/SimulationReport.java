@@ -26,36 +26,44 @@ public record SimulationReport(
         List<String> violations,
         Tampering tampering) {
 
-    /** A report of a run without tampering (live runs, which do not apply tamper faults). */
-    public SimulationReport(
+    /**
+     * A report of a run measured outside the kernel (live runs): no kernel events, no tampering figures (live runs
+     * apply no tamper fault), and the invariants its violations give ({@link #invariants(List)}).
+     */
+    public static SimulationReport measured(
             String design,
             long seed,
-            double simulatedSeconds,
+            double seconds,
             double wallSeconds,
-            long kernelEvents,
             Totals totals,
             Map<String, Long> lostByCause,
             Latency latencyMs,
             Map<String, GroupReport> groups,
             Map<String, ChannelReport> channels,
             Requests requests,
-            Map<String, Boolean> invariants,
             List<String> violations) {
-        this(
+        return new SimulationReport(
                 design,
                 seed,
-                simulatedSeconds,
+                seconds,
                 wallSeconds,
-                kernelEvents,
+                0,
                 totals,
                 lostByCause,
                 latencyMs,
                 groups,
                 channels,
                 requests,
-                invariants,
-                violations,
+                invariants(violations),
+                List.copyOf(violations),
                 null);
+    }
+
+    /** The invariants a report states: conservation holds when no violation was found. */
+    public static Map<String, Boolean> invariants(List<String> violations) {
+        Map<String, Boolean> inv = new java.util.LinkedHashMap<>();
+        inv.put("conservation", violations.isEmpty());
+        return inv;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.Locale;
  * Kafka logs' archive of consumed records on and off, alternating in one JVM. Each round runs the GUI's run (seed 1,
  * 1,200 simulated seconds, no scenario, a 50,000-event trace ring, consumed records kept for replays), then measures
  * the heap still in use after a full collection while the run is reachable, minus the same without it (the run's live
- * set), and the GC pauses during the run. It checks that both kinds give the same report (wall time aside).
+ * set), the bytes the run allocated and the GC pauses during the run ({@code -Dbench.design=FILE} runs another design).
+ * It checks that both kinds give the same report (wall time aside).
  *
  * <pre>
  * ./mvnw -o -q -pl simulator -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
@@ -32,7 +33,8 @@ public final class LogMemoryBench {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 1200;
         Path repo = Path.of(System.getProperty("eventflow.repo", "."));
-        Design d = DesignFiles.open(repo.resolve("assets/samples/order-pipeline.eventflow.yaml"));
+        Design d = DesignFiles.open(
+                repo.resolve(System.getProperty("bench.design", "assets/samples/order-pipeline.eventflow.yaml")));
         List<String> lines = new ArrayList<>();
         String[] reports = new String[2];
         for (int r = 0; r < rounds; r++) {
@@ -56,6 +58,7 @@ public final class LogMemoryBench {
         long before = mem.getHeapMemoryUsage().getUsed();
         long gcCount = gcCount();
         long gcTime = gcTime();
+        long allocated0 = allocated();
         long t0 = System.nanoTime();
         Simulation sim = Simulation.builder(d)
                 .seed(1)
@@ -64,6 +67,7 @@ public final class LogMemoryBench {
                 .build();
         sim.runToEnd();
         long wall = System.nanoTime() - t0;
+        long allocated = allocated() - allocated0;
         long gcs = gcCount() - gcCount;
         long pauses = gcTime() - gcTime;
         SimulationReport rep = sim.report();
@@ -83,15 +87,22 @@ public final class LogMemoryBench {
         sim = null;
         return String.format(
                 Locale.ROOT,
-                "archive %-3s  wall %.2f s  GC %d collections, %d ms  live after run %.1f MB (%.0f B per message,"
-                        + " %,d published)",
+                "archive %-3s  wall %.2f s  GC %d collections, %d ms  allocated %.1f MB (%.0f B per message)"
+                        + "  live after run %.1f MB (%.0f B per message, %,d published)",
                 archive ? "on" : "off",
                 wall / 1e9,
                 gcs,
                 pauses,
+                allocated / 1e6,
+                (double) allocated / published,
                 live / 1e6,
                 (double) live / published,
                 published);
+    }
+
+    /** Bytes this thread (which runs the simulation) allocated so far. */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static long gcCount() {

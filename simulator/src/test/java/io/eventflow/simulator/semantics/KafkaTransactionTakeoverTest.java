@@ -20,30 +20,14 @@ import org.junit.jupiter.api.Test;
  * them in flight, attributed to the crashed instance's transaction).
  */
 class KafkaTransactionTakeoverTest {
-    /** As KafkaKnownAnswerTest.TRANSACTIONAL, with two instances of t: t#0 owns the one partition, t#1 waits. */
-    static final String TAKEOVER =
-            """
-            eventflow: 1
-            name: tx
-            brokers: [{id: kafka, kind: kafka, nodes: 3}]
-            messages: [{id: M, sizeBytes: 1024}]
-            channels:
-              - {id: orders, broker: kafka, messages: [M], partitions: 1, replicationFactor: 3, minInSyncReplicas: 2}
-              - {id: out, broker: kafka, messages: [M], partitions: 1, replicationFactor: 3, minInSyncReplicas: 2}
-            services:
-              - id: p
-                publishes: [{channel: orders, message: M, rate: 10/s, arrival: constant}]
-              - id: t
-                instances: 2
-                publishes: [{channel: out, message: M, per: processed}]
-                subscribes:
-                  - {channel: orders, group: t, processing: 10ms, delivery: exactly-once, mechanism: transactional,
-                     commit: {interval: 1s}}
-              - id: rc
-                subscribes: [{channel: out, group: rc, processing: 10ms, isolation: read_committed}]
-              - id: ru
-                subscribes: [{channel: out, group: ru, processing: 10ms}]
-            """;
+    /** KafkaKnownAnswerTest.TRANSACTIONAL with two instances of t: t#0 owns the one partition, t#1 waits. */
+    static final String TAKEOVER = twoInstancesOfT(KafkaKnownAnswerTest.TRANSACTIONAL);
+
+    private static String twoInstancesOfT(String design) {
+        String twice = design.replace("  - id: t\n", "  - id: t\n    instances: 2\n");
+        assertThat(twice).as("the transactional design names service t").isNotEqualTo(design);
+        return twice;
+    }
 
     /** The design of the live test (KafkaTransactionsLiveTest): two partitions, both relay instances busy. */
     static final String RELAY =
@@ -140,6 +124,31 @@ class KafkaTransactionTakeoverTest {
             assertThat(r.trace)
                     .doesNotContain("\"element\":\"rc#0\",\"group\":\"rc\",\"partition\":0,\"offset\":" + o + ",");
         }
+    }
+
+    @Test
+    void aReWrittenOutputIsANewRecordWhatAlteredTheAbortedOneDoesNotCarryOver() throws Exception {
+        // As above, with signed messages (1 us to sign and to verify) and a tamper fault on out from 2.0 s for 450 ms:
+        // it alters the 5 outputs of the aborted transaction (written at 2.02 .. 2.42 s, plus 1 us signing each). t#1
+        // writes them again at 2.515 .. 2.555 s, after the fault, signed anew from the inputs it processed again: rc
+        // (read_committed, verifying) reads only those copies and processes all 100; ru (verify: false) read the 5
+        // altered records before the crash and accepted them. Before the fix the copies kept the mark: rc rejected 5.
+        String signed = TAKEOVER.replace(
+                        "sizeBytes: 1024}",
+                        "sizeBytes: 1024, signing: {algorithm: HMAC-SHA256, signTime: 1us, verifyTime: 1us}}")
+                .replace("group: ru, processing: 10ms}", "group: ru, processing: 10ms, verify: false}");
+        Run r = run(
+                signed,
+                "{at: 2.505s, kind: crash, target: t, instance: 0},"
+                        + " {at: 2s, kind: tamper, target: out, percent: 100, for: 450ms}",
+                10_050_000_000L,
+                2 * S);
+        SimulationReport.Tampering tampering = r.report.tampering();
+        assertThat(tampering.tampered()).isEqualTo(5);
+        assertThat(tampering.groups().get("ru")).isEqualTo(new SimulationReport.GroupTampering(0, 5));
+        assertThat(tampering.rejected()).isZero();
+        assertThat(r.report.groups().get("rc").processed()).isEqualTo(100);
+        assertThat(r.report.groups().get("rc").lostByCause().get("tampered")).isZero();
     }
 
     @Test

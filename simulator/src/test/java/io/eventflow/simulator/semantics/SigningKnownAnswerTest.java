@@ -66,6 +66,23 @@ class SigningKnownAnswerTest {
         assertThat(optOut.groups().get("v").latencyMs().mean()).isEqualTo(10.0);
     }
 
+    @Test
+    void aProducerThatCannotSignFastEnoughKeepsABoundedBacklog() throws Exception {
+        // p creates a message every 5 ms (200/s) but signing one takes 10 ms (100/s). Message k (created at 5k ms)
+        // starts its signing when k - 1 is signed: at 5 + 10(k - 1) ms, after waiting 5(k - 1) ms. A wait above the
+        // producer's request timeout (30 s) refuses it: k - 1 > 6,000, so k = 6,002 first. A refused message signs
+        // nothing, so the next (6,003) waits exactly 30 s and is taken, 6,004 is refused, and so on: by 40.001 s
+        // (k up to 8,000) the even k from 6,002 to 8,000 are refused, (8,000 - 6,002) / 2 + 1 = 1,000, lost as overflow
+        String slow = design(", signing: {algorithm: Ed25519, signTime: 10ms, verifyTime: 1us}", "", "")
+                .replace("rate: 10/s", "rate: 200/s")
+                .replace("processing: 10ms, verify: false", "processing: 1ms, verify: false");
+        Runs r = run(slow, "40.001s", "", "");
+        assertThat(r.lost("n", "overflow")).isEqualTo(1_000);
+        // those signed and processed by 40.001 s: signed at 15 + 10(k - 1) ms, processed 1 ms later, so
+        // k - 1 <= (40,001 - 16) / 10 = 3,998.5: k = 1 .. 3,999
+        assertThat(r.group("n").processed()).isEqualTo(3_999);
+    }
+
     /**
      * Tampering on the channel from 0.45 s for 300 ms alters the messages published (after their 2 ms signing) at
      * 0.502, 0.602 and 0.702 s: 3 of the 10.

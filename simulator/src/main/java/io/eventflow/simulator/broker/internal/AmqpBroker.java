@@ -187,8 +187,16 @@ public final class AmqpBroker implements BrokerRuntime, BrokerRuntime.Requeues {
             return StoreResult.STORED;
         }
         List<AmqpQueue> qs = route(origin, m.routingKey);
+        boolean tampered = m.tampered;
         for (int i = 0; i < qs.size(); i++) {
-            enqueue(qs.get(i), (i == 0 && first) ? m : m.copy(), m);
+            AmqpQueue q = qs.get(i);
+            Msg copy = (i == 0 && first) ? m : m.copy();
+            // a tamper fault on a bound queue alters its copy only (one on the channel published to: every copy)
+            copy.tampered = tampered;
+            if (q.ch != origin) {
+                sim.tamperOn(q.ch, copy);
+            }
+            enqueue(q, copy, m);
         }
         if (qs.isEmpty() && sim.tracing()) {
             sim.emit(new TraceEvent.Dropped(sim.now(), origin.id(), "", -1, -1, m.id, m.correlationId, "unroutable"));

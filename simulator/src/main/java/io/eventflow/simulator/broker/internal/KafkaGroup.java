@@ -569,8 +569,14 @@ final class KafkaGroup {
         }
     }
 
+    /** Whether this group has yet to read offset {@code o} of partition {@code p} (at or past its position). */
+    boolean unread(int p, long o) {
+        return o >= pos[p];
+    }
+
+    /** Retention removed offset {@code o} of partition {@code p}; {@code m}, its record, is read if unread here. */
     void evicted(int p, long o, Msg m) {
-        if (o >= pos[p]) {
+        if (unread(p, o)) {
             if (!m.truncated) {
                 broker.sim.lose(g, m, "retention");
             }
@@ -734,11 +740,15 @@ final class KafkaGroup {
      * Sends an aborted output again: same message, a new record in the open transaction of {@code mem}, which processed
      * its input again. Its own producer of the same publication sends it (a member of another instance than the one
      * whose transaction aborted, after a rebalance), so the record joins that member's transaction, over its link.
+     * The new record is made and signed anew from the input processed again, so a tamper fault that altered the
+     * aborted record (on the channel or on the first sender's link) does not alter it; faults acting now on the channel
+     * and on this sender's link may.
      */
     private void resend(Member mem, Msg out) {
         Msg c = out.copy();
         c.partition = -1;
         c.offset = -1;
+        c.tampered = false;
         for (Producer p : mem.instance.producers) {
             if (p.spec == out.producer.spec) {
                 c.producer = p;
@@ -746,6 +756,7 @@ final class KafkaGroup {
             }
         }
         resending.set((int) out.id);
+        broker.sim.tamperOn(c.channel, c);
         broker.sim.send(c);
     }
 }

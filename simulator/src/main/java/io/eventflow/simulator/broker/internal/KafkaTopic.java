@@ -259,7 +259,12 @@ final class KafkaTopic {
 
     private void evictFirst(Part p) {
         long o = p.log.base();
-        Msg m = p.log.removeFirst();
+        // an archived record is read back (a new Msg) only for a group that has not read it yet (after a replay moved
+        // it back); otherwise evicting it needs only its ids (for the trace) and its size, which the log keeps
+        Msg m = o >= p.log.archivedUntil() || unreadByAGroup(p.index, o) ? p.log.get(o) : null;
+        long id = m != null ? m.id : p.log.id(o);
+        long correlationId = m != null ? m.correlationId : p.log.correlationId(o);
+        p.log.dropFirst();
         if (!p.txns.isEmpty()) {
             p.txns.remove(o);
         }
@@ -268,11 +273,20 @@ final class KafkaTopic {
         }
         ch.evicted++;
         if (broker.sim.tracing()) {
-            broker.trace(new TraceEvent.Evicted(broker.sim.now(), ch.id(), "", p.index, o, m.id, m.correlationId));
+            broker.trace(new TraceEvent.Evicted(broker.sim.now(), ch.id(), "", p.index, o, id, correlationId));
         }
         for (int i = 0; i < groups.size(); i++) {
             groups.get(i).evicted(p.index, o, m);
         }
+    }
+
+    private boolean unreadByAGroup(int pi, long o) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).unread(pi, o)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Trims messages every group has committed (only when consumed messages need not be kept). */

@@ -168,6 +168,7 @@ public final class MqttBroker implements BrokerRuntime {
             return;
         }
         Msg m = sim.newMessage(p, -1, -1);
+        sim.tamperOn(m.channel, m);
         for (SimGroup g : targetGroups(m)) {
             g.owe(m.id);
         }

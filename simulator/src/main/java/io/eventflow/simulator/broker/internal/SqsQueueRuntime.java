@@ -98,6 +98,7 @@ final class SqsQueueRuntime {
             if (m.poisonOn == m.channel || (ch.poisonRate > 0 && ch.poisonRng.chance(ch.poisonRate))) {
                 c.poisonOn = ch;
             }
+            sim.tamperOn(ch, c); // a tamper fault on the topic altered m already, one on this queue alters this copy
         }
         if (sim.tracing()) {
             sim.emit(new TraceEvent.Stored(now, ch.id(), groupName(), -1, -1, m.id, m.correlationId));
