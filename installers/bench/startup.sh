@@ -193,4 +193,4 @@ if [ ${#app_design[@]} -gt 0 ]; then
         "${old_design[0]:+, before $(awk -v a="$(median "${old_design[@]}")" -v b="$mb" 'BEGIN{printf "%.2f", a/b}')}"
 fi
 du -sh "$IMAGE" | awk '{print "app-image size: " $1}'
-ls -l installers/target/*.deb installers/target/*.rpm 2>/dev/null | awk '{printf "%s %.1f MB\n", $NF, $5/1e6}'
+{ ls -l installers/target/*.deb installers/target/*.rpm 2>/dev/null || true; } | awk '{printf "%s %.1f MB\n", $NF, $5/1e6}'
