@@ -2,6 +2,9 @@
 # Cold start to the first window: EventFlow Studio (app-image launcher) vs a minimal JavaFX window started with the
 # same bundled runtime, interleaved, under Xvfb. Prints each run and the medians.
 #   installers/build.sh app-image && installers/bench/startup.sh [RUNS]
+# With BEFORE=<another app-image folder> (e.g. a copy of installers/target/eventflow built from the previous commit),
+# that app is started too, in the same rounds, and its figures and medians are printed beside this one's: an A/B
+# comparison under the same load. TIMEOUT=<seconds> (default 60): how long each start may take (a loaded machine).
 # Needs: xvfb, xdotool (apt-get install xvfb xauth xdotool libgtk-3-0).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -54,7 +57,7 @@ time_to_window() {
     "$@" >/dev/null 2>&1 &
     local pid=$!
     # Poll every 20 ms (xdotool's own --sync polls only every 0.5 s).
-    local deadline=$(( t0 + 60000000000 )) id=""
+    local deadline=$(( t0 + ${TIMEOUT:-60} * 1000000000 )) id=""
     while [ "$(date +%s%N)" -lt "$deadline" ]; do
         id=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -1) || true
         [ -n "$id" ] && break
@@ -109,7 +112,25 @@ base_classes=()
 app_paint=()
 base_paint=()
 app_design=()
+old=()
+old_paint=()
+old_design=()
+old_cpu=()
+old_classes=()
 for i in $(seq 1 "$RUNS"); do
+    if [ -n "${BEFORE:-}" ]; then
+        o=$(time_to_window "EventFlow Studio" "Order pipeline" "$BEFORE/bin/eventflow")
+        echo "run $i: before ($BEFORE) ${o% * *} ms (CPU $(cut -d' ' -f2 <<<"$o") ms, $(cut -d' ' -f3 <<<"$o") classes)"
+        read -r _ oc ocl <<<"$o"
+        [[ "${oc:-}" =~ ^[0-9]+$ ]] && old_cpu+=("$oc")
+        [[ "${ocl:-}" =~ ^[0-9]+$ ]] && old_classes+=("$ocl")
+        o=${o%% *}
+        o=${o/timeout/999999}
+        IFS=/ read -r o_shown o_paint o_design <<<"$o"
+        old+=("$o_shown")
+        [ -n "$o_paint" ] && old_paint+=("$o_paint")
+        [ -n "$o_design" ] && old_design+=("$o_design")
+    fi
     # The app opens its sample design, "Order pipeline", when started without a file.
     a=$(time_to_window "EventFlow Studio" "Order pipeline" "$IMAGE/bin/eventflow")
     b=$(time_to_window "HelloFx baseline" "" "$BASE/bin/hellofx")
@@ -155,5 +176,21 @@ fi
 if [ ${#app_classes[@]} -gt 0 ] && [ ${#base_classes[@]} -gt 0 ]; then
     echo "median classes loaded then: eventflow $(median "${app_classes[@]}"), minimal JavaFX $(median "${base_classes[@]}")"
 fi
+if [ ${#old[@]} -gt 0 ]; then
+    mo=$(median "${old[@]}")
+    echo "before: median window shown $mo ms (ratio $(awk -v a="$mo" -v b="$mb" 'BEGIN{printf "%.2f", a/b}'))," \
+        "first painted frame $( [ ${#old_paint[@]} -gt 0 ] && median "${old_paint[@]}") ms," \
+        "sample design open $( [ ${#old_design[@]} -gt 0 ] && median "${old_design[@]}") ms"
+    if [ ${#old_cpu[@]} -gt 0 ] && [ ${#base_cpu[@]} -gt 0 ]; then
+        co=$(median "${old_cpu[@]}")
+        echo "before: median CPU time until the design is open $co ms, ratio to the minimal window" \
+            "$(awk -v a="$co" -v b="$(median "${base_cpu[@]}")" 'BEGIN{printf "%.2f", a/b}'); classes loaded then $( [ ${#old_classes[@]} -gt 0 ] && median "${old_classes[@]}")"
+    fi
+fi
+if [ ${#app_design[@]} -gt 0 ]; then
+    md=$(median "${app_design[@]}")
+    echo "design open / minimal window shown: eventflow $(awk -v a="$md" -v b="$mb" 'BEGIN{printf "%.2f", a/b}')" \
+        "${old_design[0]:+, before $(awk -v a="$(median "${old_design[@]}")" -v b="$mb" 'BEGIN{printf "%.2f", a/b}')}"
+fi
 du -sh "$IMAGE" | awk '{print "app-image size: " $1}'
-ls -l installers/target/*.deb installers/target/*.rpm 2>/dev/null | awk '{printf "%s %.1f MB\n", $NF, $5/1e6}'
+{ ls -l installers/target/*.deb installers/target/*.rpm 2>/dev/null || true; } | awk '{printf "%s %.1f MB\n", $NF, $5/1e6}'

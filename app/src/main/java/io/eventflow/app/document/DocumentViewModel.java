@@ -6,6 +6,7 @@ import io.eventflow.model.edit.Command;
 import io.eventflow.model.edit.DesignDocument;
 import io.eventflow.model.edit.DesignListener;
 import io.eventflow.model.edit.Selection;
+import io.eventflow.model.validate.CheckScope;
 import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Validator;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,8 +28,19 @@ import javafx.collections.ObservableSet;
 /**
  * The design being edited, as FX properties: adapts the plain-Java {@link DesignDocument} for the views. Holds the
  * selection (element ids and edge ids) and the live problems. No nodes.
+ *
+ * <p>The problems come from checkers run on every change, and from deferred checkers: the checks that read the
+ * messages' payload schemas ({@link CheckScope#PAYLOAD_SCHEMAS}), whose libraries (Avro, Wire, a JSON Schema
+ * validator: some 800 classes) would delay the first look at a design (issue #15). When a design is loaded they run
+ * once, through the {@link CheckRunner} (off the FX thread in the app); until they have run, Simulate and Export wait
+ * ({@link #blockedProperty()}, {@link #schemasPendingProperty()}). Edits check them again on the FX thread, as before:
+ * the schemas were read once already, and the payload checks are cached.
  */
 public final class DocumentViewModel {
+    /** Why Simulate and Export wait while the payload schemas of a loaded design are being checked. */
+    public static final String SCHEMAS_PENDING =
+            "Simulate and Export wait until the message schemas are checked (a moment after opening a design)";
+
     private final DesignDocument document;
     private final ReadOnlyObjectWrapper<Design> design = new ReadOnlyObjectWrapper<>(this, "design");
     private final ReadOnlyObjectWrapper<Path> path = new ReadOnlyObjectWrapper<>(this, "path");
@@ -43,8 +56,17 @@ public final class DocumentViewModel {
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
     private final ObservableSet<String> selection = FXCollections.observableSet();
     private final List<Function<Design, List<Problem>>> checkers = new ArrayList<>();
+    private final List<Function<Design, List<Problem>>> deferredCheckers = new ArrayList<>();
+    private final ReadOnlyBooleanWrapper schemasPending = new ReadOnlyBooleanWrapper(this, "schemasPending");
     private final DesignListener listener = (doc, change) -> refresh(change);
     private boolean checking;
+    private CheckRunner runner = CheckRunner.SAME_THREAD;
+    private SchemaProblems deferred = SchemaProblems.NONE;
+    private Design checkedDesign;
+    private List<List<Problem>> checked = List.of();
+    private long generation;
+    private Design locatedDesign;
+    private UnaryOperator<Problem> locator;
 
     /** A view model that checks the design (validation, then the added checkers) from the start. */
     public DocumentViewModel(DesignDocument document) {
@@ -58,7 +80,8 @@ public final class DocumentViewModel {
     public DocumentViewModel(DesignDocument document, boolean checkNow) {
         this.document = document;
         this.checking = checkNow;
-        checkers.add(Validator::validate);
+        checkers.add(d -> Validator.validate(d, CheckScope.WITHOUT_PAYLOAD_SCHEMAS));
+        deferredCheckers.add(d -> Validator.validate(d, CheckScope.PAYLOAD_SCHEMAS));
         document.addListener(listener);
         refresh(DesignListener.Change.REPLACED);
     }
@@ -66,15 +89,41 @@ public final class DocumentViewModel {
     /** Adds a source of problems (e.g. lint) run on every change. */
     public void addChecker(Function<Design, List<Problem>> checker) {
         checkers.add(checker);
-        refreshProblems();
+        refreshProblems(true);
+    }
+
+    /**
+     * Adds a source of advice that reads payload schemas (e.g. the lint rules of {@link CheckScope#PAYLOAD_SCHEMAS}):
+     * run through the {@link CheckRunner} when a design is loaded, on every change after that.
+     */
+    public void addDeferredChecker(Function<Design, List<Problem>> checker) {
+        deferredCheckers.add(checker);
+        refreshProblems(true);
+    }
+
+    /** How the deferred checks run (the app: on a background thread); at once on the calling thread by default. */
+    public void setCheckRunner(CheckRunner checkRunner) {
+        runner = checkRunner;
     }
 
     /** Runs the checkers now and on every change from now on (no-op if they already run). */
     public void startChecking() {
         if (!checking) {
             checking = true;
-            refreshProblems();
+            refreshProblems(true);
         }
+    }
+
+    /**
+     * Whether the deferred checks of the payload schemas are still running for the design shown; their problems are
+     * not in {@link #getProblems()} yet, and Simulate and Export wait.
+     */
+    public ReadOnlyBooleanProperty schemasPendingProperty() {
+        return schemasPending.getReadOnlyProperty();
+    }
+
+    public boolean isSchemasPending() {
+        return schemasPending.get();
     }
 
     /** Whether the problems are computed yet (see {@link #startChecking()}). */
@@ -102,7 +151,17 @@ public final class DocumentViewModel {
 
     /** Loads another design: history is forgotten, the selection cleared. */
     public void replace(Design newDesign, Path newPath, boolean isDirty) {
+        replace(newDesign, newPath, isDirty, null);
+    }
+
+    /**
+     * Loads another design read from a file: {@code locate} gives its problems the file, line and column they come
+     * from (e.g. {@code SourceTree::locate}), as long as the design is the one read (until the first edit).
+     */
+    public void replace(Design newDesign, Path newPath, boolean isDirty, UnaryOperator<Problem> locate) {
         selection.clear();
+        locatedDesign = locate == null ? null : newDesign;
+        locator = locate;
         document.replace(newDesign, newPath, isDirty);
         loads.set(loads.get() + 1);
     }
@@ -127,24 +186,96 @@ public final class DocumentViewModel {
         redoText.set(document.history().redoDescription().map(s -> "Redo " + s).orElse("Redo"));
         title.set(titleOf(d.name(), document.path().orElse(null), document.isDirty()));
         if (change != DesignListener.Change.FILE) {
-            refreshProblems();
+            refreshProblems(change == DesignListener.Change.REPLACED);
         }
     }
 
-    private void refreshProblems() {
+    /**
+     * Runs the checkers on the current design; the deferred ones through the runner when {@code load} (a design was
+     * loaded, or checking starts) or while they run already, else here.
+     */
+    private void refreshProblems(boolean load) {
         if (!checking) {
             return;
         }
-        List<Problem> all = new ArrayList<>();
-        List<Problem> validation = List.of();
-        for (int i = 0; i < checkers.size(); i++) {
-            List<Problem> found = checkers.get(i).apply(document.design());
-            if (i == 0) {
-                validation = found; // the first checker is validation: its errors block simulating and exporting
-            }
-            all.addAll(found);
+        Design d = document.design();
+        if (d != locatedDesign) {
+            locatedDesign = null; // edited since it was read: the file's lines no longer say where
+            locator = null;
         }
-        blocked.set(blockedReason(validation));
+        List<List<Problem>> found = new ArrayList<>();
+        for (Function<Design, List<Problem>> c : checkers) {
+            found.add(c.apply(d));
+        }
+        checkedDesign = d;
+        checked = found;
+        if (load || schemasPending.get()) {
+            if (load) {
+                deferred = SchemaProblems.NONE; // another design's problems
+            }
+            long g = ++generation;
+            schemasPending.set(true);
+            List<Function<Design, List<Problem>>> run = List.copyOf(deferredCheckers);
+            runner.run(() -> runDeferred(run, d), done -> deferredDone(g, d, done), e -> deferredDone(g, d, failed(e)));
+            if (g == generation && schemasPending.get()) {
+                publish(found); // still running: what is known so far
+            }
+        } else {
+            deferred = runDeferred(deferredCheckers, d);
+            publish(found);
+        }
+    }
+
+    /** The deferred checks of {@code d}: the first is validation. Runs on any thread (designs are values). */
+    private static SchemaProblems runDeferred(List<Function<Design, List<Problem>>> run, Design d) {
+        List<Problem> validation = run.get(0).apply(d);
+        List<Problem> advice = new ArrayList<>();
+        for (int i = 1; i < run.size(); i++) {
+            advice.addAll(run.get(i).apply(d));
+        }
+        return new SchemaProblems(validation, advice);
+    }
+
+    private static SchemaProblems failed(Exception e) {
+        org.tinylog.Logger.error(e, "checking the message schemas failed");
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new SchemaProblems(
+                List.of(Problem.error(
+                        Validator.SCHEMA_DOES_NOT_PARSE,
+                        null,
+                        "/messages",
+                        "the message schemas could not be checked: " + why,
+                        "see the log file; save your work and report the schema that causes it")),
+                List.of());
+    }
+
+    private void deferredDone(long g, Design d, SchemaProblems result) {
+        if (g != generation || d != document.design()) {
+            return; // the design changed meanwhile: the run for the new one reports
+        }
+        deferred = result;
+        schemasPending.set(false);
+        if (checkedDesign != d) {
+            refreshProblems(false);
+        } else {
+            publish(checked);
+        }
+    }
+
+    /** Sets the problems: validation (checked, then deferred), then the other checkers' and the deferred advice. */
+    private void publish(List<List<Problem>> found) {
+        List<Problem> validation = new ArrayList<>(found.get(0)); // the first checker is validation: its errors block
+        validation.addAll(deferred.validation());
+        List<Problem> all = new ArrayList<>(validation);
+        for (int i = 1; i < found.size(); i++) {
+            all.addAll(found.get(i));
+        }
+        all.addAll(deferred.advice());
+        String reason = blockedReason(validation);
+        blocked.set(reason.isEmpty() && schemasPending.get() ? SCHEMAS_PENDING : reason);
+        if (locator != null) {
+            all.replaceAll(locator);
+        }
         all.sort(Comparator.comparing((Problem p) -> p.severity().ordinal()));
         problems.setAll(all);
     }

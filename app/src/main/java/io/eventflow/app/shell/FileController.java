@@ -5,6 +5,7 @@ import io.eventflow.model.design.Design;
 import io.eventflow.model.io.DesignFiles;
 import io.eventflow.model.io.DesignWriter;
 import io.eventflow.model.io.InputException;
+import io.eventflow.model.validate.CheckScope;
 import io.eventflow.model.validate.Problem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,14 +82,15 @@ public final class FileController {
 
     /**
      * Opens a file without asking (the caller asked already, or nothing is unsaved). A design with errors opens, its
-     * errors listed in Problems; only a file that cannot be read into a design is refused.
+     * errors listed in Problems, located in the file; only a file that cannot be read into a design is refused. The
+     * payload schemas are checked once the design shows ({@link DocumentViewModel}, issue #15).
      */
     public void openPath(Path path) {
         executor.run(
                 "open " + path.getFileName(),
-                () -> DesignFiles.openForEditing(path),
+                () -> DesignFiles.openForEditing(path, CheckScope.WITHOUT_PAYLOAD_SCHEMAS),
                 loaded -> {
-                    doc.replace(loaded.design(), path, false);
+                    doc.replace(loaded.design(), path, false, loaded.source()::locate);
                     deleteRecovery();
                     addRecent(path);
                     afterOpen.run();
@@ -109,7 +111,7 @@ public final class FileController {
                 "open sample",
                 FileController::readSample,
                 loaded -> {
-                    doc.replace(loaded.design(), null, false);
+                    doc.replace(loaded.design(), null, false, loaded.source()::locate);
                     afterOpen.run();
                 },
                 e -> {
@@ -124,7 +126,7 @@ public final class FileController {
                 throw new IOException("the sample design is missing from the application: " + SAMPLE);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return DesignFiles.parse("order-pipeline.eventflow.yaml", text);
+            return DesignFiles.parse("order-pipeline.eventflow.yaml", text, CheckScope.WITHOUT_PAYLOAD_SCHEMAS);
         }
     }
 
@@ -248,7 +250,7 @@ public final class FileController {
                 deleteRecovery();
                 return false;
             }
-            DesignFiles.Loaded loaded = DesignFiles.load(file);
+            DesignFiles.Loaded loaded = DesignFiles.load(file, CheckScope.WITHOUT_PAYLOAD_SCHEMAS);
             doc.replace(loaded.design(), origin.isEmpty() ? null : Path.of(origin), true);
             afterOpen.run();
             return true;

@@ -15,6 +15,7 @@ import io.eventflow.model.asyncapi.AsyncApiExporter;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.edit.DesignDocument;
 import io.eventflow.model.io.DesignFiles;
+import io.eventflow.model.validate.CheckScope;
 import io.eventflow.model.validate.Linter;
 import io.eventflow.model.validate.Severity;
 import java.io.File;
@@ -101,7 +102,10 @@ public final class MainWindow {
         this.preview = new AsyncApiPreview(doc);
         this.windowState = windowState;
         this.theme.set(windowState.theme());
-        doc.addChecker(Linter::lint);
+        // What reads the messages' payload schemas is checked once the design shows, off the FX thread (issue #15).
+        doc.addChecker(d -> Linter.lint(d, CheckScope.WITHOUT_PAYLOAD_SCHEMAS));
+        doc.addDeferredChecker(d -> Linter.lint(d, CheckScope.PAYLOAD_SCHEMAS));
+        doc.setCheckRunner((work, done, failed) -> gate.run("check payload schemas", work, done, failed));
         files.setAfterOpen(() -> {
             javafx.application.Platform.runLater(canvas::fitToView);
             showProblemsIfBlocked();
@@ -237,9 +241,14 @@ public final class MainWindow {
         });
     }
 
-    /** A design opened with errors shows them at once: the Problems tab comes to the front. */
+    /**
+     * A design opened with errors shows them at once: the Problems tab comes to the front (once its payload schemas are
+     * checked, if they are being checked).
+     */
     private void showProblemsIfBlocked() {
-        if (!doc.blockedProperty().get().isEmpty() && !dock.getTabs().isEmpty()) {
+        if (!doc.blockedProperty().get().isEmpty()
+                && !doc.isSchemasPending()
+                && !dock.getTabs().isEmpty()) {
             dock.getSelectionModel().select(0);
         }
     }
@@ -262,6 +271,12 @@ public final class MainWindow {
     private void initListeners() {
         doc.getProblems().addListener((ListChangeListener<Object>) c -> updateStatus());
         doc.blockedProperty().addListener(o -> updateStatus());
+        doc.schemasPendingProperty().addListener((o, was, now) -> {
+            updateStatus();
+            if (!now) {
+                showProblemsIfBlocked();
+            }
+        });
         doc.getSelection().addListener((javafx.collections.SetChangeListener<String>) c -> updateStatus());
         canvasVm.zoomProperty().addListener(o -> updateStatus());
         updateStatus();
@@ -284,9 +299,11 @@ public final class MainWindow {
                 + (errors == 1 ? " error · " : " errors · ")
                 + others
                 + (others == 1 ? " finding" : " findings")
-                + (doc.blockedProperty().get().isEmpty()
-                        ? ""
-                        : " · Simulate and Export are off until errors are fixed"));
+                + (doc.isSchemasPending()
+                        ? " · checking the message schemas…"
+                        : doc.blockedProperty().get().isEmpty()
+                                ? ""
+                                : " · Simulate and Export are off until errors are fixed"));
         problemsCount.setTooltip(
                 doc.blockedProperty().get().isEmpty()
                         ? null

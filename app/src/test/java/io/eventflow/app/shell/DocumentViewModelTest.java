@@ -78,4 +78,69 @@ class DocumentViewModelTest {
         assertThat(nextFiles.getRecent())
                 .contains(tmp.resolve("draft.eventflow.yaml").toAbsolutePath());
     }
+
+    private static final String BROKEN_AVRO =
+            """
+            eventflow: 1
+            name: Broken
+            messages:
+              - id: Order
+                schemaFormat: application/vnd.apache.avro;version=1.9.0
+                payload: {type: record, name: Order, fields: [{name: total, type: dubble}]}
+            """;
+
+    @Test
+    void payloadSchemasAreCheckedThroughTheRunnerOnLoadAndStaleResultsAreDropped() throws Exception {
+        DocumentViewModel doc = new DocumentViewModel(new DesignDocument(Design.empty("t"), null));
+        List<Runnable> held = new java.util.ArrayList<>();
+        doc.setCheckRunner((work, done, failed) -> held.add(() -> {
+            try {
+                done.accept(work.call());
+            } catch (Exception e) {
+                failed.accept(e);
+            }
+        }));
+        var loaded = io.eventflow.model.io.DesignFiles.parse(
+                "b.eventflow.yaml", BROKEN_AVRO, io.eventflow.model.validate.CheckScope.WITHOUT_PAYLOAD_SCHEMAS);
+        assertThat(loaded.problems()).isEmpty();
+        doc.replace(loaded.design(), null, false, loaded.source()::locate);
+        assertThat(doc.isSchemasPending()).isTrue();
+        assertThat(doc.blockedProperty().get()).isEqualTo(DocumentViewModel.SCHEMAS_PENDING);
+        assertThat(held).hasSize(1);
+
+        // Another design is loaded before the check of the first one came back: its result is dropped.
+        doc.replace(Design.empty("Clean"), null, false);
+        held.remove(0).run();
+        assertThat(doc.isSchemasPending()).isTrue();
+        assertThat(doc.getProblems()).isEmpty();
+        held.remove(0).run();
+        assertThat(doc.isSchemasPending()).isFalse();
+        assertThat(doc.blockedProperty().get()).isEmpty();
+
+        doc.replace(loaded.design(), null, false, loaded.source()::locate);
+        held.remove(0).run();
+        assertThat(doc.getProblems())
+                .extracting(p -> p.rule(), p -> p.line())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("EF107", 6));
+        assertThat(doc.blockedProperty().get()).contains("does not parse");
+
+        // After the load, an edit checks the schemas at once, and the file's lines no longer apply.
+        doc.execute(DesignChange.of("Rename", d -> d.withName("Renamed")));
+        assertThat(held).isEmpty();
+        assertThat(doc.getProblems())
+                .extracting(p -> p.rule(), p -> p.line())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("EF107", 0));
+    }
+
+    @Test
+    void aCheckThatFailsIsAnErrorNotASilentPass() {
+        DocumentViewModel doc = new DocumentViewModel(new DesignDocument(Design.empty("t"), null));
+        doc.setCheckRunner((work, done, failed) -> failed.accept(new IllegalStateException("boom")));
+        doc.replace(Design.empty("Other"), null, false);
+        assertThat(doc.isSchemasPending()).isFalse();
+        assertThat(doc.getProblems())
+                .extracting(p -> p.message())
+                .containsExactly("the message schemas could not be checked: boom");
+        assertThat(doc.blockedProperty().get()).contains("could not be checked");
+    }
 }

@@ -24,6 +24,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SqsException;
@@ -133,6 +134,7 @@ public final class SqsConnector implements LiveConnector {
             throw new LiveException(endpoint.describe() + ": not a URL: " + e.getMessage(), e);
         }
         Supplier<SqsClient> clients = () -> SqsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .endpointOverride(uri)
                 .region(region)
                 .credentialsProvider(credentials)

@@ -1,6 +1,7 @@
 package io.eventflow.model.io;
 
 import io.eventflow.model.design.Design;
+import io.eventflow.model.validate.CheckScope;
 import io.eventflow.model.validate.Linter;
 import io.eventflow.model.validate.Problem;
 import io.eventflow.model.validate.Validator;
@@ -31,7 +32,8 @@ public final class DesignFiles {
      *
      * @param design the design as far as it could be read
      * @param source the parsed file, for locations
-     * @param problems every problem found while reading and validating (errors first, then by line), with locations
+     * @param problems every problem found while reading and validating (errors first, then by line), with locations;
+     *     read with a {@link CheckScope}, those of the checks in that scope
      */
     public record Loaded(Design design, SourceTree source, List<Problem> problems) {
         public boolean hasErrors() {
@@ -45,19 +47,29 @@ public final class DesignFiles {
      * @throws InputException when the file cannot be read or is not YAML at all
      */
     public static Loaded load(Path path) throws InputException {
-        return check(SourceTree.read(path));
+        return load(path, CheckScope.ALL);
+    }
+
+    /** {@link #load(Path)} with the validation checks in {@code scope} (see {@link CheckScope}). */
+    public static Loaded load(Path path, CheckScope scope) throws InputException {
+        return check(SourceTree.read(path), scope);
     }
 
     /** Reads and validates design text; {@code name} names it in problems. */
     public static Loaded parse(String name, String text) throws InputException {
-        return check(SourceTree.parse(name, text));
+        return parse(name, text, CheckScope.ALL);
     }
 
-    private static Loaded check(SourceTree tree) {
-        return check(tree, DesignReader.read(tree.root()));
+    /** {@link #parse(String, String)} with the validation checks in {@code scope} (see {@link CheckScope}). */
+    public static Loaded parse(String name, String text, CheckScope scope) throws InputException {
+        return check(SourceTree.parse(name, text), scope);
     }
 
-    private static Loaded check(SourceTree tree, DesignReader.Result read) {
+    private static Loaded check(SourceTree tree, CheckScope scope) {
+        return check(tree, DesignReader.read(tree.root()), scope);
+    }
+
+    private static Loaded check(SourceTree tree, DesignReader.Result read, CheckScope scope) {
         List<Problem> all = new ArrayList<>(read.problems());
         // A key the reader already rejected (e.g. a malformed rate) is missing from the design: the validator's
         // complaint about the same key would only repeat it.
@@ -65,7 +77,7 @@ public final class DesignFiles {
                 .map(Problem::pointer)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        Validator.validate(read.design()).stream()
+        Validator.validate(read.design(), scope).stream()
                 .filter(p -> p.pointer() == null || !rejected.contains(p.pointer()))
                 .forEach(all::add);
         return new Loaded(read.design(), tree, locatedAndSorted(tree, all));
@@ -112,6 +124,14 @@ public final class DesignFiles {
      * @throws InputException naming file, line and problem for each reading error
      */
     public static Loaded openForEditing(Path path) throws InputException {
+        return openForEditing(path, CheckScope.ALL);
+    }
+
+    /**
+     * {@link #openForEditing(Path)} with the validation checks in {@code scope}: an editor shows the design before it
+     * reads the payload schemas ({@link CheckScope#WITHOUT_PAYLOAD_SCHEMAS}).
+     */
+    public static Loaded openForEditing(Path path, CheckScope scope) throws InputException {
         SourceTree tree = SourceTree.read(path);
         DesignReader.Result read = DesignReader.read(tree.root());
         if (read.problems().stream().anyMatch(Problem::isError)) {
@@ -119,7 +139,7 @@ public final class DesignFiles {
                     .filter(Problem::isError)
                     .toList());
         }
-        return check(tree, read);
+        return check(tree, read, scope);
     }
 
     /**

@@ -38,13 +38,15 @@ import java.util.stream.Collectors;
  */
 public final class Linter {
     private final Design d;
+    private final CheckScope scope;
     private final DesignFacts facts;
     private final List<Problem> out = new ArrayList<>();
 
     private final KindLint kinds;
 
-    private Linter(Design design) {
+    private Linter(Design design, CheckScope scope) {
         this.d = design;
+        this.scope = scope;
         this.facts = new DesignFacts(design);
         this.kinds = new KindLint(design, this::report);
     }
@@ -64,9 +66,32 @@ public final class Linter {
      * off} report nothing). Findings have pointers but no file locations; see {@code DesignFiles.lint}.
      */
     public static List<Problem> lint(Design design) {
-        Linter l = new Linter(design);
-        l.run();
+        return lint(design, CheckScope.ALL);
+    }
+
+    /**
+     * The lint findings of the rules in {@code scope}: {@link CheckScope#PAYLOAD_SCHEMAS} runs the rules that measure a
+     * message from its payload schema's example (EF003 for a message without {@code sizeBytes}, EF025), {@link
+     * CheckScope#WITHOUT_PAYLOAD_SCHEMAS} every other rule, without loading a schema library.
+     */
+    public static List<Problem> lint(Design design, CheckScope scope) {
+        Linter l = new Linter(design, scope);
+        if (scope == CheckScope.PAYLOAD_SCHEMAS) {
+            l.measuredMessages();
+        } else {
+            l.run();
+        }
         return l.relevel();
+    }
+
+    private void measuredMessages() {
+        for (int i = 0; i < d.messages().size(); i++) {
+            MessageType m = d.messages().get(i);
+            if (m.size() == null) {
+                largeMessage(m, "/messages/" + i);
+            }
+            sizeAgainstSchema(m, "/messages/" + i);
+        }
     }
 
     private void run() {
@@ -148,19 +173,12 @@ public final class Linter {
                     "message '" + m.id() + "' has no payload schema",
                     "add 'payload:' with a JSON Schema (or an Avro/Protobuf schema and its schemaFormat)");
         }
-        long max = d.lint().maxMessageSizeOrDefault().bytes();
-        MessageSize size = MessageSize.of(m);
-        if (size.source() != MessageSize.Source.DEFAULT && size.bytes() > max) {
-            report(
-                    LARGE_MESSAGE,
-                    m.id(),
-                    p + (size.source() == MessageSize.Source.TYPED ? "/sizeBytes" : "/payload"),
-                    "message '" + m.id() + "' is "
-                            + (size.source() == MessageSize.Source.TYPED ? m.size() : size.describe())
-                            + ", more than the " + d.lint().maxMessageSizeOrDefault() + " limit",
-                    "use a claim check: store the payload (e.g. in object storage) and send a reference");
+        if (m.size() != null || scope.payloadSchemas()) { // a typed size needs no schema
+            largeMessage(m, p);
         }
-        sizeAgainstSchema(m, p);
+        if (scope.payloadSchemas()) {
+            sizeAgainstSchema(m, p);
+        }
         Set<String> publishers = facts.publishersOf(m.id());
         Set<String> consumers = facts.consumersOf(m.id());
         boolean crosses = publishers.stream().anyMatch(pub -> consumers.stream().anyMatch(c -> !c.equals(pub)));
@@ -172,6 +190,22 @@ public final class Linter {
                     "message '" + m.id() + "' goes from " + String.join(", ", publishers) + " to "
                             + String.join(", ", consumers) + " but has no correlation ID",
                     "add e.g. 'correlationId: header:correlationId' and a correlationId header");
+        }
+    }
+
+    /** EF003: a message larger than the design's limit, typed or measured from its schema's example. */
+    private void largeMessage(MessageType m, String p) {
+        long max = d.lint().maxMessageSizeOrDefault().bytes();
+        MessageSize size = MessageSize.of(m);
+        if (size.source() != MessageSize.Source.DEFAULT && size.bytes() > max) {
+            report(
+                    LARGE_MESSAGE,
+                    m.id(),
+                    p + (size.source() == MessageSize.Source.TYPED ? "/sizeBytes" : "/payload"),
+                    "message '" + m.id() + "' is "
+                            + (size.source() == MessageSize.Source.TYPED ? m.size() : size.describe())
+                            + ", more than the " + d.lint().maxMessageSizeOrDefault() + " limit",
+                    "use a claim check: store the payload (e.g. in object storage) and send a reference");
         }
     }
 

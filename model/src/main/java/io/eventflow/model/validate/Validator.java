@@ -50,18 +50,37 @@ public final class Validator {
 
     /** Every validation error of the design. */
     public static List<Problem> validate(Design design) {
+        return validate(design, CheckScope.ALL);
+    }
+
+    /**
+     * The validation errors of the design that the checks in {@code scope} find: {@link CheckScope#PAYLOAD_SCHEMAS}
+     * finds the payload schemas that do not parse (EF107), {@link CheckScope#WITHOUT_PAYLOAD_SCHEMAS} every other
+     * error, without loading a schema library.
+     */
+    public static List<Problem> validate(Design design, CheckScope scope) {
         Validator v = new Validator(design);
-        v.run();
+        if (scope == CheckScope.PAYLOAD_SCHEMAS) {
+            v.payloads();
+        } else {
+            v.run(scope.payloadSchemas());
+        }
         return List.copyOf(v.out);
     }
 
-    private void run() {
+    private void payloads() {
+        for (int i = 0; i < d.messages().size(); i++) {
+            payload(d.messages().get(i), "/messages/" + i + "/payload");
+        }
+    }
+
+    private void run(boolean withPayloads) {
         duplicates();
         for (int i = 0; i < d.brokers().size(); i++) {
             broker(d.brokers().get(i), "/brokers/" + i);
         }
-        for (int i = 0; i < d.messages().size(); i++) {
-            payload(d.messages().get(i), "/messages/" + i + "/payload");
+        if (withPayloads) {
+            payloads();
         }
         for (int i = 0; i < d.channels().size(); i++) {
             channel(d.channels().get(i), "/channels/" + i);
