@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * <p>When its connection breaks (a broker crash, a reset on a fault proxy link) every send the broker had not
  * confirmed fails (the run counts it lost, {@code crash} while the broker is down, else {@code network}, unless the
  * broker had stored it after all), and the producer connects again: at the next send, at most every
- * {@value #RECONNECT_MILLIS} ms. A send while it is not connected fails at once, as a publish on a closed channel
+ * {@value #RECONNECT_MILLIS} ms, and at once when the run restarted a crashed node. A send while it is not connected fails at once, as a publish on a closed channel
  * does; it is not sent again (the design's producer {@code retry} is not applied on RabbitMQ: docs/live.md).
  */
 final class AmqpLiveProducer implements LiveProducer {
@@ -40,6 +40,10 @@ final class AmqpLiveProducer implements LiveProducer {
     private volatile boolean closing;
     private long nextAttempt;
     private String lastFailure = "not connected";
+    /** How many times the run restarted the crashed node; a producer that sees a new one connects at once. */
+    private final java.util.function.LongSupplier restarts;
+
+    private long restartsSeen;
 
     /** {@code rejectsWhenFull}: the target queue has a {@code maxLength} and refuses new messages at it. */
     private record Pending(Envelope message, SendCallback callback, boolean rejectsWhenFull) {}
@@ -117,10 +121,14 @@ final class AmqpLiveProducer implements LiveProducer {
         }
     }
 
-    AmqpLiveProducer(ConnectionFactory factory, ProducerSpec spec, String prefix) throws LiveException {
+    AmqpLiveProducer(
+            ConnectionFactory factory, ProducerSpec spec, String prefix, java.util.function.LongSupplier restarts)
+            throws LiveException {
         this.factory = factory;
         this.spec = spec;
         this.prefix = prefix;
+        this.restarts = restarts;
+        this.restartsSeen = restarts.getAsLong();
         try {
             this.link = new Link();
         } catch (IOException | TimeoutException e) {
@@ -136,7 +144,12 @@ final class AmqpLiveProducer implements LiveProducer {
             return l;
         }
         long now = System.currentTimeMillis();
-        if (closing || now < nextAttempt) {
+        // a node the run restarted is back: connect at once rather than after the wait (sends failing in that wait
+        // would be lost 'network' although the crash made them fail)
+        long r = restarts.getAsLong();
+        boolean nodeBack = r != restartsSeen;
+        restartsSeen = r;
+        if (closing || (now < nextAttempt && !nodeBack)) {
             return null;
         }
         nextAttempt = now + RECONNECT_MILLIS;

@@ -46,6 +46,8 @@ final class AmqpLiveServer implements LiveServer {
     private final FaultProxy proxy;
     /** The run crashed the local node at least once: a queue it lost is read back as empty, not as an error. */
     private volatile boolean crashed;
+    /** Restarts of the crashed node so far: producers waiting to connect again try at once after one. */
+    private final java.util.concurrent.atomic.AtomicLong restarts = new java.util.concurrent.atomic.AtomicLong();
 
     private final Set<String> createdQueues = new LinkedHashSet<>();
     private final Set<String> createdExchanges = new LinkedHashSet<>();
@@ -140,6 +142,7 @@ final class AmqpLiveServer implements LiveServer {
         checkNode(node);
         try {
             local.restart();
+            restarts.incrementAndGet();
         } catch (RuntimeException e) {
             throw new LiveException("the local RabbitMQ node did not start again: " + e.getMessage(), e);
         }
@@ -246,7 +249,7 @@ final class AmqpLiveServer implements LiveServer {
 
     @Override
     public LiveProducer producer(ProducerSpec spec) throws LiveException {
-        return new AmqpLiveProducer(factoryFor(spec.service()), spec, options.runPrefix());
+        return new AmqpLiveProducer(factoryFor(spec.service()), spec, options.runPrefix(), restarts::get);
     }
 
     @Override
