@@ -85,7 +85,15 @@ class MqttFaultsLiveTest {
         GroupReport g = store(r);
         long crash = g.lostByCause().getOrDefault("crash", 0L);
         assertThat(crash).isBetween(95L, 100L + 25 + 25);
-        assertThat(g.lost()).isEqualTo(crash);
+        // a reading the broker had acknowledged (PUBACK) but not yet delivered when it was killed goes with it, and
+        // no client sees it go: 'unknown', with the note naming the crash (one such in a CI run: 20 ms between
+        // readings, the kill can fall between the acknowledgement and the delivery)
+        long unknown = g.lostByCause().getOrDefault("unknown", 0L);
+        assertThat(unknown).isLessThanOrEqualTo(2);
+        if (unknown > 0) {
+            assertThat(r.notes()).anyMatch(n -> n.contains("crash of 'mqtt'"));
+        }
+        assertThat(g.lost()).isEqualTo(crash + unknown);
         assertThat(g.processed()).isGreaterThanOrEqualTo(40 + 25);
         assertThat(r.notes()).anyMatch(n -> n.contains("mosquitto"));
     }
