@@ -16,6 +16,7 @@ import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
 import io.eventflow.live.proxy.FaultProxy;
 import io.eventflow.live.proxy.ProxyLink;
+import io.eventflow.live.proxy.RoutedServices;
 import io.eventflow.model.design.AmqpQueue;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -109,17 +110,7 @@ final class AmqpLiveServer implements LiveServer {
      * id it starts with (the longest), or null.
      */
     private String serviceOf(String clientId) {
-        if (routedFactories.isEmpty() || !clientId.startsWith(options.runPrefix())) {
-            return null;
-        }
-        String rest = clientId.substring(options.runPrefix().length());
-        String best = null;
-        for (String s : routedFactories.keySet()) {
-            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
-                best = s;
-            }
-        }
-        return best;
+        return RoutedServices.serviceOf(clientId, options.runPrefix(), routedFactories.keySet());
     }
 
     @Override

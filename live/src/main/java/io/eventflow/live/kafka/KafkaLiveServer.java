@@ -12,6 +12,7 @@ import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
 import io.eventflow.live.proxy.FaultProxy;
 import io.eventflow.live.proxy.ProxyLink;
+import io.eventflow.live.proxy.RoutedServices;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.KafkaTopic;
 import java.time.Duration;
@@ -167,17 +168,7 @@ final class KafkaLiveServer implements LiveServer {
      * id it starts with (the longest), or null.
      */
     String serviceOf(String clientId) {
-        if (proxy == null || !clientId.startsWith(options.runPrefix())) {
-            return null;
-        }
-        String rest = clientId.substring(options.runPrefix().length());
-        String best = null;
-        for (String s : routed) {
-            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
-                best = s;
-            }
-        }
-        return best;
+        return proxy == null ? null : RoutedServices.serviceOf(clientId, options.runPrefix(), routed);
     }
 
     @Override

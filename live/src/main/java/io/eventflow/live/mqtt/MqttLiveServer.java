@@ -10,6 +10,7 @@ import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
 import io.eventflow.live.proxy.ProxyLink;
+import io.eventflow.live.proxy.RoutedServices;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.MqttTopic;
@@ -129,17 +130,7 @@ final class MqttLiveServer implements LiveServer {
      * it starts with (the longest), or null.
      */
     String serviceOf(String clientId) {
-        if (local == null || !clientId.startsWith(prefix)) {
-            return null;
-        }
-        String rest = clientId.substring(prefix.length());
-        String best = null;
-        for (String s : local.routed()) {
-            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
-                best = s;
-            }
-        }
-        return best;
+        return local == null ? null : RoutedServices.serviceOf(clientId, prefix, local.routed());
     }
 
     /** Waits before a client's next reconnect attempt: {@code millis}, or until the crashed server is back. */

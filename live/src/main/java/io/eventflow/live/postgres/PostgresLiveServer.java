@@ -9,6 +9,7 @@ import io.eventflow.live.LiveException;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
+import io.eventflow.live.proxy.RoutedServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -102,17 +103,7 @@ final class PostgresLiveServer implements LiveServer {
 
     /** The routed design service a consumer's client id ({@code prefix + service#n@channel}) belongs to, or null. */
     private String serviceOf(String clientId) {
-        if (links.isEmpty() || !clientId.startsWith(runPrefix)) {
-            return null;
-        }
-        String rest = clientId.substring(runPrefix.length());
-        String best = null;
-        for (String s : links.keySet()) {
-            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
-                best = s;
-            }
-        }
-        return best;
+        return RoutedServices.serviceOf(clientId, runPrefix, links.keySet());
     }
 
     @Override

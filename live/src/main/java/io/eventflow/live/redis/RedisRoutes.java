@@ -2,6 +2,7 @@ package io.eventflow.live.redis;
 
 import io.eventflow.live.proxy.FaultProxy;
 import io.eventflow.live.proxy.ProxyLink;
+import io.eventflow.live.proxy.RoutedServices;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,17 +63,7 @@ final class RedisRoutes implements AutoCloseable {
      * it starts with (the longest), or null.
      */
     String serviceOf(String clientId) {
-        if (links.isEmpty() || !clientId.startsWith(runPrefix)) {
-            return null;
-        }
-        String rest = clientId.substring(runPrefix.length());
-        String best = null;
-        for (String s : links.keySet()) {
-            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
-                best = s;
-            }
-        }
-        return best;
+        return RoutedServices.serviceOf(clientId, runPrefix, links.keySet());
     }
 
     /** The links of {@code service}: one, or none when it is not routed. */

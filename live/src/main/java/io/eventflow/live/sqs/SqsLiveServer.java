@@ -11,6 +11,7 @@ import io.eventflow.live.LiveServer;
 import io.eventflow.live.ProducerSpec;
 import io.eventflow.live.proxy.FaultProxy;
 import io.eventflow.live.proxy.ProxyLink;
+import io.eventflow.live.proxy.RoutedServices;
 import io.eventflow.model.design.SqsQueue;
 import io.eventflow.model.design.TimeSpan;
 import java.util.ArrayList;
@@ -94,17 +95,7 @@ final class SqsLiveServer implements LiveServer {
 
     /** The routed design service a consumer's client id ({@code prefix + service#n@channel}) belongs to, or null. */
     private String serviceOf(String clientId) {
-        if (links.isEmpty() || !clientId.startsWith(runPrefix)) {
-            return null;
-        }
-        String rest = clientId.substring(runPrefix.length());
-        String best = null;
-        for (String s : links.keySet()) {
-            if (rest.startsWith(s + "#") && (best == null || s.length() > best.length())) {
-                best = s;
-            }
-        }
-        return best;
+        return RoutedServices.serviceOf(clientId, runPrefix, links.keySet());
     }
 
     @Override
