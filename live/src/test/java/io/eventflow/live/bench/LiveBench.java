@@ -28,7 +28,9 @@ import org.apache.kafka.tools.ProducerPerformance;
  * java -cp live/target/test-classes:live/target/classes:... io.eventflow.live.bench.LiveBench [seconds] [instances]
  * (-Dbench.skipStart=true: only the throughput part; -Dbench.warmup=SECONDS: an unmeasured live run first;
  *  -Dbench.rounds=N: N measured rounds of live, ProducerPerformance alone and with 3 consumers, one after the other,
- *  so that later rounds compare warm code; -Dbench.liveProps=k=v,...: client settings for the live run's clients)
+ *  so that later rounds compare warm code; -Dbench.liveProps=k=v,...: client settings for the live run's clients;
+ *  -Dbench.headers=true: in each round also a plain KafkaProducer loop with the 3 consumers, without and with the
+ *  live run's three id headers)
  * </pre>
  *
  * <p>The live run's figures cover its publishing time and the time its producer then takes to send what it still
@@ -265,7 +267,7 @@ public final class LiveBench {
             cpuPerRecord("ProducerPerformance alone", c2, records);
             double[] pp = withConsumers(kafka, records, round);
             double liveCpu = (window[1] - window[0]) / 1e3 / Math.max(1, published);
-            return String.format(
+            String line = String.format(
                     Locale.ROOT,
                     "   round %d: live %.0f, PP+3c %.0f, ratio %.2f; CPU %.1f / %.1f us/record; load %s",
                     round,
@@ -275,6 +277,45 @@ public final class LiveBench {
                     liveCpu,
                     pp[1],
                     loadAverage());
+            if (Boolean.getBoolean("bench.headers")) {
+                // a plain KafkaProducer loop with the 3 consumers, without and with the live run's three id headers:
+                // what the headers cost Kafka itself (the broker validates every record and parses its headers; so
+                // does the consumer), apart from the live code
+                double[] bare = withConsumers(
+                        kafka,
+                        records,
+                        round,
+                        "plain-" + round,
+                        "plain producer",
+                        () -> plainProducer(kafka, "plain-" + round, records, false));
+                double[] headed = withConsumers(
+                        kafka,
+                        records,
+                        round,
+                        "headed-" + round,
+                        "plain producer + headers",
+                        () -> plainProducer(kafka, "headed-" + round, records, true));
+                if (Boolean.getBoolean("bench.twoHeaders")) {
+                    withConsumers(
+                            kafka,
+                            records,
+                            round,
+                            "two-" + round,
+                            "plain producer + 2 headers",
+                            () -> plainProducer2(kafka, "two-" + round, records));
+                }
+                line += String.format(
+                        Locale.ROOT,
+                        "%n            plain+3c %.0f, plain with the 3 headers+3c %.0f (%.2f of plain); live / plain"
+                                + " with headers %.2f; CPU %.1f / %.1f us/record",
+                        bare[0],
+                        headed[0],
+                        headed[0] / bare[0],
+                        live / headed[0],
+                        bare[1],
+                        headed[1]);
+            }
+            return line;
         }
     }
 
@@ -429,12 +470,108 @@ public final class LiveBench {
      * figure for the live generator. Bounded: the consumers stop once they have read every record or after 120 s.
      */
     private static double[] withConsumers(EmbeddedKafka kafka, long records, int round) throws Exception {
+        String topic = "perf2-" + round;
+        return withConsumers(
+                kafka,
+                records,
+                round,
+                topic,
+                "ProducerPerformance",
+                () -> ProducerPerformance.main(new String[] {
+                    "--topic",
+                    topic,
+                    "--num-records",
+                    Long.toString(records),
+                    "--record-size",
+                    "506",
+                    "--throughput",
+                    "-1",
+                    "--producer-props",
+                    "bootstrap.servers=" + kafka.bootstrap(),
+                    "acks=1"
+                }));
+    }
+
+    /**
+     * A plain send loop as ProducerPerformance's (its settings: acks 1, the client's defaults otherwise; 506-byte
+     * bodies), optionally with the three headers every live message carries, their values as long as the live run's
+     * (a 6-digit message and correlation id, a 16-digit publish time in microseconds).
+     */
+    private static void plainProducer(EmbeddedKafka kafka, String topic, long records, boolean headers)
+            throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrap());
+        p.put("acks", "1");
+        p.put("key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        p.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        byte[] body = new byte[506];
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) ('a' + random.nextInt(26));
+        }
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(p)) {
+            for (long i = 0; i < records; i++) {
+                var record = new org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>(topic, body);
+                if (headers) {
+                    byte[] id = Long.toString(100_000 + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    record.headers()
+                            .add(io.eventflow.live.LiveHeaders.MESSAGE_ID, id)
+                            .add(io.eventflow.live.LiveHeaders.CORRELATION_ID, id)
+                            .add(
+                                    io.eventflow.live.LiveHeaders.PUBLISHED_AT,
+                                    Long.toString(System.currentTimeMillis() * 1000)
+                                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                producer.send(record, (m, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                    }
+                });
+            }
+            producer.flush();
+        }
+        if (failed.get() > 0) {
+            System.out.println("   plain producer: " + failed.get() + " sends failed");
+        }
+    }
+
+    private static void plainProducer2(EmbeddedKafka kafka, String topic, long records) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrap());
+        p.put("acks", "1");
+        p.put("key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        p.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        byte[] body = new byte[506];
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(p)) {
+            for (long i = 0; i < records; i++) {
+                var record = new org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>(topic, body);
+                byte[] id = Long.toString(100_000 + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                record.headers()
+                        .add(io.eventflow.live.LiveHeaders.MESSAGE_ID, id)
+                        .add(
+                                io.eventflow.live.LiveHeaders.PUBLISHED_AT,
+                                Long.toString(System.currentTimeMillis() * 1000)
+                                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** What a producer phase runs: it returns once every record is sent and acknowledged. */
+    private interface Producing {
+        void run() throws Exception;
+    }
+
+    /** {@code producer} publishing {@code records} to {@code topic} (6 partitions) while a 3-consumer group drains it. */
+    private static double[] withConsumers(
+            EmbeddedKafka kafka, long records, int round, String topic, String label, Producing producer)
+            throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka.bootstrap());
         try (Admin admin = Admin.create(p)) {
-            admin.createTopics(List.of(new NewTopic("perf2-" + round, 6, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -445,13 +582,13 @@ public final class LiveBench {
                     () -> {
                         Properties c = new Properties();
                         c.put("bootstrap.servers", kafka.bootstrap());
-                        c.put("group.id", "pp-sink-" + round);
+                        c.put("group.id", topic + "-sink");
                         c.put("auto.offset.reset", "earliest");
                         c.put("auto.commit.interval.ms", "1000");
                         c.put("key.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
                         c.put("value.deserializer", org.apache.kafka.common.serialization.ByteArrayDeserializer.class);
                         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(c)) {
-                            consumer.subscribe(List.of("perf2-" + round));
+                            consumer.subscribe(List.of(topic));
                             boolean counted = false;
                             while (read.get() < records && System.nanoTime() < deadline) {
                                 int n = consumer.poll(Duration.ofMillis(100)).count();
@@ -470,7 +607,7 @@ public final class LiveBench {
             sinks.add(t);
         }
         assigned.await(60, TimeUnit.SECONDS);
-        System.out.println("ProducerPerformance, " + records + " records, with a 3-consumer group draining meanwhile:");
+        System.out.println(label + ", " + records + " records, with a 3-consumer group draining meanwhile:");
         long t0 = System.nanoTime();
         long c0 = cpu();
         Map<String, Long> requestsAtStart = brokerRequests();
@@ -488,19 +625,7 @@ public final class LiveBench {
         });
         watcher.setDaemon(true);
         watcher.start();
-        ProducerPerformance.main(new String[] {
-            "--topic",
-            "perf2-" + round,
-            "--num-records",
-            Long.toString(records),
-            "--record-size",
-            "506",
-            "--throughput",
-            "-1",
-            "--producer-props",
-            "bootstrap.servers=" + kafka.bootstrap(),
-            "acks=1"
-        });
+        producer.run();
         // as for the live run, the window ends once the producer has sent everything (the consumers may still read)
         long c1 = cpu();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -519,14 +644,16 @@ public final class LiveBench {
                 (System.nanoTime() - t0) / 1e9);
         System.out.printf(
                 Locale.ROOT,
-                "ProducerPerformance with the 3 consumers: %d records in %.1f s = %.0f records/s%n",
+                "%s with the 3 consumers: %d records in %.1f s = %.0f records/s%n",
+                label,
                 records,
                 seconds,
                 records / seconds);
         System.out.printf(
                 Locale.ROOT,
-                "cpu ProducerPerformance with the 3 consumers while it ran: %.1f s for %d records = %.1f us/record"
+                "cpu %s with the 3 consumers while it ran: %.1f s for %d records = %.1f us/record"
                         + " (whole process)%n",
+                label,
                 (c1 - c0) / 1e9,
                 records,
                 (c1 - c0) / 1e3 / records);
