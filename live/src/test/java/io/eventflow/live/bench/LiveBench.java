@@ -287,14 +287,14 @@ public final class LiveBench {
                         round,
                         "plain-" + round,
                         "plain producer",
-                        () -> plainProducer(kafka, "plain-" + round, records, false));
+                        () -> plainProducer(kafka, "plain-" + round, records, 0));
                 double[] headed = withConsumers(
                         kafka,
                         records,
                         round,
                         "headed-" + round,
                         "plain producer + headers",
-                        () -> plainProducer(kafka, "headed-" + round, records, true));
+                        () -> plainProducer(kafka, "headed-" + round, records, 3));
                 if (Boolean.getBoolean("bench.twoHeaders")) {
                     withConsumers(
                             kafka,
@@ -302,7 +302,7 @@ public final class LiveBench {
                             round,
                             "two-" + round,
                             "plain producer + 2 headers",
-                            () -> plainProducer2(kafka, "two-" + round, records));
+                            () -> plainProducer(kafka, "two-" + round, records, 2));
                 }
                 line += String.format(
                         Locale.ROOT,
@@ -494,11 +494,11 @@ public final class LiveBench {
 
     /**
      * A plain send loop as ProducerPerformance's (its settings: acks 1, the client's defaults otherwise; 506-byte
-     * bodies), optionally with the three headers every live message carries, their values as long as the live run's
-     * (a 6-digit message and correlation id, a 16-digit publish time in microseconds).
+     * bodies), with none, two or all three of the headers every live message carries, their values as long as the
+     * live run's (a 6-digit message and correlation id, a 16-digit publish time in microseconds; two: the id and the
+     * time).
      */
-    private static void plainProducer(EmbeddedKafka kafka, String topic, long records, boolean headers)
-            throws Exception {
+    private static void plainProducer(EmbeddedKafka kafka, String topic, long records, int headers) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka.bootstrap());
         p.put("acks", "1");
@@ -513,11 +513,13 @@ public final class LiveBench {
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(p)) {
             for (long i = 0; i < records; i++) {
                 var record = new org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>(topic, body);
-                if (headers) {
+                if (headers > 0) {
                     byte[] id = Long.toString(100_000 + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    record.headers().add(io.eventflow.live.LiveHeaders.MESSAGE_ID, id);
+                    if (headers > 2) {
+                        record.headers().add(io.eventflow.live.LiveHeaders.CORRELATION_ID, id);
+                    }
                     record.headers()
-                            .add(io.eventflow.live.LiveHeaders.MESSAGE_ID, id)
-                            .add(io.eventflow.live.LiveHeaders.CORRELATION_ID, id)
                             .add(
                                     io.eventflow.live.LiveHeaders.PUBLISHED_AT,
                                     Long.toString(System.currentTimeMillis() * 1000)
@@ -533,29 +535,6 @@ public final class LiveBench {
         }
         if (failed.get() > 0) {
             System.out.println("   plain producer: " + failed.get() + " sends failed");
-        }
-    }
-
-    private static void plainProducer2(EmbeddedKafka kafka, String topic, long records) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrap());
-        p.put("acks", "1");
-        p.put("key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
-        p.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
-        byte[] body = new byte[506];
-        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(p)) {
-            for (long i = 0; i < records; i++) {
-                var record = new org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]>(topic, body);
-                byte[] id = Long.toString(100_000 + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-                record.headers()
-                        .add(io.eventflow.live.LiveHeaders.MESSAGE_ID, id)
-                        .add(
-                                io.eventflow.live.LiveHeaders.PUBLISHED_AT,
-                                Long.toString(System.currentTimeMillis() * 1000)
-                                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                producer.send(record);
-            }
-            producer.flush();
         }
     }
 
