@@ -32,6 +32,13 @@ public final class ScenarioPlayer {
     private java.util.concurrent.ScheduledThreadPoolExecutor pool;
     /** Broker nodes being restarted (each on its own thread). */
     private final List<Thread> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * Node restarts a broker crash owes (its {@code restartAfter}), by when they are due on the run's clock, until
+     * one starts: {@link #stop()} starts those that were due before publishing ended but had not started (a crash
+     * step that ran late on a loaded machine) and names those due after it.
+     */
+    private final Map<Fault.BrokerCrash, Long> owedRestarts =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** What the player needs of the run besides {@link Run}: services by id, replay and redrive. */
     public interface Services {
@@ -278,9 +285,13 @@ public final class ScenarioPlayer {
             started(c.target(), "broker-crash", "node " + c.node());
             run.nodeDown(c.target(), true);
             run.ledger().brokerFault("the crash of '" + c.target() + "' node " + c.node());
+            if (c.restartAfter() >= 0) {
+                owedRestarts.put(c, c.at() + c.restartAfter());
+            }
             try {
                 run.servers.get(c.target()).crashNode(c.node());
             } catch (Exception e) {
+                owedRestarts.remove(c);
                 failures.add("broker-crash of '" + c.target() + "' node " + c.node() + " failed: " + e.getMessage());
                 Logger.warn(e, "live broker-crash {}", c);
                 return;
@@ -289,12 +300,19 @@ public final class ScenarioPlayer {
                 long delay = Math.max(0, c.at() + c.restartAfter() - run.trace.now());
                 // on a thread of its own: a node's start takes seconds and must not be interrupted half-way
                 // when the run's time is over (stop() waits for it)
-                pool.schedule(() -> restartNode(c), delay, java.util.concurrent.TimeUnit.NANOSECONDS);
+                try {
+                    pool.schedule(() -> restartNode(c), delay, java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    // the run's time ran out while the node was being crashed: stop() settles the restart
+                }
             }
         }));
     }
 
     private void restartNode(Fault.BrokerCrash c) {
+        if (owedRestarts.remove(c) == null) {
+            return; // already started
+        }
         Thread t = new Thread(
                 () -> {
                     try {
@@ -478,6 +496,26 @@ public final class ScenarioPlayer {
             pool.shutdownNow();
             try {
                 pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                long now = run.trace.now();
+                Map<Fault.BrokerCrash, Long> owed;
+                synchronized (owedRestarts) {
+                    owed = new java.util.IdentityHashMap<>(owedRestarts);
+                }
+                for (Map.Entry<Fault.BrokerCrash, Long> e : owed.entrySet()) {
+                    Fault.BrokerCrash c = e.getKey();
+                    if (e.getValue() <= now) {
+                        restartNode(c); // due while the run published; its step ran late
+                    } else if (owedRestarts.remove(c) != null) {
+                        failures.add(String.format(
+                                java.util.Locale.ROOT,
+                                "the restart of '%s' node %d at %.1f s was not applied: publishing ended at %.1f s"
+                                        + " first, so the node stayed down while the run drained",
+                                c.target(),
+                                c.node(),
+                                e.getValue() / 1e9,
+                                now / 1e9));
+                    }
+                }
                 for (Thread t : restarts) {
                     t.join(120_000);
                 }
