@@ -39,6 +39,7 @@ public final class CalibrationSuite {
                 visibilityTimeout(),
                 MqttCalibrationCases.qos1Crash(),
                 MqttCalibrationCases.qos1Drop(),
+                MqttCalibrationCases.qos1DropClean(),
                 MqttCalibrationCases.qos0BrokerCrash(),
                 retention()));
         all.addAll(AmqpCalibrationCases.cases());
