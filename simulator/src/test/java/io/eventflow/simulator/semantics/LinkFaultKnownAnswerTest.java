@@ -352,16 +352,23 @@ class LinkFaultKnownAnswerTest {
     @Test
     void mqttQos0PublishLostOnTheNetworkIsNeverRetried() throws Exception {
         // p's producer retries up to 5 times, but a QoS 0 publish gets no PUBACK: the 1.1 s publish dropped on
-        // p -> mqtt is lost (qos0), never sent again. 99 processed.
+        // p -> mqtt is lost (qos0), never sent again. The drop resets p's connection: it is back 250 ms later, at
+        // 1.35 s, and its sends of 1.2 and 1.3 s fail meanwhile (qos0 too). 97 processed.
         String drop = "{at: 1.05s, kind: drop, link: [p, mqtt], percent: 100, for: 100ms}";
         Runs q0 = run(mqtt(0, ""), "10.05s", drop, "");
-        assertThat(q0.lost("c", "qos0")).isEqualTo(1);
-        assertThat(q0.group("c").processed()).isEqualTo(99);
-        // at QoS 1 the missing PUBACK makes p send it again after its 50 ms backoff (1.15 s, after the window): all
-        // 100 processed, nothing lost
+        assertThat(q0.lost("c", "qos0")).isEqualTo(3);
+        assertThat(q0.group("c").processed()).isEqualTo(97);
+        // at QoS 1 the failed send is retried every 50 ms: the 1.1 s message at 1.15, 1.2, 1.25 and 1.3 s, all while
+        // p is not connected: its 5 attempts are spent, lost (network). 1.2 s gets through on its 4th attempt at
+        // 1.35 s (p is back), 1.3 s on its 2nd. 99 processed, 1 lost.
         Runs q1 = run(mqtt(1, ""), "10.05s", drop, "");
-        assertThat(q1.group("c").processed()).isEqualTo(100);
-        assertThat(q1.group("c").lost()).isZero();
+        assertThat(q1.lost("c", "network")).isEqualTo(1);
+        assertThat(q1.group("c").lost()).isEqualTo(1);
+        assertThat(q1.group("c").processed()).isEqualTo(99);
+        // with 8 attempts the 1.1 s message gets through too, at 1.35 s: all 100 processed, nothing lost
+        Runs q1more = run(mqtt(1, "").replace("maxAttempts: 5", "maxAttempts: 8"), "10.05s", drop, "");
+        assertThat(q1more.group("c").processed()).isEqualTo(100);
+        assertThat(q1more.group("c").lost()).isZero();
     }
 
     // ---- point 9: requeue keeps the original order ----
