@@ -30,7 +30,7 @@ public final class CalibrationSuite {
     /**
      * Every case, in the order they run: the delivery guarantees, then the broker failures and timeouts (a Kafka leader
      * failure under acks 1 and all, an SQS visibility timeout shorter than the processing, MQTT QoS 1 under a consumer
-     * crash, a Kafka retention deadline passing a consumer that is away).
+     * crash and under a connection reset, a Kafka retention deadline passing a consumer that is away).
      */
     public static List<CalibrationCase> cases() {
         List<CalibrationCase> all = new ArrayList<>(deliveryCases());
@@ -38,6 +38,8 @@ public final class CalibrationSuite {
                 leaderFailure(),
                 visibilityTimeout(),
                 MqttCalibrationCases.qos1Crash(),
+                MqttCalibrationCases.qos1Drop(),
+                MqttCalibrationCases.qos1DropClean(),
                 MqttCalibrationCases.qos0BrokerCrash(),
                 retention()));
         all.addAll(AmqpCalibrationCases.cases());

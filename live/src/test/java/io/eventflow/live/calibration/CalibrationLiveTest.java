@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The short form of the calibration suite ({@code eventflow calibrate --quick}): the quick cases, one live run and one
  * simulated run each, on embedded brokers (Kafka, ActiveMQ: never skipped). Every figure must be within its
- * tolerance; the table is printed so that a failure shows every figure. One more case on a local server, the quickest
- * of the full suite's others (about 10 s live).
+ * tolerance; the table is printed so that a failure shows every figure. Two more cases on a local server, the
+ * quickest of the full suite's others (about 10 s live each).
  */
 class CalibrationLiveTest {
     @Test
@@ -33,6 +33,19 @@ class CalibrationLiveTest {
     void mqttQos1CrashAgreesWithTheSimulator() {
         LocalServerTests.requireProgram("mosquitto", LocalMosquittoServer.program());
         List<CalibrationCase> cases = CalibrationSuite.select("mqtt-qos1-crash", false);
+        Calibration calibration = new Calibration(1, Map.of(), line -> System.err.println("calibrate: " + line));
+        List<Row> rows = calibration.run(cases);
+        String table = CalibrationTable.text(rows) + calibration.notes();
+        System.err.println(table);
+        assertThat(rows).as(table).hasSize(4).allMatch(r -> r.verdict() == Verdict.OK);
+        assertThat(calibration.notes()).as(table).isEmpty();
+    }
+
+    /** QoS 1 duplicates after a connection reset (a drop): about 10 s live, 25 duplicates in both. */
+    @Test
+    void mqttQos1DropAgreesWithTheSimulator() {
+        LocalServerTests.requireProgram("mosquitto", LocalMosquittoServer.program());
+        List<CalibrationCase> cases = CalibrationSuite.select("mqtt-qos1-drop", false);
         Calibration calibration = new Calibration(1, Map.of(), line -> System.err.println("calibrate: " + line));
         List<Row> rows = calibration.run(cases);
         String table = CalibrationTable.text(rows) + calibration.notes();

@@ -62,6 +62,13 @@ public interface BrokerRuntime {
         return true;
     }
 
+    /**
+     * A {@code drop} on the producer's link lost one of its sends (the send fails as it would anyway). A kind whose
+     * clients see a lossy link as a reset of their connection sets {@link Producer#offlineUntil}: its sends fail until
+     * it is connected again.
+     */
+    default void publishDropped(Producer producer) {}
+
     /** Stores a message that reached the broker. */
     StoreResult store(Msg msg);
 

@@ -288,7 +288,7 @@ public final class Engine implements BrokerContext {
         if (tracing) {
             emit(new TraceEvent.Published(now(), m.producer.instance.id, "", -1, -1, m.id, m.correlationId));
         }
-        if (m.producer.link.quiet()) {
+        if (m.producer.link.quiet() && m.producer.offlineUntil <= kernel.now()) {
             // send() and arrive() for the usual undisturbed link, written out: fewer nested calls per message
             m.sendAttempts++;
             BrokerRuntime.StoreResult r = ch.broker.store(m);
@@ -337,9 +337,18 @@ public final class Engine implements BrokerContext {
     @Override
     public void send(Msg m) {
         m.sendAttempts++;
+        if (m.producer.offlineUntil > now()) {
+            producerFailure(m, "network"); // its connection was reset and it is not back yet
+            return;
+        }
         Link link = m.producer.link;
         if (!link.quiet()) {
-            if (link.partitioned || link.drops()) {
+            if (link.partitioned) {
+                producerFailure(m, "network");
+                return;
+            }
+            if (link.drops()) {
+                m.channel.broker.publishDropped(m.producer);
                 producerFailure(m, "network");
                 return;
             }

@@ -19,6 +19,12 @@ public final class Producer implements Event {
 
     public int epoch;
     public long sent;
+    /**
+     * Until this time the producer's connection is down and its sends fail at once ({@code network}): set by a kind
+     * whose client reconnects after a {@code drop} reset its connection ({@link BrokerRuntime#publishDropped}).
+     */
+    public long offlineUntil;
+
     private final int handler;
     /** Derived from the (immutable) spec once: the per-message path reads these. */
     final String routingKey;

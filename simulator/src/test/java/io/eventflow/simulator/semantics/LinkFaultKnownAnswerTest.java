@@ -138,24 +138,34 @@ class LinkFaultKnownAnswerTest {
 
     @Test
     void mqttQos0LostDeliveryIsGone() throws Exception {
-        // fire and forget: the 1.1 s message is lost (network); 99 of 100 processed, nothing re-sent
+        // fire and forget: the 1.1 s message is lost, and the drop resets c's connection (docs/simulator.md, "MQTT"):
+        // c connects again 250 ms later, at 1.35 s; 1.2 and 1.3 s find nobody connected. 3 lost (qos0), 97 processed,
+        // nothing re-sent
         Runs r = run(mqtt(0, ""), "10.05s", loseDelivery("mqtt"), "");
-        assertThat(r.lost("c", "network")).isEqualTo(1);
-        assertThat(r.group("c").processed()).isEqualTo(99);
+        assertThat(r.lost("c", "qos0")).isEqualTo(3);
+        assertThat(r.group("c").processed()).isEqualTo(97);
         assertThat(r.group("c").redelivered()).isZero();
     }
 
     @Test
-    void mqttQos1LostDeliveryIsNotResentOnALiveConnectionOnlyWhenTheSessionResumes() throws Exception {
-        // QoS 1: the 1.1 s PUBLISH stays unacknowledged in c's session. The broker does not re-send it while the
-        // connection lives (MQTT-4.4.0-1): by 10.05 s 99 processed, 1 in flight, no redelivery.
-        Runs live = run(mqtt(1, ""), "10.05s", loseDelivery("mqtt"), "");
-        assertThat(live.group("c").processed()).isEqualTo(99);
-        assertThat(live.group("c").inFlight()).isEqualTo(1);
-        assertThat(live.group("c").redelivered()).isZero();
+    void mqttQos1LostDeliveryResetsTheConnectionAndIsResentWhenTheSessionResumes() throws Exception {
+        // QoS 1: the 1.1 s PUBLISH stays unacknowledged in c's session; the broker would not re-send it on a live
+        // connection (MQTT-4.4.0-1), but the drop resets the connection: c is back at 1.35 s and the session re-sends
+        // it with DUP (redelivered 1), then 1.2 and 1.3 s, queued meanwhile. All 100 processed once, none in flight.
+        Runs reset = run(mqtt(1, ""), "10.05s", loseDelivery("mqtt"), "");
+        assertThat(reset.group("c").processed()).isEqualTo(100);
+        assertThat(reset.group("c").inFlight()).isZero();
+        assertThat(reset.group("c").redelivered()).isEqualTo(1);
+        assertThat(reset.group("c").duplicates()).isZero();
+        assertThat(ids(reset, "redelivered")).containsExactly(10L);
+        // its latency: published 1.1 s, processed 1.35..1.36 s = 260 ms, the highest (2 significant digits)
+        assertThat(reset.report.latencyMs().max()).isBetween(255.0, 265.0);
+        // with a clean session the session ends with the connection: 1.1, 1.2 and 1.3 s are lost (cleanSession)
+        Runs clean = run(mqtt(1, "").replace(", sessionExpiry: 1h", ""), "10.05s", loseDelivery("mqtt"), "");
+        assertThat(clean.lost("c", "cleanSession")).isEqualTo(3);
+        assertThat(clean.group("c").processed()).isEqualTo(97);
         // c crashes at 5.005 s during the 5.0 s message and returns at 6.005 s: the session resumes and the broker
-        // re-sends both unacknowledged messages with DUP (1.1 s and 5.0 s: redelivered 2); 5.1..6.0 s were queued.
-        // All 100 processed once: no duplicate.
+        // re-sends the 5.0 s message with DUP too (redelivered 2); 5.1..6.0 s were queued. All 100 processed once.
         Runs r = run(mqtt(1, ""), "10.05s", loseDelivery("mqtt") + ", " + CRASH_5, "");
         assertThat(r.group("c").processed()).isEqualTo(100);
         assertThat(r.group("c").redelivered()).isEqualTo(2);
@@ -166,8 +176,8 @@ class LinkFaultKnownAnswerTest {
     @Test
     void mqttAckOnReceiptNeverSentThePubackForALostDelivery() throws Exception {
         // at-most-once acknowledges on receipt, but the 1.1 s PUBLISH never arrived, so no PUBACK went: the broker
-        // keeps it and re-sends it when the session resumes at 6.005 s (redelivered 1). The 5.0 s message, acked on
-        // receipt, is lost with the crash. 99 processed, 1 lost (crash).
+        // keeps it and re-sends it when the session resumes after the reset, at 1.35 s (redelivered 1). The 5.0 s
+        // message, acked on receipt, is lost with the crash. 99 processed, 1 lost (crash).
         Runs r = run(mqtt(1, ", delivery: at-most-once"), "10.05s", loseDelivery("mqtt") + ", " + CRASH_5, "");
         assertThat(r.group("c").processed()).isEqualTo(99);
         assertThat(r.lost("c", "crash")).isEqualTo(1);
@@ -224,15 +234,17 @@ class LinkFaultKnownAnswerTest {
 
     @Test
     void mqttLostPubackAtQos1IsADuplicateWhenTheSessionResumesButNotAtQos2() throws Exception {
-        // QoS 1: the PUBACK of the 1.1 s message is lost; it stays unacknowledged in the session. When the session
-        // resumes at 6.005 s the broker re-sends it with DUP and c processes it again: a duplicate (MQTT-4.3.2).
-        // Re-sent: 1.1 s and 5.0 s (crash during its processing): redelivered 2, duplicates 1, all 100 processed.
+        // QoS 1: the PUBACK of the 1.1 s message is lost and the drop resets the connection; the message stays
+        // unacknowledged in the session. When the session resumes at 1.36 s the broker re-sends it with DUP and c
+        // processes it again: a duplicate (MQTT-4.3.2). Re-sent: 1.1 s, and 5.0 s after the crash during its
+        // processing: redelivered 2, duplicates 1, all 100 processed.
         Runs q1 = run(mqtt(1, ""), "10.05s", loseAck("mqtt") + ", " + CRASH_5, "");
         assertThat(q1.group("c").processed()).isEqualTo(100);
         assertThat(q1.group("c").redelivered()).isEqualTo(2);
         assertThat(q1.group("c").duplicates()).isEqualTo(1);
         // QoS 2: the lost PUBREC/PUBCOMP leaves the 1.1 s message in the session too, but c still has its packet
-        // id: the broker's PUBREL completes it and nothing is processed twice (MQTT-4.3.3). Only the 5.0 s message
+        // id: at 1.36 s the broker's PUBREL completes it and nothing is processed twice (MQTT-4.3.3). Only the 5.0 s
+        // message
         // is re-sent: redelivered 1, duplicates 0.
         Runs q2 = run(mqtt(2, ""), "10.05s", loseAck("mqtt") + ", " + CRASH_5, "");
         assertThat(q2.group("c").processed()).isEqualTo(100);
@@ -340,16 +352,23 @@ class LinkFaultKnownAnswerTest {
     @Test
     void mqttQos0PublishLostOnTheNetworkIsNeverRetried() throws Exception {
         // p's producer retries up to 5 times, but a QoS 0 publish gets no PUBACK: the 1.1 s publish dropped on
-        // p -> mqtt is lost (qos0), never sent again. 99 processed.
+        // p -> mqtt is lost (qos0), never sent again. The drop resets p's connection: it is back 250 ms later, at
+        // 1.35 s, and its sends of 1.2 and 1.3 s fail meanwhile (qos0 too). 97 processed.
         String drop = "{at: 1.05s, kind: drop, link: [p, mqtt], percent: 100, for: 100ms}";
         Runs q0 = run(mqtt(0, ""), "10.05s", drop, "");
-        assertThat(q0.lost("c", "qos0")).isEqualTo(1);
-        assertThat(q0.group("c").processed()).isEqualTo(99);
-        // at QoS 1 the missing PUBACK makes p send it again after its 50 ms backoff (1.15 s, after the window): all
-        // 100 processed, nothing lost
+        assertThat(q0.lost("c", "qos0")).isEqualTo(3);
+        assertThat(q0.group("c").processed()).isEqualTo(97);
+        // at QoS 1 the failed send is retried every 50 ms: the 1.1 s message at 1.15, 1.2, 1.25 and 1.3 s, all while
+        // p is not connected: its 5 attempts are spent, lost (network). 1.2 s gets through on its 4th attempt at
+        // 1.35 s (p is back), 1.3 s on its 2nd. 99 processed, 1 lost.
         Runs q1 = run(mqtt(1, ""), "10.05s", drop, "");
-        assertThat(q1.group("c").processed()).isEqualTo(100);
-        assertThat(q1.group("c").lost()).isZero();
+        assertThat(q1.lost("c", "network")).isEqualTo(1);
+        assertThat(q1.group("c").lost()).isEqualTo(1);
+        assertThat(q1.group("c").processed()).isEqualTo(99);
+        // with 8 attempts the 1.1 s message gets through too, at 1.35 s: all 100 processed, nothing lost
+        Runs q1more = run(mqtt(1, "").replace("maxAttempts: 5", "maxAttempts: 8"), "10.05s", drop, "");
+        assertThat(q1more.group("c").processed()).isEqualTo(100);
+        assertThat(q1more.group("c").lost()).isZero();
     }
 
     // ---- point 9: requeue keeps the original order ----

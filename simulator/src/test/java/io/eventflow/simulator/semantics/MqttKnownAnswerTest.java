@@ -140,6 +140,101 @@ class MqttKnownAnswerTest {
         assertThat(r.group("c").duplicates()).isEqualTo(3);
     }
 
+    /**
+     * A {@code drop} resets the connection, as on a real network and through the live fault proxy (docs/simulator.md,
+     * "MQTT"). c takes 1.02 s per message, 30 at a time, so it holds about 10 (10/s × 1.02 s) unacknowledged: message
+     * t is processed t..t+1.02 s and acknowledged then. Dropping everything on mqtt -> c during 2.05..2.15 s loses the
+     * delivery of the 2.1 s message (the only one in the window) and resets c's connection at 2.1 s; c connects again
+     * 250 ms later, at 2.35 s (the window has ended, so its CONNECT and CONNACK pass). At 2.1 s c holds 1.1..2.0 s (10;
+     * 1.0 s was done and acknowledged at 2.02 s) and goes on processing them; the PUBACKs of 1.1, 1.2 and 1.3 s (done
+     * 2.12, 2.22, 2.32 s) go nowhere. 2.2 and 2.3 s are published while c is away. By 10.05 s 100 are published and
+     * 9.1..10.0 s (10) are still being processed (t + 1.02 > 10.05).
+     */
+    static final String HOLDING = "processing: 1020ms, concurrency: 30, ";
+
+    static final String DROP_DELIVERY = "{at: 2.05s, kind: drop, link: [mqtt, c], percent: 100, for: 100ms}";
+
+    static String holding(int qos, String sub) {
+        return mqtt(qos, "", HOLDING + sub).replace("processing: 10ms, ", "");
+    }
+
+    @Test
+    void resetAtQos1DuplicatesEverythingTheClientHadNotAcknowledged() throws Exception {
+        // Persistent session: at 2.35 s the broker re-sends the 11 unacknowledged with DUP: 1.1..1.3 s (done, not
+        // acknowledged), 1.4..2.0 s (c still processes the first copy and takes the second as well) and 2.1 s (never
+        // arrived). 1.1..2.0 s are processed twice: 10 duplicates; 2.1 s once. 2.2, 2.3 s were queued. Nothing lost:
+        // 100 - 10 in processing = 90 processed.
+        Runs r = run(holding(1, "qos: 1, sessionExpiry: 1h"), "10.05s", DROP_DELIVERY, "");
+        assertThat(r.group("c").duplicates()).isEqualTo(10);
+        assertThat(r.group("c").redelivered()).isEqualTo(11);
+        assertThat(r.group("c").lost()).isZero();
+        assertThat(r.group("c").processed()).isEqualTo(90);
+        // the 2.1 s message: published 2.1 s, re-sent 2.35 s, done 3.37 s: 1 270 ms, the highest latency (the
+        // others take 1 020 ms); the report keeps 2 significant digits
+        assertThat(r.report.latencyMs().max()).isBetween(1_250.0, 1_290.0);
+    }
+
+    @Test
+    void resetWithACleanSessionLosesTheDroppedDeliveryAndWhatCameMeanwhile() throws Exception {
+        // Clean session: it ends with the connection at 2.1 s. The dropped 2.1 s message and 2.2, 2.3 s (no
+        // subscription until 2.35 s) are lost as cleanSession; what c held (1.1..2.0 s) it still processes, once.
+        // 100 - 3 lost - 10 in processing = 87 processed.
+        Runs r = run(holding(1, "qos: 1"), "10.05s", DROP_DELIVERY, "");
+        assertThat(r.lost("c", "cleanSession")).isEqualTo(3);
+        assertThat(r.group("c").lost()).isEqualTo(3);
+        assertThat(r.group("c").duplicates()).isZero();
+        assertThat(r.group("c").redelivered()).isZero();
+        assertThat(r.group("c").processed()).isEqualTo(87);
+    }
+
+    @Test
+    void resetAtQos0LosesWhatWasOnItsWayAndWhatCameMeanwhile() throws Exception {
+        // QoS 0: the dropped 2.1 s message and 2.2, 2.3 s (nobody connected) are lost as qos0, the rest processed
+        Runs r = run(holding(0, "qos: 1, sessionExpiry: 1h"), "10.05s", DROP_DELIVERY, "");
+        assertThat(r.lost("c", "qos0")).isEqualTo(3);
+        assertThat(r.group("c").lost()).isEqualTo(3);
+        assertThat(r.group("c").processed()).isEqualTo(87);
+        assertThat(r.group("c").duplicates()).isZero();
+    }
+
+    @Test
+    void resetAtQos2ResendsOnlyWhatTheClientNeverGot() throws Exception {
+        // QoS 2: for 1.1..1.3 s (processed, PUBREC lost) the client knows the packet ids, so PUBREL/PUBCOMP complete
+        // them; 1.4..2.0 s it still holds under known packet ids (completed when done). Only 2.1 s is sent again:
+        // redelivered 1, no duplicate, nothing lost, 90 processed.
+        Runs r = run(holding(2, "qos: 2, sessionExpiry: 1h"), "10.05s", DROP_DELIVERY, "");
+        assertThat(r.group("c").duplicates()).isZero();
+        assertThat(r.group("c").redelivered()).isEqualTo(1);
+        assertThat(r.group("c").lost()).isZero();
+        assertThat(r.group("c").processed()).isEqualTo(90);
+    }
+
+    @Test
+    void droppedPubackResetsTheConnectionToo() throws Exception {
+        // Dropping c -> mqtt during 2.11..2.13 s loses the PUBACK of 1.1 s (sent at 2.12 s) and resets the
+        // connection then. c holds 1.2..2.1 s (10); 1.2, 1.3 s are done before it is back at 2.37 s (acks nowhere).
+        // The broker re-sends the 11 unacknowledged (1.1..2.1 s), each already processed or in c's hands: 11
+        // duplicates, nothing lost. 2.2, 2.3 s were queued.
+        String drop = "{at: 2.11s, kind: drop, link: [c, mqtt], percent: 100, for: 20ms}";
+        Runs r = run(holding(1, "qos: 1, sessionExpiry: 1h"), "10.05s", drop, "");
+        assertThat(r.group("c").duplicates()).isEqualTo(11);
+        assertThat(r.group("c").redelivered()).isEqualTo(11);
+        assertThat(r.group("c").lost()).isZero();
+        assertThat(r.group("c").processed()).isEqualTo(90);
+    }
+
+    @Test
+    void resetClientRetriesItsConnectEvery250msWhileTheDropLasts() throws Exception {
+        // A 100 % drop on mqtt -> c during 2.05..3.15 s: reset at 2.1 s, then the CONNACK of each attempt at 2.35,
+        // 2.6, 2.85 and 3.1 s is dropped; the attempt at 3.35 s connects. Clean session: 2.1..3.3 s (13) are lost as
+        // cleanSession; 100 - 13 - 10 in processing = 77 processed, none twice.
+        String drop = "{at: 2.05s, kind: drop, link: [mqtt, c], percent: 100, for: 1.1s}";
+        Runs r = run(holding(1, "qos: 1"), "10.05s", drop, "");
+        assertThat(r.lost("c", "cleanSession")).isEqualTo(13);
+        assertThat(r.group("c").processed()).isEqualTo(77);
+        assertThat(r.group("c").duplicates()).isZero();
+    }
+
     @Test
     void retainedMessageIsDeliveredToANewSubscriberAtOnce() throws Exception {
         // clean session, QoS 1, retained: 2.0 s in flight + 2.1..3.0 s are lost while c is away (11). On its return

@@ -160,6 +160,16 @@ public final class MqttBroker implements BrokerRuntime {
         s.connect(s.client(mem));
     }
 
+    /**
+     * A dropped publish resets the publisher's connection, as for subscribers ({@link MqttSession#reset}): it
+     * connects again {@link MqttSession#RESET_RECONNECT} later, and its sends fail meanwhile (retried per the
+     * producer's {@code retry}, else lost {@code network}; at QoS 0 {@code qos0}, as every failed QoS 0 send here).
+     */
+    @Override
+    public void publishDropped(Producer p) {
+        p.offlineUntil = sim.now() + MqttSession.RESET_RECONNECT;
+    }
+
     /** An instance that crashed has its last will published by the broker (not on a clean scale-in). */
     @Override
     public void publisherDown(Producer p, boolean crash) {

@@ -30,6 +30,14 @@ final class MqttClient {
     long pollToken;
 
     boolean polling;
+    /**
+     * True from a reset of the connection (a {@code drop} on its link) until the client is connected again: then the
+     * broker re-sends, with a resumed session, the QoS 1 deliveries the client still holds too (see
+     * {@link MqttSession#reset}).
+     */
+    boolean reset;
+    /** Bumped on each reset: an acknowledgement on its way when the connection was reset never arrives. */
+    int resets;
     /** QoS 1/2 deliveries not yet acknowledged (PUBACK, or PUBREC..PUBCOMP), in delivery order. */
     final LinkedHashSet<Msg> unacked = new LinkedHashSet<>();
 

@@ -20,6 +20,12 @@ final class MqttSession {
     /** Reconnect attempts of a client cut off by a partition. */
     static final long RECONNECT = 1_000_000_000L;
 
+    /**
+     * Reconnect attempts of a client whose connection was reset (a {@code drop} on its link): every 250 ms, as live
+     * MQTT clients do ({@code MqttLiveConsumer.RECONNECT_MILLIS}).
+     */
+    static final long RESET_RECONNECT = 250_000_000L;
+
     final MqttBroker broker;
     final BrokerContext sim;
     final SimGroup g;
@@ -189,19 +195,26 @@ final class MqttSession {
         }
         long d = sim.ackDelay(mem);
         if (d == BrokerContext.ACK_LOST) {
-            return; // stays unacknowledged: re-sent with DUP when the session resumes (not on this connection)
+            // a drop (a partition was noticed above): the connection is reset with the PUBACK in it; the message
+            // stays unacknowledged, re-sent with DUP when the session resumes
+            reset(c);
+            return;
         }
         if (d > 0) {
             int gen = c.gen;
-            sim.at(sim.now() + d, (ctx, arg) -> acked(c, m, gen), 0);
+            int resets = c.resets;
+            sim.at(sim.now() + d, (ctx, arg) -> acked(c, m, gen, resets), 0);
             return;
         }
-        acked(c, m, c.gen);
+        acked(c, m, c.gen, c.resets);
     }
 
-    /** The PUBACK (or PUBCOMP) reached the broker: the delivery leaves the session if it is still the same one. */
-    private void acked(MqttClient c, Msg m, int gen) {
-        if (gen != c.gen || !c.unacked.contains(m) || broker.down) {
+    /**
+     * The PUBACK (or PUBCOMP) reached the broker: the delivery leaves the session if it is still the same one, and
+     * the connection it travelled on was not reset meanwhile.
+     */
+    private void acked(MqttClient c, Msg m, int gen, int resets) {
+        if (gen != c.gen || resets != c.resets || !c.unacked.contains(m) || broker.down) {
             return;
         }
         c.unacked.remove(m);
@@ -214,23 +227,63 @@ final class MqttSession {
     /**
      * A PUBLISH lost on its way to the client. QoS 0 is gone. At QoS 1/2 it stays unacknowledged in the session: the
      * broker does not re-send on a live connection (MQTT-4.4.0-1), only when the session resumes, with DUP. A client
-     * that acknowledges on receipt never sent the PUBACK, so the broker keeps it too.
+     * that acknowledges on receipt never sent the PUBACK, so the broker keeps it too. Lost to a {@code partition}
+     * the connection lives on until the broker notices the cut; lost to a {@code drop} it is reset ({@link #reset}),
+     * and a clean session loses the message with it.
      */
     void deliveryLost(Member mem, Msg m) {
         MqttClient c = client(mem);
+        boolean drop = c.connected && !c.cut();
         if (qos == 0 || m.tag != c.gen || !c.session) {
-            sim.lose(g, m, "network"); // fire and forget, or its session is gone
-            return;
-        }
-        if (!tracked() && c.unacked.add(m)) {
+            // fire and forget, or its session is gone
+            sim.lose(g, m, drop && qos == 0 ? "qos0" : "network");
+        } else if (drop && !persistent) {
+            if (c.unacked.remove(m)) {
+                g.lagChanged(-1);
+            }
+            sim.lose(g, m, "cleanSession"); // the session ends with the connection, before it could re-send
+        } else if (!tracked() && c.unacked.add(m)) {
             g.lagChanged(1);
         }
+        if (drop) {
+            reset(c);
+        }
+    }
+
+    /**
+     * A {@code drop} on the client's link, either way. A TCP connection never loses bytes inside it, so a lossy link
+     * shows as a reset (what the live fault proxy does, docs/live.md): the connection ends at once, both ways.
+     * Deliveries on their way to the client's buffer are lost with it (QoS 0: {@code qos0}; QoS 1/2: unacknowledged,
+     * kept by a persistent session). The client goes on processing what it holds, but its acknowledgements go
+     * nowhere; it connects again {@link #RESET_RECONNECT} later (again while the drop loses its CONNECT or CONNACK).
+     * A persistent session then re-sends every unacknowledged delivery, at QoS 1 those the client still holds too
+     * (it had not acknowledged them, so it processes the DUP copy again: a duplicate); a clean one was discarded
+     * at the reset ({@code cleanSession}, as for a partition).
+     */
+    private void reset(MqttClient c) {
+        if (!c.connected) {
+            return;
+        }
+        for (Msg m : sim.takeTravellingTo(c.mem)) {
+            if (m.duplicateCopy) {
+                continue; // the extra copy of a duplicate fault: losing it changes nothing
+            }
+            if (qos == 0) {
+                sim.lose(g, m, "qos0");
+            } else if (!tracked() && c.unacked.add(m)) {
+                g.lagChanged(1); // acknowledged on receipt, but never received
+            }
+        }
+        c.reset = true;
+        c.resets++;
+        disconnected(c);
+        startPolling(c, RESET_RECONNECT);
     }
 
     /** The broker notices that a live client's connection is gone (a partition): keep-alive timeout. */
     void lostConnection(MqttClient c) {
         disconnected(c);
-        startPolling(c);
+        startPolling(c, RECONNECT);
     }
 
     private void disconnected(MqttClient c) {
@@ -257,6 +310,7 @@ final class MqttSession {
             }
         }
         stopPolling(c);
+        c.reset = false; // it holds nothing any more
         disconnected(c);
         dispatch();
     }
@@ -297,10 +351,10 @@ final class MqttSession {
         c.polling = false;
     }
 
-    private void startPolling(MqttClient c) {
+    private void startPolling(MqttClient c, long after) {
         if (!c.polling) {
             c.polling = true;
-            sim.at(sim.now() + RECONNECT, c.pollEvent, ++c.pollToken);
+            sim.at(sim.now() + after, c.pollEvent, ++c.pollToken);
         }
     }
 
@@ -321,14 +375,20 @@ final class MqttSession {
             return;
         }
         if (c.cut()) {
-            startPolling(c);
+            startPolling(c, RECONNECT);
             return;
         }
+        if (c.reset && (c.ackLink.drops() || (c.mem.link != null && c.mem.link.drops()))) {
+            startPolling(c, RESET_RECONNECT); // the CONNECT or its CONNACK was dropped: reset again
+            return;
+        }
+        boolean afterReset = c.reset;
+        c.reset = false;
         boolean firstSession = liveSessions() == 0;
         c.connected = true;
         c.expiryToken++;
         if (c.session) {
-            resend(c);
+            resend(c, afterReset);
         } else {
             c.session = true;
             liveSessions++;
@@ -340,11 +400,24 @@ final class MqttSession {
         dispatch();
     }
 
-    /** Re-sends the session's unacknowledged messages the client no longer holds, with the DUP flag. */
-    private void resend(MqttClient c) {
+    /**
+     * Re-sends the session's unacknowledged messages with the DUP flag: those the client no longer holds, and after a
+     * reset at QoS 1 those it still holds from the connection that was reset (it processes them again; its PUBACKs
+     * of the old copies go nowhere). At QoS 2 the client knows a held message's packet id and takes no second copy.
+     */
+    private void resend(MqttClient c, boolean afterReset) {
         var held = c.held(sim);
         for (Msg m : new ArrayList<>(c.unacked)) {
             if (held.contains(m)) {
+                if (afterReset && qos == 1 && tracked()) {
+                    Msg again = m.copy();
+                    again.redelivered = true;
+                    again.deliveries = m.deliveries + 1;
+                    again.tag = c.gen;
+                    c.unacked.remove(m); // the old copy's PUBACK no longer matches anything
+                    c.unacked.add(again);
+                    push(c, again);
+                }
                 continue;
             }
             if (qos == 2 && g.states.get(m.id) == MsgState.PROCESSED) {
