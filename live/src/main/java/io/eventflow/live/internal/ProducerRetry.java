@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The design's producer {@code retry} for the sends of one instance on the kinds whose clients do not send again by
- * themselves (every kind but Kafka, whose client applies the policy: {@code KafkaLiveProducer}), as the simulator's
+ * The design's producer {@code retry} for the sends of one instance whose clients do not send again by themselves
+ * ({@link io.eventflow.live.LiveProducer#resendsFailed}), as the simulator's
  * producer retries (its {@code Engine.producerFailure}): a failed send (a reset connection, a broker that is down, a
  * refusal) is sent again, the same message (id, correlation id, publish time, body, so that a copy the broker had
  * stored before the failure shows as a duplicate, as on a real system), after the policy's backoff (fixed or

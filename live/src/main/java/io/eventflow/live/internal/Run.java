@@ -5,9 +5,7 @@ import io.eventflow.live.LiveChannel;
 import io.eventflow.live.LiveHeaders;
 import io.eventflow.live.LiveProducer;
 import io.eventflow.live.LiveServer;
-import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Design;
-import io.eventflow.model.design.MqttTopic;
 import io.eventflow.simulator.random.RandomStreams;
 import io.eventflow.simulator.random.SplitMix64;
 import io.eventflow.simulator.trace.TraceEvent;
@@ -15,7 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,12 +34,6 @@ public final class Run {
     final Map<String, LiveChannel> channels;
     /** Broker id by channel id (looked up per message: the design's own lookup scans its list). */
     private final Map<String, String> brokerOf;
-    /**
-     * Channels on which the run sends a failed send again per the producer's {@code retry}: every kind's but Kafka's
-     * (its client retries by itself) and MQTT channels at QoS 0 (nothing acknowledges a QoS 0 publish, so a publisher
-     * never learns it was lost: the simulator never retries one, lint EF023).
-     */
-    private final Set<String> resendable;
     /** Producer retries: the timer that waits out their backoffs, and the threads that send (a send may block). */
     private final ScheduledThreadPoolExecutor resendTimer =
             new ScheduledThreadPoolExecutor(1, daemon("live-resend-timer"));
@@ -103,20 +94,7 @@ public final class Run {
         Map<String, String> b = new HashMap<>();
         design.channels().forEach(c -> b.put(c.id(), c.broker()));
         this.brokerOf = Map.copyOf(b);
-        this.resendable = resendable(design);
         resendTimer.setRemoveOnCancelPolicy(true);
-    }
-
-    private static Set<String> resendable(Design design) {
-        Set<String> out = new java.util.HashSet<>();
-        for (var c : design.channels()) {
-            BrokerKind k = design.kindOf(c).orElse(BrokerKind.KAFKA);
-            if (k != BrokerKind.KAFKA
-                    && (k != BrokerKind.MQTT || MqttTopic.of(c).qosOrDefault() > 0)) {
-                out.add(c.id());
-            }
-        }
-        return Set.copyOf(out);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -270,7 +248,7 @@ public final class Run {
 
     /**
      * As above, and a failed send is sent again per {@code retry} (the sending instance's producer policy; null: never)
-     * where the channel's kind has no client retries of its own ({@link #resendable}); the message is owed and
+     * where the producer leaves that to the run ({@link LiveProducer#resendsFailed}); the message is owed and
      * accounted for once, when the broker took it or its last attempt failed.
      */
     void send(
@@ -284,7 +262,7 @@ public final class Run {
             ProducerRetry retry) {
         outstanding.incrementAndGet();
         ProducerRetry.Attempts a = new ProducerRetry.Attempts(channelId, m.messageId(), producer, crashed);
-        ProducerRetry applied = retry != null && resendable.contains(channelId) ? retry : null;
+        ProducerRetry applied = retry != null && producer.resendsFailed(channels.get(channelId)) ? retry : null;
         a.again = () -> attempt(m, original, element, acknowledged, applied, a);
         a.giveUp = cause -> {
             try {

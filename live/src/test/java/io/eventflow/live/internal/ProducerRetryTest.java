@@ -54,6 +54,8 @@ class ProducerRetryTest {
         final List<long[]> sends = Collections.synchronizedList(new ArrayList<>()); // {id, nanoTime}
         final Map<Long, Integer> seen = new HashMap<>();
         boolean refuseAsFull;
+        /** A client that applies the retry policy itself (as Kafka's does): the run leaves its failures alone. */
+        boolean retriesItself;
 
         Flaky(int failures) {
             this.failures = failures;
@@ -72,6 +74,11 @@ class ProducerRetryTest {
             } else {
                 callback.done(message, null);
             }
+        }
+
+        @Override
+        public boolean resendsFailed(LiveChannel channel) {
+            return !retriesItself;
         }
 
         @Override
@@ -172,14 +179,17 @@ class ProducerRetryTest {
     }
 
     @Test
-    void kafkaChannelsAreLeftToTheClientAndAcksZeroOrNoPolicyNeverRetries() throws Exception {
+    void aClientThatRetriesItselfIsLeftAloneAndAcksZeroOrNoPolicyNeverRetries() throws Exception {
         Design d = SampleRuns.design(YAML);
         Run r = run(d);
+        Flaky selfRetrying = new Flaky(1);
+        selfRetrying.retriesItself = true;
+        send(r, selfRetrying, "t", policy(d, new AtomicBoolean(true)), new AtomicBoolean()); // its failure is final
         Flaky p = new Flaky(1);
-        send(r, p, "t", policy(d, new AtomicBoolean(true)), new AtomicBoolean()); // Kafka: its client retries
         send(r, p, "q", null, new AtomicBoolean()); // no policy
         awaitAnswered(r);
-        assertThat(p.sends).hasSize(2);
+        assertThat(selfRetrying.sends).hasSize(1);
+        assertThat(p.sends).hasSize(1);
         assertThat(group(r, "g-t", Set.of()).lostByCause()).containsEntry("network", 1L);
         assertThat(group(r, "g-q", Set.of()).lostByCause()).containsEntry("network", 1L);
         Design acks0 = SampleRuns.design(YAML.replace("producer: {retry:", "producer: {acks: 0, retry:"));
