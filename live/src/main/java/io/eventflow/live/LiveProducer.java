@@ -40,6 +40,17 @@ public interface LiveProducer {
     void send(LiveChannel channel, Envelope message, SendCallback callback);
 
     /**
+     * Whether the run sends a failed send to {@code channel} again per the design's producer {@code retry} (the same
+     * message after the policy's backoff, as the simulator does). True by default: the client reports each failure
+     * and does not send again by itself. False where the client applies the policy itself (Kafka: its own retries)
+     * and where nothing acknowledges a send on the channel, so that a lost one is never known (the simulator never
+     * retries those either).
+     */
+    default boolean resendsFailed(LiveChannel channel) {
+        return true;
+    }
+
+    /**
      * Gets ready to send to {@code channel} (Kafka: fetches its metadata) so that the first send of the run does not
      * wait; the run calls it before publishing starts. The default does nothing.
      */

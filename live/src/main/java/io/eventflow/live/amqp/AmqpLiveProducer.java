@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  * confirmed fails (the run counts it lost, {@code crash} while the broker is down, else {@code network}, unless the
  * broker had stored it after all), and the producer connects again: at the next send, at most every
  * {@value #RECONNECT_MILLIS} ms, and at once when the run restarted a crashed node. A send while it is not connected fails at once, as a publish on a closed channel
- * does; it is not sent again (the design's producer {@code retry} is not applied on RabbitMQ: docs/live.md).
+ * does. The client does not send a failed message again; the run does, per the design's producer {@code retry}
+ * ({@code internal.ProducerRetry}).
  */
 final class AmqpLiveProducer implements LiveProducer {
     private static final long FLUSH_MILLIS = 30_000;

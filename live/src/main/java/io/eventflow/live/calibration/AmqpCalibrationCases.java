@@ -14,7 +14,7 @@ final class AmqpCalibrationCases {
     private AmqpCalibrationCases() {}
 
     static List<CalibrationCase> cases() {
-        return List.of(brokerCrash());
+        return List.of(brokerCrash(), producerRetry());
     }
 
     /**
@@ -58,5 +58,46 @@ final class AmqpCalibrationCases {
                                         0,
                                         "the 59 orders stored or unacked at the crash are delivered after the restart"
                                                 + " and processed within the drain, in both"))));
+    }
+
+    /**
+     * A producer retry spanning a node crash: what fails while the node is down is sent again once it is back, in both.
+     * The drain covers the local node's restart and the retries (1 s apart) that follow it.
+     */
+    private static CalibrationCase producerRetry() {
+        return new CalibrationCase(
+                "amqp-producer-retry",
+                "a producer retry whose attempts x backoff span a RabbitMQ node crash: nothing is lost",
+                "rabbit",
+                Duration.ofSeconds(60),
+                false,
+                List.of(
+                        group(
+                                "billing",
+                                "owed",
+                                new Tolerance(
+                                        5,
+                                        0.25,
+                                        "249 scheduled (20 ms to 4980 ms at 50/s); a live publisher more than 1 s"
+                                                + " behind its schedule skips the arrivals it missed; the simulator"
+                                                + " never falls behind")),
+                        share(
+                                "billing",
+                                "lost",
+                                new Tolerance(
+                                        0,
+                                        0,
+                                        "every publish that fails while the node is down (100 in the simulator, more"
+                                                + " live, where the restart takes seconds longer) is sent again until"
+                                                + " it is back: 60 attempts 1 s apart span the outage in both; nothing"
+                                                + " may be lost")),
+                        share(
+                                "billing",
+                                "processed",
+                                new Tolerance(
+                                        0,
+                                        0,
+                                        "every order, sent the first time or again after the restart, is processed"
+                                                + " within the drain, in both"))));
     }
 }

@@ -128,7 +128,12 @@ public final class Engine implements ScenarioPlayer.Services {
             services.values().forEach(s -> s.instances()
                     .forEach(i -> i.closeConsumers().forEach((k, ids) -> inHand.computeIfAbsent(k, x -> new HashSet<>())
                             .addAll(ids))));
-            services.values().forEach(s -> s.instances().forEach(LiveInstance::closeProducers));
+            // messages waiting for a producer retry when the producers closed: owed, in flight (as in the simulator)
+            Map<String, Set<Long>> waiting = new HashMap<>();
+            services.values()
+                    .forEach(s -> s.instances().forEach(i -> i.closeProducers().forEach((c, ids) -> run.groupsOf(c)
+                            .forEach(g -> waiting.computeIfAbsent(g.key, x -> new HashSet<>())
+                                    .addAll(ids)))));
             sampler.stop();
             Map<String, Set<Long>> dead = deadLettered();
             // in flight at the end: still on the broker for the group, or in a worker's hands when the run stopped
@@ -136,6 +141,8 @@ public final class Engine implements ScenarioPlayer.Services {
             Map<String, Set<Long>> pending = new HashMap<>();
             pending().forEach((k, ids) -> pending.put(k, new HashSet<>(ids)));
             inHand.forEach(
+                    (k, ids) -> pending.computeIfAbsent(k, x -> new HashSet<>()).addAll(ids));
+            waiting.forEach(
                     (k, ids) -> pending.computeIfAbsent(k, x -> new HashSet<>()).addAll(ids));
             measuredByBrokers();
             report = run.ledger()
@@ -558,6 +565,9 @@ public final class Engine implements ScenarioPlayer.Services {
                     Logger.warn(e, "closing {}", i.id);
                 }
             }
+        }
+        if (run != null) {
+            run.close();
         }
         for (Map.Entry<String, LiveServer> e : servers.entrySet()) {
             try {

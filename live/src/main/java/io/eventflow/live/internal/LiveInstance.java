@@ -47,12 +47,16 @@ final class LiveInstance {
     private final List<Chained> chained = new ArrayList<>();
     private final List<LiveConsumer> consumers = new ArrayList<>();
     private final List<Worker> workers = new ArrayList<>();
+    /** The design's producer retry for this instance's sends (null: none applies). */
+    private final ProducerRetry retry;
 
     LiveInstance(Run run, LiveService service, int index) {
         this.run = run;
         this.service = service;
         this.index = index;
         this.id = service.spec.id() + "#" + index;
+        this.retry = ProducerRetry.of(
+                service.spec.producerOrDefault(), run.streams.stream("producer-retry:" + id), this::producing);
         for (Publication p : service.spec.publishes()) {
             if (p.isChained()) {
                 String type = Payloads.messageOf(run.design, p.message(), p.channel());
@@ -114,7 +118,20 @@ final class LiveInstance {
         String type = Payloads.messageOf(run.design, r.message(), r.channel());
         Envelope m = run.newMessage(r.channel(), type, null, null, correlationId);
         run.requests.sent(this, r, m.correlationId());
-        run.send(producerFor(r.channel()), r.channel(), m, true, id, this::crashed);
+        send(r.channel(), m, true, null);
+    }
+
+    /**
+     * Sends {@code m} through this instance's producer on the channel's broker, sent again per the design's producer
+     * {@code retry} when it fails ({@link ProducerRetry}); {@code acknowledged} (or null) runs when the broker took it.
+     */
+    void send(String channelId, Envelope m, boolean original, Runnable acknowledged) {
+        run.send(producerFor(channelId), channelId, m, original, id, this::crashed, acknowledged, retry);
+    }
+
+    /** Whether {@code p} is still one of this instance's producers (not closed or killed since). */
+    private synchronized boolean producing(LiveProducer p) {
+        return producers.containsValue(p);
     }
 
     static int keyCount(Publication p) {
@@ -282,6 +299,9 @@ final class LiveInstance {
             ps = List.copyOf(producers.values());
             producers.clear();
         }
+        if (retry != null) {
+            retry.crashed();
+        }
         ps.forEach(LiveProducer::kill);
     }
 
@@ -314,13 +334,19 @@ final class LiveInstance {
         return inHand;
     }
 
-    void closeProducers() {
+    /**
+     * Closes the producers (after the sends in progress complete); returns, per channel id, the messages that were
+     * waiting for a producer retry (owed, not sent again): at the end of a run these are in flight.
+     */
+    Map<String, Set<Long>> closeProducers() {
         List<LiveProducer> ps;
         synchronized (this) {
             ps = List.copyOf(producers.values());
             producers.clear();
         }
+        Map<String, Set<Long>> waiting = retry == null ? Map.of() : retry.stop();
         ps.forEach(LiveProducer::close);
+        return waiting;
     }
 
     void flush() {

@@ -127,7 +127,7 @@ final class Publisher implements Runnable {
         if (tokenGate.due()) {
             run.tokens.published(instance.service.spec.id(), spec.channel(), m.messageId(), m.correlationId());
         }
-        run.send(instance.producerFor(spec.channel()), spec.channel(), m, true, instance.id, instance::crashed);
+        instance.send(spec.channel(), m, true, null);
     }
 
     private static boolean isRamp(Arrival a) {

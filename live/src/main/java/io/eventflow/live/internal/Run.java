@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What every part of a live run shares: the design, servers and channels, the ledger, the trace, the streams. */
@@ -30,6 +34,11 @@ public final class Run {
     final Map<String, LiveChannel> channels;
     /** Broker id by channel id (looked up per message: the design's own lookup scans its list). */
     private final Map<String, String> brokerOf;
+    /** Producer retries: the timer that waits out their backoffs, and the threads that send (a send may block). */
+    private final ScheduledThreadPoolExecutor resendTimer =
+            new ScheduledThreadPoolExecutor(1, daemon("live-resend-timer"));
+
+    private final ExecutorService resenders = Executors.newCachedThreadPool(daemon("live-resend"));
     /** Poison percentage per channel id while a poison fault lasts. */
     final Map<String, Double> poison = new ConcurrentHashMap<>();
 
@@ -85,6 +94,15 @@ public final class Run {
         Map<String, String> b = new HashMap<>();
         design.channels().forEach(c -> b.put(c.id(), c.broker()));
         this.brokerOf = Map.copyOf(b);
+        resendTimer.setRemoveOnCancelPolicy(true);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** The broker id of a channel of the design. */
@@ -225,43 +243,107 @@ public final class Run {
             String element,
             java.util.function.BooleanSupplier crashed,
             Runnable acknowledged) {
-        LiveChannel ch = channels.get(channelId);
-        int nodeMark = nodeMark(channelId);
+        send(producer, channelId, m, original, element, crashed, acknowledged, null);
+    }
+
+    /**
+     * As above, and a failed send is sent again per {@code retry} (the sending instance's producer policy; null: never)
+     * where the producer leaves that to the run ({@link LiveProducer#resendsFailed}); the message is owed and
+     * accounted for once, when the broker took it or its last attempt failed.
+     */
+    void send(
+            LiveProducer producer,
+            String channelId,
+            Envelope m,
+            boolean original,
+            String element,
+            java.util.function.BooleanSupplier crashed,
+            Runnable acknowledged,
+            ProducerRetry retry) {
         outstanding.incrementAndGet();
-        LiveProducer.SendCallback cb = (sent, error) -> {
+        ProducerRetry.Attempts a = new ProducerRetry.Attempts(channelId, m.messageId(), producer, crashed);
+        ProducerRetry applied = retry != null && producer.resendsFailed(channels.get(channelId)) ? retry : null;
+        a.again = () -> attempt(m, original, element, acknowledged, applied, a);
+        a.giveUp = cause -> {
             try {
-                if (error == null) {
-                    ledger.sent(channelId, m.messageId(), original, null);
-                    if (acknowledged != null) {
-                        acknowledged.run();
-                    }
+                lost(channelId, m, original, element, cause);
+            } finally {
+                outstanding.decrementAndGet();
+            }
+        };
+        attempt(m, original, element, acknowledged, applied, a);
+    }
+
+    /** One attempt of {@code a}'s message; when it fails, the next is scheduled or the message is lost. */
+    private void attempt(
+            Envelope m,
+            boolean original,
+            String element,
+            Runnable acknowledged,
+            ProducerRetry retry,
+            ProducerRetry.Attempts a) {
+        String channelId = a.channelId;
+        java.util.function.BooleanSupplier crashed = a.crashed;
+        LiveProducer producer = a.producer;
+        int nodeMark = nodeMark(channelId);
+        LiveProducer.SendCallback cb = (sent, error) -> {
+            if (error != null) {
+                String cause = crashed.getAsBoolean() || crashedDuring(channelId, nodeMark)
+                        ? "crash"
+                        : overflowed(error) ? "overflow" : "network";
+                long d = retry == null ? -1 : retry.again(this, a, cause);
+                if (d >= 0) {
                     if (trace.on()) {
-                        trace.emit(new TraceEvent.Published(
-                                trace.now(),
-                                element,
-                                "",
-                                sent.partition(),
-                                sent.offset(),
-                                m.messageId(),
-                                m.correlationId()));
+                        trace.emit(new TraceEvent.Retried(
+                                trace.now(), element, "", -1, -1, m.messageId(), m.correlationId(), a.attempts - 1, d));
                     }
                 } else {
-                    String cause = crashed.getAsBoolean() || crashedDuring(channelId, nodeMark)
-                            ? "crash"
-                            : overflowed(error) ? "overflow" : "network";
-                    ledger.sent(channelId, m.messageId(), original, cause);
-                    if (trace.on()) {
-                        trace.emit(new TraceEvent.Dropped(
-                                trace.now(), element, "", -1, -1, m.messageId(), m.correlationId(), cause));
-                    }
+                    a.giveUp.accept(cause);
+                }
+                return;
+            }
+            try {
+                ledger.sent(channelId, m.messageId(), original, null);
+                if (acknowledged != null) {
+                    acknowledged.run();
+                }
+                if (trace.on()) {
+                    trace.emit(new TraceEvent.Published(
+                            trace.now(),
+                            element,
+                            "",
+                            sent.partition(),
+                            sent.offset(),
+                            m.messageId(),
+                            m.correlationId()));
                 }
             } finally {
                 outstanding.decrementAndGet();
             }
         };
         synchronized (producer) {
-            producer.send(ch, m, cb);
+            producer.send(channels.get(channelId), m, cb);
         }
+    }
+
+    /** {@code m}'s last attempt failed with {@code cause}: owed to the channel's groups and lost for them. */
+    private void lost(String channelId, Envelope m, boolean original, String element, String cause) {
+        ledger.sent(channelId, m.messageId(), original, cause);
+        if (trace.on()) {
+            trace.emit(
+                    new TraceEvent.Dropped(trace.now(), element, "", -1, -1, m.messageId(), m.correlationId(), cause));
+        }
+    }
+
+    /** Runs {@code resend} (a producer retry) after {@code nanos}, on the run's timer and off it. */
+    java.util.concurrent.ScheduledFuture<?> resendLater(Runnable resend, long nanos) {
+        return resendTimer.schedule(() -> resenders.execute(resend), Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** Stops the producer retries' timer (the end of the run: every instance's producers closed before). */
+    void close() {
+        resendTimer.shutdownNow();
+        resenders.shutdownNow();
     }
 
     /** A new message's envelope: a fresh id, the correlation id ({@code -1}: a new conversation), now, a body. */

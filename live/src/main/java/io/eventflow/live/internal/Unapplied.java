@@ -44,10 +44,6 @@ public final class Unapplied {
                 out.add("service '" + s.id() + "': acks 0 is not applied live on " + kinds + ": the producer waits"
                         + " for the broker's answer, so a refused send is lost as 'network', not 'qos0'");
             }
-            if (!nonKafka.isEmpty() && p.retry() != null) {
-                out.add("service '" + s.id() + "': the producer's retry is applied live on Kafka only (the client's"
-                        + " retries); on " + kinds + " a failed send is not sent again");
-            }
             if (!nonKafka.isEmpty() && p.isIdempotent()) {
                 out.add("service '" + s.id() + "': idempotent is a Kafka producer setting, not applied live on "
                         + kinds);

@@ -267,7 +267,7 @@ final class Worker implements DeliveryHandler {
     private void send(LiveTransaction txn, String channelId, Envelope m, boolean original, List<Output> inTxn) {
         io.eventflow.live.LiveProducer p = txn.producer(run.channels.get(channelId));
         if (p == null) {
-            run.send(instance.producerFor(channelId), channelId, m, original, instance.id, instance::crashed);
+            instance.send(channelId, m, original, null);
             return;
         }
         inTxn.add(new Output(channelId, m));
@@ -292,7 +292,7 @@ final class Worker implements DeliveryHandler {
             if (txn != null) {
                 send(txn, p.channel(), m, true, inTxn);
             } else {
-                run.send(instance.producerFor(p.channel()), p.channel(), m, true, instance.id, instance::crashed);
+                instance.send(p.channel(), m, true, null);
             }
         }
     }
@@ -334,14 +334,7 @@ final class Worker implements DeliveryHandler {
         }
         // Dead-lettered once the dead-letter channel's broker took the copy: a consumer of that channel may take it
         // off the broker before the end, when the channel is read back.
-        run.send(
-                instance.producerFor(spec.deadLetter()),
-                spec.deadLetter(),
-                copy,
-                false,
-                instance.id,
-                instance::crashed,
-                () -> g.deadLettered(e.messageId()));
+        instance.send(spec.deadLetter(), copy, false, () -> g.deadLettered(e.messageId()));
     }
 
     private void trace(String kind, Envelope e) {

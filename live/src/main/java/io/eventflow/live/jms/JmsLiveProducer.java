@@ -18,8 +18,9 @@ import org.apache.activemq.ActiveMQConnectionFactory;
 /**
  * A JMS producer of one service instance: its own connection, persistent sends, which ActiveMQ sends synchronously
  * (the send returns when the broker has the message): the callback comes when the send returns. A send on a failed
- * connection fails (it is not sent again: the run counts it lost); the next send connects again first, with the same
- * client id, as an application does that opens a new connection when its exception listener fired.
+ * connection fails (the client does not send it again; the run does per the design's producer {@code retry}, else
+ * counts it lost); the next send connects again first, with the same client id, as an application does that opens a
+ * new connection when its exception listener fired.
  */
 final class JmsLiveProducer implements LiveProducer {
     private final ActiveMQConnectionFactory factory;

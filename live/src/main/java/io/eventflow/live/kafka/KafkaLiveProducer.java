@@ -354,6 +354,12 @@ final class KafkaLiveProducer implements LiveProducer {
         }
     }
 
+    /** The client applies the design's retry itself ({@code retries}, {@code retry.backoff.ms}): the run does not. */
+    @Override
+    public boolean resendsFailed(LiveChannel channel) {
+        return false;
+    }
+
     @Override
     public void prepare(LiveChannel channel) {
         try {

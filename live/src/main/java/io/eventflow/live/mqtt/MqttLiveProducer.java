@@ -96,6 +96,16 @@ final class MqttLiveProducer implements LiveProducer {
     }
 
     /**
+     * At QoS 1/2 a failed publish is sent again per the design's producer retry. At QoS 0 nothing acknowledges a
+     * publish, so a publisher never learns that one was lost and never sends it again: the run does not either, as
+     * the simulator does not (lint EF023).
+     */
+    @Override
+    public boolean resendsFailed(LiveChannel channel) {
+        return MqttTopic.of(channel.channel()).qosOrDefault() > 0;
+    }
+
+    /**
      * Waits up to 10 s for every send to be answered (a broker that stops reading leaves QoS 0 sends unwritten and
      * QoS 1/2 ones unacknowledged: what is still open then counts when it is answered, or not at all).
      */

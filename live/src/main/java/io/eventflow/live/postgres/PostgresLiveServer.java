@@ -172,7 +172,8 @@ final class PostgresLiveServer implements LiveServer {
         } catch (SQLException e) {
             throw new LiveException("producer " + spec.clientId() + " could not connect: " + e.getMessage(), e);
         }
-        // A NOTIFY on a broken session fails (not sent again: lost); the next one opens a new session first.
+        // A NOTIFY on a broken session fails (sent again by the run only per the design's producer retry, else lost);
+        // the next one opens a new session first.
         return new LiveProducer() {
             private Connection c = first;
             private PreparedStatement notify;

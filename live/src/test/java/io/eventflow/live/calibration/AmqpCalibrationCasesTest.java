@@ -28,9 +28,35 @@ class AmqpCalibrationCasesTest {
         assertThat(billing.redelivered()).isPositive();
     }
 
+    @Test
+    void producerRetrySpansTheCrashAndLosesNothingWhereNoRetryLosesWhatFailed() {
+        // 50/s from 20 ms until the rate stops at 5 s: 20 ms .. 4980 ms = 249 orders. The node is down from 3 s to
+        // 5 s: the publishes at 3000 .. 4980 ms fail, (4980 - 3000) / 20 + 1 = 100; checkout sends each again every
+        // second until the node is back (the last at 5980 ms), so nothing is lost and billing processes all 249
+        CalibrationCase c =
+                CalibrationSuite.select("amqp-producer-retry", false).get(0);
+        Design d = Calibration.design(c);
+        var billing = simulate(c, d).groups().get("billing");
+        assertThat(billing.owed()).isEqualTo(249);
+        assertThat(billing.lost()).isZero();
+        assertThat(billing.processed()).isEqualTo(249);
+        assertThat(billing.inFlight()).isZero();
+        // the same design without the retry loses those 100 by the crash
+        Design noRetry = d.withServices(d.services().stream()
+                .map(s -> s.id().equals("checkout") ? s.withProducer(null) : s)
+                .toList());
+        var plain = simulate(c, noRetry).groups().get("billing");
+        assertThat(plain.owed()).isEqualTo(249);
+        assertThat(plain.lostByCause().get("crash")).isEqualTo(100);
+        assertThat(plain.processed()).isEqualTo(249 - 100);
+    }
+
     private static SimulationReport simulate(String id) {
         CalibrationCase c = CalibrationSuite.select(id, false).get(0);
-        Design d = Calibration.design(c);
+        return simulate(c, Calibration.design(c));
+    }
+
+    private static SimulationReport simulate(CalibrationCase c, Design d) {
         Scenario s = Calibration.scenario(c, d);
         Simulation sim = Simulation.builder(d)
                 .scenario(s)

@@ -41,8 +41,6 @@ class UnappliedTest {
                 .containsExactly(
                         "service 'a': acks 0 is not applied live on amqp: the producer waits for the broker's answer,"
                                 + " so a refused send is lost as 'network', not 'qos0'",
-                        "service 'a': the producer's retry is applied live on Kafka only (the client's retries); on"
-                                + " amqp a failed send is not sent again",
                         "service 'a': idempotent is a Kafka producer setting, not applied live on amqp",
                         "service 'a': transactional is run live on Kafka only; its sends on amqp are not in"
                                 + " transactions",

@@ -50,6 +50,22 @@ public final class InTransit implements Event {
         return out;
     }
 
+    /**
+     * Removes (and returns) the messages of {@code inst}'s producers that wait for a producer retry: it crashed, and the
+     * retries it had in memory went with it. (What is already on the wire still arrives.)
+     */
+    public java.util.List<Msg> removeResends(Instance inst) {
+        java.util.List<Msg> out = new java.util.ArrayList<>();
+        for (int i = 0; i < used; i++) {
+            if (kinds[i] == RESEND && msgs[i] != null && msgs[i].producer.instance == inst) {
+                out.add(msgs[i]);
+                msgs[i] = null;
+                kinds[i] = CANCELLED;
+            }
+        }
+        return out;
+    }
+
     /** What is on the way to {@code target}, left where it is. */
     public java.util.List<Msg> travellingTo(Member target) {
         java.util.List<Msg> out = new java.util.ArrayList<>();

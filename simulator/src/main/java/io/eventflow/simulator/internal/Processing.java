@@ -491,6 +491,11 @@ public final class Processing implements Event {
             p.stop();
             p.channel.broker.publisherDown(p, crash);
         }
+        if (crash) {
+            for (Msg m : engine.transit().removeResends(inst)) {
+                engine.lose(m, "crash", m.producer.link.edge());
+            }
+        }
         for (Member mem : inst.members) {
             List<Msg> held = new ArrayList<>();
             for (Worker w : mem.workers) {
