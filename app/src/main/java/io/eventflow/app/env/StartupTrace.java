@@ -67,7 +67,7 @@ public final class StartupTrace {
         try {
             Files.write(Path.of(FILE), out, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            System.err.println("startup trace not written: " + e);
+            org.tinylog.Logger.warn(e, "start-up trace not written to {}", FILE);
         }
     }
 
