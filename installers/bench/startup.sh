@@ -5,7 +5,7 @@
 # With BEFORE=<another app-image folder> (e.g. a copy of installers/target/eventflow built from the previous commit),
 # that app is started too, in the same rounds, and its figures and medians are printed beside this one's: an A/B
 # comparison under the same load. TIMEOUT=<seconds> (default 60): how long each start may take (a loaded machine).
-# Needs: xvfb, xdotool (apt-get install xvfb xauth xdotool libgtk-3-0).
+# Needs: xvfb, python3 and libX11 (apt-get install xvfb xauth python3 libx11-6 libgtk-3-0).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-5}
@@ -46,46 +46,21 @@ export XDG_DATA_HOME=$WORK/data XDG_CONFIG_HOME=$WORK/config
 
 # time_to_window TITLE CONTENT COMMAND...: milliseconds from start until a visible window with TITLE exists, then (a
 # second figure, "window/painted") until that window shows more than one colour: its first painted frame, then (a third,
-# "window/painted/content", when CONTENT is not empty) until a window's title contains CONTENT (the app's title names
-# the open design once it is loaded). With PAINT=0 only the first figure is measured. Painted needs xwd and
-# ImageMagick's convert.
+# "window/painted/content", when CONTENT is not empty) until that window's title contains CONTENT (the app's title names
+# the open design once it is loaded). One X client, installers/bench/probe.py, polls all three every 10 ms, each on
+# its own (until 2026-12-07 xdotool and xwd polled them one after the other, and a painted frame was seen only after
+# an xwd of the whole window and ImageMagick's convert had run, 0.1-1 s later depending on the load; the third figure
+# waited for the second).
 time_to_window() {
     local title=$1 content=$2
     shift 2
-    local t0 t1
+    local t0
     t0=$(date +%s%N)
     "$@" >/dev/null 2>&1 &
     local pid=$!
-    # Poll every 20 ms (xdotool's own --sync polls only every 0.5 s).
-    local deadline=$(( t0 + ${TIMEOUT:-60} * 1000000000 )) id=""
-    while [ "$(date +%s%N)" -lt "$deadline" ]; do
-        id=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -1) || true
-        [ -n "$id" ] && break
-        sleep 0.02
-    done
-    if [ -n "$id" ]; then
-        t1=$(date +%s%N)
-        local shown=$(( (t1 - t0) / 1000000 )) painted="" sd
-        if [ "${PAINT:-1}" != 0 ] && command -v xwd >/dev/null && command -v convert >/dev/null; then
-            while [ "$(date +%s%N)" -lt "$deadline" ]; do
-                sd=$(xwd -silent -id "$id" 2>/dev/null | convert xwd:- -format "%[fx:standard_deviation]" info: 2>/dev/null)
-                if [ -n "$sd" ] && awk -v s="$sd" 'BEGIN { exit !(s > 0.01) }'; then
-                    painted=$(( ($(date +%s%N) - t0) / 1000000 ))
-                    break
-                fi
-                sleep 0.02
-            done
-        fi
-        local loaded=""
-        if [ -n "$painted" ] && [ -n "$content" ]; then
-            while [ "$(date +%s%N)" -lt "$deadline" ]; do
-                if xdotool search --onlyvisible --name "$content" >/dev/null 2>&1; then
-                    loaded=$(( ($(date +%s%N) - t0) / 1000000 ))
-                    break
-                fi
-                sleep 0.02
-            done
-        fi
+    local seen
+    seen=$(python3 installers/bench/probe.py "$t0" "$title" "$content" "${TIMEOUT:-60}")
+    if [ "$seen" != timeout ]; then
         # Load-insensitive figures at the last point measured (the design open, else the first painted frame): the
         # process's CPU time (user + system; the launcher runs the JVM in its own process) and the classes loaded.
         local cpu classes
@@ -94,7 +69,7 @@ time_to_window() {
         if command -v jcmd >/dev/null; then
             classes=$(jcmd "$pid" PerfCounter.print 2>/dev/null | sed -n 's/^java.cls.loadedClasses=//p') || classes=""
         fi
-        echo "$shown${painted:+/$painted}${loaded:+/$loaded} ${cpu:-?} ${classes:-?}"
+        echo "$seen ${cpu:-?} ${classes:-?}"
     else
         echo "timeout"
     fi

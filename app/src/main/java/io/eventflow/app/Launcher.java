@@ -2,6 +2,7 @@ package io.eventflow.app;
 
 import io.eventflow.app.cli.EventflowCommand;
 import io.eventflow.app.env.AppDirs;
+import io.eventflow.app.env.StartupTrace;
 import io.eventflow.app.env.StartupWarmup;
 import io.eventflow.app.shell.StudioApp;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         AppDirs.configureLogging();
         if (isCommandLine(args)) {
             System.exit(EventflowCommand.run(args));

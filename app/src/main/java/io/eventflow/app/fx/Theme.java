@@ -21,11 +21,15 @@ public enum Theme {
 
     /**
      * Makes this theme's AtlantaFX stylesheet the application's user-agent stylesheet. Called before the first control
-     * is created, it also saves JavaFX loading its default (Modena) stylesheet only to replace it (issue #7).
+     * is created, it also saves JavaFX loading its default (Modena) stylesheet only to replace it (issue #7). It is the
+     * binary form AtlantaFX ships beside the CSS (the same 1,013 rules, compiled from it): a cold JVM loads it in 40-70
+     * ms of CPU where parsing the 170 KB of CSS took 240-280 ms, on the FX thread before the window could show (issue
+     * #15).
      */
     public void applyUserAgentStylesheet() {
-        String url =
-                this == LIGHT ? new PrimerLight().getUserAgentStylesheet() : new PrimerDark().getUserAgentStylesheet();
+        String url = this == LIGHT
+                ? new PrimerLight().getUserAgentStylesheetBSS()
+                : new PrimerDark().getUserAgentStylesheetBSS();
         if (!url.equals(Application.getUserAgentStylesheet())) {
             Application.setUserAgentStylesheet(url);
         }

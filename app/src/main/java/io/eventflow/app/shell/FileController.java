@@ -121,12 +121,16 @@ public final class FileController {
     }
 
     private static DesignFiles.Loaded readSample() throws IOException, InputException {
+        io.eventflow.app.env.StartupTrace.mark("read sample");
         try (InputStream in = FileController.class.getResourceAsStream(SAMPLE)) {
             if (in == null) {
                 throw new IOException("the sample design is missing from the application: " + SAMPLE);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return DesignFiles.parse("order-pipeline.eventflow.yaml", text, CheckScope.WITHOUT_PAYLOAD_SCHEMAS);
+            DesignFiles.Loaded loaded =
+                    DesignFiles.parse("order-pipeline.eventflow.yaml", text, CheckScope.WITHOUT_PAYLOAD_SCHEMAS);
+            io.eventflow.app.env.StartupTrace.mark("sample parsed");
+            return loaded;
         }
     }
 

@@ -7,6 +7,7 @@ import io.eventflow.app.canvas.CanvasViewModel;
 import io.eventflow.app.canvas.DesignCanvas;
 import io.eventflow.app.canvas.PaletteView;
 import io.eventflow.app.document.DocumentViewModel;
+import io.eventflow.app.env.StartupTrace;
 import io.eventflow.app.fx.Theme;
 import io.eventflow.app.inspector.InspectorView;
 import io.eventflow.app.inspector.InspectorViewModel;
@@ -75,6 +76,8 @@ public final class MainWindow {
     private final javafx.beans.property.ReadOnlyObjectWrapper<Theme> theme =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "theme", Theme.LIGHT);
     private Timeline autosave;
+    /** Whether a design was opened in this window yet (at start-up, the panels follow the first one). */
+    private boolean designShown;
     /** Starts and stops the window's timers as it shows and hides ({@link #runWhileShown}). */
     private javafx.util.Subscription shown;
 
@@ -107,8 +110,14 @@ public final class MainWindow {
         doc.addDeferredChecker(d -> Linter.lint(d, CheckScope.PAYLOAD_SCHEMAS));
         doc.setCheckRunner((work, done, failed) -> gate.run("check payload schemas", work, done, failed));
         files.setAfterOpen(() -> {
+            designShown = true;
             javafx.application.Platform.runLater(canvas::fitToView);
             showProblemsIfBlocked();
+            if (panelsBuilt()) {
+                StartupTrace.finish("design shown");
+            } else {
+                StartupTrace.mark("design shown");
+            }
         });
         createView();
         initActions();
@@ -141,7 +150,8 @@ public final class MainWindow {
 
     /**
      * Builds the palette, the inspector and the bottom dock into their slots, and starts checking the design (its
-     * problems show in the dock and the status bar). Runs once, right after the window's first frame.
+     * problems show in the dock and the status bar). Runs once, at start-up right after the first design's frame
+     * (or the first frame, if the design is not read yet), or on entering Simulate if that comes first.
      */
     private void buildPanels() {
         if (inspector != null) {
@@ -170,6 +180,8 @@ public final class MainWindow {
         dockSlot.getChildren().setAll(dock);
         doc.startChecking();
         updateStatus();
+        // A design opened before the panels were built is checked only now.
+        showProblemsIfBlocked();
     }
 
     private void initActions() {
@@ -333,7 +345,9 @@ public final class MainWindow {
                 e.consume();
             }
         });
+        StartupTrace.mark("stage.show()");
         stage.show();
+        StartupTrace.mark("shown");
         windowState.restore(stage, main, vertical);
         // The design is read and parsed while the first frame renders (the FX thread mostly waits for the renderer
         // then, and a cold parse takes longer than the frame); it is shown once the frame is up. Restored work asks
@@ -342,31 +356,28 @@ public final class MainWindow {
         if (early) {
             openFirst(file);
         }
-        // The panels and the design come once the first frame is on screen (issues #7, #15). A frame reaches the window
-        // only
-        // when the FX thread runs the upload that the renderer posts when it has painted the frame, so work posted to
-        // the FX thread before that upload delays the frame. A second pulse (forced by a tiny change, the status
-        // label's opacity, so it repaints almost nothing) waits for frame 1 to finish rendering; a task posted from a
-        // task that runs after that pulse therefore comes after frame 1's upload.
-        scene.addPostLayoutPulseListener(new Runnable() {
-            private int pulses;
-
-            @Override
-            public void run() {
-                pulses++;
-                if (pulses == 1) {
-                    javafx.application.Platform.runLater(() -> status.setOpacity(0.999));
-                    return;
+        // The design comes once the first frame is on screen, and the panels once the design's frame is (issues #7,
+        // #15): the design is what the user waits for, the palette, inspector and dock follow it. Restored work asks
+        // first (a dialog), so it waits for frame 1 too.
+        afterNextFrame(scene, () -> {
+            StartupTrace.mark("frame 1 up");
+            if (!early) {
+                openFirst(file);
+            }
+            gate.open();
+            // Built before the design is shown, the panels' first CSS pass and layout would come before it: they wait
+            // for the first design's frame, or for its failure (restored work is shown at once, without the gate).
+            Runnable panels = () -> {
+                if (designShown) {
+                    afterNextFrame(scene, this::buildPanelsTraced);
+                } else {
+                    buildPanelsTraced();
                 }
-                scene.removePostLayoutPulseListener(this);
-                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
-                    status.setOpacity(1);
-                    if (!early) {
-                        openFirst(file);
-                    }
-                    gate.open();
-                    buildPanels();
-                }));
+            };
+            if (designShown) {
+                panels.run();
+            } else {
+                gate.afterFirstResult(panels);
             }
         });
         autosave = new Timeline(new KeyFrame(
@@ -375,6 +386,44 @@ public final class MainWindow {
         runWhileShown(scene);
         canvas.requestFocus();
         return scene;
+    }
+
+    /**
+     * Runs {@code action} once the frame that the next pulse renders is on screen. A frame reaches the window only when
+     * the FX thread runs the upload that the renderer posts when it has painted the frame, so work posted to the FX
+     * thread before that upload delays the frame. A second pulse (forced by a tiny change, the status label's opacity,
+     * so it repaints almost nothing) waits for the first one's frame to finish rendering; a task posted from a task that
+     * runs after that pulse therefore comes after the frame's upload.
+     */
+    private void afterNextFrame(Scene scene, Runnable action) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private int pulses;
+
+            @Override
+            public void run() {
+                pulses++;
+                StartupTrace.mark("pulse " + pulses);
+                if (pulses == 1) {
+                    javafx.application.Platform.runLater(() -> status.setOpacity(0.999));
+                    return;
+                }
+                scene.removePostLayoutPulseListener(this);
+                javafx.application.Platform.runLater(() -> javafx.application.Platform.runLater(() -> {
+                    status.setOpacity(1);
+                    action.run();
+                }));
+            }
+        });
+        javafx.application.Platform.requestNextPulse();
+    }
+
+    private void buildPanelsTraced() {
+        buildPanels();
+        if (designShown) {
+            StartupTrace.finish("panels built");
+        } else {
+            StartupTrace.mark("panels built");
+        }
     }
 
     /**

@@ -14,6 +14,10 @@ import java.util.function.Consumer;
 final class StartGate implements TaskExecutor {
     private final TaskExecutor executor;
     private List<Runnable> held = new ArrayList<>();
+    /** Whether a result (or a failure) has been handed back yet. */
+    private boolean delivered;
+    /** Runs once the first result has been handed back ({@link #afterFirstResult}). */
+    private Runnable afterFirst;
 
     StartGate(TaskExecutor executor) {
         this.executor = executor;
@@ -21,7 +25,38 @@ final class StartGate implements TaskExecutor {
 
     @Override
     public <T> void run(String name, Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
-        executor.run(name, work, result -> hold(() -> onSuccess.accept(result)), e -> hold(() -> onFailure.accept(e)));
+        executor.run(
+                name,
+                work,
+                result -> hold(() -> {
+                    onSuccess.accept(result);
+                    firstDelivered();
+                }),
+                e -> hold(() -> {
+                    firstDelivered();
+                    onFailure.accept(e);
+                }));
+    }
+
+    /**
+     * Runs {@code action} once the first result handed back through this gate has been handled: after its success
+     * handler, or before its failure handler (which may show a dialog and wait); at once if that happened already.
+     */
+    void afterFirstResult(Runnable action) {
+        if (delivered) {
+            action.run();
+        } else {
+            afterFirst = action;
+        }
+    }
+
+    private void firstDelivered() {
+        delivered = true;
+        Runnable action = afterFirst;
+        afterFirst = null;
+        if (action != null) {
+            action.run();
+        }
     }
 
     private void hold(Runnable r) {

@@ -20,6 +20,7 @@ public final class StudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        io.eventflow.app.env.StartupTrace.mark("start()");
         io.eventflow.app.env.StartupWarmup.toolkitStarted();
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> Logger.error(e, "unexpected error in the UI"));
         List<String> args = getParameters().getUnnamed();
@@ -28,7 +29,9 @@ public final class StudioApp extends Application {
         WindowState windowState = new WindowState(home.dir());
         windowState.theme().applyUserAgentStylesheet();
         window = new MainWindow(stage, home, null, TaskExecutor.background(), windowState);
+        io.eventflow.app.env.StartupTrace.mark("window built");
         window.show(file);
+        io.eventflow.app.env.StartupTrace.mark("show() done");
         Logger.info("EventFlow Studio started{}", file == null ? "" : " with " + file);
     }
 
