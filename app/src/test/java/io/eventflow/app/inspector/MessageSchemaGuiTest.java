@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventflow.app.document.DocumentViewModel;
+import io.eventflow.app.gui.FreshStageExtension;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.edit.DesignDocument;
 import io.eventflow.model.io.DesignFiles;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -24,7 +24,7 @@ import org.testfx.framework.junit5.Start;
  * example's encoding), the example made from the schema, and a parse error with its line and column in the text.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class MessageSchemaGuiTest {
     private static final String DESIGN =
             """
