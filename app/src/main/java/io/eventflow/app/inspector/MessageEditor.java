@@ -206,14 +206,14 @@ final class MessageEditor {
         }
     }
 
-    private static TableView<SchemaTools.Field> fieldTable(MessageType m, SchemaFormat format, String name) {
-        TableView<SchemaTools.Field> table = new TableView<>();
+    private static TableView<PayloadFields.Field> fieldTable(MessageType m, SchemaFormat format, String name) {
+        TableView<PayloadFields.Field> table = new TableView<>();
         table.setId("schema-fields");
         table.setPrefHeight(170);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Field", 115, x -> x.path() + (x.required() ? " *" : "")));
-        table.getColumns().add(column("Type", 72, SchemaTools.Field::type));
-        table.getColumns().add(column("Details", 110, SchemaTools.Field::detail));
+        table.getColumns().add(column("Type", 72, PayloadFields.Field::type));
+        table.getColumns().add(column("Details", 110, PayloadFields.Field::detail));
         table.getItems().setAll(fields(m, format, name));
         table.setPlaceholder(new Label(
                 switch (format) {
@@ -225,18 +225,16 @@ final class MessageEditor {
     }
 
     /** The rows of the field table: Avro and Protobuf read by their parsers (model.schema), JSON Schema here. */
-    private static java.util.List<SchemaTools.Field> fields(MessageType m, SchemaFormat format, String name) {
+    private static java.util.List<PayloadFields.Field> fields(MessageType m, SchemaFormat format, String name) {
         return switch (format) {
-            case AVRO, PROTOBUF -> PayloadFields.of(format, m.payload(), name).stream()
-                    .map(x -> new SchemaTools.Field(x.path(), x.type(), x.required(), x.detail()))
-                    .toList();
+            case AVRO, PROTOBUF -> PayloadFields.of(format, m.payload(), name);
             default -> SchemaTools.fields(m.payload());
         };
     }
 
-    private static TableColumn<SchemaTools.Field, String> column(
-            String title, double width, java.util.function.Function<SchemaTools.Field, String> value) {
-        TableColumn<SchemaTools.Field, String> c = new TableColumn<>(title);
+    private static TableColumn<PayloadFields.Field, String> column(
+            String title, double width, java.util.function.Function<PayloadFields.Field, String> value) {
+        TableColumn<PayloadFields.Field, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 44));
         c.setCellValueFactory(x -> new ReadOnlyStringWrapper(value.apply(x.getValue())));

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventflow.model.schema.PayloadFields;
+import io.eventflow.model.schema.PayloadFields.Field;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -27,9 +29,6 @@ public final class SchemaTools {
             return error == null;
         }
     }
-
-    /** One row of the field table. */
-    public record Field(String path, String type, boolean required, String detail) {}
 
     public static Check check(String text) {
         if (text == null || text.isBlank()) {
@@ -85,7 +84,10 @@ public final class SchemaTools {
         }
     }
 
-    /** The fields of an object schema, nested fields as dotted paths, array items as {@code []}. */
+    /**
+     * The fields of an object schema, nested fields as dotted paths, array items as {@code []}: the same rows as
+     * {@link PayloadFields#of} gives for Avro and Protobuf payloads.
+     */
     public static List<Field> fields(JsonNode schema) {
         List<Field> out = new ArrayList<>();
         if (schema != null) {

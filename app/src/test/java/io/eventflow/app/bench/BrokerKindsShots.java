@@ -10,8 +10,6 @@ import io.eventflow.app.canvas.RedisLook;
 import io.eventflow.app.canvas.SqsLook;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.RedisStream;
@@ -21,7 +19,6 @@ import io.eventflow.model.design.TimeSpan;
 import io.eventflow.model.edit.DesignChange;
 import io.eventflow.model.edit.DesignEdits;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -43,9 +40,7 @@ public final class BrokerKindsShots {
 
     public static void main(String[] args) {
         io.eventflow.app.env.AppDirs.configureLogging();
-        if (args.length > 0) {
-            out = Path.of(args[0]);
-        }
+        out = Screenshots.arg(args, 0, "docs");
         Application.launch(App.class);
     }
 
@@ -53,10 +48,8 @@ public final class BrokerKindsShots {
     public static final class App extends Application {
         @Override
         public void start(Stage stage) throws IOException {
-            Path home = Files.createTempDirectory("eventflow-shots");
-            MainWindow w =
-                    new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
-            Scene scene = w.show(null);
+            MainWindow w = Screenshots.open(stage, new ScriptedDialogs(), null);
+            Scene scene = stage.getScene();
             build(w.canvas().viewModel());
             Screenshots.whenReady(w, 1.0, () -> {
                 // A readable zoom on the SNS fan-out, the Redis stream and the NOTIFY channel; the queue selected.

@@ -6,8 +6,6 @@ import static io.eventflow.app.bench.Screenshots.shoot;
 import io.eventflow.app.shell.ActionId;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.model.diff.Change;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,12 +33,8 @@ public final class DiffSchemaShots {
 
     public static void main(String[] args) {
         io.eventflow.app.env.AppDirs.configureLogging();
-        if (args.length > 0) {
-            out = Path.of(args[0]);
-        }
-        if (args.length > 1) {
-            samples = Path.of(args[1]);
-        }
+        out = Screenshots.arg(args, 0, "docs");
+        samples = Screenshots.arg(args, 1, "assets/samples");
         Application.launch(App.class);
     }
 
@@ -105,14 +99,9 @@ public final class DiffSchemaShots {
             Path earlier = dir.resolve("order-pipeline-1.1.0.eventflow.yaml");
             Files.writeString(earlier, earlierVersion(Files.readString(current)));
             ScriptedDialogs dialogs = new ScriptedDialogs().fileAnswer(earlier);
-            MainWindow w = new MainWindow(
-                    stage,
-                    new StudioHome(Files.createTempDirectory("eventflow-shots")),
-                    dialogs,
-                    TaskExecutor.sameThread());
-            Scene scene = w.show(current);
-            stage.setWidth(1366);
-            stage.setHeight(768);
+            MainWindow w = Screenshots.open(stage, dialogs, current);
+            Screenshots.laptopSize(stage);
+            Scene scene = stage.getScene();
             Screenshots.whenReady(w, 1.5, () -> {
                 w.run(ActionId.COMPARE_FILE);
                 later(0.8, () -> {

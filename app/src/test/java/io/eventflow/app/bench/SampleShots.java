@@ -5,8 +5,6 @@ import static io.eventflow.app.bench.Screenshots.later;
 import io.eventflow.app.canvas.DesignCanvas;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +30,8 @@ public final class SampleShots {
 
     public static void main(String[] args) {
         io.eventflow.app.env.AppDirs.configureLogging();
-        if (args.length > 0) {
-            out = Path.of(args[0]);
-        }
-        if (args.length > 1) {
-            samples = Path.of(args[1]);
-        }
+        out = Screenshots.arg(args, 0, "docs");
+        samples = Screenshots.arg(args, 1, "assets/samples");
         Application.launch(App.class);
     }
 
@@ -52,12 +46,9 @@ public final class SampleShots {
                         .sorted()
                         .forEach(todo::add);
             }
-            Path home = Files.createTempDirectory("eventflow-shots");
-            MainWindow w =
-                    new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
-            Scene scene = w.show(todo.peekFirst());
-            stage.setWidth(1366);
-            stage.setHeight(768);
+            MainWindow w = Screenshots.open(stage, new ScriptedDialogs(), todo.peekFirst());
+            Screenshots.laptopSize(stage);
+            Scene scene = stage.getScene();
             Screenshots.whenReady(w, 1.5, () -> next(w, scene, true));
         }
 

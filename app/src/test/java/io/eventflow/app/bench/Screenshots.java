@@ -31,9 +31,7 @@ public final class Screenshots {
 
     public static void main(String[] args) {
         io.eventflow.app.env.AppDirs.configureLogging();
-        if (args.length > 0) {
-            out = Path.of(args[0]);
-        }
+        out = arg(args, 0, "docs");
         Application.launch(App.class);
     }
 
@@ -42,10 +40,8 @@ public final class Screenshots {
 
         @Override
         public void start(Stage stage) throws IOException {
-            Path home = Files.createTempDirectory("eventflow-shots");
-            MainWindow w =
-                    new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
-            Scene scene = w.show(null);
+            MainWindow w = open(stage, new ScriptedDialogs(), null);
+            Scene scene = stage.getScene();
             whenReady(w, 1.0, () -> {
                 // A readable zoom on the head of the pipeline; billing selected, so the inspector shows a service.
                 w.canvas().viewModel().zoomProperty().set(0.9);
@@ -68,6 +64,29 @@ public final class Screenshots {
                 });
             });
         }
+    }
+
+    /** The tool's argument {@code index} as a path, or {@code fallback} when it has fewer arguments. */
+    static Path arg(String[] args, int index, String fallback) {
+        return Path.of(args.length > index ? args[index] : fallback);
+    }
+
+    /**
+     * Opens the main window as every shot tool does: a new home folder (no saved layout, recent files or recovered
+     * work), dialogs that answer as {@code dialogs} is scripted, file work on the FX thread; it shows {@code file}, or
+     * the sample design when that is null.
+     */
+    static MainWindow open(Stage stage, ScriptedDialogs dialogs, Path file) throws IOException {
+        Path home = Files.createTempDirectory("eventflow-shots");
+        MainWindow w = new MainWindow(stage, new StudioHome(home), dialogs, TaskExecutor.sameThread());
+        w.show(file);
+        return w;
+    }
+
+    /** Sizes the shown window to 1366×768, a common laptop screen (the size of the legibility figures in docs/gui.md). */
+    static void laptopSize(Stage stage) {
+        stage.setWidth(1366);
+        stage.setHeight(768);
     }
 
     /**

@@ -4,13 +4,10 @@ import static io.eventflow.app.bench.Screenshots.later;
 
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
-import io.eventflow.app.shell.StudioHome;
-import io.eventflow.app.shell.TaskExecutor;
 import io.eventflow.app.simview.SimSession;
 import io.eventflow.app.simview.SimulationRunner;
 import io.eventflow.simulator.trace.TraceEvent;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -30,9 +27,7 @@ public final class SimViewShots {
     private SimViewShots() {}
 
     public static void main(String[] args) {
-        if (args.length > 0) {
-            out = Path.of(args[0]);
-        }
+        out = Screenshots.arg(args, 0, "docs");
         Application.launch(App.class);
     }
 
@@ -40,10 +35,8 @@ public final class SimViewShots {
     public static final class App extends Application {
         @Override
         public void start(Stage stage) throws IOException {
-            Path home = Files.createTempDirectory("eventflow-shots");
-            MainWindow w =
-                    new MainWindow(stage, new StudioHome(home), new ScriptedDialogs(), TaskExecutor.sameThread());
-            Scene scene = w.show(null);
+            MainWindow w = Screenshots.open(stage, new ScriptedDialogs(), null);
+            Scene scene = stage.getScene();
             Screenshots.whenReady(w, 0.8, () -> {
                 w.canvas().fitToView();
                 w.simulate().setSimulating(true);

@@ -18,13 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** After Arrange automatically, no edge label sits on an element or on another edge's label (issue #15). */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class AutoLayoutLabelsGuiTest {
     private static final Path SAMPLES =
             Path.of(System.getProperty("eventflow.repo", "..")).toAbsolutePath().resolve("assets/samples");

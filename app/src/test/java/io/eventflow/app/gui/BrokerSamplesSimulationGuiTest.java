@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -44,7 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * to {@code target/simview-samples/} to look at.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class BrokerSamplesSimulationGuiTest {
     private static final Path SAMPLES =
             Path.of("..", "assets", "samples").toAbsolutePath().normalize();

@@ -23,13 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real designer with plain mouse and key events, as a user would. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class DesignerGuiTest {
     @TempDir
     Path tmp;

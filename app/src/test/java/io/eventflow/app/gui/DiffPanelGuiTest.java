@@ -10,6 +10,7 @@ import io.eventflow.model.diff.Change;
 import io.eventflow.model.edit.DesignChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -21,13 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** File > Compare with saved version / with file: the Diff tab lists the changes and marks them on the canvas. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class DiffPanelGuiTest {
     private static final Path SAMPLE = Path.of(System.getProperty("eventflow.repo", ".."))
             .toAbsolutePath()
@@ -95,7 +95,9 @@ class DiffPanelGuiTest {
                         .queryAs(javafx.scene.control.Label.class)
                         .getText())
                 .isEqualTo("2 changes from the saved version, 1 breaking.");
-        // The dock grew to show the rows, not only the column headers (about 70 px at the dock's default share).
+        // The dock grew to show the rows, not only the column headers (about 70 px at the dock's default share). It is
+        // laid out at the next pulse, which a loaded machine may hold back past waitForFxEvents (height 0 seen once).
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getHeight() > 150);
         assertThat(table.getHeight()).isGreaterThan(150);
         assertThat(window.canvas().diffMark("orders")).isTrue();
         assertThat(window.canvas().diffMark("orders-dlq")).isFalse();

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * not answer is said beside the controls; the connection dialog keeps typed secrets off the disk.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class LiveTargetGuiTest {
     private static final Path SAMPLES =
             Path.of("..", "assets", "samples").toAbsolutePath().normalize();

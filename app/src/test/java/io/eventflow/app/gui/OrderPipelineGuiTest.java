@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * in the inspector, port drags), saves it, reopens it and compares its services, channels and edges with the sample.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class OrderPipelineGuiTest {
     private static final Path SAMPLE = Path.of(System.getProperty("eventflow.repo", ".."))
             .toAbsolutePath()

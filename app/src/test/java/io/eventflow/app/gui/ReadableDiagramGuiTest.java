@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * high on screen (the far view draws names only, larger; details come back when zoomed in).
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class ReadableDiagramGuiTest {
     private static final Path SAMPLES =
             Path.of(System.getProperty("eventflow.repo", "..")).toAbsolutePath().resolve("assets/samples");

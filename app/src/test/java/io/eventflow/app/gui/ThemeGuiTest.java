@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,7 +28,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * at start-up with a saved dark theme, after the menu item and after the toolbar button.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class ThemeGuiTest {
     /** -eda-token in colors-light.css and colors-dark.css. */
     private static final Color LIGHT_TOKEN = Color.web("#2f6fde");

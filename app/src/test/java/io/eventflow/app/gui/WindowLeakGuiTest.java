@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -27,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * classes stayed reachable (their autosave timers, held by the FX pulse timer, held them) until a class ran out of heap.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class WindowLeakGuiTest {
     private static final Path SAMPLES =
             Path.of(System.getProperty("eventflow.repo", "..")).toAbsolutePath().resolve("assets/samples");

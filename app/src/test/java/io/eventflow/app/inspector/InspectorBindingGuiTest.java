@@ -3,6 +3,7 @@ package io.eventflow.app.inspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.document.DocumentViewModel;
+import io.eventflow.app.gui.FreshStageExtension;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -36,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * decorated on the field with its message (ControlsFX, issue #15), inside the inspector only.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class InspectorBindingGuiTest {
     private DesignDocument document;
     private DocumentViewModel doc;

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventflow.app.document.DocumentViewModel;
+import io.eventflow.app.gui.FreshStageExtension;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.edit.DesignDocument;
 import io.eventflow.model.io.DesignFiles;
+import io.eventflow.model.schema.PayloadFields;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,7 +18,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -24,7 +25,7 @@ import org.testfx.framework.junit5.Start;
  * example's encoding), the example made from the schema, and a parse error with its line and column in the text.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class MessageSchemaGuiTest {
     private static final String DESIGN =
             """
@@ -117,19 +118,19 @@ class MessageSchemaGuiTest {
     @SuppressWarnings("unchecked")
     void avroAndProtobufFieldsAreListed(FxRobot robot) {
         select(robot, "Order");
-        javafx.scene.control.TableView<SchemaTools.Field> table =
+        javafx.scene.control.TableView<PayloadFields.Field> table =
                 robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
         assertThat(table.getItems())
                 .containsExactly(
-                        new SchemaTools.Field("orderId", "string", true, ""),
-                        new SchemaTools.Field("total", "double", true, ""));
+                        new PayloadFields.Field("orderId", "string", true, ""),
+                        new PayloadFields.Field("total", "double", true, ""));
         select(robot, "Paid");
-        javafx.scene.control.TableView<SchemaTools.Field> proto =
+        javafx.scene.control.TableView<PayloadFields.Field> proto =
                 robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
         assertThat(proto.getItems())
                 .containsExactly(
-                        new SchemaTools.Field("order_id", "string", false, "number 1"),
-                        new SchemaTools.Field("cents", "int64", false, "number 2"));
+                        new PayloadFields.Field("order_id", "string", false, "number 1"),
+                        new PayloadFields.Field("cents", "int64", false, "number 2"));
     }
 
     @Test
@@ -143,9 +144,10 @@ class MessageSchemaGuiTest {
         assertThat(robot.lookup("#message-size").queryAs(Label.class).getText())
                 .isEqualTo("Size: " + (1 + 1) + " bytes, measured from the Avro binary example");
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<SchemaTools.Field> table =
+        javafx.scene.control.TableView<PayloadFields.Field> table =
                 robot.lookup("#schema-fields").queryAs(javafx.scene.control.TableView.class);
-        assertThat(table.getItems()).containsExactly(new SchemaTools.Field("amount", "decimal(9,2)", true, "as bytes"));
+        assertThat(table.getItems())
+                .containsExactly(new PayloadFields.Field("amount", "decimal(9,2)", true, "as bytes"));
         // each cell's tooltip has its whole text (a narrow column cuts it)
         javafx.scene.control.TableCell<?, ?> type = robot.from(table)
                 .lookup(".table-cell")

@@ -2,6 +2,7 @@ package io.eventflow.app.inspector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.model.schema.PayloadFields;
 import org.junit.jupiter.api.Test;
 
 class SchemaToolsTest {
@@ -45,7 +46,7 @@ class SchemaToolsTest {
     void fieldTableFlattensNestedFields() {
         var fields = SchemaTools.fields(SchemaTools.check(SCHEMA).schema());
         assertThat(fields)
-                .extracting(SchemaTools.Field::path)
+                .extracting(PayloadFields.Field::path)
                 .containsExactly("orderId", "total", "currency", "items", "items[].sku", "items[].quantity");
         assertThat(fields.get(0).required()).isTrue();
         assertThat(fields.get(0).detail()).contains("uuid");

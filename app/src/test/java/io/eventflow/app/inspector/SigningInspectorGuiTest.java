@@ -3,6 +3,7 @@ package io.eventflow.app.inspector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.document.DocumentViewModel;
+import io.eventflow.app.gui.FreshStageExtension;
 import io.eventflow.model.design.Broker;
 import io.eventflow.model.design.BrokerKind;
 import io.eventflow.model.design.Channel;
@@ -25,13 +26,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The inspector edits signing on messages and channels and verify on consumers (issue #19), each one undo step. */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class SigningInspectorGuiTest {
     private DocumentViewModel doc;
 

@@ -3,17 +3,11 @@ package io.eventflow.live.amqp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.live.LiveResult;
-import io.eventflow.live.run.LiveRun;
+import io.eventflow.live.server.FaultRun;
 import io.eventflow.live.server.LocalServerTests;
-import io.eventflow.model.design.Design;
-import io.eventflow.model.io.DesignFiles;
 import io.eventflow.simulator.report.SimulationReport;
 import io.eventflow.simulator.report.SimulationReport.GroupReport;
-import io.eventflow.simulator.scenario.Scenario;
-import io.eventflow.simulator.scenario.ScenarioReader;
 import io.eventflow.simulator.trace.TraceEvent;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,55 +19,31 @@ import org.junit.jupiter.api.Test;
  * speed.
  */
 class AmqpFaultsLiveTest {
-    private static final Path REPO = Path.of(System.getProperty("eventflow.repo", ".."));
-
     @BeforeEach
     void needsRabbitMq() {
         LocalServerTests.requireProgram("rabbitmq-server", LocalRabbitMqServer.program());
     }
 
-    private static Design faults() throws Exception {
-        return DesignFiles.open(REPO.resolve("live/src/test/resources/faults/amqp-faults.eventflow.yaml"));
-    }
-
-    private static Scenario scenario(Design d, String faults) throws Exception {
-        return ScenarioReader.parse("test.scenario.yaml", "eventflow-scenario: 1\nfaults:\n" + faults, d);
-    }
-
-    private static LiveResult run(Design d, Scenario s, int seconds, List<TraceEvent> events) throws Exception {
-        LiveResult r = LiveRun.builder(d)
-                .scenario(s)
-                .seed(5)
-                .duration(Duration.ofSeconds(seconds))
-                .drain(Duration.ofSeconds(15))
-                .trace(events::add)
-                .build()
+    private static LiveResult run(String faults, int seconds, List<TraceEvent> events) throws Exception {
+        return FaultRun.of(FaultRun.design("amqp-faults"))
+                .faults(faults)
+                .seconds(seconds)
+                .drainSeconds(15)
+                .trace(events)
                 .run();
-        System.err.println(r.report().summaryTable());
-        System.err.println(r.notes());
-        return r;
-    }
-
-    private static void conserved(SimulationReport rep) {
-        assertThat(rep.violations()).isEmpty();
-        assertThat(rep.ok()).isTrue();
-        rep.groups().values().forEach(g -> assertThat(g.owed())
-                .as(g.group())
-                .isEqualTo(g.processed() + g.lost() + g.deadLettered() + g.expired() + g.inFlight()));
     }
 
     @Test
     void latencyDelaysDeliveriesAndAPartitionHoldsPublishesUntilItEndsLosingNothing() throws Exception {
-        Design d = faults();
         // every delivery to the receiver crosses rabbit -> receiver 300 ms late (± 0); bulk-sender's link is cut
         // from 1 s to 3 s: its publishes wait in the proxy (TCP back-pressure) and are confirmed when it ends
-        Scenario s = scenario(
-                d,
+        LiveResult r = run(
                 "  - {at: 0s, kind: latency, link: [rabbit, receiver], delay: 300ms, jitter: 0ms}\n"
-                        + "  - {at: 1s, kind: partition, between: [bulk-sender, rabbit], for: 2s}\n");
-        LiveResult r = run(d, s, 4, new CopyOnWriteArrayList<>());
+                        + "  - {at: 1s, kind: partition, between: [bulk-sender, rabbit], for: 2s}\n",
+                4,
+                new CopyOnWriteArrayList<>());
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         GroupReport receiver = rep.groups().get("receiver");
         assertThat(receiver.owed()).isPositive();
         assertThat(receiver.lost()).isZero();
@@ -94,18 +64,17 @@ class AmqpFaultsLiveTest {
 
     @Test
     void dropResetsConnectionsPublishesFailAsNetworkAndConsumersComeBackLosingNothing() throws Exception {
-        Design d = faults();
         // 30 % of the chunks bulk-sender writes reset its connection, and 30 % of the chunks the broker sends to the
         // receiver, for 2 s. Unconfirmed publishes of a reset connection fail (RabbitMQ producers here do not send
         // again): lost 'network', unless the broker had stored them. The receiver's unacked deliveries are requeued
         // with its connection and delivered again when it connects again: nothing is lost.
-        Scenario s = scenario(
-                d,
+        LiveResult r = run(
                 "  - {at: 500ms, kind: drop, link: [bulk-sender, rabbit], percent: 30, for: 2s}\n"
-                        + "  - {at: 500ms, kind: drop, link: [rabbit, receiver], percent: 30, for: 2s}\n");
-        LiveResult r = run(d, s, 4, new CopyOnWriteArrayList<>());
+                        + "  - {at: 500ms, kind: drop, link: [rabbit, receiver], percent: 30, for: 2s}\n",
+                4,
+                new CopyOnWriteArrayList<>());
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         GroupReport bulk = rep.groups().get("bulk-reader");
         assertThat(bulk.owed()).isPositive();
         // every loss is a send the producer saw fail: cause network, none unknown
@@ -125,21 +94,16 @@ class AmqpFaultsLiveTest {
 
     @Test
     void aNodeCrashKeepsWhatItStoredFailsPublishesAsCrashAndTheClientsReconnect() throws Exception {
-        Design d = faults();
         // the node is killed (SIGKILL) at 2.5 s and started again 2 s later on its data (about 5 s to start). Not
         // earlier: a queue declared within about 2 s of a SIGKILL was once gone after the restart (RabbitMQ writes its
         // definitions lazily), and the run declares its queues just before publishing starts
-        Scenario s = scenario(d, "  - {at: 2500ms, kind: broker-crash, target: rabbit, node: 0, restartAfter: 2s}\n");
         List<TraceEvent> events = new CopyOnWriteArrayList<>();
-        LiveResult r = run(d, s, 13, events);
+        LiveResult r =
+                run("  - {at: 2500ms, kind: broker-crash, target: rabbit, node: 0, restartAfter: 2s}\n", 13, events);
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         assertThat(r.notes()).noneMatch(n -> n.startsWith("restart of") || n.startsWith("broker-crash of"));
-        long restartAt = events.stream()
-                .filter(e -> e instanceof TraceEvent.FaultEnded f && f.fault().equals("broker-crash"))
-                .mapToLong(TraceEvent::time)
-                .findFirst()
-                .orElseThrow();
+        long restartAt = FaultRun.faultEnded(events, "broker-crash").orElseThrow();
         for (GroupReport g : rep.groups().values()) {
             // publishes that failed while the node was down are 'crash'; a confirmed message is durable and
             // persistent, so it survives the kill: nothing is lost that no client saw fail
@@ -149,10 +113,7 @@ class AmqpFaultsLiveTest {
                     .as(g.group())
                     .isZero();
             // producers and consumers came back: messages published after the restart were processed
-            assertThat(events.stream()
-                            .filter(e -> e instanceof TraceEvent.Processed p
-                                    && p.group().equals(g.group())
-                                    && p.time() > restartAt))
+            assertThat(FaultRun.processedAfter(events, g.group(), restartAt))
                     .as(g.group())
                     .isNotEmpty();
         }

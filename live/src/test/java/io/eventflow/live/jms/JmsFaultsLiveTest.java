@@ -3,15 +3,11 @@ package io.eventflow.live.jms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.live.LiveResult;
-import io.eventflow.live.run.LiveRun;
+import io.eventflow.live.server.FaultRun;
 import io.eventflow.live.server.SampleRuns;
-import io.eventflow.model.design.Design;
 import io.eventflow.simulator.report.SimulationReport;
 import io.eventflow.simulator.report.SimulationReport.GroupReport;
-import io.eventflow.simulator.scenario.Scenario;
-import io.eventflow.simulator.scenario.ScenarioReader;
 import io.eventflow.simulator.trace.TraceEvent;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -55,28 +51,12 @@ class JmsFaultsLiveTest {
             """;
 
     private static LiveResult run(String faults, int seconds, List<TraceEvent> events) throws Exception {
-        Design d = SampleRuns.design(DESIGN);
-        Scenario s = ScenarioReader.parse("test.scenario.yaml", "eventflow-scenario: 1\nfaults:\n" + faults, d);
-        LiveRun.Builder b = LiveRun.builder(d)
-                .scenario(s)
-                .seed(5)
-                .duration(Duration.ofSeconds(seconds))
-                .drain(Duration.ofSeconds(10));
-        if (events != null) {
-            b.trace(events::add);
-        }
-        LiveResult r = b.build().run();
-        System.err.println(r.report().summaryTable());
-        System.err.println(r.notes());
-        return r;
-    }
-
-    private static void conserved(SimulationReport rep) {
-        assertThat(rep.violations()).isEmpty();
-        assertThat(rep.ok()).isTrue();
-        rep.groups().values().forEach(g -> assertThat(g.owed())
-                .as(g.group())
-                .isEqualTo(g.processed() + g.lost() + g.deadLettered() + g.expired() + g.inFlight()));
+        return FaultRun.of(SampleRuns.design(DESIGN))
+                .faults(faults)
+                .seconds(seconds)
+                .drainSeconds(10)
+                .trace(events)
+                .run();
     }
 
     @Test
@@ -90,7 +70,7 @@ class JmsFaultsLiveTest {
                 3,
                 null);
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         assertThat(r.notes()).anyMatch(n -> n.contains("through the fault proxy"));
         GroupReport g = rep.groups().get("receiver");
         assertThat(g.owed()).isPositive();
@@ -119,7 +99,7 @@ class JmsFaultsLiveTest {
                 4,
                 null);
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         GroupReport g = rep.groups().get("receiver");
         // constant 50/s for 4 s: at most 201 sends, each acknowledged once it crossed
         assertThat(g.owed()).isPositive().isLessThanOrEqualTo(201);
@@ -140,18 +120,10 @@ class JmsFaultsLiveTest {
         List<TraceEvent> events = new CopyOnWriteArrayList<>();
         LiveResult r = run("  - {at: 1s, kind: broker-crash, target: amq, restartAfter: 2s}\n", 5, events);
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         assertThat(r.notes()).noneMatch(n -> n.startsWith("restart of") || n.startsWith("broker-crash of"));
-        long crashAt = events.stream()
-                .filter(e -> e instanceof TraceEvent.FaultStarted f && f.fault().equals("broker-crash"))
-                .mapToLong(TraceEvent::time)
-                .findFirst()
-                .orElseThrow();
-        long restartAt = events.stream()
-                .filter(e -> e instanceof TraceEvent.FaultEnded f && f.fault().equals("broker-crash"))
-                .mapToLong(TraceEvent::time)
-                .findFirst()
-                .orElseThrow();
+        long crashAt = FaultRun.faultStarted(events, "broker-crash").orElseThrow();
+        long restartAt = FaultRun.faultEnded(events, "broker-crash").orElseThrow();
         for (String group : List.of("receiver", "bulk-reader", "reader")) {
             GroupReport g = rep.groups().get(group);
             // sends while the broker was down failed (the producers saw it: crash); without persistence what the
@@ -164,10 +136,7 @@ class JmsFaultsLiveTest {
                             + g.lostByCause().getOrDefault("unknown", 0L)
                             + g.lostByCause().getOrDefault("notSubscribed", 0L));
             // the consumers connected again: messages sent after the restart were processed
-            assertThat(events.stream()
-                            .filter(e -> e instanceof TraceEvent.Processed p
-                                    && p.group().equals(group)
-                                    && p.time() > restartAt))
+            assertThat(FaultRun.processedAfter(events, group, restartAt))
                     .as(group)
                     .isNotEmpty();
         }

@@ -3,16 +3,11 @@ package io.eventflow.live.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.live.LiveResult;
-import io.eventflow.live.run.LiveRun;
-import io.eventflow.model.design.Design;
-import io.eventflow.model.io.DesignFiles;
+import io.eventflow.live.server.FaultRun;
+import io.eventflow.live.server.LocalServerTests;
 import io.eventflow.simulator.report.SimulationReport;
 import io.eventflow.simulator.report.SimulationReport.GroupReport;
-import io.eventflow.simulator.scenario.Scenario;
-import io.eventflow.simulator.scenario.ScenarioReader;
 import io.eventflow.simulator.trace.TraceEvent;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -23,36 +18,19 @@ import org.junit.jupiter.api.Test;
  * tests are few and short; they check what must hold whatever the machine's speed.
  */
 class KafkaFaultsLiveTest {
-    private static final Path REPO = Path.of(System.getProperty("eventflow.repo", ".."));
-
-    private static Design faults() throws Exception {
-        return DesignFiles.open(REPO.resolve("live/src/test/resources/faults/faults.eventflow.yaml"));
-    }
-
-    private static Scenario scenario(Design d, String faults) throws Exception {
-        return ScenarioReader.parse("test.scenario.yaml", "eventflow-scenario: 1\nfaults:\n" + faults, d);
-    }
-
-    private static void conserved(SimulationReport rep) {
-        assertThat(rep.violations()).isEmpty();
-        assertThat(rep.ok()).isTrue();
-        rep.groups().values().forEach(g -> assertThat(g.owed())
-                .isEqualTo(g.processed() + g.lost() + g.deadLettered() + g.expired() + g.inFlight()));
+    private static LiveResult run(String faults, int seconds) throws Exception {
+        return FaultRun.of(FaultRun.design("faults"))
+                .faults(faults)
+                .seconds(seconds)
+                .run();
     }
 
     @Test
     void latencyOnTheBrokerToReceiverLinkShowsInTheLiveLatency() throws Exception {
-        Design d = faults();
         // every delivery to the receiver crosses kafka -> receiver 400 ms late (± 0): none is faster than that
-        Scenario s = scenario(d, "  - {at: 0s, kind: latency, link: [kafka, receiver], delay: 400ms, jitter: 0ms}\n");
-        LiveResult r = LiveRun.builder(d)
-                .scenario(s)
-                .seed(5)
-                .duration(Duration.ofSeconds(3))
-                .build()
-                .run();
+        LiveResult r = run("  - {at: 0s, kind: latency, link: [kafka, receiver], delay: 400ms, jitter: 0ms}\n", 3);
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         GroupReport g = rep.groups().get("receiver");
         assertThat(g.owed()).isPositive();
         assertThat(g.lost()).isZero();
@@ -64,17 +42,10 @@ class KafkaFaultsLiveTest {
 
     @Test
     void partitionBetweenSenderAndBrokerHoldsItsSendsUntilItEndsAndLosesNothing() throws Exception {
-        Design d = faults();
         // acks all with 5 attempts and a 30 s delivery timeout: a 2 s partition buffers the sends, none fails
-        Scenario s = scenario(d, "  - {at: 1s, kind: partition, between: [sender, kafka], for: 2s}\n");
-        LiveResult r = LiveRun.builder(d)
-                .scenario(s)
-                .seed(5)
-                .duration(Duration.ofSeconds(4))
-                .build()
-                .run();
+        LiveResult r = run("  - {at: 1s, kind: partition, between: [sender, kafka], for: 2s}\n", 4);
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         GroupReport g = rep.groups().get("receiver");
         // constant 50/s for 4 s: sends at 0, 20 ms, ..., 4 s = at most 201 (fewer on a loaded machine, never none),
         // each acknowledged once it crossed
@@ -87,21 +58,14 @@ class KafkaFaultsLiveTest {
 
     @Test
     void dropResetsConnectionsAndSendsAreRetriedOrLostAsTheProducersRetriesSay() throws Exception {
-        Design d = faults();
         // 30 % of the chunks each sender writes reset its connection for 2 s: sender retries (5 attempts),
         // bulk-sender has no retry policy (retries 0), so a produce request on a reset connection fails for good
-        Scenario s = scenario(
-                d,
+        LiveResult r = run(
                 "  - {at: 500ms, kind: drop, link: [sender, kafka], percent: 30, for: 2s}\n"
-                        + "  - {at: 500ms, kind: drop, link: [bulk-sender, kafka], percent: 30, for: 2s}\n");
-        LiveResult r = LiveRun.builder(d)
-                .scenario(s)
-                .seed(5)
-                .duration(Duration.ofSeconds(3))
-                .build()
-                .run();
+                        + "  - {at: 500ms, kind: drop, link: [bulk-sender, kafka], percent: 30, for: 2s}\n",
+                3);
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         GroupReport retried = rep.groups().get("receiver");
         assertThat(retried.owed()).isPositive();
         assertThat(retried.lost()).isZero();
@@ -122,19 +86,16 @@ class KafkaFaultsLiveTest {
     void aNodeCrashUnderAcksAllOnThreeNodesLosesNothingAndTheGroupKeepsConsuming() throws Exception {
         // the order pipeline: 3 nodes, every topic replicated 3 times with min.insync 2, checkout acks all
         // (idempotent, 5 attempts); node 0 crashes at 1 s and comes back at 5 s
-        Design d = DesignFiles.open(REPO.resolve("assets/samples/order-pipeline.eventflow.yaml"));
-        Scenario s = scenario(d, "  - {at: 1s, kind: broker-crash, target: kafka, node: 0, restartAfter: 4s}\n");
         List<TraceEvent> events = new CopyOnWriteArrayList<>();
-        LiveResult r = LiveRun.builder(d)
-                .scenario(s)
+        LiveResult r = FaultRun.of(LocalServerTests.sample("order-pipeline"))
+                .faults("  - {at: 1s, kind: broker-crash, target: kafka, node: 0, restartAfter: 4s}\n")
                 .seed(11)
-                .duration(Duration.ofSeconds(7))
-                .drain(Duration.ofSeconds(20))
-                .trace(events::add)
-                .build()
+                .seconds(7)
+                .drainSeconds(20)
+                .trace(events)
                 .run();
         SimulationReport rep = r.report();
-        conserved(rep);
+        FaultRun.assertConserved(rep);
         assertThat(r.notes()).noneMatch(n -> n.startsWith("restart of") || n.startsWith("broker-crash of"));
         GroupReport billing = rep.groups().get("billing");
         assertThat(billing.owed()).isPositive();
@@ -149,15 +110,8 @@ class KafkaFaultsLiveTest {
             assertThat(r.notes()).anyMatch(n -> n.contains("the crash of 'kafka' node 0 may explain them"));
         }
         assertThat(billing.processed() + billing.inFlight()).isEqualTo(billing.owed());
-        long crashAt = events.stream()
-                .filter(e -> e instanceof TraceEvent.FaultStarted f && f.fault().equals("broker-crash"))
-                .mapToLong(TraceEvent::time)
-                .findFirst()
-                .orElseThrow();
-        long restartAt = events.stream()
-                .filter(e -> e instanceof TraceEvent.FaultEnded f && f.fault().equals("broker-crash"))
-                .mapToLong(TraceEvent::time)
-                .findFirst()
+        long crashAt = FaultRun.faultStarted(events, "broker-crash").orElseThrow();
+        long restartAt = FaultRun.faultEnded(events, "broker-crash")
                 .orElse(Long.MAX_VALUE); // a loaded machine may take longer to start the node again
         // after failover, before the node is back, billing processed orders published after the crash
         long idsBefore = events.stream()

@@ -3,6 +3,7 @@ package io.eventflow.live.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.live.LiveResult;
+import io.eventflow.live.server.FaultRun;
 import io.eventflow.live.server.LocalServerTests;
 import io.eventflow.live.server.SampleRuns;
 import io.eventflow.model.design.Design;
@@ -36,9 +37,15 @@ class MqttFaultsLiveTest {
                   - {channel: readings, group: store, processing: 2ms, delivery: at-least-once%s}
             """;
 
-    private static String scenario(String fault) {
-        return "eventflow-scenario: 1\nfaults:\n  - " + fault
-                + "\nactions:\n  - {at: 4s, kind: rate, target: sensors, channel: readings, rate: 0/s}\n";
+    /** A 5 s run (seed 7) with {@code fault}, the publisher stopped at 4 s, drained for up to {@code drainSeconds}. */
+    private static LiveResult run(Design d, String fault, int drainSeconds) throws Exception {
+        return FaultRun.of(d)
+                .scenarioYaml("eventflow-scenario: 1\nfaults:\n  - " + fault
+                        + "\nactions:\n  - {at: 4s, kind: rate, target: sensors, channel: readings, rate: 0/s}\n")
+                .seed(7)
+                .seconds(5)
+                .drainSeconds(drainSeconds)
+                .run();
     }
 
     private static GroupReport store(LiveResult r) {
@@ -59,8 +66,7 @@ class MqttFaultsLiveTest {
         // (publisher and subscriber, 250 ms each plus Moquette's start). QoS 0: what the subscriber holds at the crash
         // is gone with it (qos0); after the restart both clients reconnect and the readings of 3-4 s are processed.
         Design d = SampleRuns.design(String.format(DESIGN, "", 0, ""));
-        LiveResult r = SampleRuns.run(
-                d, scenario("{at: 1s, kind: broker-crash, target: mqtt, node: 0, restartAfter: 2s}"), 5, 2);
+        LiveResult r = run(d, "{at: 1s, kind: broker-crash, target: mqtt, node: 0, restartAfter: 2s}", 2);
         GroupReport g = store(r);
         long crash = g.lostByCause().getOrDefault("crash", 0L);
         assertThat(crash).isBetween(95L, 100L + 2 * 13 + 25);
@@ -80,8 +86,7 @@ class MqttFaultsLiveTest {
         // between the restart and the reconnect (the clients retry at once then: up to 25 on a loaded machine).
         // The readings of 3-4 s are processed.
         Design d = SampleRuns.design(String.format(DESIGN, ", protocolVersion: \"5.0\"", 1, ", sessionExpiry: 60s"));
-        LiveResult r = SampleRuns.run(
-                d, scenario("{at: 1s, kind: broker-crash, target: mqtt, node: 0, restartAfter: 2s}"), 5, 2);
+        LiveResult r = run(d, "{at: 1s, kind: broker-crash, target: mqtt, node: 0, restartAfter: 2s}", 2);
         GroupReport g = store(r);
         long crash = g.lostByCause().getOrDefault("crash", 0L);
         assertThat(crash).isBetween(95L, 100L + 25 + 25);
@@ -107,8 +112,7 @@ class MqttFaultsLiveTest {
         // delivery, and what the client held, which it processes too: a redelivery) and what came meanwhile:
         // nothing is lost.
         Design d = SampleRuns.design(String.format(DESIGN, ", protocolVersion: \"5.0\"", 1, ", sessionExpiry: 60s"));
-        LiveResult r = SampleRuns.run(
-                d, scenario("{at: 1s, kind: drop, link: [mqtt, store], percent: 100, for: 100ms}"), 5, 3);
+        LiveResult r = run(d, "{at: 1s, kind: drop, link: [mqtt, store], percent: 100, for: 100ms}", 3);
         GroupReport g = store(r);
         assertThat(g.lost()).isZero();
         assertThat(g.processed()).isEqualTo(g.owed());
@@ -123,8 +127,7 @@ class MqttFaultsLiveTest {
         // subscribed again (the 250 ms wait and the connect: 12-13 readings at 50/s, up to 25 on a loaded machine)
         // are lost with it, as cleanSession; the rest is processed.
         Design d = SampleRuns.design(String.format(DESIGN, "", 1, ""));
-        LiveResult r = SampleRuns.run(
-                d, scenario("{at: 1s, kind: drop, link: [mqtt, store], percent: 100, for: 100ms}"), 5, 2);
+        LiveResult r = run(d, "{at: 1s, kind: drop, link: [mqtt, store], percent: 100, for: 100ms}", 2);
         GroupReport g = store(r);
         long cleanSession = g.lostByCause().getOrDefault("cleanSession", 0L);
         assertThat(cleanSession).isBetween(10L, 30L);
@@ -138,8 +141,7 @@ class MqttFaultsLiveTest {
         // deliveries and the acknowledgements, and lets them go in order when it ends: nothing is lost or processed
         // twice, and the readings published during the partition wait for its end (the slowest waits about 1.5 s).
         Design d = SampleRuns.design(String.format(DESIGN, "", 1, ""));
-        LiveResult r =
-                SampleRuns.run(d, scenario("{at: 1s, kind: partition, between: [store, mqtt], for: 1500ms}"), 5, 2);
+        LiveResult r = run(d, "{at: 1s, kind: partition, between: [store, mqtt], for: 1500ms}", 2);
         GroupReport g = store(r);
         assertThat(g.lost()).isZero();
         assertThat(g.duplicates()).isZero();

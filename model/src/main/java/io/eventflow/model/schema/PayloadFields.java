@@ -29,13 +29,14 @@ public final class PayloadFields {
     private PayloadFields() {}
 
     /**
-     * One field.
+     * One field: a row of the message editor's field table, for every schema format (the app lists a JSON Schema's
+     * properties in these rows too).
      *
      * @param path the field's name, after its parents' names and dots
      * @param type its type, with logical types (e.g. {@code decimal(10,2)}, {@code timestamp-millis})
      * @param required whether a value must be given (Avro: not a union with null and no default; Protobuf: proto2
-     *     {@code required})
-     * @param detail what else the schema says: optional, default, repeated, field number, symbols, documentation
+     *     {@code required}; JSON Schema: named in {@code required})
+     * @param detail what else the schema says: optional, default, repeated, field number, symbols, format, documentation
      */
     public record Field(String path, String type, boolean required, String detail) {}
 
