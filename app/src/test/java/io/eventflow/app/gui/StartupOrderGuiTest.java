@@ -16,7 +16,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -26,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * wait for it; it is shown without them, and they follow once its frame is on screen.
  */
 @Tag("gui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FreshStageExtension.class)
 class StartupOrderGuiTest {
     private final HeldRead executor = new HeldRead();
     private MainWindow window;
