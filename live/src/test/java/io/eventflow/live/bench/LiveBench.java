@@ -102,19 +102,7 @@ public final class LiveBench {
             }
             System.out.println("ProducerPerformance before the live run, 100000 records:");
             long c0 = cpu();
-            ProducerPerformance.main(new String[] {
-                "--topic",
-                "perf0",
-                "--num-records",
-                "100000",
-                "--record-size",
-                "506",
-                "--throughput",
-                "-1",
-                "--producer-props",
-                "bootstrap.servers=" + kafka.bootstrap(),
-                "acks=1"
-            });
+            producerPerformance(kafka, "perf0", 100_000);
             cpuPerRecord("ProducerPerformance before", c0, 100_000);
             int warmup = Integer.getInteger("bench.warmup", 0);
             if (warmup > 0) {
@@ -251,19 +239,7 @@ public final class LiveBench {
             System.out.println("ProducerPerformance, " + records + " records of the live run's body size:");
             // the live body: {"id":"...","body":"<480 chars>"} is 506 bytes
             long c2 = cpu();
-            ProducerPerformance.main(new String[] {
-                "--topic",
-                "perf-" + round,
-                "--num-records",
-                Long.toString(records),
-                "--record-size",
-                "506",
-                "--throughput",
-                "-1",
-                "--producer-props",
-                "bootstrap.servers=" + kafka.bootstrap(),
-                "acks=1"
-            });
+            producerPerformance(kafka, "perf-" + round, records);
             cpuPerRecord("ProducerPerformance alone", c2, records);
             double[] pp = withConsumers(kafka, records, round);
             double liveCpu = (window[1] - window[0]) / 1e3 / Math.max(1, published);
@@ -472,24 +448,7 @@ public final class LiveBench {
     private static double[] withConsumers(EmbeddedKafka kafka, long records, int round) throws Exception {
         String topic = "perf2-" + round;
         return withConsumers(
-                kafka,
-                records,
-                round,
-                topic,
-                "ProducerPerformance",
-                () -> ProducerPerformance.main(new String[] {
-                    "--topic",
-                    topic,
-                    "--num-records",
-                    Long.toString(records),
-                    "--record-size",
-                    "506",
-                    "--throughput",
-                    "-1",
-                    "--producer-props",
-                    "bootstrap.servers=" + kafka.bootstrap(),
-                    "acks=1"
-                }));
+                kafka, records, round, topic, "ProducerPerformance", () -> producerPerformance(kafka, topic, records));
     }
 
     /**
@@ -536,6 +495,26 @@ public final class LiveBench {
         if (failed.get() > 0) {
             System.out.println("   plain producer: " + failed.get() + " sends failed");
         }
+    }
+
+    /**
+     * Kafka's own ProducerPerformance: {@code records} records of the live run's body size (506 bytes) to {@code topic}
+     * as fast as it can, acks 1, the client's defaults otherwise; returns once all are acknowledged.
+     */
+    private static void producerPerformance(EmbeddedKafka kafka, String topic, long records) throws Exception {
+        ProducerPerformance.main(new String[] {
+            "--topic",
+            topic,
+            "--num-records",
+            Long.toString(records),
+            "--record-size",
+            "506",
+            "--throughput",
+            "-1",
+            "--producer-props",
+            "bootstrap.servers=" + kafka.bootstrap(),
+            "acks=1"
+        });
     }
 
     /** What a producer phase runs: it returns once every record is sent and acknowledged. */
