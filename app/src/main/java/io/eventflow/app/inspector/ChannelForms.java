@@ -102,8 +102,10 @@ final class ChannelForms {
                 v -> vm.editDesign("description", x -> x.withDescription(v)));
         f.info(
                 "Elements",
-                d.services().size() + " services, " + d.channels().size() + " channels, "
-                        + d.brokers().size() + " brokers, " + d.messages().size() + " message types");
+                count(d.services().size(), "service") + ", "
+                        + count(d.channels().size(), "channel") + ", "
+                        + count(d.brokers().size(), "broker") + ", "
+                        + count(d.messages().size(), "message type"));
         f.section("Message types");
         d.messages().forEach(m -> f.link(m.id(), () -> vm.select(m.id())));
         LintForm.add(f, vm, d);
@@ -124,5 +126,10 @@ final class ChannelForms {
                     }
                     return x.withNotes(notes);
                 }));
+    }
+
+    /** "1 broker", "3 brokers". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

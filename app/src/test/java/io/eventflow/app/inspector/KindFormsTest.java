@@ -134,4 +134,12 @@ class KindFormsTest {
         assertThatThrownBy(() -> Parsers.PERCENT.apply("lots")).hasMessageContaining("not a number");
         assertThat(Parsers.show(5.0)).isEqualTo("5");
     }
+
+    @Test
+    void theDesignSummaryCountsInTheSingularForOne() {
+        // the Design inspector's "Elements" line: the order-pipeline sample has 1 broker
+        assertThat(ChannelForms.count(1, "broker")).isEqualTo("1 broker");
+        assertThat(ChannelForms.count(5, "service")).isEqualTo("5 services");
+        assertThat(ChannelForms.count(0, "message type")).isEqualTo("0 message types");
+    }
 }
