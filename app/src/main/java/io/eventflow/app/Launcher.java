@@ -22,7 +22,7 @@ public final class Launcher {
         if (isCommandLine(args)) {
             System.exit(EventflowCommand.run(args));
         }
-        StartupWarmup.start();
+        StartupWarmup.start(StudioApp::preloadTheme);
         StudioApp.launchGui(args);
     }
 

@@ -18,6 +18,15 @@ public final class StudioApp extends Application {
         Application.launch(StudioApp.class, args == null ? new String[0] : args);
     }
 
+    /**
+     * Loads the theme the window will open with (the saved one) into JavaFX's style manager, from the launcher's
+     * warm-up thread while the toolkit starts ({@link io.eventflow.app.fx.Theme#preloadUserAgentStylesheet}).
+     */
+    public static void preloadTheme() {
+        boolean loaded = new WindowState(StudioHome.fromSystem().dir()).theme().preloadUserAgentStylesheet();
+        io.eventflow.app.env.StartupTrace.mark(loaded ? "theme loaded" : "theme not loaded");
+    }
+
     @Override
     public void start(Stage stage) {
         io.eventflow.app.env.StartupTrace.mark("start()");

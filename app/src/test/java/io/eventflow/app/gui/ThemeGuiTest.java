@@ -83,6 +83,38 @@ class ThemeGuiTest {
         assertThat(window.simulate().overlay().normalTokenColour()).isEqualTo(DARK_TOKEN);
     }
 
+    /**
+     * The launcher's warm-up thread loads the saved theme's stylesheet while the toolkit starts
+     * (Theme.preloadUserAgentStylesheet). One that comes after the FX thread has applied a theme does nothing: the
+     * style manager would restyle the window from the wrong thread (the FX thread has loaded the stylesheet itself).
+     */
+    @Test
+    void aThemePreloadedAfterOneIsAppliedChangesNothing(FxRobot robot) throws Exception {
+        Color dark = labelColour(robot);
+        var preloaded = new java.util.concurrent.atomic.AtomicBoolean(true);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread t = new Thread(() -> preloaded.set(Theme.LIGHT.preloadUserAgentStylesheet()), "preload");
+        t.setUncaughtExceptionHandler((th, e) -> failure.set(e));
+        t.start();
+        t.join(10_000);
+        assertThat(failure.get()).isNull();
+        assertThat(preloaded).as("too late: the window applied its theme").isFalse();
+        assertThat(labelColour(robot)).isEqualTo(dark);
+        assertThat(window.themeProperty().get()).isEqualTo(Theme.DARK);
+    }
+
+    /** The text colour of a label in a new scene styled by the user-agent stylesheet alone. */
+    private static Color labelColour(FxRobot robot) {
+        var colour = new java.util.concurrent.atomic.AtomicReference<Color>();
+        robot.interact(() -> {
+            javafx.scene.control.Label label = new javafx.scene.control.Label("text");
+            new javafx.scene.Scene(new javafx.scene.layout.StackPane(label));
+            label.applyCss();
+            colour.set((Color) label.getTextFill());
+        });
+        return colour.get();
+    }
+
     private static CheckMenuItem darkItem(FxRobot robot) {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         return bar.getMenus().stream()
