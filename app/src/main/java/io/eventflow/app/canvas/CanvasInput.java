@@ -20,7 +20,9 @@ public final class CanvasInput {
 
     private final DesignCanvas canvas;
     private final CanvasViewModel vm;
-    private final ContextMenu menu = new ContextMenu();
+    /** Made on the first right-click: a context menu is a popup window, and the window's start need not build it. */
+    private ContextMenu menu;
+
     private java.util.function.Function<String, MenuItem> actionItems = name -> null;
     private Gesture gesture;
     private boolean spaceDown;
@@ -72,7 +74,9 @@ public final class CanvasInput {
 
     private void pressed(MouseEvent e) {
         canvas.requestFocus();
-        menu.hide();
+        if (menu != null) {
+            menu.hide();
+        }
         if (gesture != null) {
             return;
         }
@@ -175,6 +179,9 @@ public final class CanvasInput {
     }
 
     private void showMenu(String hit, Point2D world, double sx, double sy) {
+        if (menu == null) {
+            menu = new ContextMenu();
+        }
         menu.getItems().clear();
         if (hit != null) {
             if (!EdgeId.isEdgeKey(hit)) {

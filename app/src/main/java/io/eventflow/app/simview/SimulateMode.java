@@ -101,18 +101,24 @@ public final class SimulateMode {
         box.getStyleClass().add("mode-toggle");
         // A design with validation errors cannot run: Simulate is off, and the toggle says why.
         simulateButton.disableProperty().bind(doc.blockedProperty().isNotEmpty().and(simulating.not()));
-        Tooltip why = new Tooltip();
-        why.textProperty().bind(doc.blockedProperty());
-        doc.blockedProperty().addListener((o, a, b) -> {
-            if (b.isEmpty()) {
-                Tooltip.uninstall(box, why);
-            } else {
-                Tooltip.install(box, why);
+        // The tooltip is made the first time there is a reason to show (a tooltip is a popup window: the window's
+        // start need not build it).
+        Tooltip[] why = new Tooltip[1];
+        java.util.function.Consumer<String> explain = reason -> {
+            if (reason.isEmpty()) {
+                if (why[0] != null) {
+                    Tooltip.uninstall(box, why[0]);
+                }
+                return;
             }
-        });
-        if (!doc.blockedProperty().get().isEmpty()) {
-            Tooltip.install(box, why);
-        }
+            if (why[0] == null) {
+                why[0] = new Tooltip();
+                why[0].textProperty().bind(doc.blockedProperty());
+            }
+            Tooltip.install(box, why[0]);
+        };
+        doc.blockedProperty().addListener((o, a, b) -> explain.accept(b));
+        explain.accept(doc.blockedProperty().get());
         return box;
     }
 

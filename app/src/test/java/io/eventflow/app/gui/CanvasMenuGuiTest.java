@@ -2,6 +2,7 @@ package io.eventflow.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.app.shell.ActionId;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Position;
@@ -67,6 +68,25 @@ class CanvasMenuGuiTest {
     private Point2D onCanvas(double x, double y) {
         Bounds b = window.canvas().localToScreen(window.canvas().getLayoutBounds());
         return new Point2D(b.getMinX() + x, b.getMinY() + y);
+    }
+
+    /**
+     * A toolbar button is an icon: screen readers read its action's name, and hovering it shows the name and the
+     * shortcut. (The tooltip is made on the first hover, not with the window.)
+     */
+    @Test
+    void toolbarButtonsAreNamedAndShowTheirShortcutOnHover(FxRobot robot) throws TimeoutException {
+        Button save = robot.lookup("#action-save").queryButton();
+        assertThat(save.getAccessibleText()).isEqualTo(ActionId.SAVE.label());
+        assertThat(save.getTooltip()).as("not made with the window").isNull();
+        robot.moveTo(save).moveBy(2, 1);
+        WaitForAsyncUtils.waitFor(
+                10,
+                java.util.concurrent.TimeUnit.SECONDS,
+                () -> save.getTooltip() != null && save.getTooltip().isShowing());
+        assertThat(save.getTooltip().getText())
+                .isEqualTo(ActionId.SAVE.label() + "  (" + ActionId.SAVE.key().getDisplayText() + ")");
+        robot.moveTo(onCanvas(300, 200));
     }
 
     @Test
