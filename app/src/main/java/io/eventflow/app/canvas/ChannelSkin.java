@@ -1,5 +1,6 @@
 package io.eventflow.app.canvas;
 
+import io.eventflow.app.fx.HoverTooltip;
 import io.eventflow.app.fx.Icons;
 import io.eventflow.model.design.Channel;
 import io.eventflow.model.design.Design;
@@ -33,7 +34,9 @@ public final class ChannelSkin extends ElementSkin {
     private final Label settings = new Label();
     private final HBox cells = new HBox(2);
     private final VBox text = new VBox(1, name, address, settings);
-    private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+    /** Made on the first hover (issue #15). */
+    private final HoverTooltip tooltip = HoverTooltip.on(body);
+
     private String shapeClass = "";
     private ChannelLook look;
 
@@ -60,7 +63,6 @@ public final class ChannelSkin extends ElementSkin {
             l.setMaxWidth(W - 48);
         }
         getChildren().addAll(body, icon, kind, text, cells);
-        javafx.scene.control.Tooltip.install(body, tooltip);
         addPorts();
         growWithName(W, MAX_W);
     }
@@ -101,7 +103,7 @@ public final class ChannelSkin extends ElementSkin {
         icon.setIconCode(l.icon());
         kind.setText(l.badge());
         showName(c.id());
-        tooltip.setText(c.id() + "\n" + c.effectiveAddress());
+        tooltip.text(c.id() + "\n" + c.effectiveAddress());
         address.setText(c.effectiveAddress());
         settings.setText(l.settings());
         if (!l.equals(look)) {

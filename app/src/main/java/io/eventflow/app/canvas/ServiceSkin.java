@@ -1,12 +1,12 @@
 package io.eventflow.app.canvas;
 
+import io.eventflow.app.fx.HoverTooltip;
 import io.eventflow.app.fx.Icons;
 import io.eventflow.model.design.Design;
 import io.eventflow.model.design.Service;
 import io.eventflow.model.design.Subscription;
 import java.util.stream.Collectors;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -29,7 +29,9 @@ public final class ServiceSkin extends ElementSkin {
     private final Label name = new Label();
     private final Label detail = new Label();
     private final VBox text = new VBox(2, name, detail);
-    private final Tooltip tooltip = new Tooltip();
+    /** Made on the first hover (issue #15). */
+    private final HoverTooltip tooltip = HoverTooltip.on(body);
+
     private String role = "";
 
     public ServiceSkin(String id) {
@@ -58,7 +60,6 @@ public final class ServiceSkin extends ElementSkin {
         name.setMaxWidth(W - 52);
         detail.setMaxWidth(W - 52);
         getChildren().addAll(stack2, stack1, body, strip, icon, text);
-        Tooltip.install(body, tooltip);
         addPorts();
         growWithName(W, MAX_W);
     }
@@ -108,7 +109,7 @@ public final class ServiceSkin extends ElementSkin {
                 });
         showName(s.id());
         String tip = s.title() == null ? s.id() : s.title();
-        tooltip.setText(s.description() == null ? tip : tip + "\n" + s.description());
+        tooltip.text(s.description() == null ? tip : tip + "\n" + s.description());
         int n = s.instanceCount();
         stack1.setVisible(n > 1);
         stack2.setVisible(n > 2);

@@ -1,17 +1,15 @@
 package io.eventflow.app.shell;
 
+import io.eventflow.app.fx.HoverTooltip;
 import io.eventflow.app.fx.Icons;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseEvent;
 
 /**
  * Binds action ids to what they do and when they are enabled. While a text field has focus, editing shortcuts go to the
@@ -68,20 +66,11 @@ final class Actions {
         Button button = new Button(null, Icons.of(id.icon()));
         button.setId("action-" + id.name().toLowerCase().replace('_', '-'));
         button.getStyleClass().addAll("flat", "button-icon");
-        String tip = id.label() + (id.key() == null ? "" : "  (" + id.key().getDisplayText() + ")");
         button.setAccessibleText(id.label());
-        // The tooltip is made when the pointer first comes over the button, in time for the hover that shows it: a
-        // Tooltip is a popup window of its own, and the toolbar's sixteen took the FX thread 60-90 ms in a cold JVM
-        // before the main window could show (issue #15).
-        button.addEventHandler(MouseEvent.MOUSE_ENTERED, new EventHandler<>() {
-            @Override
-            public void handle(MouseEvent e) {
-                button.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-                if (button.getTooltip() == null) {
-                    button.setTooltip(new Tooltip(tip));
-                }
-            }
-        });
+        // Made on the first hover: a tooltip is a popup window, and the toolbar's sixteen took the FX thread 60-90 ms
+        // in a cold JVM before the main window could show (issue #15).
+        HoverTooltip.of(button)
+                .text(id.label() + (id.key() == null ? "" : "  (" + id.key().getDisplayText() + ")"));
         button.setFocusTraversable(false);
         button.setOnAction(e -> run(id));
         Binding b = bindings.get(id);

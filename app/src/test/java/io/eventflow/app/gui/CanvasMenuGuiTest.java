@@ -87,6 +87,8 @@ class CanvasMenuGuiTest {
         assertThat(save.getTooltip().getText())
                 .isEqualTo(ActionId.SAVE.label() + "  (" + ActionId.SAVE.key().getDisplayText() + ")");
         robot.moveTo(onCanvas(300, 200));
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !save.getTooltip()
+                .isShowing());
     }
 
     @Test
