@@ -34,8 +34,11 @@ public final class ChannelSkin extends ElementSkin {
     private final Label settings = new Label();
     private final HBox cells = new HBox(2);
     private final VBox text = new VBox(1, name, address, settings);
-    /** Made on the first hover (issue #15). */
-    private final HoverTooltip tooltip = HoverTooltip.on(body);
+    /**
+     * On the whole element, made on its first hover (issue #15): its name covers most of the box at fit zoom, and
+     * pointer events over the name reach the element, not the box's background beneath it.
+     */
+    private final HoverTooltip tooltip = HoverTooltip.on(this);
 
     private String shapeClass = "";
     private ChannelLook look;

@@ -29,8 +29,11 @@ public final class ServiceSkin extends ElementSkin {
     private final Label name = new Label();
     private final Label detail = new Label();
     private final VBox text = new VBox(2, name, detail);
-    /** Made on the first hover (issue #15). */
-    private final HoverTooltip tooltip = HoverTooltip.on(body);
+    /**
+     * On the whole element, made on its first hover (issue #15): its name covers most of the box at fit zoom, and
+     * pointer events over the name reach the element, not the box's background beneath it.
+     */
+    private final HoverTooltip tooltip = HoverTooltip.on(this);
 
     private String role = "";
 

@@ -142,4 +142,24 @@ class ReadableDiagramGuiTest {
         assertThat(robot.from(billing).lookup(".detail").query().isManaged()).isTrue();
         assertThat(billing.nameLabel().getText()).isEqualTo("billing");
     }
+
+    /**
+     * An element's tooltip (its whole name, title and address or description) shows when the pointer is over its
+     * name, which covers most of the box at fit zoom: before, it was on the box's background only, under the name.
+     */
+    @Test
+    void hoveringAnElementsNameShowsItsTooltip(FxRobot robot) throws java.util.concurrent.TimeoutException {
+        open(robot, SAMPLES.resolve("order-pipeline.eventflow.yaml"));
+        var invoices = robot.lookup("#skin-invoices").queryAs(io.eventflow.app.canvas.ElementSkin.class);
+        robot.moveTo(invoices.nameLabel()).moveBy(1, 1);
+        WaitForAsyncUtils.waitFor(
+                10, java.util.concurrent.TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                        .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t
+                                && t.isShowing()
+                                && t.getText().startsWith("invoices\n")));
+        robot.moveBy(0, 400);
+        WaitForAsyncUtils.waitFor(
+                10, java.util.concurrent.TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
+                        .noneMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing()));
+    }
 }
