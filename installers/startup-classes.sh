@@ -2,7 +2,7 @@
 # Writes the list of classes the GUI's start-up warm-up loads ahead of the FX thread:
 # app/src/main/resources/io/eventflow/app/env/startup-classes.txt (issue #15; StartupWarmup, docs/performance.md).
 #
-#   installers/build.sh app-image && installers/startup-classes.sh
+#   installers/build.sh app-image && installers/startup-classes.sh      (IMAGE=<app-image folder> for another image)
 #
 # One start of the app-image under Xvfb (or the current DISPLAY) with -Xlog:class+load and the start-up trace, until
 # the palette is being built (StartupTrace writes its file then). The list holds, in the order they

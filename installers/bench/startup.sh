@@ -15,7 +15,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"; [ -n "${XPID:-}" ] && kill $XPID 2>/dev/null || true' EXIT
 JAR=$IMAGE/lib/app/eventflow.jar
 # The baseline is packaged exactly like the app: jpackage app-image, the same runtime (installers/target/runtime, with
-# the JDK's default CDS archive when build.sh made one), the same JavaFX jar, and,
+# the JDK's default CDS archive when build.sh made one, and the VM options stored in it: on Linux the JIT compiler
+# threads' lower priority), the same JavaFX jar, and,
 # when the app-image has a class data sharing archive (installers/cds.sh), one made the same way for the baseline.
 BASE=installers/target/bench/hellofx
 CDS=no
