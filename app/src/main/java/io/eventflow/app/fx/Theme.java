@@ -47,9 +47,9 @@ public enum Theme {
      * starts, so that the FX thread, when it applies the theme, finds the stylesheet loaded and its selectors
      * partitioned (100-200 ms of its CPU in a cold JVM, the larger part of building the main window; issue #15). The
      * style manager locks around its stylesheets, and applying the same stylesheet again is a no-op there, so the
-     * outcome is the same whichever thread comes first. JavaFX keeps its style manager in a package that it exports
-     * only when its jars are on the class path (the app's jar, jpackage images); on the module path ({@code javafx:run})
-     * the call fails here, and the FX thread loads the stylesheet itself as before. Once a theme has been applied
+     * outcome is the same whichever thread comes first. The style manager is JavaFX's internal class: reachable when
+     * JavaFX's jars are on the class path (the app's jar, the jpackage images); where JavaFX runs as modules its
+     * package is not exported, the call fails here, and the FX thread loads the stylesheet itself as before. Once a theme has been applied
      * this does nothing: the style manager would then restyle the window's scenes from this thread, and the FX thread
      * may have added a stylesheet of its own (the platform's high-contrast theme). Returns whether it was loaded.
      */
