@@ -342,7 +342,7 @@ public final class TokenOverlay extends Canvas {
         }
     }
 
-    /** The text under each channel in the last frame, also where it was hidden for lack of room (tests). */
+    /** The text under each channel in the last frame, also where it was hidden for lack of room (tests; FX thread, as it is refilled every frame). */
     public java.util.Map<String, String> channelLabels() {
         return java.util.Map.copyOf(channelLabels);
     }

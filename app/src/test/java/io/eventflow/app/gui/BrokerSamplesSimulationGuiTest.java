@@ -134,7 +134,10 @@ class BrokerSamplesSimulationGuiTest {
 
         Design d = session().runDesign();
         SimulationSnapshot snap = session().runner().snapshot();
-        Map<String, String> labels = window.simulate().overlay().channelLabels();
+        // read on the FX thread: the frame timer keeps redrawing (and refilling the labels) while effects fade
+        Map<String, String> labels = WaitForAsyncUtils.asyncFx(
+                        () -> window.simulate().overlay().channelLabels())
+                .get(10, TimeUnit.SECONDS);
         for (SimulationSnapshot.ChannelState c : snap.channels()) {
             Channel ch = d.channel(c.id()).orElseThrow();
             BrokerKind kind = d.kindOf(ch).orElseThrow();
