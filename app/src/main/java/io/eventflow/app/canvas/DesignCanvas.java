@@ -173,8 +173,55 @@ public final class DesignCanvas extends Region {
         return culler.isViewChanging();
     }
 
-    /** Brings the skins in line with the design: adds, updates and removes skins and edges. */
+    /**
+     * At least this many new skins in one change (a design opened, a large paste or undo) are made while the diagram is
+     * out of the scene: see {@link #sync}.
+     */
+    static final int DETACHED_BUILD = 8;
+
+    /**
+     * Brings the skins in line with the design: adds, updates and removes skins and edges.
+     *
+     * <p>Many new skins (a design opened) are made and set up while the diagram's layers are out of the scene, and
+     * another design is fitted to the view first when the view is fitting, so that JavaFX matches each new node
+     * against the stylesheets once, when the layers return. In the scene, every node is matched when it is added, again
+     * when its style classes change (each skin's kind or role is set after it is made), and the whole diagram once
+     * more when the fit switches it to the far view: three passes of the theme's selectors over every node, most of
+     * the FX thread's time in showing the design at start-up (issue #15).
+     */
     void sync(Design d) {
+        boolean detach = content.getParent() == world && newSkins(d) >= DETACHED_BUILD;
+        if (detach) {
+            world.getChildren().remove(content);
+        }
+        try {
+            update(d);
+            if (detach && vm.document().isLoading() && vm.fittingProperty().get() && getWidth() > 0) {
+                fitToView();
+            }
+        } finally {
+            if (detach) {
+                world.getChildren().add(0, content);
+            }
+        }
+    }
+
+    /** How many elements of {@code d} have no skin yet. */
+    private int newSkins(Design d) {
+        int n = 0;
+        for (Broker b : d.brokers()) {
+            n += skins.containsKey(b.id()) ? 0 : 1;
+        }
+        for (Channel c : d.channels()) {
+            n += skins.containsKey(c.id()) ? 0 : 1;
+        }
+        for (Service s : d.services()) {
+            n += skins.containsKey(s.id()) ? 0 : 1;
+        }
+        return n;
+    }
+
+    private void update(Design d) {
         Set<String> alive = new HashSet<>();
         for (Broker b : d.brokers()) {
             alive.add(b.id());

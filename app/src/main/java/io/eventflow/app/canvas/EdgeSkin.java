@@ -125,7 +125,9 @@ public final class EdgeSkin extends Group {
         b[1] = Math.min(b[1], lb.getMinY());
         b[2] = Math.max(b[2], lb.getMaxX());
         b[3] = Math.max(b[3], lb.getMaxY());
-        if (label.isVisible() && !label.getText().isEmpty()) {
+        // The far view hides edge labels (studio.css); asked before its stylesheets reach the label (a design opened
+        // is fitted before its skins are styled), the label is still visible then.
+        if (!far && label.isVisible() && !label.getText().isEmpty()) {
             javafx.geometry.Bounds t = label.getBoundsInParent();
             b[0] = Math.min(b[0], t.getMinX());
             b[1] = Math.min(b[1], t.getMinY());

@@ -67,6 +67,7 @@ public final class DocumentViewModel {
     private long generation;
     private Design locatedDesign;
     private UnaryOperator<Problem> locator;
+    private boolean loading;
 
     /** A view model that checks the design (validation, then the added checkers) from the start. */
     public DocumentViewModel(DesignDocument document) {
@@ -162,8 +163,21 @@ public final class DocumentViewModel {
         selection.clear();
         locatedDesign = locate == null ? null : newDesign;
         locator = locate;
-        document.replace(newDesign, newPath, isDirty);
+        loading = true;
+        try {
+            document.replace(newDesign, newPath, isDirty);
+        } finally {
+            loading = false;
+        }
         loads.set(loads.get() + 1);
+    }
+
+    /**
+     * Whether the design being set is another design (new, open, import, recovery) rather than an edit of this one:
+     * true while the design's listeners run for a {@link #replace}. The canvas fits such a design before styling it.
+     */
+    public boolean isLoading() {
+        return loading;
     }
 
     /** Counts the designs loaded (new, open, import, recovery): views of the previous design reset when it changes. */

@@ -58,6 +58,14 @@ public enum ActionId {
         CANVAS
     }
 
+    /** The key under which a toolbar button keeps its action in its {@link javafx.scene.Node#getProperties()}. */
+    public static final String NODE_PROPERTY = "eventflow.action";
+
+    /** The action a toolbar button runs, or null for any other node (tests find buttons by it). */
+    public static ActionId of(javafx.scene.Node node) {
+        return node.hasProperties() && node.getProperties().get(NODE_PROPERTY) instanceof ActionId id ? id : null;
+    }
+
     private final String label;
     private final KeyCombination key;
     private final Ikon icon;

@@ -64,7 +64,9 @@ final class Actions {
 
     Button button(ActionId id) {
         Button button = new Button(null, Icons.of(id.icon()));
-        button.setId("action-" + id.name().toLowerCase().replace('_', '-'));
+        // No CSS id, which would make each button its own entry in JavaFX's style cache (issue #15): the action is
+        // kept in the button's properties instead ({@link ActionId#of}).
+        button.getProperties().put(ActionId.NODE_PROPERTY, id);
         button.getStyleClass().addAll("flat", "button-icon");
         button.setAccessibleText(id.label());
         // Made on the first hover: a tooltip is a popup window, and the toolbar's sixteen took the FX thread 60-90 ms

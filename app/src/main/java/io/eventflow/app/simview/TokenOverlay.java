@@ -139,7 +139,11 @@ public final class TokenOverlay extends Canvas {
         double[] view = {geo.zoom(), geo.panX(), geo.panY(), getWidth(), getHeight()};
         boolean quiet = !live.effects().iterator().hasNext();
         if (s == lastSnapshot && quiet && java.util.Arrays.equals(view, lastView) && !dirty) {
-            return; // paused and nothing moving: the last frame still stands
+            // Paused and nothing moving: the last frame still stands. The leader moves' wall clock still follows, so
+            // the pause is not charged against a badge's display time once the run moves again (an update whose
+            // simulated time did not advance only moves the clock's reference point, see LeaderMoves.update).
+            leaderMoves.update(s, now);
+            return;
         }
         lastSnapshot = s;
         lastView = view;

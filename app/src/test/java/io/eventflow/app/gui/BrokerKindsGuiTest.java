@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.bench.BrokerKindsShots;
 import io.eventflow.app.canvas.ChannelSkin;
+import io.eventflow.app.shell.ActionId;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
 import io.eventflow.model.design.Channel;
@@ -77,14 +78,14 @@ class BrokerKindsGuiTest {
     }
 
     private void portDrag(FxRobot robot, String from, String to) {
-        Node port = robot.lookup("#skin-" + from + " .out-port").query();
-        robot.drag(port, MouseButton.PRIMARY).moveTo("#skin-" + to).release(MouseButton.PRIMARY);
+        Node port = Find.in(robot, from, ".out-port");
+        robot.drag(port, MouseButton.PRIMARY).moveTo(Find.skin(robot, to)).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void buildsSnsToSqsSetsVisibilityTimeoutSavesAndReopens(FxRobot robot) throws Exception {
-        robot.clickOn("#action-new");
+        robot.clickOn(Find.action(robot, ActionId.NEW));
         // Brokers start folded (channels bring their broker); the header unfolds and folds them.
         Node broker = robot.lookup("#palette-sqs-broker").query();
         assertThat(broker.isVisible()).isFalse();
@@ -111,7 +112,7 @@ class BrokerKindsGuiTest {
         assertThat(robot.lookup(".edge-sns").queryAll()).hasSize(1);
 
         // The queue's inspector shows SQS settings only.
-        robot.clickOn("#skin-sqs-queue");
+        robot.clickOn(Find.skin(robot, "sqs-queue"));
         assertThat(robot.lookup("#field-partitions").tryQuery()).isEmpty();
         assertThat(robot.lookup("#field-topic-sns-topic").tryQuery()).isPresent();
         robot.clickOn("#field-visibility-timeout").write("13h").type(KeyCode.ENTER);
@@ -125,7 +126,7 @@ class BrokerKindsGuiTest {
                 .write("45s")
                 .type(KeyCode.ENTER);
         assertThat(SqsQueue.of(queue()).visibilityTimeout().text()).isEqualTo("45s");
-        ChannelSkin skin = robot.lookup("#skin-sqs-queue").queryAs(ChannelSkin.class);
+        ChannelSkin skin = (ChannelSkin) Find.skin(robot, "sqs-queue");
         assertThat(skin.chips()).contains("visibility 45s");
 
         robot.clickOn(window.canvas(), MouseButton.PRIMARY);
@@ -140,10 +141,10 @@ class BrokerKindsGuiTest {
         dialogs.saveAnswer(file);
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         Design saved = design();
-        robot.clickOn("#action-new");
+        robot.clickOn(Find.action(robot, ActionId.NEW));
         assertThat(design().elementIds()).isEmpty();
         dialogs.openAnswer(file);
-        robot.clickOn("#action-open");
+        robot.clickOn(Find.action(robot, ActionId.OPEN));
         assertThat(design()).isEqualTo(saved);
         Channel reopened = DesignFiles.open(file).channel("sqs-queue").orElseThrow();
         assertThat(SqsQueue.of(reopened).visibilityTimeout().text()).isEqualTo("45s");

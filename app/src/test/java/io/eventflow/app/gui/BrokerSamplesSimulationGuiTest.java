@@ -65,16 +65,26 @@ class BrokerSamplesSimulationGuiTest {
     }
 
     @AfterEach
-    void stop() {
-        window.simulate().dispose();
+    void stop() throws Exception {
+        // on the FX thread: the frame timer reads the session being closed
+        WaitForAsyncUtils.asyncFx(() -> window.simulate().dispose()).get(10, TimeUnit.SECONDS);
     }
 
     private SimSession session() {
         return window.simulate().session();
     }
 
-    private static void settle() {
+    /**
+     * Lets a few frames pass, then waits until a frame has read the runner's latest report (the counters are updated in
+     * that same frame; both null when there is no run).
+     */
+    private void settle() throws Exception {
         WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                        () -> session().isLive()
+                                || session().reportProperty().get()
+                                        == session().runner().report())
+                .get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -122,7 +132,10 @@ class BrokerSamplesSimulationGuiTest {
         assertThat(count(robot, "published")).isPositive().isEqualTo(r.totals().published());
         assertThat(count(robot, "processed")).isPositive().isEqualTo(r.totals().processed());
         if (!session().runner().snapshot().inFlight().isEmpty()) {
-            assertThat(window.simulate().overlay().drawn()).isPositive();
+            assertThat(WaitForAsyncUtils.asyncFx(
+                                    () -> window.simulate().overlay().drawn())
+                            .get(10, TimeUnit.SECONDS))
+                    .isPositive();
         }
         // the scenario's first fault has started by 25 s in every sample (at 10 s or 20 s): its trace event, unless
         // the ring buffer has moved past it, and then a crashed instance is still down

@@ -76,7 +76,7 @@ class CanvasMenuGuiTest {
      */
     @Test
     void toolbarButtonsAreNamedAndShowTheirShortcutOnHover(FxRobot robot) throws TimeoutException {
-        Button save = robot.lookup("#action-save").queryButton();
+        Button save = Find.action(robot, ActionId.SAVE);
         assertThat(save.getAccessibleText()).isEqualTo(ActionId.SAVE.label());
         assertThat(save.getTooltip()).as("not made with the window").isNull();
         robot.moveTo(save).moveBy(2, 1);
@@ -93,10 +93,10 @@ class CanvasMenuGuiTest {
 
     @Test
     void emptyCanvasMenuAddsAtTheClickSelectsAllAndArranges(FxRobot robot) {
-        robot.clickOn("#action-new");
-        Button delete = robot.lookup("#action-delete").queryButton();
+        robot.clickOn(Find.action(robot, ActionId.NEW));
+        Button delete = Find.action(robot, ActionId.DELETE);
         assertThat(delete.isDisabled()).as("nothing selected").isTrue();
-        Button paste = robot.lookup("#action-paste").queryButton();
+        Button paste = Find.action(robot, ActionId.PASTE);
         assertThat(paste.isDisabled()).as("nothing copied").isTrue();
 
         robot.rightClickOn(onCanvas(300, 200));
@@ -126,7 +126,7 @@ class CanvasMenuGuiTest {
         assertThat(window.document().document().history().undoDescription()).contains("Arrange automatically");
 
         // In Simulate the diagram is locked: Delete is disabled, and the key does nothing.
-        robot.clickOn("#skin-topic");
+        robot.clickOn(Find.skin(robot, "topic"));
         robot.clickOn("#mode-simulate");
         robot.interact(() -> window.document().getSelection().add("topic"));
         assertThat(delete.isDisabled()).isTrue();
@@ -137,12 +137,12 @@ class CanvasMenuGuiTest {
         robot.clickOn("#mode-design");
         robot.interact(() -> window.document().getSelection().add("topic"));
         assertThat(delete.isDisabled()).isFalse();
-        window.simulate().dispose();
+        robot.interact(() -> window.simulate().dispose()); // on the FX thread, like everything the session touches
     }
 
     @Test
     void inspectorReferencesAreSearchableAndSchemaErrorsPlain(FxRobot robot) {
-        robot.clickOn("#skin-orders");
+        robot.clickOn(Find.skin(robot, "orders"));
         var broker = robot.lookup("#field-broker").query();
         assertThat(broker).isInstanceOf(org.controlsfx.control.SearchableComboBox.class);
         assertThat(robot.lookup("#field-address")

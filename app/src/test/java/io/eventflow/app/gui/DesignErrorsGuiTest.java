@@ -2,6 +2,7 @@ package io.eventflow.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.app.shell.ActionId;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
 import io.eventflow.model.design.Design;
@@ -65,7 +66,7 @@ class DesignErrorsGuiTest {
     }
 
     private void rename(FxRobot robot, String id, String newId) {
-        robot.clickOn("#skin-" + id);
+        robot.clickOn(Find.skin(robot, id));
         TextField field = robot.lookup("#field-id").queryAs(TextField.class);
         robot.interact(() -> {
             field.setText(newId);
@@ -76,11 +77,13 @@ class DesignErrorsGuiTest {
 
     @Test
     void defaultsFollowARenameAndAreNeverCopiedIntoTheFile(FxRobot robot) throws Exception {
-        robot.clickOn("#action-new");
+        robot.clickOn(Find.action(robot, ActionId.NEW));
         paletteDrag(robot, "kafka-topic", 300, 150);
         paletteDrag(robot, "consumer", 650, 150);
-        Node port = robot.lookup("#skin-topic .out-port").query();
-        robot.drag(port, MouseButton.PRIMARY).moveTo("#skin-consumer").release(MouseButton.PRIMARY);
+        Node port = Find.in(robot, "topic", ".out-port");
+        robot.drag(port, MouseButton.PRIMARY)
+                .moveTo(Find.skin(robot, "consumer"))
+                .release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(design().service("consumer").orElseThrow().subscribes()).hasSize(1);
 
@@ -151,7 +154,7 @@ class DesignErrorsGuiTest {
                         rate: 10/s
                 """);
         dialogs.openAnswer(bad);
-        robot.clickOn("#action-open");
+        robot.clickOn(Find.action(robot, ActionId.OPEN));
         assertThat(dialogs.errors()).isEmpty();
         assertThat(design().name()).isEqualTo("Typo");
         assertThat(window.document().pathProperty().get()).isEqualTo(bad);
@@ -197,7 +200,7 @@ class DesignErrorsGuiTest {
         Path bad = tmp.resolve("bad.eventflow.yaml");
         Files.writeString(bad, "eventflow: 1\nname: Bad\nchannels:\n  - id: x\n    brokr: k\n");
         dialogs.openAnswer(bad);
-        robot.clickOn("#action-open");
+        robot.clickOn(Find.action(robot, ActionId.OPEN));
         assertThat(design()).isEqualTo(before);
         assertThat(dialogs.errors()).hasSize(1);
         assertThat(dialogs.errors().get(0))

@@ -2,6 +2,7 @@ package io.eventflow.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.app.shell.ActionId;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
 import io.eventflow.model.design.Design;
@@ -65,14 +66,14 @@ class DesignerGuiTest {
     }
 
     private void portDrag(FxRobot robot, String from, String to) {
-        Node port = robot.lookup("#skin-" + from + " .out-port").query();
-        robot.drag(port, MouseButton.PRIMARY).moveTo("#skin-" + to).release(MouseButton.PRIMARY);
+        Node port = Find.in(robot, from, ".out-port");
+        robot.drag(port, MouseButton.PRIMARY).moveTo(Find.skin(robot, to)).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void buildEditUndoSaveReopen(FxRobot robot) throws Exception {
-        robot.clickOn("#action-new");
+        robot.clickOn(Find.action(robot, ActionId.NEW));
         assertThat(design().elementIds()).isEmpty();
 
         paletteDrag(robot, "producer", 140, 120);
@@ -91,7 +92,7 @@ class DesignerGuiTest {
         assertThat(robot.lookup(".edge").queryAll()).hasSize(2);
 
         // Edit a property in the inspector: invalid text is flagged and not applied, valid text is.
-        robot.clickOn("#skin-producer");
+        robot.clickOn(Find.skin(robot, "producer"));
         robot.doubleClickOn("#field-instances").write("many").type(KeyCode.ENTER);
         assertThat(robot.lookup("#error-instances").queryAs(Label.class).getText())
                 .contains("not a whole number");
@@ -114,10 +115,10 @@ class DesignerGuiTest {
         assertThat(file).exists();
         assertThat(window.document().isDirty()).isFalse();
         Design saved = design();
-        robot.clickOn("#action-new");
+        robot.clickOn(Find.action(robot, ActionId.NEW));
         assertThat(design().elementIds()).isEmpty();
         dialogs.openAnswer(file);
-        robot.clickOn("#action-open");
+        robot.clickOn(Find.action(robot, ActionId.OPEN));
         assertThat(design()).isEqualTo(saved);
         assertThat(DesignFiles.open(file)).isEqualTo(saved);
         assertThat(window.document().pathProperty().get()).isEqualTo(file);
@@ -128,9 +129,9 @@ class DesignerGuiTest {
     void moveIsOneUndoStepAndDeleteRemovesEdges(FxRobot robot) {
         // The sample design is open.
         assertThat(design().service("checkout")).isPresent();
-        robot.clickOn("#action-fit");
+        robot.clickOn(Find.action(robot, ActionId.FIT));
         var before = design().layout().get("checkout");
-        robot.drag("#skin-checkout", MouseButton.PRIMARY)
+        robot.drag(Find.skin(robot, "checkout"), MouseButton.PRIMARY)
                 .moveBy(30, 10)
                 .moveBy(30, 50)
                 .release(MouseButton.PRIMARY);
@@ -138,7 +139,7 @@ class DesignerGuiTest {
         assertThat(after).isNotEqualTo(before);
         assertThat(window.document().document().history().undoSize()).isEqualTo(1);
 
-        robot.clickOn("#skin-orders");
+        robot.clickOn(Find.skin(robot, "orders"));
         robot.type(KeyCode.DELETE);
         assertThat(design().channel("orders")).isEmpty();
         assertThat(design().service("checkout").orElseThrow().publishes()).isEmpty();
@@ -149,10 +150,10 @@ class DesignerGuiTest {
     }
 
     @Test
-    void panAndZoomMoveTheDiagramAsOneBitmapOnlyDuringTheGesture(FxRobot robot) {
+    void panAndZoomMoveTheDiagramAsOneBitmapOnlyDuringTheGesture(FxRobot robot) throws Exception {
         var canvas = window.canvas();
         var vm = canvas.viewModel();
-        robot.clickOn("#action-fit");
+        robot.clickOn(Find.action(robot, ActionId.FIT));
         double panX = vm.panXProperty().get();
         double panY = vm.panYProperty().get();
         robot.moveTo(onCanvas(20, 20)).press(MouseButton.MIDDLE).moveBy(60, 10).moveBy(20, 20);
@@ -162,7 +163,7 @@ class DesignerGuiTest {
         assertThat(vm.panXProperty().get()).isCloseTo(panX + 80, org.assertj.core.data.Offset.offset(1.0));
         assertThat(vm.panYProperty().get()).isCloseTo(panY + 30, org.assertj.core.data.Offset.offset(1.0));
         // Elements are still where the pointer finds them: click selects, the edges are still there.
-        robot.clickOn("#skin-orders");
+        robot.clickOn(Find.skin(robot, "orders"));
         assertThat(window.document().getSelection()).containsExactly("orders");
         assertThat(robot.lookup(".edge").queryAll()).isNotEmpty();
 
@@ -172,9 +173,14 @@ class DesignerGuiTest {
                 .scroll(2, javafx.geometry.VerticalDirection.UP)
                 .release(KeyCode.CONTROL);
         assertThat(vm.zoomProperty().get()).isNotEqualTo(zoom);
-        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // the zoom settles shortly after the last wheel step (read on the FX thread, which ends it)
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                        () -> !canvas.isViewChanging())
+                .get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(canvas.isViewChanging()).isFalse();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> canvas.isViewChanging())
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isFalse();
     }
 
     @Test
@@ -186,16 +192,23 @@ class DesignerGuiTest {
         assertThat(preview).contains("asyncapi: 3.0.0").contains("orders.placed.v1");
 
         // The preview follows edits.
-        robot.clickOn("#skin-orders");
+        robot.clickOn(Find.skin(robot, "orders"));
         robot.doubleClickOn("#field-address")
                 .eraseText(20)
                 .write("orders.created.v2")
                 .type(KeyCode.ENTER);
-        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // the preview refreshes a moment after the edit (a debounce): wait for it on the FX thread
+        javafx.scene.control.TextArea previewArea =
+                robot.lookup("#asyncapi-text").queryAs(javafx.scene.control.TextArea.class);
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                            () -> previewArea.getText().contains("orders.created.v2"))
+                    .get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // the assertion below shows what the preview says instead
+        }
         WaitForAsyncUtils.waitForFxEvents();
-        preview = robot.lookup("#asyncapi-text")
-                .queryAs(javafx.scene.control.TextArea.class)
-                .getText();
+        preview = WaitForAsyncUtils.asyncFx(() -> previewArea.getText()).get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(preview).contains("orders.created.v2");
 
         // Export from the menu, then import the export as a new design.
@@ -311,7 +324,7 @@ class DesignerGuiTest {
 
     @Test
     void lintSettingsOpenInPlaceAndEditTheDesign(FxRobot robot) {
-        robot.clickOn("#action-new");
+        robot.clickOn(Find.action(robot, ActionId.NEW));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#field-ef005").tryQuery()).isEmpty();
         robot.clickOn("#lint-settings-open");

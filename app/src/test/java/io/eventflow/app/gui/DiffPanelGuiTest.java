@@ -102,7 +102,7 @@ class DiffPanelGuiTest {
         assertThat(window.canvas().diffMark("orders")).isTrue();
         assertThat(window.canvas().diffMark("orders-dlq")).isFalse();
         assertThat(window.canvas().diffMark("billing")).isNull();
-        assertThat(robot.lookup("#skin-orders").query().getPseudoClassStates())
+        assertThat(Find.skin(robot, "orders").getPseudoClassStates())
                 .extracting(Object::toString)
                 .contains("diff-breaking");
 

@@ -69,8 +69,9 @@ class LiveTargetGuiTest {
     }
 
     @AfterEach
-    void stop() {
-        window.simulate().dispose();
+    void stop() throws Exception {
+        // on the FX thread: the frame timer reads the session being closed
+        WaitForAsyncUtils.asyncFx(() -> window.simulate().dispose()).get(10, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -91,9 +92,11 @@ class LiveTargetGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The trading sample in Simulate, no scenario, 3 s, with {@code target} chosen in the controls. */
-    private void simulateTrading(FxRobot robot, RunTarget target) throws Exception {
-        simulate(robot, SAMPLES.resolve("trading-jms.eventflow.yaml"), target);
+    /**
+     * The trading sample in Simulate, no scenario, {@code duration} long, with {@code target} chosen in the controls.
+     */
+    private void simulateTrading(FxRobot robot, RunTarget target, String duration) throws Exception {
+        simulate(robot, SAMPLES.resolve("trading-jms.eventflow.yaml"), target, duration);
     }
 
     private static final String ONE_QUEUE =
@@ -113,14 +116,19 @@ class LiveTargetGuiTest {
                 subscribes: [{channel: work}]
             """;
 
+    /** {@code design} in Simulate, no scenario, 3 s, with {@code target} chosen in the controls. */
     private void simulate(FxRobot robot, Path design, RunTarget target) throws Exception {
+        simulate(robot, design, target, "3s");
+    }
+
+    private void simulate(FxRobot robot, Path design, RunTarget target, String duration) throws Exception {
         robot.interact(() -> window.files().openPath(design));
         robot.clickOn("#mode-simulate");
         ComboBox<ScenarioCatalog.Choice> box = robot.lookup("#sim-scenario").query();
         robot.interact(() -> box.setValue(ScenarioCatalog.Choice.NONE));
         ComboBox<RunTarget> targets = robot.lookup("#sim-target").query();
         robot.interact(() -> targets.setValue(target));
-        robot.doubleClickOn("#sim-duration").eraseText(8).write("3s");
+        robot.doubleClickOn("#sim-duration").eraseText(8).write(duration);
         settle();
     }
 
@@ -130,7 +138,8 @@ class LiveTargetGuiTest {
 
     @Test
     void embeddedRunFeedsTheViewsPausesAndEndsBesideTheSimulation(FxRobot robot) throws Exception {
-        simulateTrading(robot, RunTarget.EMBEDDED);
+        // long enough that the pause below lands while the run publishes (after a finished run, Run starts a new one)
+        simulateTrading(robot, RunTarget.EMBEDDED, "8s");
         // remembered for the user, not written into the design
         assertThat(Files.readString(CONFIG.resolve("settings.properties"))).contains("simulate.target=EMBEDDED");
         assertThat(Files.readString(SAMPLES.resolve("trading-jms.eventflow.yaml")))
@@ -290,12 +299,19 @@ class LiveTargetGuiTest {
         // however long the message, it wraps within the controls and does not widen the window's centre (a refused
         // fault's sentence pushed the inspector out of a 1366-pixel window before)
         javafx.scene.layout.Region controls = (javafx.scene.layout.Region) message.getParent();
-        double before = controls.getWidth();
+        double before = WaitForAsyncUtils.asyncFx(() -> controls.getWidth()).get(10, TimeUnit.SECONDS);
         robot.interact(() -> message.setText("a refused fault's long sentence ".repeat(30)));
         settle();
-        assertThat(controls.minWidth(-1)).isLessThan(before);
-        assertThat(controls.getWidth()).isLessThanOrEqualTo(before + 1);
-        assertThat(message.getBoundsInParent().getMaxX()).isLessThanOrEqualTo(controls.getWidth() + 1);
+        // measured on the FX thread, in one go: {min width, width, the message's right edge}
+        double[] after = WaitForAsyncUtils.asyncFx(() -> new double[] {
+                    controls.minWidth(-1),
+                    controls.getWidth(),
+                    message.getBoundsInParent().getMaxX()
+                })
+                .get(10, TimeUnit.SECONDS);
+        assertThat(after[0]).isLessThan(before);
+        assertThat(after[1]).isLessThanOrEqualTo(before + 1);
+        assertThat(after[2]).isLessThanOrEqualTo(after[1] + 1);
         // the app stays responsive: back to the simulator and run
         robot.interact(() -> session().targetProperty().set(RunTarget.SIMULATOR));
         robot.clickOn("#sim-step");

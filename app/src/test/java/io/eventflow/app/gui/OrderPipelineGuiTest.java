@@ -2,6 +2,7 @@ package io.eventflow.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventflow.app.shell.ActionId;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
 import io.eventflow.model.design.Design;
@@ -79,7 +80,7 @@ class OrderPipelineGuiTest {
         created.remove("kafka"); // the first topic also creates its broker
         assertThat(created).hasSize(1);
         String made = created.iterator().next();
-        robot.clickOn("#skin-" + made);
+        robot.clickOn(Find.skin(robot, made));
         robot.doubleClickOn("#field-id");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write(id).type(KeyCode.ENTER);
@@ -88,8 +89,8 @@ class OrderPipelineGuiTest {
     }
 
     private void connect(FxRobot robot, String from, String to) {
-        Node port = robot.lookup("#skin-" + from + " .out-port").query();
-        robot.drag(port, MouseButton.PRIMARY).moveTo("#skin-" + to).release(MouseButton.PRIMARY);
+        Node port = Find.in(robot, from, ".out-port");
+        robot.drag(port, MouseButton.PRIMARY).moveTo(Find.skin(robot, to)).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -114,7 +115,7 @@ class OrderPipelineGuiTest {
 
     @Test
     void buildsTheOrderPipelineFromAnEmptyCanvas(FxRobot robot) throws Exception {
-        robot.clickOn("#action-new");
+        robot.clickOn(Find.action(robot, ActionId.NEW));
         assertThat(design().elementIds()).isEmpty();
 
         add(robot, "producer", 60, 60, "checkout");
@@ -146,9 +147,9 @@ class OrderPipelineGuiTest {
         dialogs.saveAnswer(file);
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         Design saved = design();
-        robot.clickOn("#action-new");
+        robot.clickOn(Find.action(robot, ActionId.NEW));
         dialogs.openAnswer(file);
-        robot.clickOn("#action-open");
+        robot.clickOn(Find.action(robot, ActionId.OPEN));
         assertThat(design()).isEqualTo(saved);
         assertThat(edges(DesignFiles.open(file))).isEqualTo(edges(sample));
         assertThat(dialogs.errors()).isEmpty();

@@ -66,6 +66,28 @@ class ReadableDiagramGuiTest {
     }
 
     @Test
+    void anOpenedDesignIsFittedBeforeItsSkinsJoinTheScene(FxRobot robot) {
+        // Its skins are made out of the scene and the design fitted (and switched to the far or near view) before they
+        // join it, so JavaFX matches each against the stylesheets once (issue #15). Fitted only afterwards, as the
+        // window's own fit after an open is, the whole diagram was styled again when the fit switched its view.
+        double before = zoom();
+        double[] atOpen = new double[1];
+        boolean[] inScene = new boolean[1];
+        robot.interact(() -> {
+            window.files().openPath(SAMPLES.resolve("iot-telemetry.eventflow.yaml")); // read and shown in this call
+            atOpen[0] = zoom();
+            inScene[0] = Find.skin(robot, "edge-gateway").getScene() != null;
+        });
+        assertThat(inScene[0]).isTrue();
+        assertThat(atOpen[0]).as("fitted during the open").isNotEqualTo(before);
+        robot.interact(() -> canvas().fitToView());
+        // styled, the edges' strokes are a little wider than before: the same fit within 1%
+        assertThat(zoom())
+                .as("the window's fit after the open")
+                .isCloseTo(atOpen[0], org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    @Test
     void revealingAnElementInViewLeavesTheViewAloneAndCentresOneOutOfIt(FxRobot robot) {
         // the sample at fit zoom: every element is in view, so selecting one from Problems or the Diff tab must not
         // pan the fitted diagram (it used to centre the element and push the far end of the diagram off the canvas)
@@ -133,7 +155,7 @@ class ReadableDiagramGuiTest {
     @Test
     void farViewShowsNamesOnlyAndDetailsReturnWhenZoomedIn(FxRobot robot) {
         open(robot, SAMPLES.resolve("order-pipeline.eventflow.yaml"));
-        var billing = robot.lookup("#skin-billing").queryAs(io.eventflow.app.canvas.ElementSkin.class);
+        var billing = Find.skin(robot, "billing");
         assertThat(billing.isFar()).isTrue();
         assertThat(robot.from(billing).lookup(".detail").query().isManaged()).isFalse();
         robot.interact(() -> canvas().viewModel().zoomProperty().set(1.0));
@@ -150,16 +172,19 @@ class ReadableDiagramGuiTest {
     @Test
     void hoveringAnElementsNameShowsItsTooltip(FxRobot robot) throws java.util.concurrent.TimeoutException {
         open(robot, SAMPLES.resolve("order-pipeline.eventflow.yaml"));
-        var invoices = robot.lookup("#skin-invoices").queryAs(io.eventflow.app.canvas.ElementSkin.class);
+        var invoices = Find.skin(robot, "invoices");
         robot.moveTo(invoices.nameLabel()).moveBy(1, 1);
-        WaitForAsyncUtils.waitFor(
-                10, java.util.concurrent.TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
-                        .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t
-                                && t.isShowing()
-                                && t.getText().startsWith("invoices\n")));
+        // the windows are listed on the FX thread, which opens and closes the tooltip
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                        () -> javafx.stage.Window.getWindows().stream()
+                                .anyMatch(w -> w instanceof javafx.scene.control.Tooltip t
+                                        && t.isShowing()
+                                        && t.getText().startsWith("invoices\n")))
+                .get());
         robot.moveBy(0, 400);
-        WaitForAsyncUtils.waitFor(
-                10, java.util.concurrent.TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows().stream()
-                        .noneMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing()));
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                        () -> javafx.stage.Window.getWindows().stream()
+                                .noneMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing()))
+                .get());
     }
 }

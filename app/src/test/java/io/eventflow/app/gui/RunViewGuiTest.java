@@ -47,8 +47,9 @@ class RunViewGuiTest {
     }
 
     @AfterEach
-    void stop() {
-        window.simulate().dispose();
+    void stop() throws Exception {
+        // on the FX thread: the frame timer reads the session being closed
+        WaitForAsyncUtils.asyncFx(() -> window.simulate().dispose()).get(10, TimeUnit.SECONDS);
     }
 
     private SimSession session() {
@@ -84,11 +85,11 @@ class RunViewGuiTest {
         robot.interact(() -> box.setValue(ScenarioCatalog.Choice.NONE));
         assertThat(hasTab("tab-run")).isTrue();
         runUntil(robot, "2s", 2_000_000_000L);
-        robot.rightClickOn("#skin-billing");
+        robot.rightClickOn(Find.skin(robot, "billing"));
         robot.clickOn("Crash instance 0 (restart after 5s)");
         runUntil(robot, "4s", 4_000_000_000L);
         // Clicking an element restarts the Charts tab's series; the report's charts are of the whole run.
-        robot.clickOn("#skin-orders");
+        robot.clickOn(Find.skin(robot, "orders"));
         assertThat(window.document().getSelection()).containsExactly("orders");
 
         Path html = tmp.resolve("report.html");

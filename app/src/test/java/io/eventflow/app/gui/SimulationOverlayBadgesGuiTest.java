@@ -43,8 +43,9 @@ class SimulationOverlayBadgesGuiTest {
     }
 
     @AfterEach
-    void stop() {
-        window.simulate().dispose();
+    void stop() throws Exception {
+        // on the FX thread: the frame timer reads the session being closed
+        WaitForAsyncUtils.asyncFx(() -> window.simulate().dispose()).get(10, TimeUnit.SECONDS);
     }
 
     private SimSession session() {
@@ -57,7 +58,7 @@ class SimulationOverlayBadgesGuiTest {
         WaitForAsyncUtils.waitForFxEvents();
         runUntil(robot, "3s", 3_000_000_000L);
         // a broker node crash: its state and the partitions' new leaders join the badges
-        robot.rightClickOn(robot.point("#skin-kafka")
+        robot.rightClickOn(robot.point(Find.skin(robot, "kafka"))
                 .atPosition(javafx.geometry.Pos.TOP_LEFT)
                 .atOffset(new javafx.geometry.Point2D(40, 10)));
         robot.clickOn("Crash node 0 (restart after 10s)");

@@ -43,8 +43,9 @@ class SimulationViewGuiTest {
     }
 
     @AfterEach
-    void stop() {
-        window.simulate().dispose();
+    void stop() throws Exception {
+        // on the FX thread: the frame timer reads the session being closed
+        WaitForAsyncUtils.asyncFx(() -> window.simulate().dispose()).get(10, TimeUnit.SECONDS);
     }
 
     private SimSession session() {
@@ -52,7 +53,7 @@ class SimulationViewGuiTest {
     }
 
     /** Simulate mode on the order pipeline without a scenario (faults come from the test). */
-    private void simulateWithoutScenario(FxRobot robot) {
+    private void simulateWithoutScenario(FxRobot robot) throws Exception {
         robot.clickOn("#mode-simulate");
         ComboBox<ScenarioCatalog.Choice> box = robot.lookup("#sim-scenario").query();
         robot.interact(() -> box.setValue(ScenarioCatalog.Choice.NONE));
@@ -69,9 +70,17 @@ class SimulationViewGuiTest {
         settle();
     }
 
-    /** Lets a few frames pass so the view has read the runner's latest report. */
-    private static void settle() {
+    /**
+     * Lets a few frames pass, then waits until a frame has read the runner's latest report (the counters are updated in
+     * that same frame; both null when there is no run).
+     */
+    private void settle() throws Exception {
         WaitForAsyncUtils.sleep(150, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                        () -> session().isLive()
+                                || session().reportProperty().get()
+                                        == session().runner().report())
+                .get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -91,7 +100,7 @@ class SimulationViewGuiTest {
         assertThat(count(robot, "published")).isGreaterThan(300);
         assertThat(count(robot, "redelivered")).isZero();
 
-        robot.rightClickOn("#skin-billing");
+        robot.rightClickOn(Find.skin(robot, "billing"));
         robot.clickOn("Crash instance 0 (restart after 5s)");
         runUntil(robot, "4s", 4_000_000_000L);
 
@@ -101,13 +110,15 @@ class SimulationViewGuiTest {
         assertThat(trace()).anySatisfy(e -> assertThat(e).isInstanceOf(TraceEvent.Redelivered.class));
         assertThat(trace())
                 .anySatisfy(e -> assertThat(e.kind() + " " + e.element()).isEqualTo("fault-started billing#0"));
-        assertThat(window.simulate().overlay().drawn()).isPositive();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> window.simulate().overlay().drawn())
+                        .get(10, TimeUnit.SECONDS))
+                .isPositive();
     }
 
     @Test
     void poisonScheduledOnTheTimelineDeadLetters(FxRobot robot) throws Exception {
         simulateWithoutScenario(robot);
-        robot.clickOn("#skin-orders");
+        robot.clickOn(Find.skin(robot, "orders"));
         assertThat(window.document().getSelection()).containsExactly("orders");
         robot.clickOn("#tab-timeline");
         robot.clickOn("#timeline-add");
@@ -129,7 +140,7 @@ class SimulationViewGuiTest {
         simulateWithoutScenario(robot);
         runUntil(robot, "2s", 2_000_000_000L);
         assertThat(count(robot, "reprocessed")).isZero();
-        robot.rightClickOn("#skin-billing");
+        robot.rightClickOn(Find.skin(robot, "billing"));
         robot.clickOn("Replay group billing on orders from earliest");
         runUntil(robot, "3s", 3_000_000_000L);
 
@@ -144,7 +155,9 @@ class SimulationViewGuiTest {
     void clickingATokenTracesItsCorrelationId(FxRobot robot) throws Exception {
         simulateWithoutScenario(robot);
         runUntil(robot, "1s", 1_000_000_000L);
-        javafx.geometry.Point2D p = window.simulate().overlay().firstToken();
+        javafx.geometry.Point2D p = WaitForAsyncUtils.asyncFx(
+                        () -> window.simulate().overlay().firstToken())
+                .get(10, TimeUnit.SECONDS);
         assertThat(p).isNotNull();
         robot.clickOn("#tab-log");
         robot.clickOn(window.simulate().overlay().localToScreen(p));
@@ -257,7 +270,7 @@ class SimulationViewGuiTest {
         simulateWithoutScenario(robot);
         runUntil(robot, "3s", 3_000_000_000L);
         robot.clickOn("#tab-charts");
-        robot.clickOn("#skin-billing");
+        robot.clickOn(Find.skin(robot, "billing"));
         settle();
         @SuppressWarnings("unchecked")
         List<javafx.scene.chart.LineChart<Number, Number>> charts =
@@ -293,7 +306,18 @@ class SimulationViewGuiTest {
         settle();
         int samples = session().runner().series().samples(null).size();
         assertThat(samples).isGreaterThan(1);
-        assertThat(charts)
-                .allSatisfy(c -> assertThat(c.getData().get(0).getData()).hasSize(samples));
+        // the frame fills the shown charts on the FX thread: read them there, once they have caught up
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> charts.stream()
+                            .allMatch(c -> c.getData().get(0).getData().size() == samples))
+                    .get());
+        } catch (TimeoutException e) {
+            // the assertion below says which chart fell short
+        }
+        List<Integer> sizes = WaitForAsyncUtils.asyncFx(() -> charts.stream()
+                        .map(c -> c.getData().get(0).getData().size())
+                        .toList())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(sizes).allSatisfy(n -> assertThat(n).isEqualTo(samples));
     }
 }

@@ -36,8 +36,9 @@ class SweepTabGuiTest {
     }
 
     @AfterEach
-    void stop() {
-        window.simulate().dispose();
+    void stop() throws Exception {
+        // on the FX thread: the frame timer reads the session being closed
+        WaitForAsyncUtils.asyncFx(() -> window.simulate().dispose()).get(10, TimeUnit.SECONDS);
     }
 
     private SweepViewModel sweep() {
@@ -45,7 +46,7 @@ class SweepTabGuiTest {
     }
 
     private void varyFromTheInspector(FxRobot robot, String element, String field) {
-        robot.clickOn("#skin-" + element);
+        robot.clickOn(Find.skin(robot, element));
         robot.rightClickOn("#field-" + field);
         robot.clickOn("Vary in sweep");
         WaitForAsyncUtils.waitForFxEvents();
@@ -62,14 +63,17 @@ class SweepTabGuiTest {
     }
 
     /**
-     * The sweep chart once it has drawn the result: it draws in its layout, at the pulse after the result came, which a
-     * loaded machine may hold back past {@code waitForFxEvents} (seen once with every app test class in one JVM).
+     * The sweep chart's children once it has drawn the result, copied on the FX thread: it draws in its layout, at the
+     * pulse after the result came, which a loaded machine may hold back past {@code waitForFxEvents} (seen once with
+     * every app test class in one JVM).
      */
-    private static javafx.scene.layout.Pane drawnChart(FxRobot robot) throws TimeoutException {
+    private static java.util.List<javafx.scene.Node> drawnChart(FxRobot robot) throws Exception {
         var chart = robot.lookup("#sweep-chart").queryAs(javafx.scene.layout.Pane.class);
-        WaitForAsyncUtils.waitFor(
-                10, TimeUnit.SECONDS, () -> !chart.getChildrenUnmodifiable().isEmpty());
-        return chart;
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                        () -> !chart.getChildrenUnmodifiable().isEmpty())
+                .get());
+        return WaitForAsyncUtils.asyncFx(() -> java.util.List.copyOf(chart.getChildrenUnmodifiable()))
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** Presses a button of the dock (it may be scrolled out of the dock's small headless view). */
@@ -99,13 +103,12 @@ class SweepTabGuiTest {
 
         TableView<CombinationResult> table = robot.lookup("#sweep-table").query();
         assertThat(table.getItems()).hasSize(2);
-        var chart = drawnChart(robot);
-        assertThat(chart.getChildrenUnmodifiable())
+        var drawn = drawnChart(robot);
+        assertThat(drawn)
                 .anySatisfy(n -> assertThat(n.getStyleClass()).contains("sweep-band"))
                 .anySatisfy(n -> assertThat(n.getStyleClass()).contains("sweep-median"))
                 .anySatisfy(n -> assertThat(n.getStyleClass()).contains("sweep-goal"));
-        assertThat(chart.getChildrenUnmodifiable().stream()
-                        .filter(n -> n.getStyleClass().contains("sweep-point")))
+        assertThat(drawn.stream().filter(n -> n.getStyleClass().contains("sweep-point")))
                 .hasSize(2);
         Label progress = robot.lookup("#sweep-progress-text").query();
         assertThat(progress.getText()).contains("6 runs in");
@@ -137,9 +140,8 @@ class SweepTabGuiTest {
         set(robot, "#sweep-duration", "2s");
         set(robot, "#sweep-goal", "totals.published > 0");
         runAndWait(robot);
-        var chart = drawnChart(robot);
-        assertThat(chart.getChildrenUnmodifiable().stream()
-                        .filter(n -> n.getStyleClass().contains("sweep-box")))
+        var drawn = drawnChart(robot);
+        assertThat(drawn.stream().filter(n -> n.getStyleClass().contains("sweep-box")))
                 .hasSize(6); // 2 x 3 combinations
 
         robot.interact(() -> sweep().minimiseProperty().set("billing.instances"));

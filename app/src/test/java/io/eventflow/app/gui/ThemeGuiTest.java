@@ -3,10 +3,12 @@ package io.eventflow.app.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventflow.app.fx.Theme;
+import io.eventflow.app.shell.ActionId;
 import io.eventflow.app.shell.MainWindow;
 import io.eventflow.app.shell.ScriptedDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuBar;
@@ -55,14 +57,16 @@ class ThemeGuiTest {
     }
 
     @AfterEach
-    void stop() {
-        window.simulate().dispose();
+    void stop() throws Exception {
+        // on the FX thread: the frame timer reads the session being closed
+        WaitForAsyncUtils.asyncFx(() -> window.simulate().dispose()).get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void tokenColoursAndTheMenuItemFollowTheTheme(FxRobot robot) {
         robot.clickOn("#mode-simulate");
         WaitForAsyncUtils.waitForFxEvents();
+        applyCss(robot);
         assertThat(window.themeProperty().get()).isEqualTo(Theme.DARK);
         assertThat(darkItem(robot).isSelected()).as("checked at start-up").isTrue();
         assertThat(window.simulate().overlay().normalTokenColour()).isEqualTo(DARK_TOKEN);
@@ -70,14 +74,16 @@ class ThemeGuiTest {
 
         robot.clickOn("View").clickOn("Dark theme");
         WaitForAsyncUtils.waitForFxEvents();
+        applyCss(robot);
         assertThat(window.themeProperty().get()).isEqualTo(Theme.LIGHT);
         assertThat(darkItem(robot).isSelected()).isFalse();
         assertThat(window.simulate().overlay().normalTokenColour()).isEqualTo(LIGHT_TOKEN);
         assertThat(canvasColour(robot)).isEqualTo(LIGHT_CANVAS);
 
         // the toolbar button switches too, and the menu item follows it
-        robot.clickOn("#action-toggle-theme");
+        robot.clickOn(Find.action(robot, ActionId.TOGGLE_THEME));
         WaitForAsyncUtils.waitForFxEvents();
+        applyCss(robot);
         assertThat(window.themeProperty().get()).isEqualTo(Theme.DARK);
         assertThat(darkItem(robot).isSelected()).isTrue();
         assertThat(window.simulate().overlay().normalTokenColour()).isEqualTo(DARK_TOKEN);
@@ -113,6 +119,11 @@ class ThemeGuiTest {
             colour.set((Color) label.getTextFill());
         });
         return colour.get();
+    }
+
+    /** Styles the window now, on the FX thread: colours are read before the next pulse's CSS pass otherwise. */
+    private void applyCss(FxRobot robot) {
+        robot.interact(() -> window.canvas().getScene().getRoot().applyCss());
     }
 
     private static CheckMenuItem darkItem(FxRobot robot) {

@@ -73,8 +73,7 @@ class WindowLeakGuiTest {
         open(robot, window, "order-pipeline");
         WeakReference<Design> firstDesign =
                 new WeakReference<>(window.document().getDesign());
-        WeakReference<Node> firstSkin =
-                new WeakReference<>(robot.lookup("#skin-billing").query());
+        WeakReference<Node> firstSkin = new WeakReference<>(Find.skin(robot, "billing"));
         assertThat(firstSkin.get()).isNotNull();
         select(robot, window, "billing");
         // Each design after it is treated alike (selected, shown in Simulate): a view that keeps the latest design
@@ -86,7 +85,7 @@ class WindowLeakGuiTest {
                     window,
                     window.document().getDesign().services().get(0).id());
         }
-        assertThat(robot.lookup("#skin-billing").tryQuery()).isEmpty();
+        assertThat(Find.trySkin(robot, "billing")).isEmpty();
 
         assertThat(collected(firstDesign)).as("the first design is collected").isTrue();
         assertThat(collected(firstSkin))

@@ -153,7 +153,10 @@ public final class DesignFiles {
     /** How old a temporary file of an earlier save must be before a save removes it (it may be another's save). */
     static final java.time.Duration STALE_TEMP_AGE = java.time.Duration.ofMinutes(1);
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /** Made on the first save, not when a design is first read: making one takes a cold JVM some 20-25 ms of CPU. */
+    private static final class Random {
+        static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    }
 
     /**
      * Writes text to a file atomically: a temporary file beside the target, flushed, renamed over the target, then the
@@ -170,7 +173,7 @@ public final class DesignFiles {
         Set<java.nio.file.attribute.PosixFilePermission> permissions = permissionsOf(target);
         Path tmp = null;
         for (int attempt = 0; tmp == null; attempt++) {
-            Path candidate = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            Path candidate = dir.resolve(prefix + Long.toUnsignedString(Random.RANDOM.nextLong(), 36) + ".tmp");
             try {
                 // No attributes given: the file gets the default permissions, i.e. the user's umask (not 0600).
                 Files.newByteChannel(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
