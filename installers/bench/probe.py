@@ -3,13 +3,18 @@
 
     probe.py T0_NS TITLE CONTENT TIMEOUT_S
 
-T0_NS: the start (date +%s%N). Prints "shown/painted[/loaded]" in milliseconds since T0, or "timeout". Polls every
-10 ms, all three conditions in each round, so one figure never waits for another's check:
+T0_NS: the start (date +%s%N). Prints "shown/painted[/loaded/titled]" in milliseconds since T0, or "timeout". Polls
+every 10 ms, all conditions in each round, so one figure never waits for another's check:
 - shown: a viewable top-level window whose name contains TITLE exists;
 - painted: that window shows more than one colour (an unpainted window is one colour), read on 40 single-pixel
   rows spread evenly over it rather than the whole window, so that a poll costs the X server and this process
   little CPU (the app under test shares the cores);
-- loaded (when CONTENT is not empty): the window's name contains CONTENT, seen while it is painted or after.
+- titled (when CONTENT is not empty): the window's name contains CONTENT (the app names the open design in its
+  title as soon as the design is in the window's scene, which is before that scene is painted);
+- loaded (when CONTENT is not empty): the first frame painted once the window was titled: the first painted frame, if
+  the window was not painted yet when it was titled, else the first change of those rows after that. This is when
+  the content is on screen. (Until 2026-12-07 the third figure was "titled, seen while painted or after", which
+  counts a design that is in the scene but not yet painted; "titled" still gives it.)
 Needs only Python 3 and libX11 (ctypes), which xdotool already needs.
 """
 import ctypes
@@ -119,29 +124,36 @@ def find_window():
     return found
 
 
-def painted(w):
+def rows(w):
+    """The 40 rows, or None when the window is not viewable or cannot be read."""
     a = attributes(w)
     if not a or a.map_state != IS_VIEWABLE:
-        return False
+        return None
+    out = []
     for k in range(STRIPS):
         p = x.XGetImage(display, w, 0, a.height * k // STRIPS, a.width, 1, 0xFFFFFFFF, Z_PIXMAP)
         if not p:
-            return False
+            return None
         image = XImage.from_address(p)
         bpp = image.bits_per_pixel // 8
-        data = ctypes.string_at(image.data, a.width * bpp)
+        out.append(ctypes.string_at(image.data, a.width * bpp))
         x.XFree(image.data)
         x.XFree(p)
-        if data != data[:bpp] * a.width:
-            return True
-    return False
+    return out, bpp
+
+
+def is_painted(r):
+    data, bpp = r
+    return any(row != row[:bpp] * (len(row) // bpp) for row in data)
 
 
 def ms():
     return (time.time_ns() - t0) // 1_000_000
 
 
-shown = paint = loaded = None
+shown = paint = loaded = titled = None
+# The rows when the window was first seen titled, if it was painted then: the content's frame is the next change.
+titled_rows = None
 window = None
 while time.time_ns() < deadline:
     if window is None:
@@ -149,14 +161,24 @@ while time.time_ns() < deadline:
         if window is not None:
             shown = ms()
     if window is not None:
-        if paint is None and painted(window):
-            paint = ms()
-        if paint is not None and content and loaded is None and content in name_of(window):
-            loaded = ms()
+        r = rows(window)
+        painted_now = r is not None and is_painted(r)
+        now = ms()
+        if paint is None and painted_now:
+            paint = now
+        if content and titled is None and content in name_of(window):
+            titled = now
+            titled_rows = r[0] if painted_now else None
+        elif titled is not None and loaded is None and painted_now:
+            if titled_rows is None or r[0] != titled_rows:
+                loaded = now
         if paint is not None and (not content or loaded is not None):
             break
     time.sleep(0.01)
 if shown is None:
     print("timeout")
 else:
-    print("/".join(str(v) for v in (shown, paint, loaded) if v is not None))
+    figures = [shown] + ([paint] if paint is not None else [])
+    if paint is not None and loaded is not None:
+        figures += [loaded, titled]
+    print("/".join(str(v) for v in figures))
