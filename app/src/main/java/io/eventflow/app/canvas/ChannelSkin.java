@@ -84,6 +84,18 @@ public final class ChannelSkin extends ElementSkin {
 
     @Override
     protected void layoutFar(boolean far) {
+        // The far view's hidden details leave the scene graph, so a design opened zoomed out does not style them
+        // (or make their labels' skins) until they are first shown (issue #15).
+        if (far == (kind.getParent() != null)) {
+            if (far) {
+                getChildren().removeAll(icon, kind, cells);
+                text.getChildren().removeAll(address, settings);
+            } else {
+                getChildren().addAll(getChildren().indexOf(body) + 1, java.util.List.of(icon, kind));
+                getChildren().add(getChildren().indexOf(text) + 1, cells);
+                text.getChildren().addAll(address, settings);
+            }
+        }
         address.setManaged(!far);
         settings.setManaged(!far);
         text.setAlignment(far ? javafx.geometry.Pos.CENTER_LEFT : javafx.geometry.Pos.TOP_LEFT);

@@ -101,13 +101,20 @@ public final class EdgeSkin extends Group {
     public void setFar(boolean value) {
         if (far != value) {
             far = value;
+            // Hidden in the far view, the label leaves the scene graph, so a design opened zoomed out does not style
+            // it (or make its skin) until it is first shown (issue #15).
+            if (far) {
+                getChildren().remove(label);
+            } else {
+                getChildren().add(label);
+            }
             placeLabel();
         }
     }
 
     /** The label's box in world coordinates while it is shown, else null (tests). */
     public javafx.geometry.Bounds labelBounds() {
-        return label.isVisible() && !label.getText().isEmpty() ? label.getBoundsInParent() : null;
+        return !far && label.isVisible() && !label.getText().isEmpty() ? label.getBoundsInParent() : null;
     }
 
     /** Whether the edge may show inside the world rectangle (a cheap test on its control box). */

@@ -25,7 +25,7 @@ public abstract class ElementSkin extends Region {
         this.elementId = elementId;
         getStyleClass().add("element");
         // No CSS id: JavaFX caches the stylesheets' matching per type, id and style classes, so an id of its own would
-        // make every skin (and what it holds) be matched afresh, which was a quarter of showing a design (issue #15).
+        // make every skin (and what it holds) be matched afresh (issue #15, docs/performance.md).
         // Tests find a skin by its elementId().
         // Placed by the canvas, never by its parent's layout: moving one skin must not lay out the others.
         setManaged(false);

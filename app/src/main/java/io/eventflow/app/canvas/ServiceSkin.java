@@ -82,6 +82,16 @@ public final class ServiceSkin extends ElementSkin {
 
     @Override
     protected void layoutFar(boolean far) {
+        // The far view's hidden details leave the scene graph (see ChannelSkin.layoutFar, issue #15).
+        if (far == (icon.getParent() != null)) {
+            if (far) {
+                getChildren().remove(icon);
+                text.getChildren().remove(detail);
+            } else {
+                getChildren().add(getChildren().indexOf(text), icon);
+                text.getChildren().add(detail);
+            }
+        }
         detail.setManaged(!far);
         text.setAlignment(far ? javafx.geometry.Pos.CENTER_LEFT : javafx.geometry.Pos.TOP_LEFT);
         double x = far ? 12 : 40;

@@ -157,11 +157,16 @@ class ReadableDiagramGuiTest {
         open(robot, SAMPLES.resolve("order-pipeline.eventflow.yaml"));
         var billing = Find.skin(robot, "billing");
         assertThat(billing.isFar()).isTrue();
-        assertThat(robot.from(billing).lookup(".detail").query().isManaged()).isFalse();
+        // not only hidden: out of the scene graph, so that they cost no styling while the far view is shown
+        assertThat(robot.from(billing).lookup(".detail").tryQuery()).isEmpty();
+        assertThat(robot.from(billing).lookup(".kind-icon").tryQuery()).isEmpty();
+        assertThat(robot.lookup(".edge-label").tryQuery()).isEmpty();
         robot.interact(() -> canvas().viewModel().zoomProperty().set(1.0));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(billing.isFar()).isFalse();
         assertThat(robot.from(billing).lookup(".detail").query().isManaged()).isTrue();
+        assertThat(robot.from(billing).lookup(".kind-icon").tryQuery()).isPresent();
+        assertThat(robot.lookup(".edge-label").tryQuery()).isPresent();
         assertThat(billing.nameLabel().getText()).isEqualTo("billing");
     }
 
