@@ -122,12 +122,32 @@ public final class EmbeddedElasticMq implements LocalServer {
         return startTime;
     }
 
+    /**
+     * How long requests still in flight may take to finish when the server stops; then their connections are closed.
+     * ElasticMQ's own stop gives them a minute and waits a minute for that, so one request held open (a send the fault
+     * proxy held, a long poll whose client had gone) made the run fail at its very end with "Future timed out after
+     * [1 minute]" (SqsFaultsLiveTest in CI, 2026-12-07).
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        try {
+            org.apache.pekko.http.scaladsl.Http.ServerBinding binding = server.waitUntilStarted();
+            scala.concurrent.Await.result(
+                    binding.terminate(scala.concurrent.duration.FiniteDuration.create(
+                            STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)),
+                    scala.concurrent.duration.FiniteDuration.create(30, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // ElasticMQ's own stop below tries again, with its longer grace
+            org.tinylog.Logger.debug(e, "ElasticMQ's connections did not close within {}", STOP_GRACE);
+        }
         server.stopAndWait();
     }
 }
